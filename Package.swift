@@ -1,0 +1,50 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+    name: "QualCode",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "QualCode", targets: ["QualCode"]),
+        .library(name: "Condensation", targets: ["Condensation"]),
+        .executable(name: "qualcode", targets: ["qualcode-cli"]),
+        .executable(name: "qualcode-bench", targets: ["qualcode-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        .target(
+            name: "QualCode",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        .target(name: "Condensation", dependencies: ["QualCode"]),
+        .executableTarget(
+            name: "qualcode-cli",
+            dependencies: [
+                "QualCode", "Condensation",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "qualcode-bench",
+            dependencies: ["QualCode", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .testTarget(
+            name: "QualCodeTests",
+            dependencies: ["QualCode", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["qualcode-cli", "QualCode"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,79 @@
+import Foundation
+
+/// Why a file could not be imported. Every case names the file; nothing is written when one is thrown.
+public enum ImportError: Error, Sendable, Equatable {
+    case unreadable(file: String, reason: String)
+    case empty(file: String)
+    case tooLarge(file: String, bytes: Int, limit: Int)
+    case binary(file: String)
+    case invalidUTF8(file: String, byteOffset: Int)
+    case undecodable(file: String, encoding: String)
+    case unsupportedFormat(file: String, ext: String)
+    case notAZip(file: String)
+    case missingEntry(file: String, entry: String)
+    case unsafeEntryPath(file: String, entry: String)
+    case entryTooLarge(file: String, entry: String, limit: Int)
+    case forbiddenDTD(file: String, entry: String)
+    case malformedXML(file: String, entry: String, line: Int, reason: String)
+    case missingHeader(file: String, expected: String)
+    case badCueTiming(file: String, line: Int, text: String)
+    case invalidRow(file: String, line: Int, reason: String)
+    case missingColumn(file: String, column: String)
+    case noText(file: String)
+}
+
+// MARK: - Description
+
+extension ImportError: CustomStringConvertible, LocalizedError {
+    public var description: String {
+        let nothing = "nothing was imported."
+        switch self {
+        case let .unreadable(file, reason):
+            return "\(file): cannot be read (\(reason)); \(nothing)"
+        case let .empty(file):
+            return "\(file): the file is empty; \(nothing)"
+        case let .tooLarge(file, bytes, limit):
+            return "\(file): \(bytes.formattedBytes) is larger than the import limit of \(limit.formattedBytes); split the file; \(nothing)"
+        case let .binary(file):
+            return "\(file): looks like binary data (it contains NUL bytes), not text; \(nothing)"
+        case let .invalidUTF8(file, offset):
+            return "\(file): invalid UTF-8 at byte \(offset); if the file uses another encoding pass --encoding (for example windows-1252 or latin1); \(nothing)"
+        case let .undecodable(file, encoding):
+            return "\(file): cannot be decoded as \(encoding); \(nothing)"
+        case let .unsupportedFormat(file, ext):
+            return "\(file): unsupported file type \".\(ext)\" (supported: .txt, .md, .docx, .vtt, .srt); \(nothing)"
+        case let .notAZip(file):
+            return "\(file): not a valid .docx (it is not a ZIP package); \(nothing)"
+        case let .missingEntry(file, entry):
+            return "\(file): not a valid .docx (the package has no \(entry)); \(nothing)"
+        case let .unsafeEntryPath(file, entry):
+            return "\(file): archive entry \"\(entry)\" points outside the document; \(nothing)"
+        case let .entryTooLarge(file, entry, limit):
+            return "\(file): archive entry \(entry) unpacks to more than \(limit.formattedBytes) (a ZIP bomb or a corrupt file); \(nothing)"
+        case let .forbiddenDTD(file, entry):
+            return "\(file): \(entry) declares a DOCTYPE or entities, which Word never writes and QualCode refuses for safety; \(nothing)"
+        case let .malformedXML(file, entry, line, reason):
+            return "\(file): \(entry), line \(line): malformed XML (\(reason)); \(nothing)"
+        case let .missingHeader(file, expected):
+            return "\(file), line 1: expected \"\(expected)\" at the start of the file; \(nothing)"
+        case let .badCueTiming(file, line, text):
+            return "\(file), line \(line): expected a cue timing such as \"00:01:02.000 --> 00:01:04.000\", found \"\(text.truncatedForMessage)\"; \(nothing)"
+        case let .invalidRow(file, line, reason):
+            return "\(file), line \(line): \(reason)"
+        case let .missingColumn(file, column):
+            return "\(file): no \"\(column)\" column in the header row; \(nothing)"
+        case let .noText(file):
+            return "\(file): the file holds no text; \(nothing)"
+        }
+    }
+
+    public var errorDescription: String? { description }
+}
+
+extension Int {
+    var formattedBytes: String {
+        if self >= 1 << 20 { return "\(self >> 20) MiB" }
+        if self >= 1 << 10 { return "\(self >> 10) KiB" }
+        return "\(self) bytes"
+    }
+}

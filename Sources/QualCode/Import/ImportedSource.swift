@@ -1,0 +1,78 @@
+import Foundation
+
+/// What a reader makes of one file, before it becomes a ``Transcript``: normalised text and, for
+/// subtitle formats, the speaker turns the file itself marks.
+public struct ImportedSource: Sendable {
+    public var fileName: String
+    public var format: SourceFormat
+    public var sha256: String
+    public var text: String
+    public var lineEnding: LineEnding
+    /// Turns the format marks itself (WebVTT voices, SRT speaker prefixes); nil for formats whose
+    /// turns are recognised from speaker labels in the text.
+    public var turns: [ImportedTurn]?
+}
+
+/// A speaker turn as read from a file: the raw speaker label and where the turn's words are.
+public struct ImportedTurn: Sendable, Hashable {
+    public var speaker: String
+    public var start: Int
+    public var end: Int
+    public var startTime: Int?
+    public var endTime: Int?
+}
+
+/// The file formats QualCode reads transcripts from.
+public enum SourceFormat: String, Sendable, Codable, CaseIterable {
+    case txt, md, docx, vtt, srt
+
+    public init(fileName: String) throws(ImportError) {
+        let ext = (fileName as NSString).pathExtension.lowercased()
+        guard let format = SourceFormat(rawValue: ext) else { throw .unsupportedFormat(file: fileName, ext: ext) }
+        self = format
+    }
+}
+
+/// Reads any supported file into an ``ImportedSource``. Pure: bytes in, value out, no store.
+public enum TranscriptReader {
+    /// Files above this size are refused rather than read into memory.
+    public static let maxFileSize = 200 << 20
+
+    public static func read(url: URL, encoding: String.Encoding? = nil) throws(ImportError) -> ImportedSource {
+        let file = url.lastPathComponent
+        let format = try SourceFormat(fileName: file)
+        let size: Int
+        do {
+            let values = try url.resourceValues(forKeys: [.fileSizeKey, .isRegularFileKey])
+            guard values.isRegularFile == true else { throw ImportError.unreadable(file: file, reason: "not a regular file") }
+            size = values.fileSize ?? 0
+        } catch let error as ImportError {
+            throw error
+        } catch {
+            throw .unreadable(file: file, reason: "no such file")
+        }
+        guard size <= maxFileSize else { throw .tooLarge(file: file, bytes: size, limit: maxFileSize) }
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch { throw .unreadable(file: file, reason: "\(error.localizedDescription)") }
+        guard !data.isEmpty else { throw .empty(file: file) }
+        let sha = SHA256Digest.hex(data)
+
+        let raw: String
+        switch format {
+        case .docx:
+            raw = try DocxReader.read(url: url, file: file)
+        case .txt, .md:
+            raw = try TextDecoding.decode(data, file: file, encoding: encoding)
+        case .vtt, .srt:
+            let decoded = try TextDecoding.decode(data, file: file, encoding: encoding)
+            let cues = try SubtitleReader.cues(TextDecoding.normalize(decoded).text, format: format, file: file)
+            let built = SubtitleReader.transcript(from: cues)
+            guard !built.text.isEmpty else { throw .noText(file: file) }
+            return ImportedSource(fileName: file, format: format, sha256: sha, text: built.text,
+                                  lineEnding: TextDecoding.normalize(decoded).lineEnding, turns: built.turns)
+        }
+        let (text, lineEnding) = TextDecoding.normalize(raw)
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .noText(file: file) }
+        return ImportedSource(fileName: file, format: format, sha256: sha, text: text, lineEnding: lineEnding, turns: nil)
+    }
+}

@@ -1,0 +1,75 @@
+import CSV
+import Foundation
+
+/// A participant spreadsheet read from CSV: pseudonyms, labels and attribute columns.
+struct ParticipantTable {
+    struct Row {
+        var pseudonym: String
+        var label: String?
+        var values: [String]  // one per attribute column
+    }
+    var attributeNames: [String]
+    var rows: [Row]
+
+    static let pseudonymHeaders: Set<String> = ["pseudonym", "deltaker", "participant", "informant", "navn", "name"]
+    static let labelHeaders: Set<String> = ["label", "etikett", "visningsnavn"]
+    static let maxRows = 100_000
+
+    /// Reads and checks the whole file; throws before the store is touched.
+    static func read(_ url: URL) throws(ImportError) -> ParticipantTable {
+        let file = url.lastPathComponent
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch { throw .unreadable(file: file, reason: "no such file") }
+        guard data.count <= TranscriptReader.maxFileSize else {
+            throw .tooLarge(file: file, bytes: data.count, limit: TranscriptReader.maxFileSize)
+        }
+        let text = TextDecoding.normalize(try TextDecoding.decode(data, file: file, encoding: nil)).text
+        let firstLine = text.prefix { $0 != "\n" }
+        let delimiter: Unicode.Scalar = firstLine.filter { $0 == ";" }.count > firstLine.filter { $0 == "," }.count ? ";" : ","
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(string: text, hasHeaderRow: true, delimiter: delimiter)
+        } catch {
+            throw .invalidRow(file: file, line: 1, reason: "the header row cannot be read (\(error)); nothing was imported.")
+        }
+        guard let header = reader.headerRow?.map({ $0.trimmingCharacters(in: .whitespaces) }), !header.isEmpty else {
+            throw .missingColumn(file: file, column: "pseudonym")
+        }
+        let pseudonymColumn = header.firstIndex { pseudonymHeaders.contains($0.lowercased()) } ?? 0
+        let labelColumn = header.firstIndex { labelHeaders.contains($0.lowercased()) }
+        let attributeColumns = header.indices.filter { $0 != pseudonymColumn && $0 != labelColumn }
+        for column in attributeColumns where header[column].isEmpty {
+            throw .invalidRow(file: file, line: 1, reason: "column \(column + 1) has no name; nothing was imported.")
+        }
+        if Set(header.map { $0.lowercased() }).count != header.count {
+            throw .invalidRow(file: file, line: 1, reason: "two columns have the same name; nothing was imported.")
+        }
+        var rows: [Row] = []
+        var seen: Set<String> = []
+        var line = 1
+        while let fields = reader.next() {
+            line += 1
+            if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            guard fields.count == header.count else {
+                throw .invalidRow(file: file, line: line, reason: "\(fields.count) fields where the header has \(header.count); nothing was imported.")
+            }
+            let pseudonym = fields[pseudonymColumn].trimmingCharacters(in: .whitespaces)
+            guard !pseudonym.isEmpty else {
+                throw .invalidRow(file: file, line: line, reason: "the pseudonym is empty; nothing was imported.")
+            }
+            guard seen.insert(pseudonym.lowercased()).inserted else {
+                throw .invalidRow(file: file, line: line, reason: "pseudonym \"\(pseudonym)\" appears twice; nothing was imported.")
+            }
+            let label = labelColumn.map { fields[$0].trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+            rows.append(Row(pseudonym: pseudonym, label: label, values: attributeColumns.map { fields[$0] }))
+            guard rows.count <= maxRows else {
+                throw .invalidRow(file: file, line: line, reason: "more than \(maxRows) participants; nothing was imported.")
+            }
+        }
+        if let error = reader.error {
+            throw .invalidRow(file: file, line: line + 1, reason: "malformed CSV (\(error)); nothing was imported.")
+        }
+        guard !rows.isEmpty else { throw .noText(file: file) }
+        return ParticipantTable(attributeNames: attributeColumns.map { header[$0] }, rows: rows)
+    }
+}

@@ -1,0 +1,166 @@
+import Foundation
+import GRDB
+
+/// The project file's schema, one named migration per step. A shipped migration is never edited;
+/// a change to the schema is a new migration appended here.
+enum Migrations {
+    /// `PRAGMA application_id` of every QualCode project ("QCOD"), so another program's SQLite file
+    /// is recognised and refused instead of being migrated into a project.
+    static let applicationID: Int32 = 0x5143_4F44
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("createProject") { db in
+            try db.create(table: "project") { t in
+                t.primaryKey("id", .blob)
+                t.column("title", .text).notNull()
+                t.column("researchQuestion", .text)
+                t.column("methodNotes", .text)
+                t.column("createdAt", .datetime).notNull()
+            }
+        }
+        migrator.registerMigration("createEventLog") { db in
+            try db.create(table: "event") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("at", .datetime).notNull()
+                t.column("actor", .text).notNull()
+                t.column("action", .text).notNull()
+                t.column("payload", .text).notNull()
+            }
+            // Append-only: the log is the audit trail, so the file itself refuses rewrites.
+            try db.execute(sql: """
+                CREATE TRIGGER eventIsAppendOnlyOnUpdate BEFORE UPDATE ON event
+                BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+                CREATE TRIGGER eventIsAppendOnlyOnDelete BEFORE DELETE ON event
+                BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+                """)
+        }
+        migrator.registerMigration("createParticipants") { db in
+            try db.create(table: "participant") { t in
+                t.primaryKey("id", .blob)
+                t.column("pseudonym", .text).notNull().unique()
+                t.column("label", .text)
+                t.column("createdAt", .datetime).notNull()
+            }
+            try db.create(table: "attribute") { t in
+                t.primaryKey("id", .blob)
+                t.column("name", .text).notNull().unique()
+                t.column("type", .text).notNull()
+            }
+            try db.create(table: "attributeValue") { t in
+                t.belongsTo("participant", onDelete: .cascade).notNull()
+                t.belongsTo("attribute", onDelete: .cascade).notNull()
+                t.column("value", .text).notNull()
+                t.primaryKey(["participantId", "attributeId"])
+            }
+        }
+        migrator.registerMigration("createTranscripts") { db in
+            try db.create(table: "transcript") { t in
+                t.primaryKey("id", .blob)
+                t.column("slug", .text).notNull().unique()
+                t.column("title", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("date", .text)
+                t.column("mode", .text)
+                t.column("sourceFileName", .text)
+                t.column("sourceFormat", .text)
+                t.column("sourceSHA256", .text).indexed()
+                t.column("lineEnding", .text).notNull()
+                t.column("text", .text).notNull()
+                t.column("wordCount", .integer).notNull()
+                t.column("createdAt", .datetime).notNull()
+            }
+            try db.create(table: "transcriptParticipant") { t in
+                t.belongsTo("transcript", onDelete: .cascade).notNull()
+                t.belongsTo("participant", onDelete: .restrict).notNull()
+                t.primaryKey(["transcriptId", "participantId"])
+            }
+            try db.create(table: "turn") { t in
+                t.belongsTo("transcript", onDelete: .cascade).notNull()
+                t.column("ordinal", .integer).notNull()
+                t.column("speaker", .text).notNull()
+                t.belongsTo("participant", onDelete: .setNull)
+                t.column("start", .integer).notNull()
+                t.column("end", .integer).notNull()
+                t.column("startTime", .integer)
+                t.column("endTime", .integer)
+                t.primaryKey(["transcriptId", "ordinal"])
+            }
+        }
+        migrator.registerMigration("createCodesAndSegments") { db in
+            try db.create(table: "code") { t in
+                t.primaryKey("id", .blob)
+                t.column("name", .text).notNull().unique()
+                t.column("definition", .text)
+                t.column("color", .text)
+                t.column("englishLabel", .text)
+                t.belongsTo("parent", inTable: "code", onDelete: .restrict)
+                t.column("createdAt", .datetime).notNull()
+            }
+            try db.create(table: "segment") { t in
+                t.primaryKey("id", .blob)
+                t.belongsTo("transcript", onDelete: .cascade).notNull()
+                t.column("start", .integer).notNull()
+                t.column("end", .integer).notNull()
+                t.column("text", .text).notNull()
+                t.column("isOrphaned", .boolean).notNull().defaults(to: false)
+                t.column("createdBy", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+            }
+            try db.create(index: "segmentByPosition", on: "segment", columns: ["transcriptId", "start", "end"])
+            try db.create(table: "coding") { t in
+                t.primaryKey("id", .blob)
+                t.belongsTo("segment", onDelete: .cascade).notNull()
+                t.belongsTo("code", onDelete: .cascade).notNull()
+                t.column("coder", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.uniqueKey(["segmentId", "codeId", "coder"])
+            }
+        }
+        migrator.registerMigration("createMemos") { db in
+            try db.create(table: "memo") { t in
+                t.primaryKey("id", .blob)
+                t.column("targetKind", .text).notNull()
+                t.column("targetId", .blob)
+                t.column("text", .text).notNull()
+                t.column("author", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+            }
+            try db.create(index: "memoByTarget", on: "memo", columns: ["targetKind", "targetId"])
+        }
+        migrator.registerMigration("createPassageIndex") { db in
+            try db.create(table: "passage") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("transcript", onDelete: .cascade).notNull()
+                t.column("line", .integer).notNull()
+                t.column("start", .integer).notNull()
+                t.column("text", .text).notNull()
+            }
+            // Norwegian letters are letters of their own: «får» must not match «far».
+            try db.create(virtualTable: "passageFTS", using: FTS5()) { t in
+                t.synchronize(withTable: "passage")
+                t.tokenizer = .unicode61(diacritics: .keep)
+                t.column("text")
+            }
+        }
+        migrator.registerMigration("indexPassagesAndAttributeSegments") { db in
+            try db.create(index: "passageByStart", on: "passage", columns: ["transcriptId", "start"])
+            try db.create(index: "passageByLine", on: "passage", columns: ["transcriptId", "line"])
+            try db.create(index: "turnByStart", on: "turn", columns: ["transcriptId", "start"])
+            // Who said a segment: the participants whose turns it overlaps; in a transcript without
+            // attributed turns, its linked participants.
+            try db.execute(sql: """
+                CREATE VIEW segmentParticipant AS
+                SELECT s.id AS segmentId, turn.participantId AS participantId
+                  FROM segment s JOIN turn ON turn.transcriptId = s.transcriptId
+                   AND s.start < turn."end" AND s."end" > turn.start
+                 WHERE turn.participantId IS NOT NULL
+                UNION
+                SELECT s.id, tp.participantId
+                  FROM segment s JOIN transcriptParticipant tp ON tp.transcriptId = s.transcriptId
+                 WHERE NOT EXISTS (SELECT 1 FROM turn WHERE turn.transcriptId = s.transcriptId AND turn.participantId IS NOT NULL)
+                """)
+        }
+        return migrator
+    }
+}

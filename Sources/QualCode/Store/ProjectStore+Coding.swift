@@ -1,0 +1,227 @@
+import Foundation
+import GRDB
+
+/// Which stretch of a transcript to code.
+public enum SegmentSelector: Sendable, Hashable {
+    /// Exact text that must occur once (or pick the `occurrence`, 1-based).
+    case quote(String, occurrence: Int?)
+    /// Whole lines, 1-based and inclusive; a speaker label at the start is left out.
+    case lines(ClosedRange<Int>)
+    /// Unicode scalar offsets, end exclusive.
+    case offsets(start: Int, end: Int)
+}
+
+/// A segment as listings show it.
+public struct SegmentInfo: Hashable, Sendable, Codable {
+    public var id: UUID
+    public var transcript: String
+    public var start: Int
+    public var end: Int
+    public var firstLine: Int
+    public var lastLine: Int
+    public var text: String
+    public var isOrphaned: Bool
+
+    public var lineLabel: String { firstLine == lastLine ? "\(firstLine)" : "\(firstLine)-\(lastLine)" }
+}
+
+/// What a coding command did.
+public struct CodingResult: Hashable, Sendable, Codable {
+    public var segment: SegmentInfo
+    /// Codes newly applied to the segment by this coder.
+    public var added: [String]
+    /// Codes this coder had already applied to the same span (a second coding is not made).
+    public var alreadyPresent: [String]
+    /// Codes that did not exist and were created.
+    public var createdCodes: [String]
+}
+
+/// One row of the process log («prosesslogg»): a unit, who said it, where, and its codes.
+public struct UnitRow: Hashable, Sendable, Codable {
+    public var id: UUID
+    public var transcript: String
+    public var participants: [String]
+    public var lines: String
+    public var codes: [String]
+    public var text: String
+    public var isOrphaned: Bool
+}
+
+extension ProjectStore {
+    // MARK: - Coding
+
+    /// Marks a segment and applies codes to it. Codes that do not exist yet are created (a path such
+    /// as `Organisering/Fag og personal` creates the parent too). Coding the same span with the same
+    /// code twice gives one coding.
+    public func code(_ transcriptReference: String, _ selector: SegmentSelector, codes: [String]) throws -> CodingResult {
+        guard !codes.isEmpty else { throw StoreError.emptyName(what: "code") }
+        for name in codes { _ = try Self.codePath(name) }
+        return try pool.write { db in
+            let transcript = try Self.transcript(db, transcriptReference)
+            let text = ScalarText(transcript.text)
+            let (start, end) = try Self.span(db, selector, in: transcript, text: text)
+            var created: [String] = []
+            var codeIds: [(Code, Bool)] = []
+            for name in codes {
+                let (code, wasCreated) = try self.codeCreatingIfNeeded(db, name)
+                if wasCreated { created.append(code.name) }
+                codeIds.append((code, wasCreated))
+            }
+            let segment: Segment
+            if let existing = try Segment.filter(Segment.Columns.transcriptId == transcript.id && Segment.Columns.start == start
+                                                 && Segment.Columns.end == end && Segment.Columns.isOrphaned == false).fetchOne(db) {
+                segment = existing
+            } else {
+                segment = Segment(transcriptId: transcript.id, start: start, end: end, text: text.slice(start, end), createdBy: coder)
+                try segment.insert(db)
+            }
+            var added: [String] = [], present: [String] = []
+            for (code, _) in codeIds {
+                let exists = try Coding.filter(Coding.Columns.segmentId == segment.id && Coding.Columns.codeId == code.id
+                                               && Coding.Columns.coder == coder).fetchCount(db) > 0
+                if exists || added.contains(code.name) { present.append(code.name); continue }
+                let coding = Coding(segmentId: segment.id, codeId: code.id, coder: coder)
+                try coding.insert(db)
+                added.append(code.name)
+                try log(db, "coding.add", [
+                    "id": LogValue(coding.id), "segment": LogValue(segment.id), "transcript": LogValue(transcript.id),
+                    "start": .int(start), "end": .int(end), "code": LogValue(code.id),
+                ])
+            }
+            return CodingResult(segment: Self.info(segment, transcript: transcript.slug, text: text),
+                                added: added, alreadyPresent: present, createdCodes: created)
+        }
+    }
+
+    /// Removes this coder's codings of `codes` (all codes when empty) from a segment; a segment
+    /// left with no codings is deleted.
+    public func uncode(segment reference: String, codes: [String]) throws -> [String] {
+        try pool.write { db in
+            let segment = try Self.segment(db, reference)
+            var removed: [String] = []
+            let codings = try Coding.filter(Coding.Columns.segmentId == segment.id && Coding.Columns.coder == coder).fetchAll(db)
+            let wanted = try codes.map { try Self.code(db, $0).id }
+            for coding in codings where wanted.isEmpty || wanted.contains(coding.codeId) {
+                try coding.delete(db)
+                removed.append(try Code.fetchOne(db, key: coding.codeId)?.name ?? "?")
+                try log(db, "coding.remove", ["id": LogValue(coding.id), "segment": LogValue(segment.id), "code": LogValue(coding.codeId)])
+            }
+            if try Coding.filter(Coding.Columns.segmentId == segment.id).fetchCount(db) == 0 {
+                try segment.delete(db)
+                try log(db, "segment.remove", ["id": LogValue(segment.id)])
+            }
+            return removed
+        }
+    }
+
+    static func segment(_ db: Database, _ reference: String) throws -> Segment {
+        let key = reference.trimmingCharacters(in: .whitespaces).lowercased()
+        if let id = UUID(uuidString: key), let s = try Segment.fetchOne(db, key: id) { return s }
+        guard key.count >= 4, key.allSatisfy({ $0.isHexDigit || $0 == "-" }) else {
+            throw StoreError.notFound(what: "segment", reference: reference, candidates: [])
+        }
+        // Short ids, as listings print them: the first characters of the UUID.
+        let matches = try Segment.fetchAll(db, sql: "SELECT * FROM segment WHERE lower(hex(id)) LIKE ?",
+                                           arguments: [key.replacingOccurrences(of: "-", with: "") + "%"])
+        if matches.count == 1 { return matches[0] }
+        if matches.isEmpty { throw StoreError.notFound(what: "segment", reference: reference, candidates: []) }
+        throw StoreError.ambiguous(what: "segment", reference: reference, candidates: matches.map { $0.id.shortID })
+    }
+
+    static func span(_ db: Database, _ selector: SegmentSelector, in transcript: Transcript, text: ScalarText) throws -> (Int, Int) {
+        switch selector {
+        case let .offsets(start, end):
+            guard start >= 0, end <= text.count, start < end else {
+                throw StoreError.spanOutOfRange(transcript: transcript.slug, start: start, end: end, length: text.count)
+            }
+            return (start, end)
+        case let .lines(range):
+            guard range.lowerBound >= 1, range.upperBound <= text.lineCount else {
+                throw StoreError.linesOutOfRange(transcript: transcript.slug, first: range.lowerBound, last: range.upperBound, lineCount: text.lineCount)
+            }
+            var start = text.lineStarts[range.lowerBound - 1]
+            var end = text.lineRange(range.upperBound).upperBound
+            let firstLine = text.lineRange(range.lowerBound)
+            if let turn = try Turn.filter(Turn.Columns.transcriptId == transcript.id && Turn.Columns.start >= firstLine.lowerBound
+                                          && Turn.Columns.start <= firstLine.upperBound).order(Turn.Columns.start).fetchOne(db) {
+                start = turn.start
+            }
+            while start < end, text.scalars[start].properties.isWhitespace { start += 1 }
+            while end > start, text.scalars[end - 1].properties.isWhitespace { end -= 1 }
+            guard start < end else {
+                throw StoreError.invalidValue(what: "--lines \(range.lowerBound)-\(range.upperBound)", value: "blank lines", expected: "lines with text")
+            }
+            return (start, end)
+        case let .quote(raw, occurrence):
+            let quote = raw.precomposedStringWithCanonicalMapping.replacingOccurrences(of: "\r\n", with: "\n")
+            guard !quote.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw StoreError.invalidValue(what: "--quote", value: raw, expected: "text from the transcript")
+            }
+            let hits = text.occurrences(of: quote)
+            if let occurrence {
+                guard occurrence >= 1, occurrence <= hits.count else {
+                    throw StoreError.occurrenceOutOfRange(transcript: transcript.slug, occurrence: occurrence, count: hits.count)
+                }
+                return (hits[occurrence - 1], hits[occurrence - 1] + quote.scalarCount)
+            }
+            switch hits.count {
+            case 1: return (hits[0], hits[0] + quote.scalarCount)
+            case 0: throw StoreError.quoteNotFound(transcript: transcript.slug, quote: quote)
+            default: throw StoreError.quoteAmbiguous(transcript: transcript.slug, quote: quote, lines: hits.map { text.line(at: $0) })
+            }
+        }
+    }
+
+    static func info(_ segment: Segment, transcript: String, text: ScalarText) -> SegmentInfo {
+        SegmentInfo(id: segment.id, transcript: transcript, start: segment.start, end: segment.end,
+                    firstLine: text.line(at: segment.start), lastLine: text.line(at: max(segment.start, segment.end - 1)),
+                    text: segment.text, isOrphaned: segment.isOrphaned)
+    }
+
+    // MARK: - Process log
+
+    /// Every segment with its participants, lines and codes, in transcript and text order; optionally
+    /// only those of one transcript or carrying one code.
+    public func units(transcript: String? = nil, code: String? = nil) throws -> [UnitRow] {
+        try pool.read { db in
+            var conditions: [String] = []
+            var arguments: StatementArguments = []
+            if let transcript {
+                conditions.append("s.transcriptId = ?")
+                arguments += [try Self.transcript(db, transcript).id]
+            }
+            if let code {
+                conditions.append("s.id IN (SELECT segmentId FROM coding WHERE codeId = ?)")
+                arguments += [try Self.code(db, code).id]
+            }
+            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT s.id, s.transcriptId, t.slug, s.start, s."end", s.text, s.isOrphaned,
+                  (SELECT group_concat(name, char(31)) FROM (SELECT DISTINCT c.name FROM coding g JOIN code c ON c.id = g.codeId
+                     WHERE g.segmentId = s.id ORDER BY c.name)) AS codes,
+                  (SELECT group_concat(pseudonym, char(31)) FROM (SELECT DISTINCT p.pseudonym FROM segmentParticipant sp
+                     JOIN participant p ON p.id = sp.participantId WHERE sp.segmentId = s.id ORDER BY p.pseudonym)) AS participants,
+                  (SELECT MAX(line) FROM passage WHERE passage.transcriptId = s.transcriptId AND passage.start <= s.start) AS firstLine,
+                  (SELECT MAX(line) FROM passage WHERE passage.transcriptId = s.transcriptId AND passage.start < s."end") AS lastLine
+                FROM segment s JOIN transcript t ON t.id = s.transcriptId
+                \(whereClause)
+                ORDER BY t.slug, s.start, s."end"
+                """, arguments: arguments)
+            return rows.map { row in
+                let first: Int = row["firstLine"] ?? 1, last: Int = row["lastLine"] ?? first
+                return UnitRow(id: row["id"], transcript: row["slug"],
+                               participants: Self.split(row["participants"]), lines: first == last ? "\(first)" : "\(first)-\(last)",
+                               codes: Self.split(row["codes"]), text: row["text"], isOrphaned: row["isOrphaned"])
+            }
+        }
+    }
+
+    static func split(_ joined: String?) -> [String] {
+        joined?.split(separator: "\u{1F}").map(String.init) ?? []
+    }
+}
+
+extension UUID {
+    /// The first eight hex digits, enough to name a segment on the command line.
+    public var shortID: String { String(uuidString.lowercased().prefix(8)) }
+}

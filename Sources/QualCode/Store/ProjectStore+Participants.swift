@@ -1,0 +1,166 @@
+import Foundation
+import GRDB
+
+/// A participant with their attribute values and how much of the material is theirs.
+public struct ParticipantSummary: Hashable, Sendable, Codable {
+    public var id: UUID
+    public var pseudonym: String
+    public var label: String?
+    /// Attribute name → value, in the attribute's normal form.
+    public var attributes: [String: String]
+    public var transcripts: Int
+    public var segments: Int
+}
+
+/// What a participant CSV import did.
+public struct ParticipantImportReport: Hashable, Sendable, Codable {
+    public var added: [String]
+    public var updated: [String]
+    public var attributes: [String: AttributeType]
+}
+
+extension ProjectStore {
+    // MARK: - Reads
+
+    public func participants() throws -> [ParticipantSummary] {
+        try pool.read { db in try Self.participantSummaries(db) }
+    }
+
+    static func participantSummaries(_ db: Database) throws -> [ParticipantSummary] {
+        let participants = try Participant.order(Participant.Columns.pseudonym).fetchAll(db)
+        let attributes = Dictionary(uniqueKeysWithValues: try Attribute.fetchAll(db).map { ($0.id, $0.name) })
+        var values: [UUID: [String: String]] = [:]
+        for v in try AttributeValue.fetchAll(db) {
+            values[v.participantId, default: [:]][attributes[v.attributeId] ?? "?"] = v.value
+        }
+        let transcriptCounts = try Row.fetchAll(db, sql: "SELECT participantId, COUNT(*) AS n FROM transcriptParticipant GROUP BY participantId")
+            .reduce(into: [UUID: Int]()) { $0[$1["participantId"]] = $1["n"] }
+        let segmentCounts = try Row.fetchAll(db, sql: """
+            SELECT turn.participantId AS pid, COUNT(DISTINCT segment.id) AS n
+            FROM segment JOIN turn ON turn.transcriptId = segment.transcriptId
+              AND segment.start < turn."end" AND segment."end" > turn.start
+            WHERE turn.participantId IS NOT NULL AND NOT segment.isOrphaned
+            GROUP BY turn.participantId
+            """).reduce(into: [UUID: Int]()) { $0[$1["pid"]] = $1["n"] }
+        return participants.map { p in
+            ParticipantSummary(id: p.id, pseudonym: p.pseudonym, label: p.label, attributes: values[p.id] ?? [:],
+                               transcripts: transcriptCounts[p.id] ?? 0, segments: segmentCounts[p.id] ?? 0)
+        }
+    }
+
+    /// Finds a participant by pseudonym, case-insensitively (æøå included).
+    public func participant(_ reference: String) throws -> Participant {
+        try pool.read { db in try Self.participant(db, reference) }
+    }
+
+    static func participant(_ db: Database, _ reference: String) throws -> Participant {
+        let all = try Participant.fetchAll(db)
+        let key = reference.trimmingCharacters(in: .whitespaces).lowercased()
+        if let match = all.first(where: { $0.pseudonym.lowercased() == key }) { return match }
+        if let id = UUID(uuidString: reference), let match = all.first(where: { $0.id == id }) { return match }
+        throw StoreError.notFound(what: "participant", reference: reference, candidates: all.map(\.pseudonym).sorted())
+    }
+
+    // MARK: - Writes
+
+    /// Adds a participant with typed attributes (`rolle=metodeveileder`, `teamstørrelse=6`).
+    ///
+    /// A new attribute takes its type from the first value (integer, float, boolean, date or text);
+    /// later values must fit it.
+    @discardableResult
+    public func addParticipant(pseudonym: String, label: String? = nil, attributes: [(String, String)] = []) throws -> Participant {
+        let pseudonym = pseudonym.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !pseudonym.isEmpty else { throw StoreError.emptyName(what: "participant") }
+        return try pool.write { db in
+            if try (Participant.fetchAll(db).contains { $0.pseudonym.lowercased() == pseudonym.lowercased() }) {
+                throw StoreError.duplicate(what: "participant", name: pseudonym)
+            }
+            let participant = Participant(pseudonym: pseudonym, label: label)
+            try participant.insert(db)
+            for (name, value) in attributes {
+                try Self.setAttribute(db, participant: participant.id, name: name, value: value, inferringFrom: [value])
+            }
+            try log(db, "participant.add", [
+                "id": LogValue(participant.id), "pseudonym": .string(pseudonym), "label": LogValue(label),
+                "attributes": .object(Dictionary(attributes, uniquingKeysWith: { $1 }).mapValues { .string($0) }),
+            ])
+            return participant
+        }
+    }
+
+    /// Sets or clears (empty value) attributes of an existing participant, and optionally its label.
+    public func updateParticipant(_ reference: String, label: String? = nil, attributes: [(String, String)]) throws {
+        try pool.write { db in
+            var participant = try Self.participant(db, reference)
+            if let label { participant.label = label; try participant.update(db) }
+            for (name, value) in attributes {
+                try Self.setAttribute(db, participant: participant.id, name: name, value: value, inferringFrom: [value])
+            }
+            try log(db, "participant.update", [
+                "id": LogValue(participant.id), "label": LogValue(label),
+                "attributes": .object(Dictionary(attributes, uniquingKeysWith: { $1 }).mapValues { .string($0) }),
+            ])
+        }
+    }
+
+    static func setAttribute(_ db: Database, participant: UUID, name rawName: String, value: String, inferringFrom column: [String]) throws {
+        let name = rawName.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty else { throw StoreError.emptyName(what: "attribute") }
+        let attribute: Attribute
+        if let existing = try Attribute.filter(Attribute.Columns.name == name).fetchOne(db) {
+            attribute = existing
+        } else {
+            attribute = Attribute(name: name, type: AttributeType.inferred(from: column))
+            try attribute.insert(db)
+        }
+        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty {
+            try AttributeValue.filter(AttributeValue.Columns.participantId == participant && AttributeValue.Columns.attributeId == attribute.id).deleteAll(db)
+            return
+        }
+        guard let normal = attribute.type.normalized(trimmed) else {
+            throw StoreError.invalidAttribute(name: name, value: value, type: attribute.type)
+        }
+        try AttributeValue(participantId: participant, attributeId: attribute.id, value: normal).upsert(db)
+    }
+
+    /// Adds or updates participants from a CSV file: a `pseudonym` column (or the first column), an
+    /// optional `label` column, and one column per attribute. Comma or semicolon separated, UTF-8
+    /// with or without BOM. All rows are checked before anything is written.
+    public func importParticipants(csv url: URL) throws -> ParticipantImportReport {
+        let table = try ParticipantTable.read(url)
+        return try pool.write { db in
+            var report = ParticipantImportReport(added: [], updated: [], attributes: [:])
+            let existing = try Participant.fetchAll(db)
+            for (index, row) in table.rows.enumerated() {
+                let pseudonym = row.pseudonym
+                var participant: Participant
+                if let found = existing.first(where: { $0.pseudonym.lowercased() == pseudonym.lowercased() }) {
+                    participant = found
+                    if let label = row.label { participant.label = label; try participant.update(db) }
+                    report.updated.append(pseudonym)
+                } else {
+                    participant = Participant(pseudonym: pseudonym, label: row.label)
+                    try participant.insert(db)
+                    report.added.append(pseudonym)
+                }
+                for (column, name) in table.attributeNames.enumerated() {
+                    do {
+                        try Self.setAttribute(db, participant: participant.id, name: name, value: row.values[column],
+                                              inferringFrom: table.rows.map { $0.values[column] })
+                    } catch let error as StoreError {
+                        throw ImportError.invalidRow(file: url.lastPathComponent, line: index + 2, reason: error.description)
+                    }
+                }
+            }
+            for attribute in try Attribute.fetchAll(db) where table.attributeNames.contains(attribute.name) {
+                report.attributes[attribute.name] = attribute.type
+            }
+            try log(db, "participant.import", [
+                "file": .string(url.lastPathComponent), "added": .array(report.added.map { .string($0) }),
+                "updated": .array(report.updated.map { .string($0) }),
+            ])
+            return report
+        }
+    }
+}

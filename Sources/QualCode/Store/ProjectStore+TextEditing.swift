@@ -1,0 +1,131 @@
+import Foundation
+import GRDB
+
+/// What a text edit did to the analysis anchored in the transcript.
+public struct TextEditReport: Hashable, Sendable, Codable {
+    public struct Change: Hashable, Sendable, Codable {
+        public var segment: String
+        public var before: String
+        public var after: String?
+    }
+    public var transcript: String
+    public var edits: Int
+    public var unchanged: Int
+    public var shifted: Int
+    /// Segments whose text was partly edited; they stay anchored to what is left.
+    public var changed: [Change]
+    /// Segments whose whole text was removed; they are kept, marked orphaned, with their old text.
+    public var orphaned: [Change]
+}
+
+extension ProjectStore {
+    /// Replaces `find` with `replacement` in a transcript (the only occurrence, the `occurrence`-th, or
+    /// with `all` every one), re-anchoring every segment.
+    public func replaceText(in reference: String, find: String, with replacement: String, occurrence: Int? = nil,
+                            all: Bool = false) throws -> TextEditReport {
+        let transcript = try self.transcript(reference)
+        let text = ScalarText(transcript.text)
+        let needle = find.precomposedStringWithCanonicalMapping
+        guard !needle.isEmpty else { throw StoreError.invalidValue(what: "--find", value: find, expected: "text from the transcript") }
+        var hits = text.occurrences(of: needle)
+        // Overlapping matches cannot all be replaced; keep the leftmost of each overlapping run.
+        var nonOverlapping: [Int] = []
+        for h in hits where nonOverlapping.last.map({ h >= $0 + needle.scalarCount }) ?? true { nonOverlapping.append(h) }
+        hits = nonOverlapping
+        guard !hits.isEmpty else { throw StoreError.quoteNotFound(transcript: transcript.slug, quote: needle) }
+        let chosen: [Int]
+        if all {
+            chosen = hits
+        } else if let occurrence {
+            guard occurrence >= 1, occurrence <= hits.count else {
+                throw StoreError.occurrenceOutOfRange(transcript: transcript.slug, occurrence: occurrence, count: hits.count)
+            }
+            chosen = [hits[occurrence - 1]]
+        } else {
+            guard hits.count == 1 else {
+                throw StoreError.quoteAmbiguous(transcript: transcript.slug, quote: needle, lines: hits.map { text.line(at: $0) })
+            }
+            chosen = hits
+        }
+        let replacementText = replacement.precomposedStringWithCanonicalMapping
+        let edits = chosen.map { TextEdit(start: $0, end: $0 + needle.scalarCount, replacement: replacementText) }
+        return try applyEdits(edits, to: transcript.id, expectedText: transcript.text)
+    }
+
+    /// Replaces a transcript's whole text (from an editor round trip); the difference is worked out
+    /// line by line and only what changed is edited.
+    public func replaceText(of reference: String, with newText: String) throws -> TextEditReport {
+        let transcript = try self.transcript(reference)
+        let (normalized, _) = TextDecoding.normalize(newText)
+        guard !normalized.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw StoreError.editFailed(transcript: transcript.slug, reason: "the new text is empty")
+        }
+        guard normalized != transcript.text else { throw StoreError.textUnchanged(transcript: transcript.slug) }
+        let edits = TextDiff.edits(from: ScalarText(transcript.text), to: normalized)
+        return try applyEdits(edits, to: transcript.id, expectedText: transcript.text)
+    }
+
+    /// The one function that changes a transcript's text: applies `edits`, re-anchors every segment
+    /// and turn through ``TextRevision/remap(start:end:)``, reindexes the text and logs the edit, all
+    /// in one transaction.
+    ///
+    /// - parameter expectedText: the text the edits were computed against; if the transcript changed
+    ///   in between, nothing is written.
+    public func applyEdits(_ edits: [TextEdit], to transcriptId: UUID, expectedText: String) throws -> TextEditReport {
+        try pool.write { db in
+            guard var transcript = try Transcript.fetchOne(db, key: transcriptId) else {
+                throw StoreError.notFound(what: "transcript", reference: transcriptId.uuidString, candidates: [])
+            }
+            guard transcript.text == expectedText else {
+                throw StoreError.editFailed(transcript: transcript.slug, reason: "the text changed while the edit was prepared")
+            }
+            let old = ScalarText(transcript.text)
+            let revision: TextRevision
+            do { revision = try TextRevision(original: old, edits: edits) } catch let error as TextEditError {
+                throw StoreError.editFailed(transcript: transcript.slug, reason: error.description)
+            }
+            let new = ScalarText(revision.newText)
+            var report = TextEditReport(transcript: transcript.slug, edits: edits.count, unchanged: 0, shifted: 0, changed: [], orphaned: [])
+            for var segment in try Segment.all().filter(transcript: transcript.id).fetchAll(db) where !segment.isOrphaned {
+                let mapped = revision.remap(start: segment.start, end: segment.end)
+                let before = segment.text
+                segment.start = mapped.start
+                segment.end = mapped.end
+                switch mapped.change {
+                case .unchanged: report.unchanged += 1
+                case .shifted: report.shifted += 1
+                case .changed:
+                    segment.text = new.slice(mapped.start, mapped.end)
+                    report.changed.append(.init(segment: segment.id.shortID, before: before, after: segment.text))
+                case .orphaned:
+                    segment.isOrphaned = true
+                    report.orphaned.append(.init(segment: segment.id.shortID, before: before, after: nil))
+                }
+                if mapped.change != .unchanged { try segment.update(db) }
+            }
+            let turns = try Turn.filter(Turn.Columns.transcriptId == transcript.id).order(Turn.Columns.ordinal).fetchAll(db)
+            try Turn.filter(Turn.Columns.transcriptId == transcript.id).deleteAll(db)
+            var ordinal = 0
+            for var turn in turns {
+                let mapped = revision.remap(start: turn.start, end: turn.end)
+                guard mapped.change != .orphaned else { continue }
+                turn.start = mapped.start
+                turn.end = mapped.end
+                turn.ordinal = ordinal
+                ordinal += 1
+                try turn.insert(db)
+            }
+            transcript.text = revision.newText
+            transcript.wordCount = revision.newText.wordCount
+            try transcript.update(db)
+            try Self.indexPassages(db, transcript)
+            try log(db, "transcript.edit", [
+                "id": LogValue(transcript.id),
+                "edits": .array(revision.edits.map { ["start": .int($0.start), "end": .int($0.end), "replacement": .string($0.replacement),
+                                                      "removed": .string(old.slice($0.start, $0.end))] }),
+                "orphaned": .array(report.orphaned.map { .string($0.segment) }),
+            ])
+            return report
+        }
+    }
+}

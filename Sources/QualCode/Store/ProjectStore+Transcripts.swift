@@ -1,0 +1,282 @@
+import Foundation
+import GRDB
+
+/// How files are turned into transcripts.
+public struct ImportOptions: Sendable {
+    /// Pseudonyms of the participants who speak in the file(s); with none given, speakers whose
+    /// names match a participant are linked to them.
+    public var participants: [String] = []
+    /// Label in the text → speaker name (`I` → `Intervjuer`).
+    public var speakerMap: [String: String] = [:]
+    public var kind: TranscriptKind?
+    public var title: String?
+    /// The short handle (`eva`); by default made from the file name.
+    public var name: String?
+    public var date: String?
+    public var mode: String?
+    public var encoding: String.Encoding?
+    public var allowDuplicate = false
+
+    public init() {}
+}
+
+/// One transcript as listings show it.
+public struct TranscriptSummary: Hashable, Sendable, Codable {
+    public var id: UUID
+    public var name: String
+    public var title: String
+    public var kind: TranscriptKind
+    public var participants: [String]
+    public var words: Int
+    public var turns: Int
+    public var segments: Int
+    public var orphanedSegments: Int
+    public var sourceFile: String?
+    public var date: String?
+}
+
+/// A numbered line of a transcript, with its speaker and the codes on it.
+public struct NumberedLine: Hashable, Sendable, Codable {
+    public var number: Int
+    public var speaker: String?
+    public var text: String
+    public var codes: [String]
+}
+
+extension ProjectStore {
+    /// Files are parsed this many at a time, side by side, inside the import's one transaction, so
+    /// memory stays bounded however many files are imported.
+    static let importBatchSize = 16
+
+    // MARK: - Import
+
+    /// Reads files and stores them as transcripts, in one transaction: if any file fails, none is
+    /// imported and the project is as before.
+    ///
+    /// - parameter progress: called after each file with (done, total, file name).
+    /// - Throws: ``ImportError`` naming the file and the problem, or ``StoreError`` (unknown
+    ///   participant, duplicate import).
+    @discardableResult
+    public func importTranscripts(_ urls: [URL], options: ImportOptions = ImportOptions(),
+                                  progress: (@Sendable (Int, Int, String) -> Void)? = nil) throws -> [TranscriptSummary] {
+        if urls.count > 1 && (options.title != nil || options.name != nil) {
+            throw StoreError.invalidValue(what: "--title/--name", value: "\(urls.count) files", expected: "a single file")
+        }
+        for url in urls { _ = try SourceFormat(fileName: url.lastPathComponent) }
+        return try pool.write { db in
+            let given = try options.participants.map { try Self.participant(db, $0) }
+            let everyone = try Participant.fetchAll(db)
+            var seenHashes: [String: String] = [:]
+            var imported: [Transcript] = []
+            var done = 0
+            for batchStart in stride(from: 0, to: urls.count, by: Self.importBatchSize) {
+                let batch = Array(urls[batchStart..<min(urls.count, batchStart + Self.importBatchSize)])
+                for source in try Self.readConcurrently(batch, encoding: options.encoding) {
+                    if !options.allowDuplicate {
+                        if let earlier = seenHashes[source.sha256] {
+                            throw StoreError.duplicateImport(file: source.fileName, existing: earlier)
+                        }
+                        if let existing = try String.fetchOne(db, sql: "SELECT slug FROM transcript WHERE sourceSHA256 = ?", arguments: [source.sha256]) {
+                            throw StoreError.duplicateImport(file: source.fileName, existing: existing)
+                        }
+                    }
+                    let transcript = try self.insertTranscript(db, source, options: options, given: given, everyone: everyone)
+                    seenHashes[source.sha256] = transcript.slug
+                    imported.append(transcript)
+                    done += 1
+                    progress?(done, urls.count, source.fileName)
+                }
+            }
+            return try imported.map { try Self.summary(db, $0) }
+        }
+    }
+
+    private static func readConcurrently(_ urls: [URL], encoding: String.Encoding?) throws -> [ImportedSource] {
+        let results = ResultBox(count: urls.count)
+        DispatchQueue.concurrentPerform(iterations: urls.count) { i in
+            results.set(i, Result { () throws(ImportError) -> ImportedSource in try TranscriptReader.read(url: urls[i], encoding: encoding) })
+        }
+        return try results.values.map { try $0!.get() }
+    }
+
+    private func insertTranscript(_ db: Database, _ source: ImportedSource, options: ImportOptions,
+                                  given: [Participant], everyone: [Participant]) throws -> Transcript {
+        let turns = source.turns
+            ?? SpeakerTurns(speakerMap: options.speakerMap, knownNames: everyone.map(\.pseudonym)).turns(in: source.text)
+        let speakers = Self.orderedSpeakers(turns)
+        let assignment = Self.assignSpeakers(speakers, given: given, everyone: everyone, speakerMap: options.speakerMap)
+        var linked = given.map(\.id)
+        for id in speakers.compactMap({ assignment[$0] }) where !linked.contains(id) { linked.append(id) }
+
+        let base = (source.fileName as NSString).deletingPathExtension
+        let slug = try Self.uniqueSlug(db, Self.slug(options.name ?? base))
+        let kind = options.kind ?? (linked.count > 1 ? .focusGroup : .interview)
+        let transcript = Transcript(slug: slug, title: options.title ?? base, kind: kind, date: options.date, mode: options.mode,
+                                    sourceFileName: source.fileName, sourceFormat: source.format.rawValue,
+                                    sourceSHA256: source.sha256, lineEnding: source.lineEnding, text: source.text)
+        try transcript.insert(db)
+        for id in linked { try TranscriptParticipant(transcriptId: transcript.id, participantId: id).insert(db) }
+        for (ordinal, turn) in turns.enumerated() {
+            try Turn(transcriptId: transcript.id, ordinal: ordinal, speaker: turn.speaker, participantId: assignment[turn.speaker],
+                     start: turn.start, end: turn.end, startTime: turn.startTime, endTime: turn.endTime).insert(db)
+        }
+        try Self.indexPassages(db, transcript)
+        try log(db, "transcript.import", [
+            "id": LogValue(transcript.id), "name": .string(slug), "file": .string(source.fileName),
+            "sha256": .string(source.sha256), "characters": .int(source.text.scalarCount), "turns": .int(turns.count),
+            "participants": .array(linked.map { LogValue($0) }),
+        ])
+        return transcript
+    }
+
+    static func orderedSpeakers(_ turns: [ImportedTurn]) -> [String] {
+        var seen: [String] = []
+        for t in turns where !seen.contains(t.speaker) { seen.append(t.speaker) }
+        return seen
+    }
+
+    /// Decides which participant each speaker is: by name (or first name), and — for a one-person
+    /// interview — the one speaker who is not the interviewer.
+    static func assignSpeakers(_ speakers: [String], given: [Participant], everyone: [Participant],
+                               speakerMap: [String: String]) -> [String: UUID] {
+        let pool = given.isEmpty ? everyone : given
+        var result: [String: UUID] = [:]
+        func firstWord(_ s: String) -> String { s.split(separator: " ").first.map { String($0).lowercased() } ?? "" }
+        for speaker in speakers {
+            let key = speaker.lowercased()
+            if let p = pool.first(where: { $0.pseudonym.lowercased() == key })
+                ?? pool.first(where: { firstWord($0.pseudonym) == firstWord(speaker) && !firstWord(speaker).isEmpty }) {
+                result[speaker] = p.id
+            }
+        }
+        guard given.count == 1, !result.values.contains(given[0].id) else { return result }
+        let interviewerLike: (String) -> Bool = { speaker in
+            let labels = [speaker] + speakerMap.filter { $0.value == speaker }.map(\.key)
+            return labels.contains { SpeakerTurns.interviewerLabels.contains($0.lowercased()) }
+        }
+        let others = speakers.filter { result[$0] == nil && !interviewerLike($0) }
+        if others.count == 1 { result[others[0]] = given[0].id }
+        return result
+    }
+
+    static func slug(_ raw: String) -> String {
+        var out = ""
+        for ch in raw.lowercased().precomposedStringWithCanonicalMapping {
+            if ch.isLetter || ch.isNumber { out.append(ch) } else if !out.hasSuffix("-") { out.append("-") }
+        }
+        let trimmed = out.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+        return trimmed.isEmpty ? "transkripsjon" : trimmed
+    }
+
+    private static func uniqueSlug(_ db: Database, _ base: String) throws -> String {
+        let taken = Set(try String.fetchAll(db, sql: "SELECT slug FROM transcript"))
+        if !taken.contains(base) { return base }
+        var n = 2
+        while taken.contains("\(base)-\(n)") { n += 1 }
+        return "\(base)-\(n)"
+    }
+
+    /// Rebuilds one transcript's rows in the full-text index.
+    static func indexPassages(_ db: Database, _ transcript: Transcript) throws {
+        try db.execute(sql: "DELETE FROM passage WHERE transcriptId = ?", arguments: [transcript.id])
+        let text = ScalarText(transcript.text)
+        let insert = try db.makeStatement(sql: "INSERT INTO passage (transcriptId, line, start, text) VALUES (?, ?, ?, ?)")
+        for line in 1...text.lineCount {
+            let range = text.lineRange(line)
+            guard !range.isEmpty else { continue }
+            try insert.execute(arguments: [transcript.id, line, range.lowerBound, text.slice(range.lowerBound, range.upperBound)])
+        }
+    }
+
+    // MARK: - Reads
+
+    public func transcripts() throws -> [TranscriptSummary] {
+        try pool.read { db in try Self.summaries(db) }
+    }
+
+    static func summaries(_ db: Database, only id: UUID? = nil) throws -> [TranscriptSummary] {
+        let filter = id == nil ? "" : "WHERE t.id = ?"
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT t.id, t.slug, t.title, t.kind, t.wordCount, t.sourceFileName, t.date,
+              (SELECT COUNT(*) FROM turn WHERE turn.transcriptId = t.id) AS turns,
+              (SELECT COUNT(*) FROM segment s WHERE s.transcriptId = t.id AND NOT s.isOrphaned) AS segments,
+              (SELECT COUNT(*) FROM segment s WHERE s.transcriptId = t.id AND s.isOrphaned) AS orphaned,
+              (SELECT group_concat(p.pseudonym, char(31)) FROM transcriptParticipant tp JOIN participant p ON p.id = tp.participantId
+                WHERE tp.transcriptId = t.id) AS participants
+            FROM transcript t \(filter) ORDER BY t.slug
+            """, arguments: id.map { [$0] } ?? [])
+        return rows.map { row in
+            TranscriptSummary(id: row["id"], name: row["slug"], title: row["title"], kind: row["kind"],
+                              participants: (row["participants"] as String?)?.split(separator: "\u{1F}").map(String.init).sorted() ?? [],
+                              words: row["wordCount"], turns: row["turns"], segments: row["segments"],
+                              orphanedSegments: row["orphaned"], sourceFile: row["sourceFileName"], date: row["date"])
+        }
+    }
+
+    static func summary(_ db: Database, _ transcript: Transcript) throws -> TranscriptSummary {
+        try summaries(db, only: transcript.id)[0]
+    }
+
+    /// Finds a transcript by its name (`intervju-eva`), a participant's pseudonym when that person has
+    /// one transcript (`eva`), a unique word of a name, or an id.
+    public func transcript(_ reference: String) throws -> Transcript {
+        try pool.read { db in try Self.transcript(db, reference) }
+    }
+
+    static func transcript(_ db: Database, _ reference: String) throws -> Transcript {
+        let key = reference.trimmingCharacters(in: .whitespaces).lowercased()
+        if let t = try Transcript.filter(Transcript.Columns.slug == key).fetchOne(db) { return t }
+        if let id = UUID(uuidString: reference), let t = try Transcript.fetchOne(db, key: id) { return t }
+        let slugs = try String.fetchAll(db, sql: "SELECT slug FROM transcript ORDER BY slug")
+        if let participant = try? participant(db, reference) {
+            let ids = try UUID.fetchAll(db, sql: "SELECT transcriptId FROM transcriptParticipant WHERE participantId = ?", arguments: [participant.id])
+            if ids.count == 1, let t = try Transcript.fetchOne(db, key: ids[0]) { return t }
+            if ids.count > 1 {
+                let names = try ids.compactMap { try Transcript.fetchOne(db, key: $0)?.slug }.sorted()
+                throw StoreError.ambiguous(what: "transcript", reference: reference, candidates: names)
+            }
+        }
+        let wordMatches = slugs.filter { $0.split(separator: "-").contains(Substring(key)) }
+        if wordMatches.count == 1 { return try Transcript.filter(Transcript.Columns.slug == wordMatches[0]).fetchOne(db)! }
+        if wordMatches.count > 1 { throw StoreError.ambiguous(what: "transcript", reference: reference, candidates: wordMatches) }
+        throw StoreError.notFound(what: "transcript", reference: reference, candidates: slugs)
+    }
+
+    /// Numbered lines of a transcript (all, or `range`), each with its speaker and the codes on it.
+    public func lines(of reference: String, range: ClosedRange<Int>? = nil) throws -> (Transcript, [NumberedLine]) {
+        try pool.read { db in
+            let transcript = try Self.transcript(db, reference)
+            let text = ScalarText(transcript.text)
+            let wanted = range ?? 1...text.lineCount
+            guard wanted.lowerBound >= 1, wanted.upperBound <= text.lineCount else {
+                throw StoreError.linesOutOfRange(transcript: transcript.slug, first: wanted.lowerBound, last: wanted.upperBound, lineCount: text.lineCount)
+            }
+            let turns = try Turn.filter(Turn.Columns.transcriptId == transcript.id).order(Turn.Columns.start).fetchAll(db)
+            let first = text.lineStarts[wanted.lowerBound - 1], last = text.lineRange(wanted.upperBound).upperBound
+            let coded = try Row.fetchAll(db, sql: """
+                SELECT s.start, s."end", c.name FROM segment s JOIN coding g ON g.segmentId = s.id JOIN code c ON c.id = g.codeId
+                WHERE s.transcriptId = ? AND NOT s.isOrphaned AND s.start <= ? AND s."end" >= ?
+                """, arguments: [transcript.id, last, first])
+            let lines = wanted.map { n -> NumberedLine in
+                let r = text.lineRange(n)
+                let speaker = turns.first { $0.start >= r.lowerBound && $0.start <= r.upperBound }?.speaker
+                var codes: [String] = []
+                for row in coded {
+                    let (s, e, name): (Int, Int, String) = (row[0], row[1], row[2])
+                    if s < max(r.upperBound, r.lowerBound + 1) && e > r.lowerBound && !codes.contains(name) { codes.append(name) }
+                }
+                return NumberedLine(number: n, speaker: speaker, text: text.slice(r.lowerBound, r.upperBound), codes: codes.sorted())
+            }
+            return (transcript, lines)
+        }
+    }
+}
+
+/// Collects results from concurrent readers.
+private final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [Result<ImportedSource, ImportError>?]
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ value: Result<ImportedSource, ImportError>) { lock.withLock { storage[i] = value } }
+    var values: [Result<ImportedSource, ImportError>?] { lock.withLock { storage } }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import GRDB
+
+/// An open project file: one SQLite database (WAL, foreign keys on) holding transcripts,
+/// participants, codes, codings, memos and the event log.
+///
+/// Open each file once and share the store: it is a `Sendable` value around one `DatabasePool`.
+/// Every write method is one transaction that also appends its event-log row, so a change and its
+/// audit record land together or not at all.
+///
+/// ## Topics
+/// - ``create(at:title:researchQuestion:coder:)``
+/// - ``open(at:coder:)``
+public struct ProjectStore: Sendable {
+    public let url: URL
+    /// Who is recorded in the event log and on codings made through this store.
+    public let coder: String
+    let pool: DatabasePool
+
+    private init(url: URL, coder: String, pool: DatabasePool) {
+        self.url = url
+        self.coder = coder
+        self.pool = pool
+    }
+
+    /// Creates a new project file and records the project's title and research question.
+    ///
+    /// - Throws: ``StoreError/projectExists(path:)`` when anything is already at `url`.
+    public static func create(at url: URL, title: String, researchQuestion: String? = nil, coder: String) throws -> ProjectStore {
+        guard !FileManager.default.fileExists(atPath: url.path) else { throw StoreError.projectExists(path: url.path) }
+        let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !title.isEmpty else { throw StoreError.emptyName(what: "project title") }
+        do {
+            let pool = try DatabasePool(path: url.path, configuration: configuration)
+            try pool.write { db in try db.execute(sql: "PRAGMA application_id = \(Migrations.applicationID)") }
+            try Migrations.migrator.migrate(pool)
+            let store = ProjectStore(url: url, coder: coder, pool: pool)
+            let info = ProjectInfo(title: title, researchQuestion: researchQuestion)
+            try store.pool.write { db in
+                try info.insert(db)
+                try store.log(db, "project.create", ["id": LogValue(info.id), "title": .string(title)])
+            }
+            return store
+        } catch {
+            // A half-made file must not stay behind to be mistaken for a project.
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: url.path + suffix) }
+            throw error
+        }
+    }
+
+    /// Opens an existing project, migrating a file written by an older QualCode.
+    ///
+    /// - Throws: ``StoreError/projectNotFound(path:)``, ``StoreError/notAProject(path:reason:)`` for a file
+    ///   that is not SQLite or not ours, ``StoreError/newerVersion(path:unknownMigrations:)`` for a file
+    ///   from a newer QualCode. The file is left exactly as it was in each case.
+    public static func open(at url: URL, coder: String) throws -> ProjectStore {
+        let path = url.path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw StoreError.projectNotFound(path: path)
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw StoreError.notAProject(path: path, reason: "it cannot be read")
+        }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        try? handle.close()
+        guard header == Data("SQLite format 3\0".utf8) else {
+            throw StoreError.notAProject(path: path, reason: header.isEmpty ? "the file is empty" : "not an SQLite database")
+        }
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw StoreError.notAProject(path: path, reason: "SQLite could not open it: \(error)")
+        }
+        let migrator = Migrations.migrator
+        try pool.read { db in
+            let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+            guard applicationID == Migrations.applicationID else {
+                throw StoreError.notAProject(path: path, reason: "an SQLite database of another program")
+            }
+            if try migrator.hasBeenSuperseded(db) {
+                let unknown = try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted()
+                throw StoreError.newerVersion(path: path, unknownMigrations: unknown)
+            }
+        }
+        try migrator.migrate(pool)
+        return ProjectStore(url: url, coder: coder, pool: pool)
+    }
+
+    private static var configuration: Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(10)
+        return config
+    }
+
+    // MARK: - Project
+
+    public func projectInfo() throws -> ProjectInfo {
+        try pool.read { db in
+            guard let info = try ProjectInfo.fetchOne(db) else {
+                throw StoreError.notAProject(path: url.path, reason: "it has no project record")
+            }
+            return info
+        }
+    }
+
+    /// Changes the title, research question or method notes; nil leaves a field as it is.
+    public func updateProject(title: String? = nil, researchQuestion: String? = nil, methodNotes: String? = nil) throws -> ProjectInfo {
+        try pool.write { db in
+            guard var info = try ProjectInfo.fetchOne(db) else {
+                throw StoreError.notAProject(path: url.path, reason: "it has no project record")
+            }
+            if let title {
+                let trimmed = title.trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !trimmed.isEmpty else { throw StoreError.emptyName(what: "project title") }
+                info.title = trimmed
+            }
+            if let researchQuestion { info.researchQuestion = researchQuestion }
+            if let methodNotes { info.methodNotes = methodNotes }
+            try info.update(db)
+            try log(db, "project.update", ["title": .string(info.title)])
+            return info
+        }
+    }
+
+    /// Whether the file passes SQLite's own consistency check.
+    public func integrityCheck() throws -> String {
+        try pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ") }
+    }
+
+    /// Writes everything from the write-ahead log into the main file, so it can be copied alone.
+    public func checkpoint() throws {
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// A transcript's plain text viewed as Unicode scalars, with its lines indexed.
+///
+/// Every stored offset in QualCode counts Unicode scalars over LF-normalised text, end exclusive
+/// (DESIGN.md, invariant 2). This type is the one place that turns such offsets into text and
+/// line numbers, so no caller counts `Character`s or UTF-16 units by accident.
+public struct ScalarText: Sendable {
+    public let scalars: [Unicode.Scalar]
+    /// The scalar offset at which each line starts; `lineStarts[0] == 0`.
+    public let lineStarts: [Int]
+
+    public init(_ text: String) {
+        let scalars = Array(text.unicodeScalars)
+        var starts = [0]
+        for (i, s) in scalars.enumerated() where s == "\n" { starts.append(i + 1) }
+        self.scalars = scalars
+        self.lineStarts = starts
+    }
+
+    public var count: Int { scalars.count }
+    public var lineCount: Int { lineStarts.count }
+
+    /// The text between two scalar offsets (clamped to the text).
+    public func slice(_ start: Int, _ end: Int) -> String {
+        let lo = max(0, min(start, count)), hi = max(lo, min(end, count))
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[lo..<hi])
+        return String(view)
+    }
+
+    /// The 1-based line number that holds the scalar at `offset`.
+    public func line(at offset: Int) -> Int {
+        var lo = 0, hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        return lo + 1
+    }
+
+    /// Scalar range of a 1-based line, without its line feed.
+    public func lineRange(_ line: Int) -> Range<Int> {
+        let start = lineStarts[line - 1]
+        let end = line < lineStarts.count ? lineStarts[line] - 1 : count
+        return start..<end
+    }
+
+    public func lineText(_ line: Int) -> String {
+        let r = lineRange(line)
+        return slice(r.lowerBound, r.upperBound)
+    }
+
+    /// Every scalar offset at which `needle` starts.
+    public func occurrences(of needle: String) -> [Int] {
+        let n = Array(needle.unicodeScalars)
+        guard !n.isEmpty, n.count <= scalars.count else { return [] }
+        var result: [Int] = []
+        let first = n[0]
+        var i = 0
+        let last = scalars.count - n.count
+        while i <= last {
+            if scalars[i] == first {
+                var j = 1
+                while j < n.count && scalars[i + j] == n[j] { j += 1 }
+                if j == n.count { result.append(i) }
+            }
+            i += 1
+        }
+        return result
+    }
+}
+
+extension String {
+    /// Number of Unicode scalars, the unit of every stored offset.
+    public var scalarCount: Int { unicodeScalars.count }
+
+    /// Words as a reader counts them: runs of letters or digits.
+    public var wordCount: Int {
+        var count = 0
+        var inWord = false
+        for s in unicodeScalars {
+            let isWordScalar = s.properties.isAlphabetic || s.properties.numericType != nil
+            if isWordScalar && !inWord { count += 1 }
+            inWord = isWordScalar
+        }
+        return count
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+
+/// One replacement in a transcript's text: the scalars `start..<end` become `replacement`.
+public struct TextEdit: Sendable, Hashable, Codable {
+    public var start: Int
+    public var end: Int
+    public var replacement: String
+
+    public init(start: Int, end: Int, replacement: String) {
+        self.start = start
+        self.end = end
+        self.replacement = replacement
+    }
+
+    var delta: Int { replacement.scalarCount - (end - start) }
+}
+
+/// What happened to an anchored span when a transcript's text changed.
+public enum AnchorChange: String, Sendable, Codable {
+    /// Same text, same place.
+    case unchanged
+    /// Same text, moved because text before it changed.
+    case shifted
+    /// Still anchored, but part of its text was edited or cut.
+    case changed
+    /// All of its text was removed; kept with its old text and reported.
+    case orphaned
+}
+
+/// A span after a text revision.
+public struct RemappedSpan: Sendable, Hashable {
+    public var start: Int
+    public var end: Int
+    public var change: AnchorChange
+}
+
+/// A validated set of edits over one text, and the one function that moves anchored spans with it.
+///
+/// Every change to a transcript's text goes through here (DESIGN.md, invariant 2): segments, turns
+/// and later quotes and evidence all call ``remap(start:end:)``, so no caller shifts offsets by hand.
+public struct TextRevision: Sendable {
+    public let edits: [TextEdit]
+    public let newText: String
+
+    /// - Throws: ``TextEditError`` when an edit lies outside the text or edits overlap.
+    public init(original: ScalarText, edits unsorted: [TextEdit]) throws(TextEditError) {
+        let edits = unsorted.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+        var previousEnd = 0
+        for edit in edits {
+            guard edit.start >= 0, edit.start <= edit.end, edit.end <= original.count else {
+                throw .outOfRange(start: edit.start, end: edit.end, length: original.count)
+            }
+            guard edit.start >= previousEnd else { throw .overlapping(at: edit.start) }
+            previousEnd = edit.end
+        }
+        var view = String.UnicodeScalarView()
+        var cursor = 0
+        for edit in edits {
+            view.append(contentsOf: original.scalars[cursor..<edit.start])
+            view.append(contentsOf: edit.replacement.unicodeScalars)
+            cursor = edit.end
+        }
+        view.append(contentsOf: original.scalars[cursor...])
+        self.edits = edits
+        self.newText = String(view)
+    }
+
+    /// Where the span `start..<end` of the old text lies in the new text.
+    ///
+    /// Text inserted exactly at a span's start or end stays outside it; text inserted inside grows it.
+    /// A span that loses part of its text is clipped to what is left (`changed`); one that loses all of
+    /// it is `orphaned`, placed where its text used to be, never moved onto other text.
+    public func remap(start: Int, end: Int) -> RemappedSpan {
+        var deltaBeforeStart = 0  // length change of the edits wholly before the span
+        var delta = 0             // length change of every edit before the span's end
+        var clippedStart: Int?
+        var clippedEnd: Int?
+        var touched = false
+        for edit in edits {
+            if edit.start >= end { break }
+            if edit.end <= start {
+                deltaBeforeStart += edit.delta
+                delta += edit.delta
+                continue
+            }
+            touched = true
+            if edit.start <= start && edit.end >= end {
+                let at = edit.start + delta
+                return RemappedSpan(start: at, end: at, change: .orphaned)
+            }
+            if edit.start < start {
+                // The span's start was cut: it now begins after the replacement.
+                clippedStart = edit.start + delta + edit.replacement.scalarCount
+            }
+            if edit.end > end {
+                // The span's end was cut: it now ends where the cut began.
+                clippedEnd = edit.start + delta
+            }
+            delta += edit.delta
+        }
+        let newStart = clippedStart ?? start + deltaBeforeStart
+        let newEnd = clippedEnd ?? end + delta
+        guard touched else {
+            return RemappedSpan(start: newStart, end: newEnd, change: delta == 0 ? .unchanged : .shifted)
+        }
+        if newEnd <= newStart { return RemappedSpan(start: newStart, end: newStart, change: .orphaned) }
+        return RemappedSpan(start: newStart, end: newEnd, change: .changed)
+    }
+}
+
+/// Why a set of text edits was refused.
+public enum TextEditError: Error, Sendable, Equatable, CustomStringConvertible, LocalizedError {
+    case outOfRange(start: Int, end: Int, length: Int)
+    case overlapping(at: Int)
+
+    public var description: String {
+        switch self {
+        case let .outOfRange(start, end, length):
+            "edit \(start)..<\(end) lies outside the text (\(length) characters); nothing was changed."
+        case let .overlapping(at):
+            "edits overlap at character \(at); nothing was changed."
+        }
+    }
+    public var errorDescription: String? { description }
+}

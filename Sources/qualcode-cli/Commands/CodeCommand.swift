@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import QualCode
+
+struct CodeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "code",
+        abstract: "Mark a segment of a transcript and apply codes to it.",
+        discussion: """
+            Choose the segment by an exact quote (it must occur once; --occurrence N picks one when it occurs \
+            more often), by lines, or by character offsets (Unicode scalars, end exclusive). Codes that do \
+            not exist are created; "Parent/Child" creates a child code. Coding the same span with the same \
+            code again changes nothing.
+
+            For example:
+              qualcode code eva --quote "tillit er alt" --code Tillit --code Relasjon
+              qualcode code eva --lines 41-43 --code "Det navske"
+              qualcode code berit --start 120 --end 188 --code Balansekunst/Sparringspartner
+            """
+    )
+    @OptionGroup var project: ProjectOptions
+    @Argument(help: "The transcript.") var transcript: String
+    @Option(help: "Exact text to code.") var quote: String?
+    @Option(help: "Which occurrence of the quote (1-based).") var occurrence: Int?
+    @Option(help: ArgumentHelp("Lines to code, FIRST-LAST.", valueName: "range")) var lines: String?
+    @Option(help: "Start offset (Unicode scalars from 0).") var start: Int?
+    @Option(help: "End offset, exclusive.") var end: Int?
+    @Option(name: .customLong("code"), help: "A code to apply; repeatable.") var codes: [String] = []
+    @Flag(help: "Print the result as JSON.") var json = false
+
+    func validate() throws {
+        let ways = [quote != nil, lines != nil, start != nil || end != nil].filter { $0 }.count
+        guard ways == 1 else { throw ValidationError("choose the segment with exactly one of --quote, --lines, or --start/--end.") }
+        if (start == nil) != (end == nil) { throw ValidationError("--start and --end go together.") }
+        if occurrence != nil && quote == nil { throw ValidationError("--occurrence goes with --quote.") }
+        if let occurrence, occurrence < 1 { throw ValidationError("--occurrence must be 1 or more (got \(occurrence)).") }
+        if codes.isEmpty { throw ValidationError("name at least one --code.") }
+        for code in codes where code.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw ValidationError("--code cannot be empty or blank.")
+        }
+        _ = try lines.map(parseLineRange)
+    }
+
+    func run() throws {
+        let selector: SegmentSelector
+        if let quote { selector = .quote(quote, occurrence: occurrence) }
+        else if let lines { selector = .lines(try parseLineRange(lines)) }
+        else { selector = .offsets(start: start!, end: end!) }
+        let result = try project.openStore().code(transcript, selector, codes: codes)
+        if json { print(try Output.json(result)); return }
+        for name in result.createdCodes { Output.note("created code \"\(name)\"") }
+        let s = result.segment
+        var parts: [String] = []
+        if !result.added.isEmpty { parts.append("coded " + result.added.joined(separator: ", ")) }
+        if !result.alreadyPresent.isEmpty { parts.append("already coded " + result.alreadyPresent.joined(separator: ", ")) }
+        print("\(s.id.shortID)  \(s.transcript) line \(s.lineLabel): \(parts.joined(separator: "; "))")
+    }
+}
+
+struct UncodeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "uncode",
+        abstract: "Remove your codings from a segment (a segment left without codes is removed).",
+        discussion: "For example:\n  qualcode uncode 1a2b3c4d --code Trivsel"
+    )
+    @OptionGroup var project: ProjectOptions
+    @Argument(help: "The segment id (as `units` prints it).") var segment: String
+    @Option(name: .customLong("code"), help: "Only this code; repeatable (default: all your codes on the segment).") var codes: [String] = []
+
+    func run() throws {
+        let removed = try project.openStore().uncode(segment: segment, codes: codes)
+        print(removed.isEmpty ? "No codings of yours on \(segment); nothing was removed." : "Removed \(removed.joined(separator: ", ")) from \(segment)")
+    }
+}

@@ -1,0 +1,117 @@
+import ArgumentParser
+import Foundation
+import QualCode
+
+struct CodesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "codes",
+        abstract: "The code tree: list, add, rename, merge, move and delete codes.",
+        subcommands: [List.self, Add.self, Rename.self, Set.self, Merge.self, Move.self, Delete.self],
+        defaultSubcommand: List.self
+    )
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The code tree with segment and participant counts.")
+        @OptionGroup var project: ProjectOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let tree = try project.openStore().codeTree()
+            try output.emit(tree) {
+                TextTable(headers: ["code", "segments", "participants", "definition"],
+                          rows: tree.map { [String(repeating: "  ", count: $0.depth) + $0.name, String($0.segments), String($0.participants), $0.definition ?? ""] })
+            }
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a code.",
+            discussion: "For example:\n  qualcode codes add Sparringspartner --parent Balansekunst --definition \"Metodeveileder som samtalepartner\""
+        )
+        @OptionGroup var project: ProjectOptions
+        @Argument(help: "The code's name (or Parent/Child path).") var name: String
+        @Option(help: "Parent code.") var parent: String?
+        @Option(help: "What the code means and when to use it.") var definition: String?
+        @Option(help: "Colour, #RRGGBB.") var color: String?
+        @Option(help: "English gloss for bilingual exports.") var english: String?
+
+        func run() throws {
+            let code = try project.openStore().addCode(name, parent: parent, definition: definition, color: color, englishLabel: english)
+            print("Added code \"\(code.name)\"")
+        }
+    }
+
+    struct Rename: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Rename a code (its codings stay).", discussion: "For example:\n  qualcode codes rename Trivsel \"Trivsel i jobben\"")
+        @OptionGroup var project: ProjectOptions
+        @Argument(help: "The code.") var code: String
+        @Argument(help: "The new name.") var newName: String
+
+        func run() throws {
+            let renamed = try project.openStore().updateCode(code, name: newName)
+            print("Renamed \"\(code)\" to \"\(renamed.name)\"")
+        }
+    }
+
+    struct Set: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Change a code's definition, colour or English label.")
+        @OptionGroup var project: ProjectOptions
+        @Argument(help: "The code.") var code: String
+        @Option(help: "New definition (empty removes it).") var definition: String?
+        @Option(help: "Colour, #RRGGBB.") var color: String?
+        @Option(help: "English gloss (empty removes it).") var english: String?
+
+        func run() throws {
+            let updated = try project.openStore().updateCode(code, definition: definition, color: color, englishLabel: english)
+            print("Updated code \"\(updated.name)\"")
+        }
+    }
+
+    struct Merge: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Merge one code into another: codings move, duplicates collapse, the first code is deleted.",
+            discussion: "For example:\n  qualcode codes merge Trygghet --into Tillit"
+        )
+        @OptionGroup var project: ProjectOptions
+        @Argument(help: "The code to merge away.") var code: String
+        @Option(help: "The code that remains.") var into: String
+
+        func run() throws {
+            let r = try project.openStore().mergeCode(code, into: into)
+            print("Merged \"\(r.code)\" into \"\(into)\": \(r.codingsMoved) coding(s) moved, \(r.codingsRemoved) duplicate(s) collapsed" + (r.childrenMoved.isEmpty ? "" : ", children moved: \(r.childrenMoved.joined(separator: ", "))"))
+        }
+    }
+
+    struct Move: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Move a code under another code, or to the top.", discussion: "For example:\n  qualcode codes move Sparringspartner --parent Balansekunst\n  qualcode codes move Sparringspartner --top")
+        @OptionGroup var project: ProjectOptions
+        @Argument(help: "The code.") var code: String
+        @Option(help: "The new parent.") var parent: String?
+        @Flag(help: "Move to the top level.") var top = false
+
+        func validate() throws {
+            if (parent == nil) == !top { throw ValidationError("give either --parent CODE or --top.") }
+        }
+
+        func run() throws {
+            try project.openStore().moveCode(code, under: parent)
+            print(parent.map { "Moved \"\(code)\" under \"\($0)\"" } ?? "Moved \"\(code)\" to the top level")
+        }
+    }
+
+    struct Delete: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Delete a code (refused while in use unless --force).",
+            discussion: "With --force, the code's codings and its child codes are deleted too, and listed."
+        )
+        @OptionGroup var project: ProjectOptions
+        @Argument(help: "The code.") var code: String
+        @Flag(help: "Delete even if the code has codings or children.") var force = false
+
+        func run() throws {
+            let r = try project.openStore().deleteCode(code, force: force)
+            print("Deleted code \"\(r.code)\": \(r.codingsRemoved) coding(s) removed" + (r.childrenRemoved.isEmpty ? "" : ", child codes removed: \(r.childrenRemoved.joined(separator: ", "))"))
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import ArgumentParser
+import Foundation
+import QualCode
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import transcripts (.docx, .vtt, .srt, .txt, .md).",
+        discussion: """
+            Word files: paragraph text, tabs and line breaks; tracked changes read as accepted; comments, \
+            footnotes, headers and footers left out; tables row by row. Teams/Zoom captions (.vtt, .srt): \
+            voice tags and "Name:" prefixes become speaker turns with timestamps. Text and Markdown: UTF-8 \
+            with or without BOM, or UTF-16 with BOM; other encodings need --encoding. Lines starting with a \
+            speaker label (Intervjuer:, I:, Eva:) become speaker turns. Files over 200 MiB are refused.
+
+            All files are imported in one transaction: if one fails, none is imported. A file imported \
+            before (same SHA-256) is refused unless --allow-duplicate is given.
+
+            For example:
+              qualcode import intervju-eva.docx --participant Eva --speaker-map "I=Intervjuer,E=Eva"
+              qualcode import fokusgruppe.txt --participant Hanne --participant Ivar --kind focus-group
+              qualcode import intervjuer/*.docx
+            """
+    )
+
+    @OptionGroup var project: ProjectOptions
+
+    @Argument(help: "The files to import.")
+    var files: [String]
+
+    @Option(name: .customLong("participant"), help: "A participant who speaks in the file (pseudonym); repeat for a focus group.")
+    var participants: [String] = []
+
+    @Option(name: .customLong("speaker-map"), help: ArgumentHelp("Speaker labels to names, such as \"I=Intervjuer,E=Eva\".", valueName: "map"))
+    var speakerMap: String?
+
+    @Option(help: "interview, focus-group, email, document or notes (default: interview, focus-group with several participants).")
+    var kind: TranscriptKind?
+
+    @Option(help: "Title (one file only; default: the file name).")
+    var title: String?
+
+    @Option(help: "Short name used in commands (one file only; default: from the file name).")
+    var name: String?
+
+    @Option(help: "Date of the interview, YYYY-MM-DD.")
+    var date: String?
+
+    @Option(help: "How it was held, e.g. Teams, telefon, ansikt til ansikt.")
+    var mode: String?
+
+    @Option(help: "Encoding of .txt/.md/.vtt/.srt files without BOM: utf-8, utf-16le, utf-16be, latin1, windows-1252.")
+    var encoding: String?
+
+    @Flag(help: "Import a file even if the same file was imported before.")
+    var allowDuplicate = false
+
+    @Flag(help: "Print the imported transcripts as JSON.")
+    var json = false
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("name at least one file to import.") }
+        if let date, AttributeType.date.normalized(date) == nil { throw ValidationError("--date \"\(date)\": expected YYYY-MM-DD.") }
+        if let encoding, Self.encodings[encoding.lowercased()] == nil {
+            throw ValidationError("--encoding \"\(encoding)\": expected one of \(Self.encodings.keys.sorted().joined(separator: ", ")).")
+        }
+        if files.count > 1 && (title != nil || name != nil) { throw ValidationError("--title and --name apply to a single file.") }
+    }
+
+    static let encodings: [String: String.Encoding] = [
+        "utf-8": .utf8, "utf8": .utf8, "utf-16le": .utf16LittleEndian, "utf-16be": .utf16BigEndian,
+        "latin1": .isoLatin1, "iso-8859-1": .isoLatin1, "windows-1252": .windowsCP1252, "cp1252": .windowsCP1252,
+    ]
+
+    func run() throws {
+        let store = try project.openStore()
+        var options = ImportOptions()
+        options.participants = participants
+        options.speakerMap = try speakerMap.map { try SpeakerTurns.parseMap($0) } ?? [:]
+        options.kind = kind
+        options.title = title
+        options.name = name
+        options.date = date
+        options.mode = mode
+        options.encoding = encoding.flatMap { Self.encodings[$0.lowercased()] }
+        options.allowDuplicate = allowDuplicate
+        let showProgress = !json && Output.showsProgress && files.count > 1
+        let imported = try store.importTranscripts(files.map { URL(fileURLWithPath: $0) }, options: options) { done, total, file in
+            if showProgress { Output.note("[\(done)/\(total)] \(file)") }
+        }
+        if json { print(try Output.json(imported)); return }
+        for t in imported {
+            let who = t.participants.isEmpty ? "no participant linked" : t.participants.joined(separator: ", ")
+            print("Imported \(t.sourceFile ?? t.name) as \"\(t.name)\": \(t.words) words, \(t.turns) turns, \(who)")
+        }
+    }
+}
+
+extension TranscriptKind: ExpressibleByArgument {}

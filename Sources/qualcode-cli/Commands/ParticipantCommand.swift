@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import QualCode
+
+struct ParticipantCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "participant",
+        abstract: "Add, import, change and list participants.",
+        subcommands: [List.self, Add.self, Set.self, Import.self],
+        defaultSubcommand: List.self,
+        aliases: ["participants"]
+    )
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List participants with their attributes.")
+        @OptionGroup var project: ProjectOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let participants = try project.openStore().participants()
+            let attributeNames = Array(Swift.Set(participants.flatMap { $0.attributes.keys })).sorted()
+            try output.emit(participants) {
+                TextTable(headers: ["pseudonym", "label"] + attributeNames + ["transcripts", "segments"],
+                          rows: participants.map { p in
+                              [p.pseudonym, p.label ?? ""] + attributeNames.map { p.attributes[$0] ?? "" }
+                                  + [String(p.transcripts), String(p.segments)]
+                          })
+            }
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a participant.",
+            discussion: """
+                Attributes are typed by their first value: whole numbers are integers, 3.5 or 3,5 floats, \
+                true/false/ja/nei booleans, YYYY-MM-DD dates, anything else text.
+
+                For example:
+                  qualcode participant add Eva --label "Informant E" --attr rolle=metodeveileder --attr teamstørrelse=6
+                """
+        )
+        @OptionGroup var project: ProjectOptions
+        @Argument(help: "The pseudonym (never a real name).") var pseudonym: String
+        @Option(help: "How exports name the participant, e.g. \"Informant E\".") var label: String?
+        @Option(name: .customLong("attr"), help: ArgumentHelp("An attribute, NAME=VALUE; repeatable.", valueName: "name=value"))
+        var attributes: [String] = []
+
+        func validate() throws { _ = try parseAttributes(attributes) }
+
+        func run() throws {
+            let participant = try project.openStore().addParticipant(pseudonym: pseudonym, label: label, attributes: try parseAttributes(attributes))
+            print("Added participant \(participant.pseudonym)")
+        }
+    }
+
+    struct Set: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change a participant's label or attributes (an empty value removes an attribute).",
+            discussion: "For example:\n  qualcode participant set Eva --attr tjeneste=IPS --attr fylke="
+        )
+        @OptionGroup var project: ProjectOptions
+        @Argument(help: "The pseudonym.") var pseudonym: String
+        @Option(help: "New label.") var label: String?
+        @Option(name: .customLong("attr"), help: ArgumentHelp("An attribute, NAME=VALUE; repeatable.", valueName: "name=value"))
+        var attributes: [String] = []
+
+        func validate() throws { _ = try parseAttributes(attributes) }
+
+        func run() throws {
+            try project.openStore().updateParticipant(pseudonym, label: label, attributes: try parseAttributes(attributes))
+            print("Updated participant \(pseudonym)")
+        }
+    }
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add or update participants from a CSV file.",
+            discussion: """
+                The file needs a header row. The column named pseudonym (or deltaker, participant, informant; \
+                otherwise the first column) holds pseudonyms, an optional label column the display labels, and \
+                every other column becomes a typed attribute. Comma or semicolon separated, UTF-8 with or \
+                without BOM. Every row is checked before anything is written.
+
+                For example:
+                  qualcode participant import deltakere.csv
+                """
+        )
+        @OptionGroup var project: ProjectOptions
+        @Argument(help: "The CSV file.") var file: String
+        @Flag(help: "Print the report as JSON.") var json = false
+
+        func run() throws {
+            let report = try project.openStore().importParticipants(csv: URL(fileURLWithPath: file))
+            if json { print(try Output.json(report)); return }
+            print("Added \(report.added.count), updated \(report.updated.count) participant(s) from \(file)")
+            for (name, type) in report.attributes.sorted(by: { $0.key < $1.key }) { print("  attribute \(name): \(type.rawValue)") }
+        }
+    }
+}
+
+func parseAttributes(_ raw: [String]) throws -> [(String, String)] {
+    try raw.map { item in
+        guard let eq = item.firstIndex(of: "="), eq != item.startIndex else {
+            throw ValidationError("--attr \"\(item)\": expected NAME=VALUE, such as rolle=metodeveileder.")
+        }
+        return (String(item[..<eq]), String(item[item.index(after: eq)...]))
+    }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import QualCode
+
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Full-text search over all transcripts.",
+        discussion: """
+            Words, "phrases", prefixes (veiled*), AND (or a space), OR, NOT and parentheses. Matching is \
+            within one line (a paragraph or speaker turn), ignores case, and treats æ, ø and å as letters of \
+            their own: «får» does not find «far». Each hit shows transcript, line, participant and the words \
+            around the match.
+
+            For example:
+              qualcode search 'veiledning NOT "fag og personal"'
+              qualcode search 'tillit OR trygghet' --csv
+            """
+    )
+    @OptionGroup var project: ProjectOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: "The query.") var query: String
+    @Option(help: "At most this many hits.") var limit = 200
+
+    func validate() throws {
+        if limit < 1 { throw ValidationError("--limit must be 1 or more (got \(limit)).") }
+    }
+
+    func run() throws {
+        let result = try project.openStore().search(query, limit: limit)
+        try output.emit(result) {
+            TextTable(headers: ["transcript", "line", "participant", "snippet"],
+                      rows: result.hits.map { [$0.transcript, String($0.line), $0.participant ?? $0.speaker ?? "", $0.snippet] })
+        }
+        if !output.json && !output.csv {
+            Output.note("\(result.total) hit\(result.total == 1 ? "" : "s")\(result.total > result.hits.count ? ", \(result.hits.count) shown (--limit)" : "")")
+        }
+    }
+}
+
+struct RetrieveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "retrieve",
+        abstract: "Every segment with a code, with the lines around it.",
+        discussion: "For example:\n  qualcode retrieve --code Trivsel --context 1"
+    )
+    @OptionGroup var project: ProjectOptions
+    @OptionGroup var output: OutputOptions
+    @Option(help: "The code.") var code: String
+    @Option(help: "Lines of context before and after.") var context = 0
+    @Flag(help: "Include segments coded with the code's child codes.") var withChildren = false
+
+    func validate() throws {
+        if context < 0 || context > 50 { throw ValidationError("--context must be from 0 to 50 (got \(context)).") }
+    }
+
+    func run() throws {
+        let segments = try project.openStore().retrieve(code: code, context: context, includeChildren: withChildren)
+        if output.json || output.csv {
+            try output.emit(segments) {
+                TextTable(headers: ["unit", "transcript", "line", "participant", "codes", "text"],
+                          rows: segments.map { [$0.segment.id.shortID, $0.segment.transcript, $0.segment.lineLabel,
+                                                $0.participants.joined(separator: ", "), $0.codes.joined(separator: "; "), $0.segment.text] })
+            }
+            return
+        }
+        if segments.isEmpty { print("(none)") }
+        for (i, r) in segments.enumerated() {
+            if i > 0 { print("") }
+            let who = r.participants.isEmpty ? "" : " (\(r.participants.joined(separator: ", ")))"
+            print("── \(r.segment.transcript), line \(r.segment.lineLabel)\(who)  [\(r.codes.joined(separator: "; "))]  \(r.segment.id.shortID)")
+            for line in r.before { print("   \(line.number)  \(line.text)") }
+            print(" » " + r.segment.text.replacingOccurrences(of: "\n", with: "\n   "))
+            for line in r.after { print("   \(line.number)  \(line.text)") }
+        }
+        Output.note("\(segments.count) segment\(segments.count == 1 ? "" : "s")")
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import QualCode
+
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Print a transcript with line numbers and the codes on each line.",
+        discussion: """
+            The transcript may be named by its name (intervju-eva), by the pseudonym of a participant with \
+            one transcript (eva), or by a unique word of its name.
+
+            For example:
+              qualcode show eva --lines 40-60
+            """
+    )
+    @OptionGroup var project: ProjectOptions
+    @Argument(help: "The transcript.") var transcript: String
+    @Option(help: ArgumentHelp("Only these lines, FIRST-LAST or one number.", valueName: "range")) var lines: String?
+    @Flag(help: "Leave out the codes column.") var noCodes = false
+    @Flag(help: "Print JSON.") var json = false
+
+    func validate() throws { _ = try lines.map(parseLineRange) }
+
+    func run() throws {
+        let (_, numbered) = try project.openStore().lines(of: transcript, range: try lines.map(parseLineRange))
+        if json { print(try Output.json(numbered)); return }
+        let width = String(numbered.last?.number ?? 1).count
+        for line in numbered {
+            let number = String(repeating: " ", count: width - String(line.number).count) + String(line.number)
+            let codes = noCodes || line.codes.isEmpty ? "" : "   [" + line.codes.joined(separator: "; ") + "]"
+            print("\(number)  \(line.text)\(codes)")
+        }
+    }
+}
+
+/// `41-43` or `41` → 41...43 / 41...41.
+func parseLineRange(_ raw: String) throws -> ClosedRange<Int> {
+    let parts = raw.split(separator: "-", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
+    guard (1...2).contains(parts.count), let first = parts[0], let last = parts.last ?? nil, first >= 1, last >= first else {
+        throw ValidationError("lines \"\(raw)\": expected FIRST-LAST such as 41-43, counting from 1.")
+    }
+    return first...last
+}

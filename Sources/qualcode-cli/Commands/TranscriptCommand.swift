@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import QualCode
+
+struct TranscriptCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "transcript",
+        abstract: "List transcripts, or edit a transcript's text without losing codings.",
+        subcommands: [List.self, Edit.self],
+        defaultSubcommand: List.self,
+        aliases: ["transcripts"]
+    )
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List transcripts: name, title, participants, words, turns, segments.")
+        @OptionGroup var project: ProjectOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let transcripts = try project.openStore().transcripts()
+            try output.emit(transcripts) {
+                TextTable(headers: ["name", "title", "kind", "participants", "words", "turns", "segments"],
+                          rows: transcripts.map { t in
+                              [t.name, t.title, t.kind.rawValue, t.participants.joined(separator: ", "), String(t.words), String(t.turns),
+                               t.orphanedSegments > 0 ? "\(t.segments) (+\(t.orphanedSegments) orphaned)" : String(t.segments)]
+                          })
+            }
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change a transcript's text; every segment is re-anchored.",
+            discussion: """
+                Either replace text (--find/--replace), or, without them, open the whole text in $EDITOR and \
+                save. Segments before and after an edit move with the text; a segment whose text was partly \
+                edited keeps what is left; a segment whose whole text was removed is kept, marked orphaned, and \
+                listed. Nothing is ever silently moved onto other text.
+
+                For example:
+                  qualcode transcript edit eva --find "Kristiansand" --replace "[by]" --all
+                  EDITOR=nano qualcode transcript edit berit
+                """
+        )
+        @OptionGroup var project: ProjectOptions
+        @Argument(help: "The transcript.") var transcript: String
+        @Option(help: "Text to find.") var find: String?
+        @Option(help: "Replacement text (may be empty).") var replace: String?
+        @Option(help: "Which occurrence of --find to replace (1-based).") var occurrence: Int?
+        @Flag(help: "Replace every occurrence of --find.") var all = false
+        @Flag(help: "Print the report as JSON.") var json = false
+
+        func validate() throws {
+            if (find == nil) != (replace == nil) { throw ValidationError("--find and --replace go together.") }
+            if all && occurrence != nil { throw ValidationError("--all and --occurrence cannot be combined.") }
+            if let occurrence, occurrence < 1 { throw ValidationError("--occurrence must be 1 or more (got \(occurrence)).") }
+        }
+
+        func run() throws {
+            let store = try project.openStore()
+            let report: TextEditReport
+            if let find, let replace {
+                report = try store.replaceText(in: transcript, find: find, with: replace, occurrence: occurrence, all: all)
+            } else {
+                let original = try store.transcript(transcript)
+                let edited = try EditorSession.edit(original.text, name: original.slug)
+                report = try store.replaceText(of: original.slug, with: edited)
+            }
+            if json { print(try Output.json(report)); return }
+            print("Edited \(report.transcript): \(report.edits) edit(s); segments: \(report.unchanged) unchanged, \(report.shifted) shifted, \(report.changed.count) changed, \(report.orphaned.count) orphaned")
+            for c in report.changed { print("  changed  \(c.segment): \"\(c.before.truncated)\" → \"\(c.after?.truncated ?? "")\"") }
+            for o in report.orphaned { print("  orphaned \(o.segment): \"\(o.before.truncated)\" (its text was removed; the segment and its codings are kept)") }
+        }
+    }
+}
+
+/// Round trip through the user's editor.
+enum EditorSession {
+    static func edit(_ text: String, name: String) throws -> String {
+        let environment = ProcessInfo.processInfo.environment
+        let editor = environment["VISUAL"] ?? environment["EDITOR"] ?? "vi"
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("qualcode-\(name)-\(UUID().uuidString.prefix(8)).txt")
+        try Data(text.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "\(editor) \"$1\"", "sh", file.path]
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw ValidationError("the editor (\(editor)) exited with status \(process.terminationStatus); nothing was changed.")
+        }
+        return String(decoding: try Data(contentsOf: file), as: UTF8.self)
+    }
+}
+
+extension String {
+    var truncated: String {
+        let flat = replacingOccurrences(of: "\n", with: " ")
+        return flat.count > 60 ? String(flat.prefix(59)) + "…" : flat
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+
+@main
+struct QualCodeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "qualcode",
+        abstract: "Code and analyse qualitative interviews: transcripts, codes, search, and (soon) Malterud's condensation.",
+        discussion: """
+            A project is one file (name.qualcode). Commands find it from --project FILE, the \
+            QUALCODE_PROJECT environment variable, or the only *.qualcode file in the current folder. \
+            The coder recorded on every change comes from --coder, QUALCODE_CODER or the system user.
+
+            A first session:
+              qualcode init studie.qualcode --title "Metodeveilederes erfaringer"
+              qualcode participant add Eva --label "Informant E" --attr rolle=metodeveileder
+              qualcode import intervju-eva.docx --participant Eva --speaker-map "I=Intervjuer,E=Eva"
+              qualcode show eva --lines 1-20
+              qualcode code eva --quote "tillit er alt" --code Tillit
+              qualcode search 'tillit NOT kontroll'
+            """,
+        version: "0.1.0",
+        groupedSubcommands: [
+            CommandGroup(name: "Project", subcommands: [InitCommand.self, ParticipantCommand.self, ImportCommand.self,
+                                                         TranscriptCommand.self, ShowCommand.self, MemoCommand.self, LogCommand.self]),
+            CommandGroup(name: "Coding", subcommands: [CodeCommand.self, UncodeCommand.self, CodesCommand.self, UnitsCommand.self]),
+            CommandGroup(name: "Finding", subcommands: [SearchCommand.self, RetrieveCommand.self]),
+        ]
+    )
+}
