@@ -31,9 +31,14 @@ enum DocxReader {
         parser.shouldProcessNamespaces = false
         let collector = BodyCollector()
         parser.delegate = collector
-        guard parser.parse() else {
-            let reason = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "unknown error"
-            throw .malformedXML(file: file, entry: entry, line: parser.lineNumber, reason: reason)
+        // On Linux `parse()` can report success after an error, and accepts a document that just
+        // stops; so the collector records the first error and whether the root element closed.
+        let finished = parser.parse()
+        if let failure = collector.failure {
+            throw .malformedXML(file: file, entry: entry, line: failure.line, reason: failure.reason)
+        }
+        guard finished, collector.rootClosed else {
+            throw .malformedXML(file: file, entry: entry, line: parser.lineNumber, reason: "the document ends before w:document is closed")
         }
         var lines: [String] = []
         for line in collector.lines {
@@ -56,6 +61,24 @@ private final class BodyCollector: NSObject, XMLParserDelegate {
     private var skipDepth = 0
     private var cellParagraphs: [[String]] = []  // a stack, one per open table cell
     private var rowCells: [[String]] = []        // a stack, one per open table row
+    private var depth = 0
+    private(set) var rootClosed = false
+    private(set) var failure: (line: Int, reason: String)?
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+        guard failure == nil else { return }
+        let code = (parseError as NSError).code
+        failure = (parser.lineNumber, Self.reasons[code] ?? "XML error \(code)")
+        parser.abortParsing()
+    }
+
+    /// libxml2's error numbers for what a broken document.xml usually shows.
+    private static let reasons: [Int: String] = [
+        4: "the document is empty", 5: "the document ends too early", 9: "an invalid character",
+        26: "an undefined entity", 38: "an unquoted attribute value", 39: "an attribute without a value",
+        41: "an attribute given twice", 64: "a malformed declaration", 73: "a missing \">\"",
+        76: "an end tag that does not match its start tag", 77: "an unclosed tag", 85: "extra content after the document",
+    ]
 
     private static let skipped: Set<String> = [
         "w:del", "w:moveFrom", "mc:Fallback", "w:instrText", "w:delInstrText", "w:txbxContent",
@@ -63,6 +86,7 @@ private final class BodyCollector: NSObject, XMLParserDelegate {
     ]
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        depth += 1
         if Self.skipped.contains(name) { skipDepth += 1; return }
         guard skipDepth == 0 else { return }
         switch name {
@@ -79,6 +103,8 @@ private final class BodyCollector: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        depth -= 1
+        if depth == 0 && failure == nil { rootClosed = true }
         if Self.skipped.contains(name) { skipDepth -= 1; return }
         guard skipDepth == 0 else { return }
         switch name {

@@ -11,6 +11,19 @@ public enum SegmentSelector: Sendable, Hashable {
     case offsets(start: Int, end: Int)
 }
 
+/// One coding to make: where, and with which codes.
+public struct CodingRequest: Sendable, Hashable {
+    public var transcript: String
+    public var selector: SegmentSelector
+    public var codes: [String]
+
+    public init(transcript: String, selector: SegmentSelector, codes: [String]) {
+        self.transcript = transcript
+        self.selector = selector
+        self.codes = codes
+    }
+}
+
 /// A segment as listings show it.
 public struct SegmentInfo: Hashable, Sendable, Codable {
     public var id: UUID
@@ -54,43 +67,69 @@ extension ProjectStore {
     /// as `Organisering/Fag og personal` creates the parent too). Coding the same span with the same
     /// code twice gives one coding.
     public func code(_ transcriptReference: String, _ selector: SegmentSelector, codes: [String]) throws -> CodingResult {
-        guard !codes.isEmpty else { throw StoreError.emptyName(what: "code") }
-        for name in codes { _ = try Self.codePath(name) }
-        return try pool.write { db in
-            let transcript = try Self.transcript(db, transcriptReference)
-            let text = ScalarText(transcript.text)
-            let (start, end) = try Self.span(db, selector, in: transcript, text: text)
-            var created: [String] = []
-            var codeIds: [(Code, Bool)] = []
-            for name in codes {
-                let (code, wasCreated) = try self.codeCreatingIfNeeded(db, name)
-                if wasCreated { created.append(code.name) }
-                codeIds.append((code, wasCreated))
-            }
-            let segment: Segment
-            if let existing = try Segment.filter(Segment.Columns.transcriptId == transcript.id && Segment.Columns.start == start
-                                                 && Segment.Columns.end == end && Segment.Columns.isOrphaned == false).fetchOne(db) {
-                segment = existing
-            } else {
-                segment = Segment(transcriptId: transcript.id, start: start, end: end, text: text.slice(start, end), createdBy: coder)
-                try segment.insert(db)
-            }
-            var added: [String] = [], present: [String] = []
-            for (code, _) in codeIds {
-                let exists = try Coding.filter(Coding.Columns.segmentId == segment.id && Coding.Columns.codeId == code.id
-                                               && Coding.Columns.coder == coder).fetchCount(db) > 0
-                if exists || added.contains(code.name) { present.append(code.name); continue }
-                let coding = Coding(segmentId: segment.id, codeId: code.id, coder: coder)
-                try coding.insert(db)
-                added.append(code.name)
-                try log(db, "coding.add", [
-                    "id": LogValue(coding.id), "segment": LogValue(segment.id), "transcript": LogValue(transcript.id),
-                    "start": .int(start), "end": .int(end), "code": LogValue(code.id),
-                ])
-            }
-            return CodingResult(segment: Self.info(segment, transcript: transcript.slug, text: text),
-                                added: added, alreadyPresent: present, createdCodes: created)
+        try code([CodingRequest(transcript: transcriptReference, selector: selector, codes: codes)])[0]
+    }
+
+    /// Applies many codings in one transaction: all of them, or none if one fails.
+    public func code(_ requests: [CodingRequest]) throws -> [CodingResult] {
+        for request in requests {
+            guard !request.codes.isEmpty else { throw StoreError.emptyName(what: "code") }
+            for name in request.codes { _ = try Self.codePath(name) }
         }
+        return try pool.write { db in
+            var cache = CodingCache()
+            return try requests.map { try self.applyCoding(db, $0, cache: &cache) }
+        }
+    }
+
+    /// What a batch of codings looks up again and again.
+    struct CodingCache {
+        var transcripts: [String: (Transcript, ScalarText)] = [:]
+        var codes: [String: Code] = [:]
+    }
+
+    private func applyCoding(_ db: Database, _ request: CodingRequest, cache: inout CodingCache) throws -> CodingResult {
+        let (transcript, text): (Transcript, ScalarText)
+        if let cached = cache.transcripts[request.transcript] {
+            (transcript, text) = cached
+        } else {
+            let t = try Self.transcript(db, request.transcript)
+            (transcript, text) = (t, ScalarText(t.text))
+            cache.transcripts[request.transcript] = (transcript, text)
+        }
+        let (start, end) = try Self.span(db, request.selector, in: transcript, text: text)
+        var created: [String] = []
+        var codes: [Code] = []
+        for name in request.codes {
+            if let code = cache.codes[name] { codes.append(code); continue }
+            let (code, wasCreated) = try self.codeCreatingIfNeeded(db, name)
+            if wasCreated { created.append(code.name) }
+            cache.codes[name] = code
+            codes.append(code)
+        }
+        let segment: Segment
+        if let existing = try Segment.filter(Segment.Columns.transcriptId == transcript.id && Segment.Columns.start == start
+                                             && Segment.Columns.end == end && Segment.Columns.isOrphaned == false).fetchOne(db) {
+            segment = existing
+        } else {
+            segment = Segment(transcriptId: transcript.id, start: start, end: end, text: text.slice(start, end), createdBy: coder)
+            try segment.insert(db)
+        }
+        var added: [String] = [], present: [String] = []
+        for code in codes {
+            let exists = try Coding.filter(Coding.Columns.segmentId == segment.id && Coding.Columns.codeId == code.id
+                                           && Coding.Columns.coder == coder).fetchCount(db) > 0
+            if exists || added.contains(code.name) { present.append(code.name); continue }
+            let coding = Coding(segmentId: segment.id, codeId: code.id, coder: coder)
+            try coding.insert(db)
+            added.append(code.name)
+            try log(db, "coding.add", [
+                "id": LogValue(coding.id), "segment": LogValue(segment.id), "transcript": LogValue(transcript.id),
+                "start": .int(start), "end": .int(end), "code": LogValue(code.id),
+            ])
+        }
+        return CodingResult(segment: Self.info(segment, transcript: transcript.slug, text: text),
+                            added: added, alreadyPresent: present, createdCodes: created)
     }
 
     /// Removes this coder's codings of `codes` (all codes when empty) from a segment; a segment

@@ -55,20 +55,21 @@ extension ProjectStore {
                 WHERE s.id IN (SELECT segmentId FROM coding WHERE codeId IN (\(marks)))
                 ORDER BY t.slug, s.start
                 """, arguments: StatementArguments(ids))
-            let contextStatement = try db.makeStatement(sql: """
-                SELECT line, text FROM passage WHERE transcriptId = ? AND line BETWEEN ? AND ? ORDER BY line
+            // Context counts lines with text: blank lines between turns are not worth showing.
+            let beforeStatement = try db.makeStatement(sql: """
+                SELECT line, text FROM passage WHERE transcriptId = ? AND line < ? ORDER BY line DESC LIMIT ?
+                """)
+            let afterStatement = try db.makeStatement(sql: """
+                SELECT line, text FROM passage WHERE transcriptId = ? AND line > ? ORDER BY line LIMIT ?
                 """)
             return try rows.map { row in
                 let first: Int = row["firstLine"] ?? 1, last: Int = row["lastLine"] ?? first
                 let transcriptId: UUID = row["transcriptId"]
                 var before: [NumberedLine] = [], after: [NumberedLine] = []
                 if context > 0 {
-                    let lines = try Row.fetchAll(contextStatement, arguments: [transcriptId, first - context, last + context])
-                    for line in lines {
-                        let n: Int = line["line"]
-                        let numbered = NumberedLine(number: n, speaker: nil, text: line["text"], codes: [])
-                        if n < first { before.append(numbered) } else if n > last { after.append(numbered) }
-                    }
+                    let numbered = { (row: Row) in NumberedLine(number: row["line"], speaker: nil, text: row["text"], codes: []) }
+                    before = try Row.fetchAll(beforeStatement, arguments: [transcriptId, first, context]).map(numbered).reversed()
+                    after = try Row.fetchAll(afterStatement, arguments: [transcriptId, last, context]).map(numbered)
                 }
                 let info = SegmentInfo(id: row["id"], transcript: row["slug"], start: row["start"], end: row["end"],
                                        firstLine: first, lastLine: last, text: row["text"], isOrphaned: row["isOrphaned"])
