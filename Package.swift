@@ -35,7 +35,11 @@ let package = Package(
         ),
         .executableTarget(
             name: "qualcode-bench",
-            dependencies: ["QualCode", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: [
+                "QualCode",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "QualCodeTests",

@@ -1,1 +1,10 @@
-print("bench placeholder")
+import Foundation
+
+// qualcode-bench: synthetic corpus → import, coding, retrieval and search timings with peak memory.
+do {
+    let options = try Options.parse(Array(CommandLine.arguments.dropFirst()))
+    try runBenchmark(options)
+} catch {
+    note("qualcode-bench: \(error)")
+    exit(1)
+}

@@ -36,7 +36,7 @@ enum SubtitleReader {
                head.hasPrefix("NOTE") || head.hasPrefix("STYLE") || head.hasPrefix("REGION") { continue }
             // The timing is the first line, or the second after a cue identifier / SRT number.
             var timingLine = 0
-            if !block[0].contains("-->") {
+            if !block[0].contains("-->") && !looksLikeTiming(block[0]) {
                 timingLine = 1
                 guard block.count > 1 else {
                     throw .badCueTiming(file: file, line: blockStart + 1, text: block[0])
@@ -83,6 +83,12 @@ enum SubtitleReader {
             offset += words.scalarCount
         }
         return (text, turns)
+    }
+
+    /// A line that starts like a clock time (`00:01…`) is a broken timing, not a cue identifier.
+    private static func looksLikeTiming(_ line: String) -> Bool {
+        let head = line.prefix(3)
+        return head.count == 3 && head.prefix(2).allSatisfy(\.isASCII) && head.prefix(2).allSatisfy(\.isNumber) && head.last == ":"
     }
 
     /// Milliseconds of `hh:mm:ss.mmm --> hh:mm:ss.mmm` (VTT may omit hours; SRT uses a comma).
