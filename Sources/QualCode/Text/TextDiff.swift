@@ -20,18 +20,23 @@ public enum TextDiff {
         for (mo, mn) in matches + [(oldLines.count, newLines.count)] {
             if mo > oldLine || mn > newLine {
                 // Lines oldLine..<mo were replaced by newLine..<mn; compare them as one block of scalars.
-                let oldStart = blockStart(old, line: oldLine, lineCount: oldLines.count)
+                var oldStart = blockStart(old, line: oldLine, lineCount: oldLines.count)
                 let oldEnd = blockStart(old, line: mo, lineCount: oldLines.count)
-                let newStart = blockStart(new, line: newLine, lineCount: newLines.count)
+                var newStart = blockStart(new, line: newLine, lineCount: newLines.count)
                 let newEnd = blockStart(new, line: mn, lineCount: newLines.count)
+                if mo == oldLines.count && oldLine > 0 {
+                    // The last block runs to the end, where the last line has no line feed: start it at
+                    // the line feed that ends the previous (matched) line, on both sides.
+                    oldStart = old.lineRange(oldLine).upperBound
+                    newStart = new.lineRange(newLine).upperBound
+                }
                 if let edit = narrowed(old: old, oldStart..<oldEnd, new: new, newStart..<newEnd) { edits.append(edit) }
             }
             oldLine = mo + 1
             newLine = mn + 1
         }
-        // Blocks that end at the text's last line have no line feed of their own, which the line
-        // walk above cannot always express; in that rare case one narrowed edit over the whole text
-        // is still exact.
+        // A safety net: the edits must reproduce the new text exactly; if they ever do not, one
+        // narrowed edit over the whole text still does.
         if let revision = try? TextRevision(original: old, edits: edits), revision.newText == newText {
             return edits
         }

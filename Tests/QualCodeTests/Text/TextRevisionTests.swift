@@ -91,11 +91,19 @@ import Testing
         ("æ\nø\nå", "å\nø\næ"),
         ("én linje", "én linje 🙂"),
         ("x\n\ny", "x\ny\n\nz"),
+        ("a\nb", "a"),
+        ("a\nb", "c\na\nb\nd"),
+        ("a", "b"),
     ])
     func editsReproduceTheNewText(old: String, new: String) throws {
         let original = ScalarText(old)
         let edits = TextDiff.edits(from: original, to: new)
         #expect(try TextRevision(original: original, edits: edits).newText == new)
+    }
+
+    @Test func appendingALineIsOneInsertionAtTheEnd() {
+        let edits = TextDiff.edits(from: ScalarText("Intervjuer: Hei\nEva: Hei"), to: "Intervjuer: Hei\nEva: Hei\nIntervjuer: Takk!")
+        #expect(edits == [TextEdit(start: 24, end: 24, replacement: "\nIntervjuer: Takk!")])
     }
 
     @Test func aTypoFixIsOneSmallEdit() {

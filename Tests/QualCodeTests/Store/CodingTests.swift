@@ -1,0 +1,182 @@
+import Foundation
+import GRDB
+@testable import QualCode
+import Testing
+
+/// A project with one small synthetic interview (`eva`), ready to code.
+func interviewStore(_ folder: TemporaryFolder) throws -> ProjectStore {
+    let store = try folder.project()
+    try store.addParticipant(pseudonym: "Eva", attributes: [("rolle", "metodeveileder")])
+    let url = try folder.write("intervju-eva.txt", Fixtures.interview)
+    var options = ImportOptions()
+    options.participants = ["Eva"]
+    try store.importTranscripts([url], options: options)
+    return store
+}
+
+@Suite struct CodingTests {
+    @Test func codesAUniqueQuote() throws {
+        let folder = try TemporaryFolder()
+        let store = try interviewStore(folder)
+        let result = try store.code("eva", .quote("kjempegod jobb", occurrence: nil), codes: ["Trivsel", "Mestring"])
+        #expect(result.added == ["Trivsel", "Mestring"])
+        #expect(result.createdCodes == ["Trivsel", "Mestring"])
+        #expect(result.segment.text == "kjempegod jobb")
+        #expect(result.segment.firstLine == 2)
+        let transcript = try store.transcript("eva")
+        #expect(ScalarText(transcript.text).slice(result.segment.start, result.segment.end) == "kjempegod jobb")
+    }
+
+    @Test func codingTheSameSpanTwiceGivesOneCoding() throws {
+        let folder = try TemporaryFolder()
+        let store = try interviewStore(folder)
+        let first = try store.code("eva", .quote("det navske", occurrence: nil), codes: ["Det navske"])
+        let again = try store.code("eva", .quote("det navske", occurrence: nil), codes: ["Det navske", "Tillit"])
+        #expect(again.segment.id == first.segment.id)
+        #expect(again.alreadyPresent == ["Det navske"])
+        #expect(again.added == ["Tillit"])
+        let codings = try store.pool.read { db in try Coding.fetchCount(db) }
+        #expect(codings == 2)
+        // Another coder's coding of the same span is a coding of its own.
+        let other = try ProjectStore.open(at: store.url, coder: "Ola")
+        #expect(try other.code("eva", .quote("det navske", occurrence: nil), codes: ["Det navske"]).added == ["Det navske"])
+    }
+
+    @Test func codesByLinesWithoutTheSpeakerLabel() throws {
+        let folder = try TemporaryFolder()
+        let store = try interviewStore(folder)
+        let result = try store.code("eva", .lines(4...4), codes: ["Tillit"])
+        #expect(result.segment.text == "Tillit er alt. Uten tillit får vi ingenting til 🙂 Og så er det det navske, da.")
+        let spanning = try store.code("eva", .lines(3...4), codes: ["Tillit"])
+        #expect(spanning.segment.text.hasPrefix("Hva betyr tillit for deg?\nEva: Tillit er alt."))
+        #expect(spanning.segment.lineLabel == "3-4")
+    }
+
+    @Test func codesByOffsetsCountingScalars() throws {
+        let folder = try TemporaryFolder()
+        let store = try interviewStore(folder)
+        let text = ScalarText(try store.transcript("eva").text)
+        let emoji = text.occurrences(of: "🙂")[0]
+        let result = try store.code("eva", .offsets(start: emoji - 4, end: emoji + 1), codes: ["Emoji"])
+        #expect(result.segment.text == "til 🙂")
+    }
+
+    @Test func anAmbiguousQuoteListsItsLines() throws {
+        let folder = try TemporaryFolder()
+        let store = try interviewStore(folder)
+        let before = try ProjectSnapshot(store)
+        #expect(throws: StoreError.quoteAmbiguous(transcript: "intervju-eva", quote: "tillit", lines: [3, 4, 6])) {
+            try store.code("eva", .quote("tillit", occurrence: nil), codes: ["Tillit"])
+        }
+        #expect(try ProjectSnapshot(store) == before)
+        // Quotes match exactly, case included: "Tillit er alt." occurs once.
+        #expect(try store.code("eva", .quote("Tillit er alt.", occurrence: nil), codes: ["Tillit"]).segment.firstLine == 4)
+        let third = try store.code("eva", .quote("tillit", occurrence: 3), codes: ["Tillit"])
+        #expect(third.segment.firstLine == 6)
+    }
+
+    // MARK: - Bad input
+
+    @Test func badSelectionsChangeNothing() throws {
+        let folder = try TemporaryFolder()
+        let store = try interviewStore(folder)
+        let length = try store.transcript("eva").text.unicodeScalars.count
+        let before = try ProjectSnapshot(store)
+        #expect(throws: StoreError.quoteNotFound(transcript: "intervju-eva", quote: "finnes ikke")) {
+            try store.code("eva", .quote("finnes ikke", occurrence: nil), codes: ["X"])
+        }
+        #expect(throws: StoreError.spanOutOfRange(transcript: "intervju-eva", start: 10, end: length + 1, length: length)) {
+            try store.code("eva", .offsets(start: 10, end: length + 1), codes: ["X"])
+        }
+        #expect(throws: StoreError.spanOutOfRange(transcript: "intervju-eva", start: 5, end: 5, length: length)) {
+            try store.code("eva", .offsets(start: 5, end: 5), codes: ["X"])
+        }
+        #expect(throws: StoreError.linesOutOfRange(transcript: "intervju-eva", first: 5, last: 99, lineCount: 6)) {
+            try store.code("eva", .lines(5...99), codes: ["X"])
+        }
+        #expect(throws: StoreError.occurrenceOutOfRange(transcript: "intervju-eva", occurrence: 3, count: 1)) {
+            try store.code("eva", .quote("kjempegod", occurrence: 3), codes: ["X"])
+        }
+        #expect(throws: StoreError.emptyName(what: "code")) { try store.code("eva", .quote("kjempegod", occurrence: nil), codes: ["  "]) }
+        #expect(throws: StoreError.emptyName(what: "code")) { try store.code("eva", .quote("kjempegod", occurrence: nil), codes: []) }
+        #expect(throws: StoreError.emptyName(what: "code")) { try store.code("eva", .quote("kjempegod", occurrence: nil), codes: ["Tema/"]) }
+        #expect(throws: StoreError.self) { try store.code("ingen", .quote("kjempegod", occurrence: nil), codes: ["X"]) }
+        #expect(try ProjectSnapshot(store) == before)
+        #expect(try store.codeTree().isEmpty)
+    }
+
+    @Test func aFailedBatchWritesNothing() throws {
+        let folder = try TemporaryFolder()
+        let store = try interviewStore(folder)
+        let before = try ProjectSnapshot(store)
+        #expect(throws: StoreError.self) {
+            try store.code([CodingRequest(transcript: "eva", selector: .quote("kjempegod", occurrence: nil), codes: ["Trivsel"]),
+                            CodingRequest(transcript: "eva", selector: .quote("finnes ikke", occurrence: nil), codes: ["Trivsel"])])
+        }
+        #expect(try ProjectSnapshot(store) == before)
+    }
+}
+
+@Suite struct CodeTreeTests {
+    func coded(_ folder: TemporaryFolder) throws -> ProjectStore {
+        let store = try interviewStore(folder)
+        _ = try store.code("eva", .quote("kjempegod jobb", occurrence: nil), codes: ["Trivsel", "Trygghet"])
+        _ = try store.code("eva", .quote("Tillit er alt.", occurrence: nil), codes: ["Tillit", "Trygghet"])
+        _ = try store.code("eva", .quote("sparringspartner", occurrence: nil), codes: ["Balansekunst/Sparringspartner"])
+        return store
+    }
+
+    @Test func listsTheTreeWithCounts() throws {
+        let folder = try TemporaryFolder()
+        let store = try coded(folder)
+        let tree = try store.codeTree()
+        #expect(tree.map(\.path) == ["Balansekunst", "Balansekunst/Sparringspartner", "Tillit", "Trivsel", "Trygghet"])
+        let trygghet = try #require(tree.first { $0.name == "Trygghet" })
+        #expect(trygghet.segments == 2 && trygghet.participants == 1)
+        #expect(tree.first { $0.name == "Sparringspartner" }?.depth == 1)
+    }
+
+    @Test func renamesAndRefusesDuplicates() throws {
+        let folder = try TemporaryFolder()
+        let store = try coded(folder)
+        try store.updateCode("Trivsel", name: "Trivsel i jobben")
+        #expect(try store.retrieve(code: "Trivsel i jobben").count == 1)
+        #expect(throws: StoreError.duplicate(what: "code", name: "tillit")) { try store.updateCode("Trygghet", name: "tillit") }
+        #expect(throws: StoreError.emptyName(what: "code")) { try store.updateCode("Trygghet", name: " ") }
+    }
+
+    @Test func mergeMovesCodingsAndCollapsesDuplicates() throws {
+        let folder = try TemporaryFolder()
+        let store = try coded(folder)
+        let report = try store.mergeCode("Trygghet", into: "Tillit")
+        #expect(report.codingsMoved == 1)     // the "kjempegod jobb" segment
+        #expect(report.codingsRemoved == 1)   // "Tillit er alt." had both
+        #expect(try store.codeTree().first { $0.name == "Tillit" }?.segments == 2)
+        #expect(try !store.codeTree().contains { $0.name == "Trygghet" })
+    }
+
+    @Test func movesCodesButNeverUnderThemselves() throws {
+        let folder = try TemporaryFolder()
+        let store = try coded(folder)
+        try store.moveCode("Tillit", under: "Balansekunst")
+        #expect(try store.codeTree().first { $0.name == "Tillit" }?.path == "Balansekunst/Tillit")
+        #expect(throws: StoreError.codeCycle(code: "Balansekunst", parent: "Sparringspartner")) {
+            try store.moveCode("Balansekunst", under: "Sparringspartner")
+        }
+        try store.moveCode("Tillit", under: nil)
+        #expect(try store.codeTree().first { $0.name == "Tillit" }?.depth == 0)
+    }
+
+    @Test func deleteIsRefusedWhileInUseUnlessForced() throws {
+        let folder = try TemporaryFolder()
+        let store = try coded(folder)
+        let before = try ProjectSnapshot(store)
+        #expect(throws: StoreError.codeInUse(code: "Balansekunst", codings: 1, children: 1)) { try store.deleteCode("Balansekunst") }
+        #expect(try ProjectSnapshot(store) == before)
+        let report = try store.deleteCode("Balansekunst", force: true)
+        #expect(report.codingsRemoved == 1 && report.childrenRemoved == ["Sparringspartner"])
+        #expect(try store.units().count == 2)
+        try store.addCode("Ubrukt")
+        #expect(try store.deleteCode("Ubrukt").codingsRemoved == 0)
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+@testable import QualCode
+import Testing
+
+/// Editing a transcript's text never loses or silently moves a segment.
+@Suite struct TextEditingTests {
+    func setUp(_ folder: TemporaryFolder) throws -> (ProjectStore, [String: SegmentInfo]) {
+        let store = try interviewStore(folder)
+        var segments: [String: SegmentInfo] = [:]
+        segments["early"] = try store.code("eva", .quote("kjempegod jobb", occurrence: nil), codes: ["Trivsel"]).segment
+        segments["emoji"] = try store.code("eva", .quote("ingenting til 🙂", occurrence: nil), codes: ["Tillit"]).segment
+        segments["late"] = try store.code("eva", .quote("han dro sør til Spania", occurrence: nil), codes: ["Reise"]).segment
+        return (store, segments)
+    }
+
+    func segmentText(_ store: ProjectStore, _ id: UUID) throws -> (String, Bool, String) {
+        let unit = try #require(try store.units().first { $0.id == id })
+        let transcript = try store.transcript("eva")
+        let stored = try #require(try store.retrieve(code: unit.codes[0]).first { $0.segment.id == id })
+        return (unit.text, unit.isOrphaned, ScalarText(transcript.text).slice(stored.segment.start, stored.segment.end))
+    }
+
+    @Test func anEditBeforeShiftsEverySegmentAfterIt() throws {
+        let folder = try TemporaryFolder()
+        let (store, s) = try setUp(folder)
+        let report = try store.replaceText(in: "eva", find: "metodeveileder", with: "metodeveileder i NAV Ålesund")
+        #expect(report.shifted == 3 && report.changed.isEmpty && report.orphaned.isEmpty)
+        for (_, segment) in s {
+            let (stored, orphaned, inText) = try segmentText(store, segment.id)
+            #expect(stored == segment.text && inText == segment.text && !orphaned)
+        }
+    }
+
+    @Test func anEditInsideChangesOnlyThatSegment() throws {
+        let folder = try TemporaryFolder()
+        let (store, s) = try setUp(folder)
+        let report = try store.replaceText(in: "eva", find: "ingenting", with: "ikke noe som helst")
+        #expect(report.changed.map(\.segment) == [s["emoji"]!.id.shortID])
+        #expect(report.unchanged == 1 && report.shifted == 1)
+        let (stored, _, inText) = try segmentText(store, s["emoji"]!.id)
+        #expect(stored == "ikke noe som helst til 🙂" && inText == stored)
+    }
+
+    @Test func anEditAcrossASegmentBoundaryClipsIt() throws {
+        let folder = try TemporaryFolder()
+        let (store, s) = try setUp(folder)
+        _ = try store.replaceText(in: "eva", find: "til 🙂 Og", with: "🙂🙂 og")
+        let (stored, orphaned, inText) = try segmentText(store, s["emoji"]!.id)
+        #expect(stored == "ingenting " && inText == stored && !orphaned)
+    }
+
+    @Test func deletingASegmentsTextOrphansAndReportsIt() throws {
+        let folder = try TemporaryFolder()
+        let (store, s) = try setUp(folder)
+        let eventsBefore = try store.eventCount()
+        let report = try store.replaceText(in: "eva", find: "Nei, han dro sør til Spania. ", with: "")
+        #expect(report.orphaned.map(\.segment) == [s["late"]!.id.shortID])
+        #expect(report.orphaned[0].before == "han dro sør til Spania")
+        let unit = try #require(try store.units().first { $0.id == s["late"]!.id })
+        #expect(unit.isOrphaned && unit.text == "han dro sør til Spania" && unit.codes == ["Reise"])
+        #expect(try store.transcripts()[0].orphanedSegments == 1)
+        #expect(try store.eventCount() == eventsBefore + 1)
+        #expect(try store.search("spania").total == 0)
+    }
+
+    @Test func anEditorRoundTripKeepsEverythingAnchored() throws {
+        let folder = try TemporaryFolder()
+        let (store, s) = try setUp(folder)
+        var text = try store.transcript("eva").text
+        text = "Intervju 3. oktober\n" + text.replacingOccurrences(of: "(latter)", with: "(ler)") + "\nIntervjuer: Takk!"
+        let report = try store.replaceText(of: "eva", with: text)
+        #expect(report.orphaned.isEmpty && report.changed.isEmpty)
+        for (_, segment) in s {
+            let (stored, _, inText) = try segmentText(store, segment.id)
+            #expect(stored == segment.text && inText == segment.text)
+        }
+        #expect(try store.lines(of: "eva", range: 1...1).1[0].text == "Intervju 3. oktober")
+        #expect(try store.search("ler").total == 1)
+    }
+
+    // MARK: - Bad input
+
+    @Test func badEditsChangeNothing() throws {
+        let folder = try TemporaryFolder()
+        let (store, _) = try setUp(folder)
+        let before = try ProjectSnapshot(store)
+        let text = try store.transcript("eva").text
+        #expect(throws: StoreError.self) { try store.replaceText(in: "eva", find: "finnes ikke", with: "x") }
+        #expect(throws: StoreError.self) { try store.replaceText(in: "eva", find: "tillit", with: "x") }  // twice: ambiguous
+        #expect(throws: StoreError.textUnchanged(transcript: "intervju-eva")) { try store.replaceText(of: "eva", with: text) }
+        #expect(throws: StoreError.self) { try store.replaceText(of: "eva", with: "  \n") }
+        let id = try store.transcript("eva").id
+        #expect(throws: StoreError.self) { try store.applyEdits([TextEdit(start: 0, end: 10_000, replacement: "")], to: id, expectedText: text) }
+        #expect(throws: StoreError.self) { try store.applyEdits([TextEdit(start: 0, end: 1, replacement: "")], to: id, expectedText: "stale") }
+        #expect(try ProjectSnapshot(store) == before)
+        #expect(try store.transcript("eva").text == text)
+    }
+}
