@@ -48,7 +48,8 @@ extension ProjectStore {
             chosen = hits
         }
         let replacementText = replacement.precomposedStringWithCanonicalMapping
-        let edits = chosen.map { TextEdit(start: $0, end: $0 + needle.scalarCount, replacement: replacementText) }
+        let edits = chosen.compactMap { TextEdit(start: $0, end: $0 + needle.scalarCount, replacement: replacementText).narrowed(in: text) }
+        guard !edits.isEmpty else { throw StoreError.textUnchanged(transcript: transcript.slug) }
         return try applyEdits(edits, to: transcript.id, expectedText: transcript.text)
     }
 

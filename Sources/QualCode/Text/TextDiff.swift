@@ -49,15 +49,7 @@ public enum TextDiff {
     }
 
     private static func narrowed(old: ScalarText, _ o: Range<Int>, new: ScalarText, _ n: Range<Int>) -> TextEdit? {
-        var lo = 0
-        while lo < o.count && lo < n.count && old.scalars[o.lowerBound + lo] == new.scalars[n.lowerBound + lo] { lo += 1 }
-        var hi = 0
-        while hi < o.count - lo && hi < n.count - lo
-            && old.scalars[o.upperBound - 1 - hi] == new.scalars[n.upperBound - 1 - hi] { hi += 1 }
-        let start = o.lowerBound + lo, end = o.upperBound - hi
-        let replacement = new.slice(n.lowerBound + lo, n.upperBound - hi)
-        if start == end && replacement.isEmpty { return nil }
-        return TextEdit(start: start, end: end, replacement: replacement)
+        TextEdit(start: o.lowerBound, end: o.upperBound, replacement: new.slice(n.lowerBound, n.upperBound)).narrowed(in: old)
     }
 
     /// Pairs of (old, new) 0-based line indices that stay, in order (a longest common subsequence).

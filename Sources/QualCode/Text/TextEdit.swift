@@ -13,6 +13,20 @@ public struct TextEdit: Sendable, Hashable, Codable {
     }
 
     var delta: Int { replacement.scalarCount - (end - start) }
+
+    /// The same edit trimmed to the scalars that really change («tillit» → «tilliten» inserts «en»),
+    /// so segments that share the unchanged part stay anchored to it; nil when nothing changes.
+    public func narrowed(in original: ScalarText) -> TextEdit? {
+        let new = Array(replacement.unicodeScalars)
+        var lo = 0
+        while lo < end - start && lo < new.count && original.scalars[start + lo] == new[lo] { lo += 1 }
+        var hi = 0
+        while hi < end - start - lo && hi < new.count - lo && original.scalars[end - 1 - hi] == new[new.count - 1 - hi] { hi += 1 }
+        guard lo + hi < end - start || lo + hi < new.count else { return nil }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: new[lo..<(new.count - hi)])
+        return TextEdit(start: start + lo, end: end - hi, replacement: String(view))
+    }
 }
 
 /// What happened to an anchored span when a transcript's text changed.
