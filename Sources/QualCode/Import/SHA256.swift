@@ -22,16 +22,27 @@ public struct SHA256Digest {
     /// The lower-case hex digest of `data`.
     public static func hex(_ data: Data) -> String {
         var digest = SHA256Digest()
-        var message = [UInt8](data)
-        let bitLength = UInt64(message.count) * 8
-        message.append(0x80)
-        while message.count % 64 != 56 { message.append(0) }
-        for i in (0..<8).reversed() { message.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
-        message.withUnsafeBufferPointer { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                digest.compress(buffer, at: offset)
-                offset += 64
+        var tail = [UInt8](data.suffix(data.count % 64))
+        let bitLength = UInt64(data.count) * 8
+        tail.append(0x80)
+        while tail.count % 64 != 56 { tail.append(0) }
+        for i in (0..<8).reversed() { tail.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
+        var schedule = [UInt32](repeating: 0, count: 64)
+        schedule.withUnsafeMutableBufferPointer { w in
+            data.withUnsafeBytes { raw in
+                let whole = raw.bindMemory(to: UInt8.self)
+                var offset = 0
+                while offset + 64 <= whole.count - data.count % 64 {
+                    digest.compress(UnsafeBufferPointer(rebasing: whole[offset..<(offset + 64)]), w)
+                    offset += 64
+                }
+            }
+            tail.withUnsafeBufferPointer { buffer in
+                var offset = 0
+                while offset < buffer.count {
+                    digest.compress(UnsafeBufferPointer(rebasing: buffer[offset..<(offset + 64)]), w)
+                    offset += 64
+                }
             }
         }
         return digest.h.map { word in
@@ -40,10 +51,9 @@ public struct SHA256Digest {
         }.joined()
     }
 
-    private mutating func compress(_ block: UnsafeBufferPointer<UInt8>, at offset: Int) {
-        var w = [UInt32](repeating: 0, count: 64)
+    private mutating func compress(_ block: UnsafeBufferPointer<UInt8>, _ w: UnsafeMutableBufferPointer<UInt32>) {
         for t in 0..<16 {
-            let i = offset + t * 4
+            let i = t * 4
             w[t] = UInt32(block[i]) << 24 | UInt32(block[i + 1]) << 16 | UInt32(block[i + 2]) << 8 | UInt32(block[i + 3])
         }
         for t in 16..<64 {

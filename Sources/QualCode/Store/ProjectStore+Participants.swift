@@ -78,7 +78,7 @@ extension ProjectStore {
             let participant = Participant(pseudonym: pseudonym, label: label)
             try participant.insert(db)
             for (name, value) in attributes {
-                try Self.setAttribute(db, participant: participant.id, name: name, value: value, inferringFrom: [value])
+                try Self.setAttribute(db, participant: participant.id, name: name, value: value, newType: AttributeType.inferred(from: [value]))
             }
             try log(db, "participant.add", [
                 "id": LogValue(participant.id), "pseudonym": .string(pseudonym), "label": LogValue(label),
@@ -94,7 +94,7 @@ extension ProjectStore {
             var participant = try Self.participant(db, reference)
             if let label { participant.label = label; try participant.update(db) }
             for (name, value) in attributes {
-                try Self.setAttribute(db, participant: participant.id, name: name, value: value, inferringFrom: [value])
+                try Self.setAttribute(db, participant: participant.id, name: name, value: value, newType: AttributeType.inferred(from: [value]))
             }
             try log(db, "participant.update", [
                 "id": LogValue(participant.id), "label": LogValue(label),
@@ -103,14 +103,14 @@ extension ProjectStore {
         }
     }
 
-    static func setAttribute(_ db: Database, participant: UUID, name rawName: String, value: String, inferringFrom column: [String]) throws {
+    static func setAttribute(_ db: Database, participant: UUID, name rawName: String, value: String, newType: @autoclosure () -> AttributeType) throws {
         let name = rawName.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else { throw StoreError.emptyName(what: "attribute") }
         let attribute: Attribute
         if let existing = try Attribute.filter(Attribute.Columns.name == name).fetchOne(db) {
             attribute = existing
         } else {
-            attribute = Attribute(name: name, type: AttributeType.inferred(from: column))
+            attribute = Attribute(name: name, type: newType())
             try attribute.insert(db)
         }
         let trimmed = value.trimmingCharacters(in: .whitespaces)
@@ -131,11 +131,25 @@ extension ProjectStore {
         let table = try ParticipantTable.read(url)
         return try pool.write { db in
             var report = ParticipantImportReport(added: [], updated: [], attributes: [:])
-            let existing = try Participant.fetchAll(db)
+            let existing = Dictionary(try Participant.fetchAll(db).map { ($0.pseudonym.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+            // A new attribute is typed by its whole column, so "6" then "6,5" makes a float; an existing
+            // one keeps its type. Every value is checked before the first row is written.
+            let known = Dictionary(try Attribute.fetchAll(db).map { ($0.name, $0.type) }, uniquingKeysWith: { a, _ in a })
+            let columnTypes = table.attributeNames.enumerated().map { column, name in
+                known[name.trimmingCharacters(in: .whitespaces)] ?? AttributeType.inferred(from: table.rows.map { $0.values[column] })
+            }
+            for (index, row) in table.rows.enumerated() {
+                for (column, value) in row.values.enumerated() where !value.trimmingCharacters(in: .whitespaces).isEmpty {
+                    if columnTypes[column].normalized(value) == nil {
+                        let error = StoreError.invalidAttribute(name: table.attributeNames[column], value: value, type: columnTypes[column])
+                        throw ImportError.invalidRow(file: url.lastPathComponent, line: index + 2, reason: error.description)
+                    }
+                }
+            }
             for (index, row) in table.rows.enumerated() {
                 let pseudonym = row.pseudonym
                 var participant: Participant
-                if let found = existing.first(where: { $0.pseudonym.lowercased() == pseudonym.lowercased() }) {
+                if let found = existing[pseudonym.lowercased()] {
                     participant = found
                     if let label = row.label { participant.label = label; try participant.update(db) }
                     report.updated.append(pseudonym)
@@ -147,7 +161,7 @@ extension ProjectStore {
                 for (column, name) in table.attributeNames.enumerated() {
                     do {
                         try Self.setAttribute(db, participant: participant.id, name: name, value: row.values[column],
-                                              inferringFrom: table.rows.map { $0.values[column] })
+                                              newType: columnTypes[column])
                     } catch let error as StoreError {
                         throw ImportError.invalidRow(file: url.lastPathComponent, line: index + 2, reason: error.description)
                     }

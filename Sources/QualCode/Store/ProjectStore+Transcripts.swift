@@ -116,9 +116,14 @@ extension ProjectStore {
                                     sourceSHA256: source.sha256, lineEnding: source.lineEnding, text: source.text)
         try transcript.insert(db)
         for id in linked { try TranscriptParticipant(transcriptId: transcript.id, participantId: id).insert(db) }
+        // A prepared statement rather than record inserts: a long focus group has thousands of turns.
+        let insertTurn = try db.cachedStatement(sql: """
+            INSERT INTO turn (transcriptId, ordinal, speaker, participantId, start, "end", startTime, endTime)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
         for (ordinal, turn) in turns.enumerated() {
-            try Turn(transcriptId: transcript.id, ordinal: ordinal, speaker: turn.speaker, participantId: assignment[turn.speaker],
-                     start: turn.start, end: turn.end, startTime: turn.startTime, endTime: turn.endTime).insert(db)
+            try insertTurn.execute(arguments: [transcript.id, ordinal, turn.speaker, assignment[turn.speaker],
+                                               turn.start, turn.end, turn.startTime, turn.endTime])
         }
         try Self.indexPassages(db, transcript)
         try log(db, "transcript.import", [
@@ -180,7 +185,7 @@ extension ProjectStore {
     static func indexPassages(_ db: Database, _ transcript: Transcript) throws {
         try db.execute(sql: "DELETE FROM passage WHERE transcriptId = ?", arguments: [transcript.id])
         let text = ScalarText(transcript.text)
-        let insert = try db.makeStatement(sql: "INSERT INTO passage (transcriptId, line, start, text) VALUES (?, ?, ?, ?)")
+        let insert = try db.cachedStatement(sql: "INSERT INTO passage (transcriptId, line, start, text) VALUES (?, ?, ?, ?)")
         for line in 1...text.lineCount {
             let range = text.lineRange(line)
             guard !range.isEmpty else { continue }

@@ -173,4 +173,11 @@ import Testing
     func matchesKnownDigests(input: String, digest: String) {
         #expect(SHA256Digest.hex(Data(input.utf8)) == digest)
     }
+
+    @Test func hashesInputsAroundTheBlockBoundaries() {
+        // One million "a": the FIPS 180-4 long-message vector; plus lengths either side of 64 bytes.
+        #expect(SHA256Digest.hex(Data(repeating: 0x61, count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        #expect(SHA256Digest.hex(Data(repeating: 0x61, count: 64)) == "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb")
+        #expect(SHA256Digest.hex(Data(repeating: 0x61, count: 55)) == "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318")
+    }
 }

@@ -117,6 +117,40 @@ import Testing
         #expect(try ProjectSnapshot(store) == before)
     }
 
+    @Test func aLargeTranscriptImportsAndIsSearchable() throws {
+        let folder = try TemporaryFolder()
+        let store = try demoStore(folder)
+        // About 4 MB: 20,000 turns, every one with æøå, the last one unique.
+        var lines: [String] = []
+        for i in 0..<20_000 {
+            lines.append(i % 2 == 0 ? "Intervjuer: Spørsmål nummer \(i) om tillit og trygghet?"
+                                    : "Eva: Eh, svar \(i): vi får til mye i teamet, (latter) og det er en balansekunst å være metodeveileder.")
+        }
+        lines.append("Eva: Helt til slutt: sjøsprøyt.")
+        let url = try folder.write("langt.txt", lines.joined(separator: "\n"))
+        var options = ImportOptions()
+        options.participants = ["Eva"]
+        let summary = try #require(try store.importTranscripts([url], options: options).first)
+        #expect(summary.turns == 20_001)
+        #expect(try store.search("sjøsprøyt").hits.map(\.line) == [20_001])
+        let result = try store.code("langt", .quote("sjøsprøyt", occurrence: nil), codes: ["Slutt"])
+        #expect(result.segment.firstLine == 20_001)
+        #expect(try store.integrityCheck() == "ok")
+    }
+
+    @Test func aHugeParticipantSheetIsRefusedWholeWhenOneRowIsBad() throws {
+        let folder = try TemporaryFolder()
+        let store = try demoStore(folder)
+        let before = try ProjectSnapshot(store)
+        var rows = ["pseudonym,rolle,teamstørrelse"]
+        for i in 0..<50_000 { rows.append("Deltaker \(i),jobbspesialist,\(i % 12)") }
+        rows.append("Deltaker siste,jobbspesialist,tolv")
+        let url = try folder.write("stor.csv", rows.joined(separator: "\n"))
+        #expect(throws: ImportError.self) { try store.importParticipants(csv: url) }
+        #expect(try ProjectSnapshot(store) == before)
+        #expect(try store.participants().count == 9)
+    }
+
     @Test func anUnknownParticipantIsAnError() throws {
         let folder = try TemporaryFolder()
         let store = try demoStore(folder)
