@@ -21,7 +21,7 @@ struct QualCodeCommand: ParsableCommand {
             """,
         version: "0.1.0",
         groupedSubcommands: [
-            CommandGroup(name: "Project", subcommands: [InitCommand.self, ParticipantCommand.self, ImportCommand.self,
+            CommandGroup(name: "Project", subcommands: [InitCommand.self, ProjectCommand.self, ParticipantCommand.self, ImportCommand.self,
                                                          TranscriptCommand.self, ShowCommand.self, MemoCommand.self, LogCommand.self]),
             CommandGroup(name: "Coding", subcommands: [CodeCommand.self, UncodeCommand.self, CodesCommand.self, UnitsCommand.self]),
             CommandGroup(name: "Finding", subcommands: [SearchCommand.self, RetrieveCommand.self]),

@@ -92,6 +92,17 @@ import Testing
         #expect(try cli.run("units").stdout.contains("tilliten er alt"))
     }
 
+    @Test func theProjectDescribesItself() throws {
+        let cli = try evaProject()
+        defer { cli.remove() }
+        #expect(try cli.run("project", "set", "--notes", "Malterud, fire trinn.").status == 0)
+        let shown = try cli.run("project")
+        #expect(shown.stdout.contains("Hvordan erfarer en metodeveileder sin rolle?"))
+        #expect(shown.stdout.contains("Malterud, fire trinn."))
+        #expect(try cli.run("transcript", "set", "eva", "--date", "2026-10-02", "--mode", "Teams").status == 0)
+        #expect(try cli.run("transcripts", "--json").stdout.contains("\"date\" : \"2026-10-02\""))
+    }
+
     @Test func progressStaysQuietWhenPiped() throws {
         let cli = try CLIRunner()
         defer { cli.remove() }

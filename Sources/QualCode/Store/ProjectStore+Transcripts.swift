@@ -285,3 +285,64 @@ private final class ResultBox: @unchecked Sendable {
     func set(_ i: Int, _ value: Result<ImportedSource, ImportError>) { lock.withLock { storage[i] = value } }
     var values: [Result<ImportedSource, ImportError>?] { lock.withLock { storage } }
 }
+
+/// Changes to a transcript's description; nil leaves a field as it is.
+public struct TranscriptUpdate: Sendable {
+    public var title: String?
+    public var kind: TranscriptKind?
+    public var date: String?
+    public var mode: String?
+    /// When set, replaces the linked participants and attributes every turn again.
+    public var participants: [String]?
+
+    public init(title: String? = nil, kind: TranscriptKind? = nil, date: String? = nil, mode: String? = nil, participants: [String]? = nil) {
+        self.title = title
+        self.kind = kind
+        self.date = date
+        self.mode = mode
+        self.participants = participants
+    }
+}
+
+extension ProjectStore {
+    /// Changes a transcript's title, kind, date, mode or participants. New participants re-attribute the
+    /// speaker turns the same way an import does.
+    @discardableResult
+    public func updateTranscript(_ reference: String, _ update: TranscriptUpdate) throws -> TranscriptSummary {
+        try pool.write { db in
+            var transcript = try Self.transcript(db, reference)
+            if let title = update.title {
+                let trimmed = title.trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !trimmed.isEmpty else { throw StoreError.emptyName(what: "transcript title") }
+                transcript.title = trimmed
+            }
+            if let kind = update.kind { transcript.kind = kind }
+            if let date = update.date {
+                guard date.isEmpty || AttributeType.date.normalized(date) != nil else {
+                    throw StoreError.invalidValue(what: "--date", value: date, expected: "YYYY-MM-DD")
+                }
+                transcript.date = date.isEmpty ? nil : date
+            }
+            if let mode = update.mode { transcript.mode = mode.isEmpty ? nil : mode }
+            try transcript.update(db)
+            if let names = update.participants {
+                let given = try names.map { try Self.participant(db, $0) }
+                let turns = try Turn.filter(Turn.Columns.transcriptId == transcript.id).fetchAll(db)
+                let assignment = Self.assignSpeakers(Self.orderedSpeakers(turns.map { ImportedTurn(speaker: $0.speaker, start: $0.start, end: $0.end) }),
+                                                     given: given, everyone: given, speakerMap: [:])
+                try TranscriptParticipant.filter(TranscriptParticipant.Columns.transcriptId == transcript.id).deleteAll(db)
+                for p in given { try TranscriptParticipant(transcriptId: transcript.id, participantId: p.id).insert(db) }
+                for var turn in turns {
+                    turn.participantId = assignment[turn.speaker]
+                    try turn.update(db)
+                }
+            }
+            try log(db, "transcript.update", [
+                "id": LogValue(transcript.id), "title": .string(transcript.title), "kind": .string(transcript.kind.rawValue),
+                "date": LogValue(transcript.date), "mode": LogValue(transcript.mode),
+                "participants": update.participants.map { .array($0.map { .string($0) }) } ?? .null,
+            ])
+            return try Self.summary(db, transcript)
+        }
+    }
+}

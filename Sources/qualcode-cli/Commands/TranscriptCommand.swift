@@ -6,7 +6,7 @@ struct TranscriptCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "transcript",
         abstract: "List transcripts, or edit a transcript's text without losing codings.",
-        subcommands: [List.self, Edit.self],
+        subcommands: [List.self, Set.self, Edit.self],
         defaultSubcommand: List.self,
         aliases: ["transcripts"]
     )
@@ -25,6 +25,35 @@ struct TranscriptCommand: ParsableCommand {
                                t.orphanedSegments > 0 ? "\(t.segments) (+\(t.orphanedSegments) orphaned)" : String(t.segments)]
                           })
             }
+        }
+    }
+
+    struct Set: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change a transcript's title, kind, date, mode or participants.",
+            discussion: """
+                --participant replaces the linked participants and attributes the speaker turns again, as an \
+                import does: useful after importing a whole folder at once.
+
+                For example:
+                  qualcode transcript set intervju-7 --participant Eva --date 2026-10-02 --mode Teams
+                """
+        )
+        @OptionGroup var project: ProjectOptions
+        @Argument(help: "The transcript.") var transcript: String
+        @Option(help: "New title.") var title: String?
+        @Option(help: "interview, focus-group, email, document or notes.") var kind: TranscriptKind?
+        @Option(help: "Date, YYYY-MM-DD (empty removes it).") var date: String?
+        @Option(help: "How it was held (empty removes it).") var mode: String?
+        @Option(name: .customLong("participant"), help: "A participant who speaks in it; repeatable; replaces the current ones.")
+        var participants: [String] = []
+        @Flag(help: "Print the transcript as JSON.") var json = false
+
+        func run() throws {
+            let update = TranscriptUpdate(title: title, kind: kind, date: date, mode: mode, participants: participants.isEmpty ? nil : participants)
+            let summary = try project.openStore().updateTranscript(transcript, update)
+            if json { print(try Output.json(summary)); return }
+            print("Updated \(summary.name): \(summary.title), \(summary.kind.rawValue), participants: \(summary.participants.joined(separator: ", "))")
         }
     }
 

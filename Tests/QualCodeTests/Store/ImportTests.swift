@@ -72,6 +72,24 @@ import Testing
         #expect(imported.first { $0.name == "intervju-fatima" }?.participants == ["Fatima"])
     }
 
+    @Test func participantsCanBeLinkedAfterAFolderImport() throws {
+        let folder = try TemporaryFolder()
+        let store = try demoStore(folder)
+        var options = ImportOptions()
+        options.speakerMap = ["I": "Intervjuer", "A": "Anne"]
+        let before = try #require(try store.importTranscripts([Fixtures.demoFile("intervju-anne.docx")]).first)
+        #expect(before.participants.isEmpty)
+        let unit = try store.code("intervju-anne", .lines(12...12), codes: ["Tillit"])
+        #expect(try store.units().first { $0.id == unit.segment.id }?.participants.isEmpty == true)
+        let after = try store.updateTranscript("intervju-anne", TranscriptUpdate(title: "Intervju med Anne", date: "2026-09-14", participants: ["Anne"]))
+        #expect(after.participants == ["Anne"] && after.title == "Intervju med Anne")
+        // Anne's turns are labelled "A"; the one speaker who is not the interviewer is Anne.
+        #expect(try store.units().first { $0.id == unit.segment.id }?.participants == ["Anne"])
+        #expect(throws: StoreError.self) { try store.updateTranscript("intervju-anne", TranscriptUpdate(date: "14.09.2026")) }
+        #expect(throws: StoreError.self) { try store.updateTranscript("intervju-anne", TranscriptUpdate(participants: ["Zelda"])) }
+        #expect(try store.transcripts()[0].participants == ["Anne"])
+    }
+
     @Test func theSameFileTwiceIsRefusedUnlessAsked() throws {
         let folder = try TemporaryFolder()
         let store = try demoStore(folder)

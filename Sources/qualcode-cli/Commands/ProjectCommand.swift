@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import QualCode
+
+struct ProjectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "project",
+        abstract: "Show or change the project's title, research question and method notes.",
+        subcommands: [Show.self, Set.self],
+        defaultSubcommand: Show.self
+    )
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show the project and what it holds.")
+        @OptionGroup var project: ProjectOptions
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() throws {
+            let store = try project.openStore()
+            let info = try store.projectInfo()
+            if json { print(try Output.json(info)); return }
+            print("Title:             \(info.title)")
+            print("Research question: \(info.researchQuestion ?? "—")")
+            if let notes = info.methodNotes { print("Method notes:      \(notes)") }
+            print("File:              \(store.url.path)")
+            print("Transcripts:       \(try store.transcripts().count)")
+            print("Participants:      \(try store.participants().count)")
+            print("Codes:             \(try store.codeTree().count)")
+        }
+    }
+
+    struct Set: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change the title, research question or method notes.",
+            discussion: "For example:\n  qualcode project set --notes \"Malterud (2017), fire trinn; analysen gjort av én forsker.\""
+        )
+        @OptionGroup var project: ProjectOptions
+        @Option(help: "New title.") var title: String?
+        @Option(help: "New research question.") var question: String?
+        @Option(help: "Method notes.") var notes: String?
+
+        func run() throws {
+            let info = try project.openStore().updateProject(title: title, researchQuestion: question, methodNotes: notes)
+            print("Updated project \(info.title)")
+        }
+    }
+}
