@@ -233,25 +233,42 @@ extension ProjectStore {
                 conditions.append("s.id IN (SELECT segmentId FROM coding WHERE codeId = ?)")
                 arguments += [try Self.code(db, code).id]
             }
-            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT s.id, s.transcriptId, t.slug, s.start, s."end", s.text, s.isOrphaned,
-                  (SELECT group_concat(name, char(31)) FROM (SELECT DISTINCT c.name FROM coding g JOIN code c ON c.id = g.codeId
-                     WHERE g.segmentId = s.id ORDER BY c.name)) AS codes,
-                  (SELECT group_concat(pseudonym, char(31)) FROM (SELECT DISTINCT p.pseudonym FROM segmentParticipant sp
-                     JOIN participant p ON p.id = sp.participantId WHERE sp.segmentId = s.id ORDER BY p.pseudonym)) AS participants,
-                  (SELECT MAX(line) FROM passage WHERE passage.transcriptId = s.transcriptId AND passage.start <= s.start) AS firstLine,
-                  (SELECT MAX(line) FROM passage WHERE passage.transcriptId = s.transcriptId AND passage.start < s."end") AS lastLine
-                FROM segment s JOIN transcript t ON t.id = s.transcriptId
-                \(whereClause)
-                ORDER BY t.slug, s.start, s."end"
-                """, arguments: arguments)
+            let rows = try Self.segmentRows(db, where: conditions.joined(separator: " AND "), arguments: arguments)
             return rows.map { row in
-                let first: Int = row["firstLine"] ?? 1, last: Int = row["lastLine"] ?? first
-                return UnitRow(id: row["id"], transcript: row["slug"],
-                               participants: Self.split(row["participants"]), lines: first == last ? "\(first)" : "\(first)-\(last)",
-                               codes: Self.split(row["codes"]), text: row["text"], isOrphaned: row["isOrphaned"])
+                UnitRow(id: row.info.id, transcript: row.info.transcript, participants: row.participants, lines: row.info.lineLabel,
+                        codes: row.codes, text: row.info.text, isOrphaned: row.info.isOrphaned)
             }
+        }
+    }
+
+    /// A segment read for a listing: where it is, who said it, and its codes.
+    struct SegmentRow {
+        var info: SegmentInfo
+        var transcriptId: UUID
+        var participants: [String]
+        var codes: [String]
+    }
+
+    /// Segments matching `condition` (SQL over `segment s`), in transcript and text order, with line
+    /// numbers, participants and codes worked out in the same query.
+    static func segmentRows(_ db: Database, where condition: String, arguments: StatementArguments) throws -> [SegmentRow] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT s.id, s.transcriptId, t.slug, s.start, s."end", s.text, s.isOrphaned,
+              (SELECT MAX(line) FROM passage WHERE passage.transcriptId = s.transcriptId AND passage.start <= s.start) AS firstLine,
+              (SELECT MAX(line) FROM passage WHERE passage.transcriptId = s.transcriptId AND passage.start < s."end") AS lastLine,
+              (SELECT group_concat(name, char(31)) FROM (SELECT DISTINCT c.name FROM coding g JOIN code c ON c.id = g.codeId
+                 WHERE g.segmentId = s.id ORDER BY c.name)) AS codes,
+              (SELECT group_concat(pseudonym, char(31)) FROM (SELECT DISTINCT p.pseudonym FROM segmentParticipant sp
+                 JOIN participant p ON p.id = sp.participantId WHERE sp.segmentId = s.id ORDER BY p.pseudonym)) AS participants
+            FROM segment s JOIN transcript t ON t.id = s.transcriptId
+            \(condition.isEmpty ? "" : "WHERE " + condition)
+            ORDER BY t.slug, s.start, s."end"
+            """, arguments: arguments)
+        return rows.map { row in
+            let first: Int = row["firstLine"] ?? 1, last: Int = row["lastLine"] ?? first
+            let info = SegmentInfo(id: row["id"], transcript: row["slug"], start: row["start"], end: row["end"],
+                                   firstLine: first, lastLine: last, text: row["text"], isOrphaned: row["isOrphaned"])
+            return SegmentRow(info: info, transcriptId: row["transcriptId"], participants: split(row["participants"]), codes: split(row["codes"]))
         }
     }
 

@@ -42,19 +42,8 @@ extension ProjectStore {
                     i += 1
                 }
             }
-            let marks = databaseQuestionMarks(count: ids.count)
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT s.id, s.transcriptId, t.slug, s.start, s."end", s.text, s.isOrphaned,
-                  (SELECT MAX(line) FROM passage WHERE passage.transcriptId = s.transcriptId AND passage.start <= s.start) AS firstLine,
-                  (SELECT MAX(line) FROM passage WHERE passage.transcriptId = s.transcriptId AND passage.start < s."end") AS lastLine,
-                  (SELECT group_concat(name, char(31)) FROM (SELECT DISTINCT c.name FROM coding g JOIN code c ON c.id = g.codeId
-                     WHERE g.segmentId = s.id ORDER BY c.name)) AS codes,
-                  (SELECT group_concat(pseudonym, char(31)) FROM (SELECT DISTINCT p.pseudonym FROM segmentParticipant sp
-                     JOIN participant p ON p.id = sp.participantId WHERE sp.segmentId = s.id ORDER BY p.pseudonym)) AS participants
-                FROM segment s JOIN transcript t ON t.id = s.transcriptId
-                WHERE s.id IN (SELECT segmentId FROM coding WHERE codeId IN (\(marks)))
-                ORDER BY t.slug, s.start
-                """, arguments: StatementArguments(ids))
+            let rows = try Self.segmentRows(db, where: "s.id IN (SELECT segmentId FROM coding WHERE codeId IN (\(databaseQuestionMarks(count: ids.count))))",
+                                            arguments: StatementArguments(ids))
             // Context counts lines with text: blank lines between turns are not worth showing.
             let beforeStatement = try db.makeStatement(sql: """
                 SELECT line, text FROM passage WHERE transcriptId = ? AND line < ? ORDER BY line DESC LIMIT ?
@@ -63,18 +52,13 @@ extension ProjectStore {
                 SELECT line, text FROM passage WHERE transcriptId = ? AND line > ? ORDER BY line LIMIT ?
                 """)
             return try rows.map { row in
-                let first: Int = row["firstLine"] ?? 1, last: Int = row["lastLine"] ?? first
-                let transcriptId: UUID = row["transcriptId"]
                 var before: [NumberedLine] = [], after: [NumberedLine] = []
                 if context > 0 {
-                    let numbered = { (row: Row) in NumberedLine(number: row["line"], speaker: nil, text: row["text"], codes: []) }
-                    before = try Row.fetchAll(beforeStatement, arguments: [transcriptId, first, context]).map(numbered).reversed()
-                    after = try Row.fetchAll(afterStatement, arguments: [transcriptId, last, context]).map(numbered)
+                    let numbered = { (line: Row) in NumberedLine(number: line["line"], speaker: nil, text: line["text"], codes: []) }
+                    before = try Row.fetchAll(beforeStatement, arguments: [row.transcriptId, row.info.firstLine, context]).map(numbered).reversed()
+                    after = try Row.fetchAll(afterStatement, arguments: [row.transcriptId, row.info.lastLine, context]).map(numbered)
                 }
-                let info = SegmentInfo(id: row["id"], transcript: row["slug"], start: row["start"], end: row["end"],
-                                       firstLine: first, lastLine: last, text: row["text"], isOrphaned: row["isOrphaned"])
-                return RetrievedSegment(segment: info, participants: Self.split(row["participants"]), codes: Self.split(row["codes"]),
-                                        before: before, after: after)
+                return RetrievedSegment(segment: row.info, participants: row.participants, codes: row.codes, before: before, after: after)
             }
         }
     }
