@@ -46,8 +46,8 @@ func runBenchmark(_ options: Options) throws {
         ownsBase = true
         try fm.createDirectory(at: base, withIntermediateDirectories: true)
     }
-    let corpusDir = base.appendingPathComponent("corpus", isDirectory: true)
-    let projectURL = base.appendingPathComponent("bench.qualcode")
+    let corpusDir = base.appendingPathComponent("qualcode-bench-corpus", isDirectory: true)
+    let projectURL = base.appendingPathComponent("qualcode-bench.qualcode")
     for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: projectURL.path + suffix) }
     defer {
         if options.keep {
@@ -72,7 +72,7 @@ func runBenchmark(_ options: Options) throws {
     }
     report.add("generate corpus", formatDuration(generation))
     report.add("corpus", "\(corpus.files) files, \(formatCount(corpus.characters)) characters, \(formatCount(corpus.words)) words, "
-               + "\(formatCount(corpus.paragraphs)) paragraphs, \(formatMB(corpus.bytesOnDisk / 1024)) of .docx")
+               + "\(formatCount(corpus.paragraphs)) paragraphs, \(formatBytes(corpus.bytesOnDisk)) of .docx")
     report.add("generation peak memory", formatMB(memory.phasePeakKB()))
 
     let outcome = try storePhases(options, urls: urls, corpus: corpus, projectURL: projectURL, memory: memory, report: &report)
@@ -107,7 +107,7 @@ func runBenchmark(_ options: Options) throws {
 
     let size = (try? fm.attributesOfItem(atPath: projectURL.path)[.size] as? Int) ?? 0
     report.section("Totals")
-    report.add("project file", formatMB(size / 1024))
+    report.add("project file", formatBytes(size))
     report.add("peak memory, whole run (VmHWM)", formatMB(memory.finish()))
     if !memory.canResetPeak { report.add("note", "/proc/self/clear_refs refused: phase peaks include earlier phases") }
     print(report.render(), terminator: "")
@@ -116,7 +116,7 @@ func runBenchmark(_ options: Options) throws {
 /// Everything that goes through the open store; returns once the store is closed again.
 private func storePhases(_ options: Options, urls: [URL], corpus: CorpusStats, projectURL: URL, memory: MemoryMeter,
                          report: inout Report) throws -> StoreOutcome {
-    var outcome = StoreOutcome()
+    let outcome = StoreOutcome()
     let (store, creation) = try timed {
         try ProjectStore.create(at: projectURL, title: "Benchmark", researchQuestion: "Hvordan går det?", coder: "bench")
     }
@@ -143,12 +143,12 @@ private func storePhases(_ options: Options, urls: [URL], corpus: CorpusStats, p
     report.add("imported", "\(summaries.count) transcripts, \(formatCount(importedWords)) words (library count), "
                + "\(formatCount(importedTurns)) turns, \(linked) linked to a participant")
 
+    // Targets are for the full size; a smaller run is held to the same rate (5 s per 73 M characters).
     let fullImport = options.files >= 1000 && options.words >= 10_000
     report.section("Import")
-    let scale = fullImport ? "" : String(format: " (scaled ×%.3g)", Double(corpus.characters) / 73e6)
     let importLimit = 5.0 * (fullImport ? 1 : Double(corpus.characters) / 73e6)
     report.add("import \(summaries.count) .docx", formatDuration(importTime), value: importTime.seconds, limit: importLimit,
-               target: fullImport ? "< 5 s" : String(format: "< %.2f s%@", importLimit, scale))
+               target: fullImport ? "< 5 s" : String(format: "< %.2f s (5 s per 73 M chars)", importLimit))
     report.add("import throughput", String(format: "%.1f M chars/s, %.1f files/s", Double(corpus.characters) / importTime.seconds / 1e6,
                                            Double(summaries.count) / importTime.seconds))
     report.add("import peak memory (VmHWM)", formatMB(importPeak), value: Double(importPeak) / 1024, limit: 300, target: "< 300 MB")
@@ -180,7 +180,7 @@ private func storePhases(_ options: Options, urls: [URL], corpus: CorpusStats, p
     let codingLimit = fullCoding ? 2.0 : 2.0 * Double(max(1, added)) / 100_000
     report.add("create \(formatCount(added)) codings in \(plan.batches.count) store.code(...) call(s)", formatDuration(codingTime),
                value: codingTime.seconds, limit: codingLimit,
-               target: fullCoding ? "< 2 s" : String(format: "< %.3f s (scaled)", codingLimit))
+               target: fullCoding ? "< 2 s" : String(format: "< %.3f s (2 s per 100,000)", codingLimit))
     report.add("per coding", String(format: "%.1f µs", codingTime.seconds * 1e6 / Double(max(1, added))), target: "< 20 µs",
                verdict: codingTime.seconds * 1e6 / Double(max(1, added)) <= 20 ? "ok" : "over target")
     let slowest = batchTimes.max() ?? .zero, fastest = batchTimes.min() ?? .zero
@@ -190,8 +190,12 @@ private func storePhases(_ options: Options, urls: [URL], corpus: CorpusStats, p
     if added != plan.codings { report.add("warning", "\(plan.codings - added) planned codings were not new") }
 
     // MARK: Retrieval
-    note("retrieving …")
     report.section("Retrieval")
+    guard added > 0 else {
+        report.add("retrieve", "skipped: no codings")
+        return try searchPhase(options, store: store, outcome: outcome)
+    }
+    note("retrieving …")
     let retrieval = try Repeated(runs: options.runs + 1) { try store.retrieve(code: "Tillit", context: 1) }
     let contextLines = retrieval.value.reduce(0) { $0 + $1.before.count + $1.after.count }
     let withParticipants = retrieval.value.filter { !$0.participants.isEmpty }.count
@@ -202,7 +206,12 @@ private func storePhases(_ options: Options, urls: [URL], corpus: CorpusStats, p
     report.add("retrieve Tillit: result", "\(formatCount(retrieval.value.count)) segments, \(formatCount(contextLines)) context lines, "
                + "\(withParticipants) with participants")
 
-    // MARK: Search through the library
+    return try searchPhase(options, store: store, outcome: outcome)
+}
+
+/// Search through the library; the raw FTS5 side runs once the store is closed.
+private func searchPhase(_ options: Options, store: ProjectStore, outcome: StoreOutcome) throws -> StoreOutcome {
+    var outcome = outcome
     note("searching …")
     for query in searchQueries {
         let timing = try Repeated(runs: options.runs + 1) { try store.search(query, limit: 200) }

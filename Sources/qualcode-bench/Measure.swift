@@ -94,6 +94,10 @@ func formatDuration(_ d: Duration) -> String {
 
 func formatMB(_ kb: Int) -> String { String(format: "%.0f MB", Double(kb) / 1024) }
 
+func formatBytes(_ bytes: Int) -> String {
+    bytes >= 10 << 20 ? String(format: "%.0f MB", Double(bytes) / 1_048_576) : String(format: "%.1f MB", Double(bytes) / 1_048_576)
+}
+
 func formatCount(_ n: Int) -> String {
     let digits = String(n)
     var out = ""
@@ -129,17 +133,19 @@ struct Report {
     }
 
     func render() -> String {
+        // Column widths from the rows that carry a target; free-text rows just run on.
         let rows = sections.flatMap(\.1)
+        let targeted = rows.filter { !$0.target.isEmpty }
         let w0 = max(8, rows.map(\.name.count).max() ?? 0)
-        let w1 = max(8, rows.map(\.measured.count).max() ?? 0)
-        let w2 = max(6, rows.map(\.target.count).max() ?? 0)
+        let w1 = max(8, targeted.map(\.measured.count).max() ?? 0)
+        let w2 = max(6, targeted.map(\.target.count).max() ?? 0)
         func pad(_ s: String, _ w: Int) -> String { s + String(repeating: " ", count: max(0, w - s.count)) }
         var out = header.joined(separator: "\n") + "\n"
         for (title, rows) in sections {
             out += "\n"
             if !title.isEmpty { out += "\(title)\n" }
             for r in rows {
-                var line = "  " + pad(r.name, w0) + "  " + pad(r.measured, w1)
+                var line = "  " + pad(r.name, w0) + "  " + (r.target.isEmpty ? r.measured : pad(r.measured, w1))
                 if !r.target.isEmpty || !r.verdict.isEmpty { line += "  " + pad(r.target, w2) + "  " + r.verdict }
                 out += line.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) + "\n"
             }

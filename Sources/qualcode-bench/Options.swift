@@ -24,7 +24,8 @@ struct Options {
           --batches N        store.code(...) calls the codings are split into (default 10)
           --runs N           repetitions of each read measurement; the median is reported (default 5)
           --seed N           seed of the generator (default 20240320); the same seed gives the same corpus
-          --dir PATH         work in PATH (corpus/ and bench.qualcode) instead of a temporary directory
+          --dir PATH         work in PATH (qualcode-bench-corpus/ and qualcode-bench.qualcode, both replaced
+                             if present) instead of a temporary directory
           --keep             leave the corpus and the project behind
           --no-participants  do not register one participant per interview before the import
         The report goes to stdout, progress to stderr. Targets are shown for information only.

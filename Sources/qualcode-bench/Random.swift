@@ -18,7 +18,7 @@ struct SplitMix64 {
     /// Uniform in `0..<bound` (bound > 0); Lemire's multiply-shift, bias negligible for small bounds.
     mutating func below(_ bound: Int) -> Int {
         precondition(bound > 0)
-        return Int((next() >> 32) &* UInt64(bound) >> 32)
+        return Int(((next() >> 32) &* UInt64(bound)) >> 32)
     }
 
     /// Uniform in a closed range.
