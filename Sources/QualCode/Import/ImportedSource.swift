@@ -72,7 +72,10 @@ public enum TranscriptReader {
                                   lineEnding: TextDecoding.normalize(decoded).lineEnding, turns: built.turns)
         }
         let (text, lineEnding) = TextDecoding.normalize(raw)
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .noText(file: file) }
+        // Stops at the first visible character instead of trimming a copy of the whole text.
+        guard text.unicodeScalars.contains(where: { !CharacterSet.whitespacesAndNewlines.contains($0) }) else {
+            throw .noText(file: file)
+        }
         return ImportedSource(fileName: file, format: format, sha256: sha, text: text, lineEnding: lineEnding, turns: nil)
     }
 }

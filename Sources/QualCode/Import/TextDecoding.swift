@@ -51,9 +51,24 @@ enum TextDecoding {
         return text
     }
 
+    /// Characters that are their own NFC form and never combine with a neighbour: everything below
+    /// U+0300 (Latin-1 and Latin Extended-A/B, æøå included; combining marks start at U+0300) and the
+    /// general punctuation block (– — … ‘ ’ “ ”), except U+2000 and U+2001, which NFC maps to U+2002/3.
+    static func isNFCStable(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return v < 0x300 || (v >= 0x2002 && v <= 0x206F) || v == 0x20AC
+    }
+
     /// LF line ends and NFC, so offsets and typed quotes («å» as one scalar) agree; reports the
     /// original line-ending style.
     static func normalize(_ text: String) -> (text: String, lineEnding: LineEnding) {
+        // The usual case: no CR and only characters that are already NFC and never compose, so the
+        // text is kept as it is (no rebuild scalar by scalar, no round trip through NSString).
+        if !text.utf8.contains(13) && text.unicodeScalars.allSatisfy(isNFCStable) {
+            var normalized = text
+            while normalized.hasSuffix("\n") { normalized.removeLast() }
+            return (normalized, text.utf8.contains(10) ? .lf : .none)
+        }
         var crlf = 0, cr = 0, lf = 0
         var scalars = String.UnicodeScalarView()
         var previousWasCR = false

@@ -161,6 +161,21 @@ enum Migrations {
                  WHERE NOT EXISTS (SELECT 1 FROM turn WHERE turn.transcriptId = s.transcriptId AND turn.participantId IS NOT NULL)
                 """)
         }
+        migrator.registerMigration("feedPassageIndexDirectly") { db in
+            // FTS5 flushes its pending terms at every statement savepoint, and a trigger that writes
+            // to it opens one per row: an import spent ~16 s of ~50 s writing tiny FTS segments and
+            // merging them. `indexPassages` now inserts into passageFTS itself. (Deletes and updates
+            // keep their triggers; they only run on edits.)
+            try db.execute(sql: "DROP TRIGGER IF EXISTS \"__passageFTS_ai\"")
+        }
+        migrator.registerMigration("dropRedundantIndexes") { db in
+            // Each is the leading column of a primary key or of a wider index; every insert paid for
+            // them twice (100,000 codings: two extra B-tree writes each).
+            for index in ["attributeValue_on_participantId", "transcriptParticipant_on_transcriptId", "turn_on_transcriptId",
+                          "segment_on_transcriptId", "coding_on_segmentId", "passage_on_transcriptId"] {
+                try db.execute(sql: "DROP INDEX IF EXISTS \"\(index)\"")
+            }
+        }
         return migrator
     }
 }

@@ -84,18 +84,25 @@ extension ProjectStore {
 
     /// What a batch of codings looks up again and again.
     struct CodingCache {
-        var transcripts: [String: (Transcript, ScalarText)] = [:]
+        /// Only the transcript of the latest request: batches come grouped by transcript, and keeping
+        /// every transcript a 100,000-coding batch touched took half a gigabyte.
+        var transcript: (reference: String, transcript: Transcript, text: ScalarText)?
         var codes: [String: Code] = [:]
+        /// One transaction, one moment: the batch's rows share a timestamp, formatted once (GRDB
+        /// formats every `Date` through DateFormatter/ICU, three per coding).
+        let now = Date()
+        let nowValue: DatabaseValue
+        init() { nowValue = now.databaseValue }
     }
 
     private func applyCoding(_ db: Database, _ request: CodingRequest, cache: inout CodingCache) throws -> CodingResult {
         let (transcript, text): (Transcript, ScalarText)
-        if let cached = cache.transcripts[request.transcript] {
-            (transcript, text) = cached
+        if let cached = cache.transcript, cached.reference == request.transcript {
+            (transcript, text) = (cached.transcript, cached.text)
         } else {
             let t = try Self.transcript(db, request.transcript)
             (transcript, text) = (t, ScalarText(t.text))
-            cache.transcripts[request.transcript] = (transcript, text)
+            cache.transcript = (request.transcript, transcript, text)
         }
         let (start, end) = try Self.span(db, request.selector, in: transcript, text: text)
         var created: [String] = []
@@ -107,26 +114,44 @@ extension ProjectStore {
             cache.codes[name] = code
             codes.append(code)
         }
+        // Cached statements with explicit arguments: the query interface rebuilt the SQL and the
+        // Codable records re-encoded every row, for each of the batch's codings.
         let segment: Segment
-        if let existing = try Segment.filter(Segment.Columns.transcriptId == transcript.id && Segment.Columns.start == start
-                                             && Segment.Columns.end == end && Segment.Columns.isOrphaned == false).fetchOne(db) {
+        var isNew = false
+        let findSegment = try db.cachedStatement(sql: """
+            SELECT * FROM segment WHERE transcriptId = ? AND start = ? AND "end" = ? AND NOT isOrphaned LIMIT 1
+            """)
+        if let existing = try Segment.fetchOne(findSegment, arguments: [transcript.id, start, end]) {
             segment = existing
         } else {
-            segment = Segment(transcriptId: transcript.id, start: start, end: end, text: text.slice(start, end), createdBy: coder)
-            try segment.insert(db)
+            segment = Segment(transcriptId: transcript.id, start: start, end: end, text: text.slice(start, end), createdBy: coder,
+                              createdAt: cache.now)
+            let insertSegment = try db.cachedStatement(sql: """
+                INSERT INTO segment (id, transcriptId, start, "end", text, isOrphaned, createdBy, createdAt)
+                VALUES (?, ?, ?, ?, ?, 0, ?, ?)
+                """)
+            try insertSegment.execute(arguments: [segment.id, transcript.id, start, end, segment.text, coder, cache.nowValue])
+            isNew = true
         }
         var added: [String] = [], present: [String] = []
+        let codingExists = try db.cachedStatement(sql: "SELECT 1 FROM coding WHERE segmentId = ? AND codeId = ? AND coder = ?")
+        let insertCoding = try db.cachedStatement(sql: """
+            INSERT INTO coding (id, segmentId, codeId, coder, createdAt) VALUES (?, ?, ?, ?, ?)
+            """)
         for code in codes {
-            let exists = try Coding.filter(Coding.Columns.segmentId == segment.id && Coding.Columns.codeId == code.id
-                                           && Coding.Columns.coder == coder).fetchCount(db) > 0
-            if exists || added.contains(code.name) { present.append(code.name); continue }
-            let coding = Coding(segmentId: segment.id, codeId: code.id, coder: coder)
-            try coding.insert(db)
+            if added.contains(code.name) { present.append(code.name); continue }
+            // A segment made just now has no codings yet.
+            if !isNew, try Int.fetchOne(codingExists, arguments: [segment.id, code.id, coder]) != nil {
+                present.append(code.name)
+                continue
+            }
+            let id = UUID()
+            try insertCoding.execute(arguments: [id, segment.id, code.id, coder, cache.nowValue])
             added.append(code.name)
             try log(db, "coding.add", [
-                "id": LogValue(coding.id), "segment": LogValue(segment.id), "transcript": LogValue(transcript.id),
+                "id": LogValue(id), "segment": LogValue(segment.id), "transcript": LogValue(transcript.id),
                 "start": .int(start), "end": .int(end), "code": LogValue(code.id),
-            ])
+            ], at: cache.nowValue)
         }
         return CodingResult(segment: Self.info(segment, transcript: transcript.slug, text: text),
                             added: added, alreadyPresent: present, createdCodes: created)
@@ -254,12 +279,25 @@ extension ProjectStore {
     static func segmentRows(_ db: Database, where condition: String, arguments: StatementArguments) throws -> [SegmentRow] {
         let rows = try Row.fetchAll(db, sql: """
             SELECT s.id, s.transcriptId, t.slug, s.start, s."end", s.text, s.isOrphaned,
-              (SELECT MAX(line) FROM passage WHERE passage.transcriptId = s.transcriptId AND passage.start <= s.start) AS firstLine,
-              (SELECT MAX(line) FROM passage WHERE passage.transcriptId = s.transcriptId AND passage.start < s."end") AS lastLine,
+              -- One index probe each: MAX(line) over `start <= ?` walked every earlier line of the transcript.
+              (SELECT line FROM passage WHERE passage.transcriptId = s.transcriptId AND passage.start <= s.start
+                 ORDER BY passage.start DESC LIMIT 1) AS firstLine,
+              (SELECT line FROM passage WHERE passage.transcriptId = s.transcriptId AND passage.start < s."end"
+                 ORDER BY passage.start DESC LIMIT 1) AS lastLine,
               (SELECT group_concat(name, char(31)) FROM (SELECT DISTINCT c.name FROM coding g JOIN code c ON c.id = g.codeId
                  WHERE g.segmentId = s.id ORDER BY c.name)) AS codes,
-              (SELECT group_concat(pseudonym, char(31)) FROM (SELECT DISTINCT p.pseudonym FROM segmentParticipant sp
-                 JOIN participant p ON p.id = sp.participantId WHERE sp.segmentId = s.id ORDER BY p.pseudonym)) AS participants
+              -- segmentParticipant spelled out for one segment: through the view, SQLite materialises it
+              -- for every segment in the project, then scans all participants for each row.
+              COALESCE(
+                (SELECT group_concat(pseudonym, char(31)) FROM (SELECT DISTINCT p.pseudonym FROM turn
+                   JOIN participant p ON p.id = turn.participantId
+                   WHERE turn.transcriptId = s.transcriptId AND turn.start < s."end" AND turn."end" > s.start
+                   ORDER BY p.pseudonym)),
+                (SELECT group_concat(pseudonym, char(31)) FROM (SELECT DISTINCT p.pseudonym FROM transcriptParticipant tp
+                   JOIN participant p ON p.id = tp.participantId
+                   WHERE tp.transcriptId = s.transcriptId
+                     AND NOT EXISTS (SELECT 1 FROM turn WHERE turn.transcriptId = s.transcriptId AND turn.participantId IS NOT NULL)
+                   ORDER BY p.pseudonym))) AS participants
             FROM segment s JOIN transcript t ON t.id = s.transcriptId
             \(condition.isEmpty ? "" : "WHERE " + condition)
             ORDER BY t.slug, s.start, s."end"

@@ -186,10 +186,14 @@ extension ProjectStore {
         try db.execute(sql: "DELETE FROM passage WHERE transcriptId = ?", arguments: [transcript.id])
         let text = ScalarText(transcript.text)
         let insert = try db.cachedStatement(sql: "INSERT INTO passage (transcriptId, line, start, text) VALUES (?, ?, ?, ?)")
+        // Fed directly, not by a trigger (see migration "feedPassageIndexDirectly").
+        let insertFTS = try db.cachedStatement(sql: "INSERT INTO passageFTS (rowid, text) VALUES (?, ?)")
         for line in 1...text.lineCount {
             let range = text.lineRange(line)
             guard !range.isEmpty else { continue }
-            try insert.execute(arguments: [transcript.id, line, range.lowerBound, text.slice(range.lowerBound, range.upperBound)])
+            let lineText = text.slice(range.lowerBound, range.upperBound)
+            try insert.execute(arguments: [transcript.id, line, range.lowerBound, lineText])
+            try insertFTS.execute(arguments: [db.lastInsertedRowID, lineText])
         }
     }
 

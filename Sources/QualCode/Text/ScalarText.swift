@@ -11,9 +11,15 @@ public struct ScalarText: Sendable {
     public let lineStarts: [Int]
 
     public init(_ text: String) {
-        let scalars = Array(text.unicodeScalars)
+        // One pass, no generic `Array(_:)` over the view (it counts first, then copies scalar by scalar
+        // through unspecialised code).
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count)
         var starts = [0]
-        for (i, s) in scalars.enumerated() where s == "\n" { starts.append(i + 1) }
+        for s in text.unicodeScalars {
+            scalars.append(s)
+            if s == "\n" { starts.append(scalars.count) }
+        }
         self.scalars = scalars
         self.lineStarts = starts
     }
@@ -24,9 +30,14 @@ public struct ScalarText: Sendable {
     /// The text between two scalar offsets (clamped to the text).
     public func slice(_ start: Int, _ end: Int) -> String {
         let lo = max(0, min(start, count)), hi = max(lo, min(end, count))
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[lo..<hi])
-        return String(view)
+        // Encoded straight to UTF-8; `UnicodeScalarView.append(contentsOf:)` goes through unspecialised
+        // generic code, one value-witness call per scalar.
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity((hi - lo) * 2)
+        for i in lo..<hi {
+            UTF8.encode(scalars[i]) { utf8.append($0) }
+        }
+        return String(decoding: utf8, as: UTF8.self)
     }
 
     /// The 1-based line number that holds the scalar at `offset`.
@@ -80,7 +91,11 @@ extension String {
         var count = 0
         var inWord = false
         for s in unicodeScalars {
-            let isWordScalar = s.properties.isAlphabetic || s.properties.numericType != nil
+            // ASCII without a property lookup (`_swift_stdlib_getBinaryProperties` is a table search).
+            let v = s.value
+            let isWordScalar = v < 0x80
+                ? (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39)
+                : s.properties.isAlphabetic || s.properties.numericType != nil
             if isWordScalar && !inWord { count += 1 }
             inWord = isWordScalar
         }

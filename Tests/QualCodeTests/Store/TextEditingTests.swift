@@ -78,6 +78,22 @@ import Testing
         #expect(try store.search("ler").total == 1)
     }
 
+    @Test func everyEventPayloadIsValidJSON() throws {
+        let folder = try TemporaryFolder()
+        let (store, _) = try setUp(folder)
+        _ = try store.replaceText(in: "eva", find: "(latter)", with: "«sa \"nei\"»\n\t\\ \u{1}🙂")
+        let events = try store.events(last: 1_000)
+        #expect(events.count > 5)
+        for event in events {
+            let object = try JSONSerialization.jsonObject(with: Data(event.payload.utf8)) as? [String: Any]
+            #expect(object != nil, "\(event.payload)")
+        }
+        let edit = try #require(events.last?.payload)
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(edit.utf8)) as? [String: Any])
+        let first = try #require((parsed["edits"] as? [[String: Any]])?.first)
+        #expect(first["replacement"] as? String == "«sa \"nei\"»\n\t\\ \u{1}🙂")
+    }
+
     // MARK: - Bad input
 
     @Test func badEditsChangeNothing() throws {
