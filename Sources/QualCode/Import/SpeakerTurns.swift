@@ -35,8 +35,9 @@ public struct SpeakerTurns: Sendable {
         return map
     }
 
-    public func turns(in text: String) -> [ImportedTurn] {
-        let scalars = ScalarText(text)
+    public func turns(in text: String) -> [ImportedTurn] { turns(in: ScalarText(text)) }
+
+    public func turns(in scalars: ScalarText) -> [ImportedTurn] {
         var candidates: [(line: Int, label: String, contentStart: Int)] = []
         var labelCounts: [String: Int] = [:]
         for line in 1...scalars.lineCount {

@@ -69,9 +69,16 @@ extension ProjectStore {
             var seenHashes: [String: String] = [:]
             var imported: [Transcript] = []
             var done = 0
-            for batchStart in stride(from: 0, to: urls.count, by: Self.importBatchSize) {
-                let batch = Array(urls[batchStart..<min(urls.count, batchStart + Self.importBatchSize)])
-                for source in try Self.readConcurrently(batch, encoding: options.encoding) {
+            // Two cores, two jobs: while one batch is written, the next is already being read.
+            let batches = stride(from: 0, to: urls.count, by: Self.importBatchSize).map {
+                Array(urls[$0..<min(urls.count, $0 + Self.importBatchSize)])
+            }
+            var pending = batches.first.map { BatchRead(urls: $0, encoding: options.encoding) }
+            defer { pending?.wait() }
+            for index in batches.indices {
+                let sources = try pending!.results()
+                pending = index + 1 < batches.count ? BatchRead(urls: batches[index + 1], encoding: options.encoding) : nil
+                for source in sources {
                     if !options.allowDuplicate {
                         if let earlier = seenHashes[source.sha256] {
                             throw StoreError.duplicateImport(file: source.fileName, existing: earlier)
@@ -91,18 +98,11 @@ extension ProjectStore {
         }
     }
 
-    private static func readConcurrently(_ urls: [URL], encoding: String.Encoding?) throws -> [ImportedSource] {
-        let results = ResultBox(count: urls.count)
-        DispatchQueue.concurrentPerform(iterations: urls.count) { i in
-            results.set(i, Result { () throws(ImportError) -> ImportedSource in try TranscriptReader.read(url: urls[i], encoding: encoding) })
-        }
-        return try results.values.map { try $0!.get() }
-    }
-
     private func insertTranscript(_ db: Database, _ source: ImportedSource, options: ImportOptions,
                                   given: [Participant], everyone: [Participant]) throws -> Transcript {
+        let scalars = ScalarText(source.text)
         let turns = source.turns
-            ?? SpeakerTurns(speakerMap: options.speakerMap, knownNames: everyone.map(\.pseudonym)).turns(in: source.text)
+            ?? SpeakerTurns(speakerMap: options.speakerMap, knownNames: everyone.map(\.pseudonym)).turns(in: scalars)
         let speakers = Self.orderedSpeakers(turns)
         let assignment = Self.assignSpeakers(speakers, given: given, everyone: everyone, speakerMap: options.speakerMap)
         var linked = given.map(\.id)
@@ -125,10 +125,10 @@ extension ProjectStore {
             try insertTurn.execute(arguments: [transcript.id, ordinal, turn.speaker, assignment[turn.speaker],
                                                turn.start, turn.end, turn.startTime, turn.endTime])
         }
-        try Self.indexPassages(db, transcript)
+        try Self.indexPassages(db, transcript, scalars)
         try log(db, "transcript.import", [
             "id": LogValue(transcript.id), "name": .string(slug), "file": .string(source.fileName),
-            "sha256": .string(source.sha256), "characters": .int(source.text.scalarCount), "turns": .int(turns.count),
+            "sha256": .string(source.sha256), "characters": .int(scalars.count), "turns": .int(turns.count),
             "participants": .array(linked.map { LogValue($0) }),
         ])
         return transcript
@@ -182,9 +182,9 @@ extension ProjectStore {
     }
 
     /// Rebuilds one transcript's rows in the full-text index.
-    static func indexPassages(_ db: Database, _ transcript: Transcript) throws {
+    static func indexPassages(_ db: Database, _ transcript: Transcript, _ scalars: ScalarText? = nil) throws {
         try db.execute(sql: "DELETE FROM passage WHERE transcriptId = ?", arguments: [transcript.id])
-        let text = ScalarText(transcript.text)
+        let text = scalars ?? ScalarText(transcript.text)
         let insert = try db.cachedStatement(sql: "INSERT INTO passage (transcriptId, line, start, text) VALUES (?, ?, ?, ?)")
         // Fed directly, not by a trigger (see migration "feedPassageIndexDirectly").
         let insertFTS = try db.cachedStatement(sql: "INSERT INTO passageFTS (rowid, text) VALUES (?, ?)")
@@ -281,13 +281,32 @@ extension ProjectStore {
     }
 }
 
-/// Collects results from concurrent readers.
-private final class ResultBox: @unchecked Sendable {
+/// One batch of files being read in the background, several at a time.
+private final class BatchRead: @unchecked Sendable {
+    private let group = DispatchGroup()
     private let lock = NSLock()
     private var storage: [Result<ImportedSource, ImportError>?]
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ value: Result<ImportedSource, ImportError>) { lock.withLock { storage[i] = value } }
-    var values: [Result<ImportedSource, ImportError>?] { lock.withLock { storage } }
+
+    init(urls: [URL], encoding: String.Encoding?) {
+        storage = Array(repeating: nil, count: urls.count)
+        DispatchQueue.global().async(group: group) { [self] in
+            DispatchQueue.concurrentPerform(iterations: urls.count) { i in
+                let result = Result { () throws(ImportError) -> ImportedSource in try TranscriptReader.read(url: urls[i], encoding: encoding) }
+                lock.withLock { storage[i] = result }
+            }
+        }
+    }
+
+    func wait() { group.wait() }
+
+    /// The batch's sources in file order; throws the first file's error.
+    func results() throws(ImportError) -> [ImportedSource] {
+        wait()
+        let all = lock.withLock { storage }
+        var sources: [ImportedSource] = []
+        for result in all { sources.append(try result!.get()) }
+        return sources
+    }
 }
 
 /// Changes to a transcript's description; nil leaves a field as it is.

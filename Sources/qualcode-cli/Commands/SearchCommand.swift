@@ -10,7 +10,8 @@ struct SearchCommand: ParsableCommand {
             Words, "phrases", prefixes (veiled*), AND (or a space), OR, NOT and parentheses. Matching is \
             within one line (a paragraph or speaker turn), ignores case, and treats æ, ø and å as letters of \
             their own: «får» does not find «far». Each hit shows transcript, line, participant and the words \
-            around the match.
+            around the match. The total is printed on stderr; at most --limit hits are listed (the first ones \
+            in import order), sorted by transcript and line.
 
             For example:
               qualcode search 'veiledning NOT "fag og personal"'
