@@ -7,6 +7,8 @@ public struct ImportedSource: Sendable {
     public var format: SourceFormat
     public var sha256: String
     public var text: String
+    /// Counted while reading, on the reader's thread, so the writer does not have to.
+    public var wordCount: Int
     public var lineEnding: LineEnding
     /// Turns the format marks itself (WebVTT voices, SRT speaker prefixes); nil for formats whose
     /// turns are recognised from speaker labels in the text.
@@ -65,17 +67,18 @@ public enum TranscriptReader {
             raw = try TextDecoding.decode(data, file: file, encoding: encoding)
         case .vtt, .srt:
             let decoded = try TextDecoding.decode(data, file: file, encoding: encoding)
-            let cues = try SubtitleReader.cues(TextDecoding.normalize(decoded).text, format: format, file: file)
-            let built = SubtitleReader.transcript(from: cues)
+            let normalized = TextDecoding.normalize(decoded)
+            let built = SubtitleReader.transcript(from: try SubtitleReader.cues(normalized.text, format: format, file: file))
             guard !built.text.isEmpty else { throw .noText(file: file) }
-            return ImportedSource(fileName: file, format: format, sha256: sha, text: built.text,
-                                  lineEnding: TextDecoding.normalize(decoded).lineEnding, turns: built.turns)
+            return ImportedSource(fileName: file, format: format, sha256: sha, text: built.text, wordCount: built.text.wordCount,
+                                  lineEnding: normalized.lineEnding, turns: built.turns)
         }
         let (text, lineEnding) = TextDecoding.normalize(raw)
         // Stops at the first visible character instead of trimming a copy of the whole text.
         guard text.unicodeScalars.contains(where: { !CharacterSet.whitespacesAndNewlines.contains($0) }) else {
             throw .noText(file: file)
         }
-        return ImportedSource(fileName: file, format: format, sha256: sha, text: text, lineEnding: lineEnding, turns: nil)
+        return ImportedSource(fileName: file, format: format, sha256: sha, text: text, wordCount: text.wordCount,
+                              lineEnding: lineEnding, turns: nil)
     }
 }

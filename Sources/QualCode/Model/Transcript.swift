@@ -25,7 +25,7 @@ public struct Transcript: Identifiable, Hashable, Sendable, Codable {
 
     public init(id: UUID = UUID(), slug: String, title: String, kind: TranscriptKind = .interview, date: String? = nil,
                 mode: String? = nil, sourceFileName: String? = nil, sourceFormat: String? = nil, sourceSHA256: String? = nil,
-                lineEnding: LineEnding = .lf, text: String, createdAt: Date = Date()) {
+                lineEnding: LineEnding = .lf, text: String, wordCount: Int? = nil, createdAt: Date = Date()) {
         self.id = id
         self.slug = slug
         self.title = title
@@ -37,7 +37,7 @@ public struct Transcript: Identifiable, Hashable, Sendable, Codable {
         self.sourceSHA256 = sourceSHA256
         self.lineEnding = lineEnding
         self.text = text
-        self.wordCount = text.wordCount
+        self.wordCount = wordCount ?? text.wordCount
         self.createdAt = createdAt
     }
 }

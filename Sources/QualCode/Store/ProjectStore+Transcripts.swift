@@ -113,7 +113,8 @@ extension ProjectStore {
         let kind = options.kind ?? (linked.count > 1 ? .focusGroup : .interview)
         let transcript = Transcript(slug: slug, title: options.title ?? base, kind: kind, date: options.date, mode: options.mode,
                                     sourceFileName: source.fileName, sourceFormat: source.format.rawValue,
-                                    sourceSHA256: source.sha256, lineEnding: source.lineEnding, text: source.text)
+                                    sourceSHA256: source.sha256, lineEnding: source.lineEnding, text: source.text,
+                                    wordCount: source.wordCount)
         try transcript.insert(db)
         for id in linked { try TranscriptParticipant(transcriptId: transcript.id, participantId: id).insert(db) }
         // A prepared statement rather than record inserts: a long focus group has thousands of turns.
