@@ -7,7 +7,7 @@ public struct Attribute: Identifiable, Hashable, Sendable, Codable {
     public var name: String
     public var type: AttributeType
 
-    public init(id: UUID = UUID(), name: String, type: AttributeType) {
+    public init(id: UUID = .timeOrdered(), name: String, type: AttributeType) {
         self.id = id
         self.name = name
         self.type = type

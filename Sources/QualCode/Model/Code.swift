@@ -13,7 +13,7 @@ public struct Code: Identifiable, Hashable, Sendable, Codable {
     public var parentId: UUID?
     public var createdAt: Date
 
-    public init(id: UUID = UUID(), name: String, definition: String? = nil, color: String? = nil,
+    public init(id: UUID = .timeOrdered(), name: String, definition: String? = nil, color: String? = nil,
                 englishLabel: String? = nil, parentId: UUID? = nil, createdAt: Date = Date()) {
         self.id = id
         self.name = name

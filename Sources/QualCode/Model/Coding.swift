@@ -9,7 +9,7 @@ public struct Coding: Identifiable, Hashable, Sendable, Codable {
     public var coder: String
     public var createdAt: Date
 
-    public init(id: UUID = UUID(), segmentId: Segment.ID, codeId: Code.ID, coder: String, createdAt: Date = Date()) {
+    public init(id: UUID = .timeOrdered(), segmentId: Segment.ID, codeId: Code.ID, coder: String, createdAt: Date = Date()) {
         self.id = id
         self.segmentId = segmentId
         self.codeId = codeId

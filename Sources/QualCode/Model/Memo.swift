@@ -11,7 +11,7 @@ public struct Memo: Identifiable, Hashable, Sendable, Codable {
     public var author: String
     public var createdAt: Date
 
-    public init(id: UUID = UUID(), target: MemoTarget, text: String, author: String, createdAt: Date = Date()) {
+    public init(id: UUID = .timeOrdered(), target: MemoTarget, text: String, author: String, createdAt: Date = Date()) {
         self.id = id
         self.targetKind = target.kind
         self.targetId = target.id

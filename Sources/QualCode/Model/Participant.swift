@@ -11,7 +11,7 @@ public struct Participant: Identifiable, Hashable, Sendable, Codable {
     public var label: String?
     public var createdAt: Date
 
-    public init(id: UUID = UUID(), pseudonym: String, label: String? = nil, createdAt: Date = Date()) {
+    public init(id: UUID = .timeOrdered(), pseudonym: String, label: String? = nil, createdAt: Date = Date()) {
         self.id = id
         self.pseudonym = pseudonym
         self.label = label

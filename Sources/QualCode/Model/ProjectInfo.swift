@@ -9,7 +9,7 @@ public struct ProjectInfo: Identifiable, Hashable, Sendable, Codable {
     public var methodNotes: String?
     public var createdAt: Date
 
-    public init(id: UUID = UUID(), title: String, researchQuestion: String? = nil, methodNotes: String? = nil, createdAt: Date = Date()) {
+    public init(id: UUID = .timeOrdered(), title: String, researchQuestion: String? = nil, methodNotes: String? = nil, createdAt: Date = Date()) {
         self.id = id
         self.title = title
         self.researchQuestion = researchQuestion

@@ -16,7 +16,7 @@ public struct Segment: Identifiable, Hashable, Sendable, Codable {
     public var createdBy: String
     public var createdAt: Date
 
-    public init(id: UUID = UUID(), transcriptId: Transcript.ID, start: Int, end: Int, text: String,
+    public init(id: UUID = .timeOrdered(), transcriptId: Transcript.ID, start: Int, end: Int, text: String,
                 isOrphaned: Bool = false, createdBy: String, createdAt: Date = Date()) {
         self.id = id
         self.transcriptId = transcriptId

@@ -23,7 +23,7 @@ public struct Transcript: Identifiable, Hashable, Sendable, Codable {
     public var wordCount: Int
     public var createdAt: Date
 
-    public init(id: UUID = UUID(), slug: String, title: String, kind: TranscriptKind = .interview, date: String? = nil,
+    public init(id: UUID = .timeOrdered(), slug: String, title: String, kind: TranscriptKind = .interview, date: String? = nil,
                 mode: String? = nil, sourceFileName: String? = nil, sourceFormat: String? = nil, sourceSHA256: String? = nil,
                 lineEnding: LineEnding = .lf, text: String, wordCount: Int? = nil, createdAt: Date = Date()) {
         self.id = id

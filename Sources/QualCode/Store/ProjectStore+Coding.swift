@@ -145,7 +145,7 @@ extension ProjectStore {
                 present.append(code.name)
                 continue
             }
-            let id = UUID()
+            let id = UUID.timeOrdered(at: cache.now)
             try insertCoding.execute(arguments: [id, segment.id, code.id, coder, cache.nowValue])
             added.append(code.name)
             try log(db, "coding.add", [
