@@ -39,6 +39,7 @@ enum Output {
     static var showsProgress: Bool { isatty(STDERR_FILENO) == 1 }
 
     static func note(_ message: String) {
+        fflush(nil)  // keep notes after what was already printed when both streams go to one place
         FileHandle.standardError.write(Data((message + "\n").utf8))
     }
 }
