@@ -43,7 +43,10 @@ let package = Package(
         ),
         .testTarget(
             name: "QualCodeTests",
-            dependencies: ["QualCode", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: [
+                "QualCode", .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "CLITests",

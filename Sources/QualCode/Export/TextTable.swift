@@ -1,4 +1,3 @@
-import CSV
 import Foundation
 
 /// Rows and columns for listings, rendered as an aligned text table or as CSV.
@@ -31,22 +30,30 @@ public struct TextTable: Sendable {
         }.joined(separator: "\n")
     }
 
-    /// RFC 4180 CSV. Cells starting with `=`, `+`, `-` or `@` get a leading apostrophe so spreadsheets
-    /// do not run them as formulas.
-    public func renderCSV(delimiter: Unicode.Scalar = ",", byteOrderMark: Bool = false) -> String {
-        let stream = OutputStream(toMemory: ())
-        stream.open()
-        if byteOrderMark { _ = stream.write([0xEF, 0xBB, 0xBF], maxLength: 3) }
-        do {
-            let writer = try CSVWriter(stream: stream, delimiter: String(delimiter), newline: .crlf)
-            try writer.write(row: headers.map(Self.neutralized))
-            for row in rows { try writer.write(row: row.map(Self.neutralized)) }
-        } catch {
-            return ""
+    /// RFC 4180 CSV with CRLF line ends. Cells starting with `=`, `+`, `-` or `@` get a leading
+    /// apostrophe so spreadsheets do not run them as formulas.
+    public func renderCSV(delimiter: Character = ",", byteOrderMark: Bool = false) -> String {
+        var out = byteOrderMark ? "\u{FEFF}" : ""
+        for row in [headers] + rows {
+            for (i, cell) in row.enumerated() {
+                if i > 0 { out.append(delimiter) }
+                Self.appendField(Self.neutralized(cell), delimiter: delimiter, to: &out)
+            }
+            out += "\r\n"
         }
-        let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
-        stream.close()
-        return String(decoding: data, as: UTF8.self) + "\r\n"
+        return out
+    }
+
+    /// One field, quoted when it holds a quote, the delimiter or a line break.
+    static func appendField(_ field: String, delimiter: Character, to out: inout String) {
+        let special: Set<UInt8> = [UInt8(ascii: "\""), UInt8(ascii: "\n"), UInt8(ascii: "\r")]
+        let delimiterBytes = Array(String(delimiter).utf8)
+        let needsQuotes = field.utf8.contains { special.contains($0) }
+            || (delimiterBytes.count == 1 ? field.utf8.contains(delimiterBytes[0]) : field.contains(delimiter))
+        guard needsQuotes else { out += field; return }
+        out += "\""
+        out += field.replacingOccurrences(of: "\"", with: "\"\"")
+        out += "\""
     }
 
     static func neutralized(_ cell: String) -> String {

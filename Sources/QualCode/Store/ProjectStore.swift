@@ -140,3 +140,25 @@ public struct ProjectStore: Sendable {
         try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
     }
 }
+
+/// How much a project holds, counted without reading any text.
+public struct ProjectCounts: Hashable, Sendable, Codable {
+    public var transcripts: Int
+    public var participants: Int
+    public var codes: Int
+    public var segments: Int
+    public var codings: Int
+    public var memos: Int
+    public var events: Int
+}
+
+extension ProjectStore {
+    public func counts() throws -> ProjectCounts {
+        try pool.read { db in
+            func count(_ table: String) throws -> Int { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \"\(table)\"") ?? 0 }
+            return ProjectCounts(transcripts: try count("transcript"), participants: try count("participant"), codes: try count("code"),
+                                 segments: try count("segment"), codings: try count("coding"), memos: try count("memo"),
+                                 events: try count("event"))
+        }
+    }
+}

@@ -22,10 +22,14 @@ struct ProjectCommand: ParsableCommand {
             print("Title:             \(info.title)")
             print("Research question: \(info.researchQuestion ?? "—")")
             if let notes = info.methodNotes { print("Method notes:      \(notes)") }
+            let counts = try store.counts()
             print("File:              \(store.url.path)")
-            print("Transcripts:       \(try store.transcripts().count)")
-            print("Participants:      \(try store.participants().count)")
-            print("Codes:             \(try store.codeTree().count)")
+            print("Transcripts:       \(counts.transcripts)")
+            print("Participants:      \(counts.participants)")
+            print("Codes:             \(counts.codes)")
+            print("Segments:          \(counts.segments) (\(counts.codings) codings)")
+            print("Memos:             \(counts.memos)")
+            print("Events logged:     \(counts.events)")
         }
     }
 
