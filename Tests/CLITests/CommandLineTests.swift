@@ -103,6 +103,21 @@ import Testing
         #expect(try cli.run("transcripts", "--json").stdout.contains("\"date\" : \"2026-10-02\""))
     }
 
+    @Test func anEditorThatSavesAnotherEncodingChangesNothing() throws {
+        var cli = try evaProject()
+        defer { cli.remove() }
+        let script = cli.directory.appendingPathComponent("latin1-editor.sh")
+        try Data("#!/bin/sh\nprintf 'Eva: s\\346rlig\\n' >> \"$1\"\n".utf8).write(to: script)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+        cli.environment["EDITOR"] = script.path
+        cli.environment["VISUAL"] = nil
+        let before = try eventCount(cli)
+        let result = try cli.run("transcript", "edit", "eva")
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("not valid UTF-8"))
+        #expect(try eventCount(cli) == before)
+    }
+
     @Test func progressStaysQuietWhenPiped() throws {
         let cli = try CLIRunner()
         defer { cli.remove() }

@@ -41,6 +41,12 @@ enum DocxReader {
 
     static func text(fromDocumentXML xml: Data, file: String) throws(ImportError) -> String {
         let entry = "word/document.xml"
+        // Word writes document.xml in UTF-8; a UTF-16 or UTF-32 one would hide a DOCTYPE from the byte scan.
+        let head = [UInt8](xml.prefix(4))
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) || head.starts(with: [0x00, 0x00])
+            || head.starts(with: [0x00, 0x3C]) || head.starts(with: [0x3C, 0x00]) {
+            throw .malformedXML(file: file, entry: entry, line: 1, reason: "not UTF-8, which is what Word writes")
+        }
         if declaresDTD(xml) {
             throw .forbiddenDTD(file: file, entry: entry)
         }

@@ -104,17 +104,21 @@ enum SubtitleReader {
     private static func milliseconds(_ field: String, format: SourceFormat) -> Int? {
         let separator: Character = format == .srt ? "," : "."
         let pieces = field.split(separator: separator, omittingEmptySubsequences: false)
-        guard pieces.count == 2, pieces[1].count == 3, let ms = Int(pieces[1]) else { return nil }
+        guard pieces.count == 2, let ms = digits(pieces[1], count: 3...3) else { return nil }
         let clock = pieces[0].split(separator: ":", omittingEmptySubsequences: false)
-        guard clock.count == 2 || clock.count == 3 else { return nil }
-        var values: [Int] = []
-        for c in clock {
-            guard c.count >= 2, c.allSatisfy(\.isASCII), let v = Int(c) else { return nil }
-            values.append(v)
-        }
-        let (h, m, s) = values.count == 3 ? (values[0], values[1], values[2]) : (0, values[0], values[1])
-        guard m < 60, s < 60 else { return nil }
+        // Hours are optional in WebVTT and never more than a few digits; minutes and seconds are two.
+        guard clock.count == 2 || clock.count == 3,
+              let m = digits(clock[clock.count - 2], count: 2...2), let s = digits(clock[clock.count - 1], count: 2...2),
+              m < 60, s < 60 else { return nil }
+        let h = clock.count == 3 ? digits(clock[0], count: 1...4) : 0
+        guard let h else { return nil }
         return ((h * 60 + m) * 60 + s) * 1000 + ms
+    }
+
+    /// A run of ASCII digits of an allowed length, as a number (no signs, no other digits).
+    private static func digits(_ text: Substring, count: ClosedRange<Int>) -> Int? {
+        guard count.contains(text.count), text.allSatisfy({ $0.isASCII && $0.isWholeNumber }) else { return nil }
+        return Int(text)
     }
 
     /// `<v Eva Hansen>text</v>` or `<v.loud Eva>text` → ("Eva Hansen", "text").

@@ -30,19 +30,15 @@ enum TextDecoding {
     private static func utf8(_ bytes: ArraySlice<UInt8>, file: String, offset: Int) throws(ImportError) -> String {
         if let text = String(validating: bytes, as: UTF8.self) { return try checkedForControls(text, file: file) }
         // Find the first bad byte so the message can point at it.
+        var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()
-        var decoder = UTF8()
         var position = offset
-        var consumed = 0
         while true {
-            var counter = CountingIterator(base: iterator)
-            switch decoder.decode(&counter) {
-            case .scalarValue: consumed = counter.count
+            switch parser.parseScalar(from: &iterator) {
+            case let .valid(encoded): position += encoded.count
             case .emptyInput: return String(decoding: bytes, as: UTF8.self)
             case .error: throw .invalidUTF8(file: file, byteOffset: position)
             }
-            iterator = counter.base
-            position += consumed
         }
     }
 
@@ -94,15 +90,5 @@ enum TextDecoding {
         var normalized = String(scalars).precomposedStringWithCanonicalMapping
         while normalized.hasSuffix("\n") { normalized.removeLast() }
         return (normalized, ending)
-    }
-}
-
-/// Counts the bytes a decoder pulls, to locate an invalid sequence.
-private struct CountingIterator<Base: IteratorProtocol<UInt8>>: IteratorProtocol {
-    var base: Base
-    var count = 0
-    mutating func next() -> UInt8? {
-        count += 1
-        return base.next()
     }
 }

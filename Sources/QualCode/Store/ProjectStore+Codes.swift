@@ -83,7 +83,8 @@ extension ProjectStore {
         var created = false
         for name in path {
             if let existing = try Code.fetchAll(db).first(where: { $0.name.lowercased() == name.lowercased() }) {
-                if path.count > 1, let parent, existing.parentId != parent.id, name == path.last {
+                // Names are unique in the whole tree: an existing code named in a path must sit where the path says.
+                if let parent, existing.parentId != parent.id {
                     throw StoreError.duplicate(what: "code", name: existing.name)
                 }
                 parent = existing
@@ -96,6 +97,17 @@ extension ProjectStore {
             }
         }
         return (parent!, created)
+    }
+
+    /// The ids of a code's parent, grandparent and so on (stops at a cycle rather than looping).
+    static func ancestors(_ db: Database, of code: Code) throws -> [UUID] {
+        var result: [UUID] = []
+        var next = code.parentId
+        while let id = next, !result.contains(id) {
+            result.append(id)
+            next = try Code.fetchOne(db, key: id)?.parentId
+        }
+        return result
     }
 
     // MARK: - Writes
@@ -158,10 +170,8 @@ extension ProjectStore {
             var newParent: Code?
             if let parent {
                 let target = try Self.code(db, parent)
-                var cursor: Code? = target
-                while let c = cursor {
-                    if c.id == code.id { throw StoreError.codeCycle(code: code.name, parent: target.name) }
-                    cursor = try c.parentId.flatMap { try Code.fetchOne(db, key: $0) }
+                if try target.id == code.id || Self.ancestors(db, of: target).contains(code.id) {
+                    throw StoreError.codeCycle(code: code.name, parent: target.name)
                 }
                 newParent = target
             }
@@ -179,6 +189,13 @@ extension ProjectStore {
             guard from.id != to.id else {
                 throw StoreError.invalidValue(what: "merge", value: from.name, expected: "two different codes")
             }
+            // Merging a code into one of its own descendants: the target first takes the merged code's
+            // place in the tree, so moving the children under it cannot make a cycle.
+            var target = to
+            if try Self.ancestors(db, of: target).contains(from.id) {
+                target.parentId = from.parentId
+                try target.update(db)
+            }
             var moved = 0, collapsed = 0
             for coding in try Coding.filter(Coding.Columns.codeId == from.id).fetchAll(db) {
                 let duplicate = try Coding.filter(Coding.Columns.segmentId == coding.segmentId && Coding.Columns.codeId == to.id
@@ -190,8 +207,8 @@ extension ProjectStore {
                 }
             }
             var children: [String] = []
-            for var child in try Code.filter(Code.Columns.parentId == from.id).fetchAll(db) {
-                if child.id == to.id { child.parentId = from.parentId } else { child.parentId = to.id }
+            for var child in try Code.filter(Code.Columns.parentId == from.id).fetchAll(db) where child.id != to.id {
+                child.parentId = to.id
                 try child.update(db)
                 children.append(child.name)
             }
@@ -208,9 +225,12 @@ extension ProjectStore {
         try pool.write { db in
             let code = try Self.code(db, reference)
             var subtree: [Code] = [code]
+            var seen: Set<UUID> = [code.id]
             var index = 0
             while index < subtree.count {
-                subtree += try Code.filter(Code.Columns.parentId == subtree[index].id).fetchAll(db)
+                for child in try Code.filter(Code.Columns.parentId == subtree[index].id).fetchAll(db) where seen.insert(child.id).inserted {
+                    subtree.append(child)
+                }
                 index += 1
             }
             let ids = subtree.map(\.id)

@@ -282,7 +282,7 @@ extension ProjectStore {
               -- One index probe each: MAX(line) over `start <= ?` walked every earlier line of the transcript.
               (SELECT line FROM passage WHERE passage.transcriptId = s.transcriptId AND passage.start <= s.start
                  ORDER BY passage.start DESC LIMIT 1) AS firstLine,
-              (SELECT line FROM passage WHERE passage.transcriptId = s.transcriptId AND passage.start < s."end"
+              (SELECT line FROM passage WHERE passage.transcriptId = s.transcriptId AND passage.start <= MAX(s.start, s."end" - 1)
                  ORDER BY passage.start DESC LIMIT 1) AS lastLine,
               (SELECT group_concat(name, char(31)) FROM (SELECT DISTINCT c.name FROM coding g JOIN code c ON c.id = g.codeId
                  WHERE g.segmentId = s.id ORDER BY c.name)) AS codes,

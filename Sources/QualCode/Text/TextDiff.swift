@@ -6,8 +6,9 @@ import Foundation
 /// each changed run of lines is narrowed to the scalars that really differ, so a typo fixed in line 40
 /// becomes one small edit and segments elsewhere are only shifted, never touched.
 public enum TextDiff {
-    /// Above this many differing lines the middle is treated as one replaced block.
-    static let maxLineEdits = 4_000
+    /// Above this many differing lines (or words within a changed block) the middle is treated as one
+    /// replaced block; Myers keeps one frontier per step, so this also bounds memory (≈ 32 MB).
+    static let maxEdits = 2_000
 
     public static func edits(from old: ScalarText, to newText: String) -> [TextEdit] {
         let new = ScalarText(newText)
@@ -30,7 +31,7 @@ public enum TextDiff {
                     oldStart = old.lineRange(oldLine).upperBound
                     newStart = new.lineRange(newLine).upperBound
                 }
-                if let edit = narrowed(old: old, oldStart..<oldEnd, new: new, newStart..<newEnd) { edits.append(edit) }
+                edits += refined(old: old, oldStart..<oldEnd, new: new, newStart..<newEnd)
             }
             oldLine = mo + 1
             newLine = mn + 1
@@ -46,6 +47,45 @@ public enum TextDiff {
     /// Scalar offset where 0-based `line` starts; the text's end for `line == lineCount`.
     private static func blockStart(_ text: ScalarText, line: Int, lineCount: Int) -> Int {
         line < lineCount ? text.lineStarts[line] : text.count
+    }
+
+    /// A changed block diffed again word by word, so two typos fixed on one line are two edits and the
+    /// words between them stay anchored.
+    private static func refined(old: ScalarText, _ o: Range<Int>, new: ScalarText, _ n: Range<Int>) -> [TextEdit] {
+        let oldTokens = tokens(old, o), newTokens = tokens(new, n)
+        var edits: [TextEdit] = []
+        var i = 0, j = 0
+        for (mi, mj) in matchedLines(oldTokens.map(\.text), newTokens.map(\.text)) + [(oldTokens.count, newTokens.count)] {
+            if mi > i || mj > j {
+                let os = i < oldTokens.count ? oldTokens[i].start : o.upperBound
+                let oe = mi < oldTokens.count ? oldTokens[mi].start : o.upperBound
+                let ns = j < newTokens.count ? newTokens[j].start : n.upperBound
+                let ne = mj < newTokens.count ? newTokens[mj].start : n.upperBound
+                if let edit = narrowed(old: old, os..<oe, new: new, ns..<ne) { edits.append(edit) }
+            }
+            i = mi + 1
+            j = mj + 1
+        }
+        return edits
+    }
+
+    /// Runs of letters and digits, and every other scalar on its own, covering `range` without gaps.
+    private static func tokens(_ text: ScalarText, _ range: Range<Int>) -> [(text: String, start: Int)] {
+        var result: [(text: String, start: Int)] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            var j = i + 1
+            if isWordScalar(text.scalars[i]) {
+                while j < range.upperBound && isWordScalar(text.scalars[j]) { j += 1 }
+            }
+            result.append((text.slice(i, j), i))
+            i = j
+        }
+        return result
+    }
+
+    private static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        s.properties.isAlphabetic || s.properties.numericType != nil
     }
 
     private static func narrowed(old: ScalarText, _ o: Range<Int>, new: ScalarText, _ n: Range<Int>) -> TextEdit? {
@@ -66,11 +106,11 @@ public enum TextDiff {
         return result
     }
 
-    /// Myers' O((N+M)·D) diff; returns matched index pairs. Gives up (no matches) past `maxLineEdits`.
+    /// Myers' O((N+M)·D) diff; returns matched index pairs. Gives up (no matches) past `maxEdits`.
     private static func myers(_ a: [String], _ b: [String]) -> [(Int, Int)] {
         let n = a.count, m = b.count
         if n == 0 || m == 0 { return [] }
-        let maxD = min(n + m, maxLineEdits)
+        let maxD = min(n + m, maxEdits)
         let offset = maxD + 1
         var v = [Int](repeating: 0, count: 2 * maxD + 3)
         var trace: [[Int]] = []

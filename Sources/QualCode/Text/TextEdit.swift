@@ -90,6 +90,7 @@ public struct TextRevision: Sendable {
         var clippedStart: Int?
         var clippedEnd: Int?
         var touched = false
+        var removed = 0  // scalars of the span's own text that edits replaced
         for edit in edits {
             if edit.start >= end { break }
             if edit.end <= start {
@@ -98,6 +99,7 @@ public struct TextRevision: Sendable {
                 continue
             }
             touched = true
+            removed += max(0, min(edit.end, end) - max(edit.start, start))
             if edit.start <= start && edit.end >= end {
                 let at = edit.start + delta
                 return RemappedSpan(start: at, end: at, change: .orphaned)
@@ -117,7 +119,8 @@ public struct TextRevision: Sendable {
         guard touched else {
             return RemappedSpan(start: newStart, end: newEnd, change: delta == 0 ? .unchanged : .shifted)
         }
-        if newEnd <= newStart { return RemappedSpan(start: newStart, end: newStart, change: .orphaned) }
+        // All of its own text gone, even if by several edits, is orphaned, not "changed" onto new text.
+        if newEnd <= newStart || removed >= end - start { return RemappedSpan(start: newStart, end: newStart, change: .orphaned) }
         return RemappedSpan(start: newStart, end: newEnd, change: .changed)
     }
 }

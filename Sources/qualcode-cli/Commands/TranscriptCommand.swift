@@ -119,7 +119,11 @@ enum EditorSession {
         guard process.terminationStatus == 0 else {
             throw ValidationError("the editor (\(editor)) exited with status \(process.terminationStatus); nothing was changed.")
         }
-        return String(decoding: try Data(contentsOf: file), as: UTF8.self)
+        let data = try Data(contentsOf: file)
+        guard let text = String(validating: data, as: UTF8.self) else {
+            throw ValidationError("the edited text is not valid UTF-8 (was it saved in another encoding?); nothing was changed.")
+        }
+        return text
     }
 }
 

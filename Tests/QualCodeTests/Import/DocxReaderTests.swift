@@ -1,6 +1,7 @@
 import Foundation
 @testable import QualCode
 import Testing
+import ZIPFoundation
 
 @Suite struct DocxReaderTests {
     @Test(arguments: ["intervju-eva", "intervju-anne"])
@@ -80,6 +81,20 @@ import Testing
         let folder = try TemporaryFolder()
         let url = try folder.docx("\(name).docx", entries: [("word/document.xml", xml)])
         #expect(throws: ImportError.forbiddenDTD(file: "\(name).docx", entry: "word/document.xml")) { try TranscriptReader.read(url: url) }
+    }
+
+    @Test func rejectsAUTF16DocumentThatCouldHideADoctype() throws {
+        let folder = try TemporaryFolder()
+        let xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><!DOCTYPE d [<!ENTITY e \"X\">]><w:document xmlns:w=\"x\"><w:body><w:p><w:r><w:t>Hei &e;</w:t></w:r></w:p></w:body></w:document>"
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for unit in xml.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let url = folder.file("utf16.docx")
+        let archive = try Archive(url: url, accessMode: .create)
+        let data = Data(bytes)
+        try archive.addEntry(with: "word/document.xml", type: .file, uncompressedSize: Int64(data.count)) { position, size in
+            data.subdata(in: Int(position)..<Int(position) + size)
+        }
+        #expect(throws: ImportError.self) { try TranscriptReader.read(url: url) }
     }
 
     @Test func rejectsMalformedXMLWithItsLine() throws {

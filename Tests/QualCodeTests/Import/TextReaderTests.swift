@@ -37,6 +37,12 @@ import Testing
         #expect(try TranscriptReader.read(url: url, encoding: .isoLatin1).text == "Eva: får ikke")
     }
 
+    @Test func invalidUTF8NamesTheRightByte() throws {
+        let folder = try TemporaryFolder()
+        let url = try folder.write("feil.txt", bytes: Array("ab".utf8) + [0xC3, 0xA9, 0xFF] + Array("cd".utf8))
+        #expect(throws: ImportError.invalidUTF8(file: "feil.txt", byteOffset: 4)) { try TranscriptReader.read(url: url) }
+    }
+
     // MARK: - Hostile input
 
     @Test func rejectsAnEmptyFile() throws {
@@ -155,6 +161,19 @@ import Testing
         #expect(throws: ImportError.badCueTiming(file: "baklengs.vtt", line: 3, text: "00:00:05.000 --> 00:00:02.000")) {
             try TranscriptReader.read(url: url)
         }
+    }
+
+    @Test(arguments: [
+        "9999999999999999:00:00.000 --> 9999999999999999:00:01.000",
+        "00:-1.000 --> 00:02.000",
+        "00:00:01.000 --> 00:00:+2.000",
+        "00:00:01.0000 --> 00:00:02.000",
+        "00:61:00.000 --> 00:62:00.000",
+    ])
+    func absurdTimingsAreRefusedNotTrusted(timing: String) throws {
+        let folder = try TemporaryFolder()
+        let url = try folder.write("rar.vtt", "WEBVTT\n\n\(timing)\nHei\n")
+        #expect(throws: ImportError.badCueTiming(file: "rar.vtt", line: 3, text: timing)) { try TranscriptReader.read(url: url) }
     }
 
     @Test func missingHeaderIsRefused() throws {

@@ -167,6 +167,28 @@ func interviewStore(_ folder: TemporaryFolder) throws -> ProjectStore {
         #expect(try store.codeTree().first { $0.name == "Tillit" }?.depth == 0)
     }
 
+    @Test func mergingIntoADescendantKeepsTheTreeWhole() throws {
+        let folder = try TemporaryFolder()
+        let store = try coded(folder)
+        try store.addCode("Nærhet", parent: "Sparringspartner")
+        _ = try store.mergeCode("Balansekunst", into: "Nærhet")
+        let tree = try store.codeTree()
+        #expect(Set(tree.map(\.name)) == ["Nærhet", "Sparringspartner", "Tillit", "Trivsel", "Trygghet"])
+        #expect(tree.first { $0.name == "Sparringspartner" }?.path == "Nærhet/Sparringspartner")
+        #expect(try store.deleteCode("Sparringspartner", force: true).codingsRemoved == 1)
+    }
+
+    @Test func aPathMustMatchTheTree() throws {
+        let folder = try TemporaryFolder()
+        let store = try coded(folder)
+        let before = try ProjectSnapshot(store)
+        #expect(throws: StoreError.duplicate(what: "code", name: "Tillit")) {
+            try store.code("eva", .quote("kjempegod", occurrence: nil), codes: ["Ny/Tillit/Under"])
+        }
+        #expect(try ProjectSnapshot(store) == before)
+        #expect(try !store.codeTree().contains { $0.name == "Ny" })
+    }
+
     @Test func deleteIsRefusedWhileInUseUnlessForced() throws {
         let folder = try TemporaryFolder()
         let store = try coded(folder)

@@ -63,6 +63,13 @@ import Testing
         #expect(try store.search("spania").total == 0)
     }
 
+    @Test func anOrphanedSegmentKeepsItsLine() throws {
+        let folder = try TemporaryFolder()
+        let (store, s) = try setUp(folder)
+        _ = try store.replaceText(in: "eva", find: "Nei, han dro sør til Spania. ", with: "")
+        #expect(try store.units().first { $0.id == s["late"]!.id }?.lines == "6")
+    }
+
     @Test func anEditorRoundTripKeepsEverythingAnchored() throws {
         let folder = try TemporaryFolder()
         let (store, s) = try setUp(folder)

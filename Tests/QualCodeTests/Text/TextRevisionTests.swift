@@ -66,6 +66,16 @@ import Testing
         #expect(span.start == 7 && span.end == 7)
     }
 
+    @Test func replacingAllOfASegmentsTextInPiecesOrphansIt() throws {
+        // "tillit 🙂" (8..<16) rewritten by three adjacent edits: none of its own text is left.
+        let edits = [TextEdit(start: 8, end: 11, replacement: "X"), TextEdit(start: 11, end: 14, replacement: "Y"),
+                     TextEdit(start: 14, end: 16, replacement: "Z")]
+        let (span, _) = try remap(edits, 8, 16)
+        #expect(span.change == .orphaned)
+        let (kept, keptText) = try remap([TextEdit(start: 8, end: 11, replacement: "X"), TextEdit(start: 12, end: 16, replacement: "Z")], 8, 16)
+        #expect(kept.change == .changed && keptText == "XlZ")
+    }
+
     @Test func severalEditsAddUp() throws {
         let edits = [TextEdit(start: 0, end: 0, replacement: "Å "), TextEdit(start: 10, end: 12, replacement: ""),
                      TextEdit(start: 21, end: 23, replacement: "eller")]
@@ -104,6 +114,17 @@ import Testing
     @Test func appendingALineIsOneInsertionAtTheEnd() {
         let edits = TextDiff.edits(from: ScalarText("Intervjuer: Hei\nEva: Hei"), to: "Intervjuer: Hei\nEva: Hei\nIntervjuer: Takk!")
         #expect(edits == [TextEdit(start: 24, end: 24, replacement: "\nIntervjuer: Takk!")])
+    }
+
+    @Test func twoTyposOnOneLineAreTwoEdits() {
+        let old = ScalarText("Eva: tilit er alt for meg i jobbenn")
+        let edits = TextDiff.edits(from: old, to: "Eva: tillit er alt for meg i jobben")
+        #expect(edits.count == 2)
+        let revision = try! TextRevision(original: old, edits: edits)
+        let quote = old.occurrences(of: "alt for meg")[0]
+        let span = revision.remap(start: quote, end: quote + 11)
+        #expect(span.change == .shifted)
+        #expect(ScalarText(revision.newText).slice(span.start, span.end) == "alt for meg")
     }
 
     @Test func aTypoFixIsOneSmallEdit() {
