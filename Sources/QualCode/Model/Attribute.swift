@@ -46,11 +46,14 @@ public enum AttributeType: String, Sendable, Codable, CaseIterable, DatabaseValu
             default: return nil
             }
         case .date:
-            let parts = value.split(separator: "-")
-            guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-                  let m = Int(parts[1]), let d = Int(parts[2]), Int(parts[0]) != nil,
-                  (1...12).contains(m), (1...31).contains(d) else { return nil }
-            return value
+            // YYYY-MM-DD and a day that exists (no 2024-02-31).
+            let chars = Array(value)
+            guard chars.count == 10, chars[4] == "-", chars[7] == "-",
+                  chars.enumerated().allSatisfy({ $0.offset == 4 || $0.offset == 7 || ($0.element.isASCII && $0.element.isWholeNumber) }),
+                  let y = Int(String(chars[0..<4])), let m = Int(String(chars[5..<7])), let d = Int(String(chars[8..<10])),
+                  (1...12).contains(m), d >= 1 else { return nil }
+            let daysInMonth = [31, (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+            return d <= daysInMonth[m - 1] ? value : nil
         }
     }
 }

@@ -244,6 +244,8 @@ extension ProjectStore {
             for segmentId in Set(touched) where try Coding.filter(Coding.Columns.segmentId == segmentId).fetchCount(db) == 0 {
                 try Segment.deleteOne(db, key: segmentId)
             }
+            // Memos about a deleted code would point at nothing.
+            try Memo.filter(Memo.Columns.targetKind == MemoTarget.Kind.code.rawValue && ids.contains(Memo.Columns.targetId)).deleteAll(db)
             for c in subtree.reversed() { try c.delete(db) }
             try log(db, "code.delete", ["id": LogValue(code.id), "name": .string(code.name), "codings": .int(codings),
                                         "children": .array(subtree.dropFirst().map { LogValue($0.id) })])

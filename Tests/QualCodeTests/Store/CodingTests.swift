@@ -199,6 +199,8 @@ func interviewStore(_ folder: TemporaryFolder) throws -> ProjectStore {
         #expect(report.codingsRemoved == 1 && report.childrenRemoved == ["Sparringspartner"])
         #expect(try store.units().count == 2)
         try store.addCode("Ubrukt")
+        try store.addMemo(on: "code:Ubrukt", text: "Kanskje senere.")
         #expect(try store.deleteCode("Ubrukt").codingsRemoved == 0)
+        #expect(try store.memos().isEmpty)
     }
 }

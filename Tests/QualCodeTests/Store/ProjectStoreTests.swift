@@ -125,6 +125,16 @@ import Testing
         #expect(types == ["rolle": .text, "teamstørrelse": .integer, "andel": .float, "startet": .date])
     }
 
+    @Test(arguments: ["2024-02-30", "2023-02-29", "-2024-01-01", "2024-1-01", "2024-13-01", "２０２４-01-01"])
+    func impossibleDatesAreNotDates(value: String) {
+        #expect(AttributeType.date.normalized(value) == nil)
+    }
+
+    @Test func realDatesAreDates() {
+        #expect(AttributeType.date.normalized("2024-02-29") == "2024-02-29")
+        #expect(AttributeType.date.normalized("2026-11-23") == "2026-11-23")
+    }
+
     @Test func pseudonymsAreUniqueIgnoringCase() throws {
         let folder = try TemporaryFolder()
         let store = try folder.project()
