@@ -1,0 +1,19 @@
+import Foundation
+
+/// Why an export failed. Nothing is left half-written when one is thrown.
+public enum ExportError: Error, Sendable, Equatable {
+    case packageFailed(reason: String)
+    case cannotWrite(path: String, reason: String)
+}
+
+// MARK: - Description
+
+extension ExportError: CustomStringConvertible, LocalizedError {
+    public var description: String {
+        switch self {
+        case let .packageFailed(reason): "the Word package could not be built (\(reason)); nothing was written."
+        case let .cannotWrite(path, reason): "\(path): cannot be written (\(reason)); nothing was written."
+        }
+    }
+    public var errorDescription: String? { description }
+}

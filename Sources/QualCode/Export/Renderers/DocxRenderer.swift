@@ -1,0 +1,96 @@
+import Foundation
+import ZIPFoundation
+
+/// Renders a ``Document`` as a Word package (.docx): content types, relationships, the body,
+/// QualCode's styles, footnotes and core properties.
+public enum DocxRenderer {
+    /// The package as bytes.
+    public static func data(for document: Document) throws -> Data {
+        let archive = try Archive(data: Data(), accessMode: .create)
+        for (path, text) in parts(for: document) {
+            let bytes = Data(text.utf8)
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate) { position, size in
+                bytes.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        guard let data = archive.data else { throw ExportError.packageFailed(reason: "the archive has no data") }
+        return data
+    }
+
+    /// Writes the package to `url` atomically: a failed export leaves no half-written file behind.
+    public static func write(_ document: Document, to url: URL) throws {
+        let data = try data(for: document)
+        do { try data.write(to: url, options: .atomic) } catch {
+            throw ExportError.cannotWrite(path: url.path, reason: error.localizedDescription)
+        }
+    }
+
+    /// Part name → XML, in package order.
+    static func parts(for document: Document) -> [(String, String)] {
+        var body = WordprocessingML(document)
+        let documentXML = body.documentXML()
+        let footnotesXML = body.footnotesXML()
+        return [
+            ("[Content_Types].xml", contentTypes()),
+            ("_rels/.rels", packageRelationships()),
+            ("word/document.xml", documentXML),
+            ("word/styles.xml", StyleSheet.xml(language: document.language)),
+            ("word/footnotes.xml", footnotesXML),
+            ("word/_rels/document.xml.rels", documentRelationships()),
+            ("docProps/core.xml", coreProperties(document)),
+        ]
+    }
+
+    static let mainContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    static let stylesContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"
+    static let footnotesContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+    static let coreContentType = "application/vnd.openxmlformats-package.core-properties+xml"
+    static let relationshipType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+    private static func contentTypes() -> String {
+        var xml = XMLWriter()
+        xml.start("Types", ["xmlns": "http://schemas.openxmlformats.org/package/2006/content-types"])
+        xml.empty("Default", ["Extension": "rels", "ContentType": "application/vnd.openxmlformats-package.relationships+xml"])
+        xml.empty("Default", ["Extension": "xml", "ContentType": "application/xml"])
+        xml.empty("Override", ["PartName": "/word/document.xml", "ContentType": mainContentType])
+        xml.empty("Override", ["PartName": "/word/styles.xml", "ContentType": stylesContentType])
+        xml.empty("Override", ["PartName": "/word/footnotes.xml", "ContentType": footnotesContentType])
+        xml.empty("Override", ["PartName": "/docProps/core.xml", "ContentType": coreContentType])
+        xml.end()
+        return xml.output
+    }
+
+    private static func packageRelationships() -> String {
+        var xml = XMLWriter()
+        xml.start("Relationships", ["xmlns": "http://schemas.openxmlformats.org/package/2006/relationships"])
+        xml.empty("Relationship", ["Id": "rId1", "Type": relationshipType + "/officeDocument", "Target": "word/document.xml"])
+        xml.empty("Relationship", ["Id": "rId2", "Type": "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+                                   "Target": "docProps/core.xml"])
+        xml.end()
+        return xml.output
+    }
+
+    private static func documentRelationships() -> String {
+        var xml = XMLWriter()
+        xml.start("Relationships", ["xmlns": "http://schemas.openxmlformats.org/package/2006/relationships"])
+        xml.empty("Relationship", ["Id": "rId1", "Type": relationshipType + "/styles", "Target": "styles.xml"])
+        xml.empty("Relationship", ["Id": "rId2", "Type": relationshipType + "/footnotes", "Target": "footnotes.xml"])
+        xml.end()
+        return xml.output
+    }
+
+    private static func coreProperties(_ document: Document) -> String {
+        var xml = XMLWriter()
+        xml.start("cp:coreProperties", [
+            "xmlns:cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+            "xmlns:dc": "http://purl.org/dc/elements/1.1/", "xmlns:dcterms": "http://purl.org/dc/terms/",
+            "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance",
+        ])
+        if let title = document.title { xml.element("dc:title", text: title) }
+        xml.element("dc:creator", text: "QualCode")
+        xml.element("dc:language", text: document.language.languageTag)
+        xml.element("dcterms:created", ["xsi:type": "dcterms:W3CDTF"], text: ISO8601DateFormatter().string(from: Date()))
+        xml.end()
+        return xml.output
+    }
+}
