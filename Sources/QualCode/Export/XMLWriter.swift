@@ -44,6 +44,16 @@ struct XMLWriter {
         end()
     }
 
+    /// `<?target data?>`.
+    mutating func processingInstruction(_ target: String, _ data: String) {
+        output += "<?" + target + " " + data + "?>\n"
+    }
+
+    /// Markup that another XMLWriter already built and escaped (a part nested in a Flat-OPC package).
+    mutating func raw(_ markup: String) {
+        output += markup
+    }
+
     mutating func text(_ text: String) {
         output += Self.escape(text, attribute: false)
     }

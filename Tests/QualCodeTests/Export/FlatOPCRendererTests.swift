@@ -1,0 +1,54 @@
+import Foundation
+import QualCode
+import Testing
+
+@Suite struct FlatOPCRendererTests {
+    static let reader = """
+        import json, sys, xml.etree.ElementTree as ET
+        PKG = "{http://schemas.microsoft.com/office/2006/xmlPackage}"
+        W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+        root = ET.parse(sys.argv[1]).getroot()
+        parts = {p.get(PKG + "name"): p for p in root.findall(PKG + "part")}
+        body = parts["/word/document.xml"]
+        paragraphs = []
+        for p in body.iter(W + "p"):
+            style = p.find(W + "pPr/" + W + "pStyle")
+            text = "".join(t.text or "" for t in p.iter(W + "t"))
+            italic = [t.text for r in p.iter(W + "r") if r.find(W + "rPr/" + W + "i") is not None for t in r.iter(W + "t")]
+            paragraphs.append({"style": style.get(W + "val") if style is not None else "", "text": text, "italic": italic})
+        print(json.dumps({"parts": sorted(parts), "paragraphs": paragraphs}))
+        """
+
+    struct Read: Decodable {
+        struct Paragraph: Decodable { var style: String; var text: String; var italic: [String] }
+        var parts: [String]
+        var paragraphs: [Paragraph]
+    }
+
+    @Test func oneXMLFileHoldsEveryPartAndReadsBack() throws {
+        let folder = try TemporaryFolder()
+        let url = folder.file("sitater.xml")
+        try FlatOPCRenderer.write(DocxRendererTests.sample, to: url)
+        if let keep = ProcessInfo.processInfo.environment["QUALCODE_SAMPLE_DIR"] {
+            try? FileManager.default.removeItem(atPath: keep + "/sample-flat.xml")
+            try FileManager.default.copyItem(atPath: url.path, toPath: keep + "/sample-flat.xml")
+        }
+        let text = try String(contentsOf: url, encoding: .utf8)
+        #expect(text.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<?mso-application progid=\"Word.Document\"?>"))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", Self.reader, url.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let read = try JSONDecoder().decode(Read.self, from: data)
+        #expect(read.parts == ["/_rels/.rels", "/docProps/core.xml", "/word/_rels/document.xml.rels", "/word/document.xml",
+                               "/word/footnotes.xml", "/word/styles.xml"])
+        #expect(read.paragraphs.contains { $0.style == "Sitat" && $0.text.hasPrefix("Eh, jeg er ikke sjefen") })
+        #expect(read.paragraphs.contains { $0.style == "Caption" && $0.text == "Tabell 1 Oversikt over informantene" })
+        #expect(read.paragraphs.contains { $0.text == "Informantene beskrev tillit som grunnmuren & mer <her>." && $0.italic == ["tillit"] })
+    }
+}
