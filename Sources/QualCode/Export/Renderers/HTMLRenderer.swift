@@ -1,0 +1,132 @@
+import Foundation
+
+/// Renders a ``Document`` as a standalone HTML page (the web UI's preview of an export), with the
+/// same caption numbering, quote styles and footnotes as the Word output.
+public enum HTMLRenderer {
+    public static func html(for document: Document) -> String {
+        var html = XMLWriter(declaration: false)
+        html.raw("<!DOCTYPE html>\n")
+        html.start("html", ["lang": document.language.rawValue])
+        html.start("head")
+        html.empty("meta", ["charset": "utf-8"])
+        html.element("title", text: document.title ?? "QualCode")
+        html.element("style", text: stylesheet)
+        html.end()
+        html.start("body")
+        var footnotes: [[Inline]] = []
+        var tableNumber = 0
+        for block in document.blocks {
+            switch block {
+            case let .heading(level, content):
+                html.start("h\(min(max(level, 1), 3))")
+                inlines(content, footnotes: &footnotes, to: &html)
+                html.end()
+            case let .paragraph(content):
+                html.start("p")
+                inlines(content, footnotes: &footnotes, to: &html)
+                html.end()
+            case let .blockQuote(content, label):
+                html.start("blockquote", ["class": "sitat"])
+                html.start("p")
+                inlines(content, footnotes: &footnotes, to: &html)
+                html.end()
+                if let label {
+                    html.start("p", ["class": "sitat-etikett"])
+                    inlines(label, footnotes: &footnotes, to: &html)
+                    html.end()
+                }
+                html.end()
+            case let .table(table):
+                tableNumber += 1
+                html.start("table")
+                html.start("caption")
+                html.text("\(document.language.tableWord) \(tableNumber) ")
+                inlines(table.caption, footnotes: &footnotes, to: &html)
+                html.end()
+                if !table.header.isEmpty {
+                    html.start("thead")
+                    html.start("tr")
+                    for cell in table.header {
+                        html.start("th")
+                        inlines(cell, footnotes: &footnotes, to: &html)
+                        html.end()
+                    }
+                    html.end()
+                    html.end()
+                }
+                html.start("tbody")
+                for row in table.rows {
+                    html.start("tr")
+                    for cell in row {
+                        html.start("td")
+                        inlines(cell, footnotes: &footnotes, to: &html)
+                        html.end()
+                    }
+                    html.end()
+                }
+                html.end()
+                html.end()
+                for (i, note) in table.notes.enumerated() {
+                    html.start("p", ["class": "tabellkommentar"])
+                    if i == 0 { html.element("em", text: document.language.noteWord + ": ") }
+                    inlines(note, footnotes: &footnotes, to: &html)
+                    html.end()
+                }
+            }
+        }
+        if !footnotes.isEmpty {
+            html.start("section", ["class": "fotnoter"])
+            html.start("ol")
+            var nested: [[Inline]] = []
+            for (i, note) in footnotes.enumerated() {
+                html.start("li", ["id": "fn\(i + 1)"])
+                inlines(note, footnotes: &nested, to: &html)
+                html.end()
+            }
+            html.end()
+            html.end()
+        }
+        html.end()
+        html.end()
+        return html.output
+    }
+
+    public static func write(_ document: Document, to url: URL) throws {
+        do { try Data(html(for: document).utf8).write(to: url, options: .atomic) } catch {
+            throw ExportError.cannotWrite(path: url.path, reason: error.localizedDescription)
+        }
+    }
+
+    private static func inlines(_ content: [Inline], footnotes: inout [[Inline]], to html: inout XMLWriter) {
+        for inline in content {
+            switch inline {
+            case let .text(text, emphasis):
+                if emphasis.contains(.bold) { html.start("strong") }
+                if emphasis.contains(.italic) { html.start("em") }
+                let lines = text.components(separatedBy: "\n")
+                for (i, line) in lines.enumerated() {
+                    if i > 0 { html.empty("br") }
+                    html.text(line)
+                }
+                if emphasis.contains(.italic) { html.end() }
+                if emphasis.contains(.bold) { html.end() }
+            case .lineBreak:
+                html.empty("br")
+            case let .footnote(note):
+                footnotes.append(note)
+                html.start("sup")
+                html.element("a", ["href": "#fn\(footnotes.count)"], text: String(footnotes.count))
+                html.end()
+            }
+        }
+    }
+
+    static let stylesheet = """
+        body{font-family:Calibri,Carlito,sans-serif;max-width:42em;margin:2em auto;line-height:1.4}
+        blockquote.sitat{margin:1em 3em;font-style:italic}
+        blockquote.sitat p.sitat-etikett{font-style:normal;text-align:right}
+        table{border-collapse:collapse;width:100%}caption{text-align:left;font-weight:bold;margin-bottom:.3em}
+        th,td{border:1px solid #808080;padding:.1em .4em;text-align:left;font-size:.9em}
+        p.tabellkommentar{font-size:.8em}section.fotnoter{font-size:.8em;border-top:1px solid #999;margin-top:2em}
+        """
+}

@@ -1,0 +1,26 @@
+import Foundation
+import QualCode
+import Testing
+
+@Suite struct HTMLRendererTests {
+    @Test func rendersTheSameStructureAsWord() throws {
+        let html = HTMLRenderer.html(for: DocxRendererTests.sample)
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"nb\">"))
+        #expect(html.contains("<h2>Balansekunsten — Sparringspartner</h2>"))
+        #expect(html.contains("<em>tillit</em>") && html.contains("<strong>grunnmuren</strong>"))
+        #expect(html.contains(" &amp; mer &lt;her&gt;."))
+        #expect(html.contains("<blockquote class=\"sitat\"><p>Eh, jeg er ikke sjefen deres (…) men jeg er den de kan sparre med.</p><p class=\"sitat-etikett\">(Jobbspesialist, IPS)</p></blockquote>"))
+        #expect(html.contains("<caption>Tabell 1 Oversikt over informantene</caption>"))
+        #expect(html.contains("<th>Tjeneste (N=2)</th>"))
+        #expect(html.contains("<p class=\"tabellkommentar\"><em>Kommentar: </em>Tallene er antall informanter.</p>"))
+        #expect(html.contains("<sup><a href=\"#fn1\">1</a></sup>") && html.contains("<li id=\"fn1\">Se også Malterud (2017).</li>"))
+        #expect(html.contains("<title>Sitater – «Tillit» 🙂</title>"))
+    }
+
+    @Test func userTextCannotInjectMarkup() {
+        let html = HTMLRenderer.html(for: Document(title: "</title><script>x()</script>",
+                                                  blocks: [.paragraph([.text("<img src=x onerror=alert(1)>")])]))
+        #expect(!html.contains("<script>") && !html.contains("<img"))
+        #expect(html.contains("&lt;img src=x onerror=alert(1)&gt;"))
+    }
+}
