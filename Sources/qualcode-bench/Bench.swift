@@ -206,6 +206,27 @@ private func storePhases(_ options: Options, urls: [URL], corpus: CorpusStats, p
     report.add("retrieve Tillit: result", "\(formatCount(retrieval.value.count)) segments, \(formatCount(contextLines)) context lines, "
                + "\(withParticipants) with participants")
 
+    // MARK: Quote export
+    report.section("Quote export")
+    note("exporting quotes …")
+    var quoteOptions = QuoteOptions(codes: ["Tillit", "Trivsel"])
+    quoteOptions.style = .report
+    quoteOptions.labelTemplate = "({label})"
+    let participants = try store.participants()
+    let (allQuotes, readTime) = try timed { try store.quotes(quoteOptions) }
+    let quotes = Array(allQuotes.prefix(10_000))
+    let (docx, docxTime) = try timed { try DocxRenderer.data(for: ProjectStore.quoteDocument(for: quotes, options: quoteOptions, participants: participants)) }
+    let (csv, csvTime) = timed {
+        TextTable(headers: ["kode", "deltakere", "etikett", "transkripsjon", "linjer", "ordrett", "vist"],
+                  rows: quotes.map { [$0.codes.joined(separator: "; "), $0.participants.joined(separator: ", "), $0.label, $0.transcript,
+                                      $0.lines, $0.verbatim, $0.displayed] }).renderCSV(byteOrderMark: true)
+    }
+    report.add("read \(formatCount(allQuotes.count)) quotes (Tillit, Trivsel)", formatDuration(readTime))
+    report.add("\(formatCount(quotes.count)) quotes to DOCX (document + package)", formatDuration(docxTime), value: docxTime.seconds,
+               limit: 3, target: quotes.count >= 10_000 ? "< 3 s" : "< 3 s (for 10,000)")
+    report.add("  DOCX size", formatBytes(docx.count))
+    report.add("\(formatCount(quotes.count)) quotes to CSV", formatDuration(csvTime) + ", " + formatBytes(csv.utf8.count))
+
     return try searchPhase(options, store: store, outcome: outcome)
 }
 

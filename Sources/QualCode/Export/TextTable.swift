@@ -44,16 +44,18 @@ public struct TextTable: Sendable {
         return out
     }
 
-    /// One field, quoted when it holds a quote, the delimiter or a line break.
+    /// One field, quoted when it holds a quote, the delimiter or a line break; inner quotes doubled.
     static func appendField(_ field: String, delimiter: Character, to out: inout String) {
-        let special: Set<UInt8> = [UInt8(ascii: "\""), UInt8(ascii: "\n"), UInt8(ascii: "\r")]
-        let delimiterBytes = Array(String(delimiter).utf8)
-        let needsQuotes = field.utf8.contains { special.contains($0) }
-            || (delimiterBytes.count == 1 ? field.utf8.contains(delimiterBytes[0]) : field.contains(delimiter))
+        let delimiterScalar = delimiter.unicodeScalars.count == 1 ? delimiter.unicodeScalars.first! : nil
+        let needsQuotes = field.unicodeScalars.contains { $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == delimiterScalar }
+            || (delimiterScalar == nil && field.contains(delimiter))
         guard needsQuotes else { out += field; return }
-        out += "\""
-        out += field.replacingOccurrences(of: "\"", with: "\"\"")
-        out += "\""
+        out.unicodeScalars.append("\"")
+        for scalar in field.unicodeScalars {
+            if scalar == "\"" { out.unicodeScalars.append("\"") }
+            out.unicodeScalars.append(scalar)
+        }
+        out.unicodeScalars.append("\"")
     }
 
     static func neutralized(_ cell: String) -> String {

@@ -26,12 +26,19 @@ extension ProjectStore {
         try pool.read { db in try Self.participantSummaries(db) }
     }
 
-    static func participantSummaries(_ db: Database) throws -> [ParticipantSummary] {
+    /// Participants with their attributes; `withCounts: false` skips the transcript and segment
+    /// counts, which walk every segment (labels need only the attributes).
+    static func participantSummaries(_ db: Database, withCounts: Bool = true) throws -> [ParticipantSummary] {
         let participants = try Participant.order(Participant.Columns.pseudonym).fetchAll(db)
         let attributes = Dictionary(uniqueKeysWithValues: try Attribute.fetchAll(db).map { ($0.id, $0.name) })
         var values: [UUID: [String: String]] = [:]
         for v in try AttributeValue.fetchAll(db) {
             values[v.participantId, default: [:]][attributes[v.attributeId] ?? "?"] = v.value
+        }
+        guard withCounts else {
+            return participants.map { p in
+                ParticipantSummary(id: p.id, pseudonym: p.pseudonym, label: p.label, attributes: values[p.id] ?? [:], transcripts: 0, segments: 0)
+            }
         }
         let transcriptCounts = try Row.fetchAll(db, sql: "SELECT participantId, COUNT(*) AS n FROM transcriptParticipant GROUP BY participantId")
             .reduce(into: [UUID: Int]()) { $0[$1["participantId"]] = $1["n"] }

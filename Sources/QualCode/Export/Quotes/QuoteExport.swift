@@ -56,7 +56,7 @@ extension ProjectStore {
             let codeIds = try options.codes.map { try Self.code(db, $0).id }
             let rows = try Self.segmentRows(db, where: "NOT s.isOrphaned AND s.id IN (SELECT segmentId FROM coding WHERE codeId IN (\(databaseQuestionMarks(count: codeIds.count))))",
                                             arguments: StatementArguments(codeIds))
-            let people = Dictionary(try Self.participantSummaries(db).map { ($0.pseudonym, $0) }, uniquingKeysWith: { a, _ in a })
+            let people = Dictionary(try Self.participantSummaries(db, withCounts: false).map { ($0.pseudonym, $0) }, uniquingKeysWith: { a, _ in a })
             let attributeNames = Set(try String.fetchAll(db, sql: "SELECT name FROM attribute"))
             let label = try LabelTemplate(template, attributes: attributeNames)
             return rows.map { row in
@@ -77,10 +77,14 @@ extension ProjectStore {
     /// The quotes as a document: a section per group, the count per participant (so an author sees
     /// when one voice dominates), then the quotes in the chosen house style.
     public func quoteDocument(_ options: QuoteOptions) throws -> Document {
-        let quotes = try quotes(options)
+        let people = try pool.read { db in try Self.participantSummaries(db, withCounts: false) }
+        return Self.quoteDocument(for: try quotes(options), options: options, participants: people)
+    }
+
+    /// The document for quotes already read (``quotes(_:)``), e.g. a selection of them.
+    public static func quoteDocument(for quotes: [ExportedQuote], options: QuoteOptions, participants: [ParticipantSummary]) -> Document {
         let nb = options.language == .nb
         var blocks: [Block] = [.heading(level: 1, [.text(nb ? "Sitater" : "Quotes")])]
-        let participants = try self.participants()
         for (group, members) in Self.grouped(quotes, by: options.grouping, codes: options.codes, participants: participants) {
             blocks.append(.heading(level: 2, [.text(group)]))
             var counts: [String: Int] = [:]
