@@ -65,9 +65,7 @@ struct QuotesCommand: ParsableCommand {
                 headers: ["kode", "deltakere", "etikett", "transkripsjon", "linjer", "ordrett", "vist", "segment"],
                 rows: quotes.map { [$0.codes.joined(separator: "; "), $0.participants.joined(separator: ", "), $0.label, $0.transcript,
                                     $0.lines, $0.verbatim, $0.displayed, $0.segment.uuidString] })
-            do { try Data(table.renderCSV(delimiter: delimiter.first!, byteOrderMark: true).utf8).write(to: url, options: .atomic) } catch {
-                throw ExportError.cannotWrite(path: url.path, reason: error.localizedDescription)
-            }
+            try ExportFile.write(table.renderCSV(delimiter: delimiter.first!, byteOrderMark: true), to: url)
             print("Wrote \(quotes.count) quote(s) to \(output)")
         case .docx, .wordxml, .html:
             let document = try store.quoteDocument(options)

@@ -49,16 +49,7 @@ import Testing
         """
 
     static func readBack(_ url: URL) throws -> Read {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", reader, url.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "python-docx could not read the file (is it installed? Scripts/setup installs it)")
-        return try JSONDecoder().decode(Read.self, from: data)
+        try JSONDecoder().decode(Read.self, from: runPython(reader, [url.path]))
     }
 
     @Test func pythonDocxReadsTextStylesAndEmphasis() throws {

@@ -35,16 +35,7 @@ import Testing
         }
         let text = try String(contentsOf: url, encoding: .utf8)
         #expect(text.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<?mso-application progid=\"Word.Document\"?>"))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", Self.reader, url.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        let read = try JSONDecoder().decode(Read.self, from: data)
+        let read = try JSONDecoder().decode(Read.self, from: runPython(Self.reader, [url.path]))
         #expect(read.parts == ["/_rels/.rels", "/docProps/core.xml", "/word/_rels/document.xml.rels", "/word/document.xml",
                                "/word/footnotes.xml", "/word/styles.xml"])
         #expect(read.paragraphs.contains { $0.style == "Sitat" && $0.text.hasPrefix("Eh, jeg er ikke sjefen") })

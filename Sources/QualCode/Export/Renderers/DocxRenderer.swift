@@ -19,10 +19,7 @@ public enum DocxRenderer {
 
     /// Writes the package to `url` atomically: a failed export leaves no half-written file behind.
     public static func write(_ document: Document, to url: URL) throws {
-        let data = try data(for: document)
-        do { try data.write(to: url, options: .atomic) } catch {
-            throw ExportError.cannotWrite(path: url.path, reason: error.localizedDescription)
-        }
+        try ExportFile.write(data(for: document), to: url)
     }
 
     /// Part name → XML, in package order.

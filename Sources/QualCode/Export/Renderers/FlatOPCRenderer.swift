@@ -30,9 +30,7 @@ public enum FlatOPCRenderer {
     }
 
     public static func write(_ document: Document, to url: URL) throws {
-        do { try Data(xml(for: document).utf8).write(to: url, options: .atomic) } catch {
-            throw ExportError.cannotWrite(path: url.path, reason: error.localizedDescription)
-        }
+        try ExportFile.write(xml(for: document), to: url)
     }
 
     /// A part's XML without its `<?xml …?>` line, to sit inside `pkg:xmlData`.

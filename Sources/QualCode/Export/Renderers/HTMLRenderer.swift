@@ -92,9 +92,7 @@ public enum HTMLRenderer {
     }
 
     public static func write(_ document: Document, to url: URL) throws {
-        do { try Data(html(for: document).utf8).write(to: url, options: .atomic) } catch {
-            throw ExportError.cannotWrite(path: url.path, reason: error.localizedDescription)
-        }
+        try ExportFile.write(html(for: document), to: url)
     }
 
     private static func inlines(_ content: [Inline], footnotes: inout [[Inline]], to html: inout XMLWriter) {
