@@ -60,6 +60,10 @@ import Testing
         #expect(blockQuotes >= long && long > 0)
     }
 
+    @Test func innerQuotationMarksBecomeSingleQuotes() {
+        #expect(ProjectStore.innerQuotes("vi sier «det navske» og \"sånn\" da") == "vi sier ‘det navske’ og ‘sånn’ da")
+    }
+
     @Test func anUnknownLabelFieldIsAClearError() throws {
         let folder = try TemporaryFolder()
         let store = try demo(folder)

@@ -98,12 +98,28 @@ extension ProjectStore {
                     let body: [Inline] = options.style == .thesis ? [.italic(quote.displayed)] : [.text(quote.displayed)]
                     blocks.append(.blockQuote(body, label: quote.label.isEmpty ? nil : [.text(quote.label)]))
                 } else {
-                    let body: Inline = options.style == .thesis ? .italic("«\(quote.displayed)»") : .text("«\(quote.displayed)»")
+                    let inline = "«" + Self.innerQuotes(quote.displayed) + "»"
+                    let body: Inline = options.style == .thesis ? .italic(inline) : .text(inline)
                     blocks.append(.paragraph(quote.label.isEmpty ? [body] : [body, .text(" " + quote.label)]))
                 }
             }
         }
         return Document(title: nb ? "Sitater" : "Quotes", language: options.language, blocks: blocks)
+    }
+
+    /// Quotation marks inside a quote set in «» become ‘ ’, as Norwegian typography does.
+    static func innerQuotes(_ text: String) -> String {
+        var out = ""
+        var open = true
+        for ch in text {
+            switch ch {
+            case "«", "“": out.append("‘")
+            case "»", "”": out.append("’")
+            case "\"": out.append(open ? "‘" : "’"); open.toggle()
+            default: out.append(ch)
+            }
+        }
+        return out
     }
 
     static func grouped(_ quotes: [ExportedQuote], by grouping: QuoteGrouping, codes: [String],
