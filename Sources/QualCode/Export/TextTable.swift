@@ -15,12 +15,7 @@ public struct TextTable: Sendable {
 
     /// Aligned columns; cells longer than `maxWidth` are cut with `…`, line breaks shown as spaces.
     public func renderText(maxWidth: Int = 60) -> String {
-        let clean = ([headers] + rows).map { row in
-            row.map { cell -> String in
-                let flat = cell.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\t", with: " ")
-                return flat.count > maxWidth ? String(flat.prefix(maxWidth - 1)) + "…" : flat
-            }
-        }
+        let clean = ([headers] + rows).map { row in row.map { $0.truncated(to: maxWidth) } }
         var widths = headers.map { _ in 0 }
         for row in clean { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) } }
         return clean.map { row in

@@ -57,7 +57,7 @@ extension ImportError: CustomStringConvertible, LocalizedError {
         case let .missingHeader(file, expected):
             return "\(file), line 1: expected \"\(expected)\" at the start of the file; \(nothing)"
         case let .badCueTiming(file, line, text):
-            return "\(file), line \(line): expected a cue timing such as \"00:01:02.000 --> 00:01:04.000\", found \"\(text.truncatedForMessage)\"; \(nothing)"
+            return "\(file), line \(line): expected a cue timing such as \"00:01:02.000 --> 00:01:04.000\", found \"\(text.truncated())\"; \(nothing)"
         case let .invalidRow(file, line, reason):
             return "\(file), line \(line): \(reason)"
         case let .missingColumn(file, column):

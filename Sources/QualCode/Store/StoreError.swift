@@ -56,10 +56,10 @@ extension StoreError: CustomStringConvertible, LocalizedError {
         case let .invalidValue(what, value, expected):
             return "\(what): \"\(value)\" is not valid; expected \(expected)."
         case let .quoteNotFound(transcript, quote):
-            return "\(transcript): the quote \"\(quote.truncatedForMessage)\" does not occur in the text; nothing was coded."
+            return "\(transcript): the quote \"\(quote.truncated())\" does not occur in the text; nothing was coded."
         case let .quoteAmbiguous(transcript, quote, lines):
             let places = lines.enumerated().map { "occurrence \($0.offset + 1) on line \($0.element)" }.joined(separator: ", ")
-            return "\(transcript): the quote \"\(quote.truncatedForMessage)\" occurs \(lines.count) times (\(places)); pick one with --occurrence N or quote more text."
+            return "\(transcript): the quote \"\(quote.truncated())\" occurs \(lines.count) times (\(places)); pick one with --occurrence N or quote more text."
         case let .occurrenceOutOfRange(transcript, occurrence, count):
             return "\(transcript): --occurrence \(occurrence) asked for, but the quote occurs \(count) time\(count == 1 ? "" : "s"); nothing was coded."
         case let .spanOutOfRange(transcript, start, end, length):
@@ -80,12 +80,4 @@ extension StoreError: CustomStringConvertible, LocalizedError {
     }
 
     public var errorDescription: String? { description }
-}
-
-extension String {
-    /// A short, one-line form of user text for error messages.
-    var truncatedForMessage: String {
-        let oneLine = replacingOccurrences(of: "\n", with: " ")
-        return oneLine.count > 60 ? String(oneLine.prefix(57)) + "…" : oneLine
-    }
 }

@@ -102,3 +102,12 @@ extension String {
         return count
     }
 }
+
+extension String {
+    /// A one-line form of user text for messages and table cells: line breaks and tabs become
+    /// spaces, and text longer than `limit` characters is cut with «…».
+    public func truncated(to limit: Int = 60) -> String {
+        let flat = replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\t", with: " ")
+        return flat.count > limit ? String(flat.prefix(limit - 1)) + "…" : flat
+    }
+}

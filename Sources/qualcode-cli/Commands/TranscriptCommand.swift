@@ -97,8 +97,8 @@ struct TranscriptCommand: ParsableCommand {
             }
             if json { print(try Output.json(report)); return }
             print("Edited \(report.transcript): \(report.edits) edit(s); segments: \(report.unchanged) unchanged, \(report.shifted) shifted, \(report.changed.count) changed, \(report.orphaned.count) orphaned")
-            for c in report.changed { print("  changed  \(c.segment): \"\(c.before.truncated)\" → \"\(c.after?.truncated ?? "")\"") }
-            for o in report.orphaned { print("  orphaned \(o.segment): \"\(o.before.truncated)\" (its text was removed; the segment and its codings are kept)") }
+            for c in report.changed { print("  changed  \(c.segment): \"\(c.before.truncated())\" → \"\(c.after?.truncated() ?? "")\"") }
+            for o in report.orphaned { print("  orphaned \(o.segment): \"\(o.before.truncated())\" (its text was removed; the segment and its codings are kept)") }
         }
     }
 }
@@ -124,12 +124,5 @@ enum EditorSession {
             throw ValidationError("the edited text is not valid UTF-8 (was it saved in another encoding?); nothing was changed.")
         }
         return text
-    }
-}
-
-extension String {
-    var truncated: String {
-        let flat = replacingOccurrences(of: "\n", with: " ")
-        return flat.count > 60 ? String(flat.prefix(59)) + "…" : flat
     }
 }
