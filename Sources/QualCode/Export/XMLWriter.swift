@@ -6,9 +6,11 @@ struct XMLWriter {
     private(set) var output = ""
     private var open: [String] = []
 
-    init(declaration: Bool = true) {
-        if declaration { output = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n" }
-    }
+    /// The XML declaration a standalone part starts with; a writer starts without it, because a part
+    /// nested in a Flat-OPC package must not carry one.
+    static let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+
+    init() {}
 
     /// `<name attr="…">`; close it with ``end()``.
     mutating func start(_ name: String, _ attributes: KeyValuePairs<String, String> = [:]) {

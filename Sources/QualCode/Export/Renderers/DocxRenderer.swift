@@ -7,8 +7,9 @@ public enum DocxRenderer {
     /// The package as bytes.
     public static func data(for document: Document) throws -> Data {
         let archive = try Archive(data: Data(), accessMode: .create)
-        for (path, text) in parts(for: document) {
-            let bytes = Data(text.utf8)
+        let parts = parts(for: document)
+        for (path, xml) in [("[Content_Types].xml", contentTypes(parts))] + parts.map({ ($0.path, $0.xml) }) {
+            let bytes = Data((XMLWriter.declaration + xml).utf8)
             try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate) { position, size in
                 bytes.subdata(in: Int(position)..<Int(position) + size)
             }
@@ -22,37 +23,44 @@ public enum DocxRenderer {
         try ExportFile.write(data(for: document), to: url)
     }
 
-    /// Part name → XML, in package order.
-    static func parts(for document: Document) -> [(String, String)] {
+    /// One part of the package: where it goes, what it is, and its XML (without the declaration).
+    struct Part {
+        var path: String
+        var contentType: String
+        var xml: String
+    }
+
+    /// The package's parts in order, for the .docx and the Flat-OPC renderer alike.
+    static func parts(for document: Document) -> [Part] {
         var body = WordprocessingML(document)
         let documentXML = body.documentXML()
         let footnotesXML = body.footnotesXML()
+        let relationships = "application/vnd.openxmlformats-package.relationships+xml"
         return [
-            ("[Content_Types].xml", contentTypes()),
-            ("_rels/.rels", packageRelationships()),
-            ("word/document.xml", documentXML),
-            ("word/styles.xml", StyleSheet.xml(language: document.language)),
-            ("word/footnotes.xml", footnotesXML),
-            ("word/_rels/document.xml.rels", documentRelationships()),
-            ("docProps/core.xml", coreProperties(document)),
+            Part(path: "_rels/.rels", contentType: relationships, xml: packageRelationships()),
+            Part(path: "word/document.xml", contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+                 xml: documentXML),
+            Part(path: "word/styles.xml", contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml",
+                 xml: StyleSheet.xml(language: document.language)),
+            Part(path: "word/footnotes.xml", contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+                 xml: footnotesXML),
+            Part(path: "word/_rels/document.xml.rels", contentType: relationships, xml: documentRelationships()),
+            Part(path: "docProps/core.xml", contentType: "application/vnd.openxmlformats-package.core-properties+xml",
+                 xml: coreProperties(document)),
         ]
     }
 
-    static let mainContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-    static let stylesContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"
-    static let footnotesContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
-    static let coreContentType = "application/vnd.openxmlformats-package.core-properties+xml"
     static let relationshipType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
-    private static func contentTypes() -> String {
+    /// `[Content_Types].xml`: relationship parts by extension, every other part by name.
+    private static func contentTypes(_ parts: [Part]) -> String {
         var xml = XMLWriter()
         xml.start("Types", ["xmlns": "http://schemas.openxmlformats.org/package/2006/content-types"])
         xml.empty("Default", ["Extension": "rels", "ContentType": "application/vnd.openxmlformats-package.relationships+xml"])
         xml.empty("Default", ["Extension": "xml", "ContentType": "application/xml"])
-        xml.empty("Override", ["PartName": "/word/document.xml", "ContentType": mainContentType])
-        xml.empty("Override", ["PartName": "/word/styles.xml", "ContentType": stylesContentType])
-        xml.empty("Override", ["PartName": "/word/footnotes.xml", "ContentType": footnotesContentType])
-        xml.empty("Override", ["PartName": "/docProps/core.xml", "ContentType": coreContentType])
+        for part in parts where !part.path.hasSuffix(".rels") {
+            xml.empty("Override", ["PartName": "/" + part.path, "ContentType": part.contentType])
+        }
         xml.end()
         return xml.output
     }

@@ -4,7 +4,7 @@ import Foundation
 /// same caption numbering, quote styles and footnotes as the Word output.
 public enum HTMLRenderer {
     public static func html(for document: Document) -> String {
-        var html = XMLWriter(declaration: false)
+        var html = XMLWriter()
         html.raw("<!DOCTYPE html>\n")
         html.start("html", ["lang": document.language.rawValue])
         html.start("head")

@@ -15,8 +15,8 @@ struct WordprocessingML {
     // MARK: - document.xml
 
     /// `word/document.xml`; collects the footnotes on the way.
-    mutating func documentXML(declaration: Bool = true) -> String {
-        var xml = XMLWriter(declaration: declaration)
+    mutating func documentXML() -> String {
+        var xml = XMLWriter()
         xml.start("w:document", ["xmlns:w": Self.namespace, "xmlns:r": Self.relationshipsNamespace])
         xml.start("w:body")
         for block in document.blocks { write(block, to: &xml) }
@@ -179,8 +179,8 @@ struct WordprocessingML {
     // MARK: - footnotes.xml
 
     /// `word/footnotes.xml`, with the separator notes Word expects at ids -1 and 0.
-    mutating func footnotesXML(declaration: Bool = true) -> String {
-        var xml = XMLWriter(declaration: declaration)
+    mutating func footnotesXML() -> String {
+        var xml = XMLWriter()
         xml.start("w:footnotes", ["xmlns:w": Self.namespace, "xmlns:r": Self.relationshipsNamespace])
         for (id, kind) in [("-1", "separator"), ("0", "continuationSeparator")] {
             xml.start("w:footnote", ["w:type": kind, "w:id": id])
