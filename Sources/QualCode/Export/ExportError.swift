@@ -4,6 +4,7 @@ import Foundation
 public enum ExportError: Error, Sendable, Equatable {
     case packageFailed(reason: String)
     case cannotWrite(path: String, reason: String)
+    case unsupportedFormat(String, expected: String)
 }
 
 // MARK: - Description
@@ -13,6 +14,7 @@ extension ExportError: CustomStringConvertible, LocalizedError {
         switch self {
         case let .packageFailed(reason): "the Word package could not be built (\(reason)); nothing was written."
         case let .cannotWrite(path, reason): "\(path): cannot be written (\(reason)); nothing was written."
+        case let .unsupportedFormat(format, expected): "this export cannot be written as \(format) (expected \(expected))."
         }
     }
     public var errorDescription: String? { description }

@@ -19,8 +19,6 @@ struct QuotesCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case docx, wordxml, html, csv }
-
     @OptionGroup var project: ProjectOptions
     @Option(name: .customLong("code"), help: "A code whose quotes to export; repeatable.") var codes: [String] = []
     @Option(help: "thesis or report.") var style: QuoteStyle = .thesis
@@ -28,15 +26,11 @@ struct QuotesCommand: ParsableCommand {
     var label: String?
     @Option(help: ArgumentHelp("code, participant or attr:NAME.", valueName: "grouping")) var groupBy = "code"
     @Option(help: "Quotes of at least this many words become block quotes.") var blockWords = 40
-    @Option(help: "Language of headings and captions: nb or en.") var locale: DocumentLanguage = .nb
-    @Option(help: "docx, wordxml (one-file Word XML), html or csv.") var format: Format = .docx
-    @Option(name: [.short, .customLong("output")], help: "The file to write.") var output: String
-    @Option(help: "CSV field separator, e.g. ';' for Norwegian Excel.") var delimiter: String = ","
+    @OptionGroup var out: DocumentOutputOptions
 
     func validate() throws {
         if codes.isEmpty { throw ValidationError("name at least one --code.") }
         if blockWords < 1 { throw ValidationError("--block-words must be 1 or more (got \(blockWords)).") }
-        if delimiter.count != 1 { throw ValidationError("--delimiter must be one character (got \"\(delimiter)\").") }
         _ = try grouping()
     }
 
@@ -56,25 +50,19 @@ struct QuotesCommand: ParsableCommand {
         options.labelTemplate = label
         options.grouping = try grouping()
         options.blockWords = blockWords
-        options.language = locale
-        let url = URL(fileURLWithPath: output)
-        switch format {
+        options.language = out.locale
+        switch out.format {
         case .csv:
             let quotes = try store.quotes(options)
             let table = TextTable(
                 headers: ["kode", "deltakere", "etikett", "transkripsjon", "linjer", "ordrett", "vist", "segment"],
                 rows: quotes.map { [$0.codes.joined(separator: "; "), $0.participants.joined(separator: ", "), $0.label, $0.transcript,
                                     $0.lines, $0.verbatim, $0.displayed, $0.segment.uuidString] })
-            try ExportFile.write(table.renderCSV(delimiter: delimiter.first!, byteOrderMark: true), to: url)
-            print("Wrote \(quotes.count) quote(s) to \(output)")
+            try out.write(table)
+            print("Wrote \(quotes.count) quote(s) to \(out.output)")
         case .docx, .wordxml, .html:
-            let document = try store.quoteDocument(options)
-            switch format {
-            case .docx: try DocxRenderer.write(document, to: url)
-            case .wordxml: try FlatOPCRenderer.write(document, to: url)
-            default: try HTMLRenderer.write(document, to: url)
-            }
-            print("Wrote \(output)")
+            try out.write(try store.quoteDocument(options))
+            print("Wrote \(out.output)")
         }
     }
 }

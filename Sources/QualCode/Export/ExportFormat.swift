@@ -1,0 +1,23 @@
+import Foundation
+
+/// The file formats an export can be written in: a Word package, one-file Word XML (Flat-OPC),
+/// HTML, or CSV for the exports that are tables.
+public enum ExportFormat: String, Sendable, Hashable, CaseIterable, Codable {
+    case docx, wordxml, html, csv
+
+    /// The usual file extension.
+    public var fileExtension: String { self == .wordxml ? "xml" : rawValue }
+}
+
+extension Document {
+    /// Writes the document with the renderer for `format`. CSV is not a document format: tables
+    /// are written as CSV through ``TextTable``.
+    public func write(as format: ExportFormat, to url: URL) throws {
+        switch format {
+        case .docx: try DocxRenderer.write(self, to: url)
+        case .wordxml: try FlatOPCRenderer.write(self, to: url)
+        case .html: try HTMLRenderer.write(self, to: url)
+        case .csv: throw ExportError.unsupportedFormat(format.rawValue, expected: "docx, wordxml or html")
+        }
+    }
+}
