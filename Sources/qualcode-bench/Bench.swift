@@ -211,15 +211,12 @@ private func storePhases(_ options: Options, urls: [URL], corpus: CorpusStats, p
     note("exporting quotes …")
     var quoteOptions = QuoteOptions(codes: ["Tillit", "Trivsel"])
     quoteOptions.style = .report
-    quoteOptions.labelTemplate = "({label})"
+    quoteOptions.cleanFillers = true
     let participants = try store.participants()
     let (allQuotes, readTime) = try timed { try store.quotes(quoteOptions) }
     let quotes = Array(allQuotes.prefix(10_000))
     let (docx, docxTime) = try timed { try DocxRenderer.data(for: ProjectStore.quoteDocument(for: quotes, options: quoteOptions, participants: participants)) }
-    let (csv, csvTime) = timed {
-        TextTable(headers: ["kode", "deltakere", "etikett", "transkripsjon", "linjer", "ordrett", "vist"],
-                  rows: quotes.map { [$0.codes.joined(separator: "; "), $0.participants.joined(separator: ", "), $0.label, $0.transcript,
-                                      $0.lines, $0.verbatim, $0.displayed] }).renderCSV(byteOrderMark: true)
+    let (csv, csvTime) = timed { ExportedQuote.quoteBank(quotes).renderCSV(byteOrderMark: true)
     }
     report.add("read \(formatCount(allQuotes.count)) quotes (Tillit, Trivsel)", formatDuration(readTime))
     report.add("\(formatCount(quotes.count)) quotes to DOCX (document + package)", formatDuration(docxTime), value: docxTime.seconds,

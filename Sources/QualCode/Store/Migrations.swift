@@ -176,6 +176,27 @@ enum Migrations {
                 try db.execute(sql: "DROP INDEX IF EXISTS \"\(index)\"")
             }
         }
+        migrator.registerMigration("createQuotes") { db in
+            // A quote's displayed form (its edits over the segment's verbatim text) and lead-in; the
+            // transcript is never changed by them.
+            try db.create(table: "quote") { t in
+                t.primaryKey("segmentId", .blob).references("segment", onDelete: .cascade)
+                t.column("form", .text)
+                t.column("leadIn", .text)
+                t.column("updatedBy", .text).notNull()
+                t.column("updatedAt", .datetime).notNull()
+            }
+            // Which quote went out with which label, into which file: the check for one quote shown
+            // with two labels (readers can link them) looks back at earlier exports.
+            try db.create(table: "quoteUse") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("segment", onDelete: .cascade).notNull()
+                t.column("label", .text).notNull()
+                t.column("file", .text).notNull()
+                t.column("exportedBy", .text).notNull()
+                t.column("exportedAt", .datetime).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -184,9 +184,9 @@ extension ProjectStore {
         guard key.count >= 4, key.allSatisfy({ $0.isHexDigit || $0 == "-" }) else {
             throw StoreError.notFound(what: "segment", reference: reference, candidates: [])
         }
-        // Short ids, as listings print them: the first characters of the UUID.
+        // Short ids, as listings print them: the last characters of the UUID.
         let matches = try Segment.fetchAll(db, sql: "SELECT * FROM segment WHERE lower(hex(id)) LIKE ?",
-                                           arguments: [key.replacingOccurrences(of: "-", with: "") + "%"])
+                                           arguments: ["%" + key.replacingOccurrences(of: "-", with: "")])
         if matches.count == 1 { return matches[0] }
         if matches.isEmpty { throw StoreError.notFound(what: "segment", reference: reference, candidates: []) }
         throw StoreError.ambiguous(what: "segment", reference: reference, candidates: matches.map { $0.id.shortID })
@@ -316,6 +316,7 @@ extension ProjectStore {
 }
 
 extension UUID {
-    /// The first eight hex digits, enough to name a segment on the command line.
-    public var shortID: String { String(uuidString.lowercased().prefix(8)) }
+    /// The last eight hex digits, enough to name a segment on the command line. (Not the first: a
+    /// time-ordered UUID starts with its timestamp, so records made in the same minute share them.)
+    public var shortID: String { String(uuidString.lowercased().suffix(8)) }
 }

@@ -7,30 +7,46 @@ struct QuotesCommand: ParsableCommand {
         commandName: "quotes",
         abstract: "Export the quotes coded with one or more codes, labelled, as Word, Word XML, HTML or CSV.",
         discussion: """
-            Each quote carries the verbatim text from the transcript and the text as displayed. Styles: \
-            thesis (italic, the pseudonym in parentheses) and report (a label built from participant \
-            attributes). Quotes of at least --block-words words are block quotes (style «Sitat» with a \
-            «Sitat-etikett» label line); shorter ones are set inline in «». Each group starts with the \
-            number of quotes per participant, so you can see when one voice dominates.
+            Each quote carries the verbatim text from the transcript and the text as displayed, with every \
+            edit (omissions, insertions, glosses, removed fillers; see `qualcode quote edit`) listed in the \
+            CSV quote bank. House styles: thesis (italic, the pseudonym in parentheses) and report (a label \
+            built from participant attributes); --style-file reads your own (copy one from Templates/ or \
+            print one with `qualcode quote style report`). Quotes of at least --block-words words are block \
+            quotes (style «Sitat» with a «Sitat-etikett» label line); shorter ones are set inline in «». \
+            Each group starts with the number of quotes per participant, so you can see when one voice \
+            dominates.
+
+            Before writing, the export checks for a label that fits one participant only, a quote exported \
+            earlier with another label, text from notes or e-mail (footnoted, since it is not recorded \
+            speech), a lead-in naming a role the speaker does not have, and edits made before the \
+            transcript changed. They are printed as warnings; --strict refuses to write. Every export is \
+            recorded, so a later export can see which label a quote had.
 
             For example:
               qualcode quotes --code Trivsel --code "Det navske" --label "({rolle}, {tjeneste})" --format docx -o sitater.docx
               qualcode quotes --code Balansekunst --style thesis --format csv -o sitatbank.csv
+              qualcode quotes --code Tillit --style report --lead-in "En {rolle} forteller:" --with-question -o tillit.docx
             """
     )
 
     @OptionGroup var project: ProjectOptions
     @Option(name: .customLong("code"), help: "A code whose quotes to export; repeatable.") var codes: [String] = []
-    @Option(help: "thesis or report.") var style: QuoteStyle = .thesis
-    @Option(help: ArgumentHelp("Label template: {pseudonym}, {label} or attribute names in braces.", valueName: "template"))
+    @OptionGroup var houseStyle: HouseStyleOptions
+    @Option(help: ArgumentHelp("Label after each quote: {pseudonym}, {label} or attribute names in braces; \"\" for none.", valueName: "template"))
     var label: String?
+    @Option(help: ArgumentHelp("A sentence before each quote, e.g. \"{pseudonym} forteller:\" (then no label unless --label is given).",
+                               valueName: "template"))
+    var leadIn: String?
     @Option(help: ArgumentHelp("code, participant or attr:NAME.", valueName: "grouping")) var groupBy = "code"
-    @Option(help: "Quotes of at least this many words become block quotes.") var blockWords = 40
+    @Option(help: "Quotes of at least this many words become block quotes (default: the house style's, 40).") var blockWords: Int?
+    @Flag(help: "Put the interviewer's question before each quote.") var withQuestion = false
+    @Flag(help: "Remove filler words (eh, ehm, …) from quotes without edits of their own; each removal is listed.") var cleanFillers = false
+    @Flag(help: "Refuse to write when a check finds a problem.") var strict = false
     @OptionGroup var out: DocumentOutputOptions
 
     func validate() throws {
         if codes.isEmpty { throw ValidationError("name at least one --code.") }
-        if blockWords < 1 { throw ValidationError("--block-words must be 1 or more (got \(blockWords)).") }
+        if let blockWords, blockWords < 1 { throw ValidationError("--block-words must be 1 or more (got \(blockWords)).") }
         _ = try grouping()
     }
 
@@ -46,26 +62,36 @@ struct QuotesCommand: ParsableCommand {
     func run() throws {
         let store = try project.openStore()
         var options = QuoteOptions(codes: codes)
-        options.style = style
-        options.labelTemplate = label
+        options.style = try houseStyle.resolve()
+        if let leadIn { options.style.leadIn = leadIn; options.style.label = "" }
+        if let label { options.style.label = label }
+        if let blockWords { options.style.blockWords = blockWords }
         options.grouping = try grouping()
-        options.blockWords = blockWords
         options.language = out.locale
+        options.withQuestion = withQuestion
+        options.cleanFillers = cleanFillers
+
+        let quotes = try store.quotes(options)
+        let warnings = try store.checkQuotes(quotes, options: options)
+        for warning in warnings { Output.note("Warning: \(warning)") }
+        if strict && !warnings.isEmpty {
+            throw ChecksFailed(count: warnings.count)
+        }
         switch out.format {
         case .csv:
-            let quotes = try store.quotes(options)
-            let table = TextTable(
-                headers: ["kode", "deltakere", "etikett", "transkripsjon", "linjer", "ordrett", "vist", "segment"],
-                rows: quotes.map { [$0.codes.joined(separator: "; "), $0.participants.joined(separator: ", "), $0.label, $0.transcript,
-                                    $0.lines, $0.verbatim, $0.displayed, $0.segment.uuidString] })
-            try out.write(table)
-            print("Wrote \(quotes.count) quote(s) to \(out.output)")
+            try out.write(ExportedQuote.quoteBank(quotes))
         case .docx, .wordxml, .html:
-            try out.write(try store.quoteDocument(options))
-            print("Wrote \(out.output)")
+            try out.write(try store.quoteDocument(for: quotes, options: options))
         }
+        try store.recordQuoteUses(quotes.map { ($0.segment, $0.label) }, file: out.output)
+        print("Wrote \(quotes.count) quote(s) to \(out.output)")
     }
 }
 
-extension QuoteStyle: ExpressibleByArgument {}
+/// `--strict` with warnings: an error, without the usage text a ValidationError would print.
+struct ChecksFailed: Error, CustomStringConvertible {
+    var count: Int
+    var description: String { "\(count) check(s) found a problem and --strict is set; nothing was written." }
+}
+
 extension DocumentLanguage: ExpressibleByArgument {}

@@ -28,13 +28,12 @@ import Testing
         let store = try demo(folder)
         var options = QuoteOptions(codes: ["Tillit"])
         options.style = .report
-        options.labelTemplate = "({rolle}, {tjeneste})"
+        options.style.label = "({rolle}, {tjeneste})"
         let quotes = try store.quotes(options)
         #expect(Set(quotes.flatMap(\.participants)) == ["Eva", "Berit"])
         #expect(quotes.allSatisfy { !$0.verbatim.isEmpty && $0.displayed == $0.verbatim.split(whereSeparator: \.isWhitespace).joined(separator: " ") })
         #expect(quotes.first { $0.participants == ["Eva"] }?.label == "(Metodeveileder, IPS ung)")
         options.style = .thesis
-        options.labelTemplate = nil
         #expect(try store.quotes(options).first { $0.participants == ["Berit"] }?.label == "(Berit)")
     }
 
@@ -42,7 +41,7 @@ import Testing
         let folder = try TemporaryFolder()
         let store = try demo(folder)
         var options = QuoteOptions(codes: ["Tillit", "Relasjon"])
-        options.blockWords = 15
+        options.style.blockWords = 15
         let document = try store.quoteDocument(options)
         let headings = document.blocks.compactMap { block -> String? in
             if case let .heading(2, text) = block { return Inline.plainText(text) }
@@ -68,9 +67,9 @@ import Testing
         let folder = try TemporaryFolder()
         let store = try demo(folder)
         var options = QuoteOptions(codes: ["Tillit"])
-        options.labelTemplate = "({yrke})"
+        options.style.label = "({yrke})"
         #expect(throws: StoreError.self) { try store.quotes(options) }
-        options.labelTemplate = "({rolle"
+        options.style.label = "({rolle"
         #expect(throws: StoreError.self) { try store.quotes(options) }
         #expect(throws: StoreError.self) { try store.quotes(QuoteOptions(codes: ["Finnes ikke"])) }
     }

@@ -1,15 +1,6 @@
 import Foundation
 import GRDB
 
-/// How quotes are presented: a thesis (italic, pseudonym in parentheses) or a report (a label built
-/// from participant attributes, such as «(Jobbspesialist, IPS)»).
-public enum QuoteStyle: String, Sendable, Codable, CaseIterable {
-    case thesis, report
-
-    /// The label template used when none is given.
-    public var defaultLabel: String { self == .thesis ? "({pseudonym})" : "({label})" }
-}
-
 /// How the quotes are grouped in the export.
 public enum QuoteGrouping: Sendable, Hashable {
     case code
@@ -20,71 +11,120 @@ public enum QuoteGrouping: Sendable, Hashable {
 /// What to export and how.
 public struct QuoteOptions: Sendable {
     public var codes: [String]
-    public var style: QuoteStyle = .thesis
-    /// `{pseudonym}`, `{label}` or any attribute name in braces: «({rolle}, {tjeneste})».
-    public var labelTemplate: String?
+    /// The house style: labels, lead-ins, block threshold, marks for edits, words.
+    public var style: HouseStyle = .thesis
     public var grouping: QuoteGrouping = .code
-    /// Quotes of at least this many words are set as block quotes; shorter ones inline in «».
-    public var blockWords = 40
     public var language: DocumentLanguage = .nb
+    /// Put the interviewer's question before each quote.
+    public var withQuestion = false
+    /// Remove filler words from quotes that have no edits of their own, recording each removal.
+    public var cleanFillers = false
 
     public init(codes: [String]) { self.codes = codes }
 }
 
-/// One quote as exported: the transcript's verbatim text and the text as displayed, with its label.
+/// One quote as exported: the transcript's verbatim text and the text as displayed, with its edits,
+/// label, lead-in and where it came from.
 public struct ExportedQuote: Hashable, Sendable, Codable {
     public var segment: UUID
     public var codes: [String]
     public var transcript: String
     public var lines: String
+    /// Interview, focus group, notes, e-mail or document: only the first two are recorded speech.
+    public var source: TranscriptKind
     public var participants: [String]
     public var label: String
+    public var leadIn: String
+    /// The interviewer's question before the quote, when asked for and found.
+    public var question: String?
     public var verbatim: String
     public var displayed: String
+    /// Every edit in words; empty for a verbatim quote.
+    public var edits: String
+    /// The quote's stored edits were made before the transcript changed, so it is shown verbatim.
+    public var hasStaleEdits: Bool
     public var words: Int
 }
 
+extension ExportedQuote {
+    /// The CSV quote bank: one row per quote with everything an author needs to trace it.
+    public static func quoteBank(_ quotes: [ExportedQuote]) -> TextTable {
+        TextTable(headers: ["kode", "deltakere", "etikett", "innledning", "spørsmål", "transkripsjon", "linjer", "kilde",
+                            "ordrett", "vist", "redigeringer", "segment"],
+                  rows: quotes.map { [$0.codes.joined(separator: "; "), $0.participants.joined(separator: ", "), $0.label, $0.leadIn,
+                                      $0.question ?? "", $0.transcript, $0.lines, $0.source.rawValue, $0.verbatim, $0.displayed,
+                                      $0.edits, $0.segment.uuidString] })
+    }
+}
+
 extension ProjectStore {
-    /// The quotes coded with any of `options.codes`, in transcript order, labelled.
+    /// The quotes coded with any of `options.codes`, in transcript order, labelled, with their edits.
     ///
-    /// - Throws: ``StoreError`` for an unknown code, or a label template naming an attribute that
-    ///   does not exist.
+    /// - Throws: ``StoreError`` for an unknown code, or a label or lead-in template naming an
+    ///   attribute that does not exist.
     public func quotes(_ options: QuoteOptions) throws -> [ExportedQuote] {
         guard !options.codes.isEmpty else { throw StoreError.emptyName(what: "code") }
-        let template = options.labelTemplate ?? options.style.defaultLabel
+        let style = options.style
         return try pool.read { db in
             let codeIds = try options.codes.map { try Self.code(db, $0).id }
             let rows = try Self.segmentRows(db, where: "NOT s.isOrphaned AND s.id IN (SELECT segmentId FROM coding WHERE codeId IN (\(databaseQuestionMarks(count: codeIds.count))))",
                                             arguments: StatementArguments(codeIds))
             let people = Dictionary(try Self.participantSummaries(db, withCounts: false).map { ($0.pseudonym, $0) }, uniquingKeysWith: { a, _ in a })
             let attributeNames = Set(try String.fetchAll(db, sql: "SELECT name FROM attribute"))
-            let label = try LabelTemplate(template, attributes: attributeNames)
-            return rows.map { row in
-                let displayed = Self.displayText(row.info.text)
-                let labels = row.participants.compactMap { people[$0] }.map { label.render($0, capitalized: options.style == .report) }
+            let label = try LabelTemplate(style.label, attributes: attributeNames)
+            let leadIn = try LabelTemplate(style.leadIn, attributes: attributeNames)
+            let kinds = Dictionary(try Row.fetchAll(db, sql: "SELECT slug, kind FROM transcript").map { ($0["slug"] as String, $0["kind"] as TranscriptKind) },
+                                   uniquingKeysWith: { a, _ in a })
+            let stored = try Self.storedQuotes(db)
+            return try rows.map { row in
+                let text = row.info.text
+                let saved = stored[row.info.id]
+                let stale = saved?.form?.isStale(for: text) ?? false
+                let form = (stale ? nil : saved?.form) ?? (options.cleanFillers ? QuoteForm.cleaned(text, fillers: style.fillers) : .verbatim(text))
+                let displayed = form.render(style.marks)
+                let speakers = row.participants.compactMap { people[$0] }
+                func rendered(_ template: LabelTemplate) -> String {
+                    speakers.isEmpty ? "" : speakers.map { template.render($0, capitalized: style.capitalizeLabels) }.joined(separator: "; ")
+                }
                 return ExportedQuote(segment: row.info.id, codes: row.codes, transcript: row.info.transcript, lines: row.info.lineLabel,
-                                     participants: row.participants, label: labels.isEmpty ? "" : labels.joined(separator: "; "),
-                                     verbatim: row.info.text, displayed: displayed, words: displayed.wordCount)
+                                     source: kinds[row.info.transcript] ?? .interview, participants: row.participants,
+                                     label: rendered(label), leadIn: saved?.leadIn ?? rendered(leadIn),
+                                     question: options.withQuestion ? try Self.question(db, before: row) : nil,
+                                     verbatim: text, displayed: displayed, edits: form.describeEdits(language: options.language),
+                                     hasStaleEdits: stale, words: displayed.wordCount)
             }
         }
     }
 
-    /// Line breaks inside a quote become spaces; runs of spaces collapse.
-    static func displayText(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    /// The interviewer's last turn before the segment, as displayed text.
+    static func question(_ db: Database, before row: SegmentRow) throws -> String? {
+        // substr counts characters, which for SQLite TEXT are Unicode scalars: the unit of offsets.
+        let text = try String.fetchOne(db, sql: """
+            SELECT substr(t.text, turn.start + 1, turn."end" - turn.start) FROM turn JOIN transcript t ON t.id = turn.transcriptId
+             WHERE turn.transcriptId = ? AND turn.participantId IS NULL AND turn."end" <= ?
+             ORDER BY turn.start DESC LIMIT 1
+            """, arguments: [row.transcriptId, row.info.start])
+        return text.map(QuoteForm.collapsed).flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// The quotes as a document: a section per group, the count per participant (so an author sees
     /// when one voice dominates), then the quotes in the chosen house style.
     public func quoteDocument(_ options: QuoteOptions) throws -> Document {
+        try quoteDocument(for: try quotes(options), options: options)
+    }
+
+    /// The document for quotes already read and checked.
+    public func quoteDocument(for quotes: [ExportedQuote], options: QuoteOptions) throws -> Document {
         let people = try pool.read { db in try Self.participantSummaries(db, withCounts: false) }
-        return Self.quoteDocument(for: try quotes(options), options: options, participants: people)
+        return Self.quoteDocument(for: quotes, options: options, participants: people)
     }
 
     /// The document for quotes already read (``quotes(_:)``), e.g. a selection of them.
     public static func quoteDocument(for quotes: [ExportedQuote], options: QuoteOptions, participants: [ParticipantSummary]) -> Document {
         let nb = options.language == .nb
-        var blocks: [Block] = [.heading(level: 1, [.text(nb ? "Sitater" : "Quotes")])]
+        let style = options.style
+        let words = style.words(for: options.language)
+        var blocks: [Block] = [.heading(level: 1, [.text(words.quotes)])]
         for (group, members) in Self.grouped(quotes, by: options.grouping, codes: options.codes, participants: participants) {
             blocks.append(.heading(level: 2, [.text(group)]))
             var counts: [String: Int] = [:]
@@ -93,29 +133,50 @@ extension ProjectStore {
             let summary = nb ? "\(members.count) sitat\(members.count == 1 ? "" : "er") fra \(counts.count) informant\(counts.count == 1 ? "" : "er")"
                              : "\(members.count) quote\(members.count == 1 ? "" : "s") from \(counts.count) participant\(counts.count == 1 ? "" : "s")"
             blocks.append(.paragraph([.text(summary + (tally.isEmpty ? "." : " (\(tally))."), .italic)]))
-            for quote in members {
-                if quote.words >= options.blockWords {
-                    let body: [Inline] = options.style == .thesis ? [.italic(quote.displayed)] : [.text(quote.displayed)]
-                    blocks.append(.blockQuote(body, label: quote.label.isEmpty ? nil : [.text(quote.label)]))
-                } else {
-                    let inline = "«" + Self.innerQuotes(quote.displayed) + "»"
-                    let body: Inline = options.style == .thesis ? .italic(inline) : .text(inline)
-                    blocks.append(.paragraph(quote.label.isEmpty ? [body] : [body, .text(" " + quote.label)]))
-                }
-            }
+            for quote in members { blocks += Self.blocks(for: quote, style: style, words: words) }
         }
-        return Document(title: nb ? "Sitater" : "Quotes", language: options.language, blocks: blocks)
+        var document = Document(title: words.quotes, language: options.language, blocks: blocks)
+        // MERGE: document.captionWords = CaptionWords(table: words.table, figure: words.figure, note: words.note)
+        return document
     }
 
-    /// Quotation marks inside a quote set in «» become ‘ ’, as Norwegian typography does.
-    static func innerQuotes(_ text: String) -> String {
+    /// One quote in the house style: its lead-in, then the quote inline in «» below the word
+    /// threshold or as a block quote above it (always a block with the interviewer's question), then
+    /// its label; a footnote says when the text is not recorded speech.
+    static func blocks(for quote: ExportedQuote, style: HouseStyle, words: ExportWords) -> [Block] {
+        var blocks: [Block] = []
+        if !quote.leadIn.isEmpty { blocks.append(.paragraph([.text(quote.leadIn)])) }
+        let emphasis: Emphasis = style.italic ? .italic : []
+        var note: [Inline] = []
+        switch quote.source {
+        case .notes: note = [.footnote([.text(words.fromNotes)])]
+        case .email: note = [.footnote([.text(words.fromEmail)])]
+        case .document: note = [.footnote([.text(words.fromDocument)])]
+        case .interview, .focusGroup: break
+        }
+        if quote.words >= style.blockWords || quote.question != nil {
+            var body: [Inline] = []
+            if let question = quote.question { body += [.text(words.interviewer + ": " + question, emphasis), .lineBreak] }
+            body.append(.text(quote.displayed, emphasis))
+            blocks.append(.blockQuote(body + note, label: quote.label.isEmpty ? nil : [.text(quote.label)]))
+        } else {
+            let marks = style.quotationMarks
+            let inline = marks.open + Self.innerQuotes(quote.displayed, style.innerQuotationMarks) + marks.close
+            blocks.append(.paragraph([.text(inline, emphasis)] + note + (quote.label.isEmpty ? [] : [.text(" " + quote.label)])))
+        }
+        return blocks
+    }
+
+    /// Quotation marks inside a quote set in «» become ‘ ’ (or the style's inner marks), as Norwegian
+    /// typography does.
+    static func innerQuotes(_ text: String, _ marks: QuoteMarks.Brackets = .init("‘", "’")) -> String {
         var out = ""
         var open = true
         for ch in text {
             switch ch {
-            case "«", "“": out.append("‘")
-            case "»", "”": out.append("’")
-            case "\"": out.append(open ? "‘" : "’"); open.toggle()
+            case "«", "“": out += marks.open
+            case "»", "”": out += marks.close
+            case "\"": out += open ? marks.open : marks.close; open.toggle()
             default: out.append(ch)
             }
         }
@@ -158,7 +219,9 @@ struct LabelTemplate {
     enum Piece { case literal(String), field(String) }
     let pieces: [Piece]
 
-    init(_ template: String, attributes: Set<String>) throws {
+    /// - Parameter attributes: the project's attribute names to check the fields against; nil checks
+    ///   only the syntax (a style file read before a project is open).
+    init(_ template: String, attributes: Set<String>?) throws {
         var pieces: [Piece] = []
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{") {
@@ -167,14 +230,20 @@ struct LabelTemplate {
                 throw StoreError.invalidValue(what: "--label", value: template, expected: "fields in braces, such as \"({rolle}, {tjeneste})\"")
             }
             let name = String(rest[rest.index(after: open)..<close])
-            guard ["pseudonym", "label"].contains(name) || attributes.contains(name) else {
-                throw StoreError.notFound(what: "attribute for --label", reference: name, candidates: ["pseudonym", "label"] + attributes.sorted())
+            guard ["pseudonym", "label"].contains(name) || attributes?.contains(name) ?? !name.isEmpty else {
+                throw StoreError.notFound(what: "attribute in the label \"\(template)\"", reference: name,
+                                          candidates: ["pseudonym", "label"] + (attributes ?? []).sorted())
             }
             pieces.append(.field(name))
             rest = rest[rest.index(after: close)...]
         }
         pieces.append(.literal(String(rest)))
         self.pieces = pieces
+    }
+
+    /// The fields the template uses, in order.
+    var fieldNames: [String] {
+        pieces.compactMap { if case let .field(name) = $0 { name } else { nil } }
     }
 
     /// The label for one participant; `capitalized` starts every field with a capital, as reports

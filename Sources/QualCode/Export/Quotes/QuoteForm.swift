@@ -1,0 +1,318 @@
+import Foundation
+
+/// One piece of a quote as it is displayed: a stretch of the speaker's words, or one of the
+/// researcher's edits (an omission, an insertion or replacement, a gloss, a removed filler word).
+///
+/// `start..<end` are Unicode scalars of the segment's verbatim text that the piece covers; a pure
+/// insertion or gloss covers nothing (`start == end`). `text` is the researcher's own words for
+/// insertions and glosses, empty otherwise.
+public struct QuotePiece: Hashable, Sendable, Codable {
+    public enum Kind: String, Sendable, Codable {
+        case verbatim, omission, insertion, gloss, filler
+    }
+    public var kind: Kind
+    public var start: Int
+    public var end: Int
+    public var text: String
+    /// Whether a space goes before this piece when the quote is displayed.
+    public var spaceBefore: Bool
+
+    public init(_ kind: Kind, _ start: Int, _ end: Int, text: String = "", spaceBefore: Bool) {
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.text = text
+        self.spaceBefore = spaceBefore
+    }
+}
+
+/// A quote's displayed form as a list of pieces over its verbatim text: the edits are stored with the
+/// quote and never change the transcript (so the verbatim text and every edit stay traceable).
+public struct QuoteForm: Hashable, Sendable, Codable {
+    public var pieces: [QuotePiece]
+    /// The segment text the edits were made on; when the transcript is edited and the segment's text
+    /// changes, the form is stale and the quote is shown verbatim until it is edited again.
+    public var baseText: String
+
+    /// The quote unedited.
+    public static func verbatim(_ text: String) -> QuoteForm {
+        let scalars = ScalarText(text)
+        return QuoteForm(pieces: [QuotePiece(.verbatim, 0, scalars.count, spaceBefore: false)], baseText: text)
+    }
+
+    /// The researcher's edits (everything that is not the speaker's words).
+    public var edits: [QuotePiece] { pieces.filter { $0.kind != .verbatim } }
+
+    public func isStale(for text: String) -> Bool { text != baseText }
+
+    /// The quote as displayed in a house style: verbatim stretches with their line breaks and runs of
+    /// spaces collapsed, edits marked as the style says, removed fillers left out.
+    public func render(_ marks: QuoteMarks) -> String {
+        let text = ScalarText(baseText)
+        let length = Self.trimmedBounds(text)
+        var out = ""
+        for piece in pieces {
+            let shown: String
+            switch piece.kind {
+            case .verbatim: shown = Self.collapsed(text.slice(piece.start, piece.end))
+            case .filler: continue
+            case .omission:
+                if piece.start <= length.lowerBound { shown = marks.cutStart }
+                else if piece.end >= length.upperBound { shown = marks.cutEnd }
+                else { shown = marks.omission }
+            case .insertion: shown = marks.insertion.open + piece.text + marks.insertion.close
+            case .gloss: shown = marks.gloss.open + piece.text + marks.gloss.close
+            }
+            if shown.isEmpty { continue }
+            if piece.spaceBefore && !out.isEmpty { out += " " }
+            out += shown
+        }
+        return out
+    }
+
+    /// The edits in words, for the CSV quote bank and `quote show`: «utelatt: "eh, altså"; satt inn: "[hen]" for "han"».
+    public func describeEdits(language: DocumentLanguage = .nb) -> String {
+        let text = ScalarText(baseText)
+        let nb = language == .nb
+        return edits.map { piece in
+            let covered = Self.collapsed(text.slice(piece.start, piece.end))
+            switch piece.kind {
+            case .omission: return (nb ? "utelatt: " : "omitted: ") + "\"\(covered)\""
+            case .filler: return (nb ? "fyllord fjernet: " : "filler removed: ") + "\"\(covered)\""
+            case .insertion:
+                return covered.isEmpty ? (nb ? "satt inn: " : "inserted: ") + "\"\(piece.text)\""
+                    : (nb ? "erstattet: " : "replaced: ") + "\"\(covered)\" → \"\(piece.text)\""
+            case .gloss: return (nb ? "forklaring: " : "gloss: ") + "\"\(piece.text)\""
+            case .verbatim: return ""
+            }
+        }.joined(separator: "; ")
+    }
+
+    static func collapsed(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// The range of the text without leading and trailing whitespace.
+    static func trimmedBounds(_ text: ScalarText) -> Range<Int> {
+        var lo = 0, hi = text.count
+        while lo < hi && text.scalars[lo].properties.isWhitespace { lo += 1 }
+        while hi > lo && text.scalars[hi - 1].properties.isWhitespace { hi -= 1 }
+        return lo..<hi
+    }
+}
+
+// MARK: - Filler cleaning
+
+extension QuoteForm {
+    /// The quote with filler words (`eh`, `ehm`, …) removed, each removal recorded as an edit. A
+    /// comma or ellipsis that only belonged to the filler goes with it («Eh, jeg tror» → «jeg tror»).
+    public static func cleaned(_ text: String, fillers: [String]) -> QuoteForm {
+        let scalars = ScalarText(text)
+        let tokens = QuoteTokens.words(scalars)
+        let fillerSet = Set(fillers.map { $0.lowercased() })
+        var pieces: [QuotePiece] = []
+        var i = 0
+        var pendingSpace = false
+        while i < tokens.count {
+            if fillerSet.contains(tokens[i].text.lowercased()) && tokens[i].isWord {
+                var j = i + 1
+                while j < tokens.count && QuoteTokens.isFillerPunctuation(tokens[j].text) { j += 1 }
+                pieces.append(QuotePiece(.filler, tokens[i].start, tokens[j - 1].end, spaceBefore: false))
+                pendingSpace = pendingSpace || tokens[i].spaceBefore
+                i = j
+                continue
+            }
+            var j = i + 1
+            while j < tokens.count && !(tokens[j].isWord && fillerSet.contains(tokens[j].text.lowercased())) { j += 1 }
+            pieces.append(QuotePiece(.verbatim, tokens[i].start, tokens[j - 1].end, spaceBefore: pendingSpace || tokens[i].spaceBefore))
+            pendingSpace = false
+            i = j
+        }
+        return QuoteForm(pieces: pieces, baseText: text)
+    }
+}
+
+// MARK: - Parsing a displayed form
+
+/// Why a displayed form of a quote was refused: every difference from the transcript must be a
+/// marked edit.
+public enum QuoteEditError: Error, Sendable, Equatable {
+    case unmarkedOmission(String)
+    case addedWords(String)
+    case emptyMark(String)
+    case noSpeakerWords
+    case glossReplaces(String)
+
+    public var description: String {
+        switch self {
+        case let .unmarkedOmission(text):
+            "\"\(text)\" is left out without a mark; write (…) where you cut, or … at the start or end. Nothing was changed."
+        case let .addedWords(text):
+            "\"\(text)\" is not in the transcript there; put your own words in [ ], a gloss in < >, or check the spelling. Nothing was changed."
+        case let .emptyMark(mark):
+            "\(mark) marks an omission, but nothing is left out there. Nothing was changed."
+        case .noSpeakerWords:
+            "the displayed quote has none of the speaker's words. Nothing was changed."
+        case let .glossReplaces(text):
+            "the gloss <\(text)> would replace the speaker's words; use [ ] to replace, < > only to explain. Nothing was changed."
+        }
+    }
+}
+
+extension QuoteEditError: CustomStringConvertible, LocalizedError {
+    public var errorDescription: String? { description }
+}
+
+extension QuoteForm {
+    /// Reads a quote as the researcher wants it displayed and works out the edits against the verbatim
+    /// text: `(…)` or `[…]` for an omission, `…` at the start or end for a cut, `[text]` for an
+    /// insertion (or a replacement of the words it stands in for), `<text>` for a gloss. Filler words
+    /// left out are recorded as such; any other change to the speaker's words is refused.
+    ///
+    /// - Throws: ``QuoteEditError`` naming the first unmarked change.
+    public static func parse(_ display: String, verbatim: String, fillers: [String]) throws -> QuoteForm {
+        let text = ScalarText(verbatim)
+        let source = QuoteTokens.words(text)
+        let shown = QuoteTokens.display(display)
+        guard shown.contains(where: { $0.mark == nil }) else { throw QuoteEditError.noSpeakerWords }
+        let fillerSet = Set(fillers.map { $0.lowercased() })
+
+        // Marks never match a word of the transcript, so the common subsequence pairs words only.
+        let matches = TextDiff.matchedLines(source.map(\.text), shown.map { $0.mark == nil ? $0.text : "\u{0}" })
+        var pieces: [QuotePiece] = []
+        var s = 0, d = 0
+        for (ms, md) in matches + [(source.count, shown.count)] {
+            // source[s..<ms] were left out; shown[d..<md] were added.
+            try gap(source[s..<ms], shown[d..<md], at: s < source.count ? source[s].start : text.count,
+                    atEdge: s == 0 || ms == source.count, fillers: fillerSet, into: &pieces)
+            if ms < source.count {
+                let space = shown[md].spaceBefore
+                if let last = pieces.last, last.kind == .verbatim, s == ms, d == md, last.end <= source[ms].start {
+                    // Extend the current stretch of the speaker's words.
+                    pieces[pieces.count - 1].end = source[ms].end
+                } else {
+                    pieces.append(QuotePiece(.verbatim, source[ms].start, source[ms].end, spaceBefore: space))
+                }
+            }
+            s = ms + 1
+            d = md + 1
+        }
+        return QuoteForm(pieces: pieces, baseText: verbatim)
+    }
+
+    /// Turns one gap between matched words into edits: what was left out must be covered by a mark
+    /// (or be filler words), and what was added must be marks.
+    private static func gap(_ removed: ArraySlice<QuoteTokens.Token>, _ added: ArraySlice<QuoteTokens.Token>, at position: Int,
+                            atEdge: Bool, fillers: Set<String>, into pieces: inout [QuotePiece]) throws {
+        if let word = added.first(where: { $0.mark == nil }) {
+            // «…» typed where the transcript has none is a cut, like (…).
+            let words = added.filter { $0.mark == nil }
+            if words.allSatisfy({ $0.text == "…" }) {
+                let mark = QuoteTokens.Token(text: "…", start: 0, end: 0, spaceBefore: words[0].spaceBefore, mark: .omission)
+                let marks = added.filter { $0.mark != nil } + [mark]
+                return try gap(removed, marks[...], at: position, atEdge: atEdge, fillers: fillers, into: &pieces)
+            }
+            throw QuoteEditError.addedWords(word.text)
+        }
+        let start = removed.first?.start ?? position
+        let end = removed.last?.end ?? position
+        var consumer = added.firstIndex { $0.mark == .omission } ?? added.firstIndex { $0.mark == .insertion }
+        // A cut at the very start or end may cover nothing: the segment itself starts or ends mid-sentence.
+        if removed.isEmpty, !atEdge, let i = consumer, added[i].mark == .omission {
+            throw QuoteEditError.emptyMark(added[i].text)
+        }
+        if removed.isEmpty { consumer = nil }
+        if !removed.isEmpty && consumer == nil {
+            // Only filler words (and the commas that go with them) may be left out unmarked.
+            let leftOut = removed.filter { !QuoteTokens.isFillerPunctuation($0.text) }
+            guard !leftOut.isEmpty, leftOut.allSatisfy({ $0.isWord && fillers.contains($0.text.lowercased()) }) else {
+                if let gloss = added.first(where: { $0.mark == .gloss }) { throw QuoteEditError.glossReplaces(gloss.text) }
+                throw QuoteEditError.unmarkedOmission(removed.map(\.text).joined(separator: " "))
+            }
+            pieces.append(QuotePiece(.filler, start, end, spaceBefore: false))
+        }
+        for (index, token) in zip(added.indices, added) {
+            let covers = index == consumer
+            let kind: QuotePiece.Kind = token.mark == .omission ? .omission : token.mark == .gloss ? .gloss : .insertion
+            pieces.append(QuotePiece(kind, covers ? start : end, end, text: kind == .omission ? "" : token.text,
+                                     spaceBefore: token.spaceBefore))
+        }
+    }
+}
+
+/// Words and marks of a quote, for matching the displayed form against the verbatim text.
+enum QuoteTokens {
+    enum Mark { case omission, insertion, gloss }
+
+    struct Token {
+        var text: String
+        var start: Int
+        var end: Int
+        var spaceBefore: Bool
+        var mark: Mark?
+        var isWord: Bool { text.unicodeScalars.first.map(isWordScalar) ?? false }
+    }
+
+    /// Runs of letters and digits, and every other non-space scalar on its own.
+    static func words(_ text: ScalarText) -> [Token] {
+        words(text.scalars, 0..<text.count)
+    }
+
+    static func words(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> [Token] {
+        var tokens: [Token] = []
+        var i = range.lowerBound
+        var space = false
+        while i < range.upperBound {
+            let s = scalars[i]
+            if s.properties.isWhitespace { space = true; i += 1; continue }
+            var j = i + 1
+            if isWordScalar(s) { while j < range.upperBound && isWordScalar(scalars[j]) { j += 1 } }
+            while s == ".", j < range.upperBound, scalars[j] == "." { j += 1 }
+            var piece = String.UnicodeScalarView()
+            piece.append(contentsOf: scalars[i..<j])
+            // «...» is one ellipsis, in the transcript and in what the researcher types.
+            tokens.append(Token(text: j - i >= 3 && s == "." ? "…" : String(piece), start: i, end: j, spaceBefore: space))
+            space = false
+            i = j
+        }
+        return tokens
+    }
+
+    /// The displayed form: `(…)`, `(...)`, `[…]`, `[...]` are omissions, `[text]` insertions,
+    /// `<text>` glosses; everything else is split into words like the transcript.
+    static func display(_ display: String) -> [Token] {
+        let scalars = Array(display.unicodeScalars)
+        var tokens: [Token] = []
+        var literalStart = 0
+        var i = 0
+        func flushLiteral(upTo end: Int) { tokens += words(scalars, literalStart..<end) }
+        while i < scalars.count {
+            let open = scalars[i]
+            guard open == "(" || open == "[" || open == "<" else { i += 1; continue }
+            let close: Unicode.Scalar = open == "(" ? ")" : open == "[" ? "]" : ">"
+            guard let j = scalars[(i + 1)...].firstIndex(of: close) else { i += 1; continue }
+            var innerView = String.UnicodeScalarView()
+            innerView.append(contentsOf: scalars[(i + 1)..<j])
+            let inner = String(innerView)
+            let isOmission = (open == "(" || open == "[") && (inner == "…" || inner == "...")
+            guard isOmission || open == "[" || open == "<", !inner.trimmingCharacters(in: .whitespaces).isEmpty else { i += 1; continue }
+            flushLiteral(upTo: i)
+            let space = i > 0 && scalars[i - 1].properties.isWhitespace
+            tokens.append(Token(text: isOmission ? "(…)" : inner.trimmingCharacters(in: .whitespaces), start: i, end: j + 1,
+                                spaceBefore: space, mark: isOmission ? .omission : open == "[" ? .insertion : .gloss))
+            i = j + 1
+            literalStart = i
+        }
+        flushLiteral(upTo: scalars.count)
+        return tokens
+    }
+
+    /// Punctuation that belongs to a filler word and goes with it: «eh,», «eh …».
+    static func isFillerPunctuation(_ text: String) -> Bool {
+        text == "," || text == "…" || text == "." || text == "-" || text == "–"
+    }
+}
+
+private func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+    s.properties.isAlphabetic || s.properties.numericType != nil
+}

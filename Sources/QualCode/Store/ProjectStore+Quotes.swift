@@ -1,0 +1,146 @@
+import Foundation
+import GRDB
+
+/// What to change about a stored quote: its displayed form and its lead-in.
+public struct QuoteUpdate: Sendable {
+    public enum Form: Sendable {
+        /// The quote as it should be displayed, with `(…)`, `[…]`, `<…>` marking the edits.
+        case display(String)
+        /// The verbatim text with filler words removed, each removal recorded.
+        case cleanFillers
+        /// Back to the verbatim text.
+        case verbatim
+    }
+    public var form: Form?
+    /// A lead-in sentence such as «Eva forteller:»; `""` removes it.
+    public var leadIn: String?
+
+    public init(form: Form? = nil, leadIn: String? = nil) {
+        self.form = form
+        self.leadIn = leadIn
+    }
+}
+
+/// A stored quote as `quote show` prints it.
+public struct QuoteDetails: Hashable, Sendable, Codable {
+    public var segment: UUID
+    public var transcript: String
+    public var lines: String
+    public var verbatim: String
+    public var displayed: String
+    public var edits: String
+    public var leadIn: String?
+    /// The transcript was edited after the quote was; the edits no longer apply and the quote is
+    /// exported verbatim until it is edited again.
+    public var isStale: Bool
+    public var uses: [QuoteUse]
+}
+
+/// One export a quote went into, with the label it had there.
+public struct QuoteUse: Hashable, Sendable, Codable {
+    public var label: String
+    public var file: String
+    public var exportedBy: String
+    public var exportedAt: Date
+}
+
+/// What is stored about a quote beyond its segment.
+struct StoredQuote {
+    var form: QuoteForm?
+    var leadIn: String?
+}
+
+extension ProjectStore {
+    /// Edits how a quote (a coded segment) is displayed. The transcript is never changed: the edits are
+    /// kept with the quote and every one of them is listed in the quote bank.
+    ///
+    /// - Throws: ``QuoteEditError`` for an unmarked change, ``StoreError`` for an unknown or
+    ///   orphaned segment; nothing is changed then.
+    @discardableResult
+    public func editQuote(segment reference: String, _ update: QuoteUpdate, style: HouseStyle = .thesis) throws -> QuoteDetails {
+        if let leadIn = update.leadIn, leadIn.contains(where: \.isNewline) {
+            throw StoreError.invalidValue(what: "--lead-in", value: leadIn, expected: "one line")
+        }
+        return try pool.write { db in
+            let segment = try Self.segment(db, reference)
+            if segment.isOrphaned {
+                throw StoreError.invalidValue(what: "segment", value: segment.id.shortID,
+                                              expected: "a segment whose text is still in the transcript (this one was orphaned by an edit)")
+            }
+            var stored = try Self.storedQuote(db, segment.id) ?? StoredQuote()
+            switch update.form {
+            case let .display(text)?:
+                stored.form = try QuoteForm.parse(text.precomposedStringWithCanonicalMapping, verbatim: segment.text, fillers: style.fillers)
+            case .cleanFillers?: stored.form = QuoteForm.cleaned(segment.text, fillers: style.fillers)
+            case .verbatim?: stored.form = nil
+            case nil: break
+            }
+            if let form = stored.form, form.edits.isEmpty { stored.form = nil }
+            if let leadIn = update.leadIn {
+                let trimmed = leadIn.trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping
+                stored.leadIn = trimmed.isEmpty ? nil : trimmed
+            }
+            let formJSON = try stored.form.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
+            try db.execute(sql: """
+                INSERT INTO quote (segmentId, form, leadIn, updatedBy, updatedAt) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(segmentId) DO UPDATE SET form = excluded.form, leadIn = excluded.leadIn,
+                  updatedBy = excluded.updatedBy, updatedAt = excluded.updatedAt
+                """, arguments: [segment.id, formJSON, stored.leadIn, coder, Date()])
+            try log(db, "quote.edit", ["segment": LogValue(segment.id), "edits": .int(stored.form?.edits.count ?? 0),
+                                       "leadIn": .bool(stored.leadIn != nil)])
+            return try Self.quoteDetails(db, segment, stored: stored, style: style)
+        }
+    }
+
+    /// A quote's verbatim and displayed text, its edits, lead-in and the exports it went into.
+    public func quoteDetails(segment reference: String, style: HouseStyle = .thesis) throws -> QuoteDetails {
+        try pool.read { db in
+            let segment = try Self.segment(db, reference)
+            return try Self.quoteDetails(db, segment, stored: try Self.storedQuote(db, segment.id) ?? StoredQuote(), style: style)
+        }
+    }
+
+    private static func quoteDetails(_ db: Database, _ segment: Segment, stored: StoredQuote, style: HouseStyle) throws -> QuoteDetails {
+        guard let row = try segmentRows(db, where: "s.id = ?", arguments: [segment.id]).first else {
+            throw StoreError.notFound(what: "segment", reference: segment.id.shortID, candidates: [])
+        }
+        let form = stored.form.flatMap { $0.isStale(for: segment.text) ? nil : $0 } ?? .verbatim(segment.text)
+        let uses = try Row.fetchAll(db, sql: "SELECT label, file, exportedBy, exportedAt FROM quoteUse WHERE segmentId = ? ORDER BY id",
+                                    arguments: [segment.id]).map {
+            QuoteUse(label: $0["label"], file: $0["file"], exportedBy: $0["exportedBy"], exportedAt: $0["exportedAt"])
+        }
+        return QuoteDetails(segment: segment.id, transcript: row.info.transcript, lines: row.info.lineLabel, verbatim: segment.text,
+                            displayed: form.render(style.marks), edits: form.describeEdits(), leadIn: stored.leadIn,
+                            isStale: stored.form?.isStale(for: segment.text) ?? false, uses: uses)
+    }
+
+    static func storedQuote(_ db: Database, _ segment: UUID) throws -> StoredQuote? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT form, leadIn FROM quote WHERE segmentId = ?", arguments: [segment]) else {
+            return nil
+        }
+        return StoredQuote(form: try decodeForm(row["form"]), leadIn: row["leadIn"])
+    }
+
+    /// Every stored quote, by segment (for an export).
+    static func storedQuotes(_ db: Database) throws -> [UUID: StoredQuote] {
+        var result: [UUID: StoredQuote] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT segmentId, form, leadIn FROM quote") {
+            result[row["segmentId"]] = StoredQuote(form: try decodeForm(row["form"]), leadIn: row["leadIn"])
+        }
+        return result
+    }
+
+    private static func decodeForm(_ json: String?) throws -> QuoteForm? {
+        try json.map { try JSONDecoder().decode(QuoteForm.self, from: Data($0.utf8)) }
+    }
+
+    /// Records that these quotes went into `file` with these labels.
+    public func recordQuoteUses(_ uses: [(segment: UUID, label: String)], file: String) throws {
+        try pool.write { db in
+            let now = Date()
+            let insert = try db.cachedStatement(sql: "INSERT INTO quoteUse (segmentId, label, file, exportedBy, exportedAt) VALUES (?, ?, ?, ?, ?)")
+            for use in uses { try insert.execute(arguments: [use.segment, use.label, file, coder, now]) }
+            try log(db, "quote.export", ["file": .string(file), "quotes": .int(uses.count)])
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import ArgumentParser
+import Foundation
+import QualCode
+
+struct QuoteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quote",
+        abstract: "Edit how one quote is displayed, show it, or print a house style.",
+        subcommands: [Edit.self, Show.self, Style.self]
+    )
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Edit how a quote (a coded segment) is displayed; the transcript is never changed.",
+            discussion: """
+                Write the quote as it should be displayed and QualCode works out the edits against the \
+                verbatim text: (…) or […] where you leave words out, … at the start or end for a cut, \
+                [text] for your own words (standing in for the words they replace, if any), <text> for a \
+                gloss. Filler words you leave out (eh, ehm, …) are recorded as such. Any other change to \
+                the speaker's words is refused, so every quote stays traceable. Edits are stored with the \
+                quote, listed in the CSV quote bank, and marked in the house style's way on export.
+
+                For example:
+                  qualcode quote edit 1a2b3c4d --display "(…) vi må [jobbspesialistene] stole på hverandre"
+                  qualcode quote edit 1a2b3c4d --clean-fillers
+                  qualcode quote edit 1a2b3c4d --lead-in "Eva forteller:"
+                  qualcode quote edit 1a2b3c4d --verbatim --lead-in ""
+                """
+        )
+        @OptionGroup var project: ProjectOptions
+        @Argument(help: "The segment id (as `units` or `code` prints it).") var segment: String
+        @Option(help: "The quote as it should be displayed.") var display: String?
+        @Flag(help: "Remove filler words, recording each removal.") var cleanFillers = false
+        @Flag(help: "Drop all edits: show the quote verbatim.") var verbatim = false
+        @Option(help: ArgumentHelp("A sentence before the quote, e.g. \"Eva forteller:\"; \"\" removes it.", valueName: "text"))
+        var leadIn: String?
+        @OptionGroup var houseStyle: HouseStyleOptions
+        @Flag(help: "Print the result as JSON.") var json = false
+
+        func validate() throws {
+            let forms = [display != nil, cleanFillers, verbatim].filter { $0 }.count
+            if forms > 1 { throw ValidationError("choose at most one of --display, --clean-fillers and --verbatim.") }
+            if forms == 0 && leadIn == nil { throw ValidationError("say what to change: --display, --clean-fillers, --verbatim or --lead-in.") }
+        }
+
+        func run() throws {
+            var update = QuoteUpdate(leadIn: leadIn)
+            if let display { update.form = .display(display) }
+            if cleanFillers { update.form = .cleanFillers }
+            if verbatim { update.form = .verbatim }
+            let style = try houseStyle.resolve()
+            let details = try project.openStore().editQuote(segment: segment, update, style: style)
+            if json { Swift.print(try Output.json(details)); return }
+            QuoteCommand.print(details)
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show a quote: verbatim and displayed text, its edits, lead-in, and the exports it went into.",
+            discussion: "For example:\n  qualcode quote show 1a2b3c4d --style report"
+        )
+        @OptionGroup var project: ProjectOptions
+        @Argument(help: "The segment id.") var segment: String
+        @OptionGroup var houseStyle: HouseStyleOptions
+        @Flag(help: "Print the result as JSON.") var json = false
+
+        func run() throws {
+            let details = try project.openStore().quoteDetails(segment: segment, style: try houseStyle.resolve())
+            if json { Swift.print(try Output.json(details)); return }
+            QuoteCommand.print(details)
+        }
+    }
+
+    struct Style: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print a house style as the JSON file --style-file reads, to copy and edit.",
+            discussion: """
+                Every setting is optional in your own file: what it leaves out comes from the built-in style \
+                named by "basedOn" (thesis or report). Misspelt settings are refused.
+
+                For example:
+                  qualcode quote style report > min-stil.json
+                  qualcode quote style min-stil.json        # check a file: prints it with the defaults filled in
+                """
+        )
+        @Argument(help: "thesis, report, or a style file to check.") var name: String = "thesis"
+
+        func run() throws {
+            let style = try HouseStyle.named(name) ?? HouseStyle.load(from: URL(fileURLWithPath: name))
+            Swift.print(style.json(), terminator: "")
+        }
+    }
+
+    static func print(_ details: QuoteDetails) {
+        Swift.print("\(details.segment.shortID)  \(details.transcript) line \(details.lines)")
+        if let leadIn = details.leadIn { Swift.print("lead-in:   \(leadIn)") }
+        Swift.print("verbatim:  \(details.verbatim.split(whereSeparator: \.isWhitespace).joined(separator: " "))")
+        Swift.print("displayed: \(details.displayed)")
+        Swift.print("edits:     \(details.edits.isEmpty ? "none" : details.edits)")
+        if details.isStale { Swift.print("(the transcript changed after the quote was edited: it is shown verbatim until edited again)") }
+        for use in details.uses { Swift.print("exported:  \(use.file) as \"\(use.label)\" by \(use.exportedBy)") }
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+@testable import QualCode
+import Testing
+
+@Suite struct QuoteFormTests {
+    let verbatim = "Eh, jeg tror at han, ehm, har fått veldig mye ut av det tiltaket.\nSå (latter) det var bra."
+    let fillers = HouseStyle.thesis.fillers
+    let thesis = HouseStyle.thesis.marks
+
+    @Test func anUneditedQuoteIsTheVerbatimTextOnOneLine() {
+        let form = QuoteForm.verbatim(verbatim)
+        #expect(form.edits.isEmpty)
+        #expect(form.render(thesis) == "Eh, jeg tror at han, ehm, har fått veldig mye ut av det tiltaket. Så (latter) det var bra.")
+    }
+
+    @Test func omissionsInsertionsAndGlossesAreWorkedOutFromTheDisplayedText() throws {
+        let form = try QuoteForm.parse("… jeg tror at [jobbspesialisten] har fått (…) mye ut av det tiltaket <dvs. lønnstilskuddet> (…)",
+                                       verbatim: verbatim, fillers: fillers)
+        #expect(form.render(thesis) == "… jeg tror at [jobbspesialisten] har fått (…) mye ut av det tiltaket [dvs. lønnstilskuddet] …")
+        let kinds = form.edits.map(\.kind)
+        #expect(kinds == [.omission, .insertion, .omission, .gloss, .omission])
+        let text = ScalarText(verbatim)
+        // The insertion stands in for «han,» and the filler after it.
+        let replaced = form.edits[1]
+        #expect(text.slice(replaced.start, replaced.end) == "han, ehm,")
+        #expect(form.describeEdits().contains("erstattet: \"han, ehm,\" → \"jobbspesialisten\""))
+        #expect(text.slice(form.edits[0].start, form.edits[0].end) == "Eh,")
+        #expect(text.slice(form.edits[2].start, form.edits[2].end) == "veldig")
+        // The cut after the gloss takes the full stop with it.
+        #expect(text.slice(form.edits[4].start, form.edits[4].end).hasPrefix(".\nSå (latter)"))
+    }
+
+    @Test func aReportStyleMarksTheSameEditsItsOwnWay() throws {
+        let form = try QuoteForm.parse("jeg tror at [han] har fått [...] mye ut av det …", verbatim: verbatim, fillers: fillers)
+        let marks = QuoteMarks(omission: "[…]", cutStart: "", cutEnd: "(…)", insertion: .init("(", ")"))
+        #expect(form.render(marks) == "jeg tror at (han) har fått […] mye ut av det (…)")
+        #expect(form.render(thesis) == "jeg tror at [han] har fått (…) mye ut av det …")
+        // The cut start had no mark in this style, the filler before «jeg» is recorded.
+        #expect(form.edits.first?.kind == .filler)
+    }
+
+    @Test func fillerWordsLeftOutAreRecordedNotRefused() throws {
+        let form = try QuoteForm.parse("jeg tror at han har fått veldig mye ut av det tiltaket. Så (latter) det var bra.",
+                                       verbatim: verbatim, fillers: fillers)
+        #expect(form.edits.map(\.kind) == [.filler, .filler])
+        #expect(form.render(thesis) == "jeg tror at han har fått veldig mye ut av det tiltaket. Så (latter) det var bra.")
+    }
+
+    @Test func cleaningRemovesEveryFillerWithItsComma() {
+        let form = QuoteForm.cleaned(verbatim, fillers: fillers)
+        #expect(form.render(thesis) == "jeg tror at han, har fått veldig mye ut av det tiltaket. Så (latter) det var bra.")
+        #expect(form.describeEdits() == "fyllord fjernet: \"Eh,\"; fyllord fjernet: \"ehm,\"")
+        #expect(QuoteForm.cleaned("Ja. Eh … øhm, tja.", fillers: fillers).render(thesis) == "Ja. tja.")
+        #expect(QuoteForm.cleaned("Ingen fyllord her.", fillers: fillers).edits.isEmpty)
+        // «Ehm» inside a word is not a filler.
+        #expect(QuoteForm.cleaned("Hehm og ehmm", fillers: fillers).edits.isEmpty)
+    }
+
+    @Test func everyUnmarkedChangeIsRefused() {
+        #expect(throws: QuoteEditError.unmarkedOmission("veldig")) {
+            try QuoteForm.parse("jeg tror at han har fått mye ut av det tiltaket. Så (latter) det var bra.", verbatim: verbatim, fillers: fillers)
+        }
+        #expect(throws: QuoteEditError.addedWords("ikke")) {
+            try QuoteForm.parse("Eh, jeg tror ikke at han, ehm, har fått veldig mye ut av det tiltaket. Så (latter) det var bra.",
+                                verbatim: verbatim, fillers: fillers)
+        }
+        // Changing a letter is changing the speaker's words.
+        #expect(throws: QuoteEditError.self) {
+            try QuoteForm.parse("eh, jeg tror at han, ehm, har fått veldig mye ut av det tiltaket (…)", verbatim: verbatim, fillers: fillers)
+        }
+        #expect(throws: QuoteEditError.emptyMark("(…)")) {
+            try QuoteForm.parse("Eh, jeg tror (…) at han, ehm, har fått veldig mye ut av det tiltaket (…)", verbatim: verbatim, fillers: fillers)
+        }
+        #expect(throws: QuoteEditError.noSpeakerWords) { try QuoteForm.parse("(…) [hen] (…)", verbatim: verbatim, fillers: fillers) }
+        #expect(throws: QuoteEditError.glossReplaces("dvs. noe")) {
+            try QuoteForm.parse("Eh, jeg tror at han, ehm, har fått <dvs. noe> mye ut av det tiltaket (…)", verbatim: verbatim, fillers: fillers)
+        }
+    }
+
+    @Test func aCutAtTheEdgeMayCoverNothingWhenTheSegmentStartsMidSentence() throws {
+        let form = try QuoteForm.parse("… og så ble det bra …", verbatim: "og så ble det bra", fillers: fillers)
+        #expect(form.render(thesis) == "… og så ble det bra …")
+        #expect(form.edits.map(\.kind) == [.omission, .omission])
+    }
+
+    @Test func threeDotsTypedForACutWorkLikeTheEllipsisButDotsInTheTranscriptStayWords() throws {
+        let pauses = "Jeg ... vet ikke helt. Det er vanskelig å si."
+        let kept = try QuoteForm.parse("Jeg ... vet ikke helt ...", verbatim: pauses, fillers: fillers)
+        #expect(kept.render(thesis) == "Jeg ... vet ikke helt …")
+        #expect(kept.edits.count == 1)
+    }
+
+    @Test func norwegianLettersQuotesAndEmojiSurviveAndOffsetsAreScalars() throws {
+        let text = "Både «tillit» og æøå 👍🏽 er med, sa hun."
+        let form = try QuoteForm.parse("Både «tillit» og æøå 👍🏽 er med, sa [jobbspesialisten].", verbatim: text, fillers: fillers)
+        #expect(form.render(thesis) == "Både «tillit» og æøå 👍🏽 er med, sa [jobbspesialisten].")
+        let replaced = try #require(form.edits.first)
+        #expect(ScalarText(text).slice(replaced.start, replaced.end) == "hun")
+        #expect(form.pieces.first?.end == ScalarText("Både «tillit» og æøå 👍🏽 er med, sa").count)
+    }
+
+    @Test func aLongQuoteWithManyEditsIsHandled() throws {
+        let sentence = "Vi snakker om eh oppfølging og arbeidsgivere hver eneste uke i teamet. "
+        let long = String(repeating: sentence, count: 400)
+        let display = String(repeating: "Vi snakker om oppfølging (…) hver eneste uke i teamet. ", count: 400)
+        let form = try QuoteForm.parse(display, verbatim: long, fillers: fillers)
+        #expect(form.edits.filter { $0.kind == .omission }.count == 400)
+        #expect(form.edits.filter { $0.kind == .filler }.count == 400)
+        #expect(form.render(thesis) == display.trimmingCharacters(in: .whitespaces))
+    }
+
+    @Test func theStoredFormIsStaleWhenTheSegmentTextChanges() throws {
+        let form = try QuoteForm.parse("jeg tror (…) det var bra.", verbatim: verbatim, fillers: fillers)
+        #expect(!form.isStale(for: verbatim))
+        #expect(form.isStale(for: verbatim.replacingOccurrences(of: "tiltaket", with: "kurset")))
+        let decoded = try JSONDecoder().decode(QuoteForm.self, from: try JSONEncoder().encode(form))
+        #expect(decoded == form)
+    }
+}
