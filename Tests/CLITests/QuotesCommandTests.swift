@@ -46,9 +46,10 @@ import Testing
                 print(json.dumps(list(csv.reader(f, delimiter=";"))))
             """, [cli.directory.appendingPathComponent("sitatbank.csv").path])
         let table = try JSONDecoder().decode([[String]].self, from: Data(rows.utf8))
-        #expect(table.first == ["kode", "deltakere", "etikett", "transkripsjon", "linjer", "ordrett", "vist", "segment"])
+        #expect(table.first == ["kode", "deltakere", "etikett", "innledning", "spørsmål", "transkripsjon", "linjer", "kilde",
+                                "ordrett", "vist", "redigeringer", "segment"])
         #expect(table.count == 3)
-        #expect(table.contains { $0[5] == "tillit er alt" && $0[2] == "(Eva)" })
+        #expect(table.contains { $0[8] == "tillit er alt" && $0[2] == "(Eva)" && $0[7] == "interview" })
     }
 
     @Test func aBadLabelWritesNothing() throws {
@@ -60,7 +61,95 @@ import Testing
         #expect(try cli.run("code", "dag", "--lines", "2-2", "--code", "Tillit").status == 0)
         let result = try cli.run("quotes", "--code", "Tillit", "--label", "({yrke})", "-o", "sitater.docx")
         #expect(result.status != 0)
-        #expect(result.stderr.contains("no attribute for --label \"yrke\""))
+        #expect(result.stderr.contains("no attribute in the label \"({yrke})\" \"yrke\""), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("sitater.docx").path))
+    }
+
+    /// The segment id `code` prints first on its line.
+    func code(_ cli: CLIRunner, _ arguments: String...) throws -> String {
+        let result = try cli.run(["code"] + arguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        return String(result.stdout.prefix(8))
+    }
+
+    @Test func aQuoteIsEditedShownAndExportedWithItsEdits() throws {
+        let cli = try CLIRunner()
+        defer { cli.remove() }
+        try cli.write("intervju-siri.txt", """
+            Intervjuer: Hvordan er det å veilede kollegaer?
+            Siri: Eh, jeg tror at han, ehm, har fått veldig mye ut av det. Vi sitter sammen hver fredag.
+            """)
+        #expect(try cli.run("init", "studie.qualcode").status == 0)
+        #expect(try cli.run("participant", "add", "Siri", "--attr", "rolle=metodeveileder").status == 0)
+        #expect(try cli.run("import", "intervju-siri.txt", "--participant", "Siri").status == 0)
+        let id = try code(cli, "intervju-siri", "--quote", "Eh, jeg tror at han, ehm, har fått veldig mye ut av det.", "--code", "Utbytte")
+
+        let edited = try cli.run("quote", "edit", id, "--display", "jeg tror at [kollegaen] har fått (…) mye ut av det.", "--lead-in", "Siri forteller:")
+        #expect(edited.status == 0, "\(edited.stderr)")
+        #expect(edited.stdout.contains("displayed: jeg tror at [kollegaen] har fått (…) mye ut av det."))
+        #expect(edited.stdout.contains("edits:     fyllord fjernet: \"Eh,\"; erstattet: \"han, ehm,\" → \"kollegaen\"; utelatt: \"veldig\""))
+
+        // An unmarked change is refused and nothing changes.
+        let refused = try cli.run("quote", "edit", id, "--display", "jeg tror at han har fått lite ut av det.")
+        #expect(refused.status != 0)
+        #expect(refused.stderr.hasPrefix("Error: \"lite\" is not in the transcript"), "\(refused.stderr)")
+        let shown = try cli.run("quote", "show", id, "--json")
+        #expect(shown.stdout.contains("\"displayed\" : \"jeg tror at [kollegaen] har fått (…) mye ut av det.\""))
+
+        // A style file of our own: report style, omissions in square brackets, insertions in round ones.
+        try cli.write("min-stil.json", #"{"basedOn": "report", "label": "({rolle})", "marks": {"omission": "[…]", "insertion": {"open": "(", "close": ")"}}}"#)
+        let csv = try cli.run("quotes", "--code", "Utbytte", "--style-file", "min-stil.json", "--with-question", "--format", "csv", "-o", "bank.csv")
+        #expect(csv.status == 0, "\(csv.stderr)")
+        let rows = try python("""
+            import csv, sys, json
+            with open(sys.argv[1], encoding="utf-8-sig", newline="") as f:
+                print(json.dumps(list(csv.DictReader(f))))
+            """, [cli.directory.appendingPathComponent("bank.csv").path])
+        let bank = try JSONDecoder().decode([[String: String]].self, from: Data(rows.utf8))
+        #expect(bank.count == 1)
+        #expect(bank.first?["vist"] == "jeg tror at (kollegaen) har fått […] mye ut av det.")
+        #expect(bank.first?["ordrett"] == "Eh, jeg tror at han, ehm, har fått veldig mye ut av det.")
+        #expect(bank.first?["innledning"] == "Siri forteller:")
+        #expect(bank.first?["spørsmål"] == "Hvordan er det å veilede kollegaer?")
+        #expect(bank.first?["etikett"] == "(Metodeveileder)")
+        #expect(bank.first?["redigeringer"]?.contains("utelatt: \"veldig\"") == true)
+
+        // The style printed for copying is the file read back with the defaults filled in.
+        let style = try cli.run("quote", "style", "min-stil.json")
+        #expect(style.status == 0 && style.stdout.contains("\"omission\" : \"[…]\""))
+        let bad = try cli.run("quotes", "--code", "Utbytte", "--style-file", "finnes-ikke.json", "-o", "x.docx")
+        #expect(bad.status != 0 && bad.stderr.contains("finnes-ikke.json"))
+        #expect(!FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("x.docx").path))
+    }
+
+    @Test func strictRefusesToWriteWhenACheckFails() throws {
+        let cli = try CLIRunner()
+        defer { cli.remove() }
+        try cli.write("notat-tore.txt", "Notat fra telefonsamtale. Han sa at kurset hadde vært nyttig for hele teamet.\n")
+        #expect(try cli.run("init", "studie.qualcode").status == 0)
+        #expect(try cli.run("participant", "add", "Tore", "--attr", "rolle=jobbspesialist", "--attr", "fylke=Agder").status == 0)
+        #expect(try cli.run("import", "notat-tore.txt", "--participant", "Tore", "--kind", "notes").status == 0)
+        _ = try code(cli, "notat-tore", "--quote", "kurset hadde vært nyttig for hele teamet", "--code", "Utbytte")
+
+        let strict = try cli.run("quotes", "--code", "Utbytte", "--style", "report", "--label", "({rolle}, {fylke})", "--strict", "-o", "sitater.docx")
+        #expect(strict.status != 0)
+        #expect(strict.stderr.contains("Warning: quote "))
+        #expect(strict.stderr.contains("fits only one participant (Tore)"))
+        #expect(strict.stderr.contains("comes from notes"))
+        #expect(strict.stderr.contains("Error: 2 check(s) found a problem and --strict is set; nothing was written."))
+        #expect(!strict.stderr.contains("Usage:"))
+        #expect(!FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("sitater.docx").path))
+
+        // Without --strict the same export warns, writes, and footnotes the note as not verbatim.
+        let loose = try cli.run("quotes", "--code", "Utbytte", "--style", "report", "--label", "({rolle}, {fylke})", "-o", "sitater.docx")
+        #expect(loose.status == 0 && loose.stderr.contains("Warning: "))
+        let read = try python("""
+            import docx, sys
+            d = docx.Document(sys.argv[1])
+            # python-docx has no footnote API; read the part it loaded.
+            for rel in d.part.rels.values():
+                if rel.reltype.endswith("/footnotes"): print(rel.target_part.blob.decode("utf-8"))
+            """, [cli.directory.appendingPathComponent("sitater.docx").path])
+        #expect(read.contains("Notert av intervjueren under samtalen, ikke ordrett."))
     }
 }
