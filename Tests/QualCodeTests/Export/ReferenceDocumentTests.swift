@@ -161,6 +161,18 @@ import ZIPFoundation
         #expect(text.components(separatedBy: "<?xml").count == 2, "parts inside the package carry no XML declaration")
     }
 
+    @Test func aNormalStyleNotMarkedDefaultBecomesTheDefault() throws {
+        let folder = try TemporaryFolder()
+        let unmarked = Self.styles.replacingOccurrences(of: " w:default=\"1\"", with: "")
+        let reference = try ReferenceDocument(contentsOf: try Self.reference(in: folder, replacing: [("word/styles.xml", unmarked)]))
+        let url = folder.file("ut.docx")
+        try DocxRenderer.write(Self.sample, to: url, reference: reference)
+        let read = try JSONDecoder().decode(Read.self, from: runPython(Self.reader, [url.path]))
+        #expect(read.paragraphs.first { $0.text == "Med fotnote" }?.id == "Normal")
+        #expect(read.stylesXML.contains("<w:style w:default=\"1\" w:styleId=\"Normal\" w:type=\"paragraph\">"))
+        #expect(read.styles.values.filter { $0.name == "Normal" }.count == 1)
+    }
+
     @Test func withoutAReferenceNothingChanges() throws {
         let plain = try DocxRenderer.data(for: Self.sample)
         let folder = try TemporaryFolder()

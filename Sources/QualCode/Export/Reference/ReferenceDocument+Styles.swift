@@ -11,7 +11,8 @@ struct MergedStyles: Sendable {
 extension ReferenceDocument {
     /// The reference's style sheet with QualCode's missing styles added, matched by name.
     ///
-    /// The default paragraph style stands for «Normal» whatever it is called. A QualCode style whose
+    /// The default paragraph style stands for «Normal» whatever it is called; a style named «Normal»
+    /// becomes the default when the reference marks none (as LibreOffice writes it). A QualCode style whose
     /// id the reference already uses for another style gets a fresh id («QualCodeSitat» when a
     /// Norwegian Word's «Quote» has the id «Sitat»). The document defaults get the export's language.
     func mergedStyles(language: DocumentLanguage) -> MergedStyles {
@@ -55,6 +56,12 @@ extension ReferenceDocument {
 
         var merged = styles
         Self.setLanguage(language.languageTag, in: &merged)
+        // LibreOffice writes «Normal» without marking it the default; Word and python-docx need the mark.
+        if defaultParagraph == nil, let normal = ids["Normal"], !added.contains(where: { $0.0.id == "Normal" }) {
+            merged.updateElements(named: "w:style") { style in
+                if style[attribute: "w:styleId"] == normal { style[attribute: "w:default"] = "1" }
+            }
+        }
         for (style, name) in added {
             let element = StyleSheet.element(style, id: ids[style.id]!, name: name, ids: { ids[$0] ?? $0 })
             merged.append(element)

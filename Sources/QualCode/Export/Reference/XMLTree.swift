@@ -46,7 +46,7 @@ struct XMLTree: Sendable, Hashable {
             if let index = attributes.firstIndex(where: { $0.name == name }) {
                 if let newValue { attributes[index].value = newValue } else { attributes.remove(at: index) }
             } else if let newValue {
-                attributes.append(Attribute(name: name, value: newValue))
+                attributes = Self.canonicalOrder(attributes + [Attribute(name: name, value: newValue)])
             }
         }
     }
