@@ -7,15 +7,21 @@ public enum ExportFormat: String, Sendable, Hashable, CaseIterable, Codable {
 
     /// The usual file extension.
     public var fileExtension: String { self == .wordxml ? "xml" : rawValue }
+
+    /// Whether the format is a Word document, which a reference document can style.
+    public var isWord: Bool { self == .docx || self == .wordxml }
 }
 
 extension Document {
     /// Writes the document with the renderer for `format`. CSV is not a document format: tables
     /// are written as CSV through ``TextTable``.
-    public func write(as format: ExportFormat, to url: URL) throws {
+    ///
+    /// - Parameter reference: for docx and wordxml, a Word document whose styles, theme, fonts and
+    ///   page the export takes over (``ReferenceDocument``); HTML has no use for it.
+    public func write(as format: ExportFormat, to url: URL, reference: ReferenceDocument? = nil) throws {
         switch format {
-        case .docx: try DocxRenderer.write(self, to: url)
-        case .wordxml: try FlatOPCRenderer.write(self, to: url)
+        case .docx: try DocxRenderer.write(self, to: url, reference: reference)
+        case .wordxml: try FlatOPCRenderer.write(self, to: url, reference: reference)
         case .html: try HTMLRenderer.write(self, to: url)
         case .csv: throw ExportError.unsupportedFormat(format.rawValue, expected: "docx, wordxml or html")
         }

@@ -1,6 +1,7 @@
 import Foundation
 import QualCode
 import Testing
+import ZIPFoundation
 
 /// Word output read back by an independent reader, python-docx (installed by Scripts/setup).
 @Suite struct DocxRendererTests {
@@ -103,5 +104,134 @@ import Testing
         let url = folder.file("finnes-ikke/sitater.docx")
         #expect(throws: ExportError.self) { try DocxRenderer.write(Self.sample, to: url) }
         #expect(!FileManager.default.fileExists(atPath: url.path))
+    }
+}
+
+// MARK: - Figures
+
+extension DocxRendererTests {
+    static let figureReader = """
+        import docx, json, sys, hashlib
+        d = docx.Document(sys.argv[1])
+        shapes = []
+        for s in d.inline_shapes:
+            blip = s._inline.graphic.graphicData.pic.blipFill.blip
+            part = d.part.related_parts[blip.embed]
+            shapes.append({"width": s.width, "height": s.height, "descr": s._inline.docPr.get("descr"),
+                           "contentType": part.content_type, "sha": hashlib.sha256(part.blob).hexdigest()})
+        print(json.dumps({"shapes": shapes, "paragraphs": [{"style": p.style.name, "text": p.text} for p in d.paragraphs]}))
+        """
+
+    struct FigureRead: Decodable {
+        struct Shape: Decodable { var width: Int; var height: Int; var descr: String; var contentType: String; var sha: String }
+        struct Paragraph: Decodable { var style: String; var text: String }
+        var shapes: [Shape]
+        var paragraphs: [Paragraph]
+    }
+
+    @Test func pythonDocxFindsFiguresWithSizeAltTextAndCaption() throws {
+        let png = TestImages.png(width: 40, height: 20)
+        let wide = try Figure(imageData: png, altText: "Flytskjema «henvisning → jobb» & mer", caption: "Arbeidsprosessen i IPS",
+                              notes: ["Egen framstilling."])
+        let narrow = try Figure(imageData: TestImages.png(width: 10, height: 30), altText: "Smal figur", caption: "Smal",
+                                width: .centimetres(3))
+        let folder = try TemporaryFolder()
+        let url = folder.file("figurer.docx")
+        try DocxRenderer.write(Document(blocks: [.paragraph([.text("Før")]), .figure(wide), .figure(narrow)]), to: url)
+        let read = try JSONDecoder().decode(FigureRead.self, from: runPython(Self.figureReader, [url.path]))
+        try #require(read.shapes.count == 2)
+        // A4 less 2.5 cm margins: 9,072 twips × 635 EMU; the height follows the 2 : 1 aspect ratio.
+        #expect(read.shapes[0].width == 9072 * 635 && read.shapes[0].height == 9072 * 635 / 2)
+        #expect(read.shapes[0].descr == "Flytskjema «henvisning → jobb» & mer")
+        #expect(read.shapes[0].contentType == "image/png")
+        #expect(read.shapes[0].sha == SHA256Digest.hex(png))
+        #expect(read.shapes[1].width == 3 * 360_000 && read.shapes[1].height == 9 * 360_000)
+        let byStyle = read.paragraphs.map { "\($0.style): \($0.text)" }
+        #expect(byStyle == ["Normal: Før", "Caption: Figur 1 Arbeidsprosessen i IPS", "Figur: ",
+                            "Tabellkommentar: Kommentar: Egen framstilling.", "Caption: Figur 2 Smal", "Figur: "])
+    }
+
+    @Test func aTallFigureShrinksToFitThePage() throws {
+        let tall = try Figure(imageData: TestImages.png(width: 10, height: 100), altText: "Høy", caption: "Høy")
+        let folder = try TemporaryFolder()
+        let url = folder.file("hoy.docx")
+        try DocxRenderer.write(Document(blocks: [.figure(tall)]), to: url)
+        let shape = try #require(try JSONDecoder().decode(FigureRead.self, from: runPython(Self.figureReader, [url.path])).shapes.first)
+        // At most 80 % of the text height (16,838 − 2 × 1,417 twips), still 1 : 10.
+        #expect(shape.height <= (16838 - 2 * 1417) * 635 * 8 / 10 && shape.height > 0)
+        #expect(abs(shape.width * 10 - shape.height) <= 10)
+    }
+
+    @Test func figureImagesMustBePNGOrJPEGWithAltText() throws {
+        let gif = Data("GIF89a\u{1}\u{0}\u{1}\u{0}".utf8)
+        #expect(throws: ExportError.unsupportedImage(reason: "the image is neither PNG nor JPEG (it starts with bytes 47 49 46 38)")) {
+            try FigureImage(data: gif)
+        }
+        #expect(throws: ExportError.self) { try FigureImage(data: Data()) }
+        #expect(throws: ExportError.self) { try FigureImage(data: Data(TestImages.png(width: 4, height: 4).prefix(20))) }
+        #expect(throws: ExportError.missingAltText(caption: "Kart")) {
+            try Figure(imageData: TestImages.png(width: 4, height: 4), altText: "  \n", caption: "Kart")
+        }
+        let jpeg = try FigureImage(data: TestImages.jpegHeader(width: 640, height: 480))
+        #expect(jpeg.format == .jpeg && jpeg.pixelWidth == 640 && jpeg.pixelHeight == 480)
+        let png = try FigureImage(data: TestImages.png(width: 3, height: 2))
+        #expect(png.format == .png && png.pixelWidth == 3 && png.pixelHeight == 2)
+        #expect(ExportError.missingAltText(caption: "Kart").description
+            == "figure \"Kart\" has no alt text; describe what the image shows, for readers who cannot see it.")
+    }
+
+    @Test func theTestPNGIsValidForAnIndependentDecoder() throws {
+        let folder = try TemporaryFolder()
+        let url = folder.file("bilde.png")
+        try TestImages.png(width: 70, height: 1_000).write(to: url)  // > 65,535 bytes: several stored blocks
+        let check = """
+            import sys, struct, zlib
+            b = open(sys.argv[1], "rb").read()
+            assert b[:8] == b"\\x89PNG\\r\\n\\x1a\\n"
+            i, idat, size = 8, b"", None
+            while i < len(b):
+                n, t = struct.unpack(">I4s", b[i:i+8]); data = b[i+8:i+8+n]
+                assert struct.unpack(">I", b[i+8+n:i+12+n])[0] == zlib.crc32(t + data)
+                if t == b"IHDR": size = struct.unpack(">II", data[:8])
+                if t == b"IDAT": idat += data
+                i += 12 + n
+            raw = zlib.decompress(idat)
+            assert len(raw) == size[1] * (1 + 3 * size[0]), len(raw)
+            print("%dx%d" % size)
+            """
+        #expect(String(decoding: try runPython(check, [url.path]), as: UTF8.self) == "70x1000\n")
+    }
+}
+
+// MARK: - Caption words
+
+extension DocxRendererTests {
+    @Test func captionWordsComeFromTheDocumentNotTheLanguage() throws {
+        var document = Document(language: .nb, blocks: [
+            .table(Table(caption: "Koder", header: ["Kode"], rows: [["Tillit"]], notes: ["Fra analysen."])),
+            .figure(try Figure(imageData: TestImages.png(width: 4, height: 2), altText: "Kart", caption: "Kart")),
+        ])
+        #expect(document.captionWords == CaptionWords(table: "Tabell", figure: "Figur", note: "Kommentar"))
+        #expect(Document(language: .en).captionWords == CaptionWords(table: "Table", figure: "Figure", note: "Note"))
+        document.captionWords = CaptionWords(table: "Tab.", figure: "Illustrasjon", note: "Merknad")
+        let folder = try TemporaryFolder()
+        let url = folder.file("ord.docx")
+        try DocxRenderer.write(document, to: url)
+        let texts = try Self.readBack(url).paragraphs.map(\.text)
+        #expect(texts.contains("Tab. 1 Koder") && texts.contains("Illustrasjon 1 Kart") && texts.contains("Merknad: Fra analysen."))
+        let xml = try #require(String(data: try Self.entry("word/document.xml", of: url), encoding: .utf8))
+        #expect(xml.contains(" SEQ Tab \\* ARABIC ") && xml.contains(" SEQ Illustrasjon \\* ARABIC "))
+        let html = HTMLRenderer.html(for: document)
+        #expect(html.contains("<caption>Tab. 1 Koder</caption>") && html.contains("<figcaption>Illustrasjon 1 Kart</figcaption>"))
+        #expect(html.contains("<em>Merknad: </em>Fra analysen."))
+    }
+
+    /// One entry of a package, unpacked.
+    static func entry(_ path: String, of url: URL) throws -> Data {
+        let archive = try Archive(url: url, accessMode: .read)
+        let entry = try #require(archive[path])
+        var data = Data()
+        _ = try archive.extract(entry) { data.append($0) }
+        return data
     }
 }

@@ -43,3 +43,47 @@ import Testing
         #expect(read.paragraphs.contains { $0.text == "Informantene beskrev tillit som grunnmuren & mer <her>." && $0.italic == ["tillit"] })
     }
 }
+
+// MARK: - Figures
+
+extension FlatOPCRendererTests {
+    @Test func imagesAreBinaryPartsInBase64() throws {
+        let png = TestImages.png(width: 30, height: 600)  // long enough for many base64 lines
+        let figure = try Figure(imageData: png, altText: "Kart over «NAV» & kommunen", caption: "Kart")
+        let folder = try TemporaryFolder()
+        let url = folder.file("figur.xml")
+        try FlatOPCRenderer.write(Document(blocks: [.figure(figure)]), to: url)
+        let reader = """
+            import base64, json, sys, xml.etree.ElementTree as ET
+            PKG = "{http://schemas.microsoft.com/office/2006/xmlPackage}"
+            REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+            WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+            root = ET.parse(sys.argv[1]).getroot()
+            parts = {p.get(PKG + "name"): p for p in root.findall(PKG + "part")}
+            image = parts["/word/media/image1.png"]
+            data = image.find(PKG + "binaryData").text
+            rels = parts["/word/_rels/document.xml.rels"].find(PKG + "xmlData")
+            targets = {r.get("Id"): r.get("Target") for r in rels.iter(REL + "Relationship")}
+            doc = parts["/word/document.xml"]
+            print(json.dumps({"contentType": image.get(PKG + "contentType"), "compression": image.get(PKG + "compression"),
+                              "bytes": base64.b64decode(data).hex(), "longestLine": max(len(l) for l in data.split("\\n")),
+                              "target": targets.get("rIdImage1"), "xmlData": image.find(PKG + "xmlData") is not None,
+                              "descr": [d.get("descr") for d in doc.iter(WP + "docPr")]}))
+            """
+        struct Read: Decodable {
+            var contentType: String
+            var compression: String
+            var bytes: String
+            var longestLine: Int
+            var target: String
+            var xmlData: Bool
+            var descr: [String]
+        }
+        let read = try JSONDecoder().decode(Read.self, from: runPython(reader, [url.path]))
+        #expect(read.contentType == "image/png" && read.compression == "store" && !read.xmlData)
+        #expect(read.bytes == png.map { String(format: "%02x", $0) }.joined())
+        #expect(read.longestLine == 76)
+        #expect(read.target == "media/image1.png")
+        #expect(read.descr == ["Kart over «NAV» & kommunen"])
+    }
+}

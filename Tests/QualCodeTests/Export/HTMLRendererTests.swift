@@ -24,3 +24,18 @@ import Testing
         #expect(html.contains("&lt;img src=x onerror=alert(1)&gt;"))
     }
 }
+
+// MARK: - Figures
+
+extension HTMLRendererTests {
+    @Test func figuresHaveCaptionAboveAndEscapedAltText() throws {
+        let png = TestImages.png(width: 2, height: 2)
+        let figure = try Figure(imageData: png, altText: "\"><script>x()</script> «kart» & mer", caption: "Kart <b>",
+                                notes: ["Egen framstilling."], width: .centimetres(8.5))
+        let html = HTMLRenderer.html(for: Document(language: .en, blocks: [.figure(figure)]))
+        #expect(!html.contains("<script>") && !html.contains("<b>"))
+        let image = "<img src=\"data:image/png;base64,\(png.base64EncodedString())\" alt=\"&quot;&gt;&lt;script&gt;x()&lt;/script&gt; «kart» &amp; mer\" style=\"width:8.50cm\"/>"
+        #expect(html.contains("<figure><figcaption>Figure 1 Kart &lt;b&gt;</figcaption>" + image + "</figure>"))
+        #expect(html.contains("<p class=\"tabellkommentar\"><em>Note: </em>Egen framstilling.</p>"))
+    }
+}

@@ -1,17 +1,22 @@
 import Foundation
 
 /// One document model for everything QualCode writes (DESIGN.md, invariant 6): headings, paragraphs
-/// with italic and bold runs, block quotes, tables with a caption above and notes below, and
-/// footnotes. Renderers turn it into a Word package, Flat-OPC XML or HTML; nothing else writes XML.
+/// with italic and bold runs, block quotes, tables and figures with a caption above and notes below,
+/// and footnotes. Renderers turn it into a Word package, Flat-OPC XML or HTML; nothing else writes XML.
 public struct Document: Sendable, Hashable {
     public var title: String?
-    /// The language of captions and notes («Tabell», «Kommentar») and of the file's metadata.
+    /// The language of the file's metadata (and spelling), and of the default ``captionWords``.
     public var language: DocumentLanguage
+    /// The words in front of caption numbers and notes («Tabell 1», «Figur 2», «Kommentar:»).
+    /// Set from ``language`` when the document is made; a house style may replace them. Changing
+    /// ``language`` later does not change them.
+    public var captionWords: CaptionWords
     public var blocks: [Block]
 
-    public init(title: String? = nil, language: DocumentLanguage = .nb, blocks: [Block] = []) {
+    public init(title: String? = nil, language: DocumentLanguage = .nb, blocks: [Block] = [], captionWords: CaptionWords? = nil) {
         self.title = title
         self.language = language
+        self.captionWords = captionWords ?? .defaults(for: language)
         self.blocks = blocks
     }
 }
@@ -21,6 +26,7 @@ public enum DocumentLanguage: String, Sendable, Hashable, Codable, CaseIterable 
     case nb, en
 
     public var tableWord: String { self == .nb ? "Tabell" : "Table" }
+    public var figureWord: String { self == .nb ? "Figur" : "Figure" }
     public var noteWord: String { self == .nb ? "Kommentar" : "Note" }
     public var languageTag: String { self == .nb ? "nb-NO" : "en-GB" }
 }
@@ -34,6 +40,8 @@ public enum Block: Sendable, Hashable {
     /// «Sitat-etikett»), such as «(Jobbspesialist, IPS)».
     case blockQuote([Inline], label: [Inline]?)
     case table(Table)
+    /// An image with a numbered caption above («Figur 2 Arbeidsprosessen») and notes below.
+    case figure(Figure)
 }
 
 /// A run of text with its emphasis, a line break, or a footnote reference with the note's text.

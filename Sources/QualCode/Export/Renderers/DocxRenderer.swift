@@ -2,15 +2,24 @@ import Foundation
 import ZIPFoundation
 
 /// Renders a ``Document`` as a Word package (.docx): content types, relationships, the body,
-/// QualCode's styles, footnotes and core properties.
+/// QualCode's styles (or a reference document's), footnotes, images and core properties.
 public enum DocxRenderer {
     /// The package as bytes.
-    public static func data(for document: Document) throws -> Data {
+    ///
+    /// - Parameter reference: a Word document whose styles, theme, fonts and page the export takes
+    ///   over; QualCode's own styles fill in what it lacks.
+    public static func data(for document: Document, reference: ReferenceDocument? = nil) throws -> Data {
         let archive = try Archive(data: Data(), accessMode: .create)
-        let parts = parts(for: document)
-        for (path, xml) in [("[Content_Types].xml", contentTypes(parts))] + parts.map({ ($0.path, $0.xml) }) {
-            let bytes = Data((XMLWriter.declaration + xml).utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate) { position, size in
+        let parts = parts(for: document, reference: reference)
+        let entries = [Part(path: "[Content_Types].xml", contentType: "", xml: contentTypes(parts))] + parts
+        for part in entries {
+            let bytes: Data
+            let method: CompressionMethod
+            switch part.content {
+            case let .xml(xml): (bytes, method) = (Data((XMLWriter.declaration + xml).utf8), .deflate)
+            case let .binary(data): (bytes, method) = (data, .none)  // PNG and JPEG are compressed already
+            }
+            try archive.addEntry(with: part.path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: method) { position, size in
                 bytes.subdata(in: Int(position)..<Int(position) + size)
             }
         }
@@ -19,35 +28,59 @@ public enum DocxRenderer {
     }
 
     /// Writes the package to `url` atomically: a failed export leaves no half-written file behind.
-    public static func write(_ document: Document, to url: URL) throws {
-        try ExportFile.write(data(for: document), to: url)
+    public static func write(_ document: Document, to url: URL, reference: ReferenceDocument? = nil) throws {
+        try ExportFile.write(data(for: document, reference: reference), to: url)
     }
 
-    /// One part of the package: where it goes, what it is, and its XML (without the declaration).
+    /// One part of the package: where it goes, what it is, and its XML (without the declaration) or bytes.
     struct Part {
         var path: String
         var contentType: String
-        var xml: String
+        var content: Content
+
+        enum Content {
+            case xml(String)
+            case binary(Data)
+        }
+
+        init(path: String, contentType: String, xml: String) {
+            self.init(path: path, contentType: contentType, content: .xml(xml))
+        }
+
+        init(path: String, contentType: String, content: Content) {
+            self.path = path
+            self.contentType = contentType
+            self.content = content
+        }
     }
 
     /// The package's parts in order, for the .docx and the Flat-OPC renderer alike.
-    static func parts(for document: Document) -> [Part] {
-        var body = WordprocessingML(document)
+    static func parts(for document: Document, reference: ReferenceDocument? = nil) -> [Part] {
+        let merged = reference?.mergedStyles(language: document.language)
+        var body = WordprocessingML(document, styleIds: merged?.ids ?? [:], page: reference?.page ?? .a4)
         let documentXML = body.documentXML()
         let footnotesXML = body.footnotesXML()
         let relationships = "application/vnd.openxmlformats-package.relationships+xml"
-        return [
+        let wordprocessing = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+        var parts = [
             Part(path: "_rels/.rels", contentType: relationships, xml: packageRelationships()),
-            Part(path: "word/document.xml", contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
-                 xml: documentXML),
-            Part(path: "word/styles.xml", contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml",
-                 xml: StyleSheet.xml(language: document.language)),
-            Part(path: "word/footnotes.xml", contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
-                 xml: footnotesXML),
-            Part(path: "word/_rels/document.xml.rels", contentType: relationships, xml: documentRelationships()),
-            Part(path: "docProps/core.xml", contentType: "application/vnd.openxmlformats-package.core-properties+xml",
-                 xml: coreProperties(document)),
+            Part(path: "word/document.xml", contentType: wordprocessing + ".document.main+xml", xml: documentXML),
+            Part(path: "word/styles.xml", contentType: wordprocessing + ".styles+xml",
+                 xml: merged?.styles.xml ?? StyleSheet.xml(language: document.language)),
+            Part(path: "word/footnotes.xml", contentType: wordprocessing + ".footnotes+xml", xml: footnotesXML),
         ]
+        for carried in reference?.parts ?? [] {
+            parts.append(Part(path: carried.path, contentType: carried.contentType, xml: carried.tree.xml))
+        }
+        for (index, image) in body.images.enumerated() {
+            parts.append(Part(path: "word/" + WordprocessingML.imagePath(index + 1, image), contentType: image.format.contentType,
+                              content: .binary(image.data)))
+        }
+        parts.append(Part(path: "word/_rels/document.xml.rels", contentType: relationships,
+                          xml: documentRelationships(images: body.images, carried: reference?.parts ?? [])))
+        parts.append(Part(path: "docProps/core.xml", contentType: "application/vnd.openxmlformats-package.core-properties+xml",
+                          xml: coreProperties(document)))
+        return parts
     }
 
     static let relationshipType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -75,11 +108,19 @@ public enum DocxRenderer {
         return xml.output
     }
 
-    private static func documentRelationships() -> String {
+    private static func documentRelationships(images: [FigureImage], carried: [ReferenceDocument.CarriedPart]) -> String {
         var xml = XMLWriter()
         xml.start("Relationships", ["xmlns": "http://schemas.openxmlformats.org/package/2006/relationships"])
         xml.empty("Relationship", ["Id": "rId1", "Type": relationshipType + "/styles", "Target": "styles.xml"])
         xml.empty("Relationship", ["Id": "rId2", "Type": relationshipType + "/footnotes", "Target": "footnotes.xml"])
+        for (index, part) in carried.enumerated() {
+            xml.empty("Relationship", ["Id": "rIdReference\(index + 1)", "Type": part.relationshipType,
+                                       "Target": String(part.path.dropFirst("word/".count))])
+        }
+        for (index, image) in images.enumerated() {
+            xml.empty("Relationship", ["Id": WordprocessingML.imageRelationship(index + 1), "Type": relationshipType + "/image",
+                                       "Target": WordprocessingML.imagePath(index + 1, image)])
+        }
         xml.end()
         return xml.output
     }

@@ -15,6 +15,8 @@ public enum HTMLRenderer {
         html.start("body")
         var footnotes: [[Inline]] = []
         var tableNumber = 0
+        var figureNumber = 0
+        let words = document.captionWords
         for block in document.blocks {
             switch block {
             case let .heading(level, content):
@@ -40,7 +42,7 @@ public enum HTMLRenderer {
                 tableNumber += 1
                 html.start("table")
                 html.start("caption")
-                html.text("\(document.language.tableWord) \(tableNumber) ")
+                html.text("\(words.table) \(tableNumber) ")
                 inlines(table.caption, footnotes: &footnotes, to: &html)
                 html.end()
                 if !table.header.isEmpty {
@@ -66,12 +68,23 @@ public enum HTMLRenderer {
                 }
                 html.end()
                 html.end()
-                for (i, note) in table.notes.enumerated() {
-                    html.start("p", ["class": "tabellkommentar"])
-                    if i == 0 { html.element("em", text: document.language.noteWord + ": ") }
-                    inlines(note, footnotes: &footnotes, to: &html)
-                    html.end()
+                notes(table.notes, word: words.note, footnotes: &footnotes, to: &html)
+            case let .figure(figure):
+                figureNumber += 1
+                html.start("figure")
+                // Caption above the image, as in the Word output (APA 7).
+                html.start("figcaption")
+                html.text("\(words.figure) \(figureNumber) ")
+                inlines(figure.caption, footnotes: &footnotes, to: &html)
+                html.end()
+                var attributes = [("src", "data:\(figure.image.format.contentType);base64,\(figure.image.data.base64EncodedString())"),
+                                  ("alt", figure.altText)]
+                if case let .centimetres(centimetres) = figure.width, centimetres.isFinite, centimetres > 0 {
+                    attributes.append(("style", "width:\(String(format: "%.2f", locale: Locale(identifier: "en_US_POSIX"), centimetres))cm"))
                 }
+                html.empty("img", attributes)
+                html.end()
+                notes(figure.notes, word: words.note, footnotes: &footnotes, to: &html)
             }
         }
         if !footnotes.isEmpty {
@@ -93,6 +106,16 @@ public enum HTMLRenderer {
 
     public static func write(_ document: Document, to url: URL) throws {
         try ExportFile.write(html(for: document), to: url)
+    }
+
+    /// Notes below a table or figure, the first starting «Kommentar:».
+    private static func notes(_ notes: [[Inline]], word: String, footnotes: inout [[Inline]], to html: inout XMLWriter) {
+        for (i, note) in notes.enumerated() {
+            html.start("p", ["class": "tabellkommentar"])
+            if i == 0 { html.element("em", text: word + ": ") }
+            inlines(note, footnotes: &footnotes, to: &html)
+            html.end()
+        }
     }
 
     private static func inlines(_ content: [Inline], footnotes: inout [[Inline]], to html: inout XMLWriter) {
@@ -125,6 +148,7 @@ public enum HTMLRenderer {
         blockquote.sitat p.sitat-etikett{font-style:normal;text-align:right}
         table{border-collapse:collapse;width:100%}caption{text-align:left;font-weight:bold;margin-bottom:.3em}
         th,td{border:1px solid #808080;padding:.1em .4em;text-align:left;font-size:.9em}
+        figure{margin:1em 0}figcaption{font-weight:bold;margin-bottom:.3em}figure img{display:block;width:100%;max-width:100%;height:auto}
         p.tabellkommentar{font-size:.8em}section.fotnoter{font-size:.8em;border-top:1px solid #999;margin-top:2em}
         """
 }

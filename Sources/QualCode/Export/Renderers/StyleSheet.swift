@@ -50,52 +50,50 @@ enum StyleSheet {
               run: [("w:vertAlign", [("w:val", "superscript")])]),
     ]
 
+    /// The figure paragraph: single line spacing, so an inline image is never clipped by a fixed line height.
+    static let figure = Style(id: "Figur", name: "Figur", next: "Normal",
+                              paragraph: [("w:keepLines", []), ("w:spacing", [("w:before", "0"), ("w:after", "120"), ("w:line", "240"), ("w:lineRule", "auto")])])
+
+    /// Every style QualCode's documents use, by id, with the style ids they point to.
+    static var all: [Style] { styles + [figure, tableGrid] }
+
+    /// A plain grid for tables (Word's «Table Grid», «Tabellrutenett» in Norwegian Word).
+    static let tableGrid = Style(id: "Tabellrutenett", name: "Table Grid", type: "table", basedOn: nil)
+
+    /// QualCode's own `styles.xml`.
     static func xml(language: DocumentLanguage) -> String {
-        var xml = XMLWriter()
-        xml.start("w:styles", ["xmlns:w": WordprocessingML.namespace])
-        xml.start("w:docDefaults")
-        xml.start("w:rPrDefault")
-        xml.start("w:rPr")
-        xml.empty("w:lang", ["w:val": language.languageTag])
-        xml.end()
-        xml.end()
-        xml.end()
-        for style in styles {
-            xml.start("w:style", style.id == "Normal" ? ["w:type": style.type, "w:default": "1", "w:styleId": style.id]
-                                                       : ["w:type": style.type, "w:styleId": style.id])
-            xml.empty("w:name", ["w:val": style.name])
-            if let basedOn = style.basedOn { xml.empty("w:basedOn", ["w:val": basedOn]) }
-            if let next = style.next { xml.empty("w:next", ["w:val": next]) }
-            xml.empty("w:qFormat")
-            properties("w:pPr", style.paragraph, to: &xml)
-            properties("w:rPr", style.run, to: &xml)
-            xml.end()
-        }
-        // A plain grid for tables.
-        xml.start("w:style", ["w:type": "table", "w:styleId": "Tabellrutenett"])
-        xml.empty("w:name", ["w:val": "Table Grid"])
-        xml.start("w:tblPr")
-        xml.start("w:tblBorders")
-        for side in ["w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"] {
-            xml.empty(side, ["w:val": "single", "w:sz": "4", "w:space": "0", "w:color": "808080"])
-        }
-        xml.end()
-        xml.start("w:tblCellMar")
-        xml.empty("w:left", ["w:w": "108", "w:type": "dxa"])
-        xml.empty("w:right", ["w:w": "108", "w:type": "dxa"])
-        xml.end()
-        xml.end()
-        xml.end()
-        xml.end()
-        return xml.output
+        var root = XMLTree("w:styles", [("xmlns:w", WordprocessingML.namespace)])
+        root.append(XMLTree("w:docDefaults", children: [
+            XMLTree("w:rPrDefault", children: [XMLTree("w:rPr", children: [XMLTree("w:lang", [("w:val", language.languageTag)])])]),
+        ]))
+        for style in all { root.append(element(style, id: style.id, name: style.name, ids: { $0 })) }
+        return root.xml
     }
 
-    private static func properties(_ name: String, _ list: [(String, [(String, String)])], to xml: inout XMLWriter) {
-        guard !list.isEmpty else { return }
-        xml.start(name)
-        for (element, attributes) in list {
-            xml.empty(element, attributes)
+    /// One `w:style`, with `ids` turning the ids it points to (based on, next) into the document's.
+    static func element(_ style: Style, id: String, name: String, ids: (String) -> String) -> XMLTree {
+        var attributes = [("w:type", style.type)]
+        if style.id == "Normal" { attributes.append(("w:default", "1")) }
+        attributes.append(("w:styleId", id))
+        var element = XMLTree("w:style", attributes, children: [XMLTree("w:name", [("w:val", name)])])
+        if let basedOn = style.basedOn { element.append(XMLTree("w:basedOn", [("w:val", ids(basedOn))])) }
+        if let next = style.next { element.append(XMLTree("w:next", [("w:val", ids(next))])) }
+        if style.type == "table" {
+            element.append(XMLTree("w:uiPriority", [("w:val", "59")]))
+            let borders = ["w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"].map {
+                XMLTree($0, [("w:val", "single"), ("w:sz", "4"), ("w:space", "0"), ("w:color", "808080")])
+            }
+            element.append(XMLTree("w:tblPr", children: [
+                XMLTree("w:tblBorders", children: borders),
+                XMLTree("w:tblCellMar", children: [XMLTree("w:left", [("w:w", "108"), ("w:type", "dxa")]),
+                                                   XMLTree("w:right", [("w:w", "108"), ("w:type", "dxa")])]),
+            ]))
+            return element
         }
-        xml.end()
+        element.append(XMLTree("w:qFormat"))
+        for (container, list) in [("w:pPr", style.paragraph), ("w:rPr", style.run)] where !list.isEmpty {
+            element.append(XMLTree(container, children: list.map { XMLTree($0.0, $0.1) }))
+        }
+        return element
     }
 }

@@ -5,25 +5,57 @@ import Foundation
 struct WordprocessingML {
     static let namespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     static let relationshipsNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    static let drawingNamespace = "http://schemas.openxmlformats.org/drawingml/2006/main"
+    static let pictureNamespace = "http://schemas.openxmlformats.org/drawingml/2006/picture"
+    static let wordDrawingNamespace = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+    /// English Metric Units per twip (1 in = 914,400 EMU = 1,440 twips).
+    static let emuPerTwip = 635
 
     let document: Document
+    /// QualCode's style ids → the ids in the package's styles.xml (a reference document's own).
+    let styleIds: [String: String]
+    let page: PageLayout
     private(set) var footnotes: [[Inline]] = []
+    /// The figures' images in order; image *n* is `word/media/image<n>.<ext>` with relationship `rIdImage<n>`.
+    private(set) var images: [FigureImage] = []
     private var tableNumber = 0
+    private var figureNumber = 0
 
-    init(_ document: Document) { self.document = document }
+    init(_ document: Document, styleIds: [String: String] = [:], page: PageLayout = .a4) {
+        self.document = document
+        self.styleIds = styleIds
+        self.page = page
+    }
+
+    /// The relationship id of image `number` (1-based).
+    static func imageRelationship(_ number: Int) -> String { "rIdImage\(number)" }
+
+    /// The package path of image `number` (1-based), below `word/`.
+    static func imagePath(_ number: Int, _ image: FigureImage) -> String { "media/image\(number).\(image.format.fileExtension)" }
+
+    /// The style id written for one of QualCode's styles.
+    private func style(_ id: String) -> String { styleIds[id] ?? id }
+
+    /// A SEQ field's identifier from a caption word: letters, digits and underscores, starting with
+    /// a letter (Word's rule for bookmark names); `fallback` when nothing is left.
+    static func sequenceName(_ word: String, fallback: String) -> String {
+        let kept = String(word.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) || $0 == "_" })
+        guard let first = kept.unicodeScalars.first, CharacterSet.letters.contains(first) else { return fallback }
+        return kept
+    }
 
     // MARK: - document.xml
 
-    /// `word/document.xml`; collects the footnotes on the way.
+    /// `word/document.xml`; collects the footnotes and images on the way.
     mutating func documentXML() -> String {
         var xml = XMLWriter()
-        xml.start("w:document", ["xmlns:w": Self.namespace, "xmlns:r": Self.relationshipsNamespace])
+        xml.start("w:document", ["xmlns:w": Self.namespace, "xmlns:r": Self.relationshipsNamespace,
+                                 "xmlns:wp": Self.wordDrawingNamespace, "xmlns:a": Self.drawingNamespace,
+                                 "xmlns:pic": Self.pictureNamespace])
         xml.start("w:body")
         for block in document.blocks { write(block, to: &xml) }
         xml.start("w:sectPr")
-        xml.empty("w:pgSz", ["w:w": "11906", "w:h": "16838"])  // A4
-        xml.empty("w:pgMar", ["w:top": "1417", "w:right": "1417", "w:bottom": "1417", "w:left": "1417",
-                              "w:header": "708", "w:footer": "708", "w:gutter": "0"])
+        page.write(to: &xml)
         xml.end()
         xml.end()
         xml.end()
@@ -41,50 +73,130 @@ struct WordprocessingML {
             if let label { paragraph(style: "SitatEtikett", label, to: &xml) }
         case let .table(table):
             write(table, to: &xml)
+        case let .figure(figure):
+            write(figure, to: &xml)
+        }
+    }
+
+    /// A caption paragraph: «Tabell 3 Oversikt …», the number a SEQ field so Word renumbers and lists it.
+    private mutating func caption(word: String, sequence: String, number: Int, _ content: [Inline], to xml: inout XMLWriter) {
+        xml.start("w:p")
+        paragraphProperties(style: "Caption", keepNext: true, to: &xml)
+        run(word + " ", [], to: &xml)
+        // A complex field with its result written out: Word renumbers it, and readers that do not
+        // evaluate fields still see the number.
+        fieldCharacter("begin", to: &xml)
+        xml.start("w:r")
+        xml.element("w:instrText", ["xml:space": "preserve"], text: " SEQ \(sequence) \\* ARABIC ")
+        xml.end()
+        fieldCharacter("separate", to: &xml)
+        run(String(number), [], to: &xml)
+        fieldCharacter("end", to: &xml)
+        run(" ", [], to: &xml)
+        inlines(content, to: &xml)
+        xml.end()
+    }
+
+    /// Notes below a table or figure, the first starting «Kommentar:».
+    private mutating func notes(_ notes: [[Inline]], to xml: inout XMLWriter) {
+        for (i, note) in notes.enumerated() {
+            xml.start("w:p")
+            paragraphProperties(style: "Tabellkommentar", keepNext: false, to: &xml)
+            if i == 0 { run(document.captionWords.note + ": ", .italic, to: &xml) }
+            inlines(note, to: &xml)
+            xml.end()
         }
     }
 
     private mutating func write(_ table: Table, to xml: inout XMLWriter) {
         tableNumber += 1
-        // Caption above: «Tabell 3 Oversikt …», the number a SEQ field so Word renumbers and lists it.
-        xml.start("w:p")
-        paragraphProperties(style: "Caption", keepNext: true, to: &xml)
-        run(document.language.tableWord + " ", [], to: &xml)
-        // A complex field with its result written out: Word renumbers it, and readers that do not
-        // evaluate fields still see the number.
-        fieldCharacter("begin", to: &xml)
-        xml.start("w:r")
-        xml.element("w:instrText", ["xml:space": "preserve"], text: " SEQ \(document.language.tableWord) \\* ARABIC ")
-        xml.end()
-        fieldCharacter("separate", to: &xml)
-        run(String(tableNumber), [], to: &xml)
-        fieldCharacter("end", to: &xml)
-        run(" ", [], to: &xml)
-        inlines(table.caption, to: &xml)
-        xml.end()
+        let words = document.captionWords
+        caption(word: words.table, sequence: Self.sequenceName(words.table, fallback: document.language.tableWord),
+                number: tableNumber, table.caption, to: &xml)
 
         let columns = max(table.header.count, table.rows.map(\.count).max() ?? 0, 1)
         xml.start("w:tbl")
         xml.start("w:tblPr")
-        xml.empty("w:tblStyle", ["w:val": "Tabellrutenett"])
+        xml.empty("w:tblStyle", ["w:val": style("Tabellrutenett")])
         xml.empty("w:tblW", ["w:w": "5000", "w:type": "pct"])
         xml.empty("w:tblLook", ["w:val": "04A0", "w:firstRow": "1", "w:lastRow": "0", "w:firstColumn": "0",
                                 "w:lastColumn": "0", "w:noHBand": "0", "w:noVBand": "1"])
         xml.end()
         xml.start("w:tblGrid")
-        for _ in 0..<columns { xml.empty("w:gridCol", ["w:w": String(9072 / columns)]) }
+        for _ in 0..<columns { xml.empty("w:gridCol", ["w:w": String(page.textWidth / columns)]) }
         xml.end()
         if !table.header.isEmpty { row(table.header, columns: columns, header: true, to: &xml) }
         for cells in table.rows { row(cells, columns: columns, header: false, to: &xml) }
         xml.end()
 
-        for (i, note) in table.notes.enumerated() {
-            xml.start("w:p")
-            paragraphProperties(style: "Tabellkommentar", keepNext: false, to: &xml)
-            if i == 0 { run(document.language.noteWord + ": ", .italic, to: &xml) }
-            inlines(note, to: &xml)
-            xml.end()
+        notes(table.notes, to: &xml)
+    }
+
+    /// A figure: caption above (kept with the image), the image in its own paragraph, notes below.
+    private mutating func write(_ figure: Figure, to xml: inout XMLWriter) {
+        figureNumber += 1
+        images.append(figure.image)
+        let words = document.captionWords
+        caption(word: words.figure, sequence: Self.sequenceName(words.figure, fallback: document.language.figureWord),
+                number: figureNumber, figure.caption, to: &xml)
+        let (width, height) = extent(of: figure)
+        let name = "\(words.figure) \(figureNumber)"
+        xml.start("w:p")
+        paragraphProperties(style: "Figur", keepNext: false, to: &xml)
+        xml.start("w:r")
+        xml.start("w:drawing")
+        xml.start("wp:inline", ["distT": "0", "distB": "0", "distL": "0", "distR": "0"])
+        xml.empty("wp:extent", ["cx": String(width), "cy": String(height)])
+        xml.empty("wp:effectExtent", ["l": "0", "t": "0", "r": "0", "b": "0"])
+        xml.empty("wp:docPr", ["id": String(figureNumber), "name": name, "descr": figure.altText])
+        xml.start("wp:cNvGraphicFramePr")
+        xml.empty("a:graphicFrameLocks", ["noChangeAspect": "1"])
+        xml.end()
+        xml.start("a:graphic")
+        xml.start("a:graphicData", ["uri": Self.pictureNamespace])
+        xml.start("pic:pic")
+        xml.start("pic:nvPicPr")
+        xml.empty("pic:cNvPr", ["id": "0", "name": "image\(figureNumber).\(figure.image.format.fileExtension)",
+                                "descr": figure.altText])
+        xml.empty("pic:cNvPicPr")
+        xml.end()
+        xml.start("pic:blipFill")
+        xml.empty("a:blip", ["r:embed": Self.imageRelationship(figureNumber)])
+        xml.start("a:stretch")
+        xml.empty("a:fillRect")
+        xml.end()
+        xml.end()
+        xml.start("pic:spPr")
+        xml.start("a:xfrm")
+        xml.empty("a:off", ["x": "0", "y": "0"])
+        xml.empty("a:ext", ["cx": String(width), "cy": String(height)])
+        xml.end()
+        xml.start("a:prstGeom", ["prst": "rect"])
+        xml.empty("a:avLst")
+        xml.end()
+        xml.end()
+        xml.end()
+        xml.end()
+        xml.end()
+        xml.end()
+        xml.end()
+        xml.end()
+        xml.end()
+        notes(figure.notes, to: &xml)
+    }
+
+    /// The figure's size in EMU: its width (the text width unless narrower), the height from the
+    /// aspect ratio, shrunk to fit when that would be taller than most of the page.
+    func extent(of figure: Figure) -> (width: Int, height: Int) {
+        let textWidth = Double(page.textWidth * Self.emuPerTwip)
+        var width = textWidth
+        if case let .centimetres(centimetres) = figure.width, centimetres.isFinite, centimetres > 0 {
+            width = min(centimetres * 360_000, textWidth)
         }
+        let ratio = Double(figure.image.pixelHeight) / Double(figure.image.pixelWidth)
+        let maxHeight = Double(page.textHeight * Self.emuPerTwip) * 0.8
+        if width * ratio > maxHeight { width = maxHeight / ratio }
+        return (max(Int(width.rounded()), 1), max(Int((width * ratio).rounded()), 1))
     }
 
     private func fieldCharacter(_ type: String, to xml: inout XMLWriter) {
@@ -103,7 +215,7 @@ struct WordprocessingML {
         for index in 0..<columns {
             xml.start("w:tc")
             xml.start("w:tcPr")
-            xml.empty("w:tcW", ["w:w": String(9072 / columns), "w:type": "dxa"])
+            xml.empty("w:tcW", ["w:w": String(page.textWidth / columns), "w:type": "dxa"])
             xml.end()
             xml.start("w:p")
             paragraphProperties(style: "Tabelltekst", keepNext: false, to: &xml)
@@ -124,7 +236,7 @@ struct WordprocessingML {
 
     private func paragraphProperties(style: String, keepNext: Bool, to xml: inout XMLWriter) {
         xml.start("w:pPr")
-        xml.empty("w:pStyle", ["w:val": style])
+        xml.empty("w:pStyle", ["w:val": self.style(style)])
         if keepNext { xml.empty("w:keepNext") }
         xml.end()
     }
@@ -142,7 +254,7 @@ struct WordprocessingML {
                 footnotes.append(note)
                 xml.start("w:r")
                 xml.start("w:rPr")
-                xml.empty("w:rStyle", ["w:val": "Fotnotereferanse"])
+                xml.empty("w:rStyle", ["w:val": style("Fotnotereferanse")])
                 xml.end()
                 xml.empty("w:footnoteReference", ["w:id": String(footnotes.count)])
                 xml.end()
@@ -198,7 +310,7 @@ struct WordprocessingML {
             paragraphProperties(style: "Fotnotetekst", keepNext: false, to: &xml)
             xml.start("w:r")
             xml.start("w:rPr")
-            xml.empty("w:rStyle", ["w:val": "Fotnotereferanse"])
+            xml.empty("w:rStyle", ["w:val": style("Fotnotereferanse")])
             xml.end()
             xml.empty("w:footnoteRef")
             xml.end()
