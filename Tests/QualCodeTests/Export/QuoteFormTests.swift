@@ -90,6 +90,18 @@ import Testing
         #expect(kept.edits.count == 1)
     }
 
+    @Test func punctuationBelongsToTheWordBeforeIt() throws {
+        let text = "Ikke foran, ikke bak. Ved siden av. En sparringspartner."
+        let form = try QuoteForm.parse("Ikke foran, ikke bak. …", verbatim: text, fillers: fillers)
+        #expect(form.render(thesis) == "Ikke foran, ikke bak. …")
+        let cut = try #require(form.edits.first)
+        #expect(form.edits.count == 1 && ScalarText(text).slice(cut.start, cut.end) == "Ved siden av. En sparringspartner.")
+        // A cut followed by an insertion keeps its place.
+        let both = try QuoteForm.parse("… [jeg er] en slags fagperson. Ikke foran, ikke bak. …",
+                                       verbatim: "Så er æ en slags fagperson. " + text, fillers: fillers)
+        #expect(both.render(thesis) == "… [jeg er] en slags fagperson. Ikke foran, ikke bak. …")
+    }
+
     @Test func norwegianLettersQuotesAndEmojiSurviveAndOffsetsAreScalars() throws {
         let text = "Både «tillit» og æøå 👍🏽 er med, sa hun."
         let form = try QuoteForm.parse("Både «tillit» og æøå 👍🏽 er med, sa [jobbspesialisten].", verbatim: text, fillers: fillers)

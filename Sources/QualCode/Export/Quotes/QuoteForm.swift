@@ -177,14 +177,13 @@ extension QuoteForm {
         guard shown.contains(where: { $0.mark == nil }) else { throw QuoteEditError.noSpeakerWords }
         let fillerSet = Set(fillers.map { $0.lowercased() })
 
-        // Marks never match a word of the transcript, so the common subsequence pairs words only.
-        let matches = TextDiff.matchedLines(source.map(\.text), shown.map { $0.mark == nil ? $0.text : "\u{0}" })
+        let matches = alignment(source, shown)
         var pieces: [QuotePiece] = []
         var s = 0, d = 0
         for (ms, md) in matches + [(source.count, shown.count)] {
             // source[s..<ms] were left out; shown[d..<md] were added.
             try gap(source[s..<ms], shown[d..<md], at: s < source.count ? source[s].start : text.count,
-                    atEdge: s == 0 || ms == source.count, fillers: fillerSet, into: &pieces)
+                    atEdge: s == 0 || ms == source.count, text: text, fillers: fillerSet, into: &pieces)
             if ms < source.count {
                 let space = shown[md].spaceBefore
                 if let last = pieces.last, last.kind == .verbatim, s == ms, d == md, last.end <= source[ms].start {
@@ -200,17 +199,42 @@ extension QuoteForm {
         return QuoteForm(pieces: pieces, baseText: verbatim)
     }
 
+    /// Pairs of (transcript, displayed) token indices that are the same words, in order. Words are
+    /// matched first and punctuation only between matched words, nearest the word before it: a full
+    /// stop typed after «bak» is the one after «bak» in the transcript, not the quote's last one.
+    static func alignment(_ source: [QuoteTokens.Token], _ shown: [QuoteTokens.Token]) -> [(Int, Int)] {
+        let sourceWords = source.indices.filter { source[$0].isWord }
+        let shownWords = shown.indices.filter { shown[$0].mark == nil && shown[$0].isWord }
+        let anchors = TextDiff.matchedLines(sourceWords.map { source[$0].text }, shownWords.map { shown[$0].text })
+            .map { (sourceWords[$0.0], shownWords[$0.1]) }
+        var pairs: [(Int, Int)] = []
+        var s = 0, d = 0
+        for (ms, md) in anchors + [(source.count, shown.count)] {
+            // Marks never match the transcript; words here were not matched above.
+            let local = TextDiff.matchedLines(source[s..<ms].map { $0.isWord ? "\u{1}" + $0.text : $0.text },
+                                              shown[d..<md].map { $0.mark != nil || $0.isWord ? "\u{0}" : $0.text })
+            pairs += local.map { ($0.0 + s, $0.1 + d) }
+            if ms < source.count { pairs.append((ms, md)) }
+            s = ms + 1
+            d = md + 1
+        }
+        return pairs
+    }
+
     /// Turns one gap between matched words into edits: what was left out must be covered by a mark
     /// (or be filler words), and what was added must be marks.
     private static func gap(_ removed: ArraySlice<QuoteTokens.Token>, _ added: ArraySlice<QuoteTokens.Token>, at position: Int,
-                            atEdge: Bool, fillers: Set<String>, into pieces: inout [QuotePiece]) throws {
+                            atEdge: Bool, text: ScalarText, fillers: Set<String>, into pieces: inout [QuotePiece]) throws {
         if let word = added.first(where: { $0.mark == nil }) {
             // «…» typed where the transcript has none is a cut, like (…).
             let words = added.filter { $0.mark == nil }
             if words.allSatisfy({ $0.text == "…" }) {
-                let mark = QuoteTokens.Token(text: "…", start: 0, end: 0, spaceBefore: words[0].spaceBefore, mark: .omission)
-                let marks = added.filter { $0.mark != nil } + [mark]
-                return try gap(removed, marks[...], at: position, atEdge: atEdge, fillers: fillers, into: &pieces)
+                let marks = added.map { token in
+                    var mark = token
+                    if mark.mark == nil { mark.mark = .omission }
+                    return mark
+                }
+                return try gap(removed, marks[...], at: position, atEdge: atEdge, text: text, fillers: fillers, into: &pieces)
             }
             throw QuoteEditError.addedWords(word.text)
         }
@@ -227,7 +251,7 @@ extension QuoteForm {
             let leftOut = removed.filter { !QuoteTokens.isFillerPunctuation($0.text) }
             guard !leftOut.isEmpty, leftOut.allSatisfy({ $0.isWord && fillers.contains($0.text.lowercased()) }) else {
                 if let gloss = added.first(where: { $0.mark == .gloss }) { throw QuoteEditError.glossReplaces(gloss.text) }
-                throw QuoteEditError.unmarkedOmission(removed.map(\.text).joined(separator: " "))
+                throw QuoteEditError.unmarkedOmission(collapsed(text.slice(start, end)))
             }
             pieces.append(QuotePiece(.filler, start, end, spaceBefore: false))
         }
