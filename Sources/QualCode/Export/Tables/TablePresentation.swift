@@ -36,7 +36,7 @@ public enum CodeLabelStyle: String, Sendable, Hashable, CaseIterable, Codable {
         switch self {
         case .path: path
         // Em spaces: Word keeps them, HTML does not collapse them, and they never start a formula.
-        case .indented: String(repeating: "\u{2003}", count: 2 * depth) + name
+        case .indented: String(repeating: "\u{2003}", count: depth) + name
         }
     }
 }
