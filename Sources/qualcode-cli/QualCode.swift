@@ -25,7 +25,7 @@ struct QualCodeCommand: ParsableCommand {
                                                          TranscriptCommand.self, ShowCommand.self, MemoCommand.self, LogCommand.self]),
             CommandGroup(name: "Coding", subcommands: [CodeCommand.self, UncodeCommand.self, CodesCommand.self, UnitsCommand.self]),
             CommandGroup(name: "Finding", subcommands: [SearchCommand.self, RetrieveCommand.self]),
-            CommandGroup(name: "Export", subcommands: [QuotesCommand.self, QuoteCommand.self]),
+            CommandGroup(name: "Export", subcommands: [QuotesCommand.self, QuoteCommand.self, ExportCommand.self]),
         ]
     )
 }

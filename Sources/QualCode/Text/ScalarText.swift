@@ -104,6 +104,12 @@ extension String {
 }
 
 extension String {
+    /// The text on one line: line breaks and runs of spaces become single spaces, ends trimmed —
+    /// how a quote or an example reads in running text.
+    public var collapsedWhitespace: String {
+        split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
     /// A one-line form of user text for messages and table cells: line breaks and tabs become
     /// spaces, and text longer than `limit` characters is cut with «…».
     public func truncated(to limit: Int = 60) -> String {

@@ -95,7 +95,7 @@ struct QuoteCommand: ParsableCommand {
     static func print(_ details: QuoteDetails) {
         Swift.print("\(details.segment.shortID)  \(details.transcript) line \(details.lines)")
         if let leadIn = details.leadIn { Swift.print("lead-in:   \(leadIn)") }
-        Swift.print("verbatim:  \(details.verbatim.split(whereSeparator: \.isWhitespace).joined(separator: " "))")
+        Swift.print("verbatim:  \(details.verbatim.collapsedWhitespace)")
         Swift.print("displayed: \(details.displayed)")
         Swift.print("edits:     \(details.edits.isEmpty ? "none" : details.edits)")
         if details.isStale { Swift.print("(the transcript changed after the quote was edited: it is shown verbatim until edited again)") }

@@ -104,7 +104,7 @@ extension ProjectStore {
              WHERE turn.transcriptId = ? AND turn.participantId IS NULL AND turn."end" <= ?
              ORDER BY turn.start DESC LIMIT 1
             """, arguments: [row.transcriptId, row.info.start])
-        return text.map(QuoteForm.collapsed).flatMap { $0.isEmpty ? nil : $0 }
+        return text.map(\.collapsedWhitespace).flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// The quotes as a document: a section per group, the count per participant (so an author sees

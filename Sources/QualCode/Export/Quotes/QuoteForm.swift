@@ -54,7 +54,7 @@ public struct QuoteForm: Hashable, Sendable, Codable {
         for piece in pieces {
             let shown: String
             switch piece.kind {
-            case .verbatim: shown = Self.collapsed(text.slice(piece.start, piece.end))
+            case .verbatim: shown = text.slice(piece.start, piece.end).collapsedWhitespace
             case .filler: continue
             case .omission:
                 if piece.start <= length.lowerBound { shown = marks.cutStart }
@@ -75,7 +75,7 @@ public struct QuoteForm: Hashable, Sendable, Codable {
         let text = ScalarText(baseText)
         let nb = language == .nb
         return edits.map { piece in
-            let covered = Self.collapsed(text.slice(piece.start, piece.end))
+            let covered = text.slice(piece.start, piece.end).collapsedWhitespace
             switch piece.kind {
             case .omission: return (nb ? "utelatt: " : "omitted: ") + "\"\(covered)\""
             case .filler: return (nb ? "fyllord fjernet: " : "filler removed: ") + "\"\(covered)\""
@@ -86,10 +86,6 @@ public struct QuoteForm: Hashable, Sendable, Codable {
             case .verbatim: return ""
             }
         }.joined(separator: "; ")
-    }
-
-    static func collapsed(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
     /// The range of the text without leading and trailing whitespace.
@@ -251,7 +247,7 @@ extension QuoteForm {
             let leftOut = removed.filter { !QuoteTokens.isFillerPunctuation($0.text) }
             guard !leftOut.isEmpty, leftOut.allSatisfy({ $0.isWord && fillers.contains($0.text.lowercased()) }) else {
                 if let gloss = added.first(where: { $0.mark == .gloss }) { throw QuoteEditError.glossReplaces(gloss.text) }
-                throw QuoteEditError.unmarkedOmission(collapsed(text.slice(start, end)))
+                throw QuoteEditError.unmarkedOmission(text.slice(start, end).collapsedWhitespace)
             }
             pieces.append(QuotePiece(.filler, start, end, spaceBefore: false))
         }

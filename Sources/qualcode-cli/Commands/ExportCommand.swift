@@ -1,0 +1,249 @@
+import ArgumentParser
+import Foundation
+import QualCode
+
+/// `qualcode export …`: the standard tables of a report or thesis, as Word, Word XML, HTML or CSV.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export standard tables: codebook, participant overview, code matrix, codings, wide data set.",
+        discussion: """
+            Every table can be written as Word (docx), one-file Word XML (wordxml), HTML or CSV. In a document \
+            the caption stands above the table («Tabell 1 Kodebok») and a note below it says what was \
+            counted («Kommentar: …»). Captions, headers and notes are Norwegian with a decimal comma; \
+            --locale en gives English and a decimal point. CSV is UTF-8 with a byte-order mark; use \
+            --delimiter ';' for Norwegian Excel. Cells that start like a formula (=, +, -, @) get an \
+            apostrophe in CSV. Orphaned segments (text deleted from a transcript) are left out of every table.
+
+            For example:
+              qualcode export codebook -o kodebok.docx
+              qualcode export participants --attr rolle --attr tjeneste -o info.docx
+              qualcode export matrix --cols attr:tjeneste --min-cell 3 -o matrise.docx
+              qualcode export codings --format csv --delimiter ';' -o kodinger.csv
+              qualcode export wide --format csv -o deltakere.csv
+            """,
+        subcommands: [Codebook.self, Participants.self, Matrix.self, Codings.self, Wide.self]
+    )
+}
+
+/// Where a table goes and how it is worded: the shared output options plus `--caption`.
+struct TableOutputOptions: ParsableArguments {
+    @OptionGroup var out: DocumentOutputOptions
+
+    @Option(help: "Your own caption instead of the standard one (documents only).")
+    var caption: String?
+
+    func presentation() -> TablePresentation {
+        // A code's full path stands alone in a CSV row; in a document the rows follow the tree.
+        TablePresentation(language: out.locale, codeLabels: out.format == .csv ? .path : .indented, caption: caption)
+    }
+
+    /// Refuses a target in a folder that does not exist before any work is done.
+    func checkDestination() throws { try ExportDestination.check(out.url) }
+
+    /// Writes the tables as one document, or the first table as CSV.
+    func write(_ tables: [Table]) throws {
+        switch out.format {
+        case .csv: try out.write(tables[0].textTable)
+        case .docx, .wordxml, .html: try out.write(Document(tables: tables, language: out.locale))
+        }
+    }
+
+    func report(_ table: Table, _ what: String) {
+        print("Wrote \(out.output) (\(table.rows.count) \(what))")
+    }
+}
+
+extension ExportCommand {
+    struct Codebook: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Export the codebook: codes with definition, parent, an example, segments and participants.",
+            discussion: """
+                One row per code, in the order of the code tree. The example is the shortest coded segment of \
+                at least six words, cut at a word boundary after 160 characters. Segments and participants \
+                count only the codings of the code itself, not of its child codes. In a document, child codes \
+                are indented under their parent; in CSV the code column holds the full path.
+
+                For example:
+                  qualcode export codebook -o kodebok.docx
+                  qualcode export codebook --format csv --delimiter ';' -o kodebok.csv
+                """
+        )
+        @OptionGroup var project: ProjectOptions
+        @OptionGroup var table: TableOutputOptions
+
+        func run() throws {
+            try table.checkDestination()
+            let codebook = try project.openStore().codebook(CodebookOptions(presentation: table.presentation()))
+            try table.write([codebook])
+            table.report(codebook, "codes")
+        }
+    }
+
+    struct Participants: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Export the overview of the participants: pseudonym, label, attributes, transcripts, segments.",
+            discussion: """
+                One row per participant, by pseudonym, with one column per attribute (all of them, by name, \
+                unless you choose them with --attr, in the order given). Values are shown as stored; a \
+                missing value is an empty cell. Segments counts the coded segments in which the participant \
+                speaks.
+
+                For example:
+                  qualcode export participants -o informanter.docx
+                  qualcode export participants --attr rolle --attr tjeneste -o info.docx
+                  qualcode export participants --format csv -o informanter.csv
+                """
+        )
+        @OptionGroup var project: ProjectOptions
+        @Option(name: .customLong("attr"), help: ArgumentHelp("An attribute column to include; repeatable (default: all).", valueName: "name"))
+        var attributes: [String] = []
+        @OptionGroup var table: TableOutputOptions
+
+        func run() throws {
+            try table.checkDestination()
+            let options = ParticipantOverviewOptions(attributes: attributes.isEmpty ? nil : attributes, presentation: table.presentation())
+            let overview = try project.openStore().participantOverview(options)
+            try table.write([overview])
+            table.report(overview, "participants")
+        }
+    }
+
+    struct Matrix: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Export a code × attribute matrix: how many participants (or segments) have each code, per group.",
+            discussion: """
+                Rows are codes; columns are the values of an attribute (--cols attr:NAME), each with its N \
+                in the header («IPS (N=5)», N = participants with that value), or the participants \
+                themselves (--cols participant). A total column and a «Minst én kode» row are added. \
+                --count participants (the default) counts participants with at least one segment of the \
+                code; --count segments counts coded segments. --percent row|column adds percentages \
+                (decimal comma with --locale nb). --min-cell N hides non-zero counts below N as «<N» and \
+                says so in the note below the table.
+
+                For example:
+                  qualcode export matrix --cols attr:tjeneste --percent column -o matrise.docx
+                  qualcode export matrix --cols attr:rolle --min-cell 3 -o matrise.docx
+                  qualcode export matrix --cols participant --count segments -o matrise.docx
+                  qualcode export matrix --cols attr:rolle --code Tillit -o tillit.docx
+                """
+        )
+        @OptionGroup var project: ProjectOptions
+        @Option(help: ArgumentHelp("What the rows are: code.", valueName: "rows")) var rows = "code"
+        @Option(help: ArgumentHelp("What the columns are: attr:NAME or participant.", valueName: "columns")) var cols: String
+        @Option(help: "What to count: participants or segments.") var count: MatrixCount = .participants
+        @Option(help: "Add row or column percentages.") var percent: MatrixPercent?
+        @Option(help: ArgumentHelp("Hide non-zero counts below this as «<N».", valueName: "n")) var minCell = 1
+        @Option(name: .customLong("code"), help: "A code to include as a row; repeatable (default: all).") var codes: [String] = []
+        @OptionGroup var table: TableOutputOptions
+
+        func validate() throws {
+            if rows != "code" { throw ValidationError("--rows \"\(rows)\": expected code.") }
+            if minCell < 1 { throw ValidationError("--min-cell must be 1 or more (got \(minCell)).") }
+            _ = try columns()
+        }
+
+        func columns() throws -> MatrixColumns {
+            switch cols {
+            case "participant", "participants": return .participant
+            case let c where c.hasPrefix("attr:") && c.count > 5: return .attribute(String(c.dropFirst(5)))
+            default: throw ValidationError("--cols \"\(cols)\": expected attr:NAME or participant.")
+            }
+        }
+
+        func run() throws {
+            try table.checkDestination()
+            let options = CodeMatrixOptions(columns: try columns(), count: count, codes: codes, percent: percent, minimumCell: minCell,
+                                            presentation: table.presentation())
+            let matrix = try project.openStore().codeMatrixTable(options)
+            try table.write([matrix])
+            table.report(matrix, "rows")
+        }
+    }
+
+    struct Codings: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Export every coding as a row: segment, transcript, lines, offsets, code, coder, participants, attributes, text.",
+            discussion: """
+                The long format for R, SPSS or Excel, one row per coding in transcript order: segment id, \
+                transcript, first and last line, start and end offsets (Unicode scalars, end exclusive), the \
+                code's full path, coder, time of coding (ISO 8601, UTC), the participants who said the \
+                segment, one column per attribute, and the segment text. When several participants said a \
+                segment they are separated by «; », and so are their attribute values, in the same order.
+
+                For example:
+                  qualcode export codings --format csv -o kodinger.csv
+                  qualcode export codings --code Tillit --format csv -o tillit.csv
+                """
+        )
+        @OptionGroup var project: ProjectOptions
+        @Option(name: .customLong("attr"), help: ArgumentHelp("An attribute column to include; repeatable (default: all).", valueName: "name"))
+        var attributes: [String] = []
+        @Option(name: .customLong("code"), help: "Only codings of this code; repeatable (default: all).") var codes: [String] = []
+        @OptionGroup var table: TableOutputOptions
+
+        func run() throws {
+            try table.checkDestination()
+            let options = CodingsOptions(attributes: attributes.isEmpty ? nil : attributes, codes: codes, presentation: table.presentation())
+            let codings = try project.openStore().codingsTable(options)
+            try table.write([codings])
+            table.report(codings, "codings")
+        }
+    }
+
+    struct Wide: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Export a participant × code data set for SPSS, R or Stata, with a data dictionary.",
+            discussion: """
+                One row per participant: the pseudonym, the attributes, then one column per code holding 1 \
+                when the participant said at least one segment with the code and 0 otherwise (--values \
+                presence, the default), or the number of such segments (--values counts). Variable names \
+                are safe for SPSS, R and Stata: ASCII, starting with a letter, at most 32 characters, \
+                unique; æ, ø and å become ae, oe and aa, and codes are numbered in tree order \
+                (k01_balansekunst, k02_det_navske, …). With --format csv the data dictionary — each \
+                variable's name, the full code path or attribute name, its type and what its values mean — \
+                is written beside the data as STEM_dictionary.csv; in a document it is a second table.
+
+                For example:
+                  qualcode export wide --format csv -o deltakere.csv
+                  qualcode export wide --values counts --format csv -o data.csv
+                """
+        )
+        @OptionGroup var project: ProjectOptions
+        @Option(name: .customLong("attr"), help: ArgumentHelp("An attribute column to include; repeatable (default: all).", valueName: "name"))
+        var attributes: [String] = []
+        @Option(name: .customLong("code"), help: "A code column to include; repeatable (default: all).") var codes: [String] = []
+        @Option(help: "presence (0/1) or counts.") var values: WideValues = .presence
+        @OptionGroup var table: TableOutputOptions
+
+        func run() throws {
+            let out = table.out
+            let dictionaryPath = WideDataSet.dictionaryPath(for: out.output)
+            let dictionaryURL = URL(fileURLWithPath: dictionaryPath)
+            try table.checkDestination()
+            if out.format == .csv { try ExportDestination.check(dictionaryURL) }
+            let options = WideOptions(attributes: attributes.isEmpty ? nil : attributes, codes: codes, values: values,
+                                      presentation: table.presentation())
+            let dataSet = try project.openStore().wideDataSet(options)
+            let size = "\(dataSet.data.rows.count) participants, \(dataSet.dictionary.rows.count) variables"
+            guard out.format == .csv else {
+                try table.write([dataSet.data, dataSet.dictionary])
+                print("Wrote \(out.output) (\(size); the data dictionary is the second table)")
+                return
+            }
+            try out.write(dataSet.data.textTable)
+            do {
+                try ExportFile.write(dataSet.dictionary.textTable.renderCSV(delimiter: out.delimiter.first!, byteOrderMark: true), to: dictionaryURL)
+            } catch {
+                try? FileManager.default.removeItem(at: out.url)  // both files or neither
+                throw error
+            }
+            print("Wrote \(out.output) (\(size))")
+            print("Wrote \(dictionaryPath) (data dictionary)")
+        }
+    }
+}
+
+extension MatrixCount: ExpressibleByArgument {}
+extension MatrixPercent: ExpressibleByArgument {}
+extension WideValues: ExpressibleByArgument {}
