@@ -22,7 +22,7 @@ enum TestImages {
 
     /// A colour gradient, so a rendered page shows whether the image came out.
     static func gradient(_ x: Int, _ y: Int) -> (UInt8, UInt8, UInt8) {
-        (UInt8(truncatingIfNeeded: x * 6), UInt8(truncatingIfNeeded: y * 12), 160)
+        (UInt8(truncatingIfNeeded: x * 2), UInt8(truncatingIfNeeded: y * 4), 160)
     }
 
     /// The start of a JPEG: SOI, an APP0 (JFIF) segment, then a baseline frame header (SOF0).
