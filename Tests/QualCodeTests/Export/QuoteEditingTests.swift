@@ -107,7 +107,7 @@ import Testing
         #expect(second.question == "Og ledelsen?")
         #expect(second.leadIn == "En metodeveileder forteller:")
         let first = try #require(quotes.first { $0.segment == s.first })
-        #expect(first.displayed == "jeg tror at han, har fått veldig mye ut av det.")
+        #expect(first.displayed == "Jeg tror at han, har fått veldig mye ut av det.")
         #expect(first.question == "Hvordan er det å veilede kollegaer?")
         let note = try #require(quotes.first { $0.segment == s.note })
         #expect(note.source == .notes && note.question == nil)
@@ -179,7 +179,7 @@ import Testing
         quoteOptions.cleanFillers = true
         let quotes = try store.quotes(quoteOptions)
         #expect(quotes.count == 3000)
-        #expect(quotes.allSatisfy { $0.displayed == "vi jobber tett med arbeidsgiverne, og det gir resultater over tid." })
+        #expect(quotes.allSatisfy { $0.displayed == "Vi jobber tett med arbeidsgiverne, og det gir resultater over tid." })
         #expect(try store.checkQuotes(quotes, options: quoteOptions).isEmpty)
     }
 }

@@ -44,13 +44,20 @@ import Testing
                                        verbatim: verbatim, fillers: fillers)
         #expect(form.edits.map(\.kind) == [.filler, .filler])
         #expect(form.render(thesis) == "jeg tror at han har fått veldig mye ut av det tiltaket. Så (latter) det var bra.")
+        // A capital where the transcript has none is a recorded change of case, not a new word.
+        let capital = try QuoteForm.parse("Jeg tror at han har fått veldig mye ut av det tiltaket. Så (latter) det var bra.",
+                                          verbatim: verbatim, fillers: fillers)
+        #expect(capital.edits.map(\.kind) == [.filler, .letterCase, .filler])
+        #expect(capital.render(thesis).hasPrefix("Jeg tror at han har"))
     }
 
     @Test func cleaningRemovesEveryFillerWithItsComma() {
         let form = QuoteForm.cleaned(verbatim, fillers: fillers)
-        #expect(form.render(thesis) == "jeg tror at han, har fått veldig mye ut av det tiltaket. Så (latter) det var bra.")
-        #expect(form.describeEdits() == "fyllord fjernet: \"Eh,\"; fyllord fjernet: \"ehm,\"")
-        #expect(QuoteForm.cleaned("Ja. Eh … øhm, tja.", fillers: fillers).render(thesis) == "Ja. tja.")
+        // The sentence that began with «Eh,» begins with a capital again, and that is recorded too.
+        #expect(form.render(thesis) == "Jeg tror at han, har fått veldig mye ut av det tiltaket. Så (latter) det var bra.")
+        #expect(form.describeEdits() == "fyllord fjernet: \"Eh,\"; stor/liten bokstav: \"j\" → \"J\"; fyllord fjernet: \"ehm,\"")
+        #expect(QuoteForm.cleaned("Ja. Eh … øhm, tja.", fillers: fillers).render(thesis) == "Ja. Tja.")
+        #expect(QuoteForm.cleaned("Vi sa, eh, nei.", fillers: fillers).render(thesis) == "Vi sa, nei.")
         #expect(QuoteForm.cleaned("Ingen fyllord her.", fillers: fillers).edits.isEmpty)
         // «Ehm» inside a word is not a filler.
         #expect(QuoteForm.cleaned("Hehm og ehmm", fillers: fillers).edits.isEmpty)
@@ -64,9 +71,9 @@ import Testing
             try QuoteForm.parse("Eh, jeg tror ikke at han, ehm, har fått veldig mye ut av det tiltaket. Så (latter) det var bra.",
                                 verbatim: verbatim, fillers: fillers)
         }
-        // Changing a letter is changing the speaker's words.
-        #expect(throws: QuoteEditError.self) {
-            try QuoteForm.parse("eh, jeg tror at han, ehm, har fått veldig mye ut av det tiltaket (…)", verbatim: verbatim, fillers: fillers)
+        // Changing a letter is changing the speaker's words (only the case of a first letter may change, recorded).
+        #expect(throws: QuoteEditError.addedWords("hun")) {
+            try QuoteForm.parse("Eh, jeg tror at hun, ehm, har fått veldig mye ut av det tiltaket (…)", verbatim: verbatim, fillers: fillers)
         }
         #expect(throws: QuoteEditError.emptyMark("(…)")) {
             try QuoteForm.parse("Eh, jeg tror (…) at han, ehm, har fått veldig mye ut av det tiltaket (…)", verbatim: verbatim, fillers: fillers)

@@ -8,7 +8,8 @@ import Foundation
 /// insertions and glosses, empty otherwise.
 public struct QuotePiece: Hashable, Sendable, Codable {
     public enum Kind: String, Sendable, Codable {
-        case verbatim, omission, insertion, gloss, filler
+        /// `letterCase` changes the case of one letter («jeg» → «Jeg» once the filler before it is gone).
+        case verbatim, omission, insertion, gloss, filler, letterCase
     }
     public var kind: Kind
     public var start: Int
@@ -56,6 +57,7 @@ public struct QuoteForm: Hashable, Sendable, Codable {
             switch piece.kind {
             case .verbatim: shown = text.slice(piece.start, piece.end).collapsedWhitespace
             case .filler: continue
+            case .letterCase: shown = piece.text
             case .omission:
                 if piece.start <= length.lowerBound { shown = marks.cutStart }
                 else if piece.end >= length.upperBound { shown = marks.cutEnd }
@@ -83,6 +85,7 @@ public struct QuoteForm: Hashable, Sendable, Codable {
                 return covered.isEmpty ? (nb ? "satt inn: " : "inserted: ") + "\"\(piece.text)\""
                     : (nb ? "erstattet: " : "replaced: ") + "\"\(covered)\" → \"\(piece.text)\""
             case .gloss: return (nb ? "forklaring: " : "gloss: ") + "\"\(piece.text)\""
+            case .letterCase: return (nb ? "stor/liten bokstav: " : "letter case: ") + "\"\(covered)\" → \"\(piece.text)\""
             case .verbatim: return ""
             }
         }.joined(separator: "; ")
@@ -120,11 +123,27 @@ extension QuoteForm {
             }
             var j = i + 1
             while j < tokens.count && !(tokens[j].isWord && fillerSet.contains(tokens[j].text.lowercased())) { j += 1 }
-            pieces.append(QuotePiece(.verbatim, tokens[i].start, tokens[j - 1].end, spaceBefore: pendingSpace || tokens[i].spaceBefore))
+            var start = tokens[i].start
+            var space = pendingSpace || tokens[i].spaceBefore
+            // A sentence that started with a filler starts with a capital again.
+            let sentenceStart = ["", ".", "!", "?", "…"].contains(kept(before: i, tokens, pieces))
+            if pieces.last?.kind == .filler, sentenceStart, let first = tokens[i].text.unicodeScalars.first,
+               first.properties.isLowercase, tokens[i].isWord {
+                pieces.append(QuotePiece(.letterCase, start, start + 1, text: String(first).uppercased(), spaceBefore: space))
+                start += 1
+                space = false
+            }
+            pieces.append(QuotePiece(.verbatim, start, tokens[j - 1].end, spaceBefore: space))
             pendingSpace = false
             i = j
         }
         return QuoteForm(pieces: pieces, baseText: text)
+    }
+
+    /// The last token kept so far (its text), or "" when none is.
+    private static func kept(before i: Int, _ tokens: [QuoteTokens.Token], _ pieces: [QuotePiece]) -> String {
+        guard let last = pieces.last(where: { $0.kind == .verbatim }) else { return "" }
+        return tokens.last { $0.end == last.end }?.text ?? ""
     }
 }
 
@@ -182,7 +201,12 @@ extension QuoteForm {
                     atEdge: s == 0 || ms == source.count, text: text, fillers: fillerSet, into: &pieces)
             if ms < source.count {
                 let space = shown[md].spaceBefore
-                if let last = pieces.last, last.kind == .verbatim, s == ms, d == md, last.end <= source[ms].start {
+                if source[ms].text != shown[md].text {
+                    // Matched with another letter case: record the change of the first letter.
+                    let first = String(shown[md].text.unicodeScalars.first!)
+                    pieces.append(QuotePiece(.letterCase, source[ms].start, source[ms].start + 1, text: first, spaceBefore: space))
+                    pieces.append(QuotePiece(.verbatim, source[ms].start + 1, source[ms].end, spaceBefore: false))
+                } else if let last = pieces.last, last.kind == .verbatim, s == ms, d == md, last.end <= source[ms].start {
                     // Extend the current stretch of the speaker's words.
                     pieces[pieces.count - 1].end = source[ms].end
                 } else {
@@ -201,7 +225,8 @@ extension QuoteForm {
     static func alignment(_ source: [QuoteTokens.Token], _ shown: [QuoteTokens.Token]) -> [(Int, Int)] {
         let sourceWords = source.indices.filter { source[$0].isWord }
         let shownWords = shown.indices.filter { shown[$0].mark == nil && shown[$0].isWord }
-        let anchors = TextDiff.matchedLines(sourceWords.map { source[$0].text }, shownWords.map { shown[$0].text })
+        // Words match even when their first letter changed case (APA allows it; it is still recorded).
+        let anchors = TextDiff.matchedLines(sourceWords.map { source[$0].caseFolded }, shownWords.map { shown[$0].caseFolded })
             .map { (sourceWords[$0.0], shownWords[$0.1]) }
         var pairs: [(Int, Int)] = []
         var s = 0, d = 0
@@ -271,6 +296,8 @@ enum QuoteTokens {
         var spaceBefore: Bool
         var mark: Mark?
         var isWord: Bool { text.unicodeScalars.first.map(isWordScalar) ?? false }
+        /// The word with its first letter lowercased, for matching.
+        var caseFolded: String { text.prefix(1).lowercased() + text.dropFirst() }
     }
 
     /// Runs of letters and digits, and every other non-space scalar on its own.
