@@ -152,4 +152,55 @@ import Testing
             """, [cli.directory.appendingPathComponent("sitater.docx").path])
         #expect(read.contains("Notert av intervjueren under samtalen, ikke ordrett."))
     }
+
+    @Test func anInstitutionsTemplateStylesTheQuotes() throws {
+        let cli = try CLIRunner()
+        defer { cli.remove() }
+        try cli.copyDemo("intervju-eva.docx")
+        #expect(try cli.run("init", "studie.qualcode").status == 0)
+        #expect(try cli.run("participant", "add", "Eva").status == 0)
+        #expect(try cli.run("import", "intervju-eva.docx", "--participant", "Eva", "--speaker-map", "I=Intervjuer,E=Eva").status == 0)
+        #expect(try cli.run("code", "eva", "--lines", "18-18", "--code", "Tillit").status == 0)
+
+        // The reference document QualCode writes for editing; change its heading font as a user would in Word.
+        let written = try cli.run("export", "reference-docx", "-o", "mal.docx")
+        #expect(written.status == 0, "\(written.stderr)")
+        _ = try python("""
+            import docx, sys
+            from docx.shared import Pt
+            d = docx.Document(sys.argv[1])
+            h = d.styles["Heading 1"]
+            h.font.name = "Georgia"
+            h.font.size = Pt(22)
+            d.save(sys.argv[1])
+            """, [cli.directory.appendingPathComponent("mal.docx").path])
+        let styled = try cli.run("quotes", "--code", "Tillit", "-o", "sitater.docx", "--reference-docx", "mal.docx")
+        #expect(styled.status == 0, "\(styled.stderr)")
+        let read = try python("""
+            import docx, sys
+            d = docx.Document(sys.argv[1])
+            h = d.styles["Heading 1"]
+            print(h.font.name, h.font.size.pt)
+            print("Sitat" in [s.name for s in d.styles])
+            print([p.style.name for p in d.paragraphs][:2])
+            """, [cli.directory.appendingPathComponent("sitater.docx").path])
+        #expect(read.contains("Georgia 22.0"))
+        #expect(read.contains("True"))
+        #expect(read.contains("['Heading 1', 'Heading 2']"))
+
+        // Refused: a reference for HTML, a reference that is not a Word file, an output folder that does not exist.
+        let html = try cli.run("quotes", "--code", "Tillit", "--format", "html", "-o", "s.html", "--reference-docx", "mal.docx")
+        #expect(html.status != 0 && html.stderr.contains("--reference-docx styles Word output only"))
+        try cli.write("ikke-word.docx", "dette er tekst")
+        let broken = try cli.run("quotes", "--code", "Tillit", "-o", "s.docx", "--reference-docx", "ikke-word.docx")
+        #expect(broken.status != 0 && broken.stderr.contains("ikke-word.docx"))
+        let missing = try cli.run("quotes", "--code", "Tillit", "-o", "finnes/ikke/s.docx")
+        #expect(missing.status != 0 && missing.stderr.contains("does not exist"))
+        for name in ["s.html", "s.docx"] {
+            #expect(!FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent(name).path))
+        }
+        // A refused export records no use of the quotes.
+        let log = try cli.run("log", "--json")
+        #expect(log.stdout.components(separatedBy: "quote.export").count == 2)
+    }
 }

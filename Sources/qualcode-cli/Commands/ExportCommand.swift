@@ -22,7 +22,7 @@ struct ExportCommand: ParsableCommand {
               qualcode export codings --format csv --delimiter ';' -o kodinger.csv
               qualcode export wide --format csv -o deltakere.csv
             """,
-        subcommands: [Codebook.self, Participants.self, Matrix.self, Codings.self, Wide.self]
+        subcommands: [Codebook.self, Participants.self, Matrix.self, Codings.self, Wide.self, ReferenceDocx.self]
     )
 }
 
@@ -39,7 +39,7 @@ struct TableOutputOptions: ParsableArguments {
     }
 
     /// Refuses a target in a folder that does not exist before any work is done.
-    func checkDestination() throws { try ExportDestination.check(out.url) }
+    func checkDestination() throws { try out.checkDestination() }
 
     /// Writes the tables as one document, or the first table as CSV.
     func write(_ tables: [Table]) throws {

@@ -60,6 +60,7 @@ struct QuotesCommand: ParsableCommand {
     }
 
     func run() throws {
+        try out.checkDestination()
         let store = try project.openStore()
         var options = QuoteOptions(codes: codes)
         options.style = try houseStyle.resolve()

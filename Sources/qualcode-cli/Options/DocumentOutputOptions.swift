@@ -43,6 +43,9 @@ struct DocumentOutputOptions: ParsableArguments {
 
     var url: URL { URL(fileURLWithPath: output) }
 
+    /// Refuses a target in a folder that does not exist (or that is a folder) before any work is done.
+    func checkDestination() throws { try ExportDestination.check(url) }
+
     /// Writes a document in the chosen format (not CSV), styled by `--reference-docx` when given.
     /// A reference that cannot be used stops the export before anything is written.
     func write(_ document: Document) throws {
