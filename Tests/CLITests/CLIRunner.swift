@@ -78,3 +78,18 @@ struct CLIRunner {
 
     func remove() { try? FileManager.default.removeItem(at: directory) }
 }
+
+/// Runs a Python script (the independent readers: python-docx, csv) and returns its output. The library
+/// tests have the same helper; the two test targets share no code.
+func runPython(_ script: String, _ arguments: [String]) throws -> Data {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", script] + arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0, "the Python reader failed (Scripts/setup installs python-docx)")
+    return data
+}

@@ -34,26 +34,13 @@ import Testing
         }
     }()
 
-    func python(_ script: String, _ arguments: [String]) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        return data
-    }
-
     struct WordFile: Decodable {
         var paragraphs: [[String]]
         var tables: [[[String]]]
     }
 
     func readDocx(_ cli: CLIRunner, _ name: String) throws -> WordFile {
-        try JSONDecoder().decode(WordFile.self, from: python("""
+        try JSONDecoder().decode(WordFile.self, from: runPython("""
             import docx, json, sys
             d = docx.Document(sys.argv[1])
             print(json.dumps({"paragraphs": [[p.style.name, p.text] for p in d.paragraphs],
@@ -62,7 +49,7 @@ import Testing
     }
 
     func readCSV(_ cli: CLIRunner, _ name: String, delimiter: String = ",") throws -> [[String]] {
-        try JSONDecoder().decode([[String]].self, from: python("""
+        try JSONDecoder().decode([[String]].self, from: runPython("""
             import csv, json, sys
             with open(sys.argv[1], encoding="utf-8-sig", newline="") as f:
                 print(json.dumps(list(csv.reader(f, delimiter=sys.argv[2]))))

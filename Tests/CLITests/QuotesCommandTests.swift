@@ -3,16 +3,7 @@ import Testing
 
 @Suite struct QuotesCommandTests {
     func python(_ script: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        return String(decoding: data, as: UTF8.self)
+        String(decoding: try runPython(script, arguments), as: UTF8.self)
     }
 
     @Test func quotesGoToWordAndToACSVQuoteBank() throws {

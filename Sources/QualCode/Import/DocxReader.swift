@@ -21,42 +21,15 @@ enum DocxReader {
         return try text(fromDocumentXML: xml, file: file)
     }
 
-    /// Whether the XML declares a document type or entities: one pass over the bytes looking at each
-    /// `<!` (`Data.range(of:)` is many times slower on Linux, and this runs over every byte).
-    static func declaresDTD(_ data: Data) -> Bool {
-        let doctype = Array("DOCTYPE".utf8), entity = Array("ENTITY".utf8)
-        return data.withUnsafeBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            var i = 0
-            while i + 1 < bytes.count {
-                if bytes[i] == UInt8(ascii: "<") && bytes[i + 1] == UInt8(ascii: "!") {
-                    let rest = bytes[(i + 2)...]
-                    if rest.starts(with: doctype) || rest.starts(with: entity) { return true }
-                }
-                i += 1
-            }
-            return false
-        }
-    }
-
     static func text(fromDocumentXML xml: Data, file: String) throws(ImportError) -> String {
         let entry = "word/document.xml"
-        // Word writes document.xml in UTF-8; a UTF-16 or UTF-32 one would hide a DOCTYPE from the byte scan.
-        let head = [UInt8](xml.prefix(4))
-        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) || head.starts(with: [0x00, 0x00])
-            || head.starts(with: [0x00, 0x3C]) || head.starts(with: [0x3C, 0x00]) {
-            throw .malformedXML(file: file, entry: entry, line: 1, reason: "not UTF-8, which is what Word writes")
+        switch WordXML.refusal(xml) {
+        case .notUTF8?: throw .malformedXML(file: file, entry: entry, line: 1, reason: WordXML.Refusal.notUTF8.reason)
+        case .declaresDTD?: throw .forbiddenDTD(file: file, entry: entry)
+        case nil: break
         }
-        if declaresDTD(xml) {
-            throw .forbiddenDTD(file: file, entry: entry)
-        }
-        let parser = XMLParser(data: xml)
-        parser.shouldResolveExternalEntities = false
-        parser.shouldProcessNamespaces = false
         let collector = BodyCollector()
-        parser.delegate = collector
-        // On Linux `parse()` can report success after an error, and accepts a document that just
-        // stops; so the collector records the first error and whether the root element closed.
+        let parser = WordXML.parser(for: xml, delegate: collector)
         let finished = parser.parse()
         if let failure = collector.failure {
             throw .malformedXML(file: file, entry: entry, line: failure.line, reason: failure.reason)

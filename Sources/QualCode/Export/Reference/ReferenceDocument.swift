@@ -138,19 +138,9 @@ private final class SectionReader: NSObject, XMLParserDelegate {
 
     static func page(in data: Data) throws(XMLTree.ParseFailure) -> PageLayout? {
         // The same refusals as for styles.xml, before the parser sees anything.
-        let head = [UInt8](data.prefix(4))
-        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) || head.starts(with: [0x00, 0x00])
-            || head.starts(with: [0x00, 0x3C]) || head.starts(with: [0x3C, 0x00]) {
-            throw XMLTree.ParseFailure(line: 1, reason: "not UTF-8, which is what Word writes")
-        }
-        if DocxReader.declaresDTD(data) {
-            throw XMLTree.ParseFailure(line: 1, reason: "it declares a DOCTYPE or entities, which Word never writes and QualCode refuses for safety")
-        }
-        let parser = XMLParser(data: data)
-        parser.shouldResolveExternalEntities = false
-        parser.shouldProcessNamespaces = false
+        if let refusal = WordXML.refusal(data) { throw XMLTree.ParseFailure(line: 1, reason: refusal.reason) }
         let reader = SectionReader()
-        parser.delegate = reader
+        let parser = WordXML.parser(for: data, delegate: reader)
         let finished = parser.parse()
         if let failure = reader.failure { throw failure }
         guard finished, reader.rootClosed else {

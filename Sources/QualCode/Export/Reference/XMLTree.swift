@@ -118,21 +118,9 @@ struct XMLTree: Sendable, Hashable {
     /// A DOCTYPE or ENTITY declaration is refused before any parser sees the bytes (no entity
     /// expansion, no external entities), as is UTF-16 or UTF-32, which would hide one from that scan.
     static func parse(_ data: Data) throws(ParseFailure) -> XMLTree {
-        let head = [UInt8](data.prefix(4))
-        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) || head.starts(with: [0x00, 0x00])
-            || head.starts(with: [0x00, 0x3C]) || head.starts(with: [0x3C, 0x00]) {
-            throw ParseFailure(line: 1, reason: "not UTF-8, which is what Word writes")
-        }
-        if DocxReader.declaresDTD(data) {
-            throw ParseFailure(line: 1, reason: "it declares a DOCTYPE or entities, which Word never writes and QualCode refuses for safety")
-        }
-        let parser = XMLParser(data: data)
-        parser.shouldResolveExternalEntities = false
-        parser.shouldProcessNamespaces = false
+        if let refusal = WordXML.refusal(data) { throw ParseFailure(line: 1, reason: refusal.reason) }
         let builder = TreeBuilder()
-        parser.delegate = builder
-        // As in DocxReader: on Linux `parse()` can report success after an error, so the builder
-        // records the first error and whether the root element closed.
+        let parser = WordXML.parser(for: data, delegate: builder)
         let finished = parser.parse()
         if let failure = builder.failure { throw failure }
         guard finished, let root = builder.root else {
