@@ -93,6 +93,12 @@ import Testing
         #expect(tillit[4...5] == ["7", "7"])
         #expect(!tillit[3].isEmpty)
 
+        // A house style's caption words reach the table caption.
+        try cli.write("stil.json", #"{"words": {"nb": {"table": "Tab."}}}"#)
+        let styled = try cli.run("export", "codebook", "--style-file", "stil.json", "-o", "kodebok-stil.docx")
+        #expect(styled.status == 0, "\(styled.stderr)")
+        #expect(try readDocx(cli, "kodebok-stil.docx").paragraphs.first { $0[0] == "Caption" }?[1] == "Tab. 1 Kodebok")
+
         let html = try cli.run("export", "codebook", "--format", "html", "--locale", "en", "-o", "kodebok.html")
         #expect(html.status == 0, "\(html.stderr)")
         let page = try String(contentsOf: cli.directory.appendingPathComponent("kodebok.html"), encoding: .utf8)

@@ -33,6 +33,9 @@ struct TableOutputOptions: ParsableArguments {
     @Option(help: "Your own caption instead of the standard one (documents only).")
     var caption: String?
 
+    @Option(help: ArgumentHelp("A house-style file (see Templates/) whose words («Tabell», «Kommentar») the captions use.", valueName: "file"))
+    var styleFile: String?
+
     func presentation() -> TablePresentation {
         // A code's full path stands alone in a CSV row; in a document the rows follow the tree.
         TablePresentation(language: out.locale, codeLabels: out.format == .csv ? .path : .indented, caption: caption)
@@ -45,7 +48,12 @@ struct TableOutputOptions: ParsableArguments {
     func write(_ tables: [Table]) throws {
         switch out.format {
         case .csv: try out.write(tables[0].textTable)
-        case .docx, .wordxml, .html: try out.write(Document(tables: tables, language: out.locale))
+        case .docx, .wordxml, .html:
+            var document = Document(tables: tables, language: out.locale)
+            if let styleFile {
+                document.captionWords = try HouseStyle.load(from: URL(fileURLWithPath: styleFile)).words(for: out.locale).captionWords
+            }
+            try out.write(document)
         }
     }
 

@@ -39,6 +39,9 @@ public struct ExportWords: Hashable, Sendable, Codable {
     /// Footnote on a quote taken from a written document.
     public var fromDocument: String
 
+    /// The words a renderer puts before numbers and notes.
+    public var captionWords: CaptionWords { CaptionWords(table: table, figure: figure, note: note) }
+
     public static let nb = ExportWords(quotes: "Sitater", table: "Tabell", figure: "Figur", note: "Kommentar", interviewer: "Intervjuer",
                                        fromNotes: "Notert av intervjueren under samtalen, ikke ordrett.",
                                        fromEmail: "Formidlet i e-post til forskerne.",

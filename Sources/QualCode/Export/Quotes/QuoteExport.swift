@@ -136,7 +136,7 @@ extension ProjectStore {
             for quote in members { blocks += Self.blocks(for: quote, style: style, words: words) }
         }
         var document = Document(title: words.quotes, language: options.language, blocks: blocks)
-        document.captionWords = CaptionWords(table: words.table, figure: words.figure, note: words.note)
+        document.captionWords = words.captionWords
         return document
     }
 
