@@ -195,4 +195,21 @@ import Testing
         #expect(throws: ImportError.self) { try store.importParticipants(csv: url) }
         #expect(try ProjectSnapshot(store) == before)
     }
+
+    @Test func segmentsCountForTheParticipantsOfATranscriptWithoutSpeakerTurns() throws {
+        let folder = try TemporaryFolder()
+        let store = try folder.project()
+        try store.addParticipant(pseudonym: "Siri")
+        try store.addParticipant(pseudonym: "Tore")
+        var options = ImportOptions()
+        options.participants = ["Siri"]
+        // No speaker labels: the whole text is Siri's.
+        try store.importTranscripts([try folder.write("notat.txt", "Vi møtes hver fredag.\nDet hjelper på tilliten.\n")], options: options)
+        options.participants = ["Tore"]
+        try store.importTranscripts([try folder.write("tore.txt", "Intervjuer: Og så?\nTore: Da ble det bra.\nTore: Og mer.\n")], options: options)
+        _ = try store.code("notat", .lines(1...2), codes: ["Tillit"])
+        _ = try store.code("tore", .lines(2...2), codes: ["Tillit"])
+        let counts = Dictionary(uniqueKeysWithValues: try store.participants().map { ($0.pseudonym, $0.segments) })
+        #expect(counts == ["Siri": 1, "Tore": 1])
+    }
 }
