@@ -40,6 +40,30 @@ public struct ScalarText: Sendable {
         return String(decoding: utf8, as: UTF8.self)
     }
 
+    /// The text between two scalar offsets on one line: runs of whitespace (line breaks included)
+    /// become one space and the ends are trimmed, as a quote reads in running text.
+    public func collapsedSlice(_ start: Int, _ end: Int) -> String {
+        let lo = max(0, min(start, count)), hi = max(lo, min(end, count))
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(hi - lo)
+        var pendingSpace = false
+        for i in lo..<hi {
+            let s = scalars[i]
+            if s.isSpace { pendingSpace = !utf8.isEmpty; continue }
+            if pendingSpace { utf8.append(0x20); pendingSpace = false }
+            UTF8.encode(s) { utf8.append($0) }
+        }
+        return String(decoding: utf8, as: UTF8.self)
+    }
+
+    /// A string of the given scalars, encoded straight to UTF-8.
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(scalars.count)
+        for s in scalars { UTF8.encode(s) { utf8.append($0) } }
+        return String(decoding: utf8, as: UTF8.self)
+    }
+
     /// The 1-based line number that holds the scalar at `offset`.
     public func line(at offset: Int) -> Int {
         var lo = 0, hi = lineStarts.count - 1
@@ -91,15 +115,28 @@ extension String {
         var count = 0
         var inWord = false
         for s in unicodeScalars {
-            // ASCII without a property lookup (`_swift_stdlib_getBinaryProperties` is a table search).
-            let v = s.value
-            let isWordScalar = v < 0x80
-                ? (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39)
-                : s.properties.isAlphabetic || s.properties.numericType != nil
+            let isWordScalar = s.isWordScalar
             if isWordScalar && !inWord { count += 1 }
             inWord = isWordScalar
         }
         return count
+    }
+}
+
+extension Unicode.Scalar {
+    /// A letter or digit: part of a word. ASCII is answered without a property lookup
+    /// (`_swift_stdlib_getBinaryProperties` is a table search).
+    public var isWordScalar: Bool {
+        let v = value
+        return v < 0x80
+            ? (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39)
+            : properties.isAlphabetic || properties.numericType != nil
+    }
+
+    /// Whitespace, line breaks included; ASCII without a property lookup.
+    public var isSpace: Bool {
+        let v = value
+        return v < 0x80 ? v == 0x20 || (v >= 0x09 && v <= 0x0D) : properties.isWhitespace
     }
 }
 

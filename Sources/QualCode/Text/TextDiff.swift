@@ -75,17 +75,13 @@ public enum TextDiff {
         var i = range.lowerBound
         while i < range.upperBound {
             var j = i + 1
-            if isWordScalar(text.scalars[i]) {
-                while j < range.upperBound && isWordScalar(text.scalars[j]) { j += 1 }
+            if text.scalars[i].isWordScalar {
+                while j < range.upperBound && text.scalars[j].isWordScalar { j += 1 }
             }
             result.append((text.slice(i, j), i))
             i = j
         }
         return result
-    }
-
-    private static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-        s.properties.isAlphabetic || s.properties.numericType != nil
     }
 
     private static func narrowed(old: ScalarText, _ o: Range<Int>, new: ScalarText, _ n: Range<Int>) -> TextEdit? {

@@ -55,7 +55,7 @@ public struct QuoteForm: Hashable, Sendable, Codable {
         for piece in pieces {
             let shown: String
             switch piece.kind {
-            case .verbatim: shown = text.slice(piece.start, piece.end).collapsedWhitespace
+            case .verbatim: shown = text.collapsedSlice(piece.start, piece.end)
             case .filler: continue
             case .letterCase: shown = piece.text
             case .omission:
@@ -77,7 +77,7 @@ public struct QuoteForm: Hashable, Sendable, Codable {
         let text = ScalarText(baseText)
         let nb = language == .nb
         return edits.map { piece in
-            let covered = text.slice(piece.start, piece.end).collapsedWhitespace
+            let covered = text.collapsedSlice(piece.start, piece.end)
             switch piece.kind {
             case .omission: return (nb ? "utelatt: " : "omitted: ") + "\"\(covered)\""
             case .filler: return (nb ? "fyllord fjernet: " : "filler removed: ") + "\"\(covered)\""
@@ -94,8 +94,8 @@ public struct QuoteForm: Hashable, Sendable, Codable {
     /// The range of the text without leading and trailing whitespace.
     static func trimmedBounds(_ text: ScalarText) -> Range<Int> {
         var lo = 0, hi = text.count
-        while lo < hi && text.scalars[lo].properties.isWhitespace { lo += 1 }
-        while hi > lo && text.scalars[hi - 1].properties.isWhitespace { hi -= 1 }
+        while lo < hi && text.scalars[lo].isSpace { lo += 1 }
+        while hi > lo && text.scalars[hi - 1].isSpace { hi -= 1 }
         return lo..<hi
     }
 }
@@ -272,7 +272,7 @@ extension QuoteForm {
             let leftOut = removed.filter { !QuoteTokens.isFillerPunctuation($0.text) }
             guard !leftOut.isEmpty, leftOut.allSatisfy({ $0.isWord && fillers.contains($0.text.lowercased()) }) else {
                 if let gloss = added.first(where: { $0.mark == .gloss }) { throw QuoteEditError.glossReplaces(gloss.text) }
-                throw QuoteEditError.unmarkedOmission(text.slice(start, end).collapsedWhitespace)
+                throw QuoteEditError.unmarkedOmission(text.collapsedSlice(start, end))
             }
             pieces.append(QuotePiece(.filler, start, end, spaceBefore: false))
         }
@@ -295,7 +295,7 @@ enum QuoteTokens {
         var end: Int
         var spaceBefore: Bool
         var mark: Mark?
-        var isWord: Bool { text.unicodeScalars.first.map(isWordScalar) ?? false }
+        var isWord: Bool { text.unicodeScalars.first?.isWordScalar ?? false }
         /// The word with its first letter lowercased, for matching.
         var caseFolded: String { text.prefix(1).lowercased() + text.dropFirst() }
     }
@@ -311,14 +311,12 @@ enum QuoteTokens {
         var space = false
         while i < range.upperBound {
             let s = scalars[i]
-            if s.properties.isWhitespace { space = true; i += 1; continue }
+            if s.isSpace { space = true; i += 1; continue }
             var j = i + 1
-            if isWordScalar(s) { while j < range.upperBound && isWordScalar(scalars[j]) { j += 1 } }
+            if s.isWordScalar { while j < range.upperBound && scalars[j].isWordScalar { j += 1 } }
             while s == ".", j < range.upperBound, scalars[j] == "." { j += 1 }
-            var piece = String.UnicodeScalarView()
-            piece.append(contentsOf: scalars[i..<j])
             // «...» is one ellipsis, in the transcript and in what the researcher types.
-            tokens.append(Token(text: j - i >= 3 && s == "." ? "…" : String(piece), start: i, end: j, spaceBefore: space))
+            tokens.append(Token(text: j - i >= 3 && s == "." ? "…" : ScalarText.string(scalars[i..<j]), start: i, end: j, spaceBefore: space))
             space = false
             i = j
         }
@@ -344,7 +342,7 @@ enum QuoteTokens {
             let isOmission = (open == "(" || open == "[") && (inner == "…" || inner == "...")
             guard isOmission || open == "[" || open == "<", !inner.trimmingCharacters(in: .whitespaces).isEmpty else { i += 1; continue }
             flushLiteral(upTo: i)
-            let space = i > 0 && scalars[i - 1].properties.isWhitespace
+            let space = i > 0 && scalars[i - 1].isSpace
             tokens.append(Token(text: isOmission ? "(…)" : inner.trimmingCharacters(in: .whitespaces), start: i, end: j + 1,
                                 spaceBefore: space, mark: isOmission ? .omission : open == "[" ? .insertion : .gloss))
             i = j + 1
@@ -360,6 +358,3 @@ enum QuoteTokens {
     }
 }
 
-private func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-    s.properties.isAlphabetic || s.properties.numericType != nil
-}
