@@ -135,4 +135,53 @@ import Testing
         let decoded = try JSONDecoder().decode(QuoteForm.self, from: try JSONEncoder().encode(form))
         #expect(decoded == form)
     }
+
+    // Cases a review found (each failed before its fix).
+
+    @Test func aOneLetterWordWhoseCaseChangesKeepsItsSpace() throws {
+        #expect(try QuoteForm.parse("I går var det fint.", verbatim: "i går var det fint.", fillers: fillers).render(thesis) == "I går var det fint.")
+        #expect(QuoteForm.cleaned("Eh, i går var det fint.", fillers: fillers).render(thesis) == "I går var det fint.")
+        #expect(QuoteForm.cleaned("Ehm, å si det sånn.", fillers: fillers).render(thesis) == "Å si det sånn.")
+    }
+
+    @Test func repeatedWordsDoNotHideWhatAMarkStandsFor() throws {
+        let form = try QuoteForm.parse("Vi jobbet (…) og til slutt gikk det.", verbatim: "Vi jobbet og jobbet, og til slutt gikk det.", fillers: fillers)
+        #expect(form.render(thesis) == "Vi jobbet (…) og til slutt gikk det.")
+        let ja = try QuoteForm.parse("ja (…) ja", verbatim: "ja ja ja", fillers: fillers)
+        #expect(ja.render(thesis) == "ja (…) ja")
+    }
+
+    @Test func aCutIsMarkedWhereTheReaderSeesIt() throws {
+        let form = try QuoteForm.parse("[Jobbspesialisten] (…) har fått veldig mye ut av det tiltaket (…)", verbatim: verbatim, fillers: fillers)
+        #expect(form.render(thesis) == "[Jobbspesialisten] (…) har fått veldig mye ut av det tiltaket …")
+        let noCutMarks = QuoteMarks(cutStart: "", cutEnd: "")
+        #expect(form.render(noCutMarks) == "[Jobbspesialisten] (…) har fått veldig mye ut av det tiltaket")
+        // The pieces never run backwards.
+        let starts = form.pieces.map(\.start)
+        #expect(starts == starts.sorted())
+    }
+
+    @Test func aQuoteNeedsAtLeastOneOfTheSpeakersWords() {
+        #expect(throws: QuoteEditError.noSpeakerWords) { try QuoteForm.parse("…", verbatim: "Ja, det var bra.", fillers: fillers) }
+        #expect(throws: QuoteEditError.noSpeakerWords) { try QuoteForm.parse("[x] .", verbatim: "Ja, det var bra.", fillers: fillers) }
+    }
+
+    @Test func fillerCleaningKeepsSentenceEndsAndLeavesAllFillerQuotesAlone() throws {
+        #expect(QuoteForm.cleaned("Det var bra eh. Så gikk vi hjem.", fillers: fillers).render(thesis) == "Det var bra. Så gikk vi hjem.")
+        #expect(QuoteForm.cleaned("Det var bra, eh.", fillers: fillers).render(thesis) == "Det var bra,.")
+        #expect(QuoteForm.cleaned("Mhm.", fillers: fillers).render(thesis) == "Mhm.")
+        #expect(throws: QuoteEditError.self) {
+            try QuoteForm.parse("Det var bra Så gikk vi hjem.", verbatim: "Det var bra eh. Så gikk vi hjem.", fillers: fillers)
+        }
+    }
+
+    @Test func bracketsTheTranscriptHasAreTheSpeakersText() throws {
+        let text = "Vi flyttet til [by] i fjor, og det var fint."
+        let form = try QuoteForm.parse("Vi flyttet til [by] i fjor (…)", verbatim: text, fillers: fillers)
+        #expect(form.edits.count == 1 && form.edits[0].kind == .omission)
+        #expect(form.render(HouseStyle.report.marks) == "Vi flyttet til [by] i fjor …")
+        #expect(try QuoteForm.parse("… i fjor, og det var fint.", verbatim: "Jeg eh flyttet i fjor, og det var fint.", fillers: fillers)
+                    .describeEdits() == "utelatt: \"Jeg eh flyttet\"")
+        #expect(try QuoteForm.parse("… og det var fint.", verbatim: "og det var fint.", fillers: fillers).describeEdits() == "kutt markert")
+    }
 }

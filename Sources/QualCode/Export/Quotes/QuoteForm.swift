@@ -50,23 +50,29 @@ public struct QuoteForm: Hashable, Sendable, Codable {
     /// spaces collapsed, edits marked as the style says, removed fillers left out.
     public func render(_ marks: QuoteMarks) -> String {
         let text = ScalarText(baseText)
-        let length = Self.trimmedBounds(text)
+        // A cut is a cut where the reader sees it: the first or last thing shown, not merely the start
+        // or end of the transcript's text («[Hun] (…) har fått» keeps its inner omission).
+        let shownPieces = pieces.indices.filter { pieces[$0].kind != .filler }
         var out = ""
-        for piece in pieces {
+        for (index, piece) in zip(pieces.indices, pieces) {
             let shown: String
+            var space = piece.spaceBefore
             switch piece.kind {
-            case .verbatim: shown = text.collapsedSlice(piece.start, piece.end)
+            case .verbatim:
+                shown = text.collapsedSlice(piece.start, piece.end)
+                // A stretch that starts with a space (after a one-letter word whose case changed) keeps it.
+                if piece.start < text.count && text.scalars[piece.start].isSpace { space = true }
             case .filler: continue
             case .letterCase: shown = piece.text
             case .omission:
-                if piece.start <= length.lowerBound { shown = marks.cutStart }
-                else if piece.end >= length.upperBound { shown = marks.cutEnd }
+                if index == shownPieces.first { shown = marks.cutStart }
+                else if index == shownPieces.last { shown = marks.cutEnd }
                 else { shown = marks.omission }
             case .insertion: shown = marks.insertion.open + piece.text + marks.insertion.close
             case .gloss: shown = marks.gloss.open + piece.text + marks.gloss.close
             }
             if shown.isEmpty { continue }
-            if piece.spaceBefore && !out.isEmpty { out += " " }
+            if space && !out.isEmpty { out += " " }
             out += shown
         }
         return out
@@ -79,6 +85,7 @@ public struct QuoteForm: Hashable, Sendable, Codable {
         return edits.map { piece in
             let covered = text.collapsedSlice(piece.start, piece.end)
             switch piece.kind {
+            case .omission where covered.isEmpty: return nb ? "kutt markert" : "cut marked"
             case .omission: return (nb ? "utelatt: " : "omitted: ") + "\"\(covered)\""
             case .filler: return (nb ? "fyllord fjernet: " : "filler removed: ") + "\"\(covered)\""
             case .insertion:
@@ -124,11 +131,12 @@ extension QuoteForm {
             var j = i + 1
             while j < tokens.count && !(tokens[j].isWord && fillerSet.contains(tokens[j].text.lowercased())) { j += 1 }
             var start = tokens[i].start
-            var space = pendingSpace || tokens[i].spaceBefore
+            // «bra eh.» → «bra.»: punctuation keeps its own spacing, a word takes the filler's space.
+            var space = tokens[i].isWord ? pendingSpace || tokens[i].spaceBefore : tokens[i].spaceBefore
             // A sentence that started with a filler starts with a capital again.
             let sentenceStart = ["", ".", "!", "?", "…"].contains(kept(before: i, tokens, pieces))
             if pieces.last?.kind == .filler, sentenceStart, let first = tokens[i].text.unicodeScalars.first,
-               first.properties.isLowercase, tokens[i].isWord {
+               first.properties.isLowercase, tokens[i].isWord, String(first).uppercased().unicodeScalars.count == 1 {
                 pieces.append(QuotePiece(.letterCase, start, start + 1, text: String(first).uppercased(), spaceBefore: space))
                 start += 1
                 space = false
@@ -137,6 +145,9 @@ extension QuoteForm {
             pendingSpace = false
             i = j
         }
+        // A quote that is nothing but fillers («Mhm.») stays as it was said.
+        let keepsWords = pieces.contains { piece in piece.kind == .verbatim && scalars.scalars[piece.start..<piece.end].contains(where: \.isWordScalar) }
+        guard keepsWords else { return .verbatim(text) }
         return QuoteForm(pieces: pieces, baseText: text)
     }
 
@@ -188,11 +199,23 @@ extension QuoteForm {
     public static func parse(_ display: String, verbatim: String, fillers: [String]) throws -> QuoteForm {
         let text = ScalarText(verbatim)
         let source = QuoteTokens.words(text)
-        let shown = QuoteTokens.display(display)
-        guard shown.contains(where: { $0.mark == nil }) else { throw QuoteEditError.noSpeakerWords }
+        let shown = QuoteTokens.display(display, keepingLiteral: verbatim)
         let fillerSet = Set(fillers.map { $0.lowercased() })
-
         let matches = alignment(source, shown)
+        guard matches.contains(where: { source[$0.0].isWord }) else { throw QuoteEditError.noSpeakerWords }
+        do {
+            return try form(source, shown, matches, text: text, verbatim: verbatim, fillers: fillerSet)
+        } catch let first {
+            // Repeated words can pair up so that a mark covers nothing; matching each stretch between
+            // omission marks on its own finds the reading the researcher meant, if there is one.
+            guard let chunked = chunkedAlignment(source, shown), chunked.map(\.0) != matches.map(\.0) else { throw first }
+            do { return try form(source, shown, chunked, text: text, verbatim: verbatim, fillers: fillerSet) } catch { throw first }
+        }
+    }
+
+    /// The pieces for one pairing of transcript and displayed tokens, checking every gap between them.
+    private static func form(_ source: [QuoteTokens.Token], _ shown: [QuoteTokens.Token], _ matches: [(Int, Int)], text: ScalarText,
+                             verbatim: String, fillers fillerSet: Set<String>) throws -> QuoteForm {
         var pieces: [QuotePiece] = []
         var s = 0, d = 0
         for (ms, md) in matches + [(source.count, shown.count)] {
@@ -242,6 +265,41 @@ extension QuoteForm {
         return pairs
     }
 
+    /// The alignment made stretch by stretch: the display is cut at its omission marks, and each
+    /// stretch is placed where its words match most completely and closely, after the previous one (and
+    /// at least one token later when a mark stands between them).
+    static func chunkedAlignment(_ source: [QuoteTokens.Token], _ shown: [QuoteTokens.Token]) -> [(Int, Int)]? {
+        func isCut(_ t: QuoteTokens.Token) -> Bool { t.mark == .omission || (t.mark == nil && t.text == "…") }
+        var pairs: [(Int, Int)] = []
+        var next = 0
+        var afterCut = false
+        var chunkStart = 0
+        for d in shown.indices + [shown.count] {
+            guard d == shown.count || isCut(shown[d]) else { continue }
+            let chunk = Array(shown[chunkStart..<d])
+            if let firstWord = chunk.first(where: { $0.mark == nil && $0.isWord }) {
+                let from = next + (afterCut ? 1 : 0)
+                guard from < source.count else { return nil }
+                var best: (words: Int, span: Int, pairs: [(Int, Int)])?
+                for q in from..<source.count where source[q].isWord && source[q].caseFolded == firstWord.caseFolded {
+                    let local = alignment(Array(source[q...]), chunk)
+                    let words = local.filter { chunk[$0.1].isWord }.count
+                    let span = (local.last?.0 ?? 0)
+                    if best == nil || words > best!.words || (words == best!.words && span < best!.span) {
+                        best = (words, span, local.map { ($0.0 + q, $0.1 + chunkStart) })
+                    }
+                    if !afterCut { break }  // without a cut, the stretch continues where the last one ended
+                }
+                guard let found = best else { return nil }
+                pairs += found.pairs
+                next = (found.pairs.last?.0 ?? next) + 1
+            }
+            afterCut = d < shown.count
+            chunkStart = d + 1
+        }
+        return pairs
+    }
+
     /// Turns one gap between matched words into edits: what was left out must be covered by a mark
     /// (or be filler words), and what was added must be marks.
     private static func gap(_ removed: ArraySlice<QuoteTokens.Token>, _ added: ArraySlice<QuoteTokens.Token>, at position: Int,
@@ -277,10 +335,12 @@ extension QuoteForm {
             pieces.append(QuotePiece(.filler, start, end, spaceBefore: false))
         }
         for (index, token) in zip(added.indices, added) {
-            let covers = index == consumer
             let kind: QuotePiece.Kind = token.mark == .omission ? .omission : token.mark == .gloss ? .gloss : .insertion
-            pieces.append(QuotePiece(kind, covers ? start : end, end, text: kind == .omission ? "" : token.text,
-                                     spaceBefore: token.spaceBefore))
+            // The mark that stands for the removed words covers them; marks before it sit at their start,
+            // marks after it at their end, so the pieces never run backwards.
+            let from = index == consumer || consumer.map({ index < $0 }) == true ? start : end
+            let to = index == consumer ? end : from
+            pieces.append(QuotePiece(kind, from, to, text: kind == .omission ? "" : token.text, spaceBefore: token.spaceBefore))
         }
     }
 }
@@ -325,7 +385,7 @@ enum QuoteTokens {
 
     /// The displayed form: `(…)`, `(...)`, `[…]`, `[...]` are omissions, `[text]` insertions,
     /// `<text>` glosses; everything else is split into words like the transcript.
-    static func display(_ display: String) -> [Token] {
+    static func display(_ display: String, keepingLiteral verbatim: String = "") -> [Token] {
         let scalars = Array(display.unicodeScalars)
         var tokens: [Token] = []
         var literalStart = 0
@@ -341,6 +401,8 @@ enum QuoteTokens {
             let inner = String(innerView)
             let isOmission = (open == "(" || open == "[") && (inner == "…" || inner == "...")
             guard isOmission || open == "[" || open == "<", !inner.trimmingCharacters(in: .whitespaces).isEmpty else { i += 1; continue }
+            // A bracket the transcript itself has («[by]» from anonymising) is the speaker's text, not an edit.
+            if !isOmission && verbatim.contains(String(open) + inner + String(close)) { i = j + 1; continue }
             flushLiteral(upTo: i)
             let space = i > 0 && scalars[i - 1].isSpace
             tokens.append(Token(text: isOmission ? "(…)" : inner.trimmingCharacters(in: .whitespaces), start: i, end: j + 1,
@@ -354,7 +416,8 @@ enum QuoteTokens {
 
     /// Punctuation that belongs to a filler word and goes with it: «eh,», «eh …».
     static func isFillerPunctuation(_ text: String) -> Bool {
-        text == "," || text == "…" || text == "." || text == "-" || text == "–"
+        // Not a full stop: «Det var bra eh. Så …» keeps its sentence end.
+        text == "," || text == "…"
     }
 }
 
