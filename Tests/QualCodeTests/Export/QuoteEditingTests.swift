@@ -182,4 +182,45 @@ import Testing
         #expect(quotes.allSatisfy { $0.displayed == "Vi jobber tett med arbeidsgiverne, og det gir resultater over tid." })
         #expect(try store.checkQuotes(quotes, options: quoteOptions).isEmpty)
     }
+
+    @Test func aFocusGroupExchangeIsLabelledOncePerLabelAndCheckedPerSpeaker() throws {
+        let folder = try TemporaryFolder()
+        let store = try folder.project()
+        try store.addParticipant(pseudonym: "Siri", attributes: [("rolle", "metodeveileder"), ("tjeneste", "IPS"), ("fylke", "Agder")])
+        try store.addParticipant(pseudonym: "Tore", attributes: [("rolle", "jobbspesialist"), ("tjeneste", "IPS ung"), ("fylke", "Agder")])
+        try store.addParticipant(pseudonym: "Unni", attributes: [("rolle", "jobbspesialist"), ("tjeneste", "IPS ung"), ("fylke", "Agder")])
+        var options = ImportOptions()
+        options.participants = ["Siri", "Tore", "Unni"]
+        options.kind = .focusGroup
+        try store.importTranscripts([try folder.write("fokusgruppe.txt", """
+            Moderator: Hva tenker dere om måltallene?
+            Tore: Vi merker dem hver uke.
+            Unni: Ja, hver eneste uke.
+            Siri: Jeg prøver å skjerme teamet mot dem.
+            """)], options: options)
+        let pair = try store.code("fokusgruppe", .lines(2...3), codes: ["Måltall"])
+        let mixed = try store.code("fokusgruppe", .lines(3...4), codes: ["Måltall"])
+        let siri = try store.code("fokusgruppe", .lines(4...4), codes: ["Skjerming"])
+        try store.editQuote(segment: pair.segment.id.shortID, QuoteUpdate(leadIn: "En jobbspesialist i IPS forteller:"))
+        try store.editQuote(segment: siri.segment.id.shortID, QuoteUpdate(leadIn: "En metodeveileder i IPS ung forteller:"))
+        var quoteOptions = QuoteOptions(codes: ["Måltall"])
+        quoteOptions.style = .report
+        quoteOptions.style.label = "({rolle}, {fylke})"
+        let quotes = try store.quotes(quoteOptions)
+        let first = try #require(quotes.first { $0.segment == pair.segment.id })
+        #expect(first.label == "(Jobbspesialist, Agder)")
+        let second = try #require(quotes.first { $0.segment == mixed.segment.id })
+        #expect(second.label == "(Metodeveileder, Agder); (Jobbspesialist, Agder)")
+        // No lead-in template: no stray separators.
+        quoteOptions.style.leadIn = ""
+        #expect(try store.quotes(quoteOptions).allSatisfy { !$0.leadIn.hasPrefix(";") })
+
+        let warnings = try store.checkQuotes(quotes, options: quoteOptions)
+        // Siri's part of the mixed label names her alone; Tore and Unni share theirs.
+        #expect(warnings.filter { $0.kind == .labelIdentifiesOne }.map(\.segment) == [mixed.segment.id])
+        // «IPS ung» is not Siri's service; «IPS» is part of Tore's and Unni's.
+        quoteOptions.codes = ["Måltall", "Skjerming"]
+        let all = try store.checkQuotes(try store.quotes(quoteOptions), options: quoteOptions)
+        #expect(all.filter { $0.kind == .leadInDisagrees }.map(\.segment) == [siri.segment.id])
+    }
 }

@@ -45,17 +45,21 @@ struct QuoteChecks {
     func run(_ quotes: [ExportedQuote]) throws -> [QuoteWarning] {
         var warnings: [QuoteWarning] = []
         let attributes = Set(participants.flatMap(\.attributes.keys))
-        let identifying = try identifyingLabels(LabelTemplate(style.label, attributes: attributes))
-            .merging(try identifyingLabels(LabelTemplate(style.leadIn, attributes: attributes)), uniquingKeysWith: { a, _ in a })
+        let templates = [try LabelTemplate(style.label, attributes: attributes), try LabelTemplate(style.leadIn, attributes: attributes)]
+        let identifying = templates.map(identifyingLabels)
         let people = Dictionary(participants.map { ($0.pseudonym, $0) }, uniquingKeysWith: { a, _ in a })
         var seen = Set<UUID>()
         for quote in quotes where seen.insert(quote.segment).inserted {
             func warn(_ kind: QuoteWarning.Kind, _ message: String) {
                 warnings.append(QuoteWarning(kind: kind, segment: quote.segment, message: message))
             }
-            for text in [quote.label, quote.leadIn] where !text.isEmpty {
-                if let person = identifying[text], quote.participants == [person] {
-                    warn(.labelIdentifiesOne, "\"\(text)\" fits only one participant (\(person)); readers who know the field can tell who spoke. Use a coarser label.")
+            // Each speaker's part of the label on its own: «(Teamleder, Agder); (Teamleder, Troms)» names two people.
+            for (template, labels) in zip(templates, identifying) {
+                for person in quote.participants.compactMap({ people[$0] }) {
+                    let text = template.render(person, capitalized: style.capitalizeLabels)
+                    if labels[text] == person.pseudonym {
+                        warn(.labelIdentifiesOne, "\"\(text)\" fits only one participant (\(person.pseudonym)); readers who know the field can tell who spoke. Use a coarser label.")
+                    }
                 }
             }
             // A label that only drops details of an earlier one («(Metodeveileder)» after «(Metodeveileder,
@@ -104,9 +108,11 @@ struct QuoteChecks {
         let names = Set(participants.flatMap(\.attributes.keys)).sorted()
         for name in names {
             let own = speakers.compactMap { $0.attributes[name].map(words) }
-            if own.contains(where: { leadIn.contains($0) }) { continue }
-            let values = Set(participants.compactMap { $0.attributes[name].map(words) }).filter { $0.count >= 5 && !own.contains($0) }
-            if let named = values.sorted().first(where: { leadIn.contains($0) }), !own.contains(where: { $0.contains(named) }) {
+            // The most specific value the lead-in names («IPS ung» rather than «IPS»); it must be the
+            // speaker's, or part of it.
+            let values = Set(participants.compactMap { $0.attributes[name].map(words) }).filter { $0.count >= 5 }
+            if let named = values.filter({ leadIn.contains($0) }).max(by: { ($0.count, $1) < ($1.count, $0) }),
+               !own.contains(where: { $0.contains(named) }) {
                 let theirs = speakers.compactMap { $0.attributes[name] }.first ?? "–"
                 return "the lead-in \"\(quote.leadIn)\" names \(name) \"\(named.trimmingCharacters(in: .whitespaces))\", but \(quote.participants.joined(separator: ", ")) has \(name) \"\(theirs)\"."
             }

@@ -83,8 +83,11 @@ extension ProjectStore {
                 let form = (stale ? nil : saved?.form) ?? (options.cleanFillers ? QuoteForm.cleaned(text, fillers: style.fillers) : .verbatim(text))
                 let displayed = form.render(style.marks)
                 let speakers = row.participants.compactMap { people[$0] }
+                // Several speakers (a focus-group exchange): each distinct label once, speakers in name order.
                 func rendered(_ template: LabelTemplate) -> String {
-                    speakers.isEmpty ? "" : speakers.map { template.render($0, capitalized: style.capitalizeLabels) }.joined(separator: "; ")
+                    var seen = Set<String>()
+                    return speakers.map { template.render($0, capitalized: style.capitalizeLabels) }
+                        .filter { !$0.isEmpty && seen.insert($0).inserted }.joined(separator: "; ")
                 }
                 return ExportedQuote(segment: row.info.id, codes: row.codes, transcript: row.info.transcript, lines: row.info.lineLabel,
                                      source: kinds[row.info.transcript] ?? .interview, participants: row.participants,
