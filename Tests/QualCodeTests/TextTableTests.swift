@@ -9,6 +9,7 @@ import Testing
         ["=SUM(A1)", "linje én\nlinje to\r\nslutt"],
         ["-3", "+47 12345678"],
         ["Sør; nord", "emoji 🙂, komma"],
+        ["-2,5", "-3–1,25"],
     ])
 
     @Test func csvReadsBackWithAnIndependentReader() throws {
@@ -23,6 +24,8 @@ import Testing
             ["'=SUM(A1)", "linje én\nlinje to\r\nslutt"],
             ["-3", "'+47 12345678"],
             ["Sør; nord", "emoji 🙂, komma"],
+            // A negative number with a decimal comma is data; a range starting with «-» is not a number.
+            ["-2,5", "'-3–1,25"],
         ])
     }
 

@@ -55,7 +55,8 @@ public struct TextTable: Sendable {
 
     static func neutralized(_ cell: String) -> String {
         guard let first = cell.first, "=+-@".contains(first) else { return cell }
-        if first == "-", Double(cell) != nil { return cell }  // a negative number is data, not a formula
+        // A negative number is data, not a formula, with a decimal point or a Norwegian decimal comma.
+        if first == "-", Double(cell) != nil || Double(cell.replacingOccurrences(of: ",", with: ".")) != nil { return cell }
         return "'" + cell
     }
 }

@@ -25,8 +25,13 @@ extension CodeMatrix {
         // Column percentages: of the participants in the column (its N), or of its coded segments.
         func columnBase(_ column: Int) -> Int { count == .participants ? header[column].participants : anyCode[column] }
         let totalColumnBase = count == .participants ? participants : anyCodeTotal
+        // A column of fewer people than the minimum would show who has which code (each «<3» is one
+        // person, each 0 none): all of its cells are hidden.
+        let smallColumns = Set(header.indices.filter { minimum > 1 && header[$0].participants < minimum })
         func line(_ label: String, _ counts: [Int], total: Int) -> [String] {
-            let cells = counts.enumerated().map { column, n in cell(n, of: options.percent == .column ? columnBase(column) : total) }
+            let cells = counts.enumerated().map { column, n in
+                smallColumns.contains(column) ? "<\(minimum)" : cell(n, of: options.percent == .column ? columnBase(column) : total)
+            }
             return [label] + cells + [cell(total, of: options.percent == .column ? totalColumnBase : total)]
         }
 
@@ -47,6 +52,7 @@ extension CodeMatrix {
         case nil: break
         }
         if minimum > 1 { notes.append(words.suppressed(below: minimum)) }
+        if !smallColumns.isEmpty { notes.append(words.smallColumnsHidden(below: minimum)) }
         if self.rows.contains(where: \.hasChildren) { notes.append(words.directCodingsOnly) }
         if case let .attribute(name) = columns, header.contains(where: \.isMissingValue) { notes.append(words.notGivenNote(name)) }
         if segmentsWithoutParticipant > 0 { notes.append(words.segmentsLeftOut(segmentsWithoutParticipant)) }

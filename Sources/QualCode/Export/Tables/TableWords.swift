@@ -79,6 +79,10 @@ struct TableWords {
     func suppressed(below minimum: Int) -> String {
         pick("Celler med færre enn \(minimum) er skjult.", "Cells with fewer than \(minimum) are hidden.")
     }
+    func smallColumnsHidden(below minimum: Int) -> String {
+        pick("I kolonner med færre enn \(minimum) informanter er alle celler skjult, også nullene.",
+             "In columns with fewer than \(minimum) participants every cell is hidden, zeros too.")
+    }
     func segmentsLeftOut(_ n: Int) -> String {
         pick("\(n) kodede segment\(n == 1 ? "" : "er") uten kjent informant er ikke med.",
              "\(n) coded segment\(n == 1 ? "" : "s") without a known participant \(n == 1 ? "is" : "are") left out.")

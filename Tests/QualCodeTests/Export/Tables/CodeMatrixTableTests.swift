@@ -69,13 +69,16 @@ import Testing
         let options = CodeMatrixOptions(columns: Self.service, percent: .column, minimumCell: 3)
         let table = try store.codeMatrixTable(options)
         let plain = TableFixture.plain(table)
-        #expect(plain.rows.first { $0[0] == "Det navske" } == ["Det navske", "<3", "<3", "0", "0", "3 (50,0\u{A0}%)"])
+        // Columns of one person hide every cell, zeros too: a 0 beside a «<3» would name who has the code.
+        #expect(plain.rows.first { $0[0] == "Det navske" } == ["Det navske", "<3", "<3", "<3", "<3", "3 (50,0\u{A0}%)"])
+        #expect(plain.rows.first { $0[0] == "Balansekunst" } == ["Balansekunst", "<3", "<3", "<3", "<3", "<3"])
         #expect(plain.rows.first { $0[0] == "Tillit" }?[1] == "3 (100,0\u{A0}%)")
         let word = try TableFixture.roundTrip([table], in: folder)
         #expect(word.texts("Caption") == ["Tabell 1 Koder etter tjeneste, antall informanter"])
         let note = try #require(word.texts("Tabellkommentar").first)
         #expect(note.hasPrefix("Kommentar: Tallene er antall informanter"))
         #expect(note.contains("Celler med færre enn 3 er skjult."))
+        #expect(note.contains("I kolonner med færre enn 3 informanter er alle celler skjult, også nullene."))
         #expect(word.tables[0][0][1] == "IPS (N=3)")
         #expect(word.tables[0].first { $0[0] == "Det navske" }?[1] == "<3")
         #expect(throws: StoreError.self) { try store.codeMatrixTable(CodeMatrixOptions(columns: Self.service, minimumCell: 0)) }
