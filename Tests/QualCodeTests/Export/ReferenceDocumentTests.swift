@@ -282,6 +282,27 @@ extension ReferenceDocumentTests {
         #expect(Self.failure(utf16) != nil)
     }
 
+    @Test func deeplyNestedStylesAreRefusedNotRecursedInto() throws {
+        let folder = try TemporaryFolder()
+        let depth = 20_000
+        let nested = "<w:styles xmlns:w=\"\(Self.w)\">" + String(repeating: "<w:x>", count: depth) + String(repeating: "</w:x>", count: depth) + "</w:styles>"
+        let url = try Self.reference(in: folder, replacing: [("word/styles.xml", nested)])
+        #expect(Self.failure(url)?.contains("nested deeper than 256 levels") == true)
+    }
+
+    @Test func pageValuesWordWouldRejectAreNotCarriedOver() throws {
+        let folder = try TemporaryFolder()
+        let body = "<w:p><w:r><w:t>x</w:t></w:r></w:p><w:sectPr><w:pgSz w:w=\"-5\" w:h=\"abc\" w:orient=\"sideways\"/>"
+            + "<w:pgMar w:top=\"1134\" w:right=\"1,5cm\" w:bottom=\"1134\" w:left=\"1701\"/></w:sectPr>"
+        let reference = try ReferenceDocument(contentsOf: try Self.reference(in: folder, replacing: [("word/document.xml", Fixtures.document(body))]))
+        let url = folder.file("ut.docx")
+        try DocxRenderer.write(Self.sample, to: url, reference: reference)
+        let xml = String(decoding: try runPython("import zipfile,sys; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read('word/document.xml').decode())",
+                                                 [url.path]), as: UTF8.self)
+        #expect(!xml.contains("abc") && !xml.contains("sideways") && !xml.contains("1,5cm") && !xml.contains("w:w=\"-5\""))
+        #expect(xml.contains("w:left=\"1701\""))
+    }
+
     @Test func anEntryOutsideTheArchiveIsRefused() throws {
         let folder = try TemporaryFolder()
         let url = try folder.docx("mal.docx", entries: [("../../styles.xml", "<x/>"), ("word/styles.xml", Self.styles)])

@@ -80,8 +80,8 @@ extension ReferenceDocument {
                 if runDefault.first("w:rPr") == nil { runDefault.append(XMLTree("w:rPr")) }
                 runDefault.updateElements(named: "w:rPr") { run in
                     if run.first("w:lang") == nil {
-                        // w:lang comes before these three in CT_RPr; Word refuses elements out of order.
-                        let later: Set = ["w:eastAsianLayout", "w:specVanish", "w:oMath"]
+                        // w:lang comes before these in CT_RPr (w:rPrChange is always last); Word refuses elements out of order.
+                        let later: Set = ["w:eastAsianLayout", "w:specVanish", "w:oMath", "w:rPrChange"]
                         let index = run.children.firstIndex { if case let .element(e) = $0 { later.contains(e.name) } else { false } }
                         run.children.insert(.element(XMLTree("w:lang")), at: index ?? run.children.endIndex)
                     }

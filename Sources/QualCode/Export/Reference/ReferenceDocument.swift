@@ -160,8 +160,16 @@ private final class SectionReader: NSObject, XMLParserDelegate {
         path.append(name)
         guard path.count == 4, path[1] == "w:body", path[2] == "w:sectPr" else { return }
         // Only WordprocessingML attributes: the export's document.xml declares no other prefixes.
-        let kept = XMLTree.canonicalOrder(attributes.filter { $0.key.hasPrefix("w:") }.map { XMLTree.Attribute(name: $0.key, value: $0.value) })
-        if name == "w:pgSz" { size = kept }
+        // Only values Word accepts: twips as (signed) integers, and the orientation.
+        func valid(_ name: String, _ value: String) -> Bool {
+            if name == "w:orient" { return value == "portrait" || value == "landscape" }
+            let digits = value.hasPrefix("-") ? value.dropFirst() : Substring(value)
+            return !digits.isEmpty && digits.count <= 7 && digits.allSatisfy(\.isASCII) && digits.allSatisfy(\.isNumber)
+        }
+        let kept = XMLTree.canonicalOrder(attributes.filter { $0.key.hasPrefix("w:") && valid($0.key, $0.value) }
+            .map { XMLTree.Attribute(name: $0.key, value: $0.value) })
+        // A page without a valid width and height keeps QualCode's size.
+        if name == "w:pgSz", kept.contains(where: { $0.name == "w:w" }), kept.contains(where: { $0.name == "w:h" }) { size = kept }
         if name == "w:pgMar" { margins = kept }
     }
 

@@ -117,6 +117,8 @@ struct XMLTree: Sendable, Hashable {
     ///
     /// A DOCTYPE or ENTITY declaration is refused before any parser sees the bytes (no entity
     /// expansion, no external entities), as is UTF-16 or UTF-32, which would hide one from that scan.
+    static let maximumDepth = 256
+
     static func parse(_ data: Data) throws(ParseFailure) -> XMLTree {
         if let refusal = WordXML.refusal(data) { throw ParseFailure(line: 1, reason: refusal.reason) }
         let builder = TreeBuilder()
@@ -147,6 +149,13 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
         guard failure == nil else { return }
         if root != nil {
             failure = XMLTree.ParseFailure(line: parser.lineNumber, reason: "extra content after the root element")
+            parser.abortParsing()
+            return
+        }
+        // Writing the tree back recurses; Word's own parts nest a few dozen levels, so a deeper part is
+        // hostile (and libxml2 readers such as python-docx refuse past 256).
+        guard stack.count < XMLTree.maximumDepth else {
+            failure = XMLTree.ParseFailure(line: parser.lineNumber, reason: "elements nested deeper than \(XMLTree.maximumDepth) levels")
             parser.abortParsing()
             return
         }
