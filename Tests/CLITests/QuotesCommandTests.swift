@@ -190,6 +190,14 @@ import Testing
         for name in ["s.html", "s.docx"] {
             #expect(!FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent(name).path))
         }
+        // An export never writes over what it reads: the project file or the reference document.
+        let overProject = try cli.run("quotes", "--code", "Tillit", "--format", "csv", "-o", "studie.qualcode")
+        #expect(overProject.status != 0 && overProject.stderr.contains("it is studie.qualcode, which this export reads"), "\(overProject.stderr)")
+        let overTable = try cli.run("export", "codebook", "--format", "csv", "-o", "./studie.qualcode-wal")
+        #expect(overTable.status != 0)
+        let overReference = try cli.run("quotes", "--code", "Tillit", "-o", "mal.docx", "--reference-docx", "mal.docx")
+        #expect(overReference.status != 0 && overReference.stderr.contains("which this export reads"))
+        #expect(try cli.run("codes").status == 0)
         // A refused export records no use of the quotes.
         let log = try cli.run("log", "--json")
         #expect(log.stdout.components(separatedBy: "quote.export").count == 2)

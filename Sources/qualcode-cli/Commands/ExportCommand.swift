@@ -42,7 +42,7 @@ struct TableOutputOptions: ParsableArguments {
     }
 
     /// Refuses a target in a folder that does not exist before any work is done.
-    func checkDestination() throws { try out.checkDestination() }
+    func checkDestination(project: ProjectOptions) throws { try out.checkDestination(project: project) }
 
     /// Writes the tables as one document, or the first table as CSV.
     func write(_ tables: [Table]) throws {
@@ -81,7 +81,7 @@ extension ExportCommand {
         @OptionGroup var table: TableOutputOptions
 
         func run() throws {
-            try table.checkDestination()
+            try table.checkDestination(project: project)
             let codebook = try project.openStore().codebook(CodebookOptions(presentation: table.presentation()))
             try table.write([codebook])
             table.report(codebook, "codes")
@@ -109,7 +109,7 @@ extension ExportCommand {
         @OptionGroup var table: TableOutputOptions
 
         func run() throws {
-            try table.checkDestination()
+            try table.checkDestination(project: project)
             let options = ParticipantOverviewOptions(attributes: attributes.isEmpty ? nil : attributes, presentation: table.presentation())
             let overview = try project.openStore().participantOverview(options)
             try table.write([overview])
@@ -160,7 +160,7 @@ extension ExportCommand {
         }
 
         func run() throws {
-            try table.checkDestination()
+            try table.checkDestination(project: project)
             let options = CodeMatrixOptions(columns: try columns(), count: count, codes: codes, percent: percent, minimumCell: minCell,
                                             presentation: table.presentation())
             let matrix = try project.openStore().codeMatrixTable(options)
@@ -191,7 +191,7 @@ extension ExportCommand {
         @OptionGroup var table: TableOutputOptions
 
         func run() throws {
-            try table.checkDestination()
+            try table.checkDestination(project: project)
             let options = CodingsOptions(attributes: attributes.isEmpty ? nil : attributes, codes: codes, presentation: table.presentation())
             let codings = try project.openStore().codingsTable(options)
             try table.write([codings])
@@ -228,8 +228,10 @@ extension ExportCommand {
             let out = table.out
             let dictionaryPath = WideDataSet.dictionaryPath(for: out.output)
             let dictionaryURL = URL(fileURLWithPath: dictionaryPath)
-            try table.checkDestination()
-            if out.format == .csv { try ExportDestination.check(dictionaryURL) }
+            try table.checkDestination(project: project)
+            if out.format == .csv {
+                try ExportDestination.check(dictionaryURL, protecting: [try? ProjectLocator.locate(explicit: project.project)].compactMap { $0 })
+            }
             let options = WideOptions(attributes: attributes.isEmpty ? nil : attributes, codes: codes, values: values,
                                       presentation: table.presentation())
             let dataSet = try project.openStore().wideDataSet(options)

@@ -60,7 +60,7 @@ struct QuotesCommand: ParsableCommand {
     }
 
     func run() throws {
-        try out.checkDestination()
+        try out.checkDestination(project: project)
         let store = try project.openStore()
         var options = QuoteOptions(codes: codes)
         options.style = try houseStyle.resolve()

@@ -43,8 +43,13 @@ struct DocumentOutputOptions: ParsableArguments {
 
     var url: URL { URL(fileURLWithPath: output) }
 
-    /// Refuses a target in a folder that does not exist (or that is a folder) before any work is done.
-    func checkDestination() throws { try ExportDestination.check(url) }
+    /// Refuses a target in a folder that does not exist, a folder, the project file or the reference
+    /// document, before any work is done.
+    func checkDestination(project: ProjectOptions) throws {
+        let inputs = [try? ProjectLocator.locate(explicit: project.project)].compactMap { $0 }
+            + [referenceDocx.map { URL(fileURLWithPath: $0) }].compactMap { $0 }
+        try ExportDestination.check(url, protecting: inputs)
+    }
 
     /// Writes a document in the chosen format (not CSV), styled by `--reference-docx` when given.
     /// A reference that cannot be used stops the export before anything is written.

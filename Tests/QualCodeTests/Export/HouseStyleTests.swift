@@ -45,6 +45,8 @@ import Testing
             ("{\"blockWords\": \"mange\"}", "blockWords has the wrong type"),
             ("{\"blockWords\": 0}", "blockWords must be 1 or more"),
             ("{\"label\": \"({rolle\"}", "fields in braces"),
+            ("{\"marks\": {\"omission\": \"\"}}", "marks.omission cannot be empty"),
+            ("{\"marks\": {\"insertion\": {\"open\": \"\", \"close\": \"\"}}}", "marks.insertion needs an opening and a closing bracket"),
             ("[1, 2]", "not a JSON object"),
             ("{\"label\": ", "not a JSON object"),
             ("", "not a JSON object"),

@@ -223,4 +223,16 @@ import Testing
         let all = try store.checkQuotes(try store.quotes(quoteOptions), options: quoteOptions)
         #expect(all.filter { $0.kind == .leadInDisagrees }.map(\.segment) == [siri.segment.id])
     }
+
+    @Test func aCodeAskedForByItsPathInAnyCaseGroupsOnlyItsQuotes() throws {
+        let s = try study()
+        _ = try s.store.code("notat-tore", .quote("kurset hadde vært nyttig for hele teamet", occurrence: nil), codes: ["Utbytte/Kurs"])
+        let options = QuoteOptions(codes: ["utbytte/kurs"])
+        let document = try s.store.quoteDocument(options)
+        let headings = document.blocks.compactMap { block -> String? in
+            if case let .heading(2, text) = block { return Inline.plainText(text) }
+            return nil
+        }
+        #expect(headings == ["Kurs"])
+    }
 }

@@ -59,6 +59,12 @@ extension HouseStyle {
         partial.apply(to: &style)
         style.name = partial.name ?? url.deletingPathExtension().lastPathComponent
         if style.blockWords < 1 { throw fail("blockWords must be 1 or more") }
+        // An edit a reader cannot see is not an edit a reader can check (a cut at the start or end may go unmarked).
+        if style.marks.omission.trimmingCharacters(in: .whitespaces).isEmpty { throw fail("marks.omission cannot be empty") }
+        for (name, brackets) in [("insertion", style.marks.insertion), ("gloss", style.marks.gloss)]
+        where brackets.open.trimmingCharacters(in: .whitespaces).isEmpty || brackets.close.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw fail("marks.\(name) needs an opening and a closing bracket")
+        }
         do { _ = try LabelTemplate(style.label, attributes: nil); _ = try LabelTemplate(style.leadIn, attributes: nil) } catch {
             throw fail("\(error)")
         }

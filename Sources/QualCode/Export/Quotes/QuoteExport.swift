@@ -188,6 +188,11 @@ extension ProjectStore {
 
     static func grouped(_ quotes: [ExportedQuote], by grouping: QuoteGrouping, codes: [String],
                         participants: [ParticipantSummary]) -> [(String, [ExportedQuote])] {
+        // A requested code names a quote's code by its name or by a path ending in it, in any case.
+        func names(_ requested: String, _ code: String) -> Bool {
+            let r = requested.lowercased(), c = code.lowercased()
+            return r == c || r.hasSuffix("/" + c)
+        }
         var order: [String] = []
         var groups: [String: [ExportedQuote]] = [:]
         func add(_ key: String, _ quote: ExportedQuote) {
@@ -197,7 +202,7 @@ extension ProjectStore {
         for quote in quotes {
             switch grouping {
             case .code:
-                let wanted = quote.codes.filter { code in codes.contains { $0.lowercased() == code.lowercased() || $0.hasSuffix("/" + code) } }
+                let wanted = quote.codes.filter { code in codes.contains { names($0, code) } }
                 for code in (wanted.isEmpty ? quote.codes : wanted) { add(code, quote) }
             case .participant:
                 add(quote.participants.isEmpty ? "–" : quote.participants.joined(separator: ", "), quote)
@@ -208,7 +213,7 @@ extension ProjectStore {
         }
         if case .code = grouping {
             order.sort { a, b in
-                (codes.firstIndex { $0.lowercased() == a.lowercased() } ?? Int.max, a) < (codes.firstIndex { $0.lowercased() == b.lowercased() } ?? Int.max, b)
+                (codes.firstIndex { names($0, a) } ?? Int.max, a) < (codes.firstIndex { names($0, b) } ?? Int.max, b)
             }
         } else {
             order.sort()
