@@ -149,12 +149,12 @@ import Testing
         #expect(wide.status == 0, "\(wide.stderr)")
         #expect(wide.stdout == "Wrote deltakere.csv (9 participants, 18 variables)\nWrote deltakere_dictionary.csv (data dictionary)\n")
         let data = try readCSV(cli, "deltakere.csv")
-        #expect(data[0].prefix(7) == ["pseudonym", "erfaring_aar", "fylke", "rolle", "teamstoerrelse", "tjeneste", "k01_autonomi"])
+        #expect(data[0].prefix(7) == ["pseudonym", "erfaring_aar", "fylke", "rolle", "teamstoerrelse", "tjeneste", "k_autonomi"])
         #expect(data.count == 10 && data.dropFirst().allSatisfy { $0[6...].allSatisfy { $0 == "0" || $0 == "1" } })
         let dictionary = try readCSV(cli, "deltakere_dictionary.csv")
         #expect(dictionary[0] == ["variabel", "beskrivelse", "type", "verdier"])
         #expect(dictionary.contains(["teamstoerrelse", "teamstørrelse", "heltall", "6–11"]))
-        #expect(dictionary.contains { $0[0] == "k08_savn_av_nasjonal_foering" && $0[1] == "Savn av nasjonal føring" })
+        #expect(dictionary.contains { $0[0] == "k_savn_av_nasjonal_foering" && $0[1] == "Savn av nasjonal føring" })
     }
 
     // MARK: - Refused input

@@ -5,8 +5,8 @@ import Foundation
 /// and no reserved word. Norwegian letters are transliterated (æ → ae, ø → oe, å → aa), other
 /// accents dropped, anything else becomes `_`.
 ///
-/// For example, the attribute «erfaring_år» becomes `erfaring_aar`, and the code «Fag og personal»,
-/// the 5th of 12, becomes `k05_fag_og_personal`.
+/// For example, the attribute «erfaring_år» becomes `erfaring_aar`, and the code «Fag og personal»
+/// `k_fag_og_personal`.
 struct VariableNames {
     static let maximumLength = 32
 
@@ -19,7 +19,7 @@ struct VariableNames {
 
     private var taken: Set<String> = []
 
-    /// A new unique name for `label`, optionally after a prefix such as `k05_`.
+    /// A new unique name for `label`, optionally after a prefix such as `k_`.
     mutating func name(for label: String, prefix: String = "") -> String {
         var stem = prefix + Self.slug(label)
         if stem.hasSuffix("_") { stem.removeLast() }

@@ -57,13 +57,20 @@ extension ProjectStore {
         let attributes = try source.attributes(named: options.attributes, option: "--attr")
         let codes = try source.codes(named: options.codes)
 
+        // Names are handed out over the whole project in the order attributes and codes were made, so
+        // adding, choosing or reordering them never renames a variable an analysis script relies on.
         var names = VariableNames()
         let pseudonymVariable = names.name(for: "pseudonym")
-        let attributeVariables = attributes.map { names.name(for: $0.name) }
-        let width = max(2, String(codes.count).count)
-        let codeVariables = codes.enumerated().map { index, entry in
-            names.name(for: entry.code.name, prefix: "k" + String(repeating: "0", count: max(0, width - String(index + 1).count)) + "\(index + 1)_")
+        var attributeNames: [UUID: String] = [:]
+        for attribute in source.attributes.sorted(by: { $0.id.uuidString < $1.id.uuidString }) {
+            attributeNames[attribute.id] = names.name(for: attribute.name)
         }
+        var codeNames: [UUID: String] = [:]
+        for entry in source.codes.sorted(by: { ($0.code.createdAt, $0.code.id.uuidString) < ($1.code.createdAt, $1.code.id.uuidString) }) {
+            codeNames[entry.code.id] = names.name(for: entry.code.name, prefix: "k_")
+        }
+        let attributeVariables = attributes.map { attributeNames[$0.id] ?? names.name(for: $0.name) }
+        let codeVariables = codes.map { codeNames[$0.code.id] ?? names.name(for: $0.code.name, prefix: "k_") }
 
         let perCode = codes.map { source.segmentCounts(of: $0.code.id) }
         let rows = source.participants.map { p in

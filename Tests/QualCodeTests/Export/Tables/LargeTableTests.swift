@@ -40,7 +40,7 @@ import Testing
         #expect(data.header.count == 1 + 2 + Self.codes)
         #expect(data.rows.count == Self.participants)
         #expect(Set(data.header).count == data.header.count)
-        #expect(data.header[3] == "k001_kode_001_aeoeaa")
+        #expect(data.header[3] == "k_kode_001_aeoeaa")
         // Every participant's ten lines carry two codings each (or one, when both codes are the same).
         #expect(data.rows.allSatisfy { row in (Self.linesPerInterview...2 * Self.linesPerInterview).contains(row[3...].reduce(0) { $0 + Int($1)! }) })
         #expect(wide.dictionary.rows.count == 1 + 2 + Self.codes)

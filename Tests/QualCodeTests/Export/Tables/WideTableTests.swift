@@ -3,8 +3,8 @@ import Foundation
 import Testing
 
 @Suite struct WideTableTests {
-    static let header = ["pseudonym", "ansiennitet", "rolle", "tjeneste", "k01_cmd", "k02_balansekunst", "k03_sparringspartner",
-                         "k04_det_navske", "k05_tillit"]
+    static let header = ["pseudonym", "ansiennitet", "rolle", "tjeneste", "k_cmd", "k_balansekunst", "k_sparringspartner",
+                         "k_det_navske", "k_tillit"]
 
     @Test func oneRowPerParticipantWithPresenceAndSafeNames() throws {
         let folder = try TemporaryFolder()
@@ -24,6 +24,21 @@ import Testing
         })
     }
 
+    @Test func variableNamesStayWhenCodesAndAttributesAreAddedOrChosen() throws {
+        let folder = try TemporaryFolder()
+        let store = try TableFixture.project(folder)
+        #expect(try store.wideDataSet().data.header.map(Inline.plainText) == Self.header)
+        // A new attribute whose name folds to an existing one, and a new code that sorts first.
+        try store.updateParticipant("Åse", attributes: [("Rolle!", "x")])
+        try store.addCode("Aaa ny kode")
+        let header = try store.wideDataSet().data.header.map(Inline.plainText)
+        for name in Self.header { #expect(header.contains(name), "\(name) was renamed") }
+        #expect(header.contains("rolle_2") && header.contains("k_aaa_ny_kode"))
+        // Choosing a few columns keeps their names too.
+        let chosen = try store.wideDataSet(WideOptions(attributes: ["tjeneste"], codes: ["Tillit"])).data.header.map(Inline.plainText)
+        #expect(chosen == ["pseudonym", "tjeneste", "k_tillit"])
+    }
+
     @Test func countsAndTheDataDictionary() throws {
         let folder = try TemporaryFolder()
         let store = try TableFixture.project(folder)
@@ -38,10 +53,10 @@ import Testing
         #expect(dictionary[2] == ["ansiennitet", "ansiennitet", "desimaltall", "1–10; tom = ikke oppgitt"])
         #expect(dictionary[3] == ["rolle", "rolle", "tekst", "'=SUM(A1); jobbspesialist; leder; metodeveileder"])
         #expect(dictionary[4][3] == "IPS; Utvidet oppfølging; \(TableFixture.hostileService); tom = ikke oppgitt")
-        #expect(dictionary[5] == ["k01_cmd", "'=cmd()", "heltall", "antall segmenter kodet med koden (0–1)"])
-        #expect(dictionary[7] == ["k03_sparringspartner", "Balansekunst/Sparringspartner", "heltall", "antall segmenter kodet med koden (0–1)"])
+        #expect(dictionary[5] == ["k_cmd", "'=cmd()", "heltall", "antall segmenter kodet med koden (0–1)"])
+        #expect(dictionary[7] == ["k_sparringspartner", "Balansekunst/Sparringspartner", "heltall", "antall segmenter kodet med koden (0–1)"])
         let presence = try store.wideDataSet(WideOptions(presentation: TablePresentation(language: .en)))
-        #expect(TableFixture.plain(presence.dictionary).rows[8] == ["k05_tillit", "Tillit", "integer", "1 = at least one segment coded with the code, 0 = none"])
+        #expect(TableFixture.plain(presence.dictionary).rows[8] == ["k_tillit", "Tillit", "integer", "1 = at least one segment coded with the code, 0 = none"])
     }
 
     @Test func inWordTheDictionaryIsTheSecondTable() throws {
@@ -50,8 +65,8 @@ import Testing
         let dataSet = try store.wideDataSet(WideOptions(attributes: ["tjeneste"], codes: ["Tillit"]))
         let word = try TableFixture.roundTrip([dataSet.data, dataSet.dictionary], in: folder)
         #expect(word.texts("Caption") == ["Tabell 1 Informanter og koder", "Tabell 2 Variabelliste"])
-        #expect(word.tables[0][0] == ["pseudonym", "tjeneste", "k01_tillit"])
-        #expect(word.tables[1].map { $0[0] } == ["variabel", "pseudonym", "tjeneste", "k01_tillit"])
+        #expect(word.tables[0][0] == ["pseudonym", "tjeneste", "k_tillit"])
+        #expect(word.tables[1].map { $0[0] } == ["variabel", "pseudonym", "tjeneste", "k_tillit"])
     }
 
     @Test func theDictionarySitsBesideTheData() {
