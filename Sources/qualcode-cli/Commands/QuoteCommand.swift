@@ -16,8 +16,9 @@ struct QuoteCommand: ParsableCommand {
                 Write the quote as it should be displayed and QualCode works out the edits against the \
                 verbatim text: (…) or […] where you leave words out, … at the start or end for a cut, \
                 [text] for your own words (standing in for the words they replace, if any), <text> for a \
-                gloss. Filler words you leave out (eh, ehm, …) are recorded as such. Any other change to \
-                the speaker's words is refused, so every quote stays traceable. Edits are stored with the \
+                gloss. Filler words you leave out (eh, ehm, …) are recorded as such, and so is a first \
+                letter you capitalise («Jeg» for «jeg» once the «Eh,» before it is gone). Any other change \
+                to the speaker's words is refused, so every quote stays traceable. Edits are stored with the \
                 quote, listed in the CSV quote bank, and marked in the house style's way on export.
 
                 For example:
