@@ -25,7 +25,7 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
-        .target(name: "Condensation", dependencies: ["QualCode"]),
+        .target(name: "Condensation", dependencies: ["QualCode", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(
             name: "qualcode-cli",
             dependencies: [
@@ -47,6 +47,10 @@ let package = Package(
                 "QualCode", .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
+        ),
+        .testTarget(
+            name: "CondensationTests",
+            dependencies: ["Condensation", "QualCode", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "CLITests",

@@ -7,7 +7,7 @@ extension ProjectStore {
     /// The payload is written as JSON by hand (sorted keys, slashes unescaped: what `JSONEncoder` with
     /// `.sortedKeys, .withoutEscapingSlashes` wrote) and the row through a cached statement: a batch
     /// of 10,000 codings writes 10,000 events. `at` lets a batch format its timestamp once.
-    func log(_ db: Database, _ action: String, _ payload: [String: LogValue], at: DatabaseValue? = nil) throws {
+    package func log(_ db: Database, _ action: String, _ payload: [String: LogValue], at: DatabaseValue? = nil) throws {
         var json = ""
         LogValue.object(payload).write(to: &json)
         let insert = try db.cachedStatement(sql: "INSERT INTO event (at, actor, action, payload) VALUES (?, ?, ?, ?)")
@@ -28,21 +28,21 @@ extension ProjectStore {
 }
 
 /// A JSON value for event payloads, so each write can describe itself in one literal.
-enum LogValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+package enum LogValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
     ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
 {
     case string(String), int(Int), bool(Bool), array([LogValue]), object([String: LogValue]), null
 
-    init(stringLiteral value: String) { self = .string(value) }
-    init(integerLiteral value: Int) { self = .int(value) }
-    init(booleanLiteral value: Bool) { self = .bool(value) }
-    init(arrayLiteral elements: LogValue...) { self = .array(elements) }
-    init(dictionaryLiteral elements: (String, LogValue)...) {
+    package init(stringLiteral value: String) { self = .string(value) }
+    package init(integerLiteral value: Int) { self = .int(value) }
+    package init(booleanLiteral value: Bool) { self = .bool(value) }
+    package init(arrayLiteral elements: LogValue...) { self = .array(elements) }
+    package init(dictionaryLiteral elements: (String, LogValue)...) {
         self = .object(Dictionary(elements, uniquingKeysWith: { $1 }))
     }
-    init(_ uuid: UUID) { self = .string(uuid.uuidString) }
-    init(_ string: String?) { self = string.map { .string($0) } ?? .null }
-    init(_ int: Int?) { self = int.map { .int($0) } ?? .null }
+    package init(_ uuid: UUID) { self = .string(uuid.uuidString) }
+    package init(_ string: String?) { self = string.map { .string($0) } ?? .null }
+    package init(_ int: Int?) { self = int.map { .int($0) } ?? .null }
 
     func write(to out: inout String) {
         switch self {

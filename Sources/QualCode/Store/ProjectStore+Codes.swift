@@ -59,7 +59,7 @@ extension ProjectStore {
     }
 
     /// Finds a code by name or path (`Balansekunst/Sparringspartner`), case-insensitively.
-    static func code(_ db: Database, _ reference: String) throws -> Code {
+    package static func code(_ db: Database, _ reference: String) throws -> Code {
         let path = try codePath(reference)
         let all = try Code.fetchAll(db)
         guard let code = all.first(where: { $0.name.lowercased() == path.last!.lowercased() }) else {
@@ -77,7 +77,7 @@ extension ProjectStore {
     }
 
     /// The code at `reference`, creating it (and missing parents in a path) when it does not exist.
-    func codeCreatingIfNeeded(_ db: Database, _ reference: String, definition: String? = nil) throws -> (Code, Bool) {
+    package func codeCreatingIfNeeded(_ db: Database, _ reference: String, definition: String? = nil) throws -> (Code, Bool) {
         let path = try Self.codePath(reference)
         var parent: Code?
         var created = false

@@ -76,10 +76,18 @@ extension ProjectStore {
             guard !request.codes.isEmpty else { throw StoreError.emptyName(what: "code") }
             for name in request.codes { _ = try Self.codePath(name) }
         }
-        return try pool.write { db in
-            var cache = CodingCache()
-            return try requests.map { try self.applyCoding(db, $0, cache: &cache) }
+        return try pool.write { db in try self.code(in: db, requests) }
+    }
+
+    /// The codings inside a transaction a module built on the store (`Condensation`) already holds,
+    /// so its own rows and the codings land together.
+    package func code(in db: Database, _ requests: [CodingRequest]) throws -> [CodingResult] {
+        for request in requests {
+            guard !request.codes.isEmpty else { throw StoreError.emptyName(what: "code") }
+            for name in request.codes { _ = try Self.codePath(name) }
         }
+        var cache = CodingCache()
+        return try requests.map { try self.applyCoding(db, $0, cache: &cache) }
     }
 
     /// What a batch of codings looks up again and again.
@@ -178,7 +186,7 @@ extension ProjectStore {
         }
     }
 
-    static func segment(_ db: Database, _ reference: String) throws -> Segment {
+    package static func segment(_ db: Database, _ reference: String) throws -> Segment {
         let key = reference.trimmingCharacters(in: .whitespaces).lowercased()
         if let id = UUID(uuidString: key), let s = try Segment.fetchOne(db, key: id) { return s }
         guard key.count >= 4, key.allSatisfy({ $0.isHexDigit || $0 == "-" }) else {
@@ -267,16 +275,16 @@ extension ProjectStore {
     }
 
     /// A segment read for a listing: where it is, who said it, and its codes.
-    struct SegmentRow {
-        var info: SegmentInfo
-        var transcriptId: UUID
-        var participants: [String]
-        var codes: [String]
+    package struct SegmentRow {
+        package var info: SegmentInfo
+        package var transcriptId: UUID
+        package var participants: [String]
+        package var codes: [String]
     }
 
     /// Segments matching `condition` (SQL over `segment s`), in transcript and text order, with line
     /// numbers, participants and codes worked out in the same query.
-    static func segmentRows(_ db: Database, where condition: String, arguments: StatementArguments) throws -> [SegmentRow] {
+    package static func segmentRows(_ db: Database, where condition: String, arguments: StatementArguments) throws -> [SegmentRow] {
         let rows = try Row.fetchAll(db, sql: """
             SELECT s.id, s.transcriptId, t.slug, s.start, s."end", s.text, s.isOrphaned,
               -- One index probe each: MAX(line) over `start <= ?` walked every earlier line of the transcript.

@@ -15,7 +15,8 @@ public struct ProjectStore: Sendable {
     public let url: URL
     /// Who is recorded in the event log and on codings made through this store.
     public let coder: String
-    let pool: DatabasePool
+    /// The database, for the modules built on the store (`Condensation`); apps go through methods.
+    package let pool: DatabasePool
 
     private init(url: URL, coder: String, pool: DatabasePool) {
         self.url = url
@@ -26,14 +27,15 @@ public struct ProjectStore: Sendable {
     /// Creates a new project file and records the project's title and research question.
     ///
     /// - Throws: ``StoreError/projectExists(path:)`` when anything is already at `url`.
-    public static func create(at url: URL, title: String, researchQuestion: String? = nil, coder: String) throws -> ProjectStore {
+    public static func create(at url: URL, title: String, researchQuestion: String? = nil, coder: String,
+                              extensions: [SchemaExtension] = []) throws -> ProjectStore {
         guard !FileManager.default.fileExists(atPath: url.path) else { throw StoreError.projectExists(path: url.path) }
         let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty else { throw StoreError.emptyName(what: "project title") }
         do {
             let pool = try DatabasePool(path: url.path, configuration: configuration)
             try pool.write { db in try db.execute(sql: "PRAGMA application_id = \(Migrations.applicationID)") }
-            try Migrations.migrator.migrate(pool)
+            try SchemaExtension.migrator(with: extensions).migrate(pool)
             let store = ProjectStore(url: url, coder: coder, pool: pool)
             let info = ProjectInfo(title: title, researchQuestion: researchQuestion)
             try store.pool.write { db in
@@ -53,7 +55,7 @@ public struct ProjectStore: Sendable {
     /// - Throws: ``StoreError/projectNotFound(path:)``, ``StoreError/notAProject(path:reason:)`` for a file
     ///   that is not SQLite or not ours, ``StoreError/newerVersion(path:unknownMigrations:)`` for a file
     ///   from a newer QualCode. The file is left exactly as it was in each case.
-    public static func open(at url: URL, coder: String) throws -> ProjectStore {
+    public static func open(at url: URL, coder: String, extensions: [SchemaExtension] = []) throws -> ProjectStore {
         let path = url.path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
@@ -73,7 +75,7 @@ public struct ProjectStore: Sendable {
         } catch {
             throw StoreError.notAProject(path: path, reason: "SQLite could not open it: \(error)")
         }
-        let migrator = Migrations.migrator
+        let migrator = SchemaExtension.migrator(with: extensions)
         try pool.read { db in
             let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
             guard applicationID == Migrations.applicationID else {

@@ -1,0 +1,176 @@
+import Foundation
+import GRDB
+import QualCode
+
+/// A code group or subgroup with what steps 3 and 4 wrote about it.
+public struct CodeGroup: Hashable, Sendable, Codable {
+    public var id: UUID
+    public var name: String
+    /// `Balansekunst` for a group, `Balansekunst/Sparringspartner` for a subgroup.
+    public var path: String
+    public var isSubgroup: Bool
+    public var units: Int
+    public var participants: Int
+    /// The condensate: the researcher's own first-person text, never a quote.
+    public var condensate: String?
+    public var goldenUnit: UUID?
+    public var heading: String?
+    public var analyticText: String?
+}
+
+extension Condensation {
+    /// Makes a code group, or registers an existing top-level code as one.
+    @discardableResult
+    public func addGroup(_ name: String) throws -> CodeGroup {
+        let name = try Self.cleanName(name, what: "code group")
+        guard !name.contains("/") else {
+            throw StoreError.invalidValue(what: "code group", value: name, expected: "a name without «/» (use `stc subgroup add GROUP NAME`)")
+        }
+        try store.pool.write { db in
+            let (code, _) = try store.codeCreatingIfNeeded(db, name)
+            guard code.parentId == nil else {
+                throw StoreError.invalidValue(what: "code group", value: name, expected: "a top-level code (this one has a parent)")
+            }
+            try register(db, code)
+        }
+        return try group(name)
+    }
+
+    /// Makes a subgroup inside a code group (typically two or three per group).
+    @discardableResult
+    public func addSubgroup(_ groupName: String, _ name: String) throws -> CodeGroup {
+        let name = try Self.cleanName(name, what: "subgroup")
+        try store.pool.write { db in
+            let group = try Self.registeredGroup(db, groupName)
+            guard group.parentId == nil else {
+                throw StoreError.invalidValue(what: "code group", value: group.name, expected: "a code group, not a subgroup")
+            }
+            let (code, _) = try store.codeCreatingIfNeeded(db, group.name + "/" + name)
+            try register(db, code)
+        }
+        return try group(groupName + "/" + name)
+    }
+
+    /// Marks a meaning unit in a transcript and sorts it into code groups (made when missing).
+    /// Returns the unit, whose id the other commands take.
+    @discardableResult
+    public func addUnit(_ transcript: String, _ selector: SegmentSelector, groups: [String]) throws -> CodingResult {
+        guard !groups.isEmpty else { throw StoreError.emptyName(what: "code group") }
+        return try store.pool.write { db in
+            let result = try store.code(in: db, [CodingRequest(transcript: transcript, selector: selector, codes: groups)])[0]
+            for name in groups {
+                let code = try ProjectStore.code(db, name)
+                try register(db, code)
+                if let parentId = code.parentId, let parent = try Code.fetchOne(db, key: parentId) { try register(db, parent) }
+            }
+            return result
+        }
+    }
+
+    /// Sorts a unit into a subgroup (`Group/Subgroup`) or another group; it stays where it was too,
+    /// since a unit may sit in several.
+    public func moveUnit(_ unit: String, to path: String) throws {
+        try store.pool.write { db in
+            let segment = try ProjectStore.segment(db, unit)
+            let target = try Self.registeredGroup(db, path)
+            guard let slug = try String.fetchOne(db, sql: "SELECT slug FROM transcript WHERE id = ?", arguments: [segment.transcriptId]) else {
+                throw StoreError.notFound(what: "transcript of unit", reference: unit, candidates: [])
+            }
+            _ = try store.code(in: db, [CodingRequest(transcript: slug, selector: .offsets(start: segment.start, end: segment.end),
+                                                      codes: [try Self.path(db, target)])])
+        }
+    }
+
+    /// Writes the condensate of a subgroup (an artificial first-person quotation, the researcher's
+    /// text) and picks its golden quote, a real unit of the subgroup.
+    public func condense(_ path: String, text: String?, golden: String?) throws {
+        try store.pool.write { db in
+            let code = try Self.registeredGroup(db, path)
+            guard code.parentId != nil else {
+                throw StoreError.invalidValue(what: "subgroup", value: code.name, expected: "a subgroup (Group/Subgroup): condensates are written per subgroup")
+            }
+            if let text {
+                try db.execute(sql: "UPDATE stcGroup SET condensate = ? WHERE codeId = ?", arguments: [Self.cleanText(text), code.id])
+            }
+            if let golden {
+                let segment = try ProjectStore.segment(db, golden)
+                guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM coding WHERE segmentId = ? AND codeId = ?",
+                                       arguments: [segment.id, code.id]) ?? 0 > 0 else {
+                    throw StoreError.invalidValue(what: "golden quote", value: segment.id.shortID,
+                                                  expected: "a unit of \(code.name) (sort it there first with `stc unit move`)")
+                }
+                try db.execute(sql: "UPDATE stcGroup SET goldenSegmentId = ? WHERE codeId = ?", arguments: [segment.id, code.id])
+            }
+            try store.log(db, "stc.condense", ["code": LogValue(code.id), "text": .bool(text != nil), "golden": .bool(golden != nil)])
+        }
+    }
+
+    /// Every group and subgroup, groups first with their subgroups after each, with unit and
+    /// participant counts.
+    public func groups() throws -> [CodeGroup] {
+        try store.pool.read { db in try Self.groups(db) }
+    }
+
+    public func group(_ path: String) throws -> CodeGroup {
+        try store.pool.read { db in
+            let code = try Self.registeredGroup(db, path)
+            guard let group = try Self.groups(db).first(where: { $0.id == code.id }) else {
+                throw StoreError.notFound(what: "code group", reference: path, candidates: [])
+            }
+            return group
+        }
+    }
+
+    // MARK: - Helpers
+
+    func register(_ db: Database, _ code: Code) throws {
+        guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stcGroup WHERE codeId = ?", arguments: [code.id]) == 0 else { return }
+        try db.execute(sql: "INSERT INTO stcGroup (codeId, createdAt) VALUES (?, ?)", arguments: [code.id, Date()])
+        try store.log(db, "stc.group.add", ["code": LogValue(code.id), "name": .string(code.name)])
+    }
+
+    /// The code a group reference names (`Balansekunst` or `Balansekunst/Sparringspartner`), which must
+    /// be a registered group or subgroup.
+    static func registeredGroup(_ db: Database, _ reference: String) throws -> Code {
+        let name = reference.split(separator: "/").last.map(String.init) ?? reference
+        let code = try ProjectStore.code(db, name)
+        let registered = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stcGroup WHERE codeId = ?", arguments: [code.id]) ?? 0 > 0
+        let parts = reference.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let expected = try path(db, code).split(separator: "/").map { $0.lowercased() }
+        guard registered, parts == Array(expected.suffix(parts.count)) else {
+            let names = try String.fetchAll(db, sql: "SELECT c.name FROM stcGroup g JOIN code c ON c.id = g.codeId ORDER BY c.name")
+            throw StoreError.notFound(what: "code group", reference: reference, candidates: names)
+        }
+        return code
+    }
+
+    static func path(_ db: Database, _ code: Code) throws -> String {
+        guard let parentId = code.parentId, let parent = try Code.fetchOne(db, key: parentId) else { return code.name }
+        return parent.name + "/" + code.name
+    }
+
+    static func groups(_ db: Database) throws -> [CodeGroup] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT c.id, c.name, c.parentId, p.name AS parentName, g.condensate, g.goldenSegmentId, g.heading, g.analyticText,
+              (SELECT COUNT(DISTINCT k.segmentId) FROM coding k JOIN segment s ON s.id = k.segmentId
+                WHERE k.codeId = c.id AND NOT s.isOrphaned) AS units,
+              (SELECT COUNT(DISTINCT sp.participantId) FROM coding k JOIN segmentParticipant sp ON sp.segmentId = k.segmentId
+                JOIN segment s ON s.id = k.segmentId WHERE k.codeId = c.id AND NOT s.isOrphaned) AS participants
+            FROM stcGroup g JOIN code c ON c.id = g.codeId LEFT JOIN code p ON p.id = c.parentId
+            WHERE g.retiredAt IS NULL
+            """)
+        let groups = rows.map { row -> CodeGroup in
+            let parent: String? = row["parentName"]
+            let name: String = row["name"]
+            return CodeGroup(id: row["id"], name: name, path: parent.map { $0 + "/" + name } ?? name, isSubgroup: parent != nil,
+                             units: row["units"], participants: row["participants"], condensate: row["condensate"],
+                             goldenUnit: row["goldenSegmentId"], heading: row["heading"], analyticText: row["analyticText"])
+        }
+        // Each group, then its subgroups, by name.
+        return groups.sorted { a, b in
+            let ka = (a.path.split(separator: "/").first.map(String.init) ?? a.path).lowercased()
+            let kb = (b.path.split(separator: "/").first.map(String.init) ?? b.path).lowercased()
+            return (ka, a.isSubgroup ? 1 : 0, a.name.lowercased()) < (kb, b.isSubgroup ? 1 : 0, b.name.lowercased())
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import GRDB
+import QualCode
+
+extension Condensation {
+    /// The tables condensation adds to a project file. Pass it when opening or creating a project
+    /// (`ProjectStore.open(at:coder:extensions: [Condensation.schema])`).
+    public static let schema = SchemaExtension(name: "stc") { migrator in
+        migrator.registerMigration("stc.createCondensation") { db in
+            // Step 1: preliminary themes from the total impression, and when they went to the supervisor.
+            try db.create(table: "stcTheme") { t in
+                t.primaryKey("id", .blob)
+                t.column("name", .text).notNull().unique(onConflict: .abort).collate(.nocase)
+                t.column("note", .text)
+                t.column("position", .integer).notNull()
+                t.column("sharedAt", .datetime)
+                t.column("createdBy", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+            }
+            // A code that is a code group (no parent) or a subgroup (its parent is a group), with what
+            // steps 3 and 4 write about it. Deleting the code deletes this.
+            try db.create(table: "stcGroup") { t in
+                t.primaryKey("codeId", .blob).references("code", onDelete: .cascade)
+                t.column("condensate", .text)
+                t.column("goldenSegmentId", .blob).references("segment", onDelete: .setNull)
+                t.column("heading", .text)
+                t.column("analyticText", .text)
+                t.column("retiredAt", .datetime)
+                t.column("createdAt", .datetime).notNull()
+            }
+            // A unit the researcher marked as contradicting the rest of a group.
+            try db.create(table: "stcContradiction") { t in
+                t.column("segmentId", .blob).notNull().references("segment", onDelete: .cascade)
+                t.column("codeId", .blob).notNull().references("code", onDelete: .cascade)
+                t.column("note", .text)
+                t.primaryKey(["segmentId", "codeId"])
+            }
+            // The user's names for the levels («kodegruppe», «kode», «mening», «tema», «kategori») and
+            // the validation settings.
+            try db.create(table: "stcSetting") { t in
+                t.primaryKey("key", .text)
+                t.column("value", .text).notNull()
+            }
+        }
+    }
+}
