@@ -105,6 +105,30 @@ extension Condensation {
         }
     }
 
+    /// The process log: every unit of the analysis (or of one group), with its participants, place
+    /// and groups.
+    public func units(group: String? = nil) throws -> [UnitRow] {
+        if let group {
+            let path = try store.pool.read { db in try Self.path(db, try Self.registeredGroup(db, group)) }
+            return try store.units(code: path)
+        }
+        let names = Set(try groups().map(\.name))
+        return try store.units().filter { !Set($0.codes).isDisjoint(with: names) }
+    }
+
+    /// Writes the analytic text of a group or subgroup (step 4) under its category heading.
+    public func analyse(_ path: String, heading: String?, text: String?) throws {
+        try store.pool.write { db in
+            let code = try Self.registeredGroup(db, path)
+            if let heading {
+                try db.execute(sql: "UPDATE stcGroup SET heading = ? WHERE codeId = ?",
+                               arguments: [try Self.cleanName(heading, what: "category heading"), code.id])
+            }
+            if let text { try db.execute(sql: "UPDATE stcGroup SET analyticText = ? WHERE codeId = ?", arguments: [Self.cleanText(text), code.id]) }
+            try store.log(db, "stc.analyse", ["code": LogValue(code.id), "heading": .bool(heading != nil), "text": .bool(text != nil)])
+        }
+    }
+
     /// Every group and subgroup, groups first with their subgroups after each, with unit and
     /// participant counts.
     public func groups() throws -> [CodeGroup] {

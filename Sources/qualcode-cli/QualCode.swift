@@ -5,7 +5,7 @@ import Foundation
 struct QualCodeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "qualcode",
-        abstract: "Code and analyse qualitative interviews: transcripts, codes, search, and (soon) Malterud's condensation.",
+        abstract: "Code and analyse qualitative interviews: transcripts, codes, search, quotes and tables for Word, and Malterud's condensation.",
         discussion: """
             A project is one file (name.qualcode). Commands find it from --project FILE, the \
             QUALCODE_PROJECT environment variable, or the only *.qualcode file in the current folder. \
@@ -25,6 +25,7 @@ struct QualCodeCommand: ParsableCommand {
                                                          TranscriptCommand.self, ShowCommand.self, MemoCommand.self, LogCommand.self]),
             CommandGroup(name: "Coding", subcommands: [CodeCommand.self, UncodeCommand.self, CodesCommand.self, UnitsCommand.self]),
             CommandGroup(name: "Finding", subcommands: [SearchCommand.self, RetrieveCommand.self]),
+            CommandGroup(name: "Analysis", subcommands: [StcCommand.self]),
             CommandGroup(name: "Export", subcommands: [QuotesCommand.self, QuoteCommand.self, ExportCommand.self]),
         ]
     )

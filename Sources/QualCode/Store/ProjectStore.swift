@@ -81,10 +81,15 @@ public struct ProjectStore: Sendable {
             guard applicationID == Migrations.applicationID else {
                 throw StoreError.notAProject(path: path, reason: "an SQLite database of another program")
             }
-            if try migrator.hasBeenSuperseded(db) {
-                let unknown = try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted()
-                throw StoreError.newerVersion(path: path, unknownMigrations: unknown)
+            // Unknown core migrations, or unknown ones of a module this build has, mean a newer QualCode
+            // wrote the file. A module this caller did not ask for («stc.…» opened by the core alone)
+            // keeps its tables untouched and is no reason to refuse.
+            let names = Set(extensions.map(\.name))
+            let unknown = try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).filter { id in
+                guard let dot = id.firstIndex(of: ".") else { return true }
+                return names.contains(String(id[..<dot]))
             }
+            if !unknown.isEmpty { throw StoreError.newerVersion(path: path, unknownMigrations: unknown.sorted()) }
         }
         try migrator.migrate(pool)
         return ProjectStore(url: url, coder: coder, pool: pool)

@@ -4,7 +4,8 @@ import GRDB
 /// Tables a module built on the core adds to the project file (Malterud's condensation now, work
 /// mapping later), as named migrations that run after the core's. A module's migration names start
 /// with its name and a dot (`stc.createCondensation`), so the event log and a "newer version" error
-/// say whose tables they are.
+/// say whose tables they are — and so the core alone can open a file with a module's tables and leave
+/// them be.
 public struct SchemaExtension: Sendable {
     public let name: String
     let register: @Sendable (inout DatabaseMigrator) -> Void

@@ -20,33 +20,19 @@ struct CodeCommand: ParsableCommand {
     )
     @OptionGroup var project: ProjectOptions
     @Argument(help: "The transcript.") var transcript: String
-    @Option(help: "Exact text to code.") var quote: String?
-    @Option(help: "Which occurrence of the quote (1-based).") var occurrence: Int?
-    @Option(help: ArgumentHelp("Lines to code, FIRST-LAST.", valueName: "range")) var lines: String?
-    @Option(help: "Start offset (Unicode scalars from 0).") var start: Int?
-    @Option(help: "End offset, exclusive.") var end: Int?
+    @OptionGroup var segment: SegmentSelectorOptions
     @Option(name: .customLong("code"), help: "A code to apply; repeatable.") var codes: [String] = []
     @Flag(help: "Print the result as JSON.") var json = false
 
     func validate() throws {
-        let ways = [quote != nil, lines != nil, start != nil || end != nil].filter { $0 }.count
-        guard ways == 1 else { throw ValidationError("choose the segment with exactly one of --quote, --lines, or --start/--end.") }
-        if (start == nil) != (end == nil) { throw ValidationError("--start and --end go together.") }
-        if occurrence != nil && quote == nil { throw ValidationError("--occurrence goes with --quote.") }
-        if let occurrence, occurrence < 1 { throw ValidationError("--occurrence must be 1 or more (got \(occurrence)).") }
         if codes.isEmpty { throw ValidationError("name at least one --code.") }
         for code in codes where code.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw ValidationError("--code cannot be empty or blank.")
         }
-        _ = try lines.map(parseLineRange)
     }
 
     func run() throws {
-        let selector: SegmentSelector
-        if let quote { selector = .quote(quote, occurrence: occurrence) }
-        else if let lines { selector = .lines(try parseLineRange(lines)) }
-        else { selector = .offsets(start: start!, end: end!) }
-        let result = try project.openStore().code(transcript, selector, codes: codes)
+        let result = try project.openStore().code(transcript, try segment.selector(), codes: codes)
         if json { print(try Output.json(result)); return }
         for name in result.createdCodes { Output.note("created code \"\(name)\"") }
         let s = result.segment

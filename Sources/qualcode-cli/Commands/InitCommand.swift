@@ -34,7 +34,8 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         let url = URL(fileURLWithPath: file)
         let title = self.title ?? url.deletingPathExtension().lastPathComponent
-        let store = try ProjectStore.create(at: url, title: title, researchQuestion: question, coder: ProjectLocator.coder(explicit: coder))
+        let store = try ProjectStore.create(at: url, title: title, researchQuestion: question, coder: ProjectLocator.coder(explicit: coder),
+                                              extensions: ProjectOptions.extensions)
         let info = try store.projectInfo()
         if json { print(try Output.json(info)) } else { print("Created \(file): \(info.title)") }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Condensation
 import QualCode
 
 /// Which project a command works on and who is working.
@@ -12,6 +13,9 @@ struct ProjectOptions: ParsableArguments {
 
     func openStore() throws -> ProjectStore {
         let url = try ProjectLocator.locate(explicit: project)
-        return try ProjectStore.open(at: url, coder: ProjectLocator.coder(explicit: coder))
+        return try ProjectStore.open(at: url, coder: ProjectLocator.coder(explicit: coder), extensions: ProjectOptions.extensions)
     }
+
+    /// The modules whose tables every project the command line opens or creates carries.
+    static let extensions = [Condensation.schema]
 }

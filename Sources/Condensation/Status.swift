@@ -1,0 +1,68 @@
+import Foundation
+import GRDB
+import QualCode
+
+/// Where an analysis stands: the current step, the counts, and what is missing before the next step.
+public struct CondensationStatus: Hashable, Sendable, Codable {
+    /// 1–4: total impression, meaning units, condensation, synthesis.
+    public var step: Int
+    public var themes: Int
+    public var themesShared: Int
+    public var units: Int
+    public var groups: Int
+    public var subgroups: Int
+    public var condensed: Int
+    public var withGoldenQuote: Int
+    public var analysed: Int
+    /// What is still to do, in the order of the steps.
+    public var missing: [String]
+}
+
+extension Condensation {
+    public func status() throws -> CondensationStatus {
+        try store.pool.read { db in
+            let themes = try PreliminaryTheme.fetchAll(db)
+            let groups = try Self.groups(db)
+            let units = try Int.fetchOne(db, sql: """
+                SELECT COUNT(DISTINCT k.segmentId) FROM coding k JOIN stcGroup g ON g.codeId = k.codeId
+                  JOIN segment s ON s.id = k.segmentId WHERE g.retiredAt IS NULL AND NOT s.isOrphaned
+                """) ?? 0
+            let unsorted = try Int.fetchOne(db, sql: """
+                SELECT COUNT(DISTINCT k.segmentId) FROM coding k JOIN stcGroup g ON g.codeId = k.codeId JOIN code c ON c.id = k.codeId
+                  JOIN segment s ON s.id = k.segmentId
+                 WHERE c.parentId IS NULL AND NOT s.isOrphaned AND EXISTS (SELECT 1 FROM code sub JOIN stcGroup sg ON sg.codeId = sub.id WHERE sub.parentId = c.id)
+                   AND NOT EXISTS (SELECT 1 FROM coding k2 JOIN code sub ON sub.id = k2.codeId WHERE k2.segmentId = k.segmentId AND sub.parentId = c.id)
+                """) ?? 0
+            let subgroups = groups.filter(\.isSubgroup)
+            let topGroups = groups.filter { !$0.isSubgroup }
+            var missing: [String] = []
+            if themes.isEmpty { missing.append("no preliminary themes yet (`stc theme add`)") }
+            if !themes.isEmpty && themes.contains(where: { $0.sharedAt == nil }) {
+                missing.append("\(themes.filter { $0.sharedAt == nil }.count) theme(s) not yet shared with the supervisor (`stc theme share`)")
+            }
+            if units == 0 { missing.append("no meaning units yet (`stc unit add`)") }
+            for group in topGroups where !groups.contains(where: { $0.isSubgroup && $0.path.hasPrefix(group.name + "/") }) && group.units > 0 {
+                missing.append("\(group.name) has no subgroups (`stc subgroup add`)")
+            }
+            if unsorted > 0 { missing.append("\(unsorted) unit(s) not sorted into a subgroup of their group (`stc unit move`)") }
+            for sub in subgroups {
+                if sub.condensate == nil { missing.append("\(sub.path) has no condensate (`stc condense`)") }
+                if sub.goldenUnit == nil { missing.append("\(sub.path) has no golden quote (`stc condense --golden`)") }
+            }
+            for group in groups where group.units > 0 && (group.heading == nil || group.analyticText == nil) {
+                missing.append("\(group.path) has no category heading or analytic text (`stc analyse`)")
+            }
+            let condensed = subgroups.filter { $0.condensate != nil }.count
+            let golden = subgroups.filter { $0.goldenUnit != nil }.count
+            let analysed = groups.filter { $0.heading != nil && $0.analyticText != nil }.count
+            let step: Int
+            if units == 0 { step = 1 }
+            else if subgroups.isEmpty || unsorted > 0 { step = 2 }
+            else if condensed < subgroups.count || golden < subgroups.count { step = 3 }
+            else { step = 4 }
+            return CondensationStatus(step: step, themes: themes.count, themesShared: themes.filter { $0.sharedAt != nil }.count,
+                                      units: units, groups: topGroups.count, subgroups: subgroups.count, condensed: condensed,
+                                      withGoldenQuote: golden, analysed: analysed, missing: missing)
+        }
+    }
+}

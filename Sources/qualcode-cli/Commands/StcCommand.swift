@@ -1,0 +1,232 @@
+import ArgumentParser
+import Condensation
+import Foundation
+import QualCode
+
+struct StcCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stc",
+        abstract: "Malterud's systematic text condensation: themes, meaning units, code groups, condensates, analytic text.",
+        discussion: """
+            The four steps: (1) total impression and preliminary themes; (2) meaning units sorted into code \
+            groups; (3) subgroups, each with a condensate (your first-person summary, never a quote) and a \
+            golden quote (a real unit); (4) analytic text under a category heading. Code groups and \
+            subgroups are codes (Group/Subgroup), so units show in `units`, `retrieve` and `quotes` too. \
+            `stc status` says which step you are at and what is missing for the next.
+
+            For example:
+              qualcode stc theme add Tillit --note "Går igjen hos nesten alle"
+              qualcode stc unit add eva --quote "tillit er alt" --group Tillit
+              qualcode stc subgroup add Balansekunst Sparringspartner
+              qualcode stc unit move 1a2b3c4d Balansekunst/Sparringspartner
+              qualcode stc condense Balansekunst/Sparringspartner --text "Jeg er den de kan sparre med …" --golden 1a2b3c4d
+              qualcode stc status
+            """,
+        subcommands: [Status.self, Theme.self, Group.self, Subgroup.self, Unit.self, Units.self, Condense.self, Analyse.self]
+    )
+
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The current step, the counts, and what is missing for the next step.")
+        @OptionGroup var project: ProjectOptions
+        @Flag(help: "Print the result as JSON.") var json = false
+
+        func run() throws {
+            let status = try Condensation(project.openStore()).status()
+            if json { print(try Output.json(status)); return }
+            print("Step \(status.step) of 4: \(Condensation.steps[status.step - 1])")
+            print("themes \(status.themes) (\(status.themesShared) shared) · units \(status.units) · code groups \(status.groups) · subgroups \(status.subgroups)"
+                  + " · condensates \(status.condensed) · golden quotes \(status.withGoldenQuote) · analysed \(status.analysed)")
+            if status.missing.isEmpty { print("Nothing missing.") } else {
+                print("Missing:")
+                for item in status.missing { print("  - \(item)") }
+            }
+        }
+    }
+
+    struct Theme: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Preliminary themes from the total impression (step 1).",
+            subcommands: [Add.self, List.self, Share.self], defaultSubcommand: List.self)
+
+        struct Add: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Add a preliminary theme with a note.",
+                                                            discussion: "For example:\n  qualcode stc theme add \"Det navske\" --note \"Regelverk, brev, systemer\"")
+            @OptionGroup var project: ProjectOptions
+            @Argument(help: "The theme's name.") var name: String
+            @Option(help: "What you noticed.") var note: String?
+            func run() throws {
+                let theme = try Condensation(project.openStore()).addTheme(name, note: note)
+                print("Added theme \(theme.position): \(theme.name)")
+            }
+        }
+
+        struct List: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "List the preliminary themes.")
+            @OptionGroup var project: ProjectOptions
+            @OptionGroup var output: OutputOptions
+            func run() throws {
+                let themes = try Condensation(project.openStore()).themes()
+                let date = ISO8601DateFormatter()
+                date.formatOptions = [.withFullDate]
+                try output.emit(themes) {
+                    TextTable(headers: ["#", "theme", "shared", "note"],
+                              rows: themes.map { [String($0.position), $0.name, $0.sharedAt.map(date.string) ?? "", ($0.note ?? "").truncated(to: 60)] })
+                }
+            }
+        }
+
+        struct Share: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Mark the themes as shared with the supervisor (today).")
+            @OptionGroup var project: ProjectOptions
+            func run() throws {
+                let count = try Condensation(project.openStore()).shareThemes()
+                print("Marked \(count) theme(s) as shared with the supervisor.")
+            }
+        }
+    }
+
+    struct Group: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Code groups.", subcommands: [Add.self, List.self], defaultSubcommand: List.self)
+
+        struct Add: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Add a code group (or make an existing top-level code one).",
+                                                            discussion: "For example:\n  qualcode stc group add Balansekunst")
+            @OptionGroup var project: ProjectOptions
+            @Argument(help: "The group's name.") var name: String
+            func run() throws {
+                let group = try Condensation(project.openStore()).addGroup(name)
+                print("Code group \(group.path): \(group.units) unit(s)")
+            }
+        }
+
+        struct List: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Code groups and subgroups with units, participants, condensates.")
+            @OptionGroup var project: ProjectOptions
+            @OptionGroup var output: OutputOptions
+            func run() throws {
+                let groups = try Condensation(project.openStore()).groups()
+                try output.emit(groups) {
+                    TextTable(headers: ["group", "units", "participants", "golden", "condensate"],
+                              rows: groups.map { [$0.isSubgroup ? "  " + $0.path : $0.path, String($0.units), String($0.participants),
+                                                  $0.goldenUnit?.shortID ?? "", ($0.condensate ?? "").truncated(to: 50)] })
+                }
+            }
+        }
+    }
+
+    struct Subgroup: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Subgroups inside a code group (step 3).", subcommands: [Add.self])
+
+        struct Add: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Add a subgroup to a code group.",
+                                                            discussion: "For example:\n  qualcode stc subgroup add Balansekunst Sparringspartner")
+            @OptionGroup var project: ProjectOptions
+            @Argument(help: "The code group.") var group: String
+            @Argument(help: "The subgroup's name.") var name: String
+            func run() throws {
+                let subgroup = try Condensation(project.openStore()).addSubgroup(group, name)
+                print("Subgroup \(subgroup.path)")
+            }
+        }
+    }
+
+    struct Unit: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Meaning units.", subcommands: [Add.self, Move.self])
+
+        struct Add: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Mark a meaning unit and sort it into code groups; prints the unit's id.",
+                discussion: "For example:\n  qualcode stc unit add eva --quote \"tillit er alt\" --group Tillit --group Relasjon")
+            @OptionGroup var project: ProjectOptions
+            @Argument(help: "The transcript.") var transcript: String
+            @OptionGroup var segment: SegmentSelectorOptions
+            @Option(name: .customLong("group"), help: "A code group (made when missing); repeatable.") var groups: [String] = []
+            @Flag(help: "Print the result as JSON.") var json = false
+            func validate() throws { if groups.isEmpty { throw ValidationError("name at least one --group.") } }
+            func run() throws {
+                let result = try Condensation(project.openStore()).addUnit(transcript, try segment.selector(), groups: groups)
+                if json { print(try Output.json(result)); return }
+                print("\(result.segment.id.shortID)  \(result.segment.transcript) line \(result.segment.lineLabel): \(groups.joined(separator: ", "))")
+            }
+        }
+
+        struct Move: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Sort a unit into a subgroup (or another group); it may sit in several.",
+                discussion: "For example:\n  qualcode stc unit move 1a2b3c4d Balansekunst/Sparringspartner")
+            @OptionGroup var project: ProjectOptions
+            @Argument(help: "The unit's id.") var unit: String
+            @Argument(help: "Group or Group/Subgroup.") var target: String
+            func run() throws {
+                try Condensation(project.openStore()).moveUnit(unit, to: target)
+                print("Sorted \(unit) into \(target)")
+            }
+        }
+    }
+
+    struct Units: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The process log of meaning units: unit | participant | transcript | line | groups | text.",
+            discussion: "For example:\n  qualcode stc units --group Balansekunst")
+        @OptionGroup var project: ProjectOptions
+        @Option(help: "Only the units of this group or subgroup.") var group: String?
+        @OptionGroup var output: OutputOptions
+        func run() throws {
+            let units = try Condensation(project.openStore()).units(group: group)
+            try output.emit(units) {
+                TextTable(headers: ["unit", "participant", "transcript", "line", "groups", "text"],
+                          rows: units.map { [$0.id.shortID, $0.participants.joined(separator: ", "), $0.transcript, $0.lines,
+                                             $0.codes.joined(separator: "; "), $0.text.truncated(to: 60)] })
+            }
+        }
+    }
+
+    struct Condense: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a subgroup's condensate and pick its golden quote.",
+            discussion: """
+                The condensate is your own first-person summary of the subgroup's units (an artificial \
+                quotation); it is stored as your text and never exported as a quote. The golden quote is a \
+                real unit of the subgroup.
+
+                For example:
+                  qualcode stc condense Balansekunst/Sparringspartner --text "Jeg er den de kan sparre med …" --golden 1a2b3c4d
+                """)
+        @OptionGroup var project: ProjectOptions
+        @Argument(help: "Group/Subgroup.") var subgroup: String
+        @Option(help: "The condensate.") var text: String?
+        @Option(help: "The golden quote's unit id.") var golden: String?
+        func validate() throws { if text == nil && golden == nil { throw ValidationError("give --text, --golden or both.") } }
+        func run() throws {
+            try Condensation(project.openStore()).condense(subgroup, text: text, golden: golden)
+            print("Condensed \(subgroup)")
+        }
+    }
+
+    struct Analyse: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the analytic text of a group or subgroup under its category heading (step 4).",
+            discussion: "For example:\n  qualcode stc analyse Balansekunst --heading \"Balansekunsten\" --text-file analyse.md")
+        @OptionGroup var project: ProjectOptions
+        @Argument(help: "Group or Group/Subgroup.") var group: String
+        @Option(help: "The category heading.") var heading: String?
+        @Option(help: "The analytic text.") var text: String?
+        @Option(help: ArgumentHelp("Read the analytic text from a UTF-8 file.", valueName: "file")) var textFile: String?
+        func validate() throws {
+            if text != nil && textFile != nil { throw ValidationError("--text and --text-file cannot be combined.") }
+            if heading == nil && text == nil && textFile == nil { throw ValidationError("give --heading, --text or --text-file.") }
+        }
+        func run() throws {
+            var body = text
+            if let textFile {
+                guard let data = FileManager.default.contents(atPath: textFile), let string = String(data: data, encoding: .utf8) else {
+                    throw ValidationError("--text-file \(textFile): cannot be read as UTF-8 text.")
+                }
+                body = string
+            }
+            try Condensation(project.openStore()).analyse(group, heading: heading, text: body)
+            print("Analysed \(group)")
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import QualCode
+
+/// How a command chooses a stretch of a transcript: an exact quote, lines, or offsets.
+struct SegmentSelectorOptions: ParsableArguments {
+    @Option(help: "Exact text to code.") var quote: String?
+    @Option(help: "Which occurrence of the quote (1-based).") var occurrence: Int?
+    @Option(help: ArgumentHelp("Lines, FIRST-LAST.", valueName: "range")) var lines: String?
+    @Option(help: "Start offset (Unicode scalars from 0).") var start: Int?
+    @Option(help: "End offset, exclusive.") var end: Int?
+
+    func validate() throws {
+        let ways = [quote != nil, lines != nil, start != nil || end != nil].filter { $0 }.count
+        guard ways == 1 else { throw ValidationError("choose the segment with exactly one of --quote, --lines, or --start/--end.") }
+        if (start == nil) != (end == nil) { throw ValidationError("--start and --end go together.") }
+        if occurrence != nil && quote == nil { throw ValidationError("--occurrence goes with --quote.") }
+        if let occurrence, occurrence < 1 { throw ValidationError("--occurrence must be 1 or more (got \(occurrence)).") }
+        _ = try lines.map(parseLineRange)
+    }
+
+    func selector() throws -> SegmentSelector {
+        if let quote { return .quote(quote, occurrence: occurrence) }
+        if let lines { return .lines(try parseLineRange(lines)) }
+        return .offsets(start: start!, end: end!)
+    }
+}

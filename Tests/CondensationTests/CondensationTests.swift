@@ -1,0 +1,140 @@
+import Condensation
+import Foundation
+import GRDB
+import QualCode
+import Testing
+
+/// The first three steps on a small synthetic study of our own, on a real project file.
+@Suite struct CondensationTests {
+    static let interview = """
+        Intervjuer: Hvordan er rollen?
+        Siri: Jeg skal både veilede og ha egne deltakere. Det er en balansekunst.
+        Intervjuer: Og teamet?
+        Siri: Vi deler alt med hverandre. Det gir trygghet.
+        Intervjuer: Noe mer?
+        Siri: Jeg er en sparringspartner, ikke en sjef.
+        """
+    static let second = """
+        Tore: Hun hjelper oss når vi står fast. Hun er en sparringspartner.
+        Tore: Men hun har lite tid, for hun har egne deltakere også.
+        """
+
+    struct Study {
+        let folder: URL
+        let store: ProjectStore
+        let stc: Condensation
+    }
+
+    func study() throws -> Study {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stc-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let store = try ProjectStore.create(at: folder.appendingPathComponent("studie.qualcode"), title: "Metodeveiledere", coder: "tester",
+                                            extensions: [Condensation.schema])
+        try store.addParticipant(pseudonym: "Siri")
+        try store.addParticipant(pseudonym: "Tore")
+        for (name, text, who) in [("siri.txt", Self.interview, "Siri"), ("tore.txt", Self.second, "Tore")] {
+            let file = folder.appendingPathComponent(name)
+            try Data(text.utf8).write(to: file)
+            var options = ImportOptions()
+            options.participants = [who]
+            try store.importTranscripts([file], options: options)
+        }
+        return Study(folder: folder, store: store, stc: Condensation(store))
+    }
+
+    @Test func stepOneThemesWithNotesSharedWithTheSupervisor() throws {
+        let s = try study()
+        defer { try? FileManager.default.removeItem(at: s.folder) }
+        try s.stc.addTheme("Tillit", note: "Går igjen hos alle.")
+        try s.stc.addTheme("Balansekunst")
+        #expect(throws: StoreError.self) { try s.stc.addTheme("tillit") }
+        #expect(throws: StoreError.self) { try s.stc.addTheme("   ") }
+        #expect(try s.stc.themes().map(\.name) == ["Tillit", "Balansekunst"])
+        #expect(try s.stc.status().step == 1)
+        #expect(try s.stc.status().missing.contains { $0.contains("not yet shared") })
+        #expect(try s.stc.shareThemes() == 2)
+        #expect(try s.stc.themes().allSatisfy { $0.sharedAt != nil })
+        #expect(try s.stc.status().themesShared == 2)
+    }
+
+    @Test func stepsTwoAndThreeUnitsGroupsSubgroupsAndCondensates() throws {
+        let s = try study()
+        defer { try? FileManager.default.removeItem(at: s.folder) }
+        let balance = try s.stc.addUnit("siri", .quote("Jeg skal både veilede og ha egne deltakere. Det er en balansekunst.", occurrence: nil),
+                                        groups: ["Balansekunst"])
+        let partner = try s.stc.addUnit("siri", .quote("Jeg er en sparringspartner, ikke en sjef.", occurrence: nil),
+                                        groups: ["Balansekunst", "Relasjon"])
+        let tore = try s.stc.addUnit("tore", .lines(1...1), groups: ["Balansekunst"])
+        var status = try s.stc.status()
+        #expect(status.step == 2 && status.units == 3 && status.groups == 2)
+        #expect(status.missing.contains("Balansekunst has no subgroups (`stc subgroup add`)"))
+
+        try s.stc.addSubgroup("Balansekunst", "Sparringspartner")
+        try s.stc.addSubgroup("Balansekunst", "To roller")
+        #expect(throws: StoreError.self) { try s.stc.addSubgroup("Finnes ikke", "X") }
+        try s.stc.moveUnit(partner.segment.id.shortID, to: "Balansekunst/Sparringspartner")
+        try s.stc.moveUnit(tore.segment.id.shortID, to: "Sparringspartner")
+        status = try s.stc.status()
+        #expect(status.step == 2)
+        #expect(status.missing.contains("1 unit(s) not sorted into a subgroup of their group (`stc unit move`)"))
+        try s.stc.moveUnit(balance.segment.id.shortID, to: "Balansekunst/To roller")
+        // A unit may sit in several subgroups.
+        try s.stc.moveUnit(tore.segment.id.shortID, to: "Balansekunst/To roller")
+
+        let groups = try s.stc.groups()
+        #expect(groups.map(\.path) == ["Balansekunst", "Balansekunst/Sparringspartner", "Balansekunst/To roller", "Relasjon"])
+        let partnerGroup = try #require(groups.first { $0.path == "Balansekunst/Sparringspartner" })
+        #expect(partnerGroup.units == 2 && partnerGroup.participants == 2)
+        #expect(try s.stc.status().step == 3)
+
+        // The golden quote must be a unit of the subgroup.
+        #expect(throws: StoreError.self) {
+            try s.stc.condense("Balansekunst/Sparringspartner", text: "Jeg er der for dem.", golden: balance.segment.id.shortID)
+        }
+        #expect(throws: StoreError.self) { try s.stc.condense("Balansekunst", text: "Grupper har ikke kondensat.", golden: nil) }
+        try s.stc.condense("Balansekunst/Sparringspartner", text: "Jeg er den de kan sparre med, ikke sjefen deres.",
+                           golden: partner.segment.id.shortID)
+        try s.stc.condense("Balansekunst/To roller", text: "Jeg har egne deltakere og skal veilede, og det er krevende.",
+                           golden: balance.segment.id.shortID)
+        status = try s.stc.status()
+        #expect(status.step == 4 && status.condensed == 2 && status.withGoldenQuote == 2)
+        try s.stc.analyse("Balansekunst", heading: "Balansekunsten", text: "Metodeveilederne balanserer to roller.")
+        #expect(try s.stc.group("Balansekunst").heading == "Balansekunsten")
+
+        // The units are ordinary codings: the core's process log and the event log see them.
+        #expect(try s.store.units(code: "Sparringspartner").count == 2)
+        #expect(try s.store.events(last: 200).contains { $0.action == "stc.condense" })
+    }
+
+    @Test func aRefusedStepChangesNothing() throws {
+        let s = try study()
+        defer { try? FileManager.default.removeItem(at: s.folder) }
+        try s.stc.addUnit("siri", .lines(2...2), groups: ["Balansekunst"])
+        let before = try s.store.events(last: 500).count
+        #expect(throws: StoreError.self) { try s.stc.addUnit("siri", .quote("finnes ikke", occurrence: nil), groups: ["Balansekunst"]) }
+        #expect(throws: StoreError.self) { try s.stc.moveUnit("ffffffff", to: "Balansekunst") }
+        #expect(throws: StoreError.self) { try s.stc.addGroup("Balansekunst/Under") }
+        #expect(throws: StoreError.self) { try s.stc.addUnit("siri", .lines(4...4), groups: []) }
+        #expect(try s.store.events(last: 500).count == before)
+        #expect(try s.stc.groups().map(\.path) == ["Balansekunst"])
+    }
+
+    @Test func theCoreAloneOpensAProjectWithCondensationTablesButANewerModuleIsRefused() throws {
+        let s = try study()
+        defer { try? FileManager.default.removeItem(at: s.folder) }
+        try s.stc.addTheme("Tillit")
+        // The core (a tool without condensation) opens it and leaves the tables be.
+        let core = try ProjectStore.open(at: s.store.url, coder: "tester")
+        #expect(try core.participants().count == 2)
+        // A migration of the module this build does not know: a newer QualCode wrote the file.
+        try core.pool.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('stc.fremtidig')") }
+        #expect(throws: StoreError.newerVersion(path: s.store.url.path, unknownMigrations: ["stc.fremtidig"])) {
+            try ProjectStore.open(at: s.store.url, coder: "tester", extensions: [Condensation.schema])
+        }
+        // An older project gets the tables when it is opened with the module.
+        let plain = s.folder.appendingPathComponent("eldre.qualcode")
+        _ = try ProjectStore.create(at: plain, title: "Eldre", coder: "tester")
+        let upgraded = try ProjectStore.open(at: plain, coder: "tester", extensions: [Condensation.schema])
+        #expect(try Condensation(upgraded).themes().isEmpty)
+    }
+}
