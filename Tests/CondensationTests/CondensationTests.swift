@@ -137,4 +137,54 @@ import Testing
         let upgraded = try ProjectStore.open(at: plain, coder: "tester", extensions: [Condensation.schema])
         #expect(try Condensation(upgraded).themes().isEmpty)
     }
+
+    @Test func validationChecksSupportGoldenQuotesCondensatesOrphansAndListsContradictions() throws {
+        let s = try study()
+        defer { try? FileManager.default.removeItem(at: s.folder) }
+        let siri = try s.stc.addUnit("siri", .quote("Jeg er en sparringspartner, ikke en sjef.", occurrence: nil), groups: ["Balansekunst"])
+        let tore = try s.stc.addUnit("tore", .lines(1...1), groups: ["Balansekunst"])
+        let roles = try s.stc.addUnit("tore", .lines(2...2), groups: ["Balansekunst"])
+        try s.stc.addSubgroup("Balansekunst", "Sparringspartner")
+        try s.stc.addSubgroup("Balansekunst", "To roller")
+        try s.stc.moveUnit(siri.segment.id.shortID, to: "Balansekunst/Sparringspartner")
+        try s.stc.moveUnit(tore.segment.id.shortID, to: "Balansekunst/Sparringspartner")
+        try s.stc.moveUnit(roles.segment.id.shortID, to: "Balansekunst/To roller")
+        try s.stc.condense("Balansekunst/Sparringspartner", text: "Jeg er den de kan sparre med.", golden: siri.segment.id.shortID)
+        try s.stc.condense("Balansekunst/To roller", text: "Jeg har for lite tid.", golden: roles.segment.id.shortID)
+        try s.stc.markContradicting(tore.segment.id.shortID, in: "Balansekunst/Sparringspartner", note: "Ser henne som leder")
+
+        var report = try s.stc.validate()
+        // «To roller» rests on Tore alone; the default minimum is two participants.
+        #expect(report.findings.filter { $0.kind == .thinSupport }.map(\.subject) == ["Balansekunst/To roller"])
+        #expect(report.findings.contains { $0.kind == .contradicting && $0.message.contains("Ser henne som leder") })
+        #expect(!report.passed)
+        let partner = try #require(report.support.first { $0.path == "Balansekunst/Sparringspartner" })
+        #expect(partner.participants == ["Siri", "Tore"] && partner.wording == "begge")
+        #expect(report.support.first { $0.path == "Balansekunst/To roller" }?.wording == "én (1 av 2)")
+
+        try s.stc.set("minimumParticipants", to: "1")
+        #expect(try s.stc.validate().passed)
+        #expect(throws: StoreError.self) { try s.stc.set("minimumParticipants", to: "0") }
+        #expect(throws: StoreError.self) { try s.stc.set("farge", to: "blå") }
+        try s.stc.set("group", to: "tema")
+        #expect(try s.stc.settings().group == "tema")
+
+        // Editing the transcript: the golden quote of «Sparringspartner» is changed, «To roller»'s unit removed.
+        _ = try s.store.replaceText(in: "siri", find: "ikke en sjef", with: "ikke en leder")
+        _ = try s.store.replaceText(in: "tore", find: "Men hun har lite tid, for hun har egne deltakere også.", with: "[strøket]")
+        report = try s.stc.validate()
+        let kinds = Set(report.findings.map(\.kind))
+        #expect(kinds.isSuperset(of: [.orphanedUnit, .goldenQuoteChanged, .condensateWithoutUnits]))
+        #expect(report.findings.contains { $0.kind == .goldenQuoteChanged && $0.subject == "Balansekunst/To roller" })
+    }
+
+    @Test func supportIsPutInWords() {
+        let settings = CondensationSettings()
+        #expect(settings.support(7, of: 7) == "alle syv")
+        #expect(settings.support(5, of: 7) == "de fleste (5 av 7)")
+        #expect(settings.support(3, of: 7) == "flere (3 av 7)")
+        #expect(settings.support(2, of: 12) == "noen (2 av 12)")
+        #expect(settings.support(1, of: 7) == "én (1 av 7)")
+        #expect(settings.support(2, of: 2) == "begge")
+    }
 }

@@ -22,7 +22,8 @@ struct StcCommand: ParsableCommand {
               qualcode stc condense Balansekunst/Sparringspartner --text "Jeg er den de kan sparre med …" --golden 1a2b3c4d
               qualcode stc status
             """,
-        subcommands: [Status.self, Theme.self, Group.self, Subgroup.self, Unit.self, Units.self, Condense.self, Analyse.self]
+        subcommands: [Status.self, Theme.self, Group.self, Subgroup.self, Unit.self, Units.self, Condense.self, Analyse.self,
+                      Validate.self, Settings.self]
     )
 
     struct Status: ParsableCommand {
@@ -132,7 +133,22 @@ struct StcCommand: ParsableCommand {
     }
 
     struct Unit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Meaning units.", subcommands: [Add.self, Move.self])
+        static let configuration = CommandConfiguration(abstract: "Meaning units.", subcommands: [Add.self, Move.self, Contradicts.self])
+
+        struct Contradicts: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Mark a unit as contradicting the rest of its group or subgroup (listed by `stc validate`).",
+                discussion: "For example:\n  qualcode stc unit contradicts 1a2b3c4d Balansekunst/Sparringspartner --note \"Opplever rollen som kontroll\"")
+            @OptionGroup var project: ProjectOptions
+            @Argument(help: "The unit's id.") var unit: String
+            @Argument(help: "Group or Group/Subgroup.") var group: String
+            @Option(help: "Why.") var note: String?
+            @Flag(help: "Take the mark away.") var remove = false
+            func run() throws {
+                try Condensation(project.openStore()).markContradicting(unit, in: group, note: note, !remove)
+                print(remove ? "Unmarked \(unit) in \(group)" : "Marked \(unit) as contradicting \(group)")
+            }
+        }
 
         struct Add: ParsableCommand {
             static let configuration = CommandConfiguration(
@@ -227,6 +243,60 @@ struct StcCommand: ParsableCommand {
             }
             try Condensation(project.openStore()).analyse(group, heading: heading, text: body)
             print("Analysed \(group)")
+        }
+    }
+
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check the analysis back against the material, and say how many participants support each group.",
+            discussion: """
+                Reports subgroups with units from fewer participants than the minimum (`stc set \
+                minimumParticipants 3`), golden quotes that no longer match their transcript, condensates \
+                without units, units orphaned by a transcript edit, and lists the units marked as \
+                contradicting. Exits with status 1 when anything but contradicting units was found.
+
+                For example:
+                  qualcode stc validate
+                """)
+        @OptionGroup var project: ProjectOptions
+        @Flag(help: "Print the result as JSON.") var json = false
+
+        func run() throws {
+            let report = try Condensation(project.openStore()).validate()
+            if json {
+                print(try Output.json(report))
+            } else {
+                for support in report.support {
+                    print("\(support.path)\(support.heading.map { " («\($0)»)" } ?? ""): \(support.wording)"
+                          + (support.participants.isEmpty ? "" : " — \(support.participants.joined(separator: ", "))"))
+                }
+                if report.findings.isEmpty { print("No problems found.") }
+                for finding in report.findings { print("\(finding.kind == .contradicting ? "note" : "problem"): \(finding)") }
+            }
+            if !report.passed { throw ExitCode.failure }
+        }
+    }
+
+    struct Settings: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set",
+            abstract: "Name the levels as your analysis does, or change a validation setting.",
+            discussion: """
+                Level names appear in every export: group, subgroup, unit, code, category, theme, condensate, \
+                goldenQuote. Validation: minimumParticipants (1 or more), mostShare and severalShare (the \
+                shares of participants from which «de fleste» and «flere» are written).
+
+                For example:
+                  qualcode stc set group tema
+                  qualcode stc set subgroup mening
+                  qualcode stc set minimumParticipants 3
+                """)
+        @OptionGroup var project: ProjectOptions
+        @Argument(help: "The setting.") var key: String
+        @Argument(help: "Its new value.") var value: String
+        func run() throws {
+            try Condensation(project.openStore()).set(key, to: value)
+            print("Set \(key) to \(value)")
         }
     }
 }
