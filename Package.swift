@@ -41,20 +41,22 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // What the test targets share (the Python reader runner); not shipped.
+        .target(name: "TestSupport", path: "Tests/Support"),
         .testTarget(
             name: "QualCodeTests",
             dependencies: [
-                "QualCode", .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "CSV", package: "CSV.swift"),
+                "QualCode", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(
             name: "CondensationTests",
-            dependencies: ["Condensation", "QualCode", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Condensation", "QualCode", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["qualcode-cli", "QualCode"]
+            dependencies: ["qualcode-cli", "QualCode", "TestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

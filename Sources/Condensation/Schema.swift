@@ -42,5 +42,16 @@ extension Condensation {
                 t.column("value", .text).notNull()
             }
         }
+        migrator.registerMigration("stc.createSnapshots") { db in
+            // The whole analysis as it was at a moment (AnalysisModel as JSON), to export later.
+            try db.create(table: "stcSnapshot") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("label", .text).notNull().unique().collate(.nocase)
+                t.column("step", .integer).notNull()
+                t.column("takenBy", .text).notNull()
+                t.column("takenAt", .datetime).notNull()
+                t.column("model", .text).notNull()
+            }
+        }
     }
 }

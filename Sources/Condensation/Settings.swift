@@ -27,14 +27,21 @@ public struct CondensationSettings: Hashable, Sendable, Codable {
     static let keys = ["group", "subgroup", "unit", "code", "category", "theme", "condensate", "goldenQuote",
                        "minimumParticipants", "mostShare", "severalShare"]
 
-    /// «alle syv», «de fleste (5 av 7)», «flere (3 av 7)», «noen (1 av 7)»: how many participants support a finding.
+    /// «alle syv informantene», «de fleste informantene (5 av 7)», «flere informanter (3 av 7)», «noen
+    /// informanter (2 av 12)», «én informant (1 av 7)»: how many participants support a finding.
     public func support(_ count: Int, of total: Int) -> String {
-        guard total > 0 else { return "ingen" }
-        if count == total { return total == 1 ? "den ene" : total == 2 ? "begge" : "alle \(Self.numberWord(total))" }
+        guard total > 0, count > 0 else { return "ingen informanter" }
+        if count == total { return total == 1 ? "den ene informanten" : total == 2 ? "begge informantene" : "alle \(Self.numberWord(total)) informantene" }
         let share = Double(count) / Double(total)
-        // «flere» and «de fleste» are plural: one participant is «én», whatever the share.
-        let word = count == 0 ? "ingen" : count == 1 ? "én" : share >= mostShare ? "de fleste" : share >= severalShare ? "flere" : "noen"
-        return "\(word) (\(count) av \(total))"
+        // «flere» and «de fleste» are plural: one participant is «én informant», whatever the share.
+        let phrase = count == 1 ? "én informant" : share >= mostShare ? "de fleste informantene" : share >= severalShare ? "flere informanter" : "noen informanter"
+        return "\(phrase) (\(count) av \(total))"
+    }
+
+    /// The plural of a level name, as Bokmål forms most of them: «kodegruppe» → «kodegrupper»,
+    /// «meningsbærende enhet» → «meningsbærende enheter», «tema» → «temaer».
+    public static func plural(_ noun: String) -> String {
+        noun.hasSuffix("e") ? noun + "r" : noun + "er"
     }
 
     static func numberWord(_ n: Int) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+@_exported import TestSupport
 import Testing
 
 /// Runs the built `qualcode` binary as a user would, in a folder of its own.
@@ -77,19 +78,4 @@ struct CLIRunner {
     }
 
     func remove() { try? FileManager.default.removeItem(at: directory) }
-}
-
-/// Runs a Python script (the independent readers: python-docx, csv) and returns its output. The library
-/// tests have the same helper; the two test targets share no code.
-func runPython(_ script: String, _ arguments: [String]) throws -> Data {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", script] + arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "the Python reader failed (Scripts/setup installs python-docx)")
-    return data
 }

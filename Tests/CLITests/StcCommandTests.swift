@@ -31,6 +31,29 @@ import Testing
         let json = try cli.run("stc", "status", "--json")
         #expect(json.stdout.contains("\"step\" : 4") && json.stdout.contains("\"withGoldenQuote\" : 1"))
 
+        // Validation: one participant in the subgroup is below the default minimum of two.
+        let validate = try cli.run("stc", "validate")
+        #expect(validate.status == 1 && validate.stdout.contains("problem: Balansekunst/Sparringspartner: units from 1 participant(s) (Siri)"))
+        #expect(try cli.run("stc", "set", "minimumParticipants", "1").status == 0)
+        #expect(try cli.run("stc", "validate").status == 0)
+
+        // Exports and a snapshot.
+        #expect(try cli.run("stc", "analyse", "Balansekunst", "--heading", "Balansekunsten", "--text", "Siri beskriver to roller.").status == 0)
+        #expect(try cli.run("stc", "snapshot", "take", "Etter trinn 3").status == 0)
+        #expect(try cli.run("stc", "snapshot").stdout.contains("Etter trinn 3"))
+        for (kind, file) in [("tables", "tabeller.docx"), ("chapter", "kapittel.docx"), ("csv", "analyse.csv")] {
+            let result = try cli.run("stc", "export", kind, "--snapshot", "Etter trinn 3", "-o", file)
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        let chapter = String(decoding: try runPython("""
+            import docx, sys
+            for p in docx.Document(sys.argv[1]).paragraphs: print(p.style.name + "|" + p.text)
+            """, [cli.directory.appendingPathComponent("kapittel.docx").path]), as: UTF8.self)
+        #expect(chapter.contains("Heading 2|Balansekunsten") && chapter.contains("Heading 3|Balansekunsten — Sparringspartner"))
+        #expect(chapter.contains("Normal|«Jeg er en sparringspartner, ikke en sjef.» (Siri)"))
+        let wrongFormat = try cli.run("stc", "export", "tables", "--format", "csv", "-o", "t.csv")
+        #expect(wrongFormat.status != 0 && !FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("t.csv").path))
+
         // Refused: a condensate on a group, a golden quote that is not a unit of the subgroup, no --group.
         let events = try cli.run("log", "--json").stdout
         let onGroup = try cli.run("stc", "condense", "Balansekunst", "--text", "x")

@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import QualCode
 import Testing
+import TestSupport
 
 /// The first three steps on a small synthetic study of our own, on a real project file.
 @Suite struct CondensationTests {
@@ -159,8 +160,8 @@ import Testing
         #expect(report.findings.contains { $0.kind == .contradicting && $0.message.contains("Ser henne som leder") })
         #expect(!report.passed)
         let partner = try #require(report.support.first { $0.path == "Balansekunst/Sparringspartner" })
-        #expect(partner.participants == ["Siri", "Tore"] && partner.wording == "begge")
-        #expect(report.support.first { $0.path == "Balansekunst/To roller" }?.wording == "én (1 av 2)")
+        #expect(partner.participants == ["Siri", "Tore"] && partner.wording == "begge informantene")
+        #expect(report.support.first { $0.path == "Balansekunst/To roller" }?.wording == "én informant (1 av 2)")
 
         try s.stc.set("minimumParticipants", to: "1")
         #expect(try s.stc.validate().passed)
@@ -180,11 +181,113 @@ import Testing
 
     @Test func supportIsPutInWords() {
         let settings = CondensationSettings()
-        #expect(settings.support(7, of: 7) == "alle syv")
-        #expect(settings.support(5, of: 7) == "de fleste (5 av 7)")
-        #expect(settings.support(3, of: 7) == "flere (3 av 7)")
-        #expect(settings.support(2, of: 12) == "noen (2 av 12)")
-        #expect(settings.support(1, of: 7) == "én (1 av 7)")
-        #expect(settings.support(2, of: 2) == "begge")
+        #expect(settings.support(7, of: 7) == "alle syv informantene")
+        #expect(settings.support(5, of: 7) == "de fleste informantene (5 av 7)")
+        #expect(settings.support(3, of: 7) == "flere informanter (3 av 7)")
+        #expect(settings.support(2, of: 12) == "noen informanter (2 av 12)")
+        #expect(settings.support(1, of: 7) == "én informant (1 av 7)")
+        #expect(settings.support(2, of: 2) == "begge informantene")
+        #expect(["kodegruppe", "meningsbærende enhet", "tema", "kategori", "kode"].map(CondensationSettings.plural)
+                == ["kodegrupper", "meningsbærende enheter", "temaer", "kategorier", "koder"])
+    }
+
+    /// A finished small analysis: two subgroups, condensates, golden quotes, analytic text.
+    func finished(_ s: Study) throws -> (partner: UUID, roles: UUID) {
+        let siri = try s.stc.addUnit("siri", .quote("Jeg er en sparringspartner, ikke en sjef.", occurrence: nil), groups: ["Balansekunst"])
+        let tore = try s.stc.addUnit("tore", .lines(1...1), groups: ["Balansekunst", "Relasjon"])
+        let roles = try s.stc.addUnit("siri", .quote("Jeg skal både veilede og ha egne deltakere. Det er en balansekunst.", occurrence: nil),
+                                      groups: ["Balansekunst"])
+        let time = try s.stc.addUnit("tore", .lines(2...2), groups: ["Balansekunst"])
+        _ = try s.store.code("tore", .lines(1...1), codes: ["Kollegaveiledning"])
+        try s.stc.addSubgroup("Balansekunst", "Sparringspartner")
+        try s.stc.addSubgroup("Balansekunst", "To roller")
+        for unit in [siri, tore] { try s.stc.moveUnit(unit.segment.id.shortID, to: "Balansekunst/Sparringspartner") }
+        for unit in [roles, time] { try s.stc.moveUnit(unit.segment.id.shortID, to: "Balansekunst/To roller") }
+        try s.stc.condense("Balansekunst/Sparringspartner", text: "Jeg er den de kan sparre med, ikke sjefen deres.", golden: siri.segment.id.shortID)
+        try s.stc.condense("Balansekunst/To roller", text: "Jeg har egne deltakere og skal veilede, og tiden strekker ikke til.",
+                           golden: roles.segment.id.shortID)
+        try s.stc.analyse("Balansekunst", heading: "Balansekunsten", text: "Begge informantene beskriver en rolle med to sider.\n\nDet koster.")
+        try s.stc.analyse("Balansekunst/Sparringspartner", heading: "Sparringspartner", text: "De beskriver veiledning som samtale.")
+        try s.stc.set("subgroup", to: "mening")
+        return (siri.segment.id, roles.segment.id)
+    }
+
+    static let wordReader = """
+        import docx, json, sys
+        d = docx.Document(sys.argv[1])
+        print(json.dumps({"paragraphs": [[p.style.name, p.text] for p in d.paragraphs],
+                          "tables": [[[c.text for c in r.cells] for r in t.rows] for t in d.tables]}))
+        """
+    struct Word: Decodable { var paragraphs: [[String]]; var tables: [[[String]]] }
+
+    func read(_ document: Document, _ s: Study, _ name: String) throws -> Word {
+        let url = s.folder.appendingPathComponent(name)
+        try DocxRenderer.write(document, to: url)
+        return try JSONDecoder().decode(Word.self, from: runPython(Self.wordReader, [url.path]))
+    }
+
+    @Test func theThesisTablesUseTheResearchersLevelNames() throws {
+        let s = try study()
+        defer { try? FileManager.default.removeItem(at: s.folder) }
+        _ = try finished(s)
+        let word = try read(try s.stc.model().tablesDocument(withUnits: true), s, "tabeller.docx")
+        let captions = word.paragraphs.filter { $0[0] == "Caption" }.map { $0[1] }
+        #expect(captions == ["Tabell 1 Eksempel på meningsbærende enheter og koder",
+                             "Tabell 2 Prosessen fra meningsbærende enheter via koder og meninger til kodegrupper",
+                             "Tabell 3 Oversikt over kodegrupper, meninger og koder",
+                             "Tabell 4 Kondensater og gullsitater"])
+        #expect(word.tables[1][0] == ["Meningsbærende enhet", "Kode", "Mening", "Kodegruppe"])
+        #expect(word.tables[1].contains { $0[0].hasPrefix("Hun hjelper oss når vi står fast.") && $0[1] == "Kollegaveiledning"
+                                          && $0[2] == "Sparringspartner" && $0[3] == "Balansekunst, Relasjon" })
+        #expect(word.tables[2][1][0...2] == ["Balansekunsten", "Sparringspartner", "Kollegaveiledning"])
+        #expect(word.tables[3].contains { $0[0] == "Balansekunst/To roller" && $0[1].hasPrefix("Jeg har egne deltakere") && $0[2].hasSuffix("(Siri)") })
+    }
+
+    @Test func theChapterHasASectionPerCategoryWithQuotesAndSupport() throws {
+        let s = try study()
+        defer { try? FileManager.default.removeItem(at: s.folder) }
+        _ = try finished(s)
+        let word = try read(try s.stc.model().chapterDocument(), s, "kapittel.docx")
+        let headings = word.paragraphs.filter { $0[0].hasPrefix("Heading") }.map { $0[1] }
+        #expect(headings == ["Resultater", "Balansekunsten", "Balansekunsten — Sparringspartner", "Balansekunsten — To roller", "Relasjon"])
+        #expect(word.paragraphs.contains { $0[1] == "Bygger på 4 meningsbærende enheter fra begge informantene: Siri, Tore." })
+        #expect(word.paragraphs.contains { $0[1] == "Det koster." })
+        // The golden quote comes first in its subsection, in the thesis style.
+        let partner = try #require(word.paragraphs.firstIndex { $0[1] == "Balansekunsten — Sparringspartner" })
+        let firstQuote = try #require(word.paragraphs[partner...].first { $0[1].hasPrefix("«") || $0[0] == "Sitat" })
+        #expect(firstQuote[1] == "«Jeg er en sparringspartner, ikke en sjef.» (Siri)")
+        // A condensate is never printed as a quote.
+        #expect(!word.paragraphs.contains { $0[1].contains("Jeg er den de kan sparre med") })
+    }
+
+    @Test func aSnapshotExportsTheAnalysisAsItWasAndCSVHasEveryLink() throws {
+        let s = try study()
+        defer { try? FileManager.default.removeItem(at: s.folder) }
+        _ = try finished(s)
+        try s.stc.takeSnapshot("Etter trinn 3")
+        #expect(throws: StoreError.self) { try s.stc.takeSnapshot("etter trinn 3") }
+        // The subgroup is dropped afterwards; the snapshot still has it.
+        _ = try s.store.deleteCode("To roller", force: true)
+        #expect(try s.stc.model().groups[0].subgroups.map(\.name) == ["Sparringspartner"])
+        let kept = try s.stc.snapshot("Etter trinn 3")
+        #expect(kept.groups[0].subgroups.map(\.name) == ["Sparringspartner", "To roller"])
+        #expect(kept.groups[0].subgroups[1].condensate?.hasPrefix("Jeg har egne deltakere") == true)
+        #expect(try s.stc.snapshots().map(\.label) == ["Etter trinn 3"])
+        #expect(throws: StoreError.self) { try s.stc.snapshot("Finnes ikke") }
+
+        let csv = kept.csvTable()
+        #expect(csv.headers == ["nivå", "kodegruppe", "mening", "meningsbærende enhet", "deltakere", "transkripsjon", "linjer", "koder",
+                                "tekst", "gullsitat", "motsier", "kondensat"])
+        // Two units in each of two subgroups, four in the group, one in Relasjon.
+        #expect(csv.rows.filter { $0[0] == "mening" }.count == 4)
+        #expect(csv.rows.filter { $0[0] == "kodegruppe" }.count == 5)
+        #expect(csv.rows.filter { $0[9] == "ja" }.count == 2)
+        let file = s.folder.appendingPathComponent("analyse.csv")
+        try Data(csv.renderCSV(delimiter: ";", byteOrderMark: true).utf8).write(to: file)
+        let rows = try JSONDecoder().decode([[String]].self, from: runPython("""
+            import csv, json, sys
+            print(json.dumps(list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline=""), delimiter=";"))))
+            """, [file.path]))
+        #expect(rows.count == csv.rows.count + 1)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+@_exported import TestSupport
 import QualCode
 import Testing
 import ZIPFoundation
@@ -106,18 +107,4 @@ struct ProjectSnapshot: Equatable {
         transcripts = try store.transcripts().count
         integrity = try store.integrityCheck()
     }
-}
-
-/// Runs a Python script (the independent readers: python-docx, xml.etree, csv) and returns its output.
-func runPython(_ script: String, _ arguments: [String]) throws -> Data {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", script] + arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "the Python reader failed (Scripts/setup installs python-docx)")
-    return data
 }

@@ -23,7 +23,7 @@ struct StcCommand: ParsableCommand {
               qualcode stc status
             """,
         subcommands: [Status.self, Theme.self, Group.self, Subgroup.self, Unit.self, Units.self, Condense.self, Analyse.self,
-                      Validate.self, Settings.self]
+                      Validate.self, Settings.self, Snapshot.self, Export.self]
     )
 
     struct Status: ParsableCommand {
@@ -298,5 +298,113 @@ struct StcCommand: ParsableCommand {
             try Condensation(project.openStore()).set(key, to: value)
             print("Set \(key) to \(value)")
         }
+    }
+
+    struct Snapshot: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Keep the analysis as it is now under a label, to export later.",
+            discussion: """
+                Take one at each step, or before dropping or merging a group; `stc export … --snapshot LABEL` \
+                exports it as it was.
+
+                For example:
+                  qualcode stc snapshot take "Etter trinn 3"
+                  qualcode stc snapshot list
+                """,
+            subcommands: [Take.self, List.self], defaultSubcommand: List.self)
+
+        struct Take: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Take a snapshot.")
+            @OptionGroup var project: ProjectOptions
+            @Argument(help: "The snapshot's label.") var label: String
+            func run() throws {
+                let info = try Condensation(project.openStore()).takeSnapshot(label)
+                print("Snapshot \"\(info.label)\" taken at step \(info.step)")
+            }
+        }
+
+        struct List: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "List the snapshots.")
+            @OptionGroup var project: ProjectOptions
+            @OptionGroup var output: OutputOptions
+            func run() throws {
+                let snapshots = try Condensation(project.openStore()).snapshots()
+                let date = ISO8601DateFormatter()
+                try output.emit(snapshots) {
+                    TextTable(headers: ["label", "step", "by", "taken"], rows: snapshots.map { [$0.label, String($0.step), $0.takenBy, date.string(from: $0.takenAt)] })
+                }
+            }
+        }
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Export the analysis: the thesis tables, the results chapter, or every link as CSV.",
+            discussion: """
+                tables: «Tabell 1» units and codes, «Tabell 2» units, codes, subgroups and groups, «Tabell 3» \
+                groups, subgroups and codes (--with-units adds the unit ids), «Tabell 4» condensates and \
+                golden quotes. chapter: a section per category heading, subsections «Kategori — Subgruppe», \
+                the analytic text, the golden quote and the other units in the house style, and how many \
+                participants support each. csv: one row per link at every level. Every export uses your level \
+                names (`stc set`); --snapshot exports the analysis as a snapshot kept it.
+
+                For example:
+                  qualcode stc export tables -o tabeller.docx
+                  qualcode stc export chapter -o resultater.docx --reference-docx mal.docx
+                  qualcode stc export csv -o analyse.csv --delimiter ';'
+                  qualcode stc export chapter --snapshot "Etter trinn 3" -o resultater-tidlig.docx
+                """,
+            subcommands: [Tables.self, Chapter.self, CSV.self])
+
+        struct Tables: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "The thesis tables of the analysis.")
+            @OptionGroup var project: ProjectOptions
+            @Option(help: "Export this snapshot instead of the analysis as it is now.") var snapshot: String?
+            @Flag(help: "Add the unit ids to the overview table.") var withUnits = false
+            @OptionGroup var out: DocumentOutputOptions
+            func validate() throws {
+                if out.format == .csv { throw ValidationError("stc export tables writes docx, wordxml or html; use `stc export csv` for CSV.") }
+            }
+            func run() throws {
+                try out.checkDestination(project: project)
+                let model = try StcCommand.model(project, snapshot)
+                try out.write(model.tablesDocument(withUnits: withUnits))
+                print("Wrote \(out.output)")
+            }
+        }
+
+        struct Chapter: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "The results chapter's skeleton.")
+            @OptionGroup var project: ProjectOptions
+            @Option(help: "Export this snapshot instead of the analysis as it is now.") var snapshot: String?
+            @OptionGroup var houseStyle: HouseStyleOptions
+            @OptionGroup var out: DocumentOutputOptions
+            func validate() throws {
+                if out.format == .csv { throw ValidationError("stc export chapter writes docx, wordxml or html; use `stc export csv` for CSV.") }
+            }
+            func run() throws {
+                try out.checkDestination(project: project)
+                let model = try StcCommand.model(project, snapshot)
+                try out.write(model.chapterDocument(style: try houseStyle.resolve()))
+                print("Wrote \(out.output)")
+            }
+        }
+
+        struct CSV: ParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "csv", abstract: "Every level, one row per link, as CSV.")
+            @OptionGroup var project: ProjectOptions
+            @Option(help: "Export this snapshot instead of the analysis as it is now.") var snapshot: String?
+            @OptionGroup var out: DocumentOutputOptions
+            func run() throws {
+                try out.checkDestination(project: project)
+                try out.write(try StcCommand.model(project, snapshot).csvTable())
+                print("Wrote \(out.output)")
+            }
+        }
+    }
+
+    static func model(_ project: ProjectOptions, _ snapshot: String?) throws -> AnalysisModel {
+        let stc = Condensation(try project.openStore())
+        return try snapshot.map { try stc.snapshot($0) } ?? stc.model()
     }
 }

@@ -146,7 +146,7 @@ extension ProjectStore {
     /// One quote in the house style: its lead-in, then the quote inline in «» below the word
     /// threshold or as a block quote above it (always a block with the interviewer's question), then
     /// its label; a footnote says when the text is not recorded speech.
-    static func blocks(for quote: ExportedQuote, style: HouseStyle, words: ExportWords) -> [Block] {
+    package static func blocks(for quote: ExportedQuote, style: HouseStyle, words: ExportWords) -> [Block] {
         var blocks: [Block] = []
         if !quote.leadIn.isEmpty { blocks.append(.paragraph([.text(quote.leadIn)])) }
         let emphasis: Emphasis = style.italic ? .italic : []
