@@ -169,10 +169,15 @@ extension ProjectStore {
     /// left with no codings is deleted.
     public func uncode(segment reference: String, codes: [String]) throws -> [String] {
         try pool.write { db in
-            let segment = try Self.segment(db, reference)
+            try uncode(in: db, segment: try Self.segment(db, reference), codes: try codes.map { try Self.code(db, $0).id })
+        }
+    }
+
+    /// ``uncode(segment:codes:)`` inside a transaction a module already holds.
+    package func uncode(in db: Database, segment: Segment, codes wanted: [UUID]) throws -> [String] {
+        do {
             var removed: [String] = []
             let codings = try Coding.filter(Coding.Columns.segmentId == segment.id && Coding.Columns.coder == coder).fetchAll(db)
-            let wanted = try codes.map { try Self.code(db, $0).id }
             for coding in codings where wanted.isEmpty || wanted.contains(coding.codeId) {
                 try coding.delete(db)
                 removed.append(try Code.fetchOne(db, key: coding.codeId)?.name ?? "?")
