@@ -10,7 +10,9 @@ extension AnalysisModel {
         let s = settings
         func label(_ unit: ExportedQuote) -> String { unit.displayed + (unit.label.isEmpty ? "" : " " + unit.label) }
         let sortedUnits = units
-        let allSubgroups = groups.flatMap(\.subgroups)
+        // A subgroup linked to a second group is listed under both groups but counted once.
+        var seen = Set<UUID>()
+        let allSubgroups = groups.flatMap(\.subgroups).filter { seen.insert($0.id).inserted }
         func membership(_ unit: ExportedQuote) -> (subgroups: [String], groups: [String]) {
             (allSubgroups.filter { $0.units.contains(unit.segment) }.map(\.name), groups.filter { $0.units.contains(unit.segment) }.map(\.name))
         }

@@ -43,8 +43,9 @@ public struct AnalysisModel: Hashable, Sendable, Codable {
 extension Condensation {
     /// The analysis as it stands now.
     public func model() throws -> AnalysisModel {
-        let (settings, flat, contradictions, total, title) = try store.pool.read { db in
+        let (settings, flat, links, contradictions, total, title) = try store.pool.read { db in
             (try Self.settings(db), try Self.groups(db),
+             try Row.fetchAll(db, sql: "SELECT subgroupId, groupId FROM stcLink").map { ($0["subgroupId"] as UUID, $0["groupId"] as UUID) },
              try Row.fetchAll(db, sql: "SELECT segmentId, codeId, note FROM stcContradiction"),
              try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT participantId) FROM transcriptParticipant") ?? 0,
              try String.fetchOne(db, sql: "SELECT title FROM project") ?? "")
@@ -66,8 +67,12 @@ extension Condensation {
                                        participants: Array(Set(own.flatMap(\.participants))).sorted(), contradicting: contradicting,
                                        subgroups: subgroups)
         }
+        // A group's subgroups: its own, then those linked to it from other groups.
         let groups = flat.filter { !$0.isSubgroup }.map { group in
-            node(group, subgroups: flat.filter { $0.isSubgroup && $0.path.hasPrefix(group.name + "/") }.map { node($0, subgroups: []) })
+            let linked = Set(links.filter { $0.1 == group.id }.map(\.0))
+            let own = flat.filter { $0.isSubgroup && $0.path.hasPrefix(group.name + "/") }
+            let others = flat.filter { $0.isSubgroup && linked.contains($0.id) && !own.contains($0) }
+            return node(group, subgroups: (own + others).map { node($0, subgroups: []) })
         }
         return AnalysisModel(title: title, settings: settings, themes: try themes(), groups: groups, units: units,
                              participantCount: total, takenAt: Date())

@@ -68,8 +68,8 @@ extension Condensation {
     }
 
     /// Sorts a unit into a subgroup (`Group/Subgroup`) or another group; it stays where it was too,
-    /// since a unit may sit in several.
-    public func moveUnit(_ unit: String, to path: String) throws {
+    /// since a unit may sit in several, unless `from` names a group or subgroup to take it out of.
+    public func moveUnit(_ unit: String, to path: String, from: String? = nil) throws {
         try store.pool.write { db in
             let segment = try ProjectStore.segment(db, unit)
             let target = try Self.registeredGroup(db, path)
@@ -78,7 +78,73 @@ extension Condensation {
             }
             _ = try store.code(in: db, [CodingRequest(transcript: slug, selector: .offsets(start: segment.start, end: segment.end),
                                                       codes: [try Self.path(db, target)])])
+            if let from {
+                let source = try Self.registeredGroup(db, from)
+                guard source.id != target.id else { return }
+                if try store.uncode(in: db, segment: segment, codes: [source.id]).isEmpty {
+                    throw StoreError.invalidValue(what: "--from", value: from, expected: "a group or subgroup the unit is in (with your coding)")
+                }
+            }
         }
+    }
+
+    /// Links a subgroup to another group as well, for analyses where one theme belongs to two
+    /// categories; it then counts, exports and validates under both.
+    public func link(_ subgroupPath: String, to groupName: String) throws {
+        try store.pool.write { db in
+            let subgroup = try Self.registeredGroup(db, subgroupPath)
+            let group = try Self.registeredGroup(db, groupName)
+            guard subgroup.parentId != nil, group.parentId == nil, subgroup.parentId != group.id else {
+                throw StoreError.invalidValue(what: "link", value: "\(subgroupPath) → \(groupName)",
+                                              expected: "a subgroup and another code group")
+            }
+            try db.execute(sql: "INSERT OR IGNORE INTO stcLink (subgroupId, groupId) VALUES (?, ?)", arguments: [subgroup.id, group.id])
+            try store.log(db, "stc.link", ["subgroup": LogValue(subgroup.id), "group": LogValue(group.id)])
+        }
+    }
+
+    /// Lays a group (with its subgroups) or a subgroup aside: it leaves status, validation and
+    /// exports, its codings and texts stay, and a snapshot taken first keeps the analysis as it was.
+    /// `restore` brings it back.
+    public func retire(_ path: String, restore: Bool = false) throws {
+        let code = try store.pool.read { db in try Self.anyGroup(db, path) }
+        if !restore { try takeSnapshot("Før «\(code.name)» ble lagt bort \(Self.stamp())") }
+        try store.pool.write { db in
+            let ids = [code.id] + (try UUID.fetchAll(db, sql: "SELECT id FROM code WHERE parentId = ?", arguments: [code.id]))
+            for id in ids {
+                try db.execute(sql: "UPDATE stcGroup SET retiredAt = ? WHERE codeId = ?", arguments: [restore ? nil : Date(), id])
+            }
+            try store.log(db, restore ? "stc.group.restore" : "stc.group.retire", ["code": LogValue(code.id)])
+        }
+    }
+
+    /// Merges one group or subgroup into another of the same level: its units move over (the core's
+    /// code merge), its texts stay with the snapshot taken first.
+    @discardableResult
+    public func merge(_ source: String, into target: String) throws -> CodeChangeReport {
+        let (from, to) = try store.pool.read { db in (try Self.registeredGroup(db, source), try Self.registeredGroup(db, target)) }
+        guard (from.parentId == nil) == (to.parentId == nil), from.id != to.id else {
+            throw StoreError.invalidValue(what: "merge", value: "\(source) → \(target)", expected: "two groups, or two subgroups")
+        }
+        try takeSnapshot("Før «\(from.name)» ble slått sammen med «\(to.name)» \(Self.stamp())")
+        return try store.mergeCode(from.name, into: to.name)
+    }
+
+    static func stamp() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]
+        formatter.timeZone = .current
+        return formatter.string(from: Date())
+    }
+
+    /// A group or subgroup, retired or not.
+    static func anyGroup(_ db: Database, _ reference: String) throws -> Code {
+        let name = reference.split(separator: "/").last.map(String.init) ?? reference
+        let code = try ProjectStore.code(db, name)
+        guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stcGroup WHERE codeId = ?", arguments: [code.id]) ?? 0 > 0 else {
+            throw StoreError.notFound(what: "code group", reference: reference, candidates: [])
+        }
+        return code
     }
 
     /// Writes the condensate of a subgroup (an artificial first-person quotation, the researcher's
@@ -158,10 +224,14 @@ extension Condensation {
     static func registeredGroup(_ db: Database, _ reference: String) throws -> Code {
         let name = reference.split(separator: "/").last.map(String.init) ?? reference
         let code = try ProjectStore.code(db, name)
-        let registered = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stcGroup WHERE codeId = ?", arguments: [code.id]) ?? 0 > 0
+        let registered = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stcGroup WHERE codeId = ? AND retiredAt IS NULL",
+                                          arguments: [code.id]) ?? 0 > 0
         let parts = reference.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         let expected = try path(db, code).split(separator: "/").map { $0.lowercased() }
-        guard registered, parts == Array(expected.suffix(parts.count)) else {
+        // A subgroup linked to another group may be named under that group too.
+        let linked = try String.fetchAll(db, sql: "SELECT c.name FROM stcLink l JOIN code c ON c.id = l.groupId WHERE l.subgroupId = ?",
+                                         arguments: [code.id]).map { [$0.lowercased(), code.name.lowercased()] }
+        guard registered, parts == Array(expected.suffix(parts.count)) || linked.contains(parts) else {
             let names = try String.fetchAll(db, sql: "SELECT c.name FROM stcGroup g JOIN code c ON c.id = g.codeId ORDER BY c.name")
             throw StoreError.notFound(what: "code group", reference: reference, candidates: names)
         }

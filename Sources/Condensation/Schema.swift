@@ -42,6 +42,15 @@ extension Condensation {
                 t.column("value", .text).notNull()
             }
         }
+        migrator.registerMigration("stc.createLinks") { db in
+            // A subgroup (theme) that also belongs to other groups (categories): the looser variant's
+            // many-to-many links, as in a thesis where one theme sits under two categories.
+            try db.create(table: "stcLink") { t in
+                t.column("subgroupId", .blob).notNull().references("code", onDelete: .cascade)
+                t.column("groupId", .blob).notNull().references("code", onDelete: .cascade)
+                t.primaryKey(["subgroupId", "groupId"])
+            }
+        }
         migrator.registerMigration("stc.createSnapshots") { db in
             // The whole analysis as it was at a moment (AnalysisModel as JSON), to export later.
             try db.create(table: "stcSnapshot") { t in

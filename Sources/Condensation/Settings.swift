@@ -21,11 +21,14 @@ public struct CondensationSettings: Hashable, Sendable, Codable {
     /// them: «alle syv»).
     public var mostShare = 0.6
     public var severalShare = 0.3
+    /// `malterud` (code groups → subgroups with condensates and golden quotes) or `tema` (the looser
+    /// variant theses use: units → codes → themes → categories, no condensates).
+    public var variant = "malterud"
 
     public init() {}
 
     static let keys = ["group", "subgroup", "unit", "code", "category", "theme", "condensate", "goldenQuote",
-                       "minimumParticipants", "mostShare", "severalShare"]
+                       "minimumParticipants", "mostShare", "severalShare", "variant"]
 
     /// «alle syv informantene», «de fleste informantene (5 av 7)», «flere informanter (3 av 7)», «noen
     /// informanter (2 av 12)», «én informant (1 av 7)»: how many participants support a finding.
@@ -71,6 +74,7 @@ extension Condensation {
             case "minimumParticipants": settings.minimumParticipants = Int(value) ?? settings.minimumParticipants
             case "mostShare": settings.mostShare = Double(value) ?? settings.mostShare
             case "severalShare": settings.severalShare = Double(value) ?? settings.severalShare
+            case "variant": settings.variant = value
             default: break
             }
         }
@@ -87,6 +91,10 @@ extension Condensation {
         switch key {
         case "minimumParticipants":
             guard let n = Int(value), n >= 1 else { throw StoreError.invalidValue(what: key, value: value, expected: "a whole number, 1 or more") }
+        case "variant":
+            guard ["malterud", "tema"].contains(value) else {
+                throw StoreError.invalidValue(what: key, value: value, expected: "malterud or tema")
+            }
         case "mostShare", "severalShare":
             guard let share = Double(value), share > 0, share <= 1 else {
                 throw StoreError.invalidValue(what: key, value: value, expected: "a share between 0 and 1, such as 0.6")

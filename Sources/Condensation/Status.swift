@@ -22,6 +22,8 @@ extension Condensation {
     public func status() throws -> CondensationStatus {
         try store.pool.read { db in
             let themes = try PreliminaryTheme.fetchAll(db)
+            // The looser variant has no condensates or golden quotes to wait for.
+            let malterud = try Self.settings(db).variant == "malterud"
             let groups = try Self.groups(db)
             let units = try Int.fetchOne(db, sql: """
                 SELECT COUNT(DISTINCT k.segmentId) FROM coding k JOIN stcGroup g ON g.codeId = k.codeId
@@ -30,8 +32,10 @@ extension Condensation {
             let unsorted = try Int.fetchOne(db, sql: """
                 SELECT COUNT(DISTINCT k.segmentId) FROM coding k JOIN stcGroup g ON g.codeId = k.codeId JOIN code c ON c.id = k.codeId
                   JOIN segment s ON s.id = k.segmentId
-                 WHERE c.parentId IS NULL AND NOT s.isOrphaned AND EXISTS (SELECT 1 FROM code sub JOIN stcGroup sg ON sg.codeId = sub.id WHERE sub.parentId = c.id)
-                   AND NOT EXISTS (SELECT 1 FROM coding k2 JOIN code sub ON sub.id = k2.codeId WHERE k2.segmentId = k.segmentId AND sub.parentId = c.id)
+                 WHERE c.parentId IS NULL AND NOT s.isOrphaned AND g.retiredAt IS NULL
+                   AND EXISTS (SELECT 1 FROM code sub JOIN stcGroup sg ON sg.codeId = sub.id WHERE sub.parentId = c.id AND sg.retiredAt IS NULL)
+                   AND NOT EXISTS (SELECT 1 FROM coding k2 JOIN code sub ON sub.id = k2.codeId WHERE k2.segmentId = k.segmentId
+                                     AND (sub.parentId = c.id OR sub.id IN (SELECT subgroupId FROM stcLink WHERE groupId = c.id)))
                 """) ?? 0
             let subgroups = groups.filter(\.isSubgroup)
             let topGroups = groups.filter { !$0.isSubgroup }
@@ -45,7 +49,7 @@ extension Condensation {
                 missing.append("\(group.name) has no subgroups (`stc subgroup add`)")
             }
             if unsorted > 0 { missing.append("\(unsorted) unit(s) not sorted into a subgroup of their group (`stc unit move`)") }
-            for sub in subgroups {
+            for sub in subgroups where malterud {
                 if sub.condensate == nil { missing.append("\(sub.path) has no condensate (`stc condense`)") }
                 if sub.goldenUnit == nil { missing.append("\(sub.path) has no golden quote (`stc condense --golden`)") }
             }
@@ -58,7 +62,7 @@ extension Condensation {
             let step: Int
             if units == 0 { step = 1 }
             else if subgroups.isEmpty || unsorted > 0 { step = 2 }
-            else if condensed < subgroups.count || golden < subgroups.count { step = 3 }
+            else if malterud && (condensed < subgroups.count || golden < subgroups.count) { step = 3 }
             else { step = 4 }
             return CondensationStatus(step: step, themes: themes.count, themesShared: themes.filter { $0.sharedAt != nil }.count,
                                       units: units, groups: topGroups.count, subgroups: subgroups.count, condensed: condensed,

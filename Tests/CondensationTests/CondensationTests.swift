@@ -290,4 +290,61 @@ import TestSupport
             """, [file.path]))
         #expect(rows.count == csv.rows.count + 1)
     }
+
+    @Test func unitsMoveForRealAndGroupsAreRetiredAndMergedWithASnapshotFirst() throws {
+        let s = try study()
+        defer { try? FileManager.default.removeItem(at: s.folder) }
+        _ = try finished(s)
+        let tore = try #require(try s.stc.units(group: "Balansekunst/Sparringspartner").first { $0.participants == ["Tore"] })
+        // A move with --from takes the unit out of the old subgroup.
+        try s.stc.moveUnit(tore.id.shortID, to: "Balansekunst/To roller", from: "Balansekunst/Sparringspartner")
+        #expect(try s.stc.units(group: "Balansekunst/Sparringspartner").map(\.id) == [try s.stc.model().groups[0].subgroups[0].goldenUnit!])
+        #expect(throws: StoreError.self) { try s.stc.moveUnit(tore.id.shortID, to: "Balansekunst/To roller", from: "Relasjon/Ingen") }
+
+        // Retiring leaves status and exports but keeps a snapshot; restoring brings it back.
+        try s.stc.retire("Relasjon")
+        #expect(try s.stc.model().groups.map(\.name) == ["Balansekunst"])
+        #expect(try s.stc.snapshots().first?.label.hasPrefix("Før «Relasjon» ble lagt bort") == true)
+        try s.stc.retire("Relasjon", restore: true)
+        #expect(try s.stc.model().groups.map(\.name) == ["Balansekunst", "Relasjon"])
+
+        // Merging two subgroups: the units move, the merged one's condensate lives on in the snapshot.
+        let report = try s.stc.merge("Balansekunst/To roller", into: "Balansekunst/Sparringspartner")
+        #expect(report.codingsMoved == 3)
+        #expect(try s.stc.model().groups[0].subgroups.map(\.name) == ["Sparringspartner"])
+        let before = try #require(try s.stc.snapshots().last)
+        #expect(before.label.hasPrefix("Før «To roller» ble slått sammen med «Sparringspartner»"))
+        #expect(try s.stc.snapshot(before.label).groups[0].subgroups.map(\.name) == ["Sparringspartner", "To roller"])
+        #expect(throws: StoreError.self) { try s.stc.merge("Balansekunst", into: "Balansekunst/Sparringspartner") }
+        // Renaming a group is the core's code rename: its texts follow.
+        try s.store.updateCode("Balansekunst", name: "Balansegang")
+        #expect(try s.stc.group("Balansegang").heading == "Balansekunsten")
+    }
+
+    @Test func theLooserVariantLinksAThemeToTwoCategoriesWithoutCondensates() throws {
+        let s = try study()
+        defer { try? FileManager.default.removeItem(at: s.folder) }
+        try s.stc.set("variant", to: "tema")
+        try s.stc.set("group", to: "kategori")
+        try s.stc.set("subgroup", to: "tema")
+        let unit = try s.stc.addUnit("siri", .quote("Jeg skal både veilede og ha egne deltakere. Det er en balansekunst.", occurrence: nil),
+                                     groups: ["Balansekunst", "Organisering"])
+        _ = try s.store.code("siri", .quote("Jeg skal både veilede og ha egne deltakere. Det er en balansekunst.", occurrence: nil), codes: ["Makt", "Ansvar"])
+        try s.stc.addSubgroup("Balansekunst", "Struktur og innhold")
+        try s.stc.addSubgroup("Organisering", "Fag og ledelse")
+        try s.stc.link("Balansekunst/Struktur og innhold", to: "Organisering")
+        try s.stc.moveUnit(unit.segment.id.shortID, to: "Balansekunst/Struktur og innhold")
+        #expect(throws: StoreError.self) { try s.stc.set("variant", to: "annet") }
+        #expect(throws: StoreError.self) { try s.stc.link("Balansekunst", to: "Organisering") }
+
+        let status = try s.stc.status()
+        #expect(status.step == 4)
+        #expect(!status.missing.contains { $0.contains("condensate") || $0.contains("golden") || $0.contains("not sorted") })
+        let model = try s.stc.model()
+        #expect(model.groups.map { $0.subgroups.map(\.name) } == [["Struktur og innhold"], ["Fag og ledelse", "Struktur og innhold"]])
+        // «Tabell 2»: unit | codes | themes | categories, one unit under two categories.
+        let word = try read(model.tablesDocument(), s, "tabeller.docx")
+        #expect(word.tables[1][0] == ["Meningsbærende enhet", "Kode", "Tema", "Kategori"])
+        #expect(word.tables[1][1][1...3] == ["Ansvar, Makt", "Struktur og innhold", "Balansekunst, Organisering"])
+    }
 }

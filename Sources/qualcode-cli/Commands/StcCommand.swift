@@ -88,7 +88,34 @@ struct StcCommand: ParsableCommand {
 
     struct Group: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Code groups.", subcommands: [Add.self, List.self], defaultSubcommand: List.self)
+            abstract: "Code groups: add, list, retire, restore, merge.",
+            subcommands: [Add.self, List.self, Retire.self, Merge.self], defaultSubcommand: List.self)
+
+        struct Retire: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Lay a group or subgroup aside (a snapshot keeps it first); --restore brings it back.",
+                discussion: "For example:\n  qualcode stc group retire Veiledning\n  qualcode stc group retire Veiledning --restore")
+            @OptionGroup var project: ProjectOptions
+            @Argument(help: "Group or Group/Subgroup.") var group: String
+            @Flag(help: "Bring it back.") var restore = false
+            func run() throws {
+                try Condensation(project.openStore()).retire(group, restore: restore)
+                print(restore ? "Restored \(group)" : "Laid \(group) aside; a snapshot keeps the analysis as it was (`stc snapshot`)")
+            }
+        }
+
+        struct Merge: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Merge a group into another (or a subgroup into another); a snapshot keeps the analysis as it was first.",
+                discussion: "For example:\n  qualcode stc group merge Veiledning --into Balansekunst")
+            @OptionGroup var project: ProjectOptions
+            @Argument(help: "The group or subgroup to merge.") var source: String
+            @Option(help: "The group or subgroup it goes into.") var into: String
+            func run() throws {
+                let report = try Condensation(project.openStore()).merge(source, into: into)
+                print("Merged \(source) into \(into): \(report.codingsMoved) unit coding(s) moved; its texts are kept in a snapshot (`stc snapshot`)")
+            }
+        }
 
         struct Add: ParsableCommand {
             static let configuration = CommandConfiguration(abstract: "Add a code group (or make an existing top-level code one).",
@@ -117,7 +144,20 @@ struct StcCommand: ParsableCommand {
     }
 
     struct Subgroup: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Subgroups inside a code group (step 3).", subcommands: [Add.self])
+        static let configuration = CommandConfiguration(abstract: "Subgroups inside a code group (step 3).", subcommands: [Add.self, Link.self])
+
+        struct Link: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Let a subgroup belong to another group as well (a theme under two categories).",
+                discussion: "For example:\n  qualcode stc subgroup link Balansekunst/Struktur Organisering")
+            @OptionGroup var project: ProjectOptions
+            @Argument(help: "Group/Subgroup.") var subgroup: String
+            @Argument(help: "The other group.") var group: String
+            func run() throws {
+                try Condensation(project.openStore()).link(subgroup, to: group)
+                print("\(subgroup) now also belongs to \(group)")
+            }
+        }
 
         struct Add: ParsableCommand {
             static let configuration = CommandConfiguration(abstract: "Add a subgroup to a code group.",
@@ -170,13 +210,15 @@ struct StcCommand: ParsableCommand {
         struct Move: ParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Sort a unit into a subgroup (or another group); it may sit in several.",
-                discussion: "For example:\n  qualcode stc unit move 1a2b3c4d Balansekunst/Sparringspartner")
+                discussion: "For example:\n  qualcode stc unit move 1a2b3c4d Balansekunst/Sparringspartner\n  qualcode stc unit move 1a2b3c4d Balansekunst/Nærhet --from Balansekunst/Sparringspartner")
             @OptionGroup var project: ProjectOptions
             @Argument(help: "The unit's id.") var unit: String
             @Argument(help: "Group or Group/Subgroup.") var target: String
+            @Option(help: ArgumentHelp("Take it out of this group or subgroup (a move rather than a copy).", valueName: "group"))
+            var from: String?
             func run() throws {
-                try Condensation(project.openStore()).moveUnit(unit, to: target)
-                print("Sorted \(unit) into \(target)")
+                try Condensation(project.openStore()).moveUnit(unit, to: target, from: from)
+                print(from.map { "Moved \(unit) from \($0) to \(target)" } ?? "Sorted \(unit) into \(target)")
             }
         }
     }
@@ -284,7 +326,9 @@ struct StcCommand: ParsableCommand {
             discussion: """
                 Level names appear in every export: group, subgroup, unit, code, category, theme, condensate, \
                 goldenQuote. Validation: minimumParticipants (1 or more), mostShare and severalShare (the \
-                shares of participants from which «de fleste» and «flere» are written).
+                shares of participants from which «de fleste» and «flere» are written). variant: malterud \
+                (condensates and golden quotes per subgroup) or tema (the looser units → codes → themes → \
+                categories that many theses use; link a theme to several categories with `stc subgroup link`).
 
                 For example:
                   qualcode stc set group tema
