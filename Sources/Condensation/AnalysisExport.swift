@@ -78,7 +78,9 @@ extension AnalysisModel {
             blocks.append(support(group))
             blocks += text(group.analyticText)
             for sub in group.subgroups {
-                blocks.append(.heading(level: 3, [.text("\(heading) — \(sub.heading ?? sub.name)")]))
+                // «Kategori — Subgruppe», unless the researcher's heading already says it that way.
+                let own = sub.heading ?? sub.name
+                blocks.append(.heading(level: 3, [.text(own.contains(" — ") || own.hasPrefix(heading) ? own : "\(heading) — \(own)")]))
                 blocks.append(support(sub))
                 blocks += text(sub.analyticText)
                 blocks += quotes(sub)

@@ -208,6 +208,7 @@ import TestSupport
                            golden: roles.segment.id.shortID)
         try s.stc.analyse("Balansekunst", heading: "Balansekunsten", text: "Begge informantene beskriver en rolle med to sider.\n\nDet koster.")
         try s.stc.analyse("Balansekunst/Sparringspartner", heading: "Sparringspartner", text: "De beskriver veiledning som samtale.")
+        try s.stc.analyse("Balansekunst/To roller", heading: "Balansekunsten — To roller", text: nil)
         try s.stc.set("subgroup", to: "mening")
         return (siri.segment.id, roles.segment.id)
     }
