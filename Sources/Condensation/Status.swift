@@ -7,6 +7,8 @@ public struct CondensationStatus: Hashable, Sendable, Codable {
     /// 1–4: total impression, meaning units, condensation, synthesis.
     public var step: Int
     public var themes: Int
+    /// The preliminary themes' names, which stay in view in every later step.
+    public var themeNames: [String]
     public var themesShared: Int
     public var units: Int
     public var groups: Int
@@ -40,6 +42,18 @@ extension Condensation {
             let subgroups = groups.filter(\.isSubgroup)
             let topGroups = groups.filter { !$0.isSubgroup }
             var missing: [String] = []
+            // Step 1's total impression: a memo on the whole material and one per transcript.
+            if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM memo WHERE targetKind = 'project'") == 0 {
+                missing.append("no memo on the whole material yet (`memo add --on project`)")
+            }
+            let unread = try String.fetchAll(db, sql: """
+                SELECT slug FROM transcript t WHERE NOT EXISTS (SELECT 1 FROM memo m WHERE m.targetKind = 'transcript' AND m.targetId = t.id)
+                ORDER BY slug
+                """)
+            if !unread.isEmpty {
+                let names = unread.prefix(5).joined(separator: ", ") + (unread.count > 5 ? ", …" : "")
+                missing.append("no total-impression memo on \(unread.count) transcript(s): \(names) (`memo add --on transcript:NAME`)")
+            }
             if themes.isEmpty { missing.append("no preliminary themes yet (`stc theme add`)") }
             if !themes.isEmpty && themes.contains(where: { $0.sharedAt == nil }) {
                 missing.append("\(themes.filter { $0.sharedAt == nil }.count) theme(s) not yet shared with the supervisor (`stc theme share`)")
@@ -64,7 +78,8 @@ extension Condensation {
             else if subgroups.isEmpty || unsorted > 0 { step = 2 }
             else if malterud && (condensed < subgroups.count || golden < subgroups.count) { step = 3 }
             else { step = 4 }
-            return CondensationStatus(step: step, themes: themes.count, themesShared: themes.filter { $0.sharedAt != nil }.count,
+            return CondensationStatus(step: step, themes: themes.count, themeNames: themes.sorted { $0.position < $1.position }.map(\.name),
+                                      themesShared: themes.filter { $0.sharedAt != nil }.count,
                                       units: units, groups: topGroups.count, subgroups: subgroups.count, condensed: condensed,
                                       withGoldenQuote: golden, analysed: analysed, missing: missing)
         }

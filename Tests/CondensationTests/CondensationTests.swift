@@ -53,6 +53,14 @@ import TestSupport
         #expect(try s.stc.themes().map(\.name) == ["Tillit", "Balansekunst"])
         #expect(try s.stc.status().step == 1)
         #expect(try s.stc.status().missing.contains { $0.contains("not yet shared") })
+        // The total impression: a memo on the whole material and one per transcript.
+        #expect(try s.stc.status().missing.contains("no memo on the whole material yet (`memo add --on project`)"))
+        #expect(try s.stc.status().missing.contains { $0.hasPrefix("no total-impression memo on 2 transcript(s): siri, tore") })
+        try s.store.addMemo(on: "project", text: "Rollen er uklar for alle.")
+        try s.store.addMemo(on: "transcript:siri", text: "Mye om tid.")
+        try s.store.addMemo(on: "transcript:tore", text: "Ser veilederen utenfra.")
+        #expect(try !s.stc.status().missing.contains { $0.contains("memo") })
+        #expect(try s.stc.status().themeNames == ["Tillit", "Balansekunst"])
         #expect(try s.stc.shareThemes() == 2)
         #expect(try s.stc.themes().allSatisfy { $0.sharedAt != nil })
         #expect(try s.stc.status().themesShared == 2)
@@ -347,5 +355,42 @@ import TestSupport
         let word = try read(model.tablesDocument(), s, "tabeller.docx")
         #expect(word.tables[1][0] == ["Meningsbærende enhet", "Kode", "Tema", "Kategori"])
         #expect(word.tables[1][1][1...3] == ["Ansvar, Makt", "Struktur og innhold", "Balansekunst, Organisering"])
+    }
+
+    @Test func hostileNamesAndFiveHundredUnitsGoThroughEveryExport() throws {
+        let s = try study()
+        defer { try? FileManager.default.removeItem(at: s.folder) }
+        // A long transcript: 500 lines by one speaker, each a unit (one command each, as a user works).
+        let lines = (1...500).map { "Siri: Dette er utsagn nummer \($0) om «tillit» og æøå 👍🏽." }.joined(separator: "\n")
+        let file = s.folder.appendingPathComponent("lang.txt")
+        try Data(lines.utf8).write(to: file)
+        var options = ImportOptions()
+        options.participants = ["Siri"]
+        try s.store.importTranscripts([file], options: options)
+        let hostile = "=HYPERLINK(\"x\")"
+        try s.stc.addGroup(hostile)
+        try s.stc.addSubgroup(hostile, "«Sitat» & <tag>")
+        try s.stc.addSubgroup(hostile, "Tredje 👍🏽")
+        var ids: [String] = []
+        for line in 1...500 {
+            ids.append(try s.stc.addUnit("lang", .lines(line...line), groups: [hostile]).segment.id.shortID)
+        }
+        for (index, id) in ids.enumerated() { try s.stc.moveUnit(id, to: index.isMultiple(of: 2) ? "«Sitat» & <tag>" : "Tredje 👍🏽") }
+        try s.stc.condense("«Sitat» & <tag>", text: "Jeg <b>mener</b> «dette» & mer.", golden: ids[0])
+        try s.stc.condense("Tredje 👍🏽", text: "=1+1", golden: ids[1])
+        #expect(throws: StoreError.self) { try s.stc.addTheme("to\nlinjer") }
+        #expect(throws: StoreError.self) { try s.stc.condense("«Sitat» & <tag>", text: nil, golden: "zzzz") }
+
+        let model = try s.stc.model()
+        #expect(model.units.count == 500)
+        let word = try read(model.tablesDocument(), s, "store-tabeller.docx")
+        #expect(word.tables[0].count == 501)
+        #expect(word.tables[3].contains { $0[1] == "Jeg <b>mener</b> «dette» & mer." })
+        let chapter = try read(model.chapterDocument(), s, "stort-kapittel.docx")
+        #expect(chapter.paragraphs.contains { $0[0] == "Heading 2" && $0[1] == hostile })
+        let csv = model.csvTable().renderCSV()
+        #expect(csv.contains("'=HYPERLINK"))  // a formula in a name is neutralised for spreadsheets
+        #expect(!csv.contains(",=1+1"))
+        #expect(try s.stc.validate().findings.filter { $0.kind == .thinSupport }.count == 2)  // one participant in each
     }
 }

@@ -79,6 +79,7 @@ import Testing
         for action in plan.actions {
             let f = action.fields
             switch action.name {
+            case "memo": try stc.store.addMemo(on: f[0], text: f[1])
             case "theme": try stc.addTheme(f[0], note: f[1])
             case "share": try stc.shareThemes()
             case "unit":

@@ -35,6 +35,7 @@ struct StcCommand: ParsableCommand {
             let status = try Condensation(project.openStore()).status()
             if json { print(try Output.json(status)); return }
             print("Step \(status.step) of 4: \(Condensation.steps[status.step - 1])")
+            if !status.themeNames.isEmpty { print("preliminary themes: \(status.themeNames.joined(separator: ", "))") }
             print("themes \(status.themes) (\(status.themesShared) shared) · units \(status.units) · code groups \(status.groups) · subgroups \(status.subgroups)"
                   + " · condensates \(status.condensed) · golden quotes \(status.withGoldenQuote) · analysed \(status.analysed)")
             if status.missing.isEmpty { print("Nothing missing.") } else {
