@@ -21,7 +21,7 @@ extension AnalysisModel {
             caption: "Eksempel på \(P(s.unit)) og \(P(s.code))",
             header: [s.unit.capitalizedFirst, s.code.capitalizedFirst],
             rows: sortedUnits.map { [label($0), codes(of: $0).joined(separator: ", ")] },
-            notes: ["\(sortedUnits.count) \(sortedUnits.count == 1 ? s.unit : P(s.unit)) fra \(Set(sortedUnits.flatMap(\.participants)).count) informant(er)."])))
+            notes: ["\(sortedUnits.count) \(sortedUnits.count == 1 ? s.unit : P(s.unit)) fra \(Self.informants(Set(sortedUnits.flatMap(\.participants)).count))."])))
         blocks.append(.table(Table(
             caption: "Prosessen fra \(P(s.unit)) via \(P(s.code)) og \(P(s.subgroup)) til \(P(s.group))",
             header: [s.unit.capitalizedFirst, s.code.capitalizedFirst, s.subgroup.capitalizedFirst, s.group.capitalizedFirst],
@@ -51,6 +51,8 @@ extension AnalysisModel {
             notes: ["\(P(s.condensate).capitalizedFirst) er forskerens egen tekst i jeg-form, ikke sitater."])))
         return Document(title: "Analysen", language: .nb, blocks: blocks)
     }
+
+    static func informants(_ n: Int) -> String { n == 1 ? "én informant" : "\(n) informanter" }
 
     /// The results chapter's skeleton: a section per group under its category heading, a subsection
     /// per subgroup («Kategori — Subgruppe»), the analytic text, the golden quote and the other units as
