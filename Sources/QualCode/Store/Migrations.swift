@@ -197,6 +197,10 @@ enum Migrations {
                 t.column("exportedAt", .datetime).notNull()
             }
         }
+        migrator.registerMigration("indexSegmentShortIds") { db in
+            // Short ids are a segment's last eight hex digits; resolving one scanned every segment.
+            try db.execute(sql: "CREATE INDEX segmentByShortId ON segment(substr(lower(hex(id)), 25))")
+        }
         return migrator
     }
 }

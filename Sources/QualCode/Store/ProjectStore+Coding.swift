@@ -197,9 +197,13 @@ extension ProjectStore {
         guard key.count >= 4, key.allSatisfy({ $0.isHexDigit || $0 == "-" }) else {
             throw StoreError.notFound(what: "segment", reference: reference, candidates: [])
         }
-        // Short ids, as listings print them: the last characters of the UUID.
-        let matches = try Segment.fetchAll(db, sql: "SELECT * FROM segment WHERE lower(hex(id)) LIKE ?",
-                                           arguments: ["%" + key.replacingOccurrences(of: "-", with: "")])
+        // Short ids, as listings print them: the last characters of the UUID. Eight or more digits go
+        // through the index on the last eight; fewer need a scan.
+        let hex = key.replacingOccurrences(of: "-", with: "")
+        let matches = hex.count >= 8
+            ? try Segment.fetchAll(db, sql: "SELECT * FROM segment WHERE substr(lower(hex(id)), 25) = ?", arguments: [String(hex.suffix(8))])
+                .filter { $0.id.uuidString.lowercased().replacingOccurrences(of: "-", with: "").hasSuffix(hex) }
+            : try Segment.fetchAll(db, sql: "SELECT * FROM segment WHERE lower(hex(id)) LIKE ?", arguments: ["%" + hex])
         if matches.count == 1 { return matches[0] }
         if matches.isEmpty { throw StoreError.notFound(what: "segment", reference: reference, candidates: []) }
         throw StoreError.ambiguous(what: "segment", reference: reference, candidates: matches.map { $0.id.shortID })
