@@ -82,7 +82,7 @@ extension AnalysisModel {
             for sub in group.subgroups {
                 // «Kategori — Subgruppe», unless the researcher's heading already says it that way.
                 let own = sub.heading ?? sub.name
-                blocks.append(.heading(level: 3, [.text(own.contains(" — ") || own.hasPrefix(heading) ? own : "\(heading) — \(own)")]))
+                blocks.append(.heading(level: 3, [.text(own.contains(" — ") || own.hasPrefix(heading + " ") ? own : "\(heading) — \(own)")]))
                 blocks.append(support(sub))
                 blocks += text(sub.analyticText)
                 blocks += quotes(sub)

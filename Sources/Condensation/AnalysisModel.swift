@@ -30,51 +30,66 @@ public struct AnalysisModel: Hashable, Sendable, Codable {
     /// Participants with a transcript: the «alle syv» of the support wording.
     public var participantCount: Int
     public var takenAt: Date
+    /// Every registered group and subgroup name, retired ones too: never «koder» in the tables.
+    public var groupCodeNames: [String] = []
 
     public func unit(_ id: UUID) -> ExportedQuote? { units.first { $0.segment == id } }
 
     /// The codes on a unit that are not groups or subgroups: the «koder» beside the unit.
     public func codes(of unit: ExportedQuote) -> [String] {
-        let groupNames = Set(groups.flatMap { [$0.name] + $0.subgroups.map(\.name) })
+        let groupNames = Set(groups.flatMap { [$0.name] + $0.subgroups.map(\.name) } + groupCodeNames)
         return unit.codes.filter { !groupNames.contains($0) }
+    }
+}
+
+// A snapshot is read back by later versions: fields added since it was taken get their defaults.
+extension AnalysisModel {
+    enum CodingKeys: String, CodingKey {
+        case title, settings, themes, groups, units, participantCount, takenAt, groupCodeNames
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        title = try c.decodeIfPresent(String.self, forKey: .title) ?? ""
+        settings = try c.decodeIfPresent(CondensationSettings.self, forKey: .settings) ?? CondensationSettings()
+        themes = try c.decodeIfPresent([PreliminaryTheme].self, forKey: .themes) ?? []
+        groups = try c.decode([Group].self, forKey: .groups)
+        units = try c.decode([ExportedQuote].self, forKey: .units)
+        participantCount = try c.decodeIfPresent(Int.self, forKey: .participantCount) ?? 0
+        takenAt = try c.decodeIfPresent(Date.self, forKey: .takenAt) ?? Date(timeIntervalSince1970: 0)
+        groupCodeNames = try c.decodeIfPresent([String].self, forKey: .groupCodeNames) ?? []
     }
 }
 
 extension Condensation {
     /// The analysis as it stands now.
     public func model() throws -> AnalysisModel {
-        let (settings, flat, links, contradictions, total, title) = try store.pool.read { db in
-            (try Self.settings(db), try Self.groups(db),
-             try Row.fetchAll(db, sql: "SELECT subgroupId, groupId FROM stcLink").map { ($0["subgroupId"] as UUID, $0["groupId"] as UUID) },
+        let (settings, structure, contradictions, title, themes) = try store.pool.read { db in
+            (try Self.settings(db), try GroupStructure.read(db),
              try Row.fetchAll(db, sql: "SELECT segmentId, codeId, note FROM stcContradiction"),
-             try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT participantId) FROM transcriptParticipant") ?? 0,
-             try String.fetchOne(db, sql: "SELECT title FROM project") ?? "")
+             try String.fetchOne(db, sql: "SELECT title FROM project") ?? "",
+             try PreliminaryTheme.order(Column("position")).fetchAll(db))
         }
         var units: [ExportedQuote] = []
-        if !flat.isEmpty {
-            var options = QuoteOptions(codes: flat.map(\.path))
+        let paths = structure.allNodes.map(\.path)
+        if !paths.isEmpty {
+            var options = QuoteOptions(codes: paths)
             options.style = .thesis
             units = try store.quotes(options)
         }
-        func node(_ group: CodeGroup, subgroups: [AnalysisModel.Group]) -> AnalysisModel.Group {
-            // A group holds its own units and its subgroups' (a unit may have been put straight into a subgroup).
-            let inSubgroups = Set(subgroups.flatMap(\.units))
-            let own = units.filter { $0.codes.contains(group.name) || inSubgroups.contains($0.segment) }
+        func node(_ n: GroupStructure.Node, subgroups: [AnalysisModel.Group]) -> AnalysisModel.Group {
             var contradicting: [UUID: String] = [:]
-            for row in contradictions where (row["codeId"] as UUID) == group.id { contradicting[row["segmentId"]] = row["note"] ?? "" }
-            return AnalysisModel.Group(id: group.id, name: group.name, path: group.path, heading: group.heading, analyticText: group.analyticText,
-                                       condensate: group.condensate, goldenUnit: group.goldenUnit, units: own.map(\.segment),
-                                       participants: Array(Set(own.flatMap(\.participants))).sorted(), contradicting: contradicting,
-                                       subgroups: subgroups)
+            for row in contradictions where (row["codeId"] as UUID) == n.code.id && n.units.contains(row["segmentId"]) {
+                contradicting[row["segmentId"]] = row["note"] ?? ""
+            }
+            return AnalysisModel.Group(id: n.code.id, name: n.code.name, path: n.path, heading: n.heading, analyticText: n.analyticText,
+                                       condensate: n.condensate, goldenUnit: n.goldenUnit, units: n.units, participants: n.participants,
+                                       contradicting: contradicting, subgroups: subgroups)
         }
-        // A group's subgroups: its own, then those linked to it from other groups.
-        let groups = flat.filter { !$0.isSubgroup }.map { group in
-            let linked = Set(links.filter { $0.1 == group.id }.map(\.0))
-            let own = flat.filter { $0.isSubgroup && $0.path.hasPrefix(group.name + "/") }
-            let others = flat.filter { $0.isSubgroup && linked.contains($0.id) && !own.contains($0) }
-            return node(group, subgroups: (own + others).map { node($0, subgroups: []) })
+        let groups = structure.groups.map { group in
+            node(group, subgroups: group.subgroups.compactMap { structure.subgroups[$0] }.map { node($0, subgroups: []) })
         }
-        return AnalysisModel(title: title, settings: settings, themes: try themes(), groups: groups, units: units,
-                             participantCount: total, takenAt: Date())
+        return AnalysisModel(title: title, settings: settings, themes: themes, groups: groups, units: units,
+                             participantCount: structure.participantCount, takenAt: Date(), groupCodeNames: structure.registeredNames.sorted())
     }
 }

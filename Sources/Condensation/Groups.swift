@@ -26,29 +26,34 @@ extension Condensation {
         guard !name.contains("/") else {
             throw StoreError.invalidValue(what: "code group", value: name, expected: "a name without «/» (use `stc subgroup add GROUP NAME`)")
         }
-        try store.pool.write { db in
+        return try store.pool.write { db in
             let (code, _) = try store.codeCreatingIfNeeded(db, name)
             guard code.parentId == nil else {
                 throw StoreError.invalidValue(what: "code group", value: name, expected: "a top-level code (this one has a parent)")
             }
+            try Self.refuseRetired(db, code)
             try register(db, code)
+            return try Self.group(db, name)
         }
-        return try group(name)
     }
 
     /// Makes a subgroup inside a code group (typically two or three per group).
     @discardableResult
     public func addSubgroup(_ groupName: String, _ name: String) throws -> CodeGroup {
         let name = try Self.cleanName(name, what: "subgroup")
-        try store.pool.write { db in
+        guard !name.contains("/") else {
+            throw StoreError.invalidValue(what: "subgroup", value: name, expected: "a name without «/» (subgroups have no subgroups)")
+        }
+        return try store.pool.write { db in
             let group = try Self.registeredGroup(db, groupName)
             guard group.parentId == nil else {
                 throw StoreError.invalidValue(what: "code group", value: group.name, expected: "a code group, not a subgroup")
             }
             let (code, _) = try store.codeCreatingIfNeeded(db, group.name + "/" + name)
+            try Self.refuseRetired(db, code)
             try register(db, code)
+            return try Self.group(db, group.name + "/" + name)
         }
-        return try group(groupName + "/" + name)
     }
 
     /// Marks a meaning unit in a transcript and sorts it into code groups (made when missing).
@@ -59,9 +64,16 @@ extension Condensation {
         return try store.pool.write { db in
             let result = try store.code(in: db, [CodingRequest(transcript: transcript, selector: selector, codes: groups)])[0]
             for name in groups {
-                let code = try ProjectStore.code(db, name)
+                let code = try ProjectStore.code(db, name.split(separator: "/").last.map(String.init) ?? name)
+                // Two levels only: a group, or a subgroup whose parent is a group.
+                let parent = try code.parentId.flatMap { try Code.fetchOne(db, key: $0) }
+                if let parent, parent.parentId != nil {
+                    throw StoreError.invalidValue(what: "--group", value: name, expected: "a code group or Group/Subgroup (two levels)")
+                }
+                try Self.refuseRetired(db, code)
+                if let parent { try Self.refuseRetired(db, parent) }
                 try register(db, code)
-                if let parentId = code.parentId, let parent = try Code.fetchOne(db, key: parentId) { try register(db, parent) }
+                if let parent { try register(db, parent) }
             }
             return result
         }
@@ -84,6 +96,10 @@ extension Condensation {
                 if try store.uncode(in: db, segment: segment, codes: [source.id]).isEmpty {
                     throw StoreError.invalidValue(what: "--from", value: from, expected: "a group or subgroup the unit is in (with your coding)")
                 }
+                // A unit that leaves is no longer the golden quote or a contradiction there.
+                try db.execute(sql: "UPDATE stcGroup SET goldenSegmentId = NULL, goldenText = NULL WHERE codeId = ? AND goldenSegmentId = ?",
+                               arguments: [source.id, segment.id])
+                try db.execute(sql: "DELETE FROM stcContradiction WHERE codeId = ? AND segmentId = ?", arguments: [source.id, segment.id])
             }
         }
     }
@@ -99,7 +115,7 @@ extension Condensation {
                                               expected: "a subgroup and another code group")
             }
             try db.execute(sql: "INSERT OR IGNORE INTO stcLink (subgroupId, groupId) VALUES (?, ?)", arguments: [subgroup.id, group.id])
-            try store.log(db, "stc.link", ["subgroup": LogValue(subgroup.id), "group": LogValue(group.id)])
+            if db.changesCount > 0 { try store.log(db, "stc.link", ["subgroup": LogValue(subgroup.id), "group": LogValue(group.id)]) }
         }
     }
 
@@ -108,8 +124,12 @@ extension Condensation {
     /// `restore` brings it back.
     public func retire(_ path: String, restore: Bool = false) throws {
         let code = try store.pool.read { db in try Self.anyGroup(db, path) }
-        if !restore { try takeSnapshot("Før «\(code.name)» ble lagt bort \(Self.stamp())") }
+        if !restore { try takeSnapshot("Før «\(code.name)» ble lagt bort \(Self.stamp())", unique: true) }
         try store.pool.write { db in
+            if restore, let parentId = code.parentId,
+               try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stcGroup WHERE codeId = ? AND retiredAt IS NULL", arguments: [parentId]) == 0 {
+                throw StoreError.invalidValue(what: "--restore", value: path, expected: "a subgroup whose group is active (restore the group first)")
+            }
             let ids = [code.id] + (try UUID.fetchAll(db, sql: "SELECT id FROM code WHERE parentId = ?", arguments: [code.id]))
             for id in ids {
                 try db.execute(sql: "UPDATE stcGroup SET retiredAt = ? WHERE codeId = ?", arguments: [restore ? nil : Date(), id])
@@ -126,7 +146,7 @@ extension Condensation {
         guard (from.parentId == nil) == (to.parentId == nil), from.id != to.id else {
             throw StoreError.invalidValue(what: "merge", value: "\(source) → \(target)", expected: "two groups, or two subgroups")
         }
-        try takeSnapshot("Før «\(from.name)» ble slått sammen med «\(to.name)» \(Self.stamp())")
+        try takeSnapshot("Før «\(from.name)» ble slått sammen med «\(to.name)» \(Self.stamp())", unique: true)
         return try store.mergeCode(from.name, into: to.name)
     }
 
@@ -137,14 +157,26 @@ extension Condensation {
         return formatter.string(from: Date())
     }
 
-    /// A group or subgroup, retired or not.
+    /// A group or subgroup, retired or not, named by its path as ``registeredGroup(_:_:)`` checks it.
     static func anyGroup(_ db: Database, _ reference: String) throws -> Code {
-        let name = reference.split(separator: "/").last.map(String.init) ?? reference
-        let code = try ProjectStore.code(db, name)
-        guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stcGroup WHERE codeId = ?", arguments: [code.id]) ?? 0 > 0 else {
-            throw StoreError.notFound(what: "code group", reference: reference, candidates: [])
+        try registeredGroup(db, reference, includingRetired: true)
+    }
+
+    /// Refuses to put work into a retired group: it would not show anywhere.
+    static func refuseRetired(_ db: Database, _ code: Code) throws {
+        if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stcGroup WHERE codeId = ? AND retiredAt IS NOT NULL", arguments: [code.id]) ?? 0 > 0 {
+            throw StoreError.invalidValue(what: "code group", value: code.name,
+                                          expected: "an active group (it was laid aside; bring it back with `stc group retire \(code.name) --restore`)")
         }
-        return code
+    }
+
+    /// One group or subgroup as listed.
+    static func group(_ db: Database, _ path: String) throws -> CodeGroup {
+        let code = try registeredGroup(db, path)
+        guard let group = try groups(db).first(where: { $0.id == code.id }) else {
+            throw StoreError.invalidValue(what: "code group", value: path, expected: "a group or a subgroup under an active group")
+        }
+        return group
     }
 
     /// Writes the condensate of a subgroup (an artificial first-person quotation, the researcher's
@@ -165,7 +197,8 @@ extension Condensation {
                     throw StoreError.invalidValue(what: "golden quote", value: segment.id.shortID,
                                                   expected: "a unit of \(code.name) (sort it there first with `stc unit move`)")
                 }
-                try db.execute(sql: "UPDATE stcGroup SET goldenSegmentId = ? WHERE codeId = ?", arguments: [segment.id, code.id])
+                try db.execute(sql: "UPDATE stcGroup SET goldenSegmentId = ?, goldenText = ? WHERE codeId = ?",
+                               arguments: [segment.id, segment.text, code.id])
             }
             try store.log(db, "stc.condense", ["code": LogValue(code.id), "text": .bool(text != nil), "golden": .bool(golden != nil)])
         }
@@ -202,13 +235,7 @@ extension Condensation {
     }
 
     public func group(_ path: String) throws -> CodeGroup {
-        try store.pool.read { db in
-            let code = try Self.registeredGroup(db, path)
-            guard let group = try Self.groups(db).first(where: { $0.id == code.id }) else {
-                throw StoreError.notFound(what: "code group", reference: path, candidates: [])
-            }
-            return group
-        }
+        try store.pool.read { db in try Self.group(db, path) }
     }
 
     // MARK: - Helpers
@@ -221,10 +248,10 @@ extension Condensation {
 
     /// The code a group reference names (`Balansekunst` or `Balansekunst/Sparringspartner`), which must
     /// be a registered group or subgroup.
-    static func registeredGroup(_ db: Database, _ reference: String) throws -> Code {
+    static func registeredGroup(_ db: Database, _ reference: String, includingRetired: Bool = false) throws -> Code {
         let name = reference.split(separator: "/").last.map(String.init) ?? reference
         let code = try ProjectStore.code(db, name)
-        let registered = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stcGroup WHERE codeId = ? AND retiredAt IS NULL",
+        let registered = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stcGroup WHERE codeId = ?" + (includingRetired ? "" : " AND retiredAt IS NULL"),
                                           arguments: [code.id]) ?? 0 > 0
         let parts = reference.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         let expected = try path(db, code).split(separator: "/").map { $0.lowercased() }
@@ -232,7 +259,7 @@ extension Condensation {
         let linked = try String.fetchAll(db, sql: "SELECT c.name FROM stcLink l JOIN code c ON c.id = l.groupId WHERE l.subgroupId = ?",
                                          arguments: [code.id]).map { [$0.lowercased(), code.name.lowercased()] }
         guard registered, parts == Array(expected.suffix(parts.count)) || linked.contains(parts) else {
-            let names = try String.fetchAll(db, sql: "SELECT c.name FROM stcGroup g JOIN code c ON c.id = g.codeId ORDER BY c.name")
+            let names = try String.fetchAll(db, sql: "SELECT c.name FROM stcGroup g JOIN code c ON c.id = g.codeId WHERE g.retiredAt IS NULL ORDER BY c.name")
             throw StoreError.notFound(what: "code group", reference: reference, candidates: names)
         }
         return code
@@ -244,27 +271,10 @@ extension Condensation {
     }
 
     static func groups(_ db: Database) throws -> [CodeGroup] {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT c.id, c.name, c.parentId, p.name AS parentName, g.condensate, g.goldenSegmentId, g.heading, g.analyticText,
-              (SELECT COUNT(DISTINCT k.segmentId) FROM coding k JOIN segment s ON s.id = k.segmentId
-                WHERE k.codeId = c.id AND NOT s.isOrphaned) AS units,
-              (SELECT COUNT(DISTINCT sp.participantId) FROM coding k JOIN segmentParticipant sp ON sp.segmentId = k.segmentId
-                JOIN segment s ON s.id = k.segmentId WHERE k.codeId = c.id AND NOT s.isOrphaned) AS participants
-            FROM stcGroup g JOIN code c ON c.id = g.codeId LEFT JOIN code p ON p.id = c.parentId
-            WHERE g.retiredAt IS NULL
-            """)
-        let groups = rows.map { row -> CodeGroup in
-            let parent: String? = row["parentName"]
-            let name: String = row["name"]
-            return CodeGroup(id: row["id"], name: name, path: parent.map { $0 + "/" + name } ?? name, isSubgroup: parent != nil,
-                             units: row["units"], participants: row["participants"], condensate: row["condensate"],
-                             goldenUnit: row["goldenSegmentId"], heading: row["heading"], analyticText: row["analyticText"])
-        }
-        // Each group, then its subgroups, by name.
-        return groups.sorted { a, b in
-            let ka = (a.path.split(separator: "/").first.map(String.init) ?? a.path).lowercased()
-            let kb = (b.path.split(separator: "/").first.map(String.init) ?? b.path).lowercased()
-            return (ka, a.isSubgroup ? 1 : 0, a.name.lowercased()) < (kb, b.isSubgroup ? 1 : 0, b.name.lowercased())
+        try GroupStructure.read(db).allNodes.map { node in
+            CodeGroup(id: node.code.id, name: node.code.name, path: node.path, isSubgroup: node.isSubgroup, units: node.units.count,
+                      participants: node.participants.count, condensate: node.condensate, goldenUnit: node.goldenUnit,
+                      heading: node.heading, analyticText: node.analyticText)
         }
     }
 }

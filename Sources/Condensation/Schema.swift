@@ -51,6 +51,11 @@ extension Condensation {
                 t.primaryKey(["subgroupId", "groupId"])
             }
         }
+        migrator.registerMigration("stc.keepGoldenQuoteText") { db in
+            // The golden quote's words when it was chosen: a transcript edit re-anchors the unit and
+            // changes its text, and validation must notice.
+            try db.alter(table: "stcGroup") { t in t.add(column: "goldenText", .text) }
+        }
         migrator.registerMigration("stc.createSnapshots") { db in
             // The whole analysis as it was at a moment (AnalysisModel as JSON), to export later.
             try db.create(table: "stcSnapshot") { t in

@@ -53,6 +53,30 @@ public struct CondensationSettings: Hashable, Sendable, Codable {
     }
 }
 
+// Settings come back from snapshots taken by earlier versions: a missing key keeps its default.
+extension CondensationSettings {
+    enum CodingKeys: String, CodingKey {
+        case group, subgroup, unit, code, category, theme, condensate, goldenQuote, minimumParticipants, mostShare, severalShare, variant
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init()
+        group = try c.decodeIfPresent(String.self, forKey: .group) ?? group
+        subgroup = try c.decodeIfPresent(String.self, forKey: .subgroup) ?? subgroup
+        unit = try c.decodeIfPresent(String.self, forKey: .unit) ?? unit
+        code = try c.decodeIfPresent(String.self, forKey: .code) ?? code
+        category = try c.decodeIfPresent(String.self, forKey: .category) ?? category
+        theme = try c.decodeIfPresent(String.self, forKey: .theme) ?? theme
+        condensate = try c.decodeIfPresent(String.self, forKey: .condensate) ?? condensate
+        goldenQuote = try c.decodeIfPresent(String.self, forKey: .goldenQuote) ?? goldenQuote
+        minimumParticipants = try c.decodeIfPresent(Int.self, forKey: .minimumParticipants) ?? minimumParticipants
+        mostShare = try c.decodeIfPresent(Double.self, forKey: .mostShare) ?? mostShare
+        severalShare = try c.decodeIfPresent(Double.self, forKey: .severalShare) ?? severalShare
+        variant = try c.decodeIfPresent(String.self, forKey: .variant) ?? variant
+    }
+}
+
 extension Condensation {
     public func settings() throws -> CondensationSettings {
         try store.pool.read { db in try Self.settings(db) }

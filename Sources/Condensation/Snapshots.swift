@@ -15,15 +15,27 @@ extension Condensation {
     /// to export later whatever happens to the groups since.
     @discardableResult
     public func takeSnapshot(_ label: String) throws -> SnapshotInfo {
-        let label = try Self.cleanName(label, what: "snapshot label")
+        try takeSnapshot(label, unique: false)
+    }
+
+    /// `unique` makes a taken label unique with « (2)», « (3)» … (for the snapshots taken
+    /// automatically before a retire or merge) instead of refusing it.
+    @discardableResult
+    func takeSnapshot(_ label: String, unique: Bool) throws -> SnapshotInfo {
+        var label = try Self.cleanName(label, what: "snapshot label")
         let model = try model()
         let step = try status().step
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
         let json = String(decoding: try encoder.encode(model), as: UTF8.self)
         return try store.pool.write { db in
-            if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stcSnapshot WHERE label = ? COLLATE NOCASE", arguments: [label]) ?? 0 > 0 {
-                throw StoreError.duplicate(what: "snapshot", name: label)
+            let taken = Set(try String.fetchAll(db, sql: "SELECT label FROM stcSnapshot").map { $0.lowercased() })
+            if taken.contains(label.lowercased()) {
+                guard unique else { throw StoreError.duplicate(what: "snapshot", name: label) }
+                let base = label
+                var n = 2
+                while taken.contains("\(base) (\(n))".lowercased()) { n += 1 }
+                label = "\(base) (\(n))"
             }
             let info = SnapshotInfo(label: label, step: step, takenBy: store.coder, takenAt: model.takenAt)
             try db.execute(sql: "INSERT INTO stcSnapshot (label, step, takenBy, takenAt, model) VALUES (?, ?, ?, ?, ?)",
@@ -43,8 +55,11 @@ extension Condensation {
 
     /// The analysis as a snapshot kept it.
     public func snapshot(_ label: String) throws -> AnalysisModel {
+        // Labels are stored trimmed and NFC; a label typed with a trailing space or decomposed letters is the same label.
+        let wanted = (try? Self.cleanName(label, what: "snapshot label"))?.lowercased() ?? label.lowercased()
         let json = try store.pool.read { db in
-            guard let json = try String.fetchOne(db, sql: "SELECT model FROM stcSnapshot WHERE label = ? COLLATE NOCASE", arguments: [label]) else {
+            let rows = try Row.fetchAll(db, sql: "SELECT label, model FROM stcSnapshot ORDER BY id")
+            guard let json = rows.first(where: { ($0["label"] as String).lowercased() == wanted })?["model"] as String? else {
                 throw StoreError.notFound(what: "snapshot", reference: label,
                                           candidates: try String.fetchAll(db, sql: "SELECT label FROM stcSnapshot ORDER BY id"))
             }

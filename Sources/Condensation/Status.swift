@@ -26,21 +26,20 @@ extension Condensation {
             let themes = try PreliminaryTheme.fetchAll(db)
             // The looser variant has no condensates or golden quotes to wait for.
             let malterud = try Self.settings(db).variant == "malterud"
+            let structure = try GroupStructure.read(db)
             let groups = try Self.groups(db)
-            let units = try Int.fetchOne(db, sql: """
-                SELECT COUNT(DISTINCT k.segmentId) FROM coding k JOIN stcGroup g ON g.codeId = k.codeId
-                  JOIN segment s ON s.id = k.segmentId WHERE g.retiredAt IS NULL AND NOT s.isOrphaned
-                """) ?? 0
-            let unsorted = try Int.fetchOne(db, sql: """
-                SELECT COUNT(DISTINCT k.segmentId) FROM coding k JOIN stcGroup g ON g.codeId = k.codeId JOIN code c ON c.id = k.codeId
-                  JOIN segment s ON s.id = k.segmentId
-                 WHERE c.parentId IS NULL AND NOT s.isOrphaned AND g.retiredAt IS NULL
-                   AND EXISTS (SELECT 1 FROM code sub JOIN stcGroup sg ON sg.codeId = sub.id WHERE sub.parentId = c.id AND sg.retiredAt IS NULL)
-                   AND NOT EXISTS (SELECT 1 FROM coding k2 JOIN code sub ON sub.id = k2.codeId WHERE k2.segmentId = k.segmentId
-                                     AND (sub.parentId = c.id OR sub.id IN (SELECT subgroupId FROM stcLink WHERE groupId = c.id)))
-                """) ?? 0
+            let units = Set(structure.groups.flatMap(\.units)).count
+            // A unit of a group is sorted when it sits in one of the group's active subgroups (own or linked);
+            // a group with units and no subgroup has all of them unsorted.
+            var unsortedUnits = Set<UUID>()
+            for group in structure.groups {
+                let sorted = Set(group.subgroups.flatMap { structure.subgroups[$0]?.units ?? [] })
+                unsortedUnits.formUnion(group.units.filter { !sorted.contains($0) })
+            }
+            let unsorted = unsortedUnits.count
             let subgroups = groups.filter(\.isSubgroup)
             let topGroups = groups.filter { !$0.isSubgroup }
+            let subgroupsOf = Dictionary(structure.groups.map { ($0.code.id, $0.subgroups) }, uniquingKeysWith: { a, _ in a })
             var missing: [String] = []
             // Step 1's total impression: a memo on the whole material and one per transcript.
             if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM memo WHERE targetKind = 'project'") == 0 {
@@ -59,7 +58,7 @@ extension Condensation {
                 missing.append("\(themes.filter { $0.sharedAt == nil }.count) theme(s) not yet shared with the supervisor (`stc theme share`)")
             }
             if units == 0 { missing.append("no meaning units yet (`stc unit add`)") }
-            for group in topGroups where !groups.contains(where: { $0.isSubgroup && $0.path.hasPrefix(group.name + "/") }) && group.units > 0 {
+            for group in topGroups where (subgroupsOf[group.id] ?? []).isEmpty && group.units > 0 {
                 missing.append("\(group.name) has no subgroups (`stc subgroup add`)")
             }
             if unsorted > 0 { missing.append("\(unsorted) unit(s) not sorted into a subgroup of their group (`stc unit move`)") }
@@ -69,6 +68,9 @@ extension Condensation {
             }
             for group in groups where group.units > 0 && (group.heading == nil || group.analyticText == nil) {
                 missing.append("\(group.path) has no category heading or analytic text (`stc analyse`)")
+            }
+            for stray in structure.strays {
+                missing.append("\(stray) is registered as a group but sits under no active code group (`stc validate`)")
             }
             let condensed = subgroups.filter { $0.condensate != nil }.count
             let golden = subgroups.filter { $0.goldenUnit != nil }.count

@@ -48,7 +48,7 @@ extension Condensation {
         try store.pool.write { db in
             try db.execute(sql: "UPDATE stcTheme SET sharedAt = ? WHERE sharedAt IS NULL", arguments: [date])
             let count = db.changesCount
-            try store.log(db, "stc.theme.share", ["themes": .int(count)])
+            if count > 0 { try store.log(db, "stc.theme.share", ["themes": .int(count)]) }
             return count
         }
     }
@@ -56,8 +56,9 @@ extension Condensation {
     static func cleanName(_ name: String, what: String) throws -> String {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
         guard !trimmed.isEmpty else { throw StoreError.emptyName(what: what) }
-        guard !trimmed.contains(where: \.isNewline) else {
-            throw StoreError.invalidValue(what: what, value: trimmed, expected: "a name on one line")
+        // No line breaks or other control characters (U+001F separates names inside the store's queries).
+        guard !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw StoreError.invalidValue(what: what, value: trimmed, expected: "a name on one line, without control characters")
         }
         return trimmed
     }

@@ -17,6 +17,9 @@ public struct ValidationReport: Hashable, Sendable, Codable {
             case orphanedUnit = "orphaned-unit"
             /// A unit the researcher marked as contradicting its group (a note, not a failure).
             case contradicting
+            /// A registered group or subgroup that sits under no active code group (moved with
+            /// `codes move`, or under a retired group): it would be left out of every export.
+            case strayGroup = "stray-group"
         }
         public var kind: Kind
         public var subject: String
@@ -65,37 +68,39 @@ extension Condensation {
     public func validate() throws -> ValidationReport {
         try store.pool.read { db in
             let settings = try Self.settings(db)
-            let groups = try Self.groups(db)
+            let structure = try GroupStructure.read(db)
+            let total = structure.participantCount
             var findings: [ValidationReport.Finding] = []
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT participantId) FROM transcriptParticipant") ?? 0
-
             var support: [ValidationReport.Support] = []
-            for group in groups {
-                let names = try String.fetchAll(db, sql: """
-                    SELECT DISTINCT p.pseudonym FROM coding k JOIN segment s ON s.id = k.segmentId
-                      JOIN segmentParticipant sp ON sp.segmentId = s.id JOIN participant p ON p.id = sp.participantId
-                     WHERE k.codeId = ? AND NOT s.isOrphaned ORDER BY p.pseudonym
-                    """, arguments: [group.id])
-                support.append(.init(path: group.path, heading: group.heading, participants: names, total: total,
-                                     wording: settings.support(names.count, of: total)))
-                if group.isSubgroup && names.count < settings.minimumParticipants {
-                    findings.append(.init(kind: .thinSupport, subject: group.path,
-                                          message: "units from \(names.count) participant(s) (\(names.joined(separator: ", "))); at least \(settings.minimumParticipants) needed"))
+            for node in structure.allNodes {
+                support.append(.init(path: node.path, heading: node.heading, participants: node.participants, total: total,
+                                     wording: settings.support(node.participants.count, of: total)))
+                if node.isSubgroup && node.participants.count < settings.minimumParticipants {
+                    findings.append(.init(kind: .thinSupport, subject: node.path,
+                                          message: "units from \(node.participants.count) participant(s) (\(node.participants.joined(separator: ", "))); at least \(settings.minimumParticipants) needed"))
                 }
-                if group.condensate != nil && group.units == 0 {
-                    findings.append(.init(kind: .condensateWithoutUnits, subject: group.path, message: "has a \(settings.condensate) but no units"))
+                if node.condensate != nil && node.units.isEmpty {
+                    findings.append(.init(kind: .condensateWithoutUnits, subject: node.path, message: "has a \(settings.condensate) but no units"))
+                }
+                // The golden quote: still a unit here, still in its transcript, still the words it was chosen for.
+                if let golden = node.goldenUnit {
+                    let row = try Row.fetchOne(db, sql: """
+                        SELECT s.text, s.isOrphaned, s.text = substr(t.text, s.start + 1, s."end" - s.start) AS inPlace
+                          FROM segment s JOIN transcript t ON t.id = s.transcriptId WHERE s.id = ?
+                        """, arguments: [golden])
+                    let what = "the \(settings.goldenQuote) \(golden.shortID)"
+                    if let row, row["isOrphaned"] as Bool {
+                        findings.append(.init(kind: .goldenQuoteChanged, subject: node.path, message: "\(what) was removed from its transcript by an edit"))
+                    } else if let row, !(row["inPlace"] as Bool) || (node.goldenText.map { $0 != row["text"] as String } ?? false) {
+                        findings.append(.init(kind: .goldenQuoteChanged, subject: node.path, message: "\(what) no longer has the words it was chosen for (the transcript was edited)"))
+                    } else if !node.units.contains(golden) {
+                        findings.append(.init(kind: .goldenQuoteChanged, subject: node.path, message: "\(what) is no longer a unit of \(node.path)"))
+                    }
                 }
             }
-            // Golden quotes: still there, and still the transcript's words at their place.
-            for row in try Row.fetchAll(db, sql: """
-                SELECT c.id, s.id AS segmentId, s.isOrphaned, s.text = substr(t.text, s.start + 1, s."end" - s.start) AS matches
-                  FROM stcGroup g JOIN code c ON c.id = g.codeId JOIN segment s ON s.id = g.goldenSegmentId
-                  JOIN transcript t ON t.id = s.transcriptId WHERE g.retiredAt IS NULL
-                """) {
-                let isOrphaned: Bool = row["isOrphaned"], matches: Bool = row["matches"]
-                guard isOrphaned || !matches, let group = groups.first(where: { $0.id == row["id"] }) else { continue }
-                findings.append(.init(kind: .goldenQuoteChanged, subject: group.path,
-                                      message: "the \(settings.goldenQuote) \((row["segmentId"] as UUID).shortID) " + (isOrphaned ? "was removed from its transcript by an edit" : "no longer matches its transcript")))
+            for stray in structure.strays {
+                findings.append(.init(kind: .strayGroup, subject: stray,
+                                      message: "is registered as a group but sits under no active code group, so no export shows it; move it back (`codes move`) or lay it aside (`stc group retire`)"))
             }
             for row in try Row.fetchAll(db, sql: """
                 SELECT DISTINCT s.id, t.slug, c.name FROM segment s JOIN coding k ON k.segmentId = s.id JOIN stcGroup g ON g.codeId = k.codeId
@@ -105,12 +110,12 @@ extension Condensation {
                 findings.append(.init(kind: .orphanedUnit, subject: row["name"],
                                       message: "unit \((row["id"] as UUID).shortID) in \(row["slug"] as String) was removed from the transcript by an edit"))
             }
-            for row in try Row.fetchAll(db, sql: """
-                SELECT x.segmentId, x.note, c.id AS codeId FROM stcContradiction x JOIN code c ON c.id = x.codeId
-                """) {
-                guard let group = groups.first(where: { $0.id == row["codeId"] }) else { continue }
+            let nodes = Dictionary(structure.allNodes.map { ($0.code.id, $0) }, uniquingKeysWith: { a, _ in a })
+            for row in try Row.fetchAll(db, sql: "SELECT segmentId, codeId, note FROM stcContradiction") {
+                // Only units still in the group: one moved out is no longer a contradiction there.
+                guard let node = nodes[row["codeId"]], node.units.contains(row["segmentId"]) else { continue }
                 let note: String? = row["note"]
-                findings.append(.init(kind: .contradicting, subject: group.path,
+                findings.append(.init(kind: .contradicting, subject: node.path,
                                       message: "unit \((row["segmentId"] as UUID).shortID) contradicts the rest" + (note.map { ": \($0)" } ?? "")))
             }
             return ValidationReport(findings: findings, support: support)
