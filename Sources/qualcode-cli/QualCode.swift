@@ -18,6 +18,8 @@ struct QualCodeCommand: ParsableCommand {
               qualcode show eva --lines 1-20
               qualcode code eva --quote "tillit er alt" --code Tillit
               qualcode search 'tillit NOT kontroll'
+              qualcode quotes --code Tillit --style report --label "({rolle})" -o sitater.docx
+              qualcode stc status
             """,
         version: "0.1.0",
         groupedSubcommands: [
