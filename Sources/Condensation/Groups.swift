@@ -147,7 +147,12 @@ extension Condensation {
             throw StoreError.invalidValue(what: "merge", value: "\(source) → \(target)", expected: "two groups, or two subgroups")
         }
         try takeSnapshot("Før «\(from.name)» ble slått sammen med «\(to.name)» \(Self.stamp())", unique: true)
-        return try store.mergeCode(from.name, into: to.name)
+        return try store.pool.write { db in
+            // The merged subgroup's links to other groups become the target's (they would go with the code).
+            try db.execute(sql: "INSERT OR IGNORE INTO stcLink (subgroupId, groupId) SELECT ?, groupId FROM stcLink WHERE subgroupId = ? AND groupId != ?",
+                           arguments: [to.id, from.id, to.parentId ?? to.id])
+            return try store.mergeCode(in: db, from.name, into: to.name)
+        }
     }
 
     static func stamp() -> String {

@@ -323,7 +323,11 @@ import TestSupport
         #expect(try s.stc.model().groups.map(\.name) == ["Balansekunst", "Relasjon"])
 
         // Merging two subgroups: the units move, the merged one's condensate lives on in the snapshot.
+        try s.stc.addGroup("Organisering")
+        try s.stc.link("Balansekunst/To roller", to: "Organisering")
         let report = try s.stc.merge("Balansekunst/To roller", into: "Balansekunst/Sparringspartner")
+        // The merged subgroup's link went over to the target.
+        #expect(try s.stc.model().groups.first { $0.name == "Organisering" }?.subgroups.map(\.name) == ["Sparringspartner"])
         #expect(report.codingsMoved == 3)
         #expect(try s.stc.model().groups[0].subgroups.map(\.name) == ["Sparringspartner"])
         let before = try #require(try s.stc.snapshots().last)

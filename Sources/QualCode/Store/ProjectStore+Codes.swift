@@ -184,7 +184,12 @@ extension ProjectStore {
     /// Merges `source` into `target`: its codings move (a segment that already had the target from the
     /// same coder keeps one coding), its children move under the target, and `source` is deleted.
     public func mergeCode(_ source: String, into target: String) throws -> CodeChangeReport {
-        try pool.write { db in
+        try pool.write { db in try mergeCode(in: db, source, into: target) }
+    }
+
+    /// ``mergeCode(_:into:)`` inside a transaction a module already holds.
+    package func mergeCode(in db: Database, _ source: String, into target: String) throws -> CodeChangeReport {
+        do {
             let from = try Self.code(db, source), to = try Self.code(db, target)
             guard from.id != to.id else {
                 throw StoreError.invalidValue(what: "merge", value: from.name, expected: "two different codes")
