@@ -6,8 +6,10 @@ import QualCode
 extension AnalysisModel {
     /// «Tabell 1» units | codes; «Tabell 2» units | codes | subgroups | groups; «Tabell 3» groups |
     /// subgroups | codes (| units); «Tabell 4» subgroups | condensate | golden quote.
-    public func tablesDocument(withUnits: Bool = false) -> Document {
+    public func tablesDocument(withUnits: Bool = false, language: DocumentLanguage = .nb) -> Document {
         let s = settings
+        let w = AnalysisWords(language: language)
+        func P(_ noun: String) -> String { w.plural(noun) }
         func label(_ unit: ExportedQuote) -> String { unit.displayed + (unit.label.isEmpty ? "" : " " + unit.label) }
         let sortedUnits = units
         // A subgroup linked to a second group is listed under both groups but counted once.
@@ -16,14 +18,14 @@ extension AnalysisModel {
         func membership(_ unit: ExportedQuote) -> (subgroups: [String], groups: [String]) {
             (allSubgroups.filter { $0.units.contains(unit.segment) }.map(\.name), groups.filter { $0.units.contains(unit.segment) }.map(\.name))
         }
-        var blocks: [Block] = [.heading(level: 1, [.text(title.isEmpty ? "Analysen" : "Analysen: " + title)])]
+        var blocks: [Block] = [.heading(level: 1, [.text(title.isEmpty ? w.analysis : w.analysis + ": " + title)])]
         blocks.append(.table(Table(
-            caption: "Eksempel på \(P(s.unit)) og \(P(s.code))",
+            caption: w.examples(P(s.unit), P(s.code)),
             header: [s.unit.capitalizedFirst, s.code.capitalizedFirst],
             rows: sortedUnits.map { [label($0), codes(of: $0).joined(separator: ", ")] },
-            notes: ["\(sortedUnits.count) \(sortedUnits.count == 1 ? s.unit : P(s.unit)) fra \(Self.informants(Set(sortedUnits.flatMap(\.participants)).count))."])))
+            notes: [w.from(w.count(sortedUnits.count, s.unit), w.participants(Set(sortedUnits.flatMap(\.participants)).count)) + "."])))
         blocks.append(.table(Table(
-            caption: "Prosessen fra \(P(s.unit)) via \(P(s.code)) og \(P(s.subgroup)) til \(P(s.group))",
+            caption: w.process(P(s.unit), P(s.code), P(s.subgroup), P(s.group)),
             header: [s.unit.capitalizedFirst, s.code.capitalizedFirst, s.subgroup.capitalizedFirst, s.group.capitalizedFirst],
             rows: sortedUnits.map { unit in
                 let m = membership(unit)
@@ -41,29 +43,28 @@ extension AnalysisModel {
             if group.subgroups.isEmpty { overview.append([group.heading ?? group.name, "", ""] + (withUnits ? [""] : [])) }
         }
         blocks.append(.table(Table(
-            caption: "Oversikt over \(P(s.group)), \(P(s.subgroup)) og \(P(s.code))",
+            caption: w.overview(P(s.group), P(s.subgroup), P(s.code)),
             header: [s.group.capitalizedFirst, s.subgroup.capitalizedFirst, s.code.capitalizedFirst] + (withUnits ? [s.unit.capitalizedFirst] : []),
             rows: overview)))
         blocks.append(.table(Table(
-            caption: "\(P(s.condensate).capitalizedFirst) og \(P(s.goldenQuote))",
+            caption: "\(P(s.condensate).capitalizedFirst) \(w.and) \(P(s.goldenQuote))",
             header: [s.subgroup.capitalizedFirst, s.condensate.capitalizedFirst, s.goldenQuote.capitalizedFirst],
             rows: allSubgroups.map { sub in [sub.path, sub.condensate ?? "", sub.goldenUnit.flatMap(unit).map(label) ?? ""] },
-            notes: ["\(P(s.condensate).capitalizedFirst) er forskerens egen tekst i jeg-form, ikke sitater."])))
-        return Document(title: "Analysen", language: .nb, blocks: blocks)
+            notes: [w.condensatesNote(P(s.condensate))])))
+        return Document(title: w.analysis, language: language, blocks: blocks)
     }
-
-    static func informants(_ n: Int) -> String { n == 1 ? "én informant" : "\(n) informanter" }
 
     /// The results chapter's skeleton: a section per group under its category heading, a subsection
     /// per subgroup («Kategori — Subgruppe»), the analytic text, the golden quote and the other units as
     /// quotes in the house style, and how many participants support each.
-    public func chapterDocument(style: HouseStyle = .thesis) -> Document {
-        let words = style.words(for: .nb)
-        var blocks: [Block] = [.heading(level: 1, [.text("Resultater")])]
+    public func chapterDocument(style: HouseStyle = .thesis, language: DocumentLanguage = .nb) -> Document {
+        let words = style.words(for: language)
+        let w = AnalysisWords(language: language)
+        var blocks: [Block] = [.heading(level: 1, [.text(w.results)])]
         func support(_ group: Group) -> Block {
             let who = group.participants.isEmpty ? "." : ": " + group.participants.joined(separator: ", ") + "."
-            let units = group.units.count == 1 ? "én \(settings.unit)" : "\(group.units.count) \(P(settings.unit))"
-            let sentence = "Bygger på \(units) fra \(settings.support(group.participants.count, of: participantCount))" + who
+            let sentence = w.restsOn(w.from(w.count(group.units.count, settings.unit),
+                                            w.support(settings, group.participants.count, of: participantCount))) + who
             return .paragraph([.text(sentence, .italic)])
         }
         func text(_ body: String?) -> [Block] {
@@ -87,20 +88,22 @@ extension AnalysisModel {
                 blocks += text(sub.analyticText)
                 blocks += quotes(sub)
                 for (id, note) in sub.contradicting.sorted(by: { $0.key.uuidString < $1.key.uuidString }) {
-                    blocks.append(.paragraph([.text("Motsigende \(settings.unit) \(id.shortID)" + (note.isEmpty ? "." : ": \(note)"), .italic)]))
+                    blocks.append(.paragraph([.text("\(w.contradicting(settings.unit)) \(id.shortID)" + (note.isEmpty ? "." : ": \(note)"), .italic)]))
                 }
             }
             if group.subgroups.isEmpty { blocks += quotes(group) }
         }
-        var document = Document(title: "Resultater", language: .nb, blocks: blocks)
+        var document = Document(title: w.results, language: language, blocks: blocks)
         document.captionWords = words.captionWords
         return document
     }
 
     /// Every link at every level, one row each: themes, then each unit in each group and subgroup
     /// it sits in, with the texts written about them.
-    public func csvTable() -> TextTable {
+    public func csvTable(language: DocumentLanguage = .nb) -> TextTable {
         let s = settings
+        let w = AnalysisWords(language: language)
+        let h = w.csvHeaders
         var rows: [[String]] = themes.map { [s.theme, $0.name, "", "", "", "", "", "", $0.note ?? "", "", "", ""] }
         for group in groups {
             for sub in group.subgroups + [group] {
@@ -109,18 +112,15 @@ extension AnalysisModel {
                     guard let unit = unit(id) else { continue }
                     rows.append([sub.path == group.path ? s.group : s.subgroup, parent.isEmpty ? group.name : parent,
                                  parent.isEmpty ? "" : sub.name, id.uuidString, unit.participants.joined(separator: ", "), unit.transcript,
-                                 unit.lines, codes(of: unit).joined(separator: "; "), unit.verbatim, sub.goldenUnit == id ? "ja" : "",
+                                 unit.lines, codes(of: unit).joined(separator: "; "), unit.verbatim, sub.goldenUnit == id ? w.yes : "",
                                  sub.contradicting[id] ?? "", sub.condensate ?? ""])
                 }
             }
         }
-        return TextTable(headers: ["nivå", s.group, s.subgroup, s.unit, "deltakere", "transkripsjon", "linjer", P(s.code), "tekst",
-                                   s.goldenQuote, "motsier", s.condensate], rows: rows)
+        return TextTable(headers: [h.level, s.group, s.subgroup, s.unit, h.participants, h.transcript, h.lines, w.plural(s.code), h.text,
+                                   s.goldenQuote, h.contradicts, s.condensate], rows: rows)
     }
 }
-
-/// The plural of a level name.
-private func P(_ noun: String) -> String { CondensationSettings.plural(noun) }
 
 extension String {
     /// The first letter capitalised, the rest as written («kodegruppe» → «Kodegruppe»).

@@ -402,4 +402,23 @@ import TestSupport
         #expect(!csv.contains(",=1+1"))
         #expect(try s.stc.validate().findings.filter { $0.kind == .thinSupport }.count == 2)  // one participant in each
     }
+
+    @Test func anEnglishExportUsesEnglishWordsAndTheLevelNamesGiven() throws {
+        let s = try study()
+        defer { try? FileManager.default.removeItem(at: s.folder) }
+        _ = try finished(s)
+        for (key, value) in [("unit", "meaning unit"), ("code", "code"), ("subgroup", "subgroup"), ("group", "code group"),
+                             ("condensate", "condensate"), ("goldenQuote", "golden quote")] {
+            try s.stc.set(key, to: value)
+        }
+        let model = try s.stc.model()
+        let tables = try read(model.tablesDocument(language: .en), s, "tables.docx")
+        #expect(tables.paragraphs.filter { $0[0] == "Caption" }.map { $0[1] } == [
+            "Table 1 Examples of meaning units and codes", "Table 2 From meaning units through codes and subgroups to code groups",
+            "Table 3 Overview of code groups, subgroups and codes", "Table 4 Condensates and golden quotes"])
+        let chapter = try read(model.chapterDocument(language: .en), s, "chapter.docx")
+        #expect(chapter.paragraphs.first?[1] == "Results")
+        #expect(chapter.paragraphs.contains { $0[1] == "Rests on 4 meaning units from both participants: Siri, Tore." })
+        #expect(model.csvTable(language: .en).headers.prefix(5) == ["level", "code group", "subgroup", "meaning unit", "participants"])
+    }
 }

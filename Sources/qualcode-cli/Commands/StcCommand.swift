@@ -413,7 +413,7 @@ struct StcCommand: ParsableCommand {
             func run() throws {
                 try out.checkDestination(project: project)
                 let model = try StcCommand.model(project, snapshot)
-                try out.write(model.tablesDocument(withUnits: withUnits))
+                try out.write(model.tablesDocument(withUnits: withUnits, language: out.locale))
                 print("Wrote \(out.output)")
             }
         }
@@ -430,7 +430,7 @@ struct StcCommand: ParsableCommand {
             func run() throws {
                 try out.checkDestination(project: project)
                 let model = try StcCommand.model(project, snapshot)
-                try out.write(model.chapterDocument(style: try houseStyle.resolve()))
+                try out.write(model.chapterDocument(style: try houseStyle.resolve(), language: out.locale))
                 print("Wrote \(out.output)")
             }
         }
@@ -442,7 +442,7 @@ struct StcCommand: ParsableCommand {
             @OptionGroup var out: DocumentOutputOptions
             func run() throws {
                 try out.checkDestination(project: project)
-                try out.write(try StcCommand.model(project, snapshot).csvTable())
+                try out.write(try StcCommand.model(project, snapshot).csvTable(language: out.locale))
                 print("Wrote \(out.output)")
             }
         }
