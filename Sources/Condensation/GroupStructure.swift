@@ -40,6 +40,15 @@ struct GroupStructure {
         return groups.flatMap { [$0] + $0.subgroups.compactMap { subgroups[$0] } }.filter { seen.insert($0.code.id).inserted }
     }
 
+    /// The groups and subgroups as listed.
+    var codeGroups: [CodeGroup] {
+        allNodes.map { node in
+            CodeGroup(id: node.code.id, name: node.code.name, path: node.path, isSubgroup: node.isSubgroup, units: node.units.count,
+                      participants: node.participants.count, condensate: node.condensate, goldenUnit: node.goldenUnit,
+                      heading: node.heading, analyticText: node.analyticText)
+        }
+    }
+
     static func read(_ db: Database) throws -> GroupStructure {
         struct Registered { var code: Code; var row: Row; var retired: Bool }
         let registered = try Row.fetchAll(db, sql: """

@@ -276,10 +276,6 @@ extension Condensation {
     }
 
     static func groups(_ db: Database) throws -> [CodeGroup] {
-        try GroupStructure.read(db).allNodes.map { node in
-            CodeGroup(id: node.code.id, name: node.code.name, path: node.path, isSubgroup: node.isSubgroup, units: node.units.count,
-                      participants: node.participants.count, condensate: node.condensate, goldenUnit: node.goldenUnit,
-                      heading: node.heading, analyticText: node.analyticText)
-        }
+        try GroupStructure.read(db).codeGroups
     }
 }

@@ -27,7 +27,7 @@ extension Condensation {
             // The looser variant has no condensates or golden quotes to wait for.
             let malterud = try Self.settings(db).variant == "malterud"
             let structure = try GroupStructure.read(db)
-            let groups = try Self.groups(db)
+            let groups = structure.codeGroups
             let units = Set(structure.groups.flatMap(\.units)).count
             // A unit of a group is sorted when it sits in one of the group's active subgroups (own or linked);
             // a group with units and no subgroup has all of them unsorted.

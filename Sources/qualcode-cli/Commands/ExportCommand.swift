@@ -230,7 +230,7 @@ extension ExportCommand {
             let dictionaryURL = URL(fileURLWithPath: dictionaryPath)
             try table.checkDestination(project: project)
             if out.format == .csv {
-                try ExportDestination.check(dictionaryURL, protecting: [try? ProjectLocator.locate(explicit: project.project)].compactMap { $0 })
+                try out.checkDestination(project: project, file: dictionaryURL)
             }
             let options = WideOptions(attributes: attributes.isEmpty ? nil : attributes, codes: codes, values: values,
                                       presentation: table.presentation())
@@ -243,7 +243,7 @@ extension ExportCommand {
             }
             try out.write(dataSet.data.textTable)
             do {
-                try ExportFile.write(dataSet.dictionary.textTable.renderCSV(delimiter: out.delimiter.first!, byteOrderMark: true), to: dictionaryURL)
+                try out.write(dataSet.dictionary.textTable, to: dictionaryURL)
             } catch {
                 try? FileManager.default.removeItem(at: out.url)  // both files or neither
                 throw error

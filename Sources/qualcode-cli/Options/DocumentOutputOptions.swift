@@ -45,10 +45,11 @@ struct DocumentOutputOptions: ParsableArguments {
 
     /// Refuses a target in a folder that does not exist, a folder, the project file or the reference
     /// document, before any work is done.
-    func checkDestination(project: ProjectOptions) throws {
+    /// `file` is a second file the export writes beside `-o` (the wide data set's dictionary).
+    func checkDestination(project: ProjectOptions, file: URL? = nil) throws {
         let inputs = [try? ProjectLocator.locate(explicit: project.project)].compactMap { $0 }
             + [referenceDocx.map { URL(fileURLWithPath: $0) }].compactMap { $0 }
-        try ExportDestination.check(url, protecting: inputs)
+        try ExportDestination.check(file ?? url, protecting: inputs)
     }
 
     /// Writes a document in the chosen format (not CSV), styled by `--reference-docx` when given.
@@ -58,8 +59,8 @@ struct DocumentOutputOptions: ParsableArguments {
     }
 
     /// Writes a table as CSV: RFC 4180, UTF-8 with a byte-order mark so Excel reads æøå.
-    func write(_ table: TextTable) throws {
-        try ExportFile.write(table.renderCSV(delimiter: delimiter.first!, byteOrderMark: true), to: url)
+    func write(_ table: TextTable, to file: URL? = nil) throws {
+        try ExportFile.write(table.renderCSV(delimiter: delimiter.first!, byteOrderMark: true), to: file ?? url)
     }
 }
 

@@ -65,8 +65,8 @@ struct QuoteChecks {
             // A label that only drops details of an earlier one («(Metodeveileder)» after «(Metodeveileder,
             // IPS)») tells readers nothing new; one that adds or swaps details does.
             let other = earlierUses[quote.segment, default: []].last { earlier in
-                !earlier.label.isEmpty && !quote.label.isEmpty && !Self.words(of: quote.label).isSubset(of: Self.words(of: earlier.label))
-                    && !Self.words(of: earlier.label).isSubset(of: Self.words(of: quote.label))
+                let now = Set(Self.words(quote.label)), before = Set(Self.words(earlier.label))
+                return !earlier.label.isEmpty && !quote.label.isEmpty && !now.isSubset(of: before) && !before.isSubset(of: now)
             }
             if let other {
                 warn(.twoLabels, "exported before as \"\(other.label)\" (\(other.file)) and now as \"\(quote.label)\"; together the two labels narrow down who spoke.")
@@ -99,10 +99,7 @@ struct QuoteChecks {
     private func leadInMismatch(_ quote: ExportedQuote, people: [String: ParticipantSummary]) -> String? {
         guard !quote.leadIn.isEmpty, !quote.participants.isEmpty else { return nil }
         // Words only, lowercased and padded, so «IPS-veileder» and «ips veileder» compare as equal.
-        func words(_ text: String) -> String {
-            " " + text.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : " " }.joined()
-                .split(separator: " ").joined(separator: " ") + " "
-        }
+        func words(_ text: String) -> String { " " + Self.words(text).joined(separator: " ") + " " }
         let leadIn = words(quote.leadIn)
         let speakers = quote.participants.compactMap { people[$0] }
         let names = Set(participants.flatMap(\.attributes.keys)).sorted()
@@ -122,7 +119,8 @@ struct QuoteChecks {
 }
 
 extension QuoteChecks {
-    static func words(of label: String) -> Set<String> {
-        Set(label.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init))
+    /// The words of a label or lead-in, lowercased, punctuation dropped.
+    static func words(_ text: String) -> [String] {
+        text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
     }
 }

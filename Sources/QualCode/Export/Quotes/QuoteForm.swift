@@ -80,6 +80,8 @@ public struct QuoteForm: Hashable, Sendable, Codable {
 
     /// The edits in words, for the CSV quote bank and `quote show`: «utelatt: "eh, altså"; satt inn: "[hen]" for "han"».
     public func describeEdits(language: DocumentLanguage = .nb) -> String {
+        let edits = self.edits
+        guard !edits.isEmpty else { return "" }  // most quotes: no need to index the text
         let text = ScalarText(baseText)
         let nb = language == .nb
         return edits.map { piece in
@@ -96,14 +98,6 @@ public struct QuoteForm: Hashable, Sendable, Codable {
             case .verbatim: return ""
             }
         }.joined(separator: "; ")
-    }
-
-    /// The range of the text without leading and trailing whitespace.
-    static func trimmedBounds(_ text: ScalarText) -> Range<Int> {
-        var lo = 0, hi = text.count
-        while lo < hi && text.scalars[lo].isSpace { lo += 1 }
-        while hi > lo && text.scalars[hi - 1].isSpace { hi -= 1 }
-        return lo..<hi
     }
 }
 
