@@ -59,7 +59,7 @@ extension Condensation {
     /// Marks a meaning unit in a transcript and sorts it into code groups (made when missing).
     /// Returns the unit, whose id the other commands take.
     @discardableResult
-    public func addUnit(_ transcript: String, _ selector: SegmentSelector, groups: [String]) throws -> CodingResult {
+    public func addUnit(_ transcript: Transcript.ID, _ selector: SegmentSelector, groups: [String]) throws -> CodingResult {
         guard !groups.isEmpty else { throw StoreError.emptyName(what: "code group") }
         return try store.pool.write { db in
             let result = try store.code(in: db, [CodingRequest(transcript: transcript, selector: selector, codes: groups)])[0]
@@ -88,7 +88,7 @@ extension Condensation {
             guard let slug = try String.fetchOne(db, sql: "SELECT slug FROM transcript WHERE id = ?", arguments: [segment.transcriptId]) else {
                 throw StoreError.notFound(what: "transcript of unit", reference: unit, candidates: [])
             }
-            _ = try store.code(in: db, [CodingRequest(transcript: slug, selector: .offsets(start: segment.start, end: segment.end),
+            _ = try store.code(in: db, [CodingRequest(transcript: segment.transcriptId, selector: .offsets(start: segment.start, end: segment.end),
                                                       codes: [try Self.path(db, target)])])
             if let from {
                 let source = try Self.registeredGroup(db, from)

@@ -157,7 +157,7 @@ private func storePhases(_ options: Options, urls: [URL], corpus: CorpusStats, p
     // MARK: Coding
     note("planning \(options.codings) codings …")
     let (plan, planning) = try timed {
-        try CodingPlan.make(store: store, transcripts: summaries.map(\.name), codings: options.codings,
+        try CodingPlan.make(store: store, transcripts: summaries.map(\.id), codings: options.codings,
                             batches: options.batches, seed: options.seed)
     }
     report.section("Coding")

@@ -16,19 +16,19 @@ enum CodingPlan {
         var transcriptsRead: Int
     }
 
-    static func make(store: ProjectStore, transcripts: [String], codings total: Int, batches: Int, seed: UInt64) throws -> Plan {
+    static func make(store: ProjectStore, transcripts: [Transcript.ID], codings total: Int, batches: Int, seed: UInt64) throws -> Plan {
         var rng = SplitMix64(seed: seed ^ 0xC0D1_C0D1_C0D1_C0D1)
         var requests: [(CodingRequest, Int)] = []
         requests.reserveCapacity(total)
         let perTranscript = total / max(1, transcripts.count)
         let remainder = total % max(1, transcripts.count)
         var read = 0
-        for (index, name) in transcripts.enumerated() {
+        for (index, id) in transcripts.enumerated() {
             let wanted = perTranscript + (index < remainder ? 1 : 0)
             guard wanted > 0 else { continue }
-            let text = ScalarText(try store.transcript(name).text)
+            let text = ScalarText(try store.transcript(id).text)
             read += 1
-            requests += spans(in: text, transcript: name, codings: wanted, rng: &rng)
+            requests += spans(in: text, transcript: id, codings: wanted, rng: &rng)
         }
         // Split into batches of about equal numbers of codings, in transcript order (the way a
         // coder works through the material, and the way an import script would send them).
@@ -44,7 +44,7 @@ enum CodingPlan {
                     transcriptsRead: read)
     }
 
-    private static func spans(in text: ScalarText, transcript: String, codings wanted: Int,
+    private static func spans(in text: ScalarText, transcript: Transcript.ID, codings wanted: Int,
                               rng: inout SplitMix64) -> [(CodingRequest, Int)] {
         let lines = (1...text.lineCount).filter { !text.lineRange($0).isEmpty }
         var used = Set<Int>()  // start * 2^32 + end

@@ -22,7 +22,7 @@ import Testing
         }
         // The 44 codings of the demo plan in one batch rather than 44 processes.
         let store = try ProjectStore.open(at: cli.directory.appendingPathComponent("studie.qualcode"), coder: "cli-test")
-        _ = try store.code(Self.plan.map { CodingRequest(transcript: $0.transcript, selector: .quote($0.quote, occurrence: nil), codes: $0.codes) })
+        _ = try store.code(Self.plan.map { CodingRequest(transcript: try store.resolve.transcript($0.transcript), selector: .quote($0.quote, occurrence: nil), codes: $0.codes) })
         return cli
     }
 

@@ -108,3 +108,24 @@ struct ProjectSnapshot: Equatable {
         integrity = try store.integrityCheck()
     }
 }
+
+/// Tests name transcripts as a person would; the store takes typed ids, so these resolve first — the
+/// way the command line does.
+extension ProjectStore {
+    func code(_ transcript: String, _ selector: SegmentSelector, codes: [String]) throws -> CodingResult {
+        try code(try resolve.transcript(transcript), selector, codes: codes)
+    }
+
+    func transcript(_ reference: String) throws -> Transcript {
+        try transcript(try resolve.transcript(reference))
+    }
+
+    func replaceText(in transcript: String, find: String, with replacement: String, occurrence: Int? = nil,
+                     all: Bool = false) throws -> TextEditReport {
+        try replaceText(in: try resolve.transcript(transcript), find: find, with: replacement, occurrence: occurrence, all: all)
+    }
+
+    func request(_ transcript: String, _ selector: SegmentSelector, codes: [String]) throws -> CodingRequest {
+        CodingRequest(transcript: try resolve.transcript(transcript), selector: selector, codes: codes)
+    }
+}

@@ -37,7 +37,7 @@ extension ImportError: CustomStringConvertible, LocalizedError {
         case let .binary(file):
             return "\(file): looks like binary data (it contains NUL bytes), not text; \(nothing)"
         case let .invalidUTF8(file, offset):
-            return "\(file): invalid UTF-8 at byte \(offset); if the file uses another encoding pass --encoding (for example windows-1252 or latin1); \(nothing)"
+            return "\(file): invalid UTF-8 at byte \(offset); if the file uses another encoding, name it (for example windows-1252 or latin1); \(nothing)"
         case let .undecodable(file, encoding):
             return "\(file): cannot be decoded as \(encoding); \(nothing)"
         case let .unsupportedFormat(file, ext):
@@ -75,5 +75,18 @@ extension Int {
         if self >= 1 << 20 { return "\(self >> 20) MiB" }
         if self >= 1 << 10 { return "\(self >> 10) KiB" }
         return "\(self) bytes"
+    }
+}
+
+/// What the user can do about a refused import.
+public enum ImportRemedy: Sendable, Hashable {
+    /// Name the file's text encoding (windows-1252, latin1, …).
+    case nameEncoding
+}
+
+extension ImportError {
+    public var remedy: ImportRemedy? {
+        if case .invalidUTF8 = self { return .nameEncoding }
+        return nil
     }
 }

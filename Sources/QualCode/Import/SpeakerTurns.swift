@@ -28,7 +28,7 @@ public struct SpeakerTurns: Sendable {
         for pair in spec.split(separator: ",") {
             let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-                throw .invalidValue(what: "--speaker-map", value: String(pair), expected: "LABEL=NAME pairs separated by commas, such as \"I=Intervjuer,E=Eva\"")
+                throw .invalidInput(.speakerMap, value: String(pair), expected: "LABEL=NAME pairs separated by commas, such as \"I=Intervjuer,E=Eva\"")
             }
             map[parts[0]] = parts[1]
         }

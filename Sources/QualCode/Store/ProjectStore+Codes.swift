@@ -1,20 +1,25 @@
 import Foundation
 import GRDB
 
-/// A code in the tree, with how much it is used.
+/// A code in the tree, with how much it is used, on its own and with everything below it.
 public struct CodeNode: Hashable, Sendable, Codable {
     public var id: UUID
+    public var parentId: UUID?
     public var name: String
     public var path: String
     public var depth: Int
     public var definition: String?
     public var color: String?
     public var englishLabel: String?
-    /// Segments carrying this code (any coder).
+    /// Segments carrying this code (any coder); orphaned segments are not counted.
     public var segments: Int
     /// Participants who said those segments.
     public var participants: Int
     public var codings: Int
+    /// Segments carrying this code or any code below it, each counted once.
+    public var segmentsWithChildren: Int
+    /// Participants who said those segments.
+    public var participantsWithChildren: Int
 }
 
 /// What deleting or merging a code removed or moved.
@@ -29,74 +34,83 @@ public struct CodeChangeReport: Hashable, Sendable, Codable {
 extension ProjectStore {
     // MARK: - Reads
 
-    /// All codes, depth first, parents before children, siblings by name.
+    /// All codes, depth first, parents before children, siblings by name, with their own and rolled-up
+    /// counts.
     public func codeTree() throws -> [CodeNode] {
         try pool.read { db in
-            let codes = try Code.fetchAll(db)
-            let counts = try Row.fetchAll(db, sql: """
-                SELECT c.id,
-                  (SELECT COUNT(DISTINCT g.segmentId) FROM coding g JOIN segment s ON s.id = g.segmentId
-                     WHERE g.codeId = c.id AND NOT s.isOrphaned) AS segments,
-                  (SELECT COUNT(*) FROM coding g WHERE g.codeId = c.id) AS codings,
-                  (SELECT COUNT(DISTINCT sp.participantId) FROM coding g JOIN segmentParticipant sp ON sp.segmentId = g.segmentId
-                     JOIN segment s ON s.id = g.segmentId WHERE g.codeId = c.id AND NOT s.isOrphaned) AS participants
-                FROM code c
-                """).reduce(into: [UUID: (Int, Int, Int)]()) { $0[$1["id"]] = ($1["segments"], $1["codings"], $1["participants"]) }
+            let index = try CodeIndex(db)
+            let counts = try CodeCounts(db, nested: index.codes.contains { $0.parentId != nil })
             var nodes: [CodeNode] = []
-            func visit(_ parent: UUID?, depth: Int, prefix: String) {
-                for code in codes.filter({ $0.parentId == parent }).sorted(by: { $0.name.lowercased() < $1.name.lowercased() }) {
-                    let path = prefix.isEmpty ? code.name : prefix + "/" + code.name
-                    let (segments, codings, participants) = counts[code.id] ?? (0, 0, 0)
-                    nodes.append(CodeNode(id: code.id, name: code.name, path: path, depth: depth, definition: code.definition,
-                                          color: code.color, englishLabel: code.englishLabel, segments: segments,
-                                          participants: participants, codings: codings))
-                    visit(code.id, depth: depth + 1, prefix: path)
+            func visit(_ parent: UUID?, depth: Int) {
+                for code in index.children(of: parent) {
+                    let own = counts.own[code.id], total = counts.rolledUp[code.id] ?? own
+                    nodes.append(CodeNode(id: code.id, parentId: code.parentId, name: code.name, path: index.path(of: code.id), depth: depth,
+                                          definition: code.definition, color: code.color, englishLabel: code.englishLabel,
+                                          segments: own?.segments ?? 0, participants: own?.participants ?? 0,
+                                          codings: counts.codings[code.id] ?? 0,
+                                          segmentsWithChildren: total?.segments ?? 0, participantsWithChildren: total?.participants ?? 0))
+                    visit(code.id, depth: depth + 1)
                 }
             }
-            visit(nil, depth: 0, prefix: "")
+            visit(nil, depth: 0)
             return nodes
         }
     }
 
-    /// Finds a code by name or path (`Balansekunst/Sparringspartner`), case-insensitively.
+    /// Finds a code by its path from the root (`Belastning/Rapportering`), or by a bare name or the last
+    /// parts of a path that fit exactly one code; case-insensitively.
+    ///
+    /// - Throws: ``StoreError/ambiguous(what:reference:candidates:)`` with the paths that fit, or
+    ///   ``StoreError/notFound(what:reference:candidates:)`` with every path.
     package static func code(_ db: Database, _ reference: String) throws -> Code {
-        let path = try codePath(reference)
-        let all = try Code.fetchAll(db)
-        guard let code = all.first(where: { $0.name.lowercased() == path.last!.lowercased() }) else {
-            throw StoreError.notFound(what: "code", reference: reference, candidates: all.map(\.name).sorted())
-        }
-        return code
+        try CodeIndex(db).resolve(reference)
     }
 
-    /// The parts of a code path; refuses empty or blank names.
-    static func codePath(_ reference: String) throws -> [String] {
-        let parts = reference.split(separator: "/", omittingEmptySubsequences: false)
+    /// The parts of a code path; refuses empty or blank names. A leading «/» (which anchors a path at
+    /// the top, `/Tillit`) is not a part.
+    package static func codePath(_ reference: String) throws -> [String] {
+        let trimmed = reference.trimmingCharacters(in: .whitespacesAndNewlines)
+        let unanchored = trimmed.hasPrefix("/") ? String(trimmed.dropFirst()) : reference
+        let parts = unanchored.split(separator: "/", omittingEmptySubsequences: false)
             .map { $0.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping }
         guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty }) else { throw StoreError.emptyName(what: "code") }
         return parts
     }
 
-    /// The code at `reference`, creating it (and missing parents in a path) when it does not exist.
+    /// The code at `reference`, creating it (and the missing end of a path) when it does not exist.
+    ///
+    /// A path or name that fits one code is that code. Otherwise the longest beginning of the path that
+    /// fits one code is the parent of what is created (`Balansekunst/Ny` creates «Ny» under the one
+    /// «Balansekunst», wherever it sits); with none, the path is created from the top. A reference that
+    /// fits several codes is refused with their paths.
     package func codeCreatingIfNeeded(_ db: Database, _ reference: String, definition: String? = nil) throws -> (Code, Bool) {
         let path = try Self.codePath(reference)
+        let index = try CodeIndex(db)
+        if let existing = try index.find(path, reference: reference) { return (existing, false) }
         var parent: Code?
-        var created = false
-        for name in path {
-            if let existing = try Code.fetchAll(db).first(where: { $0.name.lowercased() == name.lowercased() }) {
-                // Names are unique in the whole tree: an existing code named in a path must sit where the path says.
-                if let parent, existing.parentId != parent.id {
-                    throw StoreError.duplicate(what: "code", name: existing.name)
-                }
-                parent = existing
-            } else {
-                let code = Code(name: name, definition: name == path.last ? definition : nil, parentId: parent?.id)
-                try code.insert(db)
-                try log(db, "code.add", ["id": LogValue(code.id), "name": .string(name), "parent": parent.map { LogValue($0.id) } ?? .null])
-                parent = code
-                created = true
+        var rest = path[...]
+        for length in stride(from: path.count - 1, through: 1, by: -1) {
+            if let found = try index.find(Array(path.prefix(length)), reference: path.prefix(length).joined(separator: "/")) {
+                parent = found
+                rest = path.dropFirst(length)
+                break
             }
         }
-        return (parent!, created)
+        for name in rest {
+            let code = Code(name: name, definition: name == path.last ? definition : nil, parentId: parent?.id)
+            try code.insert(db)
+            try log(db, "code.add", ["id": LogValue(code.id), "name": .string(name), "parent": parent.map { LogValue($0.id) } ?? .null])
+            parent = code
+        }
+        return (parent!, true)
+    }
+
+    /// Refuses a name that a sibling under `parent` already has (case-insensitively).
+    static func requireFreeName(_ db: Database, _ name: String, under parent: UUID?, except id: UUID? = nil) throws {
+        let siblings = try Code.filter(Code.Columns.parentId == parent).fetchAll(db)
+        if siblings.contains(where: { $0.id != id && $0.name.lowercased() == name.lowercased() }) {
+            throw StoreError.duplicate(what: "code", name: name)
+        }
     }
 
     /// The ids of a code's parent, grandparent and so on (stops at a cycle rather than looping).
@@ -112,16 +126,31 @@ extension ProjectStore {
 
     // MARK: - Writes
 
+    /// Adds a code (a path adds the missing levels) under `parent`, or at the top. Refused when the code
+    /// already exists there; a name used under another parent is fine.
     @discardableResult
     public func addCode(_ reference: String, parent: String? = nil, definition: String? = nil, color: String? = nil,
                         englishLabel: String? = nil) throws -> Code {
         try pool.write { db in
             let path = try Self.codePath(reference)
-            if try Code.fetchAll(db).contains(where: { $0.name.lowercased() == path.last!.lowercased() }) {
-                throw StoreError.duplicate(what: "code", name: path.last!)
+            var under = try parent.map { try Self.code(db, $0) }
+            let index = try CodeIndex(db)
+            var rest = path[...]
+            // The levels that exist already, walked from the parent (or the top) exactly as written.
+            while let name = rest.first, let existing = index.child(named: name, of: under?.id) {
+                under = existing
+                rest = rest.dropFirst()
             }
-            let full = try parent.map { try Self.code(db, $0).name + "/" + reference } ?? reference
-            var (code, _) = try self.codeCreatingIfNeeded(db, full, definition: definition)
+            guard !rest.isEmpty else {
+                throw StoreError.duplicate(what: "code", name: path.joined(separator: "/"))
+            }
+            for (offset, name) in rest.enumerated() {
+                let new = Code(name: name, definition: offset == rest.count - 1 ? definition : nil, parentId: under?.id)
+                try new.insert(db)
+                try log(db, "code.add", ["id": LogValue(new.id), "name": .string(name), "parent": under.map { LogValue($0.id) } ?? .null])
+                under = new
+            }
+            var code = under!
             if let color { code.color = try Self.validColor(color) }
             code.englishLabel = englishLabel
             try code.update(db)
@@ -139,11 +168,9 @@ extension ProjectStore {
             if let name {
                 let new = try Self.codePath(name)
                 guard new.count == 1 else {
-                    throw StoreError.invalidValue(what: "new code name", value: name, expected: "a name without \"/\"; use `codes move` to change the parent")
+                    throw StoreError.renameWithPath(code: code.name, name: name)
                 }
-                if try Code.fetchAll(db).contains(where: { $0.id != code.id && $0.name.lowercased() == new[0].lowercased() }) {
-                    throw StoreError.duplicate(what: "code", name: new[0])
-                }
+                try Self.requireFreeName(db, new[0], under: code.parentId, except: code.id)
                 code.name = new[0]
             }
             if let definition { code.definition = definition.isEmpty ? nil : definition }
@@ -158,7 +185,7 @@ extension ProjectStore {
     static func validColor(_ color: String) throws -> String {
         let hex = color.hasPrefix("#") ? String(color.dropFirst()) : color
         guard [3, 6].contains(hex.count), hex.allSatisfy(\.isHexDigit) else {
-            throw StoreError.invalidValue(what: "--color", value: color, expected: "#RRGGBB")
+            throw StoreError.invalidInput(.color, value: color, expected: "#RRGGBB")
         }
         return "#" + hex.uppercased()
     }
@@ -175,6 +202,7 @@ extension ProjectStore {
                 }
                 newParent = target
             }
+            try Self.requireFreeName(db, code.name, under: newParent?.id, except: code.id)
             code.parentId = newParent?.id
             try code.update(db)
             try log(db, "code.move", ["id": LogValue(code.id), "parent": newParent.map { LogValue($0.id) } ?? .null])
@@ -189,39 +217,50 @@ extension ProjectStore {
 
     /// ``mergeCode(_:into:)`` inside a transaction a module already holds.
     package func mergeCode(in db: Database, _ source: String, into target: String) throws -> CodeChangeReport {
-        do {
-            let from = try Self.code(db, source), to = try Self.code(db, target)
-            guard from.id != to.id else {
-                throw StoreError.invalidValue(what: "merge", value: from.name, expected: "two different codes")
+        let from = try Self.code(db, source), to = try Self.code(db, target)
+        guard from.id != to.id else {
+            throw StoreError.invalidValue(what: "merge", value: from.name, expected: "two different codes")
+        }
+        return try mergeCode(in: db, from, into: to)
+    }
+
+    /// Merges by record. A child whose name the target already has among its children is merged into
+    /// that child in turn, so two branches of one name become one.
+    private func mergeCode(in db: Database, _ from: Code, into to: Code) throws -> CodeChangeReport {
+        // Merging a code into one of its own descendants: the target first takes the merged code's
+        // place in the tree, so moving the children under it cannot make a cycle.
+        var target = to
+        if try Self.ancestors(db, of: target).contains(from.id) {
+            target.parentId = from.parentId
+            try target.update(db)
+        }
+        var moved = 0, collapsed = 0
+        for coding in try Coding.filter(Coding.Columns.codeId == from.id).fetchAll(db) {
+            let duplicate = try Coding.filter(Coding.Columns.segmentId == coding.segmentId && Coding.Columns.codeId == to.id
+                                              && Coding.Columns.coder == coding.coder).fetchCount(db) > 0
+            if duplicate {
+                try coding.delete(db); collapsed += 1
+            } else {
+                var c = coding; c.codeId = to.id; try c.update(db); moved += 1
             }
-            // Merging a code into one of its own descendants: the target first takes the merged code's
-            // place in the tree, so moving the children under it cannot make a cycle.
-            var target = to
-            if try Self.ancestors(db, of: target).contains(from.id) {
-                target.parentId = from.parentId
-                try target.update(db)
-            }
-            var moved = 0, collapsed = 0
-            for coding in try Coding.filter(Coding.Columns.codeId == from.id).fetchAll(db) {
-                let duplicate = try Coding.filter(Coding.Columns.segmentId == coding.segmentId && Coding.Columns.codeId == to.id
-                                                  && Coding.Columns.coder == coding.coder).fetchCount(db) > 0
-                if duplicate {
-                    try coding.delete(db); collapsed += 1
-                } else {
-                    var c = coding; c.codeId = to.id; try c.update(db); moved += 1
-                }
-            }
-            var children: [String] = []
-            for var child in try Code.filter(Code.Columns.parentId == from.id).fetchAll(db) where child.id != to.id {
+        }
+        var children: [String] = []
+        for var child in try Code.filter(Code.Columns.parentId == from.id).fetchAll(db) where child.id != to.id {
+            if let namesake = try Code.filter(Code.Columns.parentId == to.id).fetchAll(db)
+                .first(where: { $0.id != child.id && $0.name.lowercased() == child.name.lowercased() }) {
+                let inner = try mergeCode(in: db, child, into: namesake)
+                moved += inner.codingsMoved
+                collapsed += inner.codingsRemoved
+            } else {
                 child.parentId = to.id
                 try child.update(db)
-                children.append(child.name)
             }
-            try db.execute(sql: "UPDATE memo SET targetId = ? WHERE targetKind = 'code' AND targetId = ?", arguments: [to.id, from.id])
-            try from.delete(db)
-            try log(db, "code.merge", ["from": LogValue(from.id), "into": LogValue(to.id), "moved": .int(moved), "collapsed": .int(collapsed)])
-            return CodeChangeReport(code: from.name, codingsMoved: moved, codingsRemoved: collapsed, childrenMoved: children, childrenRemoved: [])
+            children.append(child.name)
         }
+        try db.execute(sql: "UPDATE memo SET targetId = ? WHERE targetKind = 'code' AND targetId = ?", arguments: [to.id, from.id])
+        try from.delete(db)
+        try log(db, "code.merge", ["from": LogValue(from.id), "into": LogValue(to.id), "moved": .int(moved), "collapsed": .int(collapsed)])
+        return CodeChangeReport(code: from.name, codingsMoved: moved, codingsRemoved: collapsed, childrenMoved: children, childrenRemoved: [])
     }
 
     /// Deletes a code. Refused while it has codings or children unless `force`, which also deletes

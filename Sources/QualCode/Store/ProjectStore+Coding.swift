@@ -13,11 +13,13 @@ public enum SegmentSelector: Sendable, Hashable {
 
 /// One coding to make: where, and with which codes.
 public struct CodingRequest: Sendable, Hashable {
-    public var transcript: String
+    public var transcript: Transcript.ID
     public var selector: SegmentSelector
     public var codes: [String]
 
-    public init(transcript: String, selector: SegmentSelector, codes: [String]) {
+    /// - Parameter codes: code paths (`Belastning/Rapportering`) or names that fit one code; a code that
+    ///   does not exist is created.
+    public init(transcript: Transcript.ID, selector: SegmentSelector, codes: [String]) {
         self.transcript = transcript
         self.selector = selector
         self.codes = codes
@@ -45,8 +47,10 @@ public struct CodingResult: Hashable, Sendable, Codable {
     public var added: [String]
     /// Codes this coder had already applied to the same span (a second coding is not made).
     public var alreadyPresent: [String]
-    /// Codes that did not exist and were created.
+    /// Codes that did not exist and were created, by path.
     public var createdCodes: [String]
+    /// The codes the segment now carries from this request (added or already there), in request order.
+    public var codeIDs: [Code.ID]
 }
 
 /// One row of the process log («prosesslogg»): a unit, who said it, where, and its codes.
@@ -66,8 +70,8 @@ extension ProjectStore {
     /// Marks a segment and applies codes to it. Codes that do not exist yet are created (a path such
     /// as `Organisering/Fag og personal` creates the parent too). Coding the same span with the same
     /// code twice gives one coding.
-    public func code(_ transcriptReference: String, _ selector: SegmentSelector, codes: [String]) throws -> CodingResult {
-        try code([CodingRequest(transcript: transcriptReference, selector: selector, codes: codes)])[0]
+    public func code(_ transcript: Transcript.ID, _ selector: SegmentSelector, codes: [String]) throws -> CodingResult {
+        try code([CodingRequest(transcript: transcript, selector: selector, codes: codes)])[0]
     }
 
     /// Applies many codings in one transaction: all of them, or none if one fails.
@@ -87,38 +91,81 @@ extension ProjectStore {
             for name in request.codes { _ = try Self.codePath(name) }
         }
         var cache = CodingCache()
-        return try requests.map { try self.applyCoding(db, $0, cache: &cache) }
+        let applied = try requests.map { try self.applyCoding(db, $0, cache: &cache) }
+        // Names once the batch is done: codes it created can change which end of a path tells two apart.
+        let index = try CodeIndex(db)
+        return applied.map { a in
+            CodingResult(segment: a.segment, added: a.added.map(index.label(of:)), alreadyPresent: a.present.map(index.label(of:)),
+                         createdCodes: a.created.map(index.path(of:)), codeIDs: a.codes)
+        }
     }
 
     /// What a batch of codings looks up again and again.
     struct CodingCache {
-        /// Only the transcript of the latest request: batches come grouped by transcript, and keeping
-        /// every transcript a 100,000-coding batch touched took half a gigabyte.
-        var transcript: (reference: String, transcript: Transcript, text: ScalarText)?
+        /// Only the transcript of the latest request that needed its whole text (a quote or lines):
+        /// batches come grouped by transcript, and keeping every transcript a 100,000-coding batch
+        /// touched took half a gigabyte.
+        var text: (transcript: Transcript, text: ScalarText)?
+        var names: [Transcript.ID: String] = [:]
         var codes: [String: Code] = [:]
         /// One transaction, one moment: the batch's rows share a timestamp, formatted once (GRDB
         /// formats every `Date` through DateFormatter/ICU, three per coding).
         let now = Date()
         let nowValue: DatabaseValue
         init() { nowValue = now.databaseValue }
+
+        /// The transcript's whole text, read once for the requests that follow.
+        mutating func fullText(_ db: Database, _ id: Transcript.ID) throws -> (Transcript, ScalarText) {
+            if let cached = text, cached.transcript.id == id { return cached }
+            guard let transcript = try Transcript.fetchOne(db, key: id) else { throw StoreError.missing(.transcript, id) }
+            let loaded = (transcript, ScalarText(transcript.text))
+            text = loaded
+            return loaded
+        }
+
+        mutating func name(_ db: Database, _ id: Transcript.ID) throws -> String {
+            if let name = names[id] { return name }
+            guard let name = try String.fetchOne(db, sql: "SELECT slug FROM transcript WHERE id = ?", arguments: [id]) else {
+                throw StoreError.missing(.transcript, id)
+            }
+            names[id] = name
+            return name
+        }
     }
 
-    private func applyCoding(_ db: Database, _ request: CodingRequest, cache: inout CodingCache) throws -> CodingResult {
-        let (transcript, text): (Transcript, ScalarText)
-        if let cached = cache.transcript, cached.reference == request.transcript {
-            (transcript, text) = (cached.transcript, cached.text)
-        } else {
-            let t = try Self.transcript(db, request.transcript)
-            (transcript, text) = (t, ScalarText(t.text))
-            cache.transcript = (request.transcript, transcript, text)
+    /// Where a request's segment lies, its text and its lines. Offsets (the browser's way) are cut from
+    /// the lines they touch, so the cost does not grow with the transcript; a quote or whole lines need
+    /// the whole text.
+    private func locate(_ db: Database, _ request: CodingRequest, cache: inout CodingCache)
+        throws -> (name: String, start: Int, end: Int, text: String, firstLine: Int, lastLine: Int) {
+        let name = try cache.name(db, request.transcript)
+        if case let .offsets(start, end) = request.selector, start >= 0, start < end,
+           let cut = try PassageText.cut(db, transcript: request.transcript, start: start, end: end) {
+            return (name, start, end, cut.text, cut.firstLine, cut.lastLine)
         }
+        let (transcript, text) = try cache.fullText(db, request.transcript)
         let (start, end) = try Self.span(db, request.selector, in: transcript, text: text)
-        var created: [String] = []
+        return (name, start, end, text.slice(start, end), text.line(at: start), text.line(at: max(start, end - 1)))
+    }
+
+    /// One request's coding, with its codes as ids (named once the whole batch is done).
+    private struct Applied {
+        var segment: SegmentInfo
+        var added: [Code.ID] = []
+        var present: [Code.ID] = []
+        var created: [Code.ID] = []
+        var codes: [Code.ID] = []
+    }
+
+    private func applyCoding(_ db: Database, _ request: CodingRequest, cache: inout CodingCache) throws -> Applied {
+        let place = try locate(db, request, cache: &cache)
+        let (start, end) = (place.start, place.end)
+        var created: [Code.ID] = []
         var codes: [Code] = []
         for name in request.codes {
             if let code = cache.codes[name] { codes.append(code); continue }
             let (code, wasCreated) = try self.codeCreatingIfNeeded(db, name)
-            if wasCreated { created.append(code.name) }
+            if wasCreated { created.append(code.id) }
             cache.codes[name] = code
             codes.append(code)
         }
@@ -129,40 +176,42 @@ extension ProjectStore {
         let findSegment = try db.cachedStatement(sql: """
             SELECT * FROM segment WHERE transcriptId = ? AND start = ? AND "end" = ? AND NOT isOrphaned LIMIT 1
             """)
-        if let existing = try Segment.fetchOne(findSegment, arguments: [transcript.id, start, end]) {
+        if let existing = try Segment.fetchOne(findSegment, arguments: [request.transcript, start, end]) {
             segment = existing
         } else {
-            segment = Segment(transcriptId: transcript.id, start: start, end: end, text: text.slice(start, end), createdBy: coder,
+            segment = Segment(transcriptId: request.transcript, start: start, end: end, text: place.text, createdBy: coder,
                               createdAt: cache.now)
             let insertSegment = try db.cachedStatement(sql: """
                 INSERT INTO segment (id, transcriptId, start, "end", text, isOrphaned, createdBy, createdAt)
                 VALUES (?, ?, ?, ?, ?, 0, ?, ?)
                 """)
-            try insertSegment.execute(arguments: [segment.id, transcript.id, start, end, segment.text, coder, cache.nowValue])
+            try insertSegment.execute(arguments: [segment.id, request.transcript, start, end, segment.text, coder, cache.nowValue])
             isNew = true
         }
-        var added: [String] = [], present: [String] = []
+        var added: [Code.ID] = [], present: [Code.ID] = [], applied: [Code.ID] = []
         let codingExists = try db.cachedStatement(sql: "SELECT 1 FROM coding WHERE segmentId = ? AND codeId = ? AND coder = ?")
         let insertCoding = try db.cachedStatement(sql: """
             INSERT INTO coding (id, segmentId, codeId, coder, createdAt) VALUES (?, ?, ?, ?, ?)
             """)
         for code in codes {
-            if added.contains(code.name) { present.append(code.name); continue }
+            if applied.contains(code.id) { continue }
+            applied.append(code.id)
             // A segment made just now has no codings yet.
             if !isNew, try Int.fetchOne(codingExists, arguments: [segment.id, code.id, coder]) != nil {
-                present.append(code.name)
+                present.append(code.id)
                 continue
             }
             let id = UUID.timeOrdered(at: cache.now)
             try insertCoding.execute(arguments: [id, segment.id, code.id, coder, cache.nowValue])
-            added.append(code.name)
+            added.append(code.id)
             try log(db, "coding.add", [
-                "id": LogValue(id), "segment": LogValue(segment.id), "transcript": LogValue(transcript.id),
+                "id": LogValue(id), "segment": LogValue(segment.id), "transcript": LogValue(request.transcript),
                 "start": .int(start), "end": .int(end), "code": LogValue(code.id),
             ], at: cache.nowValue)
         }
-        return CodingResult(segment: Self.info(segment, transcript: transcript.slug, text: text),
-                            added: added, alreadyPresent: present, createdCodes: created)
+        let info = SegmentInfo(id: segment.id, transcript: place.name, start: start, end: end, firstLine: place.firstLine,
+                               lastLine: place.lastLine, text: segment.text, isOrphaned: false)
+        return Applied(segment: info, added: added, present: present, created: created, codes: applied)
     }
 
     /// Removes this coder's codings of `codes` (all codes when empty) from a segment; a segment
@@ -176,11 +225,12 @@ extension ProjectStore {
     /// ``uncode(segment:codes:)`` inside a transaction a module already holds.
     package func uncode(in db: Database, segment: Segment, codes wanted: [UUID]) throws -> [String] {
         do {
+            let index = try CodeIndex(db)
             var removed: [String] = []
             let codings = try Coding.filter(Coding.Columns.segmentId == segment.id && Coding.Columns.coder == coder).fetchAll(db)
             for coding in codings where wanted.isEmpty || wanted.contains(coding.codeId) {
                 try coding.delete(db)
-                removed.append(try Code.fetchOne(db, key: coding.codeId)?.name ?? "?")
+                removed.append(index.label(of: coding.codeId))
                 try log(db, "coding.remove", ["id": LogValue(coding.id), "segment": LogValue(segment.id), "code": LogValue(coding.codeId)])
             }
             if try Coding.filter(Coding.Columns.segmentId == segment.id).fetchCount(db) == 0 {
@@ -230,13 +280,13 @@ extension ProjectStore {
             while start < end, text.scalars[start].properties.isWhitespace { start += 1 }
             while end > start, text.scalars[end - 1].properties.isWhitespace { end -= 1 }
             guard start < end else {
-                throw StoreError.invalidValue(what: "--lines \(range.lowerBound)-\(range.upperBound)", value: "blank lines", expected: "lines with text")
+                throw StoreError.blankLines(transcript: transcript.slug, first: range.lowerBound, last: range.upperBound)
             }
             return (start, end)
         case let .quote(raw, occurrence):
             let quote = raw.precomposedStringWithCanonicalMapping.replacingOccurrences(of: "\r\n", with: "\n")
             guard !quote.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-                throw StoreError.invalidValue(what: "--quote", value: raw, expected: "text from the transcript")
+                throw StoreError.invalidInput(.quote, value: raw, expected: "text from the transcript")
             }
             let hits = text.occurrences(of: quote)
             if let occurrence {
@@ -294,6 +344,8 @@ extension ProjectStore {
     /// Segments matching `condition` (SQL over `segment s`), in transcript and text order, with line
     /// numbers, participants and codes worked out in the same query.
     package static func segmentRows(_ db: Database, where condition: String, arguments: StatementArguments) throws -> [SegmentRow] {
+        let codes = try CodeIndex(db)
+        var labels: [UUID: String] = [:]
         let rows = try Row.fetchAll(db, sql: """
             SELECT s.id, s.transcriptId, t.slug, s.start, s."end", s.text, s.isOrphaned,
               -- One index probe each: MAX(line) over `start <= ?` walked every earlier line of the transcript.
@@ -301,20 +353,9 @@ extension ProjectStore {
                  ORDER BY passage.start DESC LIMIT 1) AS firstLine,
               (SELECT line FROM passage WHERE passage.transcriptId = s.transcriptId AND passage.start <= MAX(s.start, s."end" - 1)
                  ORDER BY passage.start DESC LIMIT 1) AS lastLine,
-              (SELECT group_concat(name, char(31)) FROM (SELECT DISTINCT c.name FROM coding g JOIN code c ON c.id = g.codeId
-                 WHERE g.segmentId = s.id ORDER BY c.name)) AS codes,
-              -- segmentParticipant spelled out for one segment: through the view, SQLite materialises it
-              -- for every segment in the project, then scans all participants for each row.
-              COALESCE(
-                (SELECT group_concat(pseudonym, char(31)) FROM (SELECT DISTINCT p.pseudonym FROM turn
-                   JOIN participant p ON p.id = turn.participantId
-                   WHERE turn.transcriptId = s.transcriptId AND turn.start < s."end" AND turn."end" > s.start
-                   ORDER BY p.pseudonym)),
-                (SELECT group_concat(pseudonym, char(31)) FROM (SELECT DISTINCT p.pseudonym FROM transcriptParticipant tp
-                   JOIN participant p ON p.id = tp.participantId
-                   WHERE tp.transcriptId = s.transcriptId
-                     AND NOT EXISTS (SELECT 1 FROM turn WHERE turn.transcriptId = s.transcriptId AND turn.participantId IS NOT NULL)
-                   ORDER BY p.pseudonym))) AS participants
+              (SELECT group_concat(hex(codeId)) FROM (SELECT DISTINCT g.codeId FROM coding g WHERE g.segmentId = s.id)) AS codes,
+              (SELECT group_concat(pseudonym, char(31)) FROM (SELECT p.pseudonym FROM segmentSpeaker sp
+                 JOIN participant p ON p.id = sp.participantId WHERE sp.segmentId = s.id ORDER BY p.pseudonym)) AS participants
             FROM segment s JOIN transcript t ON t.id = s.transcriptId
             \(condition.isEmpty ? "" : "WHERE " + condition)
             ORDER BY t.slug, s.start, s."end"
@@ -323,7 +364,14 @@ extension ProjectStore {
             let first: Int = row["firstLine"] ?? 1, last: Int = row["lastLine"] ?? first
             let info = SegmentInfo(id: row["id"], transcript: row["slug"], start: row["start"], end: row["end"],
                                    firstLine: first, lastLine: last, text: row["text"], isOrphaned: row["isOrphaned"])
-            return SegmentRow(info: info, transcriptId: row["transcriptId"], participants: split(row["participants"]), codes: split(row["codes"]))
+            let ids = ((row["codes"] as String?) ?? "").split(separator: ",").compactMap { UUID(hex: $0) }
+            let names = ids.map { id in
+                if let label = labels[id] { return label }
+                let label = codes.label(of: id)
+                labels[id] = label
+                return label
+            }.sorted()
+            return SegmentRow(info: info, transcriptId: row["transcriptId"], participants: split(row["participants"]), codes: names)
         }
     }
 
@@ -333,6 +381,21 @@ extension ProjectStore {
 }
 
 extension UUID {
+    /// A UUID from the 32 hex digits SQLite's `hex()` gives for its blob.
+    init?(hex: Substring) {
+        guard hex.count == 32 else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(16)
+        var index = hex.startIndex
+        while index < hex.endIndex {
+            let next = hex.index(index, offsetBy: 2)
+            guard let byte = UInt8(hex[index..<next], radix: 16) else { return nil }
+            bytes.append(byte)
+            index = next
+        }
+        self = bytes.withUnsafeBytes { UUID(uuid: $0.load(as: uuid_t.self)) }
+    }
+
     /// The last eight hex digits, enough to name a segment on the command line. (Not the first: a
     /// time-ordered UUID starts with its timestamp, so records made in the same minute share them.)
     public var shortID: String { String(uuidString.lowercased().suffix(8)) }

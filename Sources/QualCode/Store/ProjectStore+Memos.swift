@@ -16,7 +16,7 @@ extension ProjectStore {
         if reference.lowercased() == "project" { return (.project, "project") }
         let parts = reference.split(separator: ":", maxSplits: 1).map(String.init)
         guard parts.count == 2, let kind = MemoTarget.Kind(rawValue: parts[0].lowercased()), kind != .project else {
-            throw StoreError.invalidValue(what: "--on", value: reference,
+            throw StoreError.invalidInput(.memoTarget, value: reference,
                                           expected: "project, transcript:NAME, participant:PSEUDONYM, code:NAME or segment:ID")
         }
         switch kind {

@@ -42,20 +42,11 @@ extension ProjectStore {
         }
         let transcriptCounts = try Row.fetchAll(db, sql: "SELECT participantId, COUNT(*) AS n FROM transcriptParticipant GROUP BY participantId")
             .reduce(into: [UUID: Int]()) { $0[$1["participantId"]] = $1["n"] }
-        // Who said a segment, as the segmentParticipant view has it: the speakers of the turns it
-        // overlaps, or in a transcript without attributed turns its linked participants.
+        // Who said a segment: the maintained segment → speaker rows, read through their participant index.
         let segmentCounts = try Row.fetchAll(db, sql: """
-            SELECT pid, COUNT(DISTINCT sid) AS n FROM (
-              SELECT turn.participantId AS pid, segment.id AS sid
-                FROM segment JOIN turn ON turn.transcriptId = segment.transcriptId
-                 AND segment.start < turn."end" AND segment."end" > turn.start
-               WHERE turn.participantId IS NOT NULL AND NOT segment.isOrphaned
-              UNION ALL
-              SELECT tp.participantId, segment.id
-                FROM segment JOIN transcriptParticipant tp ON tp.transcriptId = segment.transcriptId
-               WHERE NOT segment.isOrphaned
-                 AND NOT EXISTS (SELECT 1 FROM turn WHERE turn.transcriptId = segment.transcriptId AND turn.participantId IS NOT NULL))
-            GROUP BY pid
+            SELECT participantId AS pid, COUNT(*) AS n FROM segmentSpeaker
+             WHERE segmentId NOT IN (SELECT id FROM segment WHERE isOrphaned)
+             GROUP BY participantId
             """).reduce(into: [UUID: Int]()) { $0[$1["pid"]] = $1["n"] }
         return participants.map { p in
             ParticipantSummary(id: p.id, pseudonym: p.pseudonym, label: p.label, attributes: values[p.id] ?? [:],

@@ -59,7 +59,7 @@ extension ProjectStore {
     @discardableResult
     public func editQuote(segment reference: String, _ update: QuoteUpdate, style: HouseStyle = .thesis) throws -> QuoteDetails {
         if let leadIn = update.leadIn, leadIn.contains(where: \.isNewline) {
-            throw StoreError.invalidValue(what: "--lead-in", value: leadIn, expected: "one line")
+            throw StoreError.invalidInput(.leadIn, value: leadIn, expected: "one line")
         }
         return try pool.write { db in
             let segment = try Self.segment(db, reference)

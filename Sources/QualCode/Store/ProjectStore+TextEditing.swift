@@ -4,7 +4,7 @@ import GRDB
 /// What a text edit did to the analysis anchored in the transcript.
 public struct TextEditReport: Hashable, Sendable, Codable {
     public struct Change: Hashable, Sendable, Codable {
-        public var segment: String
+        public var segment: Segment.ID
         public var before: String
         public var after: String?
     }
@@ -21,12 +21,12 @@ public struct TextEditReport: Hashable, Sendable, Codable {
 extension ProjectStore {
     /// Replaces `find` with `replacement` in a transcript (the only occurrence, the `occurrence`-th, or
     /// with `all` every one), re-anchoring every segment.
-    public func replaceText(in reference: String, find: String, with replacement: String, occurrence: Int? = nil,
+    public func replaceText(in id: Transcript.ID, find: String, with replacement: String, occurrence: Int? = nil,
                             all: Bool = false) throws -> TextEditReport {
-        let transcript = try self.transcript(reference)
+        let transcript = try self.transcript(id)
         let text = ScalarText(transcript.text)
         let needle = find.precomposedStringWithCanonicalMapping
-        guard !needle.isEmpty else { throw StoreError.invalidValue(what: "--find", value: find, expected: "text from the transcript") }
+        guard !needle.isEmpty else { throw StoreError.invalidInput(.find, value: find, expected: "text from the transcript") }
         var hits = text.occurrences(of: needle)
         // Overlapping matches cannot all be replaced; keep the leftmost of each overlapping run.
         var nonOverlapping: [Int] = []
@@ -55,8 +55,8 @@ extension ProjectStore {
 
     /// Replaces a transcript's whole text (from an editor round trip); the difference is worked out
     /// line by line and only what changed is edited.
-    public func replaceText(of reference: String, with newText: String) throws -> TextEditReport {
-        let transcript = try self.transcript(reference)
+    public func replaceText(of id: Transcript.ID, with newText: String) throws -> TextEditReport {
+        let transcript = try self.transcript(id)
         let (normalized, _) = TextDecoding.normalize(newText)
         guard !normalized.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw StoreError.editFailed(transcript: transcript.slug, reason: "the new text is empty")
@@ -97,10 +97,10 @@ extension ProjectStore {
                 case .shifted: report.shifted += 1
                 case .changed:
                     segment.text = new.slice(mapped.start, mapped.end)
-                    report.changed.append(.init(segment: segment.id.shortID, before: before, after: segment.text))
+                    report.changed.append(.init(segment: segment.id, before: before, after: segment.text))
                 case .orphaned:
                     segment.isOrphaned = true
-                    report.orphaned.append(.init(segment: segment.id.shortID, before: before, after: nil))
+                    report.orphaned.append(.init(segment: segment.id, before: before, after: nil))
                 }
                 if mapped.change != .unchanged { try segment.update(db) }
             }
@@ -116,6 +116,7 @@ extension ProjectStore {
                 ordinal += 1
                 try turn.insert(db)
             }
+            try Self.refreshSegmentSpeakers(db, transcript: transcript.id)
             transcript.text = revision.newText
             transcript.wordCount = revision.newText.wordCount
             try transcript.update(db)
@@ -124,7 +125,7 @@ extension ProjectStore {
                 "id": LogValue(transcript.id),
                 "edits": .array(revision.edits.map { ["start": .int($0.start), "end": .int($0.end), "replacement": .string($0.replacement),
                                                       "removed": .string(old.slice($0.start, $0.end))] }),
-                "orphaned": .array(report.orphaned.map { .string($0.segment) }),
+                "orphaned": .array(report.orphaned.map { LogValue($0.segment) }),
             ])
             return report
         }

@@ -60,7 +60,7 @@ extension ProjectStore {
     public func importTranscripts(_ urls: [URL], options: ImportOptions = ImportOptions(),
                                   progress: (@Sendable (Int, Int, String) -> Void)? = nil) throws -> [TranscriptSummary] {
         if urls.count > 1 && (options.title != nil || options.name != nil) {
-            throw StoreError.invalidValue(what: "--title/--name", value: "\(urls.count) files", expected: "a single file")
+            throw StoreError.invalidInput(options.title != nil ? .title : .name, value: "\(urls.count) files", expected: "a single file")
         }
         for url in urls { _ = try SourceFormat(fileName: url.lastPathComponent) }
         return try pool.write { db in
@@ -227,10 +227,12 @@ extension ProjectStore {
         try summaries(db, only: transcript.id)[0]
     }
 
-    /// Finds a transcript by its name (`intervju-eva`), a participant's pseudonym when that person has
-    /// one transcript (`eva`), a unique word of a name, or an id.
-    public func transcript(_ reference: String) throws -> Transcript {
-        try pool.read { db in try Self.transcript(db, reference) }
+    /// The transcript with its text.
+    public func transcript(_ id: Transcript.ID) throws -> Transcript {
+        try pool.read { db in
+            guard let transcript = try Transcript.fetchOne(db, key: id) else { throw StoreError.missing(.transcript, id) }
+            return transcript
+        }
     }
 
     static func transcript(_ db: Database, _ reference: String) throws -> Transcript {
@@ -263,8 +265,9 @@ extension ProjectStore {
             }
             let turns = try Turn.filter(Turn.Columns.transcriptId == transcript.id).order(Turn.Columns.start).fetchAll(db)
             let first = text.lineStarts[wanted.lowerBound - 1], last = text.lineRange(wanted.upperBound).upperBound
+            let index = try CodeIndex(db)
             let coded = try Row.fetchAll(db, sql: """
-                SELECT s.start, s."end", c.name FROM segment s JOIN coding g ON g.segmentId = s.id JOIN code c ON c.id = g.codeId
+                SELECT s.start, s."end", g.codeId FROM segment s JOIN coding g ON g.segmentId = s.id
                 WHERE s.transcriptId = ? AND NOT s.isOrphaned AND s.start <= ? AND s."end" >= ?
                 """, arguments: [transcript.id, last, first])
             let lines = wanted.map { n -> NumberedLine in
@@ -272,7 +275,7 @@ extension ProjectStore {
                 let speaker = turns.first { $0.start >= r.lowerBound && $0.start <= r.upperBound }?.speaker
                 var codes: [String] = []
                 for row in coded {
-                    let (s, e, name): (Int, Int, String) = (row[0], row[1], row[2])
+                    let (s, e, name): (Int, Int, String) = (row[0], row[1], index.label(of: row[2]))
                     if s < max(r.upperBound, r.lowerBound + 1) && e > r.lowerBound && !codes.contains(name) { codes.append(name) }
                 }
                 return NumberedLine(number: n, speaker: speaker, text: text.slice(r.lowerBound, r.upperBound), codes: codes.sorted())
@@ -343,7 +346,7 @@ extension ProjectStore {
             if let kind = update.kind { transcript.kind = kind }
             if let date = update.date {
                 guard date.isEmpty || AttributeType.date.normalized(date) != nil else {
-                    throw StoreError.invalidValue(what: "--date", value: date, expected: "YYYY-MM-DD")
+                    throw StoreError.invalidInput(.date, value: date, expected: "YYYY-MM-DD")
                 }
                 transcript.date = date.isEmpty ? nil : date
             }
@@ -360,6 +363,7 @@ extension ProjectStore {
                     turn.participantId = assignment[turn.speaker]
                     try turn.update(db)
                 }
+                try Self.refreshSegmentSpeakers(db, transcript: transcript.id)
             }
             try log(db, "transcript.update", [
                 "id": LogValue(transcript.id), "title": .string(transcript.title), "kind": .string(transcript.kind.rawValue),

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Why the project store refused an operation. Each message names the input, says what is wrong and
-/// what happened (nothing was changed), so the CLI, the browser and the log agree.
+/// Why the project store refused an operation. Each case carries the values involved; the description
+/// names the input, says what is wrong and that nothing was changed. Where the user can do something
+/// about it, ``remedy`` says what as data: the command line words it as a flag, the browser as a button.
 public enum StoreError: Error, Sendable, Equatable {
     case projectNotFound(path: String)
     case projectExists(path: String)
@@ -11,19 +12,76 @@ public enum StoreError: Error, Sendable, Equatable {
     case emptyName(what: String)
     case duplicate(what: String, name: String)
     case notFound(what: String, reference: String, candidates: [String])
+    /// A typed id that names no record (deleted meanwhile, or from another project).
+    case missing(RecordKind, UUID)
     case ambiguous(what: String, reference: String, candidates: [String])
     case invalidAttribute(name: String, value: String, type: AttributeType)
+    /// A value the store cannot take; `what` names the input in words.
     case invalidValue(what: String, value: String, expected: String)
+    /// A value given for one of the inputs the store's callers fill from what a person typed.
+    case invalidInput(InputField, value: String, expected: String)
     case quoteNotFound(transcript: String, quote: String)
     case quoteAmbiguous(transcript: String, quote: String, lines: [Int])
     case occurrenceOutOfRange(transcript: String, occurrence: Int, count: Int)
     case spanOutOfRange(transcript: String, start: Int, end: Int, length: Int)
     case linesOutOfRange(transcript: String, first: Int, last: Int, lineCount: Int)
+    case blankLines(transcript: String, first: Int, last: Int)
     case codeInUse(code: String, codings: Int, children: Int)
     case codeCycle(code: String, parent: String)
+    case renameWithPath(code: String, name: String)
     case duplicateImport(file: String, existing: String)
     case textUnchanged(transcript: String)
     case editFailed(transcript: String, reason: String)
+}
+
+/// The kinds of record a typed id names.
+public enum RecordKind: String, Sendable, Codable, Hashable {
+    case transcript, segment, code, participant, memo, coding
+}
+
+/// Inputs the store takes from what a person typed, named so a front end can point at its own field.
+public enum InputField: String, Sendable, Codable, Hashable {
+    case quote, lines, find, title, name, date, color, leadIn, memoTarget, speakerMap
+
+    /// The input in words, for the library's own descriptions.
+    public var words: String {
+        switch self {
+        case .leadIn: return "lead-in"
+        case .memoTarget: return "memo target"
+        case .speakerMap: return "speaker map"
+        default: return rawValue
+        }
+    }
+}
+
+/// What the user can do about a refusal.
+public enum StoreRemedy: Sendable, Hashable {
+    /// Create the project at this path.
+    case createProject(path: String)
+    /// Say which project to open.
+    case chooseProject
+    /// Pick one of `count` occurrences of a quote, or quote more text.
+    case pickOccurrence(count: Int)
+    /// Delete anyway, which also deletes `codings` codings and `children` child codes.
+    case force(codings: Int, children: Int)
+    /// Import the file again although it was imported before.
+    case allowDuplicate
+    /// Move the code to another parent instead of renaming it to a path.
+    case moveCode
+}
+
+extension StoreError {
+    public var remedy: StoreRemedy? {
+        switch self {
+        case let .projectNotFound(path): return .createProject(path: path)
+        case .noProjectSelected: return .chooseProject
+        case let .quoteAmbiguous(_, _, lines): return .pickOccurrence(count: lines.count)
+        case let .codeInUse(_, codings, children): return .force(codings: codings, children: children)
+        case .duplicateImport: return .allowDuplicate
+        case .renameWithPath: return .moveCode
+        default: return nil
+        }
+    }
 }
 
 // MARK: - Description
@@ -32,7 +90,7 @@ extension StoreError: CustomStringConvertible, LocalizedError {
     public var description: String {
         switch self {
         case let .projectNotFound(path):
-            return "\(path): no such project file; create one with `qualcode init \(path)`."
+            return "\(path): no such project file."
         case let .projectExists(path):
             return "\(path) already exists; nothing was created."
         case let .notAProject(path, reason):
@@ -41,7 +99,7 @@ extension StoreError: CustomStringConvertible, LocalizedError {
             let list = unknown.map { "\"\($0)\"" }.joined(separator: ", ")
             return "\(path) was written by a newer QualCode (unknown migration \(list)); update QualCode to open it."
         case let .noProjectSelected(reason):
-            return "no project selected: \(reason). Pass --project FILE or set QUALCODE_PROJECT."
+            return "no project selected: \(reason)."
         case let .emptyName(what):
             return "a \(what) name cannot be empty or blank; nothing was changed."
         case let .duplicate(what, name):
@@ -49,34 +107,46 @@ extension StoreError: CustomStringConvertible, LocalizedError {
         case let .notFound(what, reference, candidates):
             let hint = candidates.isEmpty ? "" : " Known: \(candidates.prefix(12).joined(separator: ", "))\(candidates.count > 12 ? ", …" : "")."
             return "no \(what) \"\(reference)\".\(hint)"
+        case let .missing(kind, id):
+            return "no \(kind.rawValue) with id \(id.uuidString.lowercased()); nothing was changed."
         case let .ambiguous(what, reference, candidates):
             return "\"\(reference)\" matches several \(what)s: \(candidates.joined(separator: ", ")); be more specific."
         case let .invalidAttribute(name, value, type):
             return "attribute \"\(name)\": \"\(value)\" is not a valid \(type.rawValue) value (the attribute is typed \(type.rawValue)); nothing was changed."
         case let .invalidValue(what, value, expected):
             return "\(what): \"\(value)\" is not valid; expected \(expected)."
+        case let .invalidInput(field, value, expected):
+            return "\(field.words): \"\(value)\" is not valid; expected \(expected)."
         case let .quoteNotFound(transcript, quote):
             return "\(transcript): the quote \"\(quote.truncated())\" does not occur in the text; nothing was coded."
         case let .quoteAmbiguous(transcript, quote, lines):
-            let places = lines.enumerated().map { "occurrence \($0.offset + 1) on line \($0.element)" }.joined(separator: ", ")
-            return "\(transcript): the quote \"\(quote.truncated())\" occurs \(lines.count) times (\(places)); pick one with --occurrence N or quote more text."
+            return "\(transcript): the quote \"\(quote.truncated())\" occurs \(lines.count) times (\(Self.places(lines))); pick one or quote more text."
         case let .occurrenceOutOfRange(transcript, occurrence, count):
-            return "\(transcript): --occurrence \(occurrence) asked for, but the quote occurs \(count) time\(count == 1 ? "" : "s"); nothing was coded."
+            return "\(transcript): occurrence \(occurrence) asked for, but the quote occurs \(count) time\(count == 1 ? "" : "s"); nothing was coded."
         case let .spanOutOfRange(transcript, start, end, length):
             return "\(transcript): offsets \(start)..<\(end) are outside the text (0..<\(length), end exclusive); nothing was coded."
         case let .linesOutOfRange(transcript, first, last, lineCount):
             return "\(transcript): lines \(first)-\(last) are outside the transcript (lines 1-\(lineCount))."
+        case let .blankLines(transcript, first, last):
+            return "\(transcript): lines \(first)-\(last) hold no text; nothing was coded."
         case let .codeInUse(code, codings, children):
-            return "code \"\(code)\" is in use (\(codings) coding\(codings == 1 ? "" : "s"), \(children) child code\(children == 1 ? "" : "s")); pass --force to delete it and its codings, nothing was deleted."
+            return "code \"\(code)\" is in use (\(codings) coding\(codings == 1 ? "" : "s"), \(children) child code\(children == 1 ? "" : "s")); nothing was deleted."
         case let .codeCycle(code, parent):
             return "code \"\(code)\" cannot move under \"\(parent)\", which is itself or one of its descendants; nothing was changed."
+        case let .renameWithPath(code, name):
+            return "code \"\(code)\" cannot be renamed to \"\(name)\": a new name has no \"/\" (moving a code changes its parent); nothing was changed."
         case let .duplicateImport(file, existing):
-            return "\(file) was imported before, as \"\(existing)\" (same SHA-256); pass --allow-duplicate to import it again. Nothing was imported."
+            return "\(file) was imported before, as \"\(existing)\" (same SHA-256). Nothing was imported."
         case let .textUnchanged(transcript):
             return "\(transcript): the text is unchanged; nothing was saved."
         case let .editFailed(transcript, reason):
             return "\(transcript): \(reason); nothing was changed."
         }
+    }
+
+    /// «occurrence 1 on line 12, occurrence 2 on line 40».
+    package static func places(_ lines: [Int]) -> String {
+        lines.enumerated().map { "occurrence \($0.offset + 1) on line \($0.element)" }.joined(separator: ", ")
     }
 
     public var errorDescription: String? { description }

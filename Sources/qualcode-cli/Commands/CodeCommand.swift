@@ -32,7 +32,8 @@ struct CodeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let result = try project.openStore().code(transcript, try segment.selector(), codes: codes)
+        let store = try project.openStore()
+        let result = try store.code(try store.resolve.transcript(transcript), try segment.selector(), codes: codes)
         if json { print(try Output.json(result)); return }
         for name in result.createdCodes { Output.note("created code \"\(name)\"") }
         let s = result.segment

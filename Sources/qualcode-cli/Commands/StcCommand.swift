@@ -202,7 +202,8 @@ struct StcCommand: ParsableCommand {
             @Flag(help: "Print the result as JSON.") var json = false
             func validate() throws { if groups.isEmpty { throw ValidationError("name at least one --group.") } }
             func run() throws {
-                let result = try Condensation(project.openStore()).addUnit(transcript, try segment.selector(), groups: groups)
+                let store = try project.openStore()
+                let result = try Condensation(store).addUnit(try store.resolve.transcript(transcript), try segment.selector(), groups: groups)
                 if json { print(try Output.json(result)); return }
                 print("\(result.segment.id.shortID)  \(result.segment.transcript) line \(result.segment.lineLabel): \(groups.joined(separator: ", "))")
             }

@@ -87,18 +87,19 @@ struct TranscriptCommand: ParsableCommand {
 
         func run() throws {
             let store = try project.openStore()
+            let id = try store.resolve.transcript(transcript)
             let report: TextEditReport
             if let find, let replace {
-                report = try store.replaceText(in: transcript, find: find, with: replace, occurrence: occurrence, all: all)
+                report = try store.replaceText(in: id, find: find, with: replace, occurrence: occurrence, all: all)
             } else {
-                let original = try store.transcript(transcript)
+                let original = try store.transcript(id)
                 let edited = try EditorSession.edit(original.text, name: original.slug)
-                report = try store.replaceText(of: original.slug, with: edited)
+                report = try store.replaceText(of: id, with: edited)
             }
             if json { print(try Output.json(report)); return }
             print("Edited \(report.transcript): \(report.edits) edit(s); segments: \(report.unchanged) unchanged, \(report.shifted) shifted, \(report.changed.count) changed, \(report.orphaned.count) orphaned")
-            for c in report.changed { print("  changed  \(c.segment): \"\(c.before.truncated())\" → \"\(c.after?.truncated() ?? "")\"") }
-            for o in report.orphaned { print("  orphaned \(o.segment): \"\(o.before.truncated())\" (its text was removed; the segment and its codings are kept)") }
+            for c in report.changed { print("  changed  \(c.segment.shortID): \"\(c.before.truncated())\" → \"\(c.after?.truncated() ?? "")\"") }
+            for o in report.orphaned { print("  orphaned \(o.segment.shortID): \"\(o.before.truncated())\" (its text was removed; the segment and its codings are kept)") }
         }
     }
 }

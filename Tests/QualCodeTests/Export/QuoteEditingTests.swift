@@ -174,7 +174,7 @@ import Testing
         var options = ImportOptions()
         options.participants = ["Siri"]
         try store.importTranscripts([try folder.write("lang.txt", String(repeating: line, count: 3000))], options: options)
-        _ = try store.code((1...3000).map { CodingRequest(transcript: "lang", selector: .lines($0...$0), codes: ["Samarbeid"]) })
+        _ = try store.code((1...3000).map { try store.request("lang", .lines($0...$0), codes: ["Samarbeid"]) })
         var quoteOptions = QuoteOptions(codes: ["Samarbeid"])
         quoteOptions.cleanFillers = true
         let quotes = try store.quotes(quoteOptions)

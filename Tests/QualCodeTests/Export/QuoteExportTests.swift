@@ -14,10 +14,10 @@ import Testing
         options.speakerMap = [:]
         try store.importTranscripts([Fixtures.demoFile("intervju-berit.vtt")], options: options)
         let plan = try String(contentsOf: Fixtures.demoFile("koding.txt"), encoding: .utf8).split(separator: "\n")
-        let requests = plan.compactMap { line -> CodingRequest? in
+        let requests = try plan.compactMap { line -> CodingRequest? in
             let parts = line.split(separator: "\t").map(String.init)
             guard parts.count == 3, ["eva", "berit"].contains(parts[0]) else { return nil }
-            return CodingRequest(transcript: parts[0], selector: .quote(parts[1], occurrence: nil), codes: parts[2].components(separatedBy: ";"))
+            return try store.request(parts[0], .quote(parts[1], occurrence: nil), codes: parts[2].components(separatedBy: ";"))
         }
         _ = try store.code(requests)
         return store

@@ -110,8 +110,8 @@ func interviewStore(_ folder: TemporaryFolder) throws -> ProjectStore {
         let store = try interviewStore(folder)
         let before = try ProjectSnapshot(store)
         #expect(throws: StoreError.self) {
-            try store.code([CodingRequest(transcript: "eva", selector: .quote("kjempegod", occurrence: nil), codes: ["Trivsel"]),
-                            CodingRequest(transcript: "eva", selector: .quote("finnes ikke", occurrence: nil), codes: ["Trivsel"])])
+            try store.code([try store.request("eva", .quote("kjempegod", occurrence: nil), codes: ["Trivsel"]),
+                            try store.request("eva", .quote("finnes ikke", occurrence: nil), codes: ["Trivsel"])])
         }
         #expect(try ProjectSnapshot(store) == before)
     }
@@ -178,15 +178,54 @@ func interviewStore(_ folder: TemporaryFolder) throws -> ProjectStore {
         #expect(try store.deleteCode("Sparringspartner", force: true).codingsRemoved == 1)
     }
 
-    @Test func aPathMustMatchTheTree() throws {
+    @Test func namesRepeatUnderDifferentParentsAndPathsResolveFromTheRoot() throws {
         let folder = try TemporaryFolder()
         let store = try coded(folder)
-        let before = try ProjectSnapshot(store)
-        #expect(throws: StoreError.duplicate(what: "code", name: "Tillit")) {
-            try store.code("eva", .quote("kjempegod", occurrence: nil), codes: ["Ny/Tillit/Under"])
+        // A path whose beginning fits no code is made from the top; «Tillit» may repeat under «Ny».
+        let made = try store.code("eva", .quote("kjempegod", occurrence: nil), codes: ["Ny/Tillit/Under"])
+        #expect(made.createdCodes == ["Ny/Tillit/Under"])
+        let paths = try store.codeTree().map(\.path)
+        #expect(paths.contains("Tillit") && paths.contains("Ny/Tillit") && paths.contains("Ny/Tillit/Under"))
+        // A bare name that fits two codes is refused with both paths.
+        #expect(throws: StoreError.ambiguous(what: "code", reference: "tillit", candidates: ["Ny/Tillit", "Tillit"])) {
+            try store.resolve.code("tillit")
         }
+        let before = try ProjectSnapshot(store)
+        #expect(throws: StoreError.self) { try store.code("eva", .quote("kjempegod", occurrence: nil), codes: ["Tillit"]) }
         #expect(try ProjectSnapshot(store) == before)
-        #expect(try !store.codeTree().contains { $0.name == "Ny" })
+        // A path from the root, the end of a path, or «/» for the top level name each one.
+        let top = try #require(try store.codeTree().first { $0.path == "Tillit" })
+        let nested = try #require(try store.codeTree().first { $0.path == "Ny/Tillit" })
+        #expect(try store.resolve.code("/Tillit") == top.id)
+        #expect(try store.resolve.code("ny/tillit") == nested.id)
+        #expect(try store.resolve.code("Tillit/Under") != top.id)
+        // Listings show the shortest end of the path that tells them apart.
+        let units = try store.units(code: "Ny/Tillit")
+        #expect(units.isEmpty)
+        let under = try store.units(code: "Under")
+        #expect(under.first?.codes == ["Under"])
+        // Siblings still may not share a name, in any case.
+        #expect(throws: StoreError.duplicate(what: "code", name: "tillit")) { try store.addCode("tillit", parent: "Ny") }
+        #expect(throws: StoreError.duplicate(what: "code", name: "Tillit")) { try store.moveCode("Ny/Tillit", under: nil) }
+        // Moving or renaming it elsewhere is fine.
+        try store.addCode("Annet")
+        try store.moveCode("Ny/Tillit", under: "Annet")
+        #expect(try store.codeTree().contains { $0.path == "Annet/Tillit/Under" })
+    }
+
+    @Test func mergingTwoBranchesMergesTheirNamesakes() throws {
+        let folder = try TemporaryFolder()
+        let store = try coded(folder)
+        try store.addCode("A/Rapportering")
+        try store.addCode("B/Rapportering")
+        _ = try store.code("eva", .quote("kjempegod", occurrence: nil), codes: ["A/Rapportering"])
+        _ = try store.code("eva", .quote("Tillit er alt", occurrence: nil), codes: ["B/Rapportering"])
+        let report = try store.mergeCode("A", into: "B")
+        #expect(report.codingsMoved == 1)
+        let tree = try store.codeTree()
+        #expect(tree.filter { $0.name == "Rapportering" }.map(\.path) == ["B/Rapportering"])
+        #expect(tree.first { $0.path == "B/Rapportering" }?.segments == 2)
+        #expect(tree.first { $0.path == "B" }?.segmentsWithChildren == 2)
     }
 
     @Test func deleteIsRefusedWhileInUseUnlessForced() throws {

@@ -35,7 +35,7 @@ import Testing
         let folder = try TemporaryFolder()
         let (store, s) = try setUp(folder)
         let report = try store.replaceText(in: "eva", find: "ingenting", with: "ikke noe som helst")
-        #expect(report.changed.map(\.segment) == [s["emoji"]!.id.shortID])
+        #expect(report.changed.map(\.segment) == [s["emoji"]!.id])
         #expect(report.unchanged == 1 && report.shifted == 1)
         let (stored, _, inText) = try segmentText(store, s["emoji"]!.id)
         #expect(stored == "ikke noe som helst til 🙂" && inText == stored)
@@ -54,7 +54,7 @@ import Testing
         let (store, s) = try setUp(folder)
         let eventsBefore = try store.eventCount()
         let report = try store.replaceText(in: "eva", find: "Nei, han dro sør til Spania. ", with: "")
-        #expect(report.orphaned.map(\.segment) == [s["late"]!.id.shortID])
+        #expect(report.orphaned.map(\.segment) == [s["late"]!.id])
         #expect(report.orphaned[0].before == "han dro sør til Spania")
         let unit = try #require(try store.units().first { $0.id == s["late"]!.id })
         #expect(unit.isOrphaned && unit.text == "han dro sør til Spania" && unit.codes == ["Reise"])
@@ -75,7 +75,7 @@ import Testing
         let (store, s) = try setUp(folder)
         var text = try store.transcript("eva").text
         text = "Intervju 3. oktober\n" + text.replacingOccurrences(of: "(latter)", with: "(ler)") + "\nIntervjuer: Takk!"
-        let report = try store.replaceText(of: "eva", with: text)
+        let report = try store.replaceText(of: try store.resolve.transcript("eva"), with: text)
         #expect(report.orphaned.isEmpty && report.changed.isEmpty)
         for (_, segment) in s {
             let (stored, _, inText) = try segmentText(store, segment.id)
@@ -110,8 +110,8 @@ import Testing
         let text = try store.transcript("eva").text
         #expect(throws: StoreError.self) { try store.replaceText(in: "eva", find: "finnes ikke", with: "x") }
         #expect(throws: StoreError.self) { try store.replaceText(in: "eva", find: "tillit", with: "x") }  // twice: ambiguous
-        #expect(throws: StoreError.textUnchanged(transcript: "intervju-eva")) { try store.replaceText(of: "eva", with: text) }
-        #expect(throws: StoreError.self) { try store.replaceText(of: "eva", with: "  \n") }
+        #expect(throws: StoreError.textUnchanged(transcript: "intervju-eva")) { try store.replaceText(of: try store.resolve.transcript("eva"), with: text) }
+        #expect(throws: StoreError.self) { try store.replaceText(of: try store.resolve.transcript("eva"), with: "  \n") }
         let id = try store.transcript("eva").id
         #expect(throws: StoreError.self) { try store.applyEdits([TextEdit(start: 0, end: 10_000, replacement: "")], to: id, expectedText: text) }
         #expect(throws: StoreError.self) { try store.applyEdits([TextEdit(start: 0, end: 1, replacement: "")], to: id, expectedText: "stale") }

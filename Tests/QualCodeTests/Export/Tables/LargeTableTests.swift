@@ -23,7 +23,7 @@ import Testing
         for (i, p) in people.enumerated() {
             for line in 1...linesPerInterview {
                 let first = (i * 7 + line * 13) % codes, second = (i * 11 + line * 3 + 1) % codes
-                requests.append(CodingRequest(transcript: p.lowercased(), selector: .lines(line...line),
+                requests.append(try store.request(p.lowercased(), .lines(line...line),
                                               codes: [String(format: "Kode %03d æøå", first + 1), String(format: "Kode %03d æøå", second + 1)]))
             }
         }

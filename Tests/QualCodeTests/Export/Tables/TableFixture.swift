@@ -59,22 +59,22 @@ enum TableFixture {
             Stemningen på kontoret var god, og tillit mellom kollegene ble nevnt flere ganger i løpet av dagen.
             """, participants: [])
 
-        func quote(_ transcript: String, _ text: String, _ codes: String...) -> CodingRequest {
-            CodingRequest(transcript: transcript, selector: .quote(text, occurrence: nil), codes: codes)
+        func quote(_ transcript: String, _ text: String, _ codes: String...) throws -> CodingRequest {
+            try store.request(transcript, .quote(text, occurrence: nil), codes: codes)
         }
         try store.addCode("Balansekunst", definition: "Å balansere egne deltakere og veiledning av andre.")
         try store.addCode("Sparringspartner", parent: "Balansekunst")
         _ = try store.code([
-            quote("ase", "Tillit er grunnmuren i alt vi gjør sammen med deltakerne.", "Tillit"),
-            quote("ase", "Det er en balansekunst mellom deltakernes ønsker og arbeidsgivernes behov.", "Balansekunst"),
-            quote("ase", "Systemet er veldig navsk, med skjemaer for alt.", "Det navske"),
-            quote("bjorn", "Tillit tar tid å bygge, men den kan raseres på en dag.", "Tillit"),
-            quote("bjorn", "Jeg er sparringspartner for kollegene mine når de står fast.", "Balansekunst/Sparringspartner"),
-            quote("cecilie", "Tillit, og at vi våger å si fra når noe ikke fungerer.", "Tillit"),
-            quote("cecilie", "=cmd() står det i regnearket, sa hun, og lo.", "=cmd()"),
-            quote("fokusgruppe", "Det navske er at alt skal dokumenteres to ganger.\nCecilie: Ja, og det tar tid fra deltakerne.", "Det navske"),
-            quote("fokusgruppe", "Tillit mellom teamene betyr mye for oss.", "Tillit"),
-            quote("notater", "tillit mellom kollegene ble nevnt flere ganger i løpet av dagen", "Tillit"),
+            try quote("ase", "Tillit er grunnmuren i alt vi gjør sammen med deltakerne.", "Tillit"),
+            try quote("ase", "Det er en balansekunst mellom deltakernes ønsker og arbeidsgivernes behov.", "Balansekunst"),
+            try quote("ase", "Systemet er veldig navsk, med skjemaer for alt.", "Det navske"),
+            try quote("bjorn", "Tillit tar tid å bygge, men den kan raseres på en dag.", "Tillit"),
+            try quote("bjorn", "Jeg er sparringspartner for kollegene mine når de står fast.", "Balansekunst/Sparringspartner"),
+            try quote("cecilie", "Tillit, og at vi våger å si fra når noe ikke fungerer.", "Tillit"),
+            try quote("cecilie", "=cmd() står det i regnearket, sa hun, og lo.", "=cmd()"),
+            try quote("fokusgruppe", "Det navske er at alt skal dokumenteres to ganger.\nCecilie: Ja, og det tar tid fra deltakerne.", "Det navske"),
+            try quote("fokusgruppe", "Tillit mellom teamene betyr mye for oss.", "Tillit"),
+            try quote("notater", "tillit mellom kollegene ble nevnt flere ganger i løpet av dagen", "Tillit"),
         ])
         return store
     }

@@ -1,0 +1,45 @@
+import Foundation
+import GRDB
+
+/// How much each code is used, counted in SQL over the coding index and the segment → speaker rows.
+struct CodeCounts {
+    struct Usage { var segments: Int; var participants: Int }
+    var own: [UUID: Usage] = [:]
+    /// The code with everything below it; filled only for a tree with nesting (otherwise it is `own`).
+    var rolledUp: [UUID: Usage] = [:]
+    var codings: [UUID: Int] = [:]
+
+    init(_ db: Database, nested: Bool) throws {
+        for row in try Row.fetchAll(db, sql: "SELECT codeId, COUNT(*) AS n FROM coding GROUP BY codeId") {
+            codings[row["codeId"]] = row["n"]
+        }
+        // Orphaned segments are few: they are set aside once rather than looked up per coding.
+        let live = """
+            SELECT DISTINCT codeId, segmentId FROM coding
+             WHERE segmentId NOT IN (SELECT id FROM segment WHERE isOrphaned)
+            """
+        own = try Self.usage(db, pairs: live)
+        guard nested else { return }
+        rolledUp = try Self.usage(db, pairs: """
+            WITH RECURSIVE up(codeId, ancestorId) AS (
+                SELECT id, id FROM code
+                UNION SELECT up.codeId, c.parentId FROM up JOIN code c ON c.id = up.ancestorId WHERE c.parentId IS NOT NULL)
+            SELECT DISTINCT up.ancestorId AS codeId, live.segmentId FROM (\(live)) live JOIN up ON up.codeId = live.codeId
+            """)
+    }
+
+    /// Segments and participants per code, from a query giving distinct (codeId, segmentId) pairs.
+    private static func usage(_ db: Database, pairs: String) throws -> [UUID: Usage] {
+        var result: [UUID: Usage] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT codeId, COUNT(*) AS n FROM (\(pairs)) GROUP BY codeId") {
+            result[row["codeId"]] = Usage(segments: row["n"], participants: 0)
+        }
+        for row in try Row.fetchAll(db, sql: """
+            SELECT pairs.codeId, COUNT(DISTINCT sp.participantId) AS n FROM (\(pairs)) pairs
+              JOIN segmentSpeaker sp ON sp.segmentId = pairs.segmentId GROUP BY pairs.codeId
+            """) {
+            result[row["codeId"], default: Usage(segments: 0, participants: 0)].participants = row["n"]
+        }
+        return result
+    }
+}

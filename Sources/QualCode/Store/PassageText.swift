@@ -1,0 +1,54 @@
+import Foundation
+import GRDB
+
+/// A stretch of a transcript cut from the lines it touches (the `passage` rows the full-text index
+/// keeps), without reading the rest of the transcript. The stored text is those lines with runs of
+/// line ends between them, so the lines give back every character and their line numbers.
+enum PassageText {
+    struct Cut {
+        var text: String
+        var firstLine: Int
+        var lastLine: Int
+    }
+
+    /// The text of `start..<end` with its first and last line, or nil when the stretch reaches past
+    /// the last line with text (the caller then reads the whole transcript, which knows its length).
+    static func cut(_ db: Database, transcript: UUID, start: Int, end: Int) throws -> Cut? {
+        let statement = try db.cachedStatement(sql: """
+            SELECT line, start, text FROM passage
+             WHERE transcriptId = ?1 AND start < ?3
+               AND start >= ifnull((SELECT start FROM passage WHERE transcriptId = ?1 AND start <= ?2 ORDER BY start DESC LIMIT 1), 0)
+             ORDER BY start
+            """)
+        let rows = try Row.fetchAll(statement, arguments: [transcript, start, end])
+        var text = String.UnicodeScalarView()
+        var cursor = start
+        var lines: [(line: Int, start: Int, end: Int)] = []
+        for row in rows {
+            let line: Int = row[0], lineStart: Int = row[1], lineText: String = row[2]
+            let scalars = lineText.unicodeScalars
+            let lineEnd = lineStart + scalars.count
+            lines.append((line, lineStart, lineEnd))
+            if cursor < lineStart {
+                // Only line ends lie between two lines with text.
+                text.append(contentsOf: repeatElement("\n", count: lineStart - cursor))
+                cursor = lineStart
+            }
+            if cursor < lineEnd {
+                let from = scalars.index(scalars.startIndex, offsetBy: cursor - lineStart)
+                let to = scalars.index(from, offsetBy: min(end, lineEnd) - cursor)
+                text.append(contentsOf: scalars[from..<to])
+                cursor = min(end, lineEnd)
+            }
+        }
+        guard cursor == end else { return nil }
+        return Cut(text: String(text), firstLine: lineNumber(at: start, lines), lastLine: lineNumber(at: max(start, end - 1), lines))
+    }
+
+    /// The line holding `offset` (as ``ScalarText/line(at:)`` counts): the line with text at or before it,
+    /// plus one for each line end after that line's own.
+    private static func lineNumber(at offset: Int, _ lines: [(line: Int, start: Int, end: Int)]) -> Int {
+        guard let line = lines.last(where: { $0.start <= offset }) else { return 1 + offset }
+        return line.line + max(0, offset - line.end)
+    }
+}

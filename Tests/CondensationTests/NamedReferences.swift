@@ -1,0 +1,21 @@
+import Condensation
+import QualCode
+
+/// Tests name transcripts as a person would; the library takes typed ids, so these resolve first — the
+/// way the command line does.
+extension Condensation {
+    @discardableResult
+    func addUnit(_ transcript: String, _ selector: SegmentSelector, groups: [String]) throws -> CodingResult {
+        try addUnit(try store.resolve.transcript(transcript), selector, groups: groups)
+    }
+}
+
+extension ProjectStore {
+    func code(_ transcript: String, _ selector: SegmentSelector, codes: [String]) throws -> CodingResult {
+        try code(try resolve.transcript(transcript), selector, codes: codes)
+    }
+
+    func replaceText(in transcript: String, find: String, with replacement: String) throws -> TextEditReport {
+        try replaceText(in: try resolve.transcript(transcript), find: find, with: replacement)
+    }
+}
