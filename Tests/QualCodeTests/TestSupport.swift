@@ -129,3 +129,14 @@ extension ProjectStore {
         CodingRequest(transcript: try resolve.transcript(transcript), selector: selector, codes: codes)
     }
 }
+
+extension ProjectStore {
+    @discardableResult
+    func updateTranscript(_ transcript: String, _ update: TranscriptUpdate) throws -> TranscriptSummary {
+        try updateTranscript(try resolve.transcript(transcript), update)
+    }
+
+    func participantIDs(_ names: String...) throws -> [Participant.ID] {
+        try names.map(resolve.participant)
+    }
+}

@@ -216,9 +216,10 @@ extension ProjectStore {
 
     /// Removes this coder's codings of `codes` (all codes when empty) from a segment; a segment
     /// left with no codings is deleted.
-    public func uncode(segment reference: String, codes: [String]) throws -> [String] {
+    public func uncode(segment id: Segment.ID, codes: [Code.ID]) throws -> [String] {
         try pool.write { db in
-            try uncode(in: db, segment: try Self.segment(db, reference), codes: try codes.map { try Self.code(db, $0).id })
+            guard let segment = try Segment.fetchOne(db, key: id) else { throw StoreError.missing(.segment, id) }
+            return try uncode(in: db, segment: segment, codes: codes)
         }
     }
 

@@ -320,9 +320,10 @@ public struct TranscriptUpdate: Sendable {
     public var date: String?
     public var mode: String?
     /// When set, replaces the linked participants and attributes every turn again.
-    public var participants: [String]?
+    public var participants: [Participant.ID]?
 
-    public init(title: String? = nil, kind: TranscriptKind? = nil, date: String? = nil, mode: String? = nil, participants: [String]? = nil) {
+    public init(title: String? = nil, kind: TranscriptKind? = nil, date: String? = nil, mode: String? = nil,
+                participants: [Participant.ID]? = nil) {
         self.title = title
         self.kind = kind
         self.date = date
@@ -335,9 +336,9 @@ extension ProjectStore {
     /// Changes a transcript's title, kind, date, mode or participants. New participants re-attribute the
     /// speaker turns the same way an import does.
     @discardableResult
-    public func updateTranscript(_ reference: String, _ update: TranscriptUpdate) throws -> TranscriptSummary {
+    public func updateTranscript(_ id: Transcript.ID, _ update: TranscriptUpdate) throws -> TranscriptSummary {
         try pool.write { db in
-            var transcript = try Self.transcript(db, reference)
+            guard var transcript = try Transcript.fetchOne(db, key: id) else { throw StoreError.missing(.transcript, id) }
             if let title = update.title {
                 let trimmed = title.trimmingCharacters(in: .whitespacesAndNewlines)
                 guard !trimmed.isEmpty else { throw StoreError.emptyName(what: "transcript title") }
@@ -352,8 +353,11 @@ extension ProjectStore {
             }
             if let mode = update.mode { transcript.mode = mode.isEmpty ? nil : mode }
             try transcript.update(db)
-            if let names = update.participants {
-                let given = try names.map { try Self.participant(db, $0) }
+            if let ids = update.participants {
+                let given = try ids.map { id in
+                    guard let participant = try Participant.fetchOne(db, key: id) else { throw StoreError.missing(.participant, id) }
+                    return participant
+                }
                 let turns = try Turn.filter(Turn.Columns.transcriptId == transcript.id).fetchAll(db)
                 let assignment = Self.assignSpeakers(Self.orderedSpeakers(turns.map { ImportedTurn(speaker: $0.speaker, start: $0.start, end: $0.end) }),
                                                      given: given, everyone: given, speakerMap: [:])
@@ -368,7 +372,7 @@ extension ProjectStore {
             try log(db, "transcript.update", [
                 "id": LogValue(transcript.id), "title": .string(transcript.title), "kind": .string(transcript.kind.rawValue),
                 "date": LogValue(transcript.date), "mode": LogValue(transcript.mode),
-                "participants": update.participants.map { .array($0.map { .string($0) }) } ?? .null,
+                "participants": update.participants.map { .array($0.map { LogValue($0) }) } ?? .null,
             ])
             return try Self.summary(db, transcript)
         }

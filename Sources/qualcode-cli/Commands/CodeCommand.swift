@@ -55,7 +55,8 @@ struct UncodeCommand: ParsableCommand {
     @Option(name: .customLong("code"), help: "Only this code; repeatable (default: all your codes on the segment).") var codes: [String] = []
 
     func run() throws {
-        let removed = try project.openStore().uncode(segment: segment, codes: codes)
+        let store = try project.openStore()
+        let removed = try store.uncode(segment: try store.resolve.segment(segment), codes: try codes.map(store.resolve.code))
         print(removed.isEmpty ? "No codings of yours on \(segment); nothing was removed." : "Removed \(removed.joined(separator: ", ")) from \(segment)")
     }
 }

@@ -50,8 +50,10 @@ struct TranscriptCommand: ParsableCommand {
         @Flag(help: "Print the transcript as JSON.") var json = false
 
         func run() throws {
-            let update = TranscriptUpdate(title: title, kind: kind, date: date, mode: mode, participants: participants.isEmpty ? nil : participants)
-            let summary = try project.openStore().updateTranscript(transcript, update)
+            let store = try project.openStore()
+            let update = TranscriptUpdate(title: title, kind: kind, date: date, mode: mode,
+                                          participants: participants.isEmpty ? nil : try participants.map(store.resolve.participant))
+            let summary = try store.updateTranscript(try store.resolve.transcript(transcript), update)
             if json { print(try Output.json(summary)); return }
             print("Updated \(summary.name): \(summary.title), \(summary.kind.rawValue), participants: \(summary.participants.joined(separator: ", "))")
         }

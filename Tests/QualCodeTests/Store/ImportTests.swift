@@ -81,12 +81,12 @@ import Testing
         #expect(before.participants.isEmpty)
         let unit = try store.code("intervju-anne", .lines(12...12), codes: ["Tillit"])
         #expect(try store.units().first { $0.id == unit.segment.id }?.participants.isEmpty == true)
-        let after = try store.updateTranscript("intervju-anne", TranscriptUpdate(title: "Intervju med Anne", date: "2026-09-14", participants: ["Anne"]))
+        let after = try store.updateTranscript("intervju-anne", TranscriptUpdate(title: "Intervju med Anne", date: "2026-09-14", participants: try store.participantIDs("Anne")))
         #expect(after.participants == ["Anne"] && after.title == "Intervju med Anne")
         // Anne's turns are labelled "A"; the one speaker who is not the interviewer is Anne.
         #expect(try store.units().first { $0.id == unit.segment.id }?.participants == ["Anne"])
         #expect(throws: StoreError.self) { try store.updateTranscript("intervju-anne", TranscriptUpdate(date: "14.09.2026")) }
-        #expect(throws: StoreError.self) { try store.updateTranscript("intervju-anne", TranscriptUpdate(participants: ["Zelda"])) }
+        #expect(throws: StoreError.self) { try store.updateTranscript("intervju-anne", TranscriptUpdate(participants: try store.participantIDs("Zelda"))) }
         #expect(try store.transcripts()[0].participants == ["Anne"])
     }
 
