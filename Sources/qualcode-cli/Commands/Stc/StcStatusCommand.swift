@@ -18,8 +18,26 @@ extension StcCommand {
                   + " · condensates \(status.condensed) · golden quotes \(status.withGoldenQuote) · analysed \(status.analysed)")
             if status.missing.isEmpty { print("Nothing missing.") } else {
                 print("Missing:")
-                for item in status.missing { print("  - \(item)") }
+                for item in status.missing { print("  - \(Self.worded(item))") }
             }
+        }
+
+        /// A missing item as the command line says it: the library's sentence and the command that does it.
+        static func worded(_ item: CondensationStatus.Missing) -> String {
+            let command = switch item {
+            case .noProjectMemo: "memo add --on project"
+            case .transcriptsWithoutMemo: "memo add --on transcript:NAME"
+            case .noThemes: "stc theme add"
+            case .themesNotShared: "stc theme share"
+            case .noUnits: "stc unit add"
+            case .noSubgroups: "stc subgroup add"
+            case .unsortedUnits: "stc unit move"
+            case .noCondensate: "stc condense"
+            case .noGoldenQuote: "stc condense --golden"
+            case .notAnalysed: "stc analyse"
+            case .strayGroup: "stc validate"
+            }
+            return "\(item) (`\(command)`)"
         }
     }
 }

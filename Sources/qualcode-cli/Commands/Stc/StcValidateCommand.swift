@@ -29,9 +29,17 @@ extension StcCommand {
                           + (support.participants.isEmpty ? "" : " — \(support.participants.joined(separator: ", "))"))
                 }
                 if report.findings.isEmpty { print("No problems found.") }
-                for finding in report.findings { print("\(finding.kind == .contradicting ? "note" : "problem"): \(finding)") }
+                for finding in report.findings { print("\(finding.kind == .contradicting ? "note" : "problem"): \(Self.worded(finding))") }
             }
             if !report.passed { throw ExitCode.failure }
+        }
+
+        /// A finding as the command line says it, with the commands that deal with it.
+        static func worded(_ finding: ValidationReport.Finding) -> String {
+            switch finding.kind {
+            case .strayGroup: "\(finding); move it back (`codes move`) or lay it aside (`stc group retire`)"
+            default: finding.description
+            }
         }
     }
 }
