@@ -65,6 +65,12 @@ extension Condensation {
         try registeredGroup(db, reference, includingRetired: true)
     }
 
+    /// The code's full path from the root, to name it to the core (a group or subgroup that was moved
+    /// under other codes has a longer path than ``path(_:_:)`` shows).
+    static func corePath(_ db: Database, _ code: Code) throws -> String {
+        try ProjectStore.path(db, of: code)
+    }
+
     /// `Balansekunst` for a group, `Balansekunst/Sparringspartner` for a subgroup.
     static func path(_ db: Database, _ code: Code) throws -> String {
         guard let parentId = code.parentId, let parent = try ProjectStore.code(db, id: parentId) else { return code.name }

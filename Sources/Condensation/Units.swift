@@ -41,7 +41,7 @@ extension Condensation {
             let target = try Self.registeredGroup(db, path)
             let transcript = try ProjectStore.transcriptName(db, of: segment)
             _ = try store.code(in: db, [CodingRequest(transcript: transcript, selector: .offsets(start: segment.start, end: segment.end),
-                                                      codes: [try Self.path(db, target)])])
+                                                      codes: [try Self.corePath(db, target)])])
             if let from {
                 let source = try Self.registeredGroup(db, from)
                 guard source.id != target.id else { return }
@@ -60,7 +60,7 @@ extension Condensation {
     /// and groups.
     public func units(group: String? = nil) throws -> [UnitRow] {
         if let group {
-            let path = try store.pool.read { db in try Self.path(db, try Self.registeredGroup(db, group)) }
+            let path = try store.pool.read { db in try Self.corePath(db, try Self.registeredGroup(db, group)) }
             return try store.units(code: path)
         }
         let names = Set(try groups().map(\.name))

@@ -41,6 +41,19 @@ extension ProjectStore {
         try Code.filter(Code.Columns.parentId == parentId).order(Code.Columns.name.collating(.nocase)).fetchAll(db)
     }
 
+    /// The code's full path from the root (`Organisering/Fag og personal/Ledelse`), the reference that
+    /// names it whatever other codes share its name.
+    package static func path(_ db: Database, of code: Code) throws -> String {
+        var names = [code.name]
+        var seen: Set<UUID> = [code.id]
+        var next = code.parentId
+        while let id = next, seen.insert(id).inserted, let parent = try Code.fetchOne(db, key: id) {
+            names.append(parent.name)
+            next = parent.parentId
+        }
+        return names.reversed().joined(separator: "/")
+    }
+
     // MARK: - Codings
 
     /// Where a code was applied: the segment, its transcript and who coded it.
