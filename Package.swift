@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .library(name: "QualCode", targets: ["QualCode"]),
         .library(name: "Condensation", targets: ["Condensation"]),
+        // The core with the modules every project opens with, for the front ends.
+        .library(name: "QualCodeKit", targets: ["QualCodeKit"]),
         .executable(name: "qualcode", targets: ["qualcode-cli"]),
         .executable(name: "qualcode-bench", targets: ["qualcode-bench"]),
     ],
@@ -26,10 +28,11 @@ let package = Package(
             ]
         ),
         .target(name: "Condensation", dependencies: ["QualCode", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "QualCodeKit", dependencies: ["QualCode", "Condensation"]),
         .executableTarget(
             name: "qualcode-cli",
             dependencies: [
-                "QualCode", "Condensation",
+                "QualCode", "Condensation", "QualCodeKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,7 +57,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CondensationTests",
-            dependencies: ["Condensation", "QualCode", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Condensation", "QualCode", "QualCodeKit", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "CLITests",

@@ -64,18 +64,22 @@ extension AnalysisModel {
 extension Condensation {
     /// The analysis as it stands now.
     public func model() throws -> AnalysisModel {
-        let (settings, structure, contradictions, title, themes) = try store.pool.read { db in
-            (try Self.settings(db), try GroupStructure.read(db),
-             try Row.fetchAll(db, sql: "SELECT segmentId, codeId, note FROM stcContradiction"),
-             try String.fetchOne(db, sql: "SELECT title FROM project") ?? "",
-             try PreliminaryTheme.order(Column("position")).fetchAll(db))
-        }
+        try store.pool.read { db in try model(db) }
+    }
+
+    /// The analysis as `db` sees it (inside a transaction, so a snapshot and the step after it agree).
+    func model(_ db: Database) throws -> AnalysisModel {
+        let settings = try Self.settings(db)
+        let structure = try GroupStructure.read(db)
+        let contradictions = try Row.fetchAll(db, sql: "SELECT segmentId, codeId, note FROM stcContradiction")
+        let title = try ProjectStore.projectTitle(db)
+        let themes = try PreliminaryTheme.order(Column("position")).fetchAll(db)
         var units: [ExportedQuote] = []
         let paths = structure.allNodes.map(\.path)
         if !paths.isEmpty {
             var options = QuoteOptions(codes: paths)
             options.style = .thesis
-            units = try store.quotes(options)
+            units = try store.quotes(in: db, options)
         }
         func node(_ n: GroupStructure.Node, subgroups: [AnalysisModel.Group]) -> AnalysisModel.Group {
             var contradicting: [UUID: String] = [:]

@@ -2,8 +2,8 @@ import Foundation
 import QualCode
 
 /// The words the analysis exports write themselves, in Bokmål or English. The level names are the
-/// researcher's (`stc set`), so an English export wants English level names too
-/// (`stc set unit "meaning unit"`, `stc set group "code group"` …).
+/// researcher's (``Condensation/set(_:to:)``), so an English export wants English level names too
+/// (`unit` = «meaning unit», `group` = «code group» …).
 struct AnalysisWords {
     let language: DocumentLanguage
     var nb: Bool { language == .nb }

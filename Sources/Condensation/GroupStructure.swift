@@ -6,7 +6,7 @@ import QualCode
 /// listings and the exports, so they never disagree: the active code groups (registered, not retired,
 /// top-level), their subgroups (registered, not retired, under an active group, or linked to it), the
 /// units of each — a group holds its own units and those of its subgroups — and the registered codes
-/// that fit nowhere (moved under another code with `codes move`, or under a retired group).
+/// that fit nowhere (their code moved under another code, or under a retired group).
 struct GroupStructure {
     struct Node {
         var code: Code
@@ -51,10 +51,12 @@ struct GroupStructure {
 
     static func read(_ db: Database) throws -> GroupStructure {
         struct Registered { var code: Code; var row: Row; var retired: Bool }
-        let registered = try Row.fetchAll(db, sql: """
-            SELECT c.*, g.condensate, g.goldenSegmentId, g.goldenText, g.heading, g.analyticText, g.retiredAt IS NOT NULL AS retired
-              FROM stcGroup g JOIN code c ON c.id = g.codeId
-            """).map { Registered(code: try Code(row: $0), row: $0, retired: $0["retired"]) }
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT codeId, condensate, goldenSegmentId, goldenText, heading, analyticText, retiredAt IS NOT NULL AS retired FROM stcGroup
+            """)
+        let codes = Dictionary(try ProjectStore.codes(db, ids: rows.map { $0["codeId"] as UUID }).map { ($0.id, $0) },
+                               uniquingKeysWith: { a, _ in a })
+        let registered = rows.compactMap { row in codes[row["codeId"] as UUID].map { Registered(code: $0, row: row, retired: row["retired"]) } }
         let active = registered.filter { !$0.retired }
         let tops = active.filter { $0.code.parentId == nil }
         let topIds = Set(tops.map(\.code.id))
@@ -67,23 +69,12 @@ struct GroupStructure {
         // Units per code, in transcript and text order, and who said each.
         var unitsByCode: [UUID: [UUID]] = [:]
         var order: [UUID: Int] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT k.codeId, s.id FROM coding k JOIN segment s ON s.id = k.segmentId JOIN transcript t ON t.id = s.transcriptId
-              JOIN stcGroup g ON g.codeId = k.codeId
-             WHERE NOT s.isOrphaned ORDER BY t.slug, s.start, s."end"
-            """) {
-            let segment: UUID = row["id"]
-            if order[segment] == nil { order[segment] = order.count }
-            let code: UUID = row["codeId"]
-            if !(unitsByCode[code]?.contains(segment) ?? false) { unitsByCode[code, default: []].append(segment) }
+        let places = try ProjectStore.codings(db, of: registered.map(\.code.id)).filter { !$0.isOrphaned }
+        for place in places {
+            if order[place.segment] == nil { order[place.segment] = order.count }
+            if !(unitsByCode[place.code]?.contains(place.segment) ?? false) { unitsByCode[place.code, default: []].append(place.segment) }
         }
-        var speakers: [UUID: Set<String>] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT sp.segmentId, p.pseudonym FROM segmentParticipant sp JOIN participant p ON p.id = sp.participantId
-             WHERE sp.segmentId IN (SELECT k.segmentId FROM coding k JOIN stcGroup g ON g.codeId = k.codeId)
-            """) {
-            speakers[row["segmentId"], default: []].insert(row["pseudonym"])
-        }
+        let speakers = try ProjectStore.speakers(db, of: order.keys)
         func participants(_ units: [UUID]) -> [String] { Array(Set(units.flatMap { speakers[$0] ?? [] })).sorted() }
         let names = Dictionary(registered.map { ($0.code.id, $0.code.name) }, uniquingKeysWith: { a, _ in a })
 
@@ -109,9 +100,9 @@ struct GroupStructure {
 
         let placed = topIds.union(ownIds)
         let strays = active.filter { !placed.contains($0.code.id) }.map { r -> String in
-            r.code.parentId.flatMap { names[$0] ?? (try? Code.fetchOne(db, key: $0))??.name }.map { $0 + "/" + r.code.name } ?? r.code.name
+            r.code.parentId.flatMap { names[$0] ?? (try? ProjectStore.code(db, id: $0))??.name }.map { $0 + "/" + r.code.name } ?? r.code.name
         }.sorted()
-        let total = try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT participantId) FROM transcriptParticipant") ?? 0
+        let total = try ProjectStore.participantsWithTranscriptCount(db)
         return GroupStructure(groups: groups, subgroups: subgroupNodes, strays: strays, registeredNames: Set(registered.map(\.code.name)),
                               participantCount: total)
     }

@@ -3,8 +3,9 @@ import GRDB
 import QualCode
 
 extension Condensation {
-    /// The tables condensation adds to a project file. Pass it when opening or creating a project
-    /// (`ProjectStore.open(at:coder:extensions: [Condensation.schema])`).
+    /// The tables condensation adds to a project file. Front ends open and create projects through
+    /// QualCodeKit's `ProjectModules`, which lists it; the core alone takes it as
+    /// `ProjectStore.open(at:coder:extensions: [Condensation.schema])`.
     public static let schema = SchemaExtension(name: "stc") { migrator in
         migrator.registerMigration("stc.createCondensation") { db in
             // Step 1: preliminary themes from the total impression, and when they went to the supervisor.

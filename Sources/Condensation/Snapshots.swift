@@ -13,36 +13,37 @@ public struct SnapshotInfo: Hashable, Sendable, Codable {
 extension Condensation {
     /// Keeps the analysis as it is now under a label («etter trinn 3», «før Veiledning ble slått sammen»),
     /// to export later whatever happens to the groups since.
+    ///
+    /// - Throws: ``StoreError/duplicate(what:name:)`` for a label already taken (ignoring case).
     @discardableResult
     public func takeSnapshot(_ label: String) throws -> SnapshotInfo {
-        try takeSnapshot(label, unique: false)
+        try store.pool.write { db in try takeSnapshot(db, label, unique: false) }
     }
 
-    /// `unique` makes a taken label unique with « (2)», « (3)» … (for the snapshots taken
-    /// automatically before a retire or merge) instead of refusing it.
+    /// Takes a snapshot inside a transaction the caller holds, so that a step and the snapshot before
+    /// it land together. `unique` makes a taken label unique with « (2)», « (3)» … (for the snapshots
+    /// taken automatically before a retire or merge) instead of refusing it.
     @discardableResult
-    func takeSnapshot(_ label: String, unique: Bool) throws -> SnapshotInfo {
+    func takeSnapshot(_ db: Database, _ label: String, unique: Bool) throws -> SnapshotInfo {
         var label = try Self.cleanName(label, what: "snapshot label")
-        let model = try model()
-        let step = try status().step
+        let model = try model(db)
+        let step = try Self.status(db).step
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
         let json = String(decoding: try encoder.encode(model), as: UTF8.self)
-        return try store.pool.write { db in
-            let taken = Set(try String.fetchAll(db, sql: "SELECT label FROM stcSnapshot").map { $0.lowercased() })
-            if taken.contains(label.lowercased()) {
-                guard unique else { throw StoreError.duplicate(what: "snapshot", name: label) }
-                let base = label
-                var n = 2
-                while taken.contains("\(base) (\(n))".lowercased()) { n += 1 }
-                label = "\(base) (\(n))"
-            }
-            let info = SnapshotInfo(label: label, step: step, takenBy: store.coder, takenAt: model.takenAt)
-            try db.execute(sql: "INSERT INTO stcSnapshot (label, step, takenBy, takenAt, model) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [label, step, info.takenBy, info.takenAt, json])
-            try store.log(db, "stc.snapshot", ["label": .string(label), "step": .int(step)])
-            return info
+        let taken = Set(try String.fetchAll(db, sql: "SELECT label FROM stcSnapshot").map { $0.lowercased() })
+        if taken.contains(label.lowercased()) {
+            guard unique else { throw StoreError.duplicate(what: "snapshot", name: label) }
+            let base = label
+            var n = 2
+            while taken.contains("\(base) (\(n))".lowercased()) { n += 1 }
+            label = "\(base) (\(n))"
         }
+        let info = SnapshotInfo(label: label, step: step, takenBy: store.coder, takenAt: model.takenAt)
+        try db.execute(sql: "INSERT INTO stcSnapshot (label, step, takenBy, takenAt, model) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [label, step, info.takenBy, info.takenAt, json])
+        try store.log(db, "stc.snapshot", ["label": .string(label), "step": .int(step)])
+        return info
     }
 
     public func snapshots() throws -> [SnapshotInfo] {

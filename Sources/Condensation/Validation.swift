@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import QualCode
 
-/// What `stc validate` found: problems to fix before the results are written, the units marked as
+/// What validation found: problems to fix before the results are written, the units marked as
 /// contradicting (listed, not failures), and how many participants support each group and subgroup.
 public struct ValidationReport: Hashable, Sendable, Codable {
     public struct Finding: Hashable, Sendable, Codable, CustomStringConvertible {
@@ -17,8 +17,9 @@ public struct ValidationReport: Hashable, Sendable, Codable {
             case orphanedUnit = "orphaned-unit"
             /// A unit the researcher marked as contradicting its group (a note, not a failure).
             case contradicting
-            /// A registered group or subgroup that sits under no active code group (moved with
-            /// `codes move`, or under a retired group): it would be left out of every export.
+            /// A registered group or subgroup that sits under no active code group (its code moved under
+            /// another code, or under a retired group): it would be left out of every export. The way
+            /// on is to move the code back under its group, or to lay it aside.
             case strayGroup = "stray-group"
         }
         public var kind: Kind
@@ -45,12 +46,14 @@ public struct ValidationReport: Hashable, Sendable, Codable {
 
 extension Condensation {
     /// Marks a unit as contradicting the rest of a group or subgroup, with a note; `false` takes the mark away.
+    ///
+    /// - Throws: ``CondensationError/unitNotInGroup(unit:group:)`` for a unit not in the group.
     public func markContradicting(_ unit: String, in path: String, note: String? = nil, _ contradicts: Bool = true) throws {
         try store.pool.write { db in
             let segment = try ProjectStore.segment(db, unit)
             let code = try Self.registeredGroup(db, path)
-            guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM coding WHERE segmentId = ? AND codeId = ?", arguments: [segment.id, code.id]) ?? 0 > 0 else {
-                throw StoreError.invalidValue(what: "unit", value: segment.id.shortID, expected: "a unit of \(code.name)")
+            guard try ProjectStore.isCoded(db, segment: segment.id, with: code.id) else {
+                throw CondensationError.unitNotInGroup(unit: segment.id, group: try Self.path(db, code))
             }
             if contradicts {
                 try db.execute(sql: "INSERT INTO stcContradiction (segmentId, codeId, note) VALUES (?, ?, ?) ON CONFLICT(segmentId, codeId) DO UPDATE SET note = excluded.note",
@@ -84,14 +87,11 @@ extension Condensation {
                 }
                 // The golden quote: still a unit here, still in its transcript, still the words it was chosen for.
                 if let golden = node.goldenUnit {
-                    let row = try Row.fetchOne(db, sql: """
-                        SELECT s.text, s.isOrphaned, s.text = substr(t.text, s.start + 1, s."end" - s.start) AS inPlace
-                          FROM segment s JOIN transcript t ON t.id = s.transcriptId WHERE s.id = ?
-                        """, arguments: [golden])
+                    let anchor = try ProjectStore.anchor(db, segment: golden)
                     let what = "the \(settings.goldenQuote) \(golden.shortID)"
-                    if let row, row["isOrphaned"] as Bool {
+                    if let anchor, anchor.isOrphaned {
                         findings.append(.init(kind: .goldenQuoteChanged, subject: node.path, message: "\(what) was removed from its transcript by an edit"))
-                    } else if let row, !(row["inPlace"] as Bool) || (node.goldenText.map { $0 != row["text"] as String } ?? false) {
+                    } else if let anchor, !anchor.isInPlace || (node.goldenText.map { $0 != anchor.text } ?? false) {
                         findings.append(.init(kind: .goldenQuoteChanged, subject: node.path, message: "\(what) no longer has the words it was chosen for (the transcript was edited)"))
                     } else if !node.units.contains(golden) {
                         findings.append(.init(kind: .goldenQuoteChanged, subject: node.path, message: "\(what) is no longer a unit of \(node.path)"))
@@ -100,15 +100,19 @@ extension Condensation {
             }
             for stray in structure.strays {
                 findings.append(.init(kind: .strayGroup, subject: stray,
-                                      message: "is registered as a group but sits under no active code group, so no export shows it; move it back (`codes move`) or lay it aside (`stc group retire`)"))
+                                      message: "is registered as a group but sits under no active code group, so no export shows it"))
             }
-            for row in try Row.fetchAll(db, sql: """
-                SELECT DISTINCT s.id, t.slug, c.name FROM segment s JOIN coding k ON k.segmentId = s.id JOIN stcGroup g ON g.codeId = k.codeId
-                  JOIN code c ON c.id = k.codeId JOIN transcript t ON t.id = s.transcriptId
-                 WHERE s.isOrphaned AND g.retiredAt IS NULL ORDER BY t.slug, c.name
-                """) {
-                findings.append(.init(kind: .orphanedUnit, subject: row["name"],
-                                      message: "unit \((row["id"] as UUID).shortID) in \(row["slug"] as String) was removed from the transcript by an edit"))
+            // Units an edit orphaned, in the groups and subgroups not laid aside.
+            let active = try Self.registeredGroups(db).filter { !$0.retired }
+            let names = Dictionary(active.map { ($0.code.id, $0.code.name) }, uniquingKeysWith: { a, _ in a })
+            var orphans: [(segment: UUID, transcript: String, group: String)] = []
+            for place in try ProjectStore.codings(db, of: names.keys) where place.isOrphaned {
+                let orphan = (segment: place.segment, transcript: place.transcript, group: names[place.code] ?? "?")
+                if !orphans.contains(where: { $0.segment == orphan.segment && $0.group == orphan.group }) { orphans.append(orphan) }
+            }
+            for orphan in orphans.enumerated().sorted(by: { ($0.element.transcript, $0.element.group, $0.offset) < ($1.element.transcript, $1.element.group, $1.offset) }) {
+                findings.append(.init(kind: .orphanedUnit, subject: orphan.element.group,
+                                      message: "unit \(orphan.element.segment.shortID) in \(orphan.element.transcript) was removed from the transcript by an edit"))
             }
             let nodes = Dictionary(structure.allNodes.map { ($0.code.id, $0) }, uniquingKeysWith: { a, _ in a })
             for row in try Row.fetchAll(db, sql: "SELECT segmentId, codeId, note FROM stcContradiction") {

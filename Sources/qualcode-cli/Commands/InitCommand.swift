@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QualCode
+import QualCodeKit
 
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -34,8 +35,7 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         let url = URL(fileURLWithPath: file)
         let title = self.title ?? url.deletingPathExtension().lastPathComponent
-        let store = try ProjectStore.create(at: url, title: title, researchQuestion: question, coder: ProjectLocator.coder(explicit: coder),
-                                              extensions: ProjectOptions.extensions)
+        let store = try ProjectModules.create(at: url, title: title, researchQuestion: question, coder: ProjectLocator.coder(explicit: coder))
         let info = try store.projectInfo()
         if json { print(try Output.json(info)) } else { print("Created \(file): \(info.title)") }
     }

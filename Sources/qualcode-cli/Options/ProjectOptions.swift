@@ -1,7 +1,8 @@
 import ArgumentParser
-import Foundation
 import Condensation
+import Foundation
 import QualCode
+import QualCodeKit
 
 /// Which project a command works on and who is working.
 struct ProjectOptions: ParsableArguments {
@@ -11,11 +12,14 @@ struct ProjectOptions: ParsableArguments {
     @Option(name: .long, help: "Who is coding (default: QUALCODE_CODER or the system user).")
     var coder: String?
 
+    /// The project, opened with every module's tables (``ProjectModules``).
     func openStore() throws -> ProjectStore {
         let url = try ProjectLocator.locate(explicit: project)
-        return try ProjectStore.open(at: url, coder: ProjectLocator.coder(explicit: coder), extensions: ProjectOptions.extensions)
+        return try ProjectModules.open(at: url, coder: ProjectLocator.coder(explicit: coder))
     }
 
-    /// The modules whose tables every project the command line opens or creates carries.
-    static let extensions = [Condensation.schema]
+    /// The project's condensation (the `stc` commands).
+    func openCondensation() throws -> Condensation {
+        Condensation(try openStore())
+    }
 }

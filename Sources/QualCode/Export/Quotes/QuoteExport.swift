@@ -63,9 +63,14 @@ extension ProjectStore {
     /// - Throws: ``StoreError`` for an unknown code, or a label or lead-in template naming an
     ///   attribute that does not exist.
     public func quotes(_ options: QuoteOptions) throws -> [ExportedQuote] {
+        try pool.read { db in try quotes(in: db, options) }
+    }
+
+    /// ``quotes(_:)`` inside a transaction a module already holds.
+    package func quotes(in db: Database, _ options: QuoteOptions) throws -> [ExportedQuote] {
         guard !options.codes.isEmpty else { throw StoreError.emptyName(what: "code") }
         let style = options.style
-        return try pool.read { db in
+        do {
             let codeIds = try options.codes.map { try Self.code(db, $0).id }
             let rows = try Self.segmentRows(db, where: "NOT s.isOrphaned AND s.id IN (SELECT segmentId FROM coding WHERE codeId IN (\(databaseQuestionMarks(count: codeIds.count))))",
                                             arguments: StatementArguments(codeIds))

@@ -1,0 +1,68 @@
+import Foundation
+import GRDB
+import QualCode
+
+extension Condensation {
+    // MARK: - Units and moving them
+
+    /// Marks a meaning unit in a transcript and sorts it into code groups (made when missing).
+    /// Returns the unit, whose id the other steps take.
+    ///
+    /// - Throws: ``CondensationError/tooDeep(path:)`` for a path more than two levels down,
+    ///   ``CondensationError/groupRetired(path:)``; the core's ``StoreError`` for the transcript and
+    ///   the selection.
+    @discardableResult
+    public func addUnit(_ transcript: Transcript.ID, _ selector: SegmentSelector, groups: [String]) throws -> CodingResult {
+        guard !groups.isEmpty else { throw StoreError.emptyName(what: "code group") }
+        return try store.pool.write { db in
+            let result = try store.code(in: db, [CodingRequest(transcript: transcript, selector: selector, codes: groups)])[0]
+            for name in groups {
+                // The code the coding just used, named as it was given: a path resolves as a path.
+                let code = try ProjectStore.code(db, name)
+                // Two levels only: a group, or a subgroup whose parent is a group.
+                let parent = try code.parentId.flatMap { try ProjectStore.code(db, id: $0) }
+                if let parent, parent.parentId != nil { throw CondensationError.tooDeep(path: name) }
+                try Self.refuseRetired(db, code)
+                if let parent { try Self.refuseRetired(db, parent) }
+                try register(db, code)
+                if let parent { try register(db, parent) }
+            }
+            return result
+        }
+    }
+
+    /// Sorts a unit into a subgroup (`Group/Subgroup`) or another group; it stays where it was too,
+    /// since a unit may sit in several, unless `from` names a group or subgroup to take it out of.
+    ///
+    /// - Throws: ``CondensationError/unitNotInSource(unit:source:)`` when `from` does not hold the unit.
+    public func moveUnit(_ unit: String, to path: String, from: String? = nil) throws {
+        try store.pool.write { db in
+            let segment = try ProjectStore.segment(db, unit)
+            let target = try Self.registeredGroup(db, path)
+            _ = try store.code(in: db, [CodingRequest(transcript: segment.transcriptId, selector: .offsets(start: segment.start, end: segment.end),
+                                                      codes: [try Self.corePath(db, target)])])
+            if let from {
+                let source = try Self.registeredGroup(db, from)
+                guard source.id != target.id else { return }
+                if try store.uncode(in: db, segment: segment, codes: [source.id]).isEmpty {
+                    throw CondensationError.unitNotInSource(unit: segment.id, source: from)
+                }
+                // A unit that leaves is no longer the golden quote or a contradiction there.
+                try db.execute(sql: "UPDATE stcGroup SET goldenSegmentId = NULL, goldenText = NULL WHERE codeId = ? AND goldenSegmentId = ?",
+                               arguments: [source.id, segment.id])
+                try db.execute(sql: "DELETE FROM stcContradiction WHERE codeId = ? AND segmentId = ?", arguments: [source.id, segment.id])
+            }
+        }
+    }
+
+    /// The process log: every unit of the analysis (or of one group), with its participants, place
+    /// and groups.
+    public func units(group: String? = nil) throws -> [UnitRow] {
+        if let group {
+            let path = try store.pool.read { db in try Self.corePath(db, try Self.registeredGroup(db, group)) }
+            return try store.units(code: path)
+        }
+        let names = Set(try groups().map(\.name))
+        return try store.units().filter { !Set($0.codes).isDisjoint(with: names) }
+    }
+}

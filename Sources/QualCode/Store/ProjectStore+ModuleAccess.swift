@@ -1,0 +1,171 @@
+import Foundation
+import GRDB
+
+/// What the method modules built on the store (`Condensation`, later work mapping) read of the core's
+/// tables, inside a transaction they already hold. A module keeps SQL on its own tables; every
+/// question about transcripts, codes, codings, participants and memos comes through here, so the
+/// core can change its schema without breaking a module.
+///
+/// Each function takes the `Database` of a `pool.read` or `pool.write` the module opened, and is only
+/// valid inside that closure.
+extension ProjectStore {
+    // MARK: - Project
+
+    /// The project's title.
+    package static func projectTitle(_ db: Database) throws -> String {
+        try ProjectInfo.fetchOne(db)?.title ?? ""
+    }
+
+    /// How many participants have at least one transcript (the «alle syv» of a results chapter).
+    package static func participantsWithTranscriptCount(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT participantId) FROM transcriptParticipant") ?? 0
+    }
+
+    // MARK: - Codes
+
+    /// The code with this id, if there is one.
+    package static func code(_ db: Database, id: UUID) throws -> Code? {
+        try Code.fetchOne(db, key: id)
+    }
+
+    /// The codes with these ids that exist, in no particular order.
+    package static func codes(_ db: Database, ids: some Collection<UUID>) throws -> [Code] {
+        guard !ids.isEmpty else { return [] }
+        var codes: [Code] = []
+        for chunk in chunked(Array(ids)) { codes += try Code.fetchAll(db, keys: chunk) }
+        return codes
+    }
+
+    /// The codes directly under `parentId` (the top-level codes for nil), by name.
+    package static func codes(_ db: Database, under parentId: UUID?) throws -> [Code] {
+        try Code.filter(Code.Columns.parentId == parentId).order(Code.Columns.name.collating(.nocase)).fetchAll(db)
+    }
+
+    /// The code's full path from the root (`Organisering/Fag og personal/Ledelse`), the reference that
+    /// names it whatever other codes share its name.
+    package static func path(_ db: Database, of code: Code) throws -> String {
+        var names = [code.name]
+        var seen: Set<UUID> = [code.id]
+        var next = code.parentId
+        while let id = next, seen.insert(id).inserted, let parent = try Code.fetchOne(db, key: id) {
+            names.append(parent.name)
+            next = parent.parentId
+        }
+        return names.reversed().joined(separator: "/")
+    }
+
+    // MARK: - Codings
+
+    /// Where a code was applied: the segment, its transcript and who coded it.
+    package struct CodingPlace: Hashable, Sendable {
+        package var code: UUID
+        package var segment: UUID
+        /// The transcript's short name (its slug).
+        package var transcript: String
+        package var coder: String
+        /// The segment's offsets (Unicode scalars, end exclusive).
+        package var start: Int
+        package var end: Int
+        /// True when a transcript edit removed the segment's text.
+        package var isOrphaned: Bool
+    }
+
+    /// The codings of `codes` (by `coder` only, when given), in transcript and text order.
+    package static func codings(_ db: Database, of codes: some Collection<UUID>, by coder: String? = nil) throws -> [CodingPlace] {
+        guard !codes.isEmpty else { return [] }
+        var places: [CodingPlace] = []
+        for chunk in chunked(Array(codes)) {
+            var arguments = StatementArguments(chunk)
+            if let coder { arguments += [coder] }
+            places += try Row.fetchAll(db, sql: """
+                SELECT k.codeId, k.segmentId, k.coder, t.slug, s.isOrphaned, s.start, s."end"
+                  FROM coding k JOIN segment s ON s.id = k.segmentId JOIN transcript t ON t.id = s.transcriptId
+                 WHERE k.codeId IN (\(databaseQuestionMarks(count: chunk.count)))\(coder == nil ? "" : " AND k.coder = ?")
+                 ORDER BY t.slug, s.start, s."end"
+                """, arguments: arguments).map {
+                CodingPlace(code: $0["codeId"], segment: $0["segmentId"], transcript: $0["slug"], coder: $0["coder"],
+                            start: $0["start"], end: $0["end"], isOrphaned: $0["isOrphaned"])
+            }
+        }
+        // Chunks come back each in order; one stable sort puts them together again.
+        if codes.count > chunkSize {
+            places = places.enumerated().sorted { a, b in
+                (a.element.transcript, a.element.start, a.element.end, a.offset) < (b.element.transcript, b.element.start, b.element.end, b.offset)
+            }.map(\.element)
+        }
+        return places
+    }
+
+    /// Whether anyone coded `segment` with `code`.
+    package static func isCoded(_ db: Database, segment: UUID, with code: UUID) throws -> Bool {
+        try Coding.filter(Coding.Columns.segmentId == segment && Coding.Columns.codeId == code).fetchCount(db) > 0
+    }
+
+    // MARK: - Segments
+
+    /// The short name (slug) of the transcript a segment is in.
+    package static func transcriptName(_ db: Database, of segment: Segment) throws -> String {
+        guard let slug = try String.fetchOne(db, sql: "SELECT slug FROM transcript WHERE id = ?", arguments: [segment.transcriptId]) else {
+            throw StoreError.notFound(what: "transcript of segment", reference: segment.id.shortID, candidates: [])
+        }
+        return slug
+    }
+
+    /// Who said each of `segments` (pseudonyms), as the `segmentParticipant` view has it: the speakers
+    /// of the turns a segment overlaps, or the transcript's participants when it has no speaker turns.
+    /// Segments nobody is known to have said are left out.
+    package static func speakers(_ db: Database, of segments: some Collection<UUID>) throws -> [UUID: Set<String>] {
+        var speakers: [UUID: Set<String>] = [:]
+        for chunk in chunked(Array(Set(segments))) {
+            for row in try Row.fetchAll(db, sql: """
+                SELECT sp.segmentId, p.pseudonym FROM segmentParticipant sp JOIN participant p ON p.id = sp.participantId
+                 WHERE sp.segmentId IN (\(databaseQuestionMarks(count: chunk.count)))
+                """, arguments: StatementArguments(chunk)) {
+                speakers[row["segmentId"], default: []].insert(row["pseudonym"])
+            }
+        }
+        return speakers
+    }
+
+    /// Whether a segment still says what it said: its stored text, whether an edit orphaned it, and
+    /// whether the transcript still holds that text at the segment's offsets.
+    package struct SegmentAnchor: Hashable, Sendable {
+        package var text: String
+        package var isOrphaned: Bool
+        package var isInPlace: Bool
+    }
+
+    /// The anchor of the segment with this id, or nil when there is no such segment.
+    package static func anchor(_ db: Database, segment id: UUID) throws -> SegmentAnchor? {
+        // substr counts characters, which for SQLite TEXT are Unicode scalars: the unit of offsets.
+        try Row.fetchOne(db, sql: """
+            SELECT s.text, s.isOrphaned, s.text = substr(t.text, s.start + 1, s."end" - s.start) AS inPlace
+              FROM segment s JOIN transcript t ON t.id = s.transcriptId WHERE s.id = ?
+            """, arguments: [id]).map { SegmentAnchor(text: $0["text"], isOrphaned: $0["isOrphaned"], isInPlace: $0["inPlace"]) }
+    }
+
+    // MARK: - Memos
+
+    /// Whether anyone wrote a memo on the project as a whole.
+    package static func hasProjectMemo(_ db: Database) throws -> Bool {
+        try Memo.filter(Memo.Columns.targetKind == MemoTarget.Kind.project).fetchCount(db) > 0
+    }
+
+    /// The short names (slugs) of the transcripts nobody wrote a memo on, in name order.
+    package static func transcriptsWithoutMemo(_ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: """
+            SELECT slug FROM transcript t
+             WHERE NOT EXISTS (SELECT 1 FROM memo m WHERE m.targetKind = 'transcript' AND m.targetId = t.id)
+             ORDER BY slug
+            """)
+    }
+
+    // MARK: - Helpers
+
+    /// Bound parameters per statement, well below SQLite's limit.
+    private static let chunkSize = 500
+
+    private static func chunked(_ ids: [UUID]) -> [ArraySlice<UUID>] {
+        stride(from: 0, to: ids.count, by: chunkSize).map { ids[$0..<min($0 + chunkSize, ids.count)] }
+    }
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Condensation
+import Foundation
+import QualCode
+
+extension StcCommand {
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Export the analysis: the thesis tables, the results chapter, or every link as CSV.",
+            discussion: """
+                tables: «Tabell 1» units and codes, «Tabell 2» units, codes, subgroups and groups, «Tabell 3» \
+                groups, subgroups and codes (--with-units adds the unit ids), «Tabell 4» condensates and \
+                golden quotes. chapter: a section per category heading, subsections «Kategori — Subgruppe», \
+                the analytic text, the golden quote and the other units in the house style, and how many \
+                participants support each. csv: one row per link at every level. Every export uses your level \
+                names (`stc set`); --snapshot exports the analysis as a snapshot kept it.
+
+                For example:
+                  qualcode stc export tables -o tabeller.docx
+                  qualcode stc export chapter -o resultater.docx --reference-docx mal.docx
+                  qualcode stc export csv -o analyse.csv --delimiter ';'
+                  qualcode stc export chapter --snapshot "Etter trinn 3" -o resultater-tidlig.docx
+                """,
+            subcommands: [Tables.self, Chapter.self, CSV.self])
+
+        struct Tables: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "The thesis tables of the analysis.")
+            @OptionGroup var project: ProjectOptions
+            @Option(help: "Export this snapshot instead of the analysis as it is now.") var snapshot: String?
+            @Flag(help: "Add the unit ids to the overview table.") var withUnits = false
+            @OptionGroup var out: DocumentOutputOptions
+            func validate() throws {
+                if out.format == .csv { throw ValidationError("stc export tables writes docx, wordxml or html; use `stc export csv` for CSV.") }
+            }
+            func run() throws {
+                try out.checkDestination(project: project)
+                let model = try StcCommand.model(project, snapshot)
+                try out.write(model.tablesDocument(withUnits: withUnits, language: out.locale))
+                print("Wrote \(out.output)")
+            }
+        }
+
+        struct Chapter: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "The results chapter's skeleton.")
+            @OptionGroup var project: ProjectOptions
+            @Option(help: "Export this snapshot instead of the analysis as it is now.") var snapshot: String?
+            @OptionGroup var houseStyle: HouseStyleOptions
+            @OptionGroup var out: DocumentOutputOptions
+            func validate() throws {
+                if out.format == .csv { throw ValidationError("stc export chapter writes docx, wordxml or html; use `stc export csv` for CSV.") }
+            }
+            func run() throws {
+                try out.checkDestination(project: project)
+                let model = try StcCommand.model(project, snapshot)
+                try out.write(model.chapterDocument(style: try houseStyle.resolve(), language: out.locale))
+                print("Wrote \(out.output)")
+            }
+        }
+
+        struct CSV: ParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "csv", abstract: "Every level, one row per link, as CSV.")
+            @OptionGroup var project: ProjectOptions
+            @Option(help: "Export this snapshot instead of the analysis as it is now.") var snapshot: String?
+            @OptionGroup var out: DocumentOutputOptions
+            func run() throws {
+                try out.checkDestination(project: project)
+                try out.write(try StcCommand.model(project, snapshot).csvTable(language: out.locale))
+                print("Wrote \(out.output)")
+            }
+        }
+    }
+}
