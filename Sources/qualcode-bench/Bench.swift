@@ -75,7 +75,8 @@ func runBenchmark(_ options: Options) throws {
                + "\(formatCount(corpus.paragraphs)) paragraphs, \(formatBytes(corpus.bytesOnDisk)) of .docx")
     report.add("generation peak memory", formatMB(memory.phasePeakKB()))
 
-    let outcome = try storePhases(options, urls: urls, corpus: corpus, projectURL: projectURL, memory: memory, report: &report)
+    let outcome = try storePhases(options, urls: urls, corpus: corpus, projectURL: projectURL, directory: corpusDir, memory: memory,
+                                  report: &report)
 
     // MARK: Raw FTS5, on its own connection once the store is closed
     report.section("Full-text search: library vs raw FTS5 (same file, separate read-only connection)")
@@ -114,7 +115,7 @@ func runBenchmark(_ options: Options) throws {
 }
 
 /// Everything that goes through the open store; returns once the store is closed again.
-private func storePhases(_ options: Options, urls: [URL], corpus: CorpusStats, projectURL: URL, memory: MemoryMeter,
+private func storePhases(_ options: Options, urls: [URL], corpus: CorpusStats, projectURL: URL, directory: URL, memory: MemoryMeter,
                          report: inout Report) throws -> StoreOutcome {
     let outcome = StoreOutcome()
     let (store, creation) = try timed {
@@ -223,6 +224,8 @@ private func storePhases(_ options: Options, urls: [URL], corpus: CorpusStats, p
                limit: 3, target: quotes.count >= 10_000 ? "< 3 s" : "< 3 s (for 10,000)")
     report.add("  DOCX size", formatBytes(docx.count))
     report.add("\(formatCount(quotes.count)) quotes to CSV", formatDuration(csvTime) + ", " + formatBytes(csv.utf8.count))
+
+    try interactivePhase(options, store: store, directory: directory, report: &report)
 
     return try searchPhase(options, store: store, outcome: outcome)
 }

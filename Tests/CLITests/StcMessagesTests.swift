@@ -83,7 +83,7 @@ import Testing
         #expect(try refusal(cli, "stc", "group", "merge", "Balansekunst", "--into", "Balansekunst/Sparringspartner")
                 == "Error: merge: \"Balansekunst → Balansekunst/Sparringspartner\" is not valid; expected two groups, or two subgroups.")
         #expect(try refusal(cli, "stc", "group", "retire", "Finnes")
-                == "Error: no code \"Finnes\". Known: Balansekunst, Relasjon, Sparringspartner.")
+                == "Error: no code \"Finnes\". Known: Balansekunst, Balansekunst/Sparringspartner, Relasjon.")
 
         #expect(try cli.run("codes", "add", "Forelder").status == 0)
         #expect(try cli.run("codes", "add", "Barn", "--parent", "Forelder").status == 0)
