@@ -47,7 +47,9 @@ package struct CodeIndex: Sendable {
     }
 
     /// The shortest end of the code's path that names no other code: its bare name unless another code
-    /// shares it (`Rapportering`, or `Belastning/Rapportering` when `Tid/Rapportering` exists too).
+    /// shares it (`Rapportering`, or `Belastning/Rapportering` when `Tid/Rapportering` exists too). When
+    /// even the whole path ends another code's path, it is anchored at the top (`/Tillit` beside
+    /// `Tid/Tillit`), as the resolver reads it.
     package func label(of id: UUID) -> String {
         guard let parts = paths[id] else { return "" }
         for length in 1...parts.count {
@@ -57,7 +59,7 @@ package struct CodeIndex: Sendable {
             }
             if !clash { return parts.suffix(length).joined(separator: "/") }
         }
-        return parts.joined(separator: "/")
+        return "/" + parts.joined(separator: "/")
     }
 
     /// The codes directly under `parent` (the top level for nil), by name.

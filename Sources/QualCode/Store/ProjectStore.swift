@@ -4,16 +4,22 @@ import GRDB
 /// An open project file: one SQLite database (WAL, foreign keys on) holding transcripts,
 /// participants, codes, codings, memos and the event log.
 ///
-/// Open each file once and share the store: it is a `Sendable` value around one `DatabasePool`.
+/// Open each file once and share the store: it is a `Sendable` value around one `DatabasePool`, safe
+/// to use from many tasks at once (reads run on the pool's concurrent readers, writes one at a time).
 /// Every write method is one transaction that also appends its event-log row, so a change and its
 /// audit record land together or not at all.
+///
+/// Who acts is part of each call: ``acting(as:)`` gives the same open project acting for another
+/// coder, so one server serves every coder from one pool (`store.acting(as: "anne").code(…)`). From
+/// async code that must not block its thread (a web server's event loop), run calls through
+/// ``perform(_:)``.
 ///
 /// ## Topics
 /// - ``create(at:title:researchQuestion:coder:)``
 /// - ``open(at:coder:)``
 public struct ProjectStore: Sendable {
     public let url: URL
-    /// Who is recorded in the event log and on codings made through this store.
+    /// Who acts: recorded in the event log and on codings made through this value of the store.
     public let coder: String
     /// The database, for the modules built on the store (`Condensation`); apps go through methods.
     package let pool: DatabasePool
@@ -105,6 +111,28 @@ public struct ProjectStore: Sendable {
             try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536")
         }
         return config
+    }
+
+    /// The same open project (the same pool) acting for `coder`: every write through the returned
+    /// value records that coder, on codings and in the event log.
+    ///
+    /// - Throws: ``StoreError/emptyName(what:)`` for a blank name, ``StoreError/invalidValue(what:value:expected:)``
+    ///   for one with control characters.
+    public func acting(as coder: String) throws -> ProjectStore {
+        let name = coder.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty else { throw StoreError.emptyName(what: "coder") }
+        guard !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw StoreError.invalidValue(what: "coder", value: name, expected: "a name without control characters")
+        }
+        return ProjectStore(url: url, coder: name, pool: pool)
+    }
+
+    /// Runs `work` on a thread of its own and resumes the caller with its result, so async code (a
+    /// server's event loop) never waits on SQLite: `try await store.perform { try $0.acting(as: who).code(…) }`.
+    public func perform<T: Sendable>(_ work: @escaping @Sendable (ProjectStore) throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try work(self) }) }
+        }
     }
 
     // MARK: - Project
