@@ -59,10 +59,11 @@ extension Condensation {
     /// and groups.
     public func units(group: String? = nil) throws -> [UnitRow] {
         if let group {
-            let path = try store.pool.read { db in try Self.corePath(db, try Self.registeredGroup(db, group)) }
-            return try store.units(code: path)
+            // A group holds its subgroups' units.
+            let code = try store.pool.read { db in try Self.registeredGroup(db, group) }
+            return try store.units(code: code.id, includeChildren: true)
         }
-        let names = Set(try groups().map(\.name))
-        return try store.units().filter { !Set($0.codes).isDisjoint(with: names) }
+        let ids = Set(try groups().map(\.id))
+        return try store.units().filter { !Set($0.codeIDs).isDisjoint(with: ids) }
     }
 }

@@ -197,7 +197,8 @@ private func storePhases(_ options: Options, urls: [URL], corpus: CorpusStats, p
         return try searchPhase(options, store: store, outcome: outcome)
     }
     note("retrieving …")
-    let retrieval = try Repeated(runs: options.runs + 1) { try store.retrieve(code: "Tillit", context: 1) }
+    let tillit = try store.resolve.code("Tillit")
+    let retrieval = try Repeated(runs: options.runs + 1) { try store.retrieve(code: tillit, context: 1) }
     let contextLines = retrieval.value.reduce(0) { $0 + $1.before.count + $1.after.count }
     let withParticipants = retrieval.value.filter { !$0.participants.isEmpty }.count
     let fullRetrieval = fullCoding && options.files >= 1000

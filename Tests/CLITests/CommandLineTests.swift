@@ -49,7 +49,7 @@ import Testing
         #expect(try cli.run("code", "eva", "--lines", "18-18", "--code", "Sparringspartner").status == 0)
 
         let codes = try cli.run("codes", "--csv")
-        #expect(codes.stdout.hasPrefix("code,segments,participants,definition\r\n"))
+        #expect(codes.stdout.hasPrefix("code,segments,participants,definition,segments_with_children,participants_with_children\r\n"))
         #expect(codes.stdout.contains("Tillit,1,1,"))
 
         let units = try cli.run("units", "--json")

@@ -15,6 +15,10 @@ extension ProjectStore {
         try code(try resolve.transcript(transcript), selector, codes: codes)
     }
 
+    func units(code: String) throws -> [UnitRow] {
+        try units(code: try resolve.code(code))
+    }
+
     func replaceText(in transcript: String, find: String, with replacement: String) throws -> TextEditReport {
         try replaceText(in: try resolve.transcript(transcript), find: find, with: replacement)
     }

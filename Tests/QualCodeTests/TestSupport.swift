@@ -140,3 +140,13 @@ extension ProjectStore {
         try names.map(resolve.participant)
     }
 }
+
+extension ProjectStore {
+    func retrieve(code: String, context: Int = 0, includeChildren: Bool = false) throws -> [RetrievedSegment] {
+        try retrieve(code: try resolve.code(code), context: context, includeChildren: includeChildren)
+    }
+
+    func units(code: String, includeChildren: Bool = false) throws -> [UnitRow] {
+        try units(code: try resolve.code(code), includeChildren: includeChildren)
+    }
+}

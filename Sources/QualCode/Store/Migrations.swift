@@ -246,7 +246,29 @@ enum Migrations {
             // Counts leave orphaned segments out; the few there are are found without reading every segment.
             try db.execute(sql: "CREATE INDEX segmentOrphaned ON segment(id) WHERE isOrphaned")
         }
+        migrator.registerMigration("storeSegmentLines") { db in
+            // A segment's first and last line, kept with it (set when it is made, worked out again when its
+            // transcript's text changes): listings of thousands of segments looked each up twice.
+            try db.execute(sql: """
+                ALTER TABLE segment ADD COLUMN firstLine INTEGER NOT NULL DEFAULT 1;
+                ALTER TABLE segment ADD COLUMN lastLine INTEGER NOT NULL DEFAULT 1;
+                """)
+            try db.execute(sql: "UPDATE segment SET \(Migrations.segmentLinesAssignment)")
+        }
         return migrator
+    }
+
+    /// The SET clause that works out a segment's first and last line from its transcript's lines with
+    /// text: the line at or before an offset, plus the blank lines between (as ``ScalarText/line(at:)``).
+    static let segmentLinesAssignment = """
+        firstLine = \(lineAt("segment.start")), lastLine = \(lineAt("MAX(segment.start, segment.\"end\" - 1)"))
+        """
+
+    private static func lineAt(_ offset: String) -> String {
+        """
+        ifnull((SELECT p.line + MAX(0, \(offset) - (p.start + length(p.text))) FROM passage p
+                 WHERE p.transcriptId = segment.transcriptId AND p.start <= \(offset) ORDER BY p.start DESC LIMIT 1), 1 + \(offset))
+        """
     }
 
     /// Inserts the speakers of the segment row `alias` (`NEW` in a trigger): the participants of the

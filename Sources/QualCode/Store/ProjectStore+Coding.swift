@@ -56,10 +56,16 @@ public struct CodingResult: Hashable, Sendable, Codable {
 /// One row of the process log («prosesslogg»): a unit, who said it, where, and its codes.
 public struct UnitRow: Hashable, Sendable, Codable {
     public var id: UUID
+    public var transcriptId: Transcript.ID
     public var transcript: String
     public var participants: [String]
+    /// «41-43», as listings print it; `firstLine` and `lastLine` are the numbers.
     public var lines: String
+    public var firstLine: Int
+    public var lastLine: Int
+    /// The codes' labels (the shortest end of each path that tells it apart), sorted; `codeIDs` in the same order.
     public var codes: [String]
+    public var codeIDs: [Code.ID]
     public var text: String
     public var isOrphaned: Bool
 }
@@ -182,10 +188,11 @@ extension ProjectStore {
             segment = Segment(transcriptId: request.transcript, start: start, end: end, text: place.text, createdBy: coder,
                               createdAt: cache.now)
             let insertSegment = try db.cachedStatement(sql: """
-                INSERT INTO segment (id, transcriptId, start, "end", text, isOrphaned, createdBy, createdAt)
-                VALUES (?, ?, ?, ?, ?, 0, ?, ?)
+                INSERT INTO segment (id, transcriptId, start, "end", text, isOrphaned, createdBy, createdAt, firstLine, lastLine)
+                VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?)
                 """)
-            try insertSegment.execute(arguments: [segment.id, request.transcript, start, end, segment.text, coder, cache.nowValue])
+            try insertSegment.execute(arguments: [segment.id, request.transcript, start, end, segment.text, coder, cache.nowValue,
+                                                  place.firstLine, place.lastLine])
             isNew = true
         }
         var added: [Code.ID] = [], present: [Code.ID] = [], applied: [Code.ID] = []
@@ -313,23 +320,26 @@ extension ProjectStore {
     // MARK: - Process log
 
     /// Every segment with its participants, lines and codes, in transcript and text order; optionally
-    /// only those of one transcript or carrying one code.
-    public func units(transcript: String? = nil, code: String? = nil) throws -> [UnitRow] {
+    /// only those of one transcript, or carrying one code (with `includeChildren`, or any code below it).
+    public func units(transcript: Transcript.ID? = nil, code: Code.ID? = nil, includeChildren: Bool = false) throws -> [UnitRow] {
         try pool.read { db in
             var conditions: [String] = []
             var arguments: StatementArguments = []
             if let transcript {
+                guard try Transcript.exists(db, key: transcript) else { throw StoreError.missing(.transcript, transcript) }
                 conditions.append("s.transcriptId = ?")
-                arguments += [try Self.transcript(db, transcript).id]
+                arguments += [transcript]
             }
             if let code {
-                conditions.append("s.id IN (SELECT segmentId FROM coding WHERE codeId = ?)")
-                arguments += [try Self.code(db, code).id]
+                let ids = try Self.codeSelection(db, code, includeChildren: includeChildren)
+                conditions.append("s.id IN (SELECT segmentId FROM coding WHERE codeId IN (\(databaseQuestionMarks(count: ids.count))))")
+                arguments += StatementArguments(ids)
             }
             let rows = try Self.segmentRows(db, where: conditions.joined(separator: " AND "), arguments: arguments)
             return rows.map { row in
-                UnitRow(id: row.info.id, transcript: row.info.transcript, participants: row.participants, lines: row.info.lineLabel,
-                        codes: row.codes, text: row.info.text, isOrphaned: row.info.isOrphaned)
+                UnitRow(id: row.info.id, transcriptId: row.transcriptId, transcript: row.info.transcript, participants: row.participants,
+                        lines: row.info.lineLabel, firstLine: row.info.firstLine, lastLine: row.info.lastLine, codes: row.codes.map(\.label),
+                        codeIDs: row.codes.map(\.id), text: row.info.text, isOrphaned: row.info.isOrphaned)
             }
         }
     }
@@ -339,40 +349,48 @@ extension ProjectStore {
         package var info: SegmentInfo
         package var transcriptId: UUID
         package var participants: [String]
-        package var codes: [String]
+        /// Sorted by label.
+        package var codes: [(id: Code.ID, label: String)]
     }
 
-    /// Segments matching `condition` (SQL over `segment s`), in transcript and text order, with line
-    /// numbers, participants and codes worked out in the same query.
+    /// Segments matching `condition` (SQL over `segment s`), in transcript and text order, with their
+    /// lines, participants and codes. Three flat reads — the segments, then their codes, then their
+    /// speakers — rather than subqueries per segment: a code's 8,000 segments are one pass each.
     package static func segmentRows(_ db: Database, where condition: String, arguments: StatementArguments) throws -> [SegmentRow] {
-        let codes = try CodeIndex(db)
-        var labels: [UUID: String] = [:]
+        let filter = condition.isEmpty ? "" : "WHERE " + condition
         let rows = try Row.fetchAll(db, sql: """
-            SELECT s.id, s.transcriptId, t.slug, s.start, s."end", s.text, s.isOrphaned,
-              -- One index probe each: MAX(line) over `start <= ?` walked every earlier line of the transcript.
-              (SELECT line FROM passage WHERE passage.transcriptId = s.transcriptId AND passage.start <= s.start
-                 ORDER BY passage.start DESC LIMIT 1) AS firstLine,
-              (SELECT line FROM passage WHERE passage.transcriptId = s.transcriptId AND passage.start <= MAX(s.start, s."end" - 1)
-                 ORDER BY passage.start DESC LIMIT 1) AS lastLine,
-              (SELECT group_concat(hex(codeId)) FROM (SELECT DISTINCT g.codeId FROM coding g WHERE g.segmentId = s.id)) AS codes,
-              (SELECT group_concat(pseudonym, char(31)) FROM (SELECT p.pseudonym FROM segmentSpeaker sp
-                 JOIN participant p ON p.id = sp.participantId WHERE sp.segmentId = s.id ORDER BY p.pseudonym)) AS participants
-            FROM segment s JOIN transcript t ON t.id = s.transcriptId
-            \(condition.isEmpty ? "" : "WHERE " + condition)
+            SELECT s.id, s.transcriptId, t.slug, s.start, s."end", s.text, s.isOrphaned, s.firstLine, s.lastLine
+              FROM segment s JOIN transcript t ON t.id = s.transcriptId
+            \(filter)
             ORDER BY t.slug, s.start, s."end"
             """, arguments: arguments)
+        guard !rows.isEmpty else { return [] }
+        let chosen = "SELECT s.id FROM segment s \(filter)"
+        let index = try CodeIndex(db)
+        var labels: [UUID: String] = [:]
+        var codes: [UUID: [(id: Code.ID, label: String)]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT DISTINCT segmentId, codeId FROM coding WHERE segmentId IN (\(chosen))
+            """, arguments: arguments) {
+            let code: UUID = row[1]
+            let label = labels[code] ?? index.label(of: code)
+            labels[code] = label
+            codes[row[0], default: []].append((code, label))
+        }
+        var pseudonyms: [UUID: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, pseudonym FROM participant") { pseudonyms[row[0]] = row[1] }
+        var speakers: [UUID: [String]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT segmentId, participantId FROM segmentSpeaker WHERE segmentId IN (\(chosen))
+            """, arguments: arguments) {
+            if let name = pseudonyms[row[1]] { speakers[row[0], default: []].append(name) }
+        }
         return rows.map { row in
-            let first: Int = row["firstLine"] ?? 1, last: Int = row["lastLine"] ?? first
-            let info = SegmentInfo(id: row["id"], transcript: row["slug"], start: row["start"], end: row["end"],
-                                   firstLine: first, lastLine: last, text: row["text"], isOrphaned: row["isOrphaned"])
-            let ids = ((row["codes"] as String?) ?? "").split(separator: ",").compactMap { UUID(hex: $0) }
-            let names = ids.map { id in
-                if let label = labels[id] { return label }
-                let label = codes.label(of: id)
-                labels[id] = label
-                return label
-            }.sorted()
-            return SegmentRow(info: info, transcriptId: row["transcriptId"], participants: split(row["participants"]), codes: names)
+            let id: UUID = row[0]
+            let info = SegmentInfo(id: id, transcript: row[2], start: row[3], end: row[4], firstLine: row[7], lastLine: row[8],
+                                   text: row[5], isOrphaned: row[6])
+            return SegmentRow(info: info, transcriptId: row[1], participants: (speakers[id] ?? []).sorted(),
+                              codes: (codes[id] ?? []).sorted { $0.label < $1.label })
         }
     }
 

@@ -6,6 +6,7 @@ public struct RetrievedSegment: Hashable, Sendable, Codable {
     public var segment: SegmentInfo
     public var participants: [String]
     public var codes: [String]
+    public var codeIDs: [Code.ID]
     public var before: [NumberedLine]
     public var after: [NumberedLine]
 }
@@ -30,18 +31,13 @@ public struct SearchResult: Hashable, Sendable, Codable {
 
 extension ProjectStore {
     /// Every segment carrying `code` (or, with `includeChildren`, any code below it), in transcript
-    /// order, each with `context` lines before and after from the transcript.
-    public func retrieve(code reference: String, context: Int = 0, includeChildren: Bool = false) throws -> [RetrievedSegment] {
+    /// order, each with `context` lines with text before and after it.
+    ///
+    /// - Throws: ``StoreError/onlyChildrenCoded(code:childSegments:)`` when the code alone has no segments
+    ///   but the codes below it have some, so an empty answer is never mistaken for «nothing coded».
+    public func retrieve(code: Code.ID, context: Int = 0, includeChildren: Bool = false) throws -> [RetrievedSegment] {
         try pool.read { db in
-            let code = try Self.code(db, reference)
-            var ids = [code.id]
-            if includeChildren {
-                var i = 0
-                while i < ids.count {
-                    ids += try UUID.fetchAll(db, sql: "SELECT id FROM code WHERE parentId = ?", arguments: [ids[i]])
-                    i += 1
-                }
-            }
+            let ids = try Self.codeSelection(db, code, includeChildren: includeChildren)
             let rows = try Self.segmentRows(db, where: "s.id IN (SELECT segmentId FROM coding WHERE codeId IN (\(databaseQuestionMarks(count: ids.count))))",
                                             arguments: StatementArguments(ids))
             // Context counts lines with text: blank lines between turns are not worth showing.
@@ -54,13 +50,31 @@ extension ProjectStore {
             return try rows.map { row in
                 var before: [NumberedLine] = [], after: [NumberedLine] = []
                 if context > 0 {
-                    let numbered = { (line: Row) in NumberedLine(number: line["line"], speaker: nil, text: line["text"], codes: []) }
+                    let numbered = { (line: Row) in NumberedLine(number: line[0], speaker: nil, text: line[1], codes: []) }
                     before = try Row.fetchAll(beforeStatement, arguments: [row.transcriptId, row.info.firstLine, context]).map(numbered).reversed()
                     after = try Row.fetchAll(afterStatement, arguments: [row.transcriptId, row.info.lastLine, context]).map(numbered)
                 }
-                return RetrievedSegment(segment: row.info, participants: row.participants, codes: row.codes, before: before, after: after)
+                return RetrievedSegment(segment: row.info, participants: row.participants, codes: row.codes.map(\.label),
+                                        codeIDs: row.codes.map(\.id), before: before, after: after)
             }
         }
+    }
+
+    /// The code, or the code and every code below it; refuses a code whose own segments are none while
+    /// those below it have some (see ``StoreError/onlyChildrenCoded(code:childSegments:)``).
+    package static func codeSelection(_ db: Database, _ code: Code.ID, includeChildren: Bool) throws -> [Code.ID] {
+        let index = try CodeIndex(db)
+        guard index.byID[code] != nil else { throw StoreError.missing(.code, code) }
+        let subtree = index.subtree(of: code)
+        if includeChildren { return subtree }
+        if subtree.count > 1, try Int.fetchOne(db, sql: "SELECT 1 FROM coding WHERE codeId = ? LIMIT 1", arguments: [code]) == nil {
+            let below = Array(subtree.dropFirst())
+            let count = try Int.fetchOne(db, sql: """
+                SELECT COUNT(DISTINCT segmentId) FROM coding WHERE codeId IN (\(databaseQuestionMarks(count: below.count)))
+                """, arguments: StatementArguments(below)) ?? 0
+            if count > 0 { throw StoreError.onlyChildrenCoded(code: index.path(of: code), childSegments: count) }
+        }
+        return [code]
     }
 
     /// Full-text search over every transcript line. `query` uses words, "phrases", prefix*, AND, OR,

@@ -121,6 +121,7 @@ extension ProjectStore {
             transcript.wordCount = revision.newText.wordCount
             try transcript.update(db)
             try Self.indexPassages(db, transcript)
+            try db.execute(sql: "UPDATE segment SET \(Migrations.segmentLinesAssignment) WHERE transcriptId = ?", arguments: [transcript.id])
             try log(db, "transcript.edit", [
                 "id": LogValue(transcript.id),
                 "edits": .array(revision.edits.map { ["start": .int($0.start), "end": .int($0.end), "replacement": .string($0.replacement),

@@ -29,6 +29,8 @@ public enum StoreError: Error, Sendable, Equatable {
     case codeInUse(code: String, codings: Int, children: Int)
     case codeCycle(code: String, parent: String)
     case renameWithPath(code: String, name: String)
+    /// A code asked for on its own has no segments, while the codes below it have `childSegments`.
+    case onlyChildrenCoded(code: String, childSegments: Int)
     case duplicateImport(file: String, existing: String)
     case textUnchanged(transcript: String)
     case editFailed(transcript: String, reason: String)
@@ -68,6 +70,8 @@ public enum StoreRemedy: Sendable, Hashable {
     case allowDuplicate
     /// Move the code to another parent instead of renaming it to a path.
     case moveCode
+    /// Include the segments of the code's child codes.
+    case includeChildren
 }
 
 extension StoreError {
@@ -79,6 +83,7 @@ extension StoreError {
         case let .codeInUse(_, codings, children): return .force(codings: codings, children: children)
         case .duplicateImport: return .allowDuplicate
         case .renameWithPath: return .moveCode
+        case .onlyChildrenCoded: return .includeChildren
         default: return nil
         }
     }
@@ -137,6 +142,8 @@ extension StoreError: CustomStringConvertible, LocalizedError {
             return "code \"\(code)\" cannot be renamed to \"\(name)\": a new name has no \"/\" (moving a code changes its parent); nothing was changed."
         case let .duplicateImport(file, existing):
             return "\(file) was imported before, as \"\(existing)\" (same SHA-256). Nothing was imported."
+        case let .onlyChildrenCoded(code, childSegments):
+            return "code \"\(code)\" has no segments of its own; the codes below it have \(childSegments)."
         case let .textUnchanged(transcript):
             return "\(transcript): the text is unchanged; nothing was saved."
         case let .editFailed(transcript, reason):

@@ -11,15 +11,35 @@ struct CodesCommand: ParsableCommand {
     )
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The code tree with segment and participant counts.")
+        static let configuration = CommandConfiguration(
+            abstract: "The code tree with segment and participant counts.",
+            discussion: """
+                Each code's own counts, and for a code with codes below it the counts with everything below \
+                it (each segment and participant counted once). Orphaned segments are not counted. Listings, \
+                retrieval, quotes and tables take a code's own segments; add --with-children to include the \
+                codes below it.
+                """)
         @OptionGroup var project: ProjectOptions
         @OptionGroup var output: OutputOptions
 
         func run() throws {
             let tree = try project.openStore().codeTree()
+            let parents = Swift.Set(tree.compactMap(\.parentId))
+            if output.csv {
+                try output.emit(tree) {
+                    TextTable(headers: ["code", "segments", "participants", "definition", "segments_with_children", "participants_with_children"],
+                              rows: tree.map { [$0.path, String($0.segments), String($0.participants), $0.definition ?? "",
+                                                String($0.segmentsWithChildren), String($0.participantsWithChildren)] })
+                }
+                return
+            }
             try output.emit(tree) {
-                TextTable(headers: ["code", "segments", "participants", "definition"],
-                          rows: tree.map { [String(repeating: "  ", count: $0.depth) + $0.name, String($0.segments), String($0.participants), $0.definition ?? ""] })
+                TextTable(headers: ["code", "segments", "participants", "with children", "definition"],
+                          rows: tree.map { node in
+                              [String(repeating: "  ", count: node.depth) + node.name, String(node.segments), String(node.participants),
+                               parents.contains(node.id) ? "\(node.segmentsWithChildren) / \(node.participantsWithChildren)" : "",
+                               node.definition ?? ""]
+                          })
             }
         }
     }

@@ -56,7 +56,8 @@ struct RetrieveCommand: ParsableCommand {
     }
 
     func run() throws {
-        let segments = try project.openStore().retrieve(code: code, context: context, includeChildren: withChildren)
+        let store = try project.openStore()
+        let segments = try store.retrieve(code: try store.resolve.code(code), context: context, includeChildren: withChildren)
         if output.json || output.csv {
             try output.emit(segments) {
                 TextTable(headers: ["unit", "transcript", "line", "participant", "codes", "text"],

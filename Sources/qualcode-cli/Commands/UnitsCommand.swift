@@ -18,9 +18,12 @@ struct UnitsCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @Option(help: "Only this transcript.") var transcript: String?
     @Option(help: "Only segments with this code.") var code: String?
+    @Flag(help: "With --code: include segments coded with the code's child codes.") var withChildren = false
 
     func run() throws {
-        let units = try project.openStore().units(transcript: transcript, code: code)
+        let store = try project.openStore()
+        let units = try store.units(transcript: try transcript.map(store.resolve.transcript), code: try code.map(store.resolve.code),
+                                    includeChildren: withChildren)
         try output.emit(units) {
             TextTable(headers: ["unit", "participant", "transcript", "line", "codes", "text"],
                       rows: units.map { u in

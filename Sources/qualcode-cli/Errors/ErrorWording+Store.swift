@@ -47,6 +47,8 @@ extension ErrorWording {
                 + "pass --force to delete it and its codings, nothing was deleted."
         case .renameWithPath:
             return "new code name: \"\(error.renameTarget)\" is not valid; expected a name without \"/\"; use `codes move` to change the parent."
+        case .onlyChildrenCoded:
+            return error.description.dropLast() + "; pass --with-children to include them."
         case let .duplicateImport(file, existing):
             return "\(file) was imported before, as \"\(existing)\" (same SHA-256); pass --allow-duplicate to import it again. Nothing was imported."
         default:

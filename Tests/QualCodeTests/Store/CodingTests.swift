@@ -200,8 +200,11 @@ func interviewStore(_ folder: TemporaryFolder) throws -> ProjectStore {
         #expect(try store.resolve.code("ny/tillit") == nested.id)
         #expect(try store.resolve.code("Tillit/Under") != top.id)
         // Listings show the shortest end of the path that tells them apart.
-        let units = try store.units(code: "Ny/Tillit")
-        #expect(units.isEmpty)
+        // A code whose own segments are none, while its child has one, says so rather than listing nothing.
+        #expect(throws: StoreError.onlyChildrenCoded(code: "Ny/Tillit", childSegments: 1)) { try store.units(code: "Ny/Tillit") }
+        #expect(StoreError.onlyChildrenCoded(code: "Ny/Tillit", childSegments: 1).remedy == .includeChildren)
+        #expect(try store.units(code: "Ny/Tillit", includeChildren: true).count == 1)
+        #expect(try store.retrieve(code: "Ny", context: 1, includeChildren: true).first?.codes == ["Under"])
         let under = try store.units(code: "Under")
         #expect(under.first?.codes == ["Under"])
         // Siblings still may not share a name, in any case.

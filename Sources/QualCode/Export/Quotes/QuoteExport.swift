@@ -94,7 +94,7 @@ extension ProjectStore {
                     return speakers.map { template.render($0, capitalized: style.capitalizeLabels) }
                         .filter { !$0.isEmpty && seen.insert($0).inserted }.joined(separator: "; ")
                 }
-                return ExportedQuote(segment: row.info.id, codes: row.codes, transcript: row.info.transcript, lines: row.info.lineLabel,
+                return ExportedQuote(segment: row.info.id, codes: row.codes.map(\.label), transcript: row.info.transcript, lines: row.info.lineLabel,
                                      source: kinds[row.info.transcript] ?? .interview, participants: row.participants,
                                      label: rendered(label), leadIn: saved?.leadIn ?? rendered(leadIn),
                                      question: options.withQuestion ? try Self.question(db, before: row) : nil,
