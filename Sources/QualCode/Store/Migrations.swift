@@ -255,6 +255,9 @@ enum Migrations {
                 """)
             try db.execute(sql: "UPDATE segment SET \(Migrations.segmentLinesAssignment)")
         }
+        migrator.registerMigration("tallyCodeUse") { db in
+            try CodeTally.create(db)
+        }
         return migrator
     }
 
