@@ -1,6 +1,9 @@
 import Foundation
 
 /// Why an export failed. Nothing is left half-written when one is thrown.
+///
+/// Errors are data: the values that went wrong and, where there is one, a ``remedy`` that a front
+/// end words in its own way (a flag on the command line, a button in the web UI).
 public enum ExportError: Error, Sendable, Equatable {
     case packageFailed(reason: String)
     case cannotWrite(path: String, reason: String)
@@ -9,8 +12,29 @@ public enum ExportError: Error, Sendable, Equatable {
     case unsupportedImage(reason: String)
     /// A figure without alt text; the caption names it.
     case missingAltText(caption: String)
-    /// A reference document (`--reference-docx`) that cannot be used; `file` is the path as given.
+    /// A reference document that cannot be used; `file` is the path as given.
     case badReference(file: String, reason: String)
+    /// `value` is not one of the `allowed` forms of a ``Breakdown`` (`code`, `participant`, `attr:NAME`).
+    case invalidBreakdown(String, allowed: [Breakdown.Form])
+    /// An attribute the project does not have, named for `use`; `known` lists the project's attributes.
+    case unknownAttribute(name: String, use: AttributeUse, known: [String])
+    /// A label or lead-in template with an unclosed field («({rolle»).
+    case badTemplate(template: String, part: TemplatePart)
+
+    /// What an attribute was named for.
+    public enum AttributeUse: String, Sendable, Hashable, Codable {
+        /// The columns of a code matrix.
+        case matrixColumns
+        /// The attribute columns of a table (participants, codings, wide data set).
+        case tableColumns
+        /// The sections of a quote export.
+        case quoteGroups
+    }
+
+    /// Which template of a house style.
+    public enum TemplatePart: String, Sendable, Hashable, Codable {
+        case label, leadIn
+    }
 }
 
 // MARK: - Description
@@ -26,7 +50,34 @@ extension ExportError: CustomStringConvertible, LocalizedError {
             "figure \"\(caption.truncated())\" has no alt text; describe what the image shows, for readers who cannot see it."
         case let .badReference(file, reason):
             "\(file): cannot be used as a reference document (\(reason)); nothing was written."
+        case let .invalidBreakdown(value, allowed):
+            "\"\(value)\": expected \(Self.list(allowed.map(\.syntax)))."
+        case let .unknownAttribute(name, use, known):
+            "no attribute \"\(name)\" for the \(use.phrase).\(Self.known(known))"
+        case let .badTemplate(template, part):
+            "the \(part == .label ? "label" : "lead-in") \"\(template)\" is not valid; expected fields in braces, such as \"({rolle}, {tjeneste})\"."
         }
     }
     public var errorDescription: String? { description }
+
+    /// «"a", "b" or "c"» without quotes: `code, participant or attr:NAME`.
+    package static func list(_ items: [String]) -> String {
+        items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " or " + items.last!
+    }
+
+    /// « Known: a, b, c.» (at most twelve), or nothing.
+    package static func known(_ candidates: [String]) -> String {
+        candidates.isEmpty ? "" : " Known: \(candidates.prefix(12).joined(separator: ", "))\(candidates.count > 12 ? ", …" : "")."
+    }
+}
+
+extension ExportError.AttributeUse {
+    /// «matrix columns», «table columns», «quote groups».
+    var phrase: String {
+        switch self {
+        case .matrixColumns: "matrix columns"
+        case .tableColumns: "table columns"
+        case .quoteGroups: "quote groups"
+        }
+    }
 }

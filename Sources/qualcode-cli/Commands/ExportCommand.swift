@@ -36,25 +36,18 @@ struct TableOutputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A house-style file (see Templates/) whose words («Tabell», «Kommentar») the captions use.", valueName: "file"))
     var styleFile: String?
 
-    func presentation() -> TablePresentation {
+    func presentation() throws -> TablePresentation {
         // A code's full path stands alone in a CSV row; in a document the rows follow the tree.
-        TablePresentation(language: out.locale, codeLabels: out.format == .csv ? .path : .indented, caption: caption)
+        TablePresentation(language: out.locale, codeLabels: out.format == .csv ? .path : .indented, caption: caption,
+                          labelSet: try styleFile.map { try HouseStyle.load(from: URL(fileURLWithPath: $0)).labelSet } ?? .core)
     }
 
     /// Refuses a target in a folder that does not exist before any work is done.
     func checkDestination(project: ProjectOptions) throws { try out.checkDestination(project: project) }
 
     /// Writes the tables as one document, or the first table as CSV.
-    func write(_ tables: [Table]) throws {
-        switch out.format {
-        case .csv: try out.write(tables[0].textTable)
-        case .docx, .wordxml, .html:
-            var document = Document(tables: tables, language: out.locale)
-            if let styleFile {
-                document.captionWords = try HouseStyle.load(from: URL(fileURLWithPath: styleFile)).words(for: out.locale).captionWords
-            }
-            try out.write(document)
-        }
+    func write(_ tables: [Table], _ presentation: TablePresentation) throws {
+        try out.target().write(tables, labels: presentation.labels)
     }
 
     func report(_ table: Table, _ what: String) {
@@ -82,8 +75,9 @@ extension ExportCommand {
 
         func run() throws {
             try table.checkDestination(project: project)
-            let codebook = try project.openStore().codebook(CodebookOptions(presentation: table.presentation()))
-            try table.write([codebook])
+            let presentation = try table.presentation()
+            let codebook = try project.openStore().codebook(CodebookOptions(presentation: presentation))
+            try table.write([codebook], presentation)
             table.report(codebook, "codes")
         }
     }
@@ -110,9 +104,10 @@ extension ExportCommand {
 
         func run() throws {
             try table.checkDestination(project: project)
-            let options = ParticipantOverviewOptions(attributes: attributes.isEmpty ? nil : attributes, presentation: table.presentation())
+            let presentation = try table.presentation()
+            let options = ParticipantOverviewOptions(attributes: attributes.isEmpty ? nil : attributes, presentation: presentation)
             let overview = try project.openStore().participantOverview(options)
-            try table.write([overview])
+            try table.write([overview], presentation)
             table.report(overview, "participants")
         }
     }
@@ -152,19 +147,18 @@ extension ExportCommand {
         }
 
         func columns() throws -> MatrixColumns {
-            switch cols {
-            case "participant", "participants": return .participant
-            case let c where c.hasPrefix("attr:") && c.count > 5: return .attribute(String(c.dropFirst(5)))
-            default: throw ValidationError("--cols \"\(cols)\": expected attr:NAME or participant.")
+            do { return try MatrixColumns(parsing: cols) } catch {
+                throw ValidationError("--cols \"\(cols)\": expected attr:NAME or participant.")
             }
         }
 
         func run() throws {
             try table.checkDestination(project: project)
-            let options = CodeMatrixOptions(columns: try columns(), count: count, codes: codes, percent: percent, minimumCell: minCell,
-                                            presentation: table.presentation())
+            let presentation = try table.presentation()
+            let options = CodeMatrixOptions(columns: try columns(), count: count, codes: codes, percent: percent,
+                                            minimumCell: minCell, presentation: presentation)
             let matrix = try project.openStore().codeMatrixTable(options)
-            try table.write([matrix])
+            try table.write([matrix], presentation)
             table.report(matrix, "rows")
         }
     }
@@ -192,9 +186,10 @@ extension ExportCommand {
 
         func run() throws {
             try table.checkDestination(project: project)
-            let options = CodingsOptions(attributes: attributes.isEmpty ? nil : attributes, codes: codes, presentation: table.presentation())
+            let presentation = try table.presentation()
+            let options = CodingsOptions(attributes: attributes.isEmpty ? nil : attributes, codes: codes, presentation: presentation)
             let codings = try project.openStore().codingsTable(options)
-            try table.write([codings])
+            try table.write([codings], presentation)
             table.report(codings, "codings")
         }
     }
@@ -226,30 +221,20 @@ extension ExportCommand {
 
         func run() throws {
             let out = table.out
-            let dictionaryPath = WideDataSet.dictionaryPath(for: out.output)
-            let dictionaryURL = URL(fileURLWithPath: dictionaryPath)
             try table.checkDestination(project: project)
             if out.format == .csv {
-                try out.checkDestination(project: project, file: dictionaryURL)
+                try out.checkDestination(project: project, file: URL(fileURLWithPath: WideDataSet.dictionaryPath(for: out.output)))
             }
             let options = WideOptions(attributes: attributes.isEmpty ? nil : attributes, codes: codes, values: values,
-                                      presentation: table.presentation())
-            let dataSet = try project.openStore().wideDataSet(options)
-            let size = "\(dataSet.data.rows.count) participants, \(dataSet.dictionary.rows.count) variables"
-            guard out.format == .csv else {
-                try table.write([dataSet.data, dataSet.dictionary])
-                print("Wrote \(out.output) (\(size); the data dictionary is the second table)")
-                return
+                                      presentation: try table.presentation())
+            let report = try project.openStore().exportWideDataSet(options, to: try out.target())
+            let size = "\(report.participants) participants, \(report.variables) variables"
+            if let dictionaryPath = report.dictionaryPath {
+                print("Wrote \(report.path) (\(size))")
+                print("Wrote \(dictionaryPath) (data dictionary)")
+            } else {
+                print("Wrote \(report.path) (\(size); the data dictionary is the second table)")
             }
-            try out.write(dataSet.data.textTable)
-            do {
-                try out.write(dataSet.dictionary.textTable, to: dictionaryURL)
-            } catch {
-                try? FileManager.default.removeItem(at: out.url)  // both files or neither
-                throw error
-            }
-            print("Wrote \(out.output) (\(size))")
-            print("Wrote \(dictionaryPath) (data dictionary)")
         }
     }
 }

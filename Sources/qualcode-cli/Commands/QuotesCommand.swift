@@ -51,11 +51,8 @@ struct QuotesCommand: ParsableCommand {
     }
 
     func grouping() throws -> QuoteGrouping {
-        switch groupBy {
-        case "code": return .code
-        case "participant": return .participant
-        case let g where g.hasPrefix("attr:") && g.count > 5: return .attribute(String(g.dropFirst(5)))
-        default: throw ValidationError("--group-by \"\(groupBy)\": expected code, participant or attr:NAME.")
+        do { return try QuoteGrouping(parsing: groupBy) } catch {
+            throw ValidationError("--group-by \"\(groupBy)\": expected code, participant or attr:NAME.")
         }
     }
 
@@ -72,20 +69,10 @@ struct QuotesCommand: ParsableCommand {
         options.withQuestion = withQuestion
         options.cleanFillers = cleanFillers
 
-        let quotes = try store.quotes(options)
-        let warnings = try store.checkQuotes(quotes, options: options)
-        for warning in warnings { Output.note("Warning: \(warning)") }
-        if strict && !warnings.isEmpty {
-            throw ChecksFailed(count: warnings.count)
-        }
-        switch out.format {
-        case .csv:
-            try out.write(ExportedQuote.quoteBank(quotes))
-        case .docx, .wordxml, .html:
-            try out.write(try store.quoteDocument(for: quotes, options: options))
-        }
-        try store.recordQuoteUses(quotes.map { ($0.segment, $0.label) }, file: out.output)
-        print("Wrote \(quotes.count) quote(s) to \(out.output)")
+        let report = try store.exportQuotes(QuoteExportRequest(options: options, strict: strict), to: try out.target())
+        for warning in report.warnings { Output.note("Warning: \(ErrorWording.warning(warning))") }
+        guard report.wasWritten else { throw ChecksFailed(count: report.warnings.count) }
+        print("Wrote \(report.count) quote(s) to \(report.path)")
     }
 }
 

@@ -47,10 +47,12 @@ public struct ExportedQuote: Hashable, Sendable, Codable {
 }
 
 extension ExportedQuote {
-    /// The CSV quote bank: one row per quote with everything an author needs to trace it.
-    public static func quoteBank(_ quotes: [ExportedQuote]) -> TextTable {
-        TextTable(headers: ["kode", "deltakere", "etikett", "innledning", "spørsmål", "transkripsjon", "linjer", "kilde",
-                            "ordrett", "vist", "redigeringer", "segment"],
+    /// The CSV quote bank: one row per quote with everything an author needs to trace it, under the
+    /// headers of `labels` («kode», «deltakere», … in Bokmål).
+    public static func quoteBank(_ quotes: [ExportedQuote], labels: Labels = .core(.nb)) -> TextTable {
+        let headers: [LabelKey] = [.bankCode, .bankParticipants, .bankLabel, .bankLeadIn, .bankQuestion, .bankTranscript, .bankLines,
+                                   .bankSource, .bankVerbatim, .bankDisplayed, .bankEdits, .bankSegment]
+        return TextTable(headers: headers.map { labels[$0] },
                   rows: quotes.map { [$0.codes.joined(separator: "; "), $0.participants.joined(separator: ", "), $0.label, $0.leadIn,
                                       $0.question ?? "", $0.transcript, $0.lines, $0.source.rawValue, $0.verbatim, $0.displayed,
                                       $0.edits, $0.segment.uuidString] })
@@ -61,7 +63,9 @@ extension ProjectStore {
     /// The quotes coded with any of `options.codes`, in transcript order, labelled, with their edits.
     ///
     /// - Throws: ``StoreError`` for an unknown code, or a label or lead-in template naming an
-    ///   attribute that does not exist.
+    ///   attribute that does not exist; ``ExportError/badTemplate(template:part:)`` for a template
+    ///   with an unclosed field; ``ExportError/unknownAttribute(name:use:known:)`` for a grouping by
+    ///   an attribute the project does not have.
     public func quotes(_ options: QuoteOptions) throws -> [ExportedQuote] {
         guard !options.codes.isEmpty else { throw StoreError.emptyName(what: "code") }
         let style = options.style
@@ -71,8 +75,11 @@ extension ProjectStore {
                                             arguments: StatementArguments(codeIds))
             let people = Dictionary(try Self.participantSummaries(db, withCounts: false).map { ($0.pseudonym, $0) }, uniquingKeysWith: { a, _ in a })
             let attributeNames = Set(try String.fetchAll(db, sql: "SELECT name FROM attribute"))
-            let label = try LabelTemplate(style.label, attributes: attributeNames)
-            let leadIn = try LabelTemplate(style.leadIn, attributes: attributeNames)
+            if case let .attribute(name) = options.grouping, !attributeNames.contains(name) {
+                throw ExportError.unknownAttribute(name: name, use: .quoteGroups, known: attributeNames.sorted())
+            }
+            let label = try LabelTemplate(style.label, part: .label, attributes: attributeNames)
+            let leadIn = try LabelTemplate(style.leadIn, part: .leadIn, attributes: attributeNames)
             let kinds = Dictionary(try Row.fetchAll(db, sql: "SELECT slug, kind FROM transcript").map { ($0["slug"] as String, $0["kind"] as TranscriptKind) },
                                    uniquingKeysWith: { a, _ in a })
             let stored = try Self.storedQuotes(db)
@@ -124,42 +131,39 @@ extension ProjectStore {
 
     /// The document for quotes already read (``quotes(_:)``), e.g. a selection of them.
     public static func quoteDocument(for quotes: [ExportedQuote], options: QuoteOptions, participants: [ParticipantSummary]) -> Document {
-        let nb = options.language == .nb
         let style = options.style
-        let words = style.words(for: options.language)
-        var blocks: [Block] = [.heading(level: 1, [.text(words.quotes)])]
+        let words = style.labels(for: options.language)
+        var blocks: [Block] = [.heading(level: 1, [.text(words[.quotes])])]
         for (group, members) in Self.grouped(quotes, by: options.grouping, codes: options.codes, participants: participants) {
             blocks.append(.heading(level: 2, [.text(group)]))
             var counts: [String: Int] = [:]
             for q in members { for p in q.participants { counts[p, default: 0] += 1 } }
             let tally = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-            let summary = nb ? "\(members.count) sitat\(members.count == 1 ? "" : "er") fra \(counts.count) informant\(counts.count == 1 ? "" : "er")"
-                             : "\(members.count) quote\(members.count == 1 ? "" : "s") from \(counts.count) participant\(counts.count == 1 ? "" : "s")"
+            let summary = words.count(members.count, one: .quoteCountOne, other: .quoteCountOther) + " "
+                + words.count(counts.count, one: .fromParticipantsOne, other: .fromParticipantsOther)
             blocks.append(.paragraph([.text(summary + (tally.isEmpty ? "." : " (\(tally))."), .italic)]))
             for quote in members { blocks += Self.blocks(for: quote, style: style, words: words) }
         }
-        var document = Document(title: words.quotes, language: options.language, blocks: blocks)
-        document.captionWords = words.captionWords
-        return document
+        return Document(title: words[.quotes], language: options.language, blocks: blocks, labels: words)
     }
 
     /// One quote in the house style: its lead-in, then the quote inline in «» below the word
     /// threshold or as a block quote above it (always a block with the interviewer's question), then
     /// its label; a footnote says when the text is not recorded speech.
-    package static func blocks(for quote: ExportedQuote, style: HouseStyle, words: ExportWords) -> [Block] {
+    package static func blocks(for quote: ExportedQuote, style: HouseStyle, words: Labels) -> [Block] {
         var blocks: [Block] = []
         if !quote.leadIn.isEmpty { blocks.append(.paragraph([.text(quote.leadIn)])) }
         let emphasis: Emphasis = style.italic ? .italic : []
         var note: [Inline] = []
         switch quote.source {
-        case .notes: note = [.footnote([.text(words.fromNotes)])]
-        case .email: note = [.footnote([.text(words.fromEmail)])]
-        case .document: note = [.footnote([.text(words.fromDocument)])]
+        case .notes: note = [.footnote([.text(words[.fromNotes])])]
+        case .email: note = [.footnote([.text(words[.fromEmail])])]
+        case .document: note = [.footnote([.text(words[.fromDocument])])]
         case .interview, .focusGroup: break
         }
         if quote.words >= style.blockWords || quote.question != nil {
             var body: [Inline] = []
-            if let question = quote.question { body += [.text(words.interviewer + ": " + question, emphasis), .lineBreak] }
+            if let question = quote.question { body += [.text(words[.interviewer] + ": " + question, emphasis), .lineBreak] }
             body.append(.text(quote.displayed, emphasis))
             blocks.append(.blockQuote(body + note, label: quote.label.isEmpty ? nil : [.text(quote.label)]))
         } else {
@@ -227,15 +231,16 @@ struct LabelTemplate {
     enum Piece { case literal(String), field(String) }
     let pieces: [Piece]
 
+    /// - Parameter part: which template it is, for the error.
     /// - Parameter attributes: the project's attribute names to check the fields against; nil checks
     ///   only the syntax (a style file read before a project is open).
-    init(_ template: String, attributes: Set<String>?) throws {
+    init(_ template: String, part: ExportError.TemplatePart, attributes: Set<String>?) throws {
         var pieces: [Piece] = []
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{") {
             pieces.append(.literal(String(rest[..<open])))
             guard let close = rest[open...].firstIndex(of: "}") else {
-                throw StoreError.invalidValue(what: "--label", value: template, expected: "fields in braces, such as \"({rolle}, {tjeneste})\"")
+                throw ExportError.badTemplate(template: template, part: part)
             }
             let name = String(rest[rest.index(after: open)..<close])
             guard ["pseudonym", "label"].contains(name) || attributes?.contains(name) ?? !name.isEmpty else {

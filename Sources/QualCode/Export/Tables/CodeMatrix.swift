@@ -80,25 +80,31 @@ public struct CodeMatrixOptions: Sendable, Hashable {
 extension ProjectStore {
     /// The counts of a code × attribute (or code × participant) matrix.
     ///
-    /// - Throws: ``StoreError/notFound(what:reference:candidates:)`` for an unknown attribute or code.
+    /// - Throws: ``ExportError/unknownAttribute(name:use:known:)`` for an unknown attribute,
+    ///   ``StoreError`` for an unknown code.
     public func codeMatrix(columns: MatrixColumns, count: MatrixCount = .participants, codes: [String] = []) throws -> CodeMatrix {
-        try pool.read { db in try CodeMatrix(TableSource.read(db), columns: columns, count: count, codes: codes) }
+        try pool.read { db in
+            let source = try TableSource.read(db)
+            return try CodeMatrix(source, columns: columns, count: count, rows: try source.codes(named: codes, in: db))
+        }
     }
 
     /// The matrix as a table, with N in the column headers, a total column and a total row, and
     /// notes saying what is counted.
     ///
-    /// - Throws: ``StoreError`` for an unknown attribute or code, or a `minimumCell` below 1.
+    /// - Throws: what ``codeMatrix(columns:count:codes:)`` throws, and ``StoreError``
+    ///   for a `minimumCell` below 1.
     public func codeMatrixTable(_ options: CodeMatrixOptions) throws -> Table {
         guard options.minimumCell >= 1 else {
-            throw StoreError.invalidValue(what: "--min-cell", value: String(options.minimumCell), expected: "1 or more")
+            throw StoreError.invalidValue(what: "the smallest cell shown", value: String(options.minimumCell), expected: "1 or more")
         }
         return try codeMatrix(columns: options.columns, count: options.count, codes: options.codes).table(options)
     }
 }
 
 extension CodeMatrix {
-    init(_ source: TableSource, columns: MatrixColumns, count: MatrixCount, codes: [String]) throws {
+    /// - Parameter entries: the codes that make the rows, in tree order.
+    init(_ source: TableSource, columns: MatrixColumns, count: MatrixCount, rows entries: [TableSource.CodeEntry]) throws {
         // Each participant's column.
         var header: [Column] = []
         var columnOf: [UUID: Int] = [:]
@@ -110,7 +116,7 @@ extension CodeMatrix {
                 columnOf[p.id] = index
             }
         case let .attribute(name):
-            let attribute = try source.attributes(named: [name], option: "--cols")[0]
+            let attribute = try source.attributes(named: [name], for: .matrixColumns)[0]
             valueType = attribute.type
             let values = AttributeValueOrder.sorted(Set(source.participants.compactMap { $0.attributes[attribute.name] }), type: attribute.type)
             let index = Dictionary(uniqueKeysWithValues: values.enumerated().map { ($1, $0) })
@@ -133,7 +139,6 @@ extension CodeMatrix {
         }
         var shared = false
 
-        let entries = try source.codes(named: codes)
         var rows: [Row] = []
         var anyParticipants: Set<UUID> = [], anySegments: Set<UUID> = [], unattributed: Set<UUID> = []
         for entry in entries {

@@ -80,33 +80,31 @@ struct TableSource {
 
     /// The attributes named in `names`, in that order (each once); all of them when `names` is nil.
     ///
-    /// - Throws: ``StoreError/notFound(what:reference:candidates:)`` for a name the project does not
-    ///   have, naming `option` so the user knows which flag to fix.
-    func attributes(named names: [String]?, option: String) throws -> [Attribute] {
+    /// - Throws: ``ExportError/unknownAttribute(name:use:known:)`` for a name the project does not
+    ///   have, saying what it was named for.
+    func attributes(named names: [String]?, for use: ExportError.AttributeUse) throws -> [Attribute] {
         guard let names else { return attributes }
         var chosen: [Attribute] = []
         for name in names {
             let key = name.trimmingCharacters(in: .whitespaces)
             guard let attribute = attributes.first(where: { $0.name == key })
                 ?? attributes.first(where: { $0.name.lowercased() == key.lowercased() }) else {
-                throw StoreError.notFound(what: "attribute for \(option)", reference: name, candidates: attributes.map(\.name))
+                throw ExportError.unknownAttribute(name: name, use: use, known: attributes.map(\.name))
             }
             if !chosen.contains(where: { $0.id == attribute.id }) { chosen.append(attribute) }
         }
         return chosen
     }
 
-    /// The codes named in `references` (by name or path, case-insensitively), in tree order; every
+    /// The codes named in `references` (resolved by the store, by name or path), in tree order; every
     /// code when `references` is empty.
-    func codes(named references: [String]) throws -> [CodeEntry] {
+    ///
+    /// - Throws: ``StoreError`` for an unknown code.
+    func codes(named references: [String], in db: Database) throws -> [CodeEntry] {
         guard !references.isEmpty else { return codes }
         var wanted: Set<UUID> = []
         for reference in references {
-            let parts = try ProjectStore.codePath(reference)
-            guard let entry = codes.first(where: { $0.code.name.lowercased() == parts.last!.lowercased() }) else {
-                throw StoreError.notFound(what: "code", reference: reference, candidates: codes.map(\.code.name).sorted())
-            }
-            wanted.insert(entry.code.id)
+            wanted.insert(try ProjectStore.code(db, reference).id)
         }
         return codes.filter { wanted.contains($0.code.id) }
     }
