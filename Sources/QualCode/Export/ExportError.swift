@@ -20,6 +20,9 @@ public enum ExportError: Error, Sendable, Equatable {
     case unknownAttribute(name: String, use: AttributeUse, known: [String])
     /// A label or lead-in template with an unclosed field («({rolle»).
     case badTemplate(template: String, part: TemplatePart)
+    /// Codes that have no segments of their own while codes below them do: the export would be empty
+    /// (or lack them) although the user probably expects their children's segments.
+    case onlyInChildren([CodeWithoutSegments])
 
     /// What an attribute was named for.
     public enum AttributeUse: String, Sendable, Hashable, Codable {
@@ -34,6 +37,28 @@ public enum ExportError: Error, Sendable, Equatable {
     /// Which template of a house style.
     public enum TemplatePart: String, Sendable, Hashable, Codable {
         case label, leadIn
+    }
+
+    /// A code with no segments of its own, and how many segments the codes below it hold.
+    public struct CodeWithoutSegments: Sendable, Hashable, Codable {
+        public var code: String
+        public var segmentsInChildren: Int
+        public init(code: String, segmentsInChildren: Int) {
+            self.code = code
+            self.segmentsInChildren = segmentsInChildren
+        }
+    }
+
+    /// What the user can do about an error, for a front end to offer in its own words.
+    public enum Remedy: String, Sendable, Hashable, Codable {
+        /// Export again with the segments of every code below the named ones.
+        case includeChildren
+    }
+
+    /// What the user can do about this error; nil when there is nothing to offer but fixing the input.
+    public var remedy: Remedy? {
+        if case .onlyInChildren = self { return .includeChildren }
+        return nil
     }
 }
 
@@ -56,6 +81,8 @@ extension ExportError: CustomStringConvertible, LocalizedError {
             "no attribute \"\(name)\" for the \(use.phrase).\(Self.known(known))"
         case let .badTemplate(template, part):
             "the \(part == .label ? "label" : "lead-in") \"\(template)\" is not valid; expected fields in braces, such as \"({rolle}, {tjeneste})\"."
+        case let .onlyInChildren(codes):
+            "\(Self.sentence(codes)); include the child codes to export their segments. Nothing was written."
         }
     }
     public var errorDescription: String? { description }
@@ -68,6 +95,12 @@ extension ExportError: CustomStringConvertible, LocalizedError {
     /// « Known: a, b, c.» (at most twelve), or nothing.
     package static func known(_ candidates: [String]) -> String {
         candidates.isEmpty ? "" : " Known: \(candidates.prefix(12).joined(separator: ", "))\(candidates.count > 12 ? ", …" : "")."
+    }
+
+    /// «code "Balansekunst" has no segments of its own, but 5 below it»; one clause per code.
+    package static func sentence(_ codes: [CodeWithoutSegments]) -> String {
+        codes.map { "code \"\($0.code)\" has no segments of its own, but its child codes have \($0.segmentsInChildren)" }
+            .joined(separator: "; ")
     }
 }
 

@@ -122,13 +122,16 @@ extension ExportCommand {
                 --count participants (the default) counts participants with at least one segment of the \
                 code; --count segments counts coded segments. --percent row|column adds percentages \
                 (decimal comma with --locale nb). --min-cell N hides non-zero counts below N as «<N» and \
-                says so in the note below the table.
+                says so in the note below the table. A code named with --code counts its own segments; \
+                --with-children adds those of every code below it (a parent with none of its own is \
+                refused without it).
 
                 For example:
                   qualcode export matrix --cols attr:tjeneste --percent column -o matrise.docx
                   qualcode export matrix --cols attr:rolle --min-cell 3 -o matrise.docx
                   qualcode export matrix --cols participant --count segments -o matrise.docx
                   qualcode export matrix --cols attr:rolle --code Tillit -o tillit.docx
+                  qualcode export matrix --cols attr:rolle --code Balansekunst --with-children -o balansekunst.docx
                 """
         )
         @OptionGroup var project: ProjectOptions
@@ -138,6 +141,7 @@ extension ExportCommand {
         @Option(help: "Add row or column percentages.") var percent: MatrixPercent?
         @Option(help: ArgumentHelp("Hide non-zero counts below this as «<N».", valueName: "n")) var minCell = 1
         @Option(name: .customLong("code"), help: "A code to include as a row; repeatable (default: all).") var codes: [String] = []
+        @Flag(help: "A named code's row also counts the segments of every code below it.") var withChildren = false
         @OptionGroup var table: TableOutputOptions
 
         func validate() throws {
@@ -155,7 +159,7 @@ extension ExportCommand {
         func run() throws {
             try table.checkDestination(project: project)
             let presentation = try table.presentation()
-            let options = CodeMatrixOptions(columns: try columns(), count: count, codes: codes, percent: percent,
+            let options = CodeMatrixOptions(columns: try columns(), count: count, codes: codes, includeChildren: withChildren, percent: percent,
                                             minimumCell: minCell, presentation: presentation)
             let matrix = try project.openStore().codeMatrixTable(options)
             try table.write([matrix], presentation)
@@ -171,23 +175,27 @@ extension ExportCommand {
                 transcript, first and last line, start and end offsets (Unicode scalars, end exclusive), the \
                 code's full path, coder, time of coding (ISO 8601, UTC), the participants who said the \
                 segment, one column per attribute, and the segment text. When several participants said a \
-                segment they are separated by «; », and so are their attribute values, in the same order.
+                segment they are separated by «; », and so are their attribute values, in the same order. \
+                --with-children adds the codings of every code below those named with --code.
 
                 For example:
                   qualcode export codings --format csv -o kodinger.csv
                   qualcode export codings --code Tillit --format csv -o tillit.csv
+                  qualcode export codings --code Balansekunst --with-children --format csv -o balansekunst.csv
                 """
         )
         @OptionGroup var project: ProjectOptions
         @Option(name: .customLong("attr"), help: ArgumentHelp("An attribute column to include; repeatable (default: all).", valueName: "name"))
         var attributes: [String] = []
         @Option(name: .customLong("code"), help: "Only codings of this code; repeatable (default: all).") var codes: [String] = []
+        @Flag(help: "Also the codings of every code below the named ones.") var withChildren = false
         @OptionGroup var table: TableOutputOptions
 
         func run() throws {
             try table.checkDestination(project: project)
             let presentation = try table.presentation()
-            let options = CodingsOptions(attributes: attributes.isEmpty ? nil : attributes, codes: codes, presentation: presentation)
+            let options = CodingsOptions(attributes: attributes.isEmpty ? nil : attributes, codes: codes, includeChildren: withChildren,
+                                         presentation: presentation)
             let codings = try project.openStore().codingsTable(options)
             try table.write([codings], presentation)
             table.report(codings, "codings")
@@ -205,7 +213,9 @@ extension ExportCommand {
                 unique; æ, ø and å become ae, oe and aa, and codes are numbered in tree order \
                 (k01_balansekunst, k02_det_navske, …). With --format csv the data dictionary — each \
                 variable's name, the full code path or attribute name, its type and what its values mean — \
-                is written beside the data as STEM_dictionary.csv; in a document it is a second table.
+                is written beside the data as STEM_dictionary.csv (both files or neither); in a document it \
+                is a second table. With --with-children a code named with --code counts the segments of \
+                every code below it too.
 
                 For example:
                   qualcode export wide --format csv -o deltakere.csv
@@ -216,6 +226,7 @@ extension ExportCommand {
         @Option(name: .customLong("attr"), help: ArgumentHelp("An attribute column to include; repeatable (default: all).", valueName: "name"))
         var attributes: [String] = []
         @Option(name: .customLong("code"), help: "A code column to include; repeatable (default: all).") var codes: [String] = []
+        @Flag(help: "A named code's column also counts the segments of every code below it.") var withChildren = false
         @Option(help: "presence (0/1) or counts.") var values: WideValues = .presence
         @OptionGroup var table: TableOutputOptions
 
@@ -225,8 +236,8 @@ extension ExportCommand {
             if out.format == .csv {
                 try out.checkDestination(project: project, file: URL(fileURLWithPath: WideDataSet.dictionaryPath(for: out.output)))
             }
-            let options = WideOptions(attributes: attributes.isEmpty ? nil : attributes, codes: codes, values: values,
-                                      presentation: try table.presentation())
+            let options = WideOptions(attributes: attributes.isEmpty ? nil : attributes, codes: codes, includeChildren: withChildren,
+                                      values: values, presentation: try table.presentation())
             let report = try project.openStore().exportWideDataSet(options, to: try out.target())
             let size = "\(report.participants) participants, \(report.variables) variables"
             if let dictionaryPath = report.dictionaryPath {

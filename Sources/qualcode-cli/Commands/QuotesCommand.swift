@@ -14,7 +14,8 @@ struct QuotesCommand: ParsableCommand {
             print one with `qualcode quote style report`). Quotes of at least --block-words words are block \
             quotes (style «Sitat» with a «Sitat-etikett» label line); shorter ones are set inline in «». \
             Each group starts with the number of quotes per participant, so you can see when one voice \
-            dominates.
+            dominates. A code's child codes are left out unless you pass --with-children; a code with \
+            no quotes of its own but some in its children is refused without it.
 
             Before writing, the export checks for a label that fits one participant only, a quote exported \
             earlier with another label, text from notes or e-mail (footnoted, since it is not recorded \
@@ -25,12 +26,14 @@ struct QuotesCommand: ParsableCommand {
             For example:
               qualcode quotes --code Trivsel --code "Det navske" --label "({rolle}, {tjeneste})" --format docx -o sitater.docx
               qualcode quotes --code Balansekunst --style thesis --format csv -o sitatbank.csv
+              qualcode quotes --code Balansekunst --with-children -o balansekunst.docx
               qualcode quotes --code Tillit --style report --lead-in "En {rolle} forteller:" --with-question -o tillit.docx
             """
     )
 
     @OptionGroup var project: ProjectOptions
     @Option(name: .customLong("code"), help: "A code whose quotes to export; repeatable.") var codes: [String] = []
+    @Flag(help: "Also export the quotes of every code below the named ones.") var withChildren = false
     @OptionGroup var houseStyle: HouseStyleOptions
     @Option(help: ArgumentHelp("Label after each quote: {pseudonym}, {label} or attribute names in braces; \"\" for none.", valueName: "template"))
     var label: String?
@@ -60,6 +63,7 @@ struct QuotesCommand: ParsableCommand {
         try out.checkDestination(project: project)
         let store = try project.openStore()
         var options = QuoteOptions(codes: codes)
+        options.includeChildren = withChildren
         options.style = try houseStyle.resolve()
         if let leadIn { options.style.leadIn = leadIn; options.style.label = "" }
         if let label { options.style.label = label }

@@ -3,7 +3,7 @@ import QualCode
 
 extension ErrorWording {
     /// Errors of the Export domain worded for the command line (nil: not one of its errors): what the
-    /// library names by use becomes the flag that carries it.
+    /// library names by use becomes the flag that carries it, a remedy becomes the flag that applies it.
     static func exportMessage(for error: Error) -> String? {
         guard let error = error as? ExportError else { return nil }
         switch error {
@@ -11,6 +11,9 @@ extension ErrorWording {
             return "no attribute for \(flag(for: use)) \"\(name)\".\(ExportError.known(known))"
         case let .badTemplate(template, part):
             return "\(part == .label ? "--label" : "--lead-in"): \"\(template)\" is not valid; expected fields in braces, such as \"({rolle}, {tjeneste})\"."
+        case let .onlyInChildren(codes):
+            let clauses = codes.map { "code \"\($0.code)\" has no segments of its own, but its child codes have \($0.segmentsInChildren)" }
+            return clauses.joined(separator: "; ") + "; pass --with-children to export them. Nothing was written."
         default:
             return nil
         }

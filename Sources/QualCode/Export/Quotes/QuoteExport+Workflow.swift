@@ -47,9 +47,14 @@ extension ProjectStore {
     /// - Returns: the quotes, warnings, and whether the file was written. Warnings are not errors: a
     ///   strict request with warnings returns them with `wasWritten == false` and writes nothing.
     /// - Throws: ``StoreError`` for an unknown code or template field, ``ExportError`` for a file that
-    ///   cannot be written or an unknown grouping attribute. Nothing is written or recorded then.
+    ///   cannot be written, an unknown grouping attribute, or codes whose segments are all in their
+    ///   children (``ExportError/onlyInChildren(_:)``). Nothing is written or recorded then.
     public func exportQuotes(_ request: QuoteExportRequest, to target: ExportTarget) throws -> QuoteExportReport {
         let options = request.options
+        if !options.includeChildren {
+            let missing = try pool.read { db in try Self.codesWithSegmentsOnlyInChildren(db, options.codes) }
+            if !missing.isEmpty { throw ExportError.onlyInChildren(missing) }
+        }
         let quotes = try self.quotes(options)
         let warnings = try checkQuotes(quotes, options: options)
         var report = QuoteExportReport(quotes: quotes, warnings: warnings, wasWritten: false, path: target.path)

@@ -11,6 +11,9 @@ public enum QuoteGrouping: Sendable, Hashable {
 /// What to export and how.
 public struct QuoteOptions: Sendable {
     public var codes: [String]
+    /// Also export the quotes of every code below the named ones (not by default, as everywhere);
+    /// grouped by code, a quote of a child code goes under that code's own heading.
+    public var includeChildren = false
     /// The house style: labels, lead-ins, block threshold, marks for edits, words.
     public var style: HouseStyle = .thesis
     public var grouping: QuoteGrouping = .code
@@ -60,17 +63,19 @@ extension ExportedQuote {
 }
 
 extension ProjectStore {
-    /// The quotes coded with any of `options.codes`, in transcript order, labelled, with their edits.
+    /// The quotes coded with any of `options.codes` (and, with `options.includeChildren`, any code
+    /// below them), in transcript order, labelled, with their edits.
     ///
     /// - Throws: ``StoreError`` for an unknown code, or a label or lead-in template naming an
     ///   attribute that does not exist; ``ExportError/badTemplate(template:part:)`` for a template
     ///   with an unclosed field; ``ExportError/unknownAttribute(name:use:known:)`` for a grouping by
-    ///   an attribute the project does not have.
+    ///   an attribute the project does not have. A named code whose segments are all in its children
+    ///   simply gives no quotes here; ``exportQuotes(_:to:)`` refuses to write such an export.
     public func quotes(_ options: QuoteOptions) throws -> [ExportedQuote] {
         guard !options.codes.isEmpty else { throw StoreError.emptyName(what: "code") }
         let style = options.style
         return try pool.read { db in
-            let codeIds = try options.codes.map { try Self.code(db, $0).id }
+            let codeIds = try Self.quoteCodeIds(db, options)
             let rows = try Self.segmentRows(db, where: "NOT s.isOrphaned AND s.id IN (SELECT segmentId FROM coding WHERE codeId IN (\(databaseQuestionMarks(count: codeIds.count))))",
                                             arguments: StatementArguments(codeIds))
             let people = Dictionary(try Self.participantSummaries(db, withCounts: false).map { ($0.pseudonym, $0) }, uniquingKeysWith: { a, _ in a })
@@ -104,6 +109,47 @@ extension ProjectStore {
                                      hasStaleEdits: stale, words: displayed.wordCount)
             }
         }
+    }
+
+    /// The ids of the codes whose quotes to export: the named ones, and every code below them when
+    /// children are included.
+    static func quoteCodeIds(_ db: Database, _ options: QuoteOptions) throws -> [UUID] {
+        var ids: [UUID] = []
+        for reference in options.codes {
+            let code = try Self.code(db, reference)
+            ids.append(code.id)
+            if options.includeChildren { ids += try codeIds(db, below: code.id) }
+        }
+        var seen = Set<UUID>()
+        return ids.filter { seen.insert($0).inserted }
+    }
+
+    /// Every code below `code`, at any depth.
+    static func codeIds(_ db: Database, below code: UUID) throws -> [UUID] {
+        try UUID.fetchAll(db, sql: """
+            WITH RECURSIVE below(id) AS (SELECT id FROM code WHERE parentId = ? UNION SELECT c.id FROM code c JOIN below b ON c.parentId = b.id)
+            SELECT id FROM below
+            """, arguments: [code])
+    }
+
+    /// The named codes that have no segments of their own while codes below them do, with the number
+    /// of segments below: what an export of `references` without their children would silently miss.
+    static func codesWithSegmentsOnlyInChildren(_ db: Database, _ references: [String]) throws -> [ExportError.CodeWithoutSegments] {
+        func count(_ codes: [UUID]) throws -> Int {
+            try Int.fetchOne(db, sql: """
+                SELECT COUNT(DISTINCT g.segmentId) FROM coding g JOIN segment s ON s.id = g.segmentId
+                 WHERE NOT s.isOrphaned AND g.codeId IN (\(databaseQuestionMarks(count: codes.count)))
+                """, arguments: StatementArguments(codes)) ?? 0
+        }
+        var result: [ExportError.CodeWithoutSegments] = []
+        for reference in references {
+            let code = try Self.code(db, reference)
+            let below = try codeIds(db, below: code.id)
+            guard !below.isEmpty, try count([code.id]) == 0 else { continue }
+            let inChildren = try count(below)
+            if inChildren > 0 { result.append(.init(code: reference, segmentsInChildren: inChildren)) }
+        }
+        return result
     }
 
     /// The interviewer's last turn before the segment, as displayed text.

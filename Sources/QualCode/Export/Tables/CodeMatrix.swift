@@ -60,17 +60,20 @@ public struct CodeMatrixOptions: Sendable, Hashable {
     public var count: MatrixCount
     /// The codes that make the rows (name or path); empty means every code.
     public var codes: [String]
+    /// Whether a named code's row also counts the segments of every code below it.
+    public var includeChildren: Bool
     /// Adds row or column percentages to the counts.
     public var percent: MatrixPercent?
     /// Non-zero counts below this are hidden as «<N» (small-cell suppression); 1 hides nothing.
     public var minimumCell: Int
     public var presentation: TablePresentation
 
-    public init(columns: MatrixColumns, count: MatrixCount = .participants, codes: [String] = [], percent: MatrixPercent? = nil,
-                minimumCell: Int = 1, presentation: TablePresentation = TablePresentation()) {
+    public init(columns: MatrixColumns, count: MatrixCount = .participants, codes: [String] = [], includeChildren: Bool = false,
+                percent: MatrixPercent? = nil, minimumCell: Int = 1, presentation: TablePresentation = TablePresentation()) {
         self.columns = columns
         self.count = count
         self.codes = codes
+        self.includeChildren = includeChildren
         self.percent = percent
         self.minimumCell = minimumCell
         self.presentation = presentation
@@ -80,25 +83,32 @@ public struct CodeMatrixOptions: Sendable, Hashable {
 extension ProjectStore {
     /// The counts of a code × attribute (or code × participant) matrix.
     ///
+    /// - Parameter includeChildren: a named code's row counts the segments of every code below it too.
     /// - Throws: ``ExportError/unknownAttribute(name:use:known:)`` for an unknown attribute,
-    ///   ``StoreError`` for an unknown code.
-    public func codeMatrix(columns: MatrixColumns, count: MatrixCount = .participants, codes: [String] = []) throws -> CodeMatrix {
+    ///   ``StoreError`` for an unknown code, ``ExportError/onlyInChildren(_:)`` for a named code whose
+    ///   segments are all in its children while `includeChildren` is false.
+    public func codeMatrix(columns: MatrixColumns, count: MatrixCount = .participants, codes: [String] = [],
+                           includeChildren: Bool = false) throws -> CodeMatrix {
         try pool.read { db in
             let source = try TableSource.read(db)
-            return try CodeMatrix(source, columns: columns, count: count, rows: try source.codes(named: codes, in: db))
+            let entries = try source.codes(named: codes, in: db)
+            try source.checkSegmentsNotOnlyInChildren(entries, named: codes, includeChildren: includeChildren)
+            return try CodeMatrix(includeChildren ? source.includingChildren(of: entries) : source, columns: columns, count: count,
+                                  rows: entries)
         }
     }
 
     /// The matrix as a table, with N in the column headers, a total column and a total row, and
     /// notes saying what is counted.
     ///
-    /// - Throws: what ``codeMatrix(columns:count:codes:)`` throws, and ``StoreError``
+    /// - Throws: what ``codeMatrix(columns:count:codes:includeChildren:)`` throws, and ``StoreError``
     ///   for a `minimumCell` below 1.
     public func codeMatrixTable(_ options: CodeMatrixOptions) throws -> Table {
         guard options.minimumCell >= 1 else {
             throw StoreError.invalidValue(what: "the smallest cell shown", value: String(options.minimumCell), expected: "1 or more")
         }
-        return try codeMatrix(columns: options.columns, count: options.count, codes: options.codes).table(options)
+        return try codeMatrix(columns: options.columns, count: options.count, codes: options.codes,
+                              includeChildren: options.includeChildren).table(options)
     }
 }
 

@@ -7,11 +7,15 @@ public struct CodingsOptions: Sendable, Hashable {
     public var attributes: [String]?
     /// Only codings of these codes (name or path); empty means all.
     public var codes: [String]
+    /// Whether the codings of every code below a named one are included too.
+    public var includeChildren: Bool
     public var presentation: TablePresentation
 
-    public init(attributes: [String]? = nil, codes: [String] = [], presentation: TablePresentation = TablePresentation()) {
+    public init(attributes: [String]? = nil, codes: [String] = [], includeChildren: Bool = false,
+                presentation: TablePresentation = TablePresentation()) {
         self.attributes = attributes
         self.codes = codes
+        self.includeChildren = includeChildren
         self.presentation = presentation
     }
 }
@@ -26,14 +30,17 @@ extension ProjectStore {
     /// left out, as in every standard table.
     ///
     /// - Throws: ``ExportError/unknownAttribute(name:use:known:)`` for an unknown attribute,
-    ///   ``StoreError`` for an unknown code.
+    ///   ``StoreError`` for an unknown code, ``ExportError/onlyInChildren(_:)`` for a named code whose
+    ///   segments are all in its children while `options.includeChildren` is false.
     public func codingsTable(_ options: CodingsOptions = CodingsOptions()) throws -> Table {
         try pool.read { db in
             let source = try TableSource.read(db)
             let presentation = options.presentation
             let words = presentation.words, numbers = presentation.numbers
             let attributes = try source.attributes(named: options.attributes, for: .tableColumns)
-            let codes = try source.codes(named: options.codes, in: db)
+            try source.checkSegmentsNotOnlyInChildren(try source.codes(named: options.codes, in: db), named: options.codes,
+                                                      includeChildren: options.includeChildren)
+            let codes = try source.codes(named: options.codes, includeChildren: options.includeChildren, in: db)
             let codeIndex = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1.code.id, $0) })
             let segments = Dictionary(uniqueKeysWithValues: try Self.segmentRows(db, where: "NOT s.isOrphaned", arguments: []).map { ($0.info.id, $0) })
             let people = Dictionary(uniqueKeysWithValues: source.participants.map { ($0.pseudonym, $0) })

@@ -99,14 +99,56 @@ struct TableSource {
     /// The codes named in `references` (resolved by the store, by name or path), in tree order; every
     /// code when `references` is empty.
     ///
+    /// - Parameter includeChildren: also every code below a named one (for a table that lists
+    ///   codings code by code).
     /// - Throws: ``StoreError`` for an unknown code.
-    func codes(named references: [String], in db: Database) throws -> [CodeEntry] {
+    func codes(named references: [String], includeChildren: Bool = false, in db: Database) throws -> [CodeEntry] {
         guard !references.isEmpty else { return codes }
         var wanted: Set<UUID> = []
         for reference in references {
-            wanted.insert(try ProjectStore.code(db, reference).id)
+            let id = try ProjectStore.code(db, reference).id
+            wanted.insert(id)
+            if includeChildren { wanted.formUnion(descendants(of: id)) }
         }
         return codes.filter { wanted.contains($0.code.id) }
+    }
+
+    /// Every code below `code`, at any depth.
+    func descendants(of code: UUID) -> Set<UUID> {
+        let children = Dictionary(grouping: codes, by: \.code.parentId)
+        var result: Set<UUID> = []
+        var queue = [code]
+        while let next = queue.popLast() {
+            for child in children[next] ?? [] where result.insert(child.code.id).inserted { queue.append(child.code.id) }
+        }
+        return result
+    }
+
+    /// The source with each of `chosen` standing for its own segments and those of every code below
+    /// it, so a parent's row or column counts its children's segments (each segment once).
+    func includingChildren(of chosen: [CodeEntry]) -> TableSource {
+        var copy = self
+        for entry in chosen {
+            var segments = Set(segmentsByCode[entry.code.id] ?? [])
+            for child in descendants(of: entry.code.id) { segments.formUnion(segmentsByCode[child] ?? []) }
+            copy.segmentsByCode[entry.code.id] = segments.sorted { $0.uuidString < $1.uuidString }
+        }
+        return copy
+    }
+
+    /// Refuses named codes that have no segments of their own while codes below them do, unless their
+    /// children are included: the user would get an empty row, column or file where they expect the
+    /// children's segments.
+    ///
+    /// - Throws: ``ExportError/onlyInChildren(_:)`` listing each such code with its children's count.
+    func checkSegmentsNotOnlyInChildren(_ chosen: [CodeEntry], named references: [String], includeChildren: Bool) throws {
+        guard !includeChildren, !references.isEmpty else { return }
+        let empty = chosen.compactMap { entry -> ExportError.CodeWithoutSegments? in
+            guard (segmentsByCode[entry.code.id] ?? []).isEmpty else { return nil }
+            let below = Set(descendants(of: entry.code.id).flatMap { segmentsByCode[$0] ?? [] })
+            return below.isEmpty ? nil : ExportError.CodeWithoutSegments(code: entry.path, segmentsInChildren: below.count)
+        }
+        if !empty.isEmpty { throw ExportError.onlyInChildren(empty) }
     }
 
     // MARK: - Counting

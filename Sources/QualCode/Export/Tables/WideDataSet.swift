@@ -14,13 +14,16 @@ public struct WideOptions: Sendable, Hashable {
     public var attributes: [String]?
     /// The code columns (name or path); empty means every code, in tree order.
     public var codes: [String]
+    /// Whether a named code's column also counts the segments of every code below it.
+    public var includeChildren: Bool
     public var values: WideValues
     public var presentation: TablePresentation
 
-    public init(attributes: [String]? = nil, codes: [String] = [], values: WideValues = .presence,
+    public init(attributes: [String]? = nil, codes: [String] = [], includeChildren: Bool = false, values: WideValues = .presence,
                 presentation: TablePresentation = TablePresentation()) {
         self.attributes = attributes
         self.codes = codes
+        self.includeChildren = includeChildren
         self.values = values
         self.presentation = presentation
     }
@@ -47,11 +50,14 @@ extension ProjectStore {
     /// language's decimal separator, missing values empty), and per code a 0/1 presence or a count.
     ///
     /// - Throws: ``ExportError/unknownAttribute(name:use:known:)`` for an unknown attribute,
-    ///   ``StoreError`` for an unknown code.
+    ///   ``StoreError`` for an unknown code, ``ExportError/onlyInChildren(_:)`` for a named code whose
+    ///   segments are all in its children while `options.includeChildren` is false.
     public func wideDataSet(_ options: WideOptions = WideOptions()) throws -> WideDataSet {
         try pool.read { db in
             let source = try TableSource.read(db)
-            return try Self.wideDataSet(source, codes: try source.codes(named: options.codes, in: db), options)
+            let codes = try source.codes(named: options.codes, in: db)
+            try source.checkSegmentsNotOnlyInChildren(codes, named: options.codes, includeChildren: options.includeChildren)
+            return try Self.wideDataSet(options.includeChildren ? source.includingChildren(of: codes) : source, codes: codes, options)
         }
     }
 
