@@ -18,6 +18,15 @@ extension LabelKey {
     public static let fromParticipantsOne: LabelKey = "fromParticipantsOne"
     public static let fromParticipantsOther: LabelKey = "fromParticipantsOther"
 
+    // A quote's edits in words (the quote bank, the quote's details).
+    public static let editCutMarked: LabelKey = "editCutMarked"
+    public static let editOmitted: LabelKey = "editOmitted"
+    public static let editFiller: LabelKey = "editFiller"
+    public static let editInserted: LabelKey = "editInserted"
+    public static let editReplaced: LabelKey = "editReplaced"
+    public static let editGloss: LabelKey = "editGloss"
+    public static let editLetterCase: LabelKey = "editLetterCase"
+
     // The quote bank's CSV header.
     public static let bankCode: LabelKey = "bankCode"
     public static let bankParticipants: LabelKey = "bankParticipants"
@@ -132,6 +141,14 @@ extension LabelSet {
         (.quoteCountOther, nb: "{1} sitater", en: "{1} quotes"),
         (.fromParticipantsOne, nb: "fra {1} informant", en: "from {1} participant"),
         (.fromParticipantsOther, nb: "fra {1} informanter", en: "from {1} participants"),
+
+        (.editCutMarked, nb: "kutt markert", en: "cut marked"),
+        (.editOmitted, nb: "utelatt: {1}", en: "omitted: {1}"),
+        (.editFiller, nb: "fyllord fjernet: {1}", en: "filler removed: {1}"),
+        (.editInserted, nb: "satt inn: {1}", en: "inserted: {1}"),
+        (.editReplaced, nb: "erstattet: {1} → {2}", en: "replaced: {1} → {2}"),
+        (.editGloss, nb: "forklaring: {1}", en: "gloss: {1}"),
+        (.editLetterCase, nb: "stor/liten bokstav: {1} → {2}", en: "letter case: {1} → {2}"),
 
         (.bankCode, nb: "kode", en: "code"),
         (.bankParticipants, nb: "deltakere", en: "participants"),

@@ -27,7 +27,7 @@ public struct QuoteMarks: Hashable, Sendable, Codable {
 /// A house style for quotes: how they are set (italic or not, «» inline, block above a length), how
 /// they are labelled or introduced, how edits are marked, which filler words light cleaning removes,
 /// and the words used in `nb` and `en`. The two built-in styles are also data files in `Templates/`
-/// that a user can copy, edit and pass with `--style-file`.
+/// that a user can copy, edit and load with ``load(from:)``.
 public struct HouseStyle: Hashable, Sendable, Codable {
     public var name: String
     /// Label after the quote: `{pseudonym}`, `{label}` or attribute names in braces; empty for none.

@@ -57,7 +57,7 @@ struct TableSource {
                            transcriptsByParticipant: transcripts)
     }
 
-    /// The code tree in the order `qualcode codes` lists it.
+    /// The code tree in the order the code listing shows it: depth first, siblings by name.
     static func codeTree(_ db: Database) throws -> [CodeEntry] {
         let codes = try Code.fetchAll(db)
         let children = Dictionary(grouping: codes, by: \.parentId)
