@@ -45,13 +45,10 @@ struct TableOutputOptions: ParsableArguments {
     /// Refuses a target in a folder that does not exist before any work is done.
     func checkDestination(project: ProjectOptions) throws { try out.checkDestination(project: project) }
 
-    /// Writes the tables as one document, or the first table as CSV.
-    func write(_ tables: [Table], _ presentation: TablePresentation) throws {
-        try out.target().write(tables, labels: presentation.labels)
-    }
-
-    func report(_ table: Table, _ what: String) {
-        print("Wrote \(out.output) (\(table.rows.count) \(what))")
+    /// Writes one standard table through the library and says what was written.
+    func export(_ table: StandardTable, from project: ProjectOptions, counting what: String) throws {
+        let report = try project.openStore().exportTable(table, to: try out.target())
+        print("Wrote \(report.path) (\(report.rows) \(what))")
     }
 }
 
@@ -75,10 +72,7 @@ extension ExportCommand {
 
         func run() throws {
             try table.checkDestination(project: project)
-            let presentation = try table.presentation()
-            let codebook = try project.openStore().codebook(CodebookOptions(presentation: presentation))
-            try table.write([codebook], presentation)
-            table.report(codebook, "codes")
+            try table.export(.codebook(CodebookOptions(presentation: try table.presentation())), from: project, counting: "codes")
         }
     }
 
@@ -104,11 +98,8 @@ extension ExportCommand {
 
         func run() throws {
             try table.checkDestination(project: project)
-            let presentation = try table.presentation()
-            let options = ParticipantOverviewOptions(attributes: attributes.isEmpty ? nil : attributes, presentation: presentation)
-            let overview = try project.openStore().participantOverview(options)
-            try table.write([overview], presentation)
-            table.report(overview, "participants")
+            let options = ParticipantOverviewOptions(attributes: attributes.isEmpty ? nil : attributes, presentation: try table.presentation())
+            try table.export(.participants(options), from: project, counting: "participants")
         }
     }
 
@@ -158,12 +149,9 @@ extension ExportCommand {
 
         func run() throws {
             try table.checkDestination(project: project)
-            let presentation = try table.presentation()
             let options = CodeMatrixOptions(columns: try columns(), count: count, codes: codes, includeChildren: withChildren, percent: percent,
-                                            minimumCell: minCell, presentation: presentation)
-            let matrix = try project.openStore().codeMatrixTable(options)
-            try table.write([matrix], presentation)
-            table.report(matrix, "rows")
+                                            minimumCell: minCell, presentation: try table.presentation())
+            try table.export(.matrix(options), from: project, counting: "rows")
         }
     }
 
@@ -193,12 +181,9 @@ extension ExportCommand {
 
         func run() throws {
             try table.checkDestination(project: project)
-            let presentation = try table.presentation()
             let options = CodingsOptions(attributes: attributes.isEmpty ? nil : attributes, codes: codes, includeChildren: withChildren,
-                                         presentation: presentation)
-            let codings = try project.openStore().codingsTable(options)
-            try table.write([codings], presentation)
-            table.report(codings, "codings")
+                                         presentation: try table.presentation())
+            try table.export(.codings(options), from: project, counting: "codings")
         }
     }
 
