@@ -142,9 +142,7 @@ extension ExportCommand {
         }
 
         func columns() throws -> MatrixColumns {
-            do { return try MatrixColumns(parsing: cols) } catch {
-                throw ValidationError("--cols \"\(cols)\": expected attr:NAME or participant.")
-            }
+            do { return try MatrixColumns(parsing: cols) } catch { throw ValidationError("--cols \(error)") }
         }
 
         func run() throws {

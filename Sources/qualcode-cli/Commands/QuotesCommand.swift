@@ -54,9 +54,8 @@ struct QuotesCommand: ParsableCommand {
     }
 
     func grouping() throws -> QuoteGrouping {
-        do { return try QuoteGrouping(parsing: groupBy) } catch {
-            throw ValidationError("--group-by \"\(groupBy)\": expected code, participant or attr:NAME.")
-        }
+        // The library's sentence starts with the value: «"x": expected code, participant or attr:NAME.»
+        do { return try QuoteGrouping(parsing: groupBy) } catch { throw ValidationError("--group-by \(error)") }
     }
 
     func run() throws {

@@ -38,5 +38,4 @@ extension ErrorWording {
         case .quoteGroups: "--group-by"
         }
     }
-
 }
