@@ -50,6 +50,7 @@ extension LabelKey {
     public static let segments: LabelKey = "segments"
     public static let noCodes: LabelKey = "noCodes"
     public static let directCodingsOnly: LabelKey = "directCodingsOnly"
+    public static let childCodingsIncluded: LabelKey = "childCodingsIncluded"
 
     // Codebook.
     public static let codebookCaption: LabelKey = "codebookCaption"
@@ -172,6 +173,8 @@ extension LabelSet {
         (.noCodes, nb: "Prosjektet har ingen koder ennå.", en: "The project has no codes yet."),
         (.directCodingsOnly, nb: "En overordnet kode teller bare segmenter som er kodet med den selv, ikke med underkodene.",
          en: "A parent code counts only the segments coded with it, not those of its child codes."),
+        (.childCodingsIncluded, nb: "En overordnet kode teller også segmentene som er kodet med underkodene, hvert segment én gang.",
+         en: "A parent code also counts the segments coded with its child codes, each segment once."),
 
         (.codebookCaption, nb: "Kodebok", en: "Codebook"),
         (.definition, nb: "Definisjon", en: "Definition"),

@@ -53,7 +53,7 @@ extension CodeMatrix {
         }
         if minimum > 1 { notes.append(words(.suppressedBelow, minimum)) }
         if !smallColumns.isEmpty { notes.append(words(.smallColumnsHidden, minimum)) }
-        if self.rows.contains(where: \.hasChildren) { notes.append(words[.directCodingsOnly]) }
+        if self.rows.contains(where: \.hasChildren) { notes.append(words[includesChildren ? .childCodingsIncluded : .directCodingsOnly]) }
         if case let .attribute(name) = columns, header.contains(where: \.isMissingValue) { notes.append(words(.notGivenNote, name)) }
         if segmentsWithoutParticipant > 0 { notes.append(words.segmentsLeftOut(segmentsWithoutParticipant)) }
         if self.rows.isEmpty { notes.append(words[.noCodes]) }

@@ -52,6 +52,8 @@ public struct CodeMatrix: Sendable, Hashable {
     public var segmentsWithoutParticipant: Int
     /// Whether some segment is said by participants in more than one column.
     public var hasSharedSegments: Bool
+    /// Whether each row counts the segments of the codes below its code too.
+    public var includesChildren = false
 }
 
 /// What to count in a code matrix, and how to show it.
@@ -93,8 +95,10 @@ extension ProjectStore {
             let source = try TableSource.read(db)
             let entries = try source.codes(named: codes, in: db)
             try source.checkSegmentsNotOnlyInChildren(entries, named: codes, includeChildren: includeChildren)
-            return try CodeMatrix(includeChildren ? source.includingChildren(of: entries) : source, columns: columns, count: count,
-                                  rows: entries)
+            var matrix = try CodeMatrix(includeChildren ? source.includingChildren(of: entries) : source, columns: columns, count: count,
+                                        rows: entries)
+            matrix.includesChildren = includeChildren
+            return matrix
         }
     }
 

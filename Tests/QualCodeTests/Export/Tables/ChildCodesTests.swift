@@ -56,7 +56,11 @@ import Testing
         #expect(throws: Self.onlyInChildren) { try store.codingsTable(CodingsOptions(codes: ["Relasjoner"])) }
 
         let matrix = try store.codeMatrix(columns: .participant, count: .segments, codes: ["Relasjoner"], includeChildren: true)
-        #expect(matrix.rows.map(\.total) == [3])
+        #expect(matrix.rows.map(\.total) == [3] && matrix.includesChildren)
+        // The note below the matrix says what a parent's row counts.
+        let note = try store.codeMatrixTable(CodeMatrixOptions(columns: .participant, codes: ["Relasjoner"], includeChildren: true))
+            .notes.map(Inline.plainText).joined()
+        #expect(note.contains(LabelSet.core[.childCodingsIncluded, .nb]) && !note.contains(LabelSet.core[.directCodingsOnly, .nb]))
         let wide = try store.wideDataSet(WideOptions(codes: ["Relasjoner"], includeChildren: true, values: .counts))
         // Rows by pseudonym: Bjørn, Cecilie, Dagfinn, Ylva, Åse, Ørjan.
         #expect(wide.data.rows.map { $0.last.map(Inline.plainText) } == ["1", "1", "0", "0", "1", "0"])
