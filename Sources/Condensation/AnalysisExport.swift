@@ -58,7 +58,7 @@ extension AnalysisModel {
     /// per subgroup («Kategori — Subgruppe»), the analytic text, the golden quote and the other units as
     /// quotes in the house style, and how many participants support each.
     public func chapterDocument(style: HouseStyle = .thesis, language: DocumentLanguage = .nb) -> Document {
-        let words = style.words(for: language)
+        let words = style.labels(for: language)
         let w = AnalysisWords(language: language)
         var blocks: [Block] = [.heading(level: 1, [.text(w.results)])]
         func support(_ group: Group) -> Block {
@@ -94,7 +94,7 @@ extension AnalysisModel {
             if group.subgroups.isEmpty { blocks += quotes(group) }
         }
         var document = Document(title: w.results, language: language, blocks: blocks)
-        document.captionWords = words.captionWords
+        document.labels = words
         return document
     }
 

@@ -1,6 +1,9 @@
 import Foundation
 
 /// Why an export failed. Nothing is left half-written when one is thrown.
+///
+/// Errors are data: the values that went wrong and, where there is one, a ``remedy`` that a front
+/// end words in its own way (a flag on the command line, a button in the web UI).
 public enum ExportError: Error, Sendable, Equatable {
     case packageFailed(reason: String)
     case cannotWrite(path: String, reason: String)
@@ -9,8 +12,54 @@ public enum ExportError: Error, Sendable, Equatable {
     case unsupportedImage(reason: String)
     /// A figure without alt text; the caption names it.
     case missingAltText(caption: String)
-    /// A reference document (`--reference-docx`) that cannot be used; `file` is the path as given.
+    /// A reference document that cannot be used; `file` is the path as given.
     case badReference(file: String, reason: String)
+    /// `value` is not one of the `allowed` forms of a ``Breakdown`` (`code`, `participant`, `attr:NAME`).
+    case invalidBreakdown(String, allowed: [Breakdown.Form])
+    /// An attribute the project does not have, named for `use`; `known` lists the project's attributes.
+    case unknownAttribute(name: String, use: AttributeUse, known: [String])
+    /// A label or lead-in template with an unclosed field («({rolle»).
+    case badTemplate(template: String, part: TemplatePart)
+    /// Codes that have no segments of their own while codes below them do: the export would be empty
+    /// (or lack them) although the user probably expects their children's segments.
+    case onlyInChildren([CodeWithoutSegments])
+
+    /// What an attribute was named for.
+    public enum AttributeUse: String, Sendable, Hashable, Codable {
+        /// The columns of a code matrix.
+        case matrixColumns
+        /// The attribute columns of a table (participants, codings, wide data set).
+        case tableColumns
+        /// The sections of a quote export.
+        case quoteGroups
+    }
+
+    /// Which template of a house style.
+    public enum TemplatePart: String, Sendable, Hashable, Codable {
+        case label, leadIn
+    }
+
+    /// A code with no segments of its own, and how many segments the codes below it hold.
+    public struct CodeWithoutSegments: Sendable, Hashable, Codable {
+        public var code: String
+        public var segmentsInChildren: Int
+        public init(code: String, segmentsInChildren: Int) {
+            self.code = code
+            self.segmentsInChildren = segmentsInChildren
+        }
+    }
+
+    /// What the user can do about an error, for a front end to offer in its own words.
+    public enum Remedy: String, Sendable, Hashable, Codable {
+        /// Export again with the segments of every code below the named ones.
+        case includeChildren
+    }
+
+    /// What the user can do about this error; nil when there is nothing to offer but fixing the input.
+    public var remedy: Remedy? {
+        if case .onlyInChildren = self { return .includeChildren }
+        return nil
+    }
 }
 
 // MARK: - Description
@@ -26,7 +75,42 @@ extension ExportError: CustomStringConvertible, LocalizedError {
             "figure \"\(caption.truncated())\" has no alt text; describe what the image shows, for readers who cannot see it."
         case let .badReference(file, reason):
             "\(file): cannot be used as a reference document (\(reason)); nothing was written."
+        case let .invalidBreakdown(value, allowed):
+            "\"\(value)\": expected \(Self.list(allowed.map(\.syntax)))."
+        case let .unknownAttribute(name, use, known):
+            "no attribute \"\(name)\" for the \(use.phrase).\(Self.known(known))"
+        case let .badTemplate(template, part):
+            "the \(part == .label ? "label" : "lead-in") \"\(template)\" is not valid; expected fields in braces, such as \"({rolle}, {tjeneste})\"."
+        case let .onlyInChildren(codes):
+            "\(Self.sentence(codes)); include the child codes to export their segments. Nothing was written."
         }
     }
     public var errorDescription: String? { description }
+
+    /// «"a", "b" or "c"» without quotes: `code, participant or attr:NAME`.
+    package static func list(_ items: [String]) -> String {
+        items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " or " + items.last!
+    }
+
+    /// « Known: a, b, c.» (at most twelve), or nothing.
+    package static func known(_ candidates: [String]) -> String {
+        candidates.isEmpty ? "" : " Known: \(candidates.prefix(12).joined(separator: ", "))\(candidates.count > 12 ? ", …" : "")."
+    }
+
+    /// «code "Balansekunst" has no segments of its own, but 5 below it»; one clause per code.
+    package static func sentence(_ codes: [CodeWithoutSegments]) -> String {
+        codes.map { "code \"\($0.code)\" has no segments of its own, but its child codes have \($0.segmentsInChildren)" }
+            .joined(separator: "; ")
+    }
+}
+
+extension ExportError.AttributeUse {
+    /// «matrix columns», «table columns», «quote groups».
+    var phrase: String {
+        switch self {
+        case .matrixColumns: "matrix columns"
+        case .tableColumns: "table columns"
+        case .quoteGroups: "quote groups"
+        }
+    }
 }

@@ -36,29 +36,19 @@ struct TableOutputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A house-style file (see Templates/) whose words («Tabell», «Kommentar») the captions use.", valueName: "file"))
     var styleFile: String?
 
-    func presentation() -> TablePresentation {
+    func presentation() throws -> TablePresentation {
         // A code's full path stands alone in a CSV row; in a document the rows follow the tree.
-        TablePresentation(language: out.locale, codeLabels: out.format == .csv ? .path : .indented, caption: caption)
+        TablePresentation(language: out.locale, codeLabels: out.format == .csv ? .path : .indented, caption: caption,
+                          labelSet: try styleFile.map { try HouseStyle.load(from: URL(fileURLWithPath: $0)).labelSet } ?? .core)
     }
 
     /// Refuses a target in a folder that does not exist before any work is done.
     func checkDestination(project: ProjectOptions) throws { try out.checkDestination(project: project) }
 
-    /// Writes the tables as one document, or the first table as CSV.
-    func write(_ tables: [Table]) throws {
-        switch out.format {
-        case .csv: try out.write(tables[0].textTable)
-        case .docx, .wordxml, .html:
-            var document = Document(tables: tables, language: out.locale)
-            if let styleFile {
-                document.captionWords = try HouseStyle.load(from: URL(fileURLWithPath: styleFile)).words(for: out.locale).captionWords
-            }
-            try out.write(document)
-        }
-    }
-
-    func report(_ table: Table, _ what: String) {
-        print("Wrote \(out.output) (\(table.rows.count) \(what))")
+    /// Writes one standard table through the library and says what was written.
+    func export(_ table: StandardTable, from project: ProjectOptions, counting what: String) throws {
+        let report = try project.openStore().exportTable(table, to: try out.target())
+        print("Wrote \(report.path) (\(report.rows) \(what))")
     }
 }
 
@@ -82,9 +72,7 @@ extension ExportCommand {
 
         func run() throws {
             try table.checkDestination(project: project)
-            let codebook = try project.openStore().codebook(CodebookOptions(presentation: table.presentation()))
-            try table.write([codebook])
-            table.report(codebook, "codes")
+            try table.export(.codebook(CodebookOptions(presentation: try table.presentation())), from: project, counting: "codes")
         }
     }
 
@@ -110,10 +98,8 @@ extension ExportCommand {
 
         func run() throws {
             try table.checkDestination(project: project)
-            let options = ParticipantOverviewOptions(attributes: attributes.isEmpty ? nil : attributes, presentation: table.presentation())
-            let overview = try project.openStore().participantOverview(options)
-            try table.write([overview])
-            table.report(overview, "participants")
+            let options = ParticipantOverviewOptions(attributes: attributes.isEmpty ? nil : attributes, presentation: try table.presentation())
+            try table.export(.participants(options), from: project, counting: "participants")
         }
     }
 
@@ -127,13 +113,16 @@ extension ExportCommand {
                 --count participants (the default) counts participants with at least one segment of the \
                 code; --count segments counts coded segments. --percent row|column adds percentages \
                 (decimal comma with --locale nb). --min-cell N hides non-zero counts below N as «<N» and \
-                says so in the note below the table.
+                says so in the note below the table. A code named with --code counts its own segments; \
+                --with-children adds those of every code below it (a parent with none of its own is \
+                refused without it).
 
                 For example:
                   qualcode export matrix --cols attr:tjeneste --percent column -o matrise.docx
                   qualcode export matrix --cols attr:rolle --min-cell 3 -o matrise.docx
                   qualcode export matrix --cols participant --count segments -o matrise.docx
                   qualcode export matrix --cols attr:rolle --code Tillit -o tillit.docx
+                  qualcode export matrix --cols attr:rolle --code Balansekunst --with-children -o balansekunst.docx
                 """
         )
         @OptionGroup var project: ProjectOptions
@@ -143,6 +132,7 @@ extension ExportCommand {
         @Option(help: "Add row or column percentages.") var percent: MatrixPercent?
         @Option(help: ArgumentHelp("Hide non-zero counts below this as «<N».", valueName: "n")) var minCell = 1
         @Option(name: .customLong("code"), help: "A code to include as a row; repeatable (default: all).") var codes: [String] = []
+        @Flag(help: "A named code's row also counts the segments of every code below it.") var withChildren = false
         @OptionGroup var table: TableOutputOptions
 
         func validate() throws {
@@ -152,20 +142,14 @@ extension ExportCommand {
         }
 
         func columns() throws -> MatrixColumns {
-            switch cols {
-            case "participant", "participants": return .participant
-            case let c where c.hasPrefix("attr:") && c.count > 5: return .attribute(String(c.dropFirst(5)))
-            default: throw ValidationError("--cols \"\(cols)\": expected attr:NAME or participant.")
-            }
+            do { return try MatrixColumns(parsing: cols) } catch { throw ValidationError("--cols \(error)") }
         }
 
         func run() throws {
             try table.checkDestination(project: project)
-            let options = CodeMatrixOptions(columns: try columns(), count: count, codes: codes, percent: percent, minimumCell: minCell,
-                                            presentation: table.presentation())
-            let matrix = try project.openStore().codeMatrixTable(options)
-            try table.write([matrix])
-            table.report(matrix, "rows")
+            let options = CodeMatrixOptions(columns: try columns(), count: count, codes: codes, includeChildren: withChildren, percent: percent,
+                                            minimumCell: minCell, presentation: try table.presentation())
+            try table.export(.matrix(options), from: project, counting: "rows")
         }
     }
 
@@ -177,25 +161,27 @@ extension ExportCommand {
                 transcript, first and last line, start and end offsets (Unicode scalars, end exclusive), the \
                 code's full path, coder, time of coding (ISO 8601, UTC), the participants who said the \
                 segment, one column per attribute, and the segment text. When several participants said a \
-                segment they are separated by «; », and so are their attribute values, in the same order.
+                segment they are separated by «; », and so are their attribute values, in the same order. \
+                --with-children adds the codings of every code below those named with --code.
 
                 For example:
                   qualcode export codings --format csv -o kodinger.csv
                   qualcode export codings --code Tillit --format csv -o tillit.csv
+                  qualcode export codings --code Balansekunst --with-children --format csv -o balansekunst.csv
                 """
         )
         @OptionGroup var project: ProjectOptions
         @Option(name: .customLong("attr"), help: ArgumentHelp("An attribute column to include; repeatable (default: all).", valueName: "name"))
         var attributes: [String] = []
         @Option(name: .customLong("code"), help: "Only codings of this code; repeatable (default: all).") var codes: [String] = []
+        @Flag(help: "Also the codings of every code below the named ones.") var withChildren = false
         @OptionGroup var table: TableOutputOptions
 
         func run() throws {
             try table.checkDestination(project: project)
-            let options = CodingsOptions(attributes: attributes.isEmpty ? nil : attributes, codes: codes, presentation: table.presentation())
-            let codings = try project.openStore().codingsTable(options)
-            try table.write([codings])
-            table.report(codings, "codings")
+            let options = CodingsOptions(attributes: attributes.isEmpty ? nil : attributes, codes: codes, includeChildren: withChildren,
+                                         presentation: try table.presentation())
+            try table.export(.codings(options), from: project, counting: "codings")
         }
     }
 
@@ -210,7 +196,9 @@ extension ExportCommand {
                 unique; æ, ø and å become ae, oe and aa, and codes are numbered in tree order \
                 (k01_balansekunst, k02_det_navske, …). With --format csv the data dictionary — each \
                 variable's name, the full code path or attribute name, its type and what its values mean — \
-                is written beside the data as STEM_dictionary.csv; in a document it is a second table.
+                is written beside the data as STEM_dictionary.csv (both files or neither); in a document it \
+                is a second table. With --with-children a code named with --code counts the segments of \
+                every code below it too.
 
                 For example:
                   qualcode export wide --format csv -o deltakere.csv
@@ -221,35 +209,26 @@ extension ExportCommand {
         @Option(name: .customLong("attr"), help: ArgumentHelp("An attribute column to include; repeatable (default: all).", valueName: "name"))
         var attributes: [String] = []
         @Option(name: .customLong("code"), help: "A code column to include; repeatable (default: all).") var codes: [String] = []
+        @Flag(help: "A named code's column also counts the segments of every code below it.") var withChildren = false
         @Option(help: "presence (0/1) or counts.") var values: WideValues = .presence
         @OptionGroup var table: TableOutputOptions
 
         func run() throws {
             let out = table.out
-            let dictionaryPath = WideDataSet.dictionaryPath(for: out.output)
-            let dictionaryURL = URL(fileURLWithPath: dictionaryPath)
             try table.checkDestination(project: project)
             if out.format == .csv {
-                try out.checkDestination(project: project, file: dictionaryURL)
+                try out.checkDestination(project: project, file: URL(fileURLWithPath: WideDataSet.dictionaryPath(for: out.output)))
             }
-            let options = WideOptions(attributes: attributes.isEmpty ? nil : attributes, codes: codes, values: values,
-                                      presentation: table.presentation())
-            let dataSet = try project.openStore().wideDataSet(options)
-            let size = "\(dataSet.data.rows.count) participants, \(dataSet.dictionary.rows.count) variables"
-            guard out.format == .csv else {
-                try table.write([dataSet.data, dataSet.dictionary])
-                print("Wrote \(out.output) (\(size); the data dictionary is the second table)")
-                return
+            let options = WideOptions(attributes: attributes.isEmpty ? nil : attributes, codes: codes, includeChildren: withChildren,
+                                      values: values, presentation: try table.presentation())
+            let report = try project.openStore().exportWideDataSet(options, to: try out.target())
+            let size = "\(report.participants) participants, \(report.variables) variables"
+            if let dictionaryPath = report.dictionaryPath {
+                print("Wrote \(report.path) (\(size))")
+                print("Wrote \(dictionaryPath) (data dictionary)")
+            } else {
+                print("Wrote \(report.path) (\(size); the data dictionary is the second table)")
             }
-            try out.write(dataSet.data.textTable)
-            do {
-                try out.write(dataSet.dictionary.textTable, to: dictionaryURL)
-            } catch {
-                try? FileManager.default.removeItem(at: out.url)  // both files or neither
-                throw error
-            }
-            print("Wrote \(out.output) (\(size))")
-            print("Wrote \(dictionaryPath) (data dictionary)")
         }
     }
 }

@@ -14,7 +14,8 @@ struct QuotesCommand: ParsableCommand {
             print one with `qualcode quote style report`). Quotes of at least --block-words words are block \
             quotes (style «Sitat» with a «Sitat-etikett» label line); shorter ones are set inline in «». \
             Each group starts with the number of quotes per participant, so you can see when one voice \
-            dominates.
+            dominates. A code's child codes are left out unless you pass --with-children; a code with \
+            no quotes of its own but some in its children is refused without it.
 
             Before writing, the export checks for a label that fits one participant only, a quote exported \
             earlier with another label, text from notes or e-mail (footnoted, since it is not recorded \
@@ -25,12 +26,14 @@ struct QuotesCommand: ParsableCommand {
             For example:
               qualcode quotes --code Trivsel --code "Det navske" --label "({rolle}, {tjeneste})" --format docx -o sitater.docx
               qualcode quotes --code Balansekunst --style thesis --format csv -o sitatbank.csv
+              qualcode quotes --code Balansekunst --with-children -o balansekunst.docx
               qualcode quotes --code Tillit --style report --lead-in "En {rolle} forteller:" --with-question -o tillit.docx
             """
     )
 
     @OptionGroup var project: ProjectOptions
     @Option(name: .customLong("code"), help: "A code whose quotes to export; repeatable.") var codes: [String] = []
+    @Flag(help: "Also export the quotes of every code below the named ones.") var withChildren = false
     @OptionGroup var houseStyle: HouseStyleOptions
     @Option(help: ArgumentHelp("Label after each quote: {pseudonym}, {label} or attribute names in braces; \"\" for none.", valueName: "template"))
     var label: String?
@@ -51,18 +54,15 @@ struct QuotesCommand: ParsableCommand {
     }
 
     func grouping() throws -> QuoteGrouping {
-        switch groupBy {
-        case "code": return .code
-        case "participant": return .participant
-        case let g where g.hasPrefix("attr:") && g.count > 5: return .attribute(String(g.dropFirst(5)))
-        default: throw ValidationError("--group-by \"\(groupBy)\": expected code, participant or attr:NAME.")
-        }
+        // The library's sentence starts with the value: «"x": expected code, participant or attr:NAME.»
+        do { return try QuoteGrouping(parsing: groupBy) } catch { throw ValidationError("--group-by \(error)") }
     }
 
     func run() throws {
         try out.checkDestination(project: project)
         let store = try project.openStore()
         var options = QuoteOptions(codes: codes)
+        options.includeChildren = withChildren
         options.style = try houseStyle.resolve()
         if let leadIn { options.style.leadIn = leadIn; options.style.label = "" }
         if let label { options.style.label = label }
@@ -72,20 +72,10 @@ struct QuotesCommand: ParsableCommand {
         options.withQuestion = withQuestion
         options.cleanFillers = cleanFillers
 
-        let quotes = try store.quotes(options)
-        let warnings = try store.checkQuotes(quotes, options: options)
-        for warning in warnings { Output.note("Warning: \(warning)") }
-        if strict && !warnings.isEmpty {
-            throw ChecksFailed(count: warnings.count)
-        }
-        switch out.format {
-        case .csv:
-            try out.write(ExportedQuote.quoteBank(quotes))
-        case .docx, .wordxml, .html:
-            try out.write(try store.quoteDocument(for: quotes, options: options))
-        }
-        try store.recordQuoteUses(quotes.map { ($0.segment, $0.label) }, file: out.output)
-        print("Wrote \(quotes.count) quote(s) to \(out.output)")
+        let report = try store.exportQuotes(QuoteExportRequest(options: options, strict: strict), to: try out.target())
+        for warning in report.warnings { Output.note("Warning: \(ErrorWording.warning(warning))") }
+        guard report.wasWritten else { throw ChecksFailed(count: report.warnings.count) }
+        print("Wrote \(report.count) quote(s) to \(report.path)")
     }
 }
 

@@ -52,15 +52,21 @@ struct DocumentOutputOptions: ParsableArguments {
         try ExportDestination.check(file ?? url, protecting: inputs)
     }
 
+    /// Where the export goes, for the library: `-o`, `--format`, `--delimiter` and the reference
+    /// document, read and checked (a reference that cannot be used stops the export before anything
+    /// is written).
+    func target() throws -> ExportTarget {
+        ExportTarget(path: output, format: format, delimiter: delimiter.first!, reference: try reference())
+    }
+
     /// Writes a document in the chosen format (not CSV), styled by `--reference-docx` when given.
-    /// A reference that cannot be used stops the export before anything is written.
     func write(_ document: Document) throws {
-        try document.write(as: format, to: url, reference: reference())
+        try target().write(document)
     }
 
     /// Writes a table as CSV: RFC 4180, UTF-8 with a byte-order mark so Excel reads æøå.
-    func write(_ table: TextTable, to file: URL? = nil) throws {
-        try ExportFile.write(table.renderCSV(delimiter: delimiter.first!, byteOrderMark: true), to: file ?? url)
+    func write(_ table: TextTable) throws {
+        try target().write(table)
     }
 }
 

@@ -206,9 +206,10 @@ extension DocxRendererTests {
             .table(Table(caption: "Koder", header: ["Kode"], rows: [["Tillit"]], notes: ["Fra analysen."])),
             .figure(try Figure(imageData: TestImages.png(width: 4, height: 2), altText: "Kart", caption: "Kart")),
         ])
-        #expect(document.captionWords == CaptionWords(table: "Tabell", figure: "Figur", note: "Kommentar"))
-        #expect(Document(language: .en).captionWords == CaptionWords(table: "Table", figure: "Figure", note: "Note"))
-        document.captionWords = CaptionWords(table: "Tab.", figure: "Illustrasjon", note: "Merknad")
+        #expect([document.labels[.table], document.labels[.figure], document.labels[.note]] == ["Tabell", "Figur", "Kommentar"])
+        let english = Document(language: .en).labels
+        #expect([english[.table], english[.figure], english[.note]] == ["Table", "Figure", "Note"])
+        document.labels = document.labels.overriding(.table, with: "Tab.").overriding(.figure, with: "Illustrasjon").overriding(.note, with: "Merknad")
         let folder = try TemporaryFolder()
         let url = folder.file("ord.docx")
         try DocxRenderer.write(document, to: url)

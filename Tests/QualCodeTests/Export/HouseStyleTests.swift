@@ -30,8 +30,8 @@ import Testing
         #expect(style.label == "({rolle})")
         #expect(style.italic == false && style.capitalizeLabels)
         #expect(style.marks.omission == "[…]" && style.marks.cutStart == "…")
-        #expect(style.words(for: .nb).table == "Tab." && style.words(for: .nb).note == "Kommentar")
-        #expect(style.words(for: .en).table == "Table")
+        #expect(style.labels(for: .nb)[.table] == "Tab." && style.labels(for: .nb)[.note] == "Kommentar")
+        #expect(style.labels(for: .en)[.table] == "Table")
         #expect(style.fillers == ["eh", "liksom"])
     }
 

@@ -70,7 +70,7 @@ import Testing
         options.style.label = "({yrke})"
         #expect(throws: StoreError.self) { try store.quotes(options) }
         options.style.label = "({rolle"
-        #expect(throws: StoreError.self) { try store.quotes(options) }
+        #expect(throws: ExportError.badTemplate(template: "({rolle", part: .label)) { try store.quotes(options) }
         #expect(throws: StoreError.self) { try store.quotes(QuoteOptions(codes: ["Finnes ikke"])) }
     }
 }

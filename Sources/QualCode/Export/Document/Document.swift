@@ -5,18 +5,19 @@ import Foundation
 /// and footnotes. Renderers turn it into a Word package, Flat-OPC XML or HTML; nothing else writes XML.
 public struct Document: Sendable, Hashable {
     public var title: String?
-    /// The language of the file's metadata (and spelling), and of the default ``captionWords``.
+    /// The language of the file's metadata (and spelling), and of the default ``labels``.
     public var language: DocumentLanguage
-    /// The words in front of caption numbers and notes («Tabell 1», «Figur 2», «Kommentar:»).
-    /// Set from ``language`` when the document is made; a house style may replace them. Changing
-    /// ``language`` later does not change them.
-    public var captionWords: CaptionWords
+    /// The labels a renderer adds itself: the words in front of caption numbers and notes
+    /// (``LabelKey/table``, ``LabelKey/figure``, ``LabelKey/note``: «Tabell 1», «Figur 2»,
+    /// «Kommentar:»). Set from ``language`` when the document is made; a house style may rename them.
+    /// Changing ``language`` later does not change them.
+    public var labels: Labels
     public var blocks: [Block]
 
-    public init(title: String? = nil, language: DocumentLanguage = .nb, blocks: [Block] = [], captionWords: CaptionWords? = nil) {
+    public init(title: String? = nil, language: DocumentLanguage = .nb, blocks: [Block] = [], labels: Labels? = nil) {
         self.title = title
         self.language = language
-        self.captionWords = captionWords ?? .defaults(for: language)
+        self.labels = labels ?? .core(language)
         self.blocks = blocks
     }
 }
@@ -25,9 +26,6 @@ public struct Document: Sendable, Hashable {
 public enum DocumentLanguage: String, Sendable, Hashable, Codable, CaseIterable {
     case nb, en
 
-    public var tableWord: String { self == .nb ? "Tabell" : "Table" }
-    public var figureWord: String { self == .nb ? "Figur" : "Figure" }
-    public var noteWord: String { self == .nb ? "Kommentar" : "Note" }
     public var languageTag: String { self == .nb ? "nb-NO" : "en-GB" }
 }
 

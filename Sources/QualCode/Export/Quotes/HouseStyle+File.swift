@@ -44,8 +44,7 @@ extension HouseStyle {
             for (language, entry) in words {
                 guard DocumentLanguage(rawValue: language) != nil else { throw fail("words: unknown language \"\(language)\" (expected nb or en)") }
                 guard let entry = entry as? [String: Any] else { throw fail("words.\(language) must be an object") }
-                try checkKeys(entry, allowed: ["quotes", "table", "figure", "note", "interviewer", "fromNotes", "fromEmail", "fromDocument"],
-                              at: "words.\(language).", fail: fail)
+                try checkKeys(entry, allowed: Set(wordKeys.map(\.rawValue)), at: "words.\(language).", fail: fail)
             }
         }
         let baseName = top["basedOn"] as? String ?? "thesis"
@@ -65,7 +64,10 @@ extension HouseStyle {
         where brackets.open.trimmingCharacters(in: .whitespaces).isEmpty || brackets.close.trimmingCharacters(in: .whitespaces).isEmpty {
             throw fail("marks.\(name) needs an opening and a closing bracket")
         }
-        do { _ = try LabelTemplate(style.label, attributes: nil); _ = try LabelTemplate(style.leadIn, attributes: nil) } catch {
+        do {
+            _ = try LabelTemplate(style.label, part: .label, attributes: nil)
+            _ = try LabelTemplate(style.leadIn, part: .leadIn, attributes: nil)
+        } catch {
             throw fail("\(error)")
         }
         return style
@@ -84,16 +86,13 @@ extension HouseStyle {
             var omission, cutStart, cutEnd: String?
             var insertion, gloss: QuoteMarks.Brackets?
         }
-        struct Words: Decodable {
-            var quotes, table, figure, note, interviewer, fromNotes, fromEmail, fromDocument: String?
-        }
         var name, label, leadIn: String?
         var capitalizeLabels, italic: Bool?
         var blockWords: Int?
         var quotationMarks, innerQuotationMarks: QuoteMarks.Brackets?
         var marks: Marks?
         var fillers: [String]?
-        var words: [String: Words]?
+        var words: [String: [String: String]]?
 
         func apply(to style: inout HouseStyle) {
             if let label { style.label = label }
@@ -111,18 +110,8 @@ extension HouseStyle {
                 if let v = m.gloss { style.marks.gloss = v }
             }
             if let fillers { style.fillers = fillers }
-            for (language, w) in words ?? [:] {
-                guard let lang = DocumentLanguage(rawValue: language) else { continue }
-                var entry = style.words(for: lang)
-                if let v = w.quotes { entry.quotes = v }
-                if let v = w.table { entry.table = v }
-                if let v = w.figure { entry.figure = v }
-                if let v = w.note { entry.note = v }
-                if let v = w.interviewer { entry.interviewer = v }
-                if let v = w.fromNotes { entry.fromNotes = v }
-                if let v = w.fromEmail { entry.fromEmail = v }
-                if let v = w.fromDocument { entry.fromDocument = v }
-                style.words[language] = entry
+            for (language, renamed) in words ?? [:] {
+                for (key, text) in renamed { style.words[language, default: [:]][LabelKey(key)] = text }
             }
         }
     }

@@ -24,38 +24,10 @@ public struct QuoteMarks: Hashable, Sendable, Codable {
     }
 }
 
-/// The words an export writes itself, in one language: headings, caption words, the interviewer's
-/// tag, and the footnotes that say a quote is not recorded speech.
-public struct ExportWords: Hashable, Sendable, Codable {
-    public var quotes: String
-    public var table: String
-    public var figure: String
-    public var note: String
-    public var interviewer: String
-    /// Footnote on a quote taken from the interviewer's notes.
-    public var fromNotes: String
-    /// Footnote on a quote taken from an e-mail.
-    public var fromEmail: String
-    /// Footnote on a quote taken from a written document.
-    public var fromDocument: String
-
-    /// The words a renderer puts before numbers and notes.
-    public var captionWords: CaptionWords { CaptionWords(table: table, figure: figure, note: note) }
-
-    public static let nb = ExportWords(quotes: "Sitater", table: "Tabell", figure: "Figur", note: "Kommentar", interviewer: "Intervjuer",
-                                       fromNotes: "Notert av intervjueren under samtalen, ikke ordrett.",
-                                       fromEmail: "Formidlet i e-post til forskerne.",
-                                       fromDocument: "Fra et skriftlig dokument.")
-    public static let en = ExportWords(quotes: "Quotes", table: "Table", figure: "Figure", note: "Note", interviewer: "Interviewer",
-                                       fromNotes: "Written down by the interviewer during the conversation, not verbatim.",
-                                       fromEmail: "Sent to the researchers by e-mail.",
-                                       fromDocument: "From a written document.")
-}
-
 /// A house style for quotes: how they are set (italic or not, «» inline, block above a length), how
 /// they are labelled or introduced, how edits are marked, which filler words light cleaning removes,
 /// and the words used in `nb` and `en`. The two built-in styles are also data files in `Templates/`
-/// that a user can copy, edit and pass with `--style-file`.
+/// that a user can copy, edit and load with ``load(from:)``.
 public struct HouseStyle: Hashable, Sendable, Codable {
     public var name: String
     /// Label after the quote: `{pseudonym}`, `{label}` or attribute names in braces; empty for none.
@@ -73,10 +45,30 @@ public struct HouseStyle: Hashable, Sendable, Codable {
     public var marks: QuoteMarks
     /// Words removed by light filler cleaning; each removal is recorded as an edit.
     public var fillers: [String]
-    public var words: [String: ExportWords]
+    /// The style's words by language (`nb`, `en`): labels of ``LabelSet/core`` it renames, keyed by
+    /// ``wordKeys`` («Tab.» for «Tabell», «Merknad» for «Kommentar»).
+    public var words: [String: [LabelKey: String]]
 
-    public func words(for language: DocumentLanguage) -> ExportWords {
-        words[language.rawValue] ?? (language == .nb ? .nb : .en)
+    /// The labels a house style may rename: the words of a quote document and of captions.
+    public static let wordKeys: [LabelKey] = [.quotes, .table, .figure, .note, .interviewer, .fromNotes, .fromEmail, .fromDocument]
+
+    /// The core's labels with this style's words in place of the standard ones, in every language.
+    public var labelSet: LabelSet {
+        var set = LabelSet.core
+        for language in DocumentLanguage.allCases {
+            for (key, text) in words[language.rawValue] ?? [:] { set = set.overriding(key, with: text, in: language) }
+        }
+        return set
+    }
+
+    /// The labels in `language`, with this style's words in place of the standard ones.
+    public func labels(for language: DocumentLanguage) -> Labels { labelSet.labels(for: language) }
+
+    /// The standard words a built-in style carries, so a printed style shows what can be renamed.
+    static func standardWords() -> [String: [LabelKey: String]] {
+        Dictionary(uniqueKeysWithValues: DocumentLanguage.allCases.map { language in
+            (language.rawValue, Dictionary(uniqueKeysWithValues: wordKeys.map { ($0, LabelSet.core[$0, language]) }))
+        })
     }
 
     static let norwegianFillers = ["eh", "ehm", "ehh", "eeh", "øh", "øhm", "hm", "hmm", "mhm"]
@@ -86,14 +78,14 @@ public struct HouseStyle: Hashable, Sendable, Codable {
     public static let thesis = HouseStyle(
         name: "thesis", label: "({pseudonym})", leadIn: "", capitalizeLabels: false, blockWords: 40, italic: true,
         quotationMarks: .init("«", "»"), innerQuotationMarks: .init("‘", "’"), marks: QuoteMarks(),
-        fillers: norwegianFillers, words: ["nb": .nb, "en": .en])
+        fillers: norwegianFillers, words: standardWords())
 
     /// An evaluation report: upright quotes with a label from participant attributes, such as
     /// «(Jobbspesialist, Utvidet oppfølging)»; omissions as `(…)`.
     public static let report = HouseStyle(
         name: "report", label: "({label})", leadIn: "", capitalizeLabels: true, blockWords: 40, italic: false,
         quotationMarks: .init("«", "»"), innerQuotationMarks: .init("‘", "’"), marks: QuoteMarks(),
-        fillers: norwegianFillers, words: ["nb": .nb, "en": .en])
+        fillers: norwegianFillers, words: standardWords())
 
     public static let builtIn: [HouseStyle] = [thesis, report]
 }

@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
 
-/// A problem found before quotes are exported: printed as a warning, or refused with `--strict`.
+/// A problem found before quotes are exported: shown as a warning, or a reason to refuse a strict
+/// export. Its ``kind`` and ``segment`` are data, so a front end can word the ``remedy`` its own way.
 public struct QuoteWarning: Hashable, Sendable, Codable, CustomStringConvertible {
     public enum Kind: String, Sendable, Codable {
         /// The label fits one participant only, so readers who know the field can tell who spoke.
@@ -15,11 +16,21 @@ public struct QuoteWarning: Hashable, Sendable, Codable, CustomStringConvertible
         /// The transcript changed after the quote was edited; it is exported verbatim.
         case staleEdits = "stale-edits"
     }
+    /// What the user can do about a warning beyond changing the export's options.
+    public enum Remedy: String, Sendable, Codable {
+        /// Edit the quote again, against the transcript's new text.
+        case editAgain = "edit-again"
+    }
     public var kind: Kind
     public var segment: UUID
+    /// What was found, in words, without the remedy.
     public var message: String
 
-    public var description: String { "quote \(segment.shortID): \(message)" }
+    public var remedy: Remedy? { kind == .staleEdits ? .editAgain : nil }
+
+    public var description: String {
+        "quote \(segment.shortID): \(message)" + (remedy == .editAgain ? " Edit it again to mark its edits." : "")
+    }
 }
 
 extension ProjectStore {
@@ -45,7 +56,8 @@ struct QuoteChecks {
     func run(_ quotes: [ExportedQuote]) throws -> [QuoteWarning] {
         var warnings: [QuoteWarning] = []
         let attributes = Set(participants.flatMap(\.attributes.keys))
-        let templates = [try LabelTemplate(style.label, attributes: attributes), try LabelTemplate(style.leadIn, attributes: attributes)]
+        let templates = [try LabelTemplate(style.label, part: .label, attributes: attributes),
+                         try LabelTemplate(style.leadIn, part: .leadIn, attributes: attributes)]
         let identifying = templates.map(identifyingLabels)
         let people = Dictionary(participants.map { ($0.pseudonym, $0) }, uniquingKeysWith: { a, _ in a })
         var seen = Set<UUID>()
@@ -75,7 +87,7 @@ struct QuoteChecks {
                 warn(.notSpeech, "comes from \(quote.source.rawValue) (\(quote.transcript)), not recorded speech; the export marks it with a footnote.")
             }
             if quote.hasStaleEdits {
-                warn(.staleEdits, "the transcript changed after this quote was edited, so it is exported verbatim; edit it again with `qualcode quote edit \(quote.segment.shortID)`.")
+                warn(.staleEdits, "the transcript changed after this quote was edited, so it is exported verbatim.")
             }
             if let mismatch = leadInMismatch(quote, people: people) {
                 warn(.leadInDisagrees, mismatch)

@@ -11,6 +11,9 @@ public enum QuoteGrouping: Sendable, Hashable {
 /// What to export and how.
 public struct QuoteOptions: Sendable {
     public var codes: [String]
+    /// Also export the quotes of every code below the named ones (not by default, as everywhere);
+    /// grouped by code, a quote of a child code goes under that code's own heading.
+    public var includeChildren = false
     /// The house style: labels, lead-ins, block threshold, marks for edits, words.
     public var style: HouseStyle = .thesis
     public var grouping: QuoteGrouping = .code
@@ -47,10 +50,12 @@ public struct ExportedQuote: Hashable, Sendable, Codable {
 }
 
 extension ExportedQuote {
-    /// The CSV quote bank: one row per quote with everything an author needs to trace it.
-    public static func quoteBank(_ quotes: [ExportedQuote]) -> TextTable {
-        TextTable(headers: ["kode", "deltakere", "etikett", "innledning", "spørsmål", "transkripsjon", "linjer", "kilde",
-                            "ordrett", "vist", "redigeringer", "segment"],
+    /// The CSV quote bank: one row per quote with everything an author needs to trace it, under the
+    /// headers of `labels` («kode», «deltakere», … in Bokmål).
+    public static func quoteBank(_ quotes: [ExportedQuote], labels: Labels = .core(.nb)) -> TextTable {
+        let headers: [LabelKey] = [.bankCode, .bankParticipants, .bankLabel, .bankLeadIn, .bankQuestion, .bankTranscript, .bankLines,
+                                   .bankSource, .bankVerbatim, .bankDisplayed, .bankEdits, .bankSegment]
+        return TextTable(headers: headers.map { labels[$0] },
                   rows: quotes.map { [$0.codes.joined(separator: "; "), $0.participants.joined(separator: ", "), $0.label, $0.leadIn,
                                       $0.question ?? "", $0.transcript, $0.lines, $0.source.rawValue, $0.verbatim, $0.displayed,
                                       $0.edits, $0.segment.uuidString] })
@@ -58,10 +63,14 @@ extension ExportedQuote {
 }
 
 extension ProjectStore {
-    /// The quotes coded with any of `options.codes`, in transcript order, labelled, with their edits.
+    /// The quotes coded with any of `options.codes` (and, with `options.includeChildren`, any code
+    /// below them), in transcript order, labelled, with their edits.
     ///
     /// - Throws: ``StoreError`` for an unknown code, or a label or lead-in template naming an
-    ///   attribute that does not exist.
+    ///   attribute that does not exist; ``ExportError/badTemplate(template:part:)`` for a template
+    ///   with an unclosed field; ``ExportError/unknownAttribute(name:use:known:)`` for a grouping by
+    ///   an attribute the project does not have. A named code whose segments are all in its children
+    ///   simply gives no quotes here; ``exportQuotes(_:to:)`` refuses to write such an export.
     public func quotes(_ options: QuoteOptions) throws -> [ExportedQuote] {
         try pool.read { db in try quotes(in: db, options) }
     }
@@ -71,13 +80,16 @@ extension ProjectStore {
         guard !options.codes.isEmpty else { throw StoreError.emptyName(what: "code") }
         let style = options.style
         do {
-            let codeIds = try options.codes.map { try Self.code(db, $0).id }
+            let codeIds = try Self.quoteCodeIds(db, options)
             let rows = try Self.segmentRows(db, where: "NOT s.isOrphaned AND s.id IN (SELECT segmentId FROM coding WHERE codeId IN (\(databaseQuestionMarks(count: codeIds.count))))",
                                             arguments: StatementArguments(codeIds))
             let people = Dictionary(try Self.participantSummaries(db, withCounts: false).map { ($0.pseudonym, $0) }, uniquingKeysWith: { a, _ in a })
             let attributeNames = Set(try String.fetchAll(db, sql: "SELECT name FROM attribute"))
-            let label = try LabelTemplate(style.label, attributes: attributeNames)
-            let leadIn = try LabelTemplate(style.leadIn, attributes: attributeNames)
+            if case let .attribute(name) = options.grouping, !attributeNames.contains(name) {
+                throw ExportError.unknownAttribute(name: name, use: .quoteGroups, known: attributeNames.sorted())
+            }
+            let label = try LabelTemplate(style.label, part: .label, attributes: attributeNames)
+            let leadIn = try LabelTemplate(style.leadIn, part: .leadIn, attributes: attributeNames)
             let kinds = Dictionary(try Row.fetchAll(db, sql: "SELECT slug, kind FROM transcript").map { ($0["slug"] as String, $0["kind"] as TranscriptKind) },
                                    uniquingKeysWith: { a, _ in a })
             let stored = try Self.storedQuotes(db)
@@ -102,6 +114,47 @@ extension ProjectStore {
                                      hasStaleEdits: stale, words: displayed.wordCount)
             }
         }
+    }
+
+    /// The ids of the codes whose quotes to export: the named ones, and every code below them when
+    /// children are included.
+    static func quoteCodeIds(_ db: Database, _ options: QuoteOptions) throws -> [UUID] {
+        var ids: [UUID] = []
+        for reference in options.codes {
+            let code = try Self.code(db, reference)
+            ids.append(code.id)
+            if options.includeChildren { ids += try codeIds(db, below: code.id) }
+        }
+        var seen = Set<UUID>()
+        return ids.filter { seen.insert($0).inserted }
+    }
+
+    /// Every code below `code`, at any depth.
+    static func codeIds(_ db: Database, below code: UUID) throws -> [UUID] {
+        try UUID.fetchAll(db, sql: """
+            WITH RECURSIVE below(id) AS (SELECT id FROM code WHERE parentId = ? UNION SELECT c.id FROM code c JOIN below b ON c.parentId = b.id)
+            SELECT id FROM below
+            """, arguments: [code])
+    }
+
+    /// The named codes that have no segments of their own while codes below them do, with the number
+    /// of segments below: what an export of `references` without their children would silently miss.
+    static func codesWithSegmentsOnlyInChildren(_ db: Database, _ references: [String]) throws -> [ExportError.CodeWithoutSegments] {
+        func count(_ codes: [UUID]) throws -> Int {
+            try Int.fetchOne(db, sql: """
+                SELECT COUNT(DISTINCT g.segmentId) FROM coding g JOIN segment s ON s.id = g.segmentId
+                 WHERE NOT s.isOrphaned AND g.codeId IN (\(databaseQuestionMarks(count: codes.count)))
+                """, arguments: StatementArguments(codes)) ?? 0
+        }
+        var result: [ExportError.CodeWithoutSegments] = []
+        for reference in references {
+            let code = try Self.code(db, reference)
+            let below = try codeIds(db, below: code.id)
+            guard !below.isEmpty, try count([code.id]) == 0 else { continue }
+            let inChildren = try count(below)
+            if inChildren > 0 { result.append(.init(code: reference, segmentsInChildren: inChildren)) }
+        }
+        return result
     }
 
     /// The interviewer's last turn before the segment, as displayed text.
@@ -129,42 +182,39 @@ extension ProjectStore {
 
     /// The document for quotes already read (``quotes(_:)``), e.g. a selection of them.
     public static func quoteDocument(for quotes: [ExportedQuote], options: QuoteOptions, participants: [ParticipantSummary]) -> Document {
-        let nb = options.language == .nb
         let style = options.style
-        let words = style.words(for: options.language)
-        var blocks: [Block] = [.heading(level: 1, [.text(words.quotes)])]
+        let words = style.labels(for: options.language)
+        var blocks: [Block] = [.heading(level: 1, [.text(words[.quotes])])]
         for (group, members) in Self.grouped(quotes, by: options.grouping, codes: options.codes, participants: participants) {
             blocks.append(.heading(level: 2, [.text(group)]))
             var counts: [String: Int] = [:]
             for q in members { for p in q.participants { counts[p, default: 0] += 1 } }
             let tally = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-            let summary = nb ? "\(members.count) sitat\(members.count == 1 ? "" : "er") fra \(counts.count) informant\(counts.count == 1 ? "" : "er")"
-                             : "\(members.count) quote\(members.count == 1 ? "" : "s") from \(counts.count) participant\(counts.count == 1 ? "" : "s")"
+            let summary = words.count(members.count, one: .quoteCountOne, other: .quoteCountOther) + " "
+                + words.count(counts.count, one: .fromParticipantsOne, other: .fromParticipantsOther)
             blocks.append(.paragraph([.text(summary + (tally.isEmpty ? "." : " (\(tally))."), .italic)]))
             for quote in members { blocks += Self.blocks(for: quote, style: style, words: words) }
         }
-        var document = Document(title: words.quotes, language: options.language, blocks: blocks)
-        document.captionWords = words.captionWords
-        return document
+        return Document(title: words[.quotes], language: options.language, blocks: blocks, labels: words)
     }
 
     /// One quote in the house style: its lead-in, then the quote inline in «» below the word
     /// threshold or as a block quote above it (always a block with the interviewer's question), then
     /// its label; a footnote says when the text is not recorded speech.
-    package static func blocks(for quote: ExportedQuote, style: HouseStyle, words: ExportWords) -> [Block] {
+    package static func blocks(for quote: ExportedQuote, style: HouseStyle, words: Labels) -> [Block] {
         var blocks: [Block] = []
         if !quote.leadIn.isEmpty { blocks.append(.paragraph([.text(quote.leadIn)])) }
         let emphasis: Emphasis = style.italic ? .italic : []
         var note: [Inline] = []
         switch quote.source {
-        case .notes: note = [.footnote([.text(words.fromNotes)])]
-        case .email: note = [.footnote([.text(words.fromEmail)])]
-        case .document: note = [.footnote([.text(words.fromDocument)])]
+        case .notes: note = [.footnote([.text(words[.fromNotes])])]
+        case .email: note = [.footnote([.text(words[.fromEmail])])]
+        case .document: note = [.footnote([.text(words[.fromDocument])])]
         case .interview, .focusGroup: break
         }
         if quote.words >= style.blockWords || quote.question != nil {
             var body: [Inline] = []
-            if let question = quote.question { body += [.text(words.interviewer + ": " + question, emphasis), .lineBreak] }
+            if let question = quote.question { body += [.text(words[.interviewer] + ": " + question, emphasis), .lineBreak] }
             body.append(.text(quote.displayed, emphasis))
             blocks.append(.blockQuote(body + note, label: quote.label.isEmpty ? nil : [.text(quote.label)]))
         } else {
@@ -232,15 +282,16 @@ struct LabelTemplate {
     enum Piece { case literal(String), field(String) }
     let pieces: [Piece]
 
+    /// - Parameter part: which template it is, for the error.
     /// - Parameter attributes: the project's attribute names to check the fields against; nil checks
     ///   only the syntax (a style file read before a project is open).
-    init(_ template: String, attributes: Set<String>?) throws {
+    init(_ template: String, part: ExportError.TemplatePart, attributes: Set<String>?) throws {
         var pieces: [Piece] = []
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{") {
             pieces.append(.literal(String(rest[..<open])))
             guard let close = rest[open...].firstIndex(of: "}") else {
-                throw StoreError.invalidValue(what: "--label", value: template, expected: "fields in braces, such as \"({rolle}, {tjeneste})\"")
+                throw ExportError.badTemplate(template: template, part: part)
             }
             let name = String(rest[rest.index(after: open)..<close])
             guard ["pseudonym", "label"].contains(name) || attributes?.contains(name) ?? !name.isEmpty else {

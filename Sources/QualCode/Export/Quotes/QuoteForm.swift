@@ -83,18 +83,18 @@ public struct QuoteForm: Hashable, Sendable, Codable {
         let edits = self.edits
         guard !edits.isEmpty else { return "" }  // most quotes: no need to index the text
         let text = ScalarText(baseText)
-        let nb = language == .nb
+        let labels = Labels.core(language)
+        func quoted(_ text: String) -> String { "\"\(text)\"" }
         return edits.map { piece in
             let covered = text.collapsedSlice(piece.start, piece.end)
             switch piece.kind {
-            case .omission where covered.isEmpty: return nb ? "kutt markert" : "cut marked"
-            case .omission: return (nb ? "utelatt: " : "omitted: ") + "\"\(covered)\""
-            case .filler: return (nb ? "fyllord fjernet: " : "filler removed: ") + "\"\(covered)\""
+            case .omission where covered.isEmpty: return labels[.editCutMarked]
+            case .omission: return labels(.editOmitted, quoted(covered))
+            case .filler: return labels(.editFiller, quoted(covered))
             case .insertion:
-                return covered.isEmpty ? (nb ? "satt inn: " : "inserted: ") + "\"\(piece.text)\""
-                    : (nb ? "erstattet: " : "replaced: ") + "\"\(covered)\" → \"\(piece.text)\""
-            case .gloss: return (nb ? "forklaring: " : "gloss: ") + "\"\(piece.text)\""
-            case .letterCase: return (nb ? "stor/liten bokstav: " : "letter case: ") + "\"\(covered)\" → \"\(piece.text)\""
+                return covered.isEmpty ? labels(.editInserted, quoted(piece.text)) : labels(.editReplaced, quoted(covered), quoted(piece.text))
+            case .gloss: return labels(.editGloss, quoted(piece.text))
+            case .letterCase: return labels(.editLetterCase, quoted(covered), quoted(piece.text))
             case .verbatim: return ""
             }
         }.joined(separator: "; ")

@@ -13,10 +13,10 @@ extension ReferenceDocument {
             .heading(level: 1, line("Overskrift 1 (Heading 1)", "Heading 1")),
             .paragraph(line(
                 "Brødtekst (Normal). Dette dokumentet viser stilene QualCode bruker. Endre stilene i Word (Hjem → Stiler → Endre), "
-                    + "sett sidestørrelse og marger, lagre, og gi filen til eksporten med --reference-docx. Teksten her brukes ikke; "
+                    + "sett sidestørrelse og marger, lagre, og bruk filen som referansedokument når du eksporterer. Teksten her brukes ikke; "
                     + "stiler dokumentet mangler, henter QualCode fra sine egne.",
                 "Body text (Normal). This document shows the styles QualCode uses. Change them in Word (Home → Styles → Modify), "
-                    + "set the page size and margins, save, and pass the file to an export with --reference-docx. The text here is "
+                    + "set the page size and margins, save, and use the file as the reference document when you export. The text here is "
                     + "never used; styles the document lacks come from QualCode's own.")),
             .heading(level: 2, line("Overskrift 2 (Heading 2)", "Heading 2")),
             .paragraph(line("Sitater med minst 40 ord settes som blokksitat i stilen «Sitat», med etiketten under i «Sitat-etikett»:",

@@ -16,7 +16,7 @@ public enum HTMLRenderer {
         var footnotes: [[Inline]] = []
         var tableNumber = 0
         var figureNumber = 0
-        let words = document.captionWords
+        let words = document.labels
         for block in document.blocks {
             switch block {
             case let .heading(level, content):
@@ -42,7 +42,7 @@ public enum HTMLRenderer {
                 tableNumber += 1
                 html.start("table")
                 html.start("caption")
-                html.text("\(words.table) \(tableNumber) ")
+                html.text("\(words[.table]) \(tableNumber) ")
                 inlines(table.caption, footnotes: &footnotes, to: &html)
                 html.end()
                 if !table.header.isEmpty {
@@ -68,13 +68,13 @@ public enum HTMLRenderer {
                 }
                 html.end()
                 html.end()
-                notes(table.notes, word: words.note, footnotes: &footnotes, to: &html)
+                notes(table.notes, word: words[.note], footnotes: &footnotes, to: &html)
             case let .figure(figure):
                 figureNumber += 1
                 html.start("figure")
                 // Caption above the image, as in the Word output (APA 7).
                 html.start("figcaption")
-                html.text("\(words.figure) \(figureNumber) ")
+                html.text("\(words[.figure]) \(figureNumber) ")
                 inlines(figure.caption, footnotes: &footnotes, to: &html)
                 html.end()
                 var attributes = [("src", "data:\(figure.image.format.contentType);base64,\(figure.image.data.base64EncodedString())"),
@@ -84,7 +84,7 @@ public enum HTMLRenderer {
                 }
                 html.empty("img", attributes)
                 html.end()
-                notes(figure.notes, word: words.note, footnotes: &footnotes, to: &html)
+                notes(figure.notes, word: words[.note], footnotes: &footnotes, to: &html)
             }
         }
         if !footnotes.isEmpty {

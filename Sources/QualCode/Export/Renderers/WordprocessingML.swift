@@ -102,7 +102,7 @@ struct WordprocessingML {
         for (i, note) in notes.enumerated() {
             xml.start("w:p")
             paragraphProperties(style: "Tabellkommentar", keepNext: false, to: &xml)
-            if i == 0 { run(document.captionWords.note + ": ", .italic, to: &xml) }
+            if i == 0 { run(document.labels[.note] + ": ", .italic, to: &xml) }
             inlines(note, to: &xml)
             xml.end()
         }
@@ -110,8 +110,8 @@ struct WordprocessingML {
 
     private mutating func write(_ table: Table, to xml: inout XMLWriter) {
         tableNumber += 1
-        let words = document.captionWords
-        caption(word: words.table, sequence: Self.sequenceName(words.table, fallback: document.language.tableWord),
+        let word = document.labels[.table]
+        caption(word: word, sequence: Self.sequenceName(word, fallback: LabelSet.core[.table, document.language]),
                 number: tableNumber, table.caption, to: &xml)
 
         let columns = max(table.header.count, table.rows.map(\.count).max() ?? 0, 1)
@@ -136,11 +136,11 @@ struct WordprocessingML {
     private mutating func write(_ figure: Figure, to xml: inout XMLWriter) {
         figureNumber += 1
         images.append(figure.image)
-        let words = document.captionWords
-        caption(word: words.figure, sequence: Self.sequenceName(words.figure, fallback: document.language.figureWord),
+        let word = document.labels[.figure]
+        caption(word: word, sequence: Self.sequenceName(word, fallback: LabelSet.core[.figure, document.language]),
                 number: figureNumber, figure.caption, to: &xml)
         let (width, height) = extent(of: figure)
-        let name = "\(words.figure) \(figureNumber)"
+        let name = "\(word) \(figureNumber)"
         xml.start("w:p")
         paragraphProperties(style: "Figur", keepNext: false, to: &xml)
         xml.start("w:r")

@@ -37,29 +37,29 @@ extension CodeMatrix {
 
         let titles = header.map { column -> String in
             if case .participant = columns { return column.title }
-            let title = column.isMissingValue ? words.notGiven : numbers.attributeValue(column.title, type: valueType)
+            let title = column.isMissingValue ? words[.notGiven] : numbers.attributeValue(column.title, type: valueType)
             return "\(title) (N=\(column.participants))"
         }
         let rows = self.rows.map { row in
             line(presentation.codeLabels.label(path: row.path, name: row.name, depth: row.depth), row.counts, total: row.total)
-        } + [line(words.anyCode, anyCode, total: anyCodeTotal)]
+        } + [line(words[.anyCode], anyCode, total: anyCodeTotal)]
 
-        var notes = [count == .participants ? words.countsParticipants : words.countsSegments]
+        var notes = [count == .participants ? words[.countsParticipants] : words[.countsSegments]]
         if hasSharedSegments { notes.append(words.sharedSegments) }
         switch options.percent {
-        case .row?: notes.append(words.rowPercent)
-        case .column?: notes.append(count == .participants ? words.columnPercentOfN : words.columnPercentOfSegments)
+        case .row?: notes.append(words[.rowPercent])
+        case .column?: notes.append(count == .participants ? words[.columnPercentOfN] : words[.columnPercentOfSegments])
         case nil: break
         }
-        if minimum > 1 { notes.append(words.suppressed(below: minimum)) }
-        if !smallColumns.isEmpty { notes.append(words.smallColumnsHidden(below: minimum)) }
-        if self.rows.contains(where: \.hasChildren) { notes.append(words.directCodingsOnly) }
-        if case let .attribute(name) = columns, header.contains(where: \.isMissingValue) { notes.append(words.notGivenNote(name)) }
+        if minimum > 1 { notes.append(words(.suppressedBelow, minimum)) }
+        if !smallColumns.isEmpty { notes.append(words(.smallColumnsHidden, minimum)) }
+        if self.rows.contains(where: \.hasChildren) { notes.append(words[includesChildren ? .childCodingsIncluded : .directCodingsOnly]) }
+        if case let .attribute(name) = columns, header.contains(where: \.isMissingValue) { notes.append(words(.notGivenNote, name)) }
         if segmentsWithoutParticipant > 0 { notes.append(words.segmentsLeftOut(segmentsWithoutParticipant)) }
-        if self.rows.isEmpty { notes.append(words.noCodes) }
+        if self.rows.isEmpty { notes.append(words[.noCodes]) }
 
         return Table(caption: presentation.caption(or: words.matrixCaption(columns, count)),
-                     header: [words.code] + titles + ["\(words.total) (N=\(participants))"], rows: rows,
+                     header: [words[.code]] + titles + ["\(words[.total]) (N=\(participants))"], rows: rows,
                      notes: [notes.joined(separator: " ")])
     }
 }

@@ -52,6 +52,8 @@ public struct CodeMatrix: Sendable, Hashable {
     public var segmentsWithoutParticipant: Int
     /// Whether some segment is said by participants in more than one column.
     public var hasSharedSegments: Bool
+    /// Whether each row counts the segments of the codes below its code too.
+    public var includesChildren = false
 }
 
 /// What to count in a code matrix, and how to show it.
@@ -60,17 +62,20 @@ public struct CodeMatrixOptions: Sendable, Hashable {
     public var count: MatrixCount
     /// The codes that make the rows (name or path); empty means every code.
     public var codes: [String]
+    /// Whether a named code's row also counts the segments of every code below it.
+    public var includeChildren: Bool
     /// Adds row or column percentages to the counts.
     public var percent: MatrixPercent?
     /// Non-zero counts below this are hidden as «<N» (small-cell suppression); 1 hides nothing.
     public var minimumCell: Int
     public var presentation: TablePresentation
 
-    public init(columns: MatrixColumns, count: MatrixCount = .participants, codes: [String] = [], percent: MatrixPercent? = nil,
-                minimumCell: Int = 1, presentation: TablePresentation = TablePresentation()) {
+    public init(columns: MatrixColumns, count: MatrixCount = .participants, codes: [String] = [], includeChildren: Bool = false,
+                percent: MatrixPercent? = nil, minimumCell: Int = 1, presentation: TablePresentation = TablePresentation()) {
         self.columns = columns
         self.count = count
         self.codes = codes
+        self.includeChildren = includeChildren
         self.percent = percent
         self.minimumCell = minimumCell
         self.presentation = presentation
@@ -80,25 +85,40 @@ public struct CodeMatrixOptions: Sendable, Hashable {
 extension ProjectStore {
     /// The counts of a code × attribute (or code × participant) matrix.
     ///
-    /// - Throws: ``StoreError/notFound(what:reference:candidates:)`` for an unknown attribute or code.
-    public func codeMatrix(columns: MatrixColumns, count: MatrixCount = .participants, codes: [String] = []) throws -> CodeMatrix {
-        try pool.read { db in try CodeMatrix(TableSource.read(db), columns: columns, count: count, codes: codes) }
+    /// - Parameter includeChildren: a named code's row counts the segments of every code below it too.
+    /// - Throws: ``ExportError/unknownAttribute(name:use:known:)`` for an unknown attribute,
+    ///   ``StoreError`` for an unknown code, ``ExportError/onlyInChildren(_:)`` for a named code whose
+    ///   segments are all in its children while `includeChildren` is false.
+    public func codeMatrix(columns: MatrixColumns, count: MatrixCount = .participants, codes: [String] = [],
+                           includeChildren: Bool = false) throws -> CodeMatrix {
+        try pool.read { db in
+            let source = try TableSource.read(db)
+            let entries = try source.codes(named: codes, in: db)
+            try source.checkSegmentsNotOnlyInChildren(entries, named: codes, includeChildren: includeChildren)
+            var matrix = try CodeMatrix(includeChildren ? source.includingChildren(of: entries) : source, columns: columns, count: count,
+                                        rows: entries)
+            matrix.includesChildren = includeChildren
+            return matrix
+        }
     }
 
     /// The matrix as a table, with N in the column headers, a total column and a total row, and
     /// notes saying what is counted.
     ///
-    /// - Throws: ``StoreError`` for an unknown attribute or code, or a `minimumCell` below 1.
+    /// - Throws: what ``codeMatrix(columns:count:codes:includeChildren:)`` throws, and ``StoreError``
+    ///   for a `minimumCell` below 1.
     public func codeMatrixTable(_ options: CodeMatrixOptions) throws -> Table {
         guard options.minimumCell >= 1 else {
-            throw StoreError.invalidValue(what: "--min-cell", value: String(options.minimumCell), expected: "1 or more")
+            throw StoreError.invalidValue(what: "the smallest cell shown", value: String(options.minimumCell), expected: "1 or more")
         }
-        return try codeMatrix(columns: options.columns, count: options.count, codes: options.codes).table(options)
+        return try codeMatrix(columns: options.columns, count: options.count, codes: options.codes,
+                              includeChildren: options.includeChildren).table(options)
     }
 }
 
 extension CodeMatrix {
-    init(_ source: TableSource, columns: MatrixColumns, count: MatrixCount, codes: [String]) throws {
+    /// - Parameter entries: the codes that make the rows, in tree order.
+    init(_ source: TableSource, columns: MatrixColumns, count: MatrixCount, rows entries: [TableSource.CodeEntry]) throws {
         // Each participant's column.
         var header: [Column] = []
         var columnOf: [UUID: Int] = [:]
@@ -110,7 +130,7 @@ extension CodeMatrix {
                 columnOf[p.id] = index
             }
         case let .attribute(name):
-            let attribute = try source.attributes(named: [name], option: "--cols")[0]
+            let attribute = try source.attributes(named: [name], for: .matrixColumns)[0]
             valueType = attribute.type
             let values = AttributeValueOrder.sorted(Set(source.participants.compactMap { $0.attributes[attribute.name] }), type: attribute.type)
             let index = Dictionary(uniqueKeysWithValues: values.enumerated().map { ($1, $0) })
@@ -133,7 +153,6 @@ extension CodeMatrix {
         }
         var shared = false
 
-        let entries = try source.codes(named: codes)
         var rows: [Row] = []
         var anyParticipants: Set<UUID> = [], anySegments: Set<UUID> = [], unattributed: Set<UUID> = []
         for entry in entries {

@@ -32,9 +32,9 @@ extension ProjectStore {
              String(source.segmentsByCode[entry.code.id]?.count ?? 0), String(source.participants(of: entry.code.id).count)]
         }
         var notes = [words.codebookNote]
-        if source.codes.contains(where: \.hasChildren) { notes.append(words.directCodingsOnly) }
-        if source.codes.isEmpty { notes = [words.noCodes] }
-        return Table(caption: presentation.caption(or: words.codebookCaption), header: words.codebookHeader, rows: rows,
+        if source.codes.contains(where: \.hasChildren) { notes.append(words[.directCodingsOnly]) }
+        if source.codes.isEmpty { notes = [words[.noCodes]] }
+        return Table(caption: presentation.caption(or: words[.codebookCaption]), header: words.codebookHeader, rows: rows,
                      notes: [notes.joined(separator: " ")])
     }
 

@@ -7,11 +7,15 @@ public struct CodingsOptions: Sendable, Hashable {
     public var attributes: [String]?
     /// Only codings of these codes (name or path); empty means all.
     public var codes: [String]
+    /// Whether the codings of every code below a named one are included too.
+    public var includeChildren: Bool
     public var presentation: TablePresentation
 
-    public init(attributes: [String]? = nil, codes: [String] = [], presentation: TablePresentation = TablePresentation()) {
+    public init(attributes: [String]? = nil, codes: [String] = [], includeChildren: Bool = false,
+                presentation: TablePresentation = TablePresentation()) {
         self.attributes = attributes
         self.codes = codes
+        self.includeChildren = includeChildren
         self.presentation = presentation
     }
 }
@@ -25,14 +29,18 @@ extension ProjectStore {
     /// «; », and each attribute column lists their values in the same order. Orphaned segments are
     /// left out, as in every standard table.
     ///
-    /// - Throws: ``StoreError/notFound(what:reference:candidates:)`` for an unknown attribute or code.
+    /// - Throws: ``ExportError/unknownAttribute(name:use:known:)`` for an unknown attribute,
+    ///   ``StoreError`` for an unknown code, ``ExportError/onlyInChildren(_:)`` for a named code whose
+    ///   segments are all in its children while `options.includeChildren` is false.
     public func codingsTable(_ options: CodingsOptions = CodingsOptions()) throws -> Table {
         try pool.read { db in
             let source = try TableSource.read(db)
             let presentation = options.presentation
             let words = presentation.words, numbers = presentation.numbers
-            let attributes = try source.attributes(named: options.attributes, option: "--attr")
-            let codes = try source.codes(named: options.codes)
+            let attributes = try source.attributes(named: options.attributes, for: .tableColumns)
+            try source.checkSegmentsNotOnlyInChildren(try source.codes(named: options.codes, in: db), named: options.codes,
+                                                      includeChildren: options.includeChildren)
+            let codes = try source.codes(named: options.codes, includeChildren: options.includeChildren, in: db)
             let codeIndex = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1.code.id, $0) })
             let segments = Dictionary(uniqueKeysWithValues: try Self.segmentRows(db, where: "NOT s.isOrphaned", arguments: []).map { ($0.info.id, $0) })
             let people = Dictionary(uniqueKeysWithValues: source.participants.map { ($0.pseudonym, $0) })
@@ -63,8 +71,8 @@ extension ProjectStore {
                     + values + [info.text]
             }
             let header = words.codingsHeader.prefix(10) + attributes.map(\.name) + words.codingsHeader.suffix(1)
-            return Table(caption: presentation.caption(or: words.codingsCaption), header: Array(header), rows: rows,
-                         notes: [rows.isEmpty ? words.noCodings : words.codingsNote])
+            return Table(caption: presentation.caption(or: words[.codingsCaption]), header: Array(header), rows: rows,
+                         notes: [rows.isEmpty ? words[.noCodings] : words[.codingsNote]])
         }
     }
 }

@@ -26,15 +26,15 @@ extension ProjectStore {
     static func participantOverview(_ source: TableSource, _ options: ParticipantOverviewOptions) throws -> Table {
         let presentation = options.presentation
         let words = presentation.words, numbers = presentation.numbers
-        let attributes = try source.attributes(named: options.attributes, option: "--attr")
+        let attributes = try source.attributes(named: options.attributes, for: .tableColumns)
         let segments = source.segmentsByParticipant
         let rows = source.participants.map { p in
             [p.pseudonym, p.label ?? ""]
                 + attributes.map { a in p.attributes[a.name].map { numbers.attributeValue($0, type: a.type) } ?? "" }
                 + [String(source.transcriptsByParticipant[p.id] ?? 0), String(segments[p.id] ?? 0)]
         }
-        let header = [words.pseudonym, words.label] + attributes.map(\.name) + [words.transcripts, words.segments]
-        let note = source.participants.isEmpty ? words.noParticipants : words.participantOverviewNote
-        return Table(caption: presentation.caption(or: words.participantOverviewCaption), header: header, rows: rows, notes: [note])
+        let header = [words[.pseudonym], words[.label]] + attributes.map(\.name) + [words[.transcripts], words[.segments]]
+        let note = source.participants.isEmpty ? words[.noParticipants] : words[.participantOverviewNote]
+        return Table(caption: presentation.caption(or: words[.participantOverviewCaption]), header: header, rows: rows, notes: [note])
     }
 }

@@ -8,14 +8,19 @@ public struct TablePresentation: Sendable, Hashable {
     public var codeLabels: CodeLabelStyle
     /// Replaces the default caption («Kodebok», «Oversikt over informantene», …).
     public var caption: String?
+    /// The words of captions, headers and notes; a house style's ``HouseStyle/labelSet`` renames some.
+    public var labelSet: LabelSet
 
-    public init(language: DocumentLanguage = .nb, codeLabels: CodeLabelStyle = .path, caption: String? = nil) {
+    public init(language: DocumentLanguage = .nb, codeLabels: CodeLabelStyle = .path, caption: String? = nil, labelSet: LabelSet = .core) {
         self.language = language
         self.codeLabels = codeLabels
         self.caption = caption
+        self.labelSet = labelSet
     }
 
-    var words: TableWords { TableWords(language: language) }
+    /// The labels in the table's language: what the tables and their document are worded with.
+    public var labels: Labels { labelSet.labels(for: language) }
+    var words: Labels { labels }
     var numbers: TableNumberFormat { TableNumberFormat(language) }
 
     /// The author's caption when one was given, else `standard`.

@@ -57,7 +57,7 @@ struct TableSource {
                            transcriptsByParticipant: transcripts)
     }
 
-    /// The code tree in the order `qualcode codes` lists it.
+    /// The code tree in the order the code listing shows it: depth first, siblings by name.
     static func codeTree(_ db: Database) throws -> [CodeEntry] {
         let codes = try Code.fetchAll(db)
         let children = Dictionary(grouping: codes, by: \.parentId)
@@ -80,35 +80,75 @@ struct TableSource {
 
     /// The attributes named in `names`, in that order (each once); all of them when `names` is nil.
     ///
-    /// - Throws: ``StoreError/notFound(what:reference:candidates:)`` for a name the project does not
-    ///   have, naming `option` so the user knows which flag to fix.
-    func attributes(named names: [String]?, option: String) throws -> [Attribute] {
+    /// - Throws: ``ExportError/unknownAttribute(name:use:known:)`` for a name the project does not
+    ///   have, saying what it was named for.
+    func attributes(named names: [String]?, for use: ExportError.AttributeUse) throws -> [Attribute] {
         guard let names else { return attributes }
         var chosen: [Attribute] = []
         for name in names {
             let key = name.trimmingCharacters(in: .whitespaces)
             guard let attribute = attributes.first(where: { $0.name == key })
                 ?? attributes.first(where: { $0.name.lowercased() == key.lowercased() }) else {
-                throw StoreError.notFound(what: "attribute for \(option)", reference: name, candidates: attributes.map(\.name))
+                throw ExportError.unknownAttribute(name: name, use: use, known: attributes.map(\.name))
             }
             if !chosen.contains(where: { $0.id == attribute.id }) { chosen.append(attribute) }
         }
         return chosen
     }
 
-    /// The codes named in `references` (by name or path, case-insensitively), in tree order; every
+    /// The codes named in `references` (resolved by the store, by name or path), in tree order; every
     /// code when `references` is empty.
-    func codes(named references: [String]) throws -> [CodeEntry] {
+    ///
+    /// - Parameter includeChildren: also every code below a named one (for a table that lists
+    ///   codings code by code).
+    /// - Throws: ``StoreError`` for an unknown code.
+    func codes(named references: [String], includeChildren: Bool = false, in db: Database) throws -> [CodeEntry] {
         guard !references.isEmpty else { return codes }
         var wanted: Set<UUID> = []
         for reference in references {
-            let parts = try ProjectStore.codePath(reference)
-            guard let entry = codes.first(where: { $0.code.name.lowercased() == parts.last!.lowercased() }) else {
-                throw StoreError.notFound(what: "code", reference: reference, candidates: codes.map(\.code.name).sorted())
-            }
-            wanted.insert(entry.code.id)
+            let id = try ProjectStore.code(db, reference).id
+            wanted.insert(id)
+            if includeChildren { wanted.formUnion(descendants(of: id)) }
         }
         return codes.filter { wanted.contains($0.code.id) }
+    }
+
+    /// Every code below `code`, at any depth.
+    func descendants(of code: UUID) -> Set<UUID> {
+        let children = Dictionary(grouping: codes, by: \.code.parentId)
+        var result: Set<UUID> = []
+        var queue = [code]
+        while let next = queue.popLast() {
+            for child in children[next] ?? [] where result.insert(child.code.id).inserted { queue.append(child.code.id) }
+        }
+        return result
+    }
+
+    /// The source with each of `chosen` standing for its own segments and those of every code below
+    /// it, so a parent's row or column counts its children's segments (each segment once).
+    func includingChildren(of chosen: [CodeEntry]) -> TableSource {
+        var copy = self
+        for entry in chosen {
+            var segments = Set(segmentsByCode[entry.code.id] ?? [])
+            for child in descendants(of: entry.code.id) { segments.formUnion(segmentsByCode[child] ?? []) }
+            copy.segmentsByCode[entry.code.id] = segments.sorted { $0.uuidString < $1.uuidString }
+        }
+        return copy
+    }
+
+    /// Refuses named codes that have no segments of their own while codes below them do, unless their
+    /// children are included: the user would get an empty row, column or file where they expect the
+    /// children's segments.
+    ///
+    /// - Throws: ``ExportError/onlyInChildren(_:)`` listing each such code with its children's count.
+    func checkSegmentsNotOnlyInChildren(_ chosen: [CodeEntry], named references: [String], includeChildren: Bool) throws {
+        guard !includeChildren, !references.isEmpty else { return }
+        let empty = chosen.compactMap { entry -> ExportError.CodeWithoutSegments? in
+            guard (segmentsByCode[entry.code.id] ?? []).isEmpty else { return nil }
+            let below = Set(descendants(of: entry.code.id).flatMap { segmentsByCode[$0] ?? [] })
+            return below.isEmpty ? nil : ExportError.CodeWithoutSegments(code: entry.path, segmentsInChildren: below.count)
+        }
+        if !empty.isEmpty { throw ExportError.onlyInChildren(empty) }
     }
 
     // MARK: - Counting

@@ -14,13 +14,16 @@ public struct WideOptions: Sendable, Hashable {
     public var attributes: [String]?
     /// The code columns (name or path); empty means every code, in tree order.
     public var codes: [String]
+    /// Whether a named code's column also counts the segments of every code below it.
+    public var includeChildren: Bool
     public var values: WideValues
     public var presentation: TablePresentation
 
-    public init(attributes: [String]? = nil, codes: [String] = [], values: WideValues = .presence,
+    public init(attributes: [String]? = nil, codes: [String] = [], includeChildren: Bool = false, values: WideValues = .presence,
                 presentation: TablePresentation = TablePresentation()) {
         self.attributes = attributes
         self.codes = codes
+        self.includeChildren = includeChildren
         self.values = values
         self.presentation = presentation
     }
@@ -46,16 +49,22 @@ extension ProjectStore {
     /// The wide data set: participants by pseudonym, attribute values as stored (floats with the
     /// language's decimal separator, missing values empty), and per code a 0/1 presence or a count.
     ///
-    /// - Throws: ``StoreError/notFound(what:reference:candidates:)`` for an unknown attribute or code.
+    /// - Throws: ``ExportError/unknownAttribute(name:use:known:)`` for an unknown attribute,
+    ///   ``StoreError`` for an unknown code, ``ExportError/onlyInChildren(_:)`` for a named code whose
+    ///   segments are all in its children while `options.includeChildren` is false.
     public func wideDataSet(_ options: WideOptions = WideOptions()) throws -> WideDataSet {
-        try pool.read { db in try Self.wideDataSet(TableSource.read(db), options) }
+        try pool.read { db in
+            let source = try TableSource.read(db)
+            let codes = try source.codes(named: options.codes, in: db)
+            try source.checkSegmentsNotOnlyInChildren(codes, named: options.codes, includeChildren: options.includeChildren)
+            return try Self.wideDataSet(options.includeChildren ? source.includingChildren(of: codes) : source, codes: codes, options)
+        }
     }
 
-    static func wideDataSet(_ source: TableSource, _ options: WideOptions) throws -> WideDataSet {
+    static func wideDataSet(_ source: TableSource, codes: [TableSource.CodeEntry], _ options: WideOptions) throws -> WideDataSet {
         let presentation = options.presentation
         let words = presentation.words, numbers = presentation.numbers
-        let attributes = try source.attributes(named: options.attributes, option: "--attr")
-        let codes = try source.codes(named: options.codes)
+        let attributes = try source.attributes(named: options.attributes, for: .tableColumns)
 
         // Names are handed out over the whole project in the order attributes and codes were made, so
         // adding, choosing or reordering them never renames a variable an analysis script relies on.
@@ -81,10 +90,10 @@ extension ProjectStore {
                     return options.values == .presence ? (n > 0 ? "1" : "0") : String(n)
                 }
         }
-        let data = Table(caption: presentation.caption(or: words.wideCaption), header: [pseudonymVariable] + attributeVariables + codeVariables,
-                         rows: rows, notes: [options.values == .presence ? words.widePresenceNote : words.wideCountsNote])
+        let data = Table(caption: presentation.caption(or: words[.wideCaption]), header: [pseudonymVariable] + attributeVariables + codeVariables,
+                         rows: rows, notes: [options.values == .presence ? words[.widePresenceNote] : words[.wideCountsNote]])
 
-        var entries: [[String]] = [[pseudonymVariable, words.pseudonymMeaning, words.typeName(.text), ""]]
+        var entries: [[String]] = [[pseudonymVariable, words[.pseudonymMeaning], words.typeName(.text), ""]]
         for (attribute, variable) in zip(attributes, attributeVariables) {
             let present = source.participants.compactMap { $0.attributes[attribute.name] }
             entries.append([variable, attribute.name, words.typeName(attribute.type),
@@ -94,9 +103,52 @@ extension ProjectStore {
         for (index, (entry, variable)) in zip(codes, codeVariables).enumerated() {
             let maximum = perCode[index].values.max() ?? 0
             entries.append([variable, entry.path, words.typeName(.integer),
-                            options.values == .presence ? words.presenceValues : words.countValues(maximum: maximum)])
+                            options.values == .presence ? words[.presenceValues] : words.countValues(maximum: maximum)])
         }
-        let dictionary = Table(caption: words.dictionaryCaption, header: words.dictionaryHeader, rows: entries, notes: [words.dictionaryNote])
+        let dictionary = Table(caption: words[.dictionaryCaption], header: words.dictionaryHeader, rows: entries, notes: [words.dictionaryNote])
         return WideDataSet(data: data, dictionary: dictionary)
+    }
+}
+
+/// What a wide export wrote: the size of the data set and its files.
+public struct WideExportReport: Sendable, Hashable {
+    public var participants: Int
+    public var variables: Int
+    /// The data file (CSV) or the document holding both tables.
+    public var path: String
+    /// The data dictionary beside a CSV data file; nil when it is the document's second table.
+    public var dictionaryPath: String?
+}
+
+extension ProjectStore {
+    /// Exports the wide data set and its data dictionary in one call, both or neither: as CSV, the
+    /// data goes to the target and the dictionary beside it (``WideDataSet/dictionaryPath(for:)``);
+    /// in a document, the dictionary is the second table.
+    ///
+    /// If the dictionary cannot be written, the data file is put back as it was (removed, or its
+    /// earlier contents restored) before the error is thrown.
+    ///
+    /// - Throws: what ``wideDataSet(_:)`` throws, and ``ExportError/cannotWrite(path:reason:)`` for
+    ///   either file; nothing is left written then.
+    public func exportWideDataSet(_ options: WideOptions, to target: ExportTarget) throws -> WideExportReport {
+        let dataSet = try wideDataSet(options)
+        var report = WideExportReport(participants: dataSet.data.rows.count, variables: dataSet.dictionary.rows.count,
+                                      path: target.path, dictionaryPath: nil)
+        guard target.format == .csv else {
+            try target.write([dataSet.data, dataSet.dictionary], labels: options.presentation.labels)
+            return report
+        }
+        let dictionaryPath = WideDataSet.dictionaryPath(for: target.path)
+        let previous = try? Data(contentsOf: target.url)
+        try target.write(dataSet.data.textTable)
+        do {
+            try target.write(dataSet.dictionary.textTable, to: URL(fileURLWithPath: dictionaryPath))
+        } catch {
+            // Both files or neither: the data file goes back to what it was.
+            if let previous { try? previous.write(to: target.url, options: .atomic) } else { try? FileManager.default.removeItem(at: target.url) }
+            throw error
+        }
+        report.dictionaryPath = dictionaryPath
+        return report
     }
 }

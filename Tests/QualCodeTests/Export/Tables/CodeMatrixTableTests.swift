@@ -101,7 +101,7 @@ import Testing
     @Test func unknownColumnsOrCodesAreRefused() throws {
         let folder = try TemporaryFolder()
         let store = try TableFixture.project(folder)
-        #expect(throws: StoreError.notFound(what: "attribute for --cols", reference: "yrke", candidates: ["ansiennitet", "rolle", "tjeneste"])) {
+        #expect(throws: ExportError.unknownAttribute(name: "yrke", use: .matrixColumns, known: ["ansiennitet", "rolle", "tjeneste"])) {
             try store.codeMatrixTable(CodeMatrixOptions(columns: .attribute("yrke")))
         }
         #expect(throws: StoreError.self) { try store.codeMatrixTable(CodeMatrixOptions(columns: .participant, codes: ["Finnes ikke"])) }

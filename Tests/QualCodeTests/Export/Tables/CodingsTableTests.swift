@@ -45,7 +45,7 @@ import Testing
         let word = try TableFixture.roundTrip([table], in: folder, language: .en)
         #expect(word.texts("Caption") == ["Table 1 Codings"])
         #expect(word.tables[0][2][11] == "Det navske er at alt skal dokumenteres to ganger.\nCecilie: Ja, og det tar tid fra deltakerne.")
-        #expect(throws: StoreError.self) { try store.codingsTable(CodingsOptions(attributes: ["yrke"])) }
+        #expect(throws: ExportError.self) { try store.codingsTable(CodingsOptions(attributes: ["yrke"])) }
     }
 
     @Test func anEmptyProjectGivesOnlyTheHeader() throws {

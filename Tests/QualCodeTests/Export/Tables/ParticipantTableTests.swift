@@ -36,7 +36,7 @@ import Testing
     @Test func anUnknownAttributeIsRefused() throws {
         let folder = try TemporaryFolder()
         let store = try TableFixture.project(folder)
-        #expect(throws: StoreError.notFound(what: "attribute for --attr", reference: "yrke", candidates: ["ansiennitet", "rolle", "tjeneste"])) {
+        #expect(throws: ExportError.unknownAttribute(name: "yrke", use: .tableColumns, known: ["ansiennitet", "rolle", "tjeneste"])) {
             try store.participantOverview(ParticipantOverviewOptions(attributes: ["yrke"]))
         }
     }
