@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// How much each code is used, counted in SQL over the coding index and the segment → speaker rows.
+/// How much each code is used: its own use from the kept tallies, the roll-up of a nested tree counted.
 struct CodeCounts {
     struct Usage { var segments: Int; var participants: Int }
     var own: [UUID: Usage] = [:]
@@ -10,21 +10,27 @@ struct CodeCounts {
     var codings: [UUID: Int] = [:]
 
     init(_ db: Database, nested: Bool) throws {
-        for row in try Row.fetchAll(db, sql: "SELECT codeId, COUNT(*) AS n FROM coding GROUP BY codeId") {
-            codings[row["codeId"]] = row["n"]
+        // A code's own use is kept as it changes (`CodeTally`); only the roll-up of a nested tree is
+        // counted here, since a segment coded with a parent and its child counts once.
+        for row in try Row.fetchAll(db, sql: """
+            SELECT t.codeId, t.segments, t.codings,
+              (SELECT COUNT(*) FROM codeSpeakerTally st WHERE st.codeId = t.codeId AND st.segments > 0) AS participants
+            FROM codeTally t
+            """) {
+            own[row[0]] = Usage(segments: row[1], participants: row[3])
+            codings[row[0]] = row[2]
         }
-        // Orphaned segments are few: they are set aside once rather than looked up per coding.
+        guard nested else { return }
         let live = """
             SELECT DISTINCT codeId, segmentId FROM coding
              WHERE segmentId NOT IN (SELECT id FROM segment WHERE isOrphaned)
             """
-        own = try Self.usage(db, pairs: live)
-        guard nested else { return }
         rolledUp = try Self.usage(db, pairs: """
             WITH RECURSIVE up(codeId, ancestorId) AS (
                 SELECT id, id FROM code
                 UNION SELECT up.codeId, c.parentId FROM up JOIN code c ON c.id = up.ancestorId WHERE c.parentId IS NOT NULL)
             SELECT DISTINCT up.ancestorId AS codeId, live.segmentId FROM (\(live)) live JOIN up ON up.codeId = live.codeId
+             WHERE live.codeId IN (SELECT id FROM code WHERE parentId IS NOT NULL)
             """)
     }
 

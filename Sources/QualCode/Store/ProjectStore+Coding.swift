@@ -362,7 +362,6 @@ extension ProjectStore {
             SELECT s.id, s.transcriptId, t.slug, s.start, s."end", s.text, s.isOrphaned, s.firstLine, s.lastLine
               FROM segment s JOIN transcript t ON t.id = s.transcriptId
             \(filter)
-            ORDER BY t.slug, s.start, s."end"
             """, arguments: arguments)
         guard !rows.isEmpty else { return [] }
         let chosen = "SELECT s.id FROM segment s \(filter)"
@@ -392,6 +391,8 @@ extension ProjectStore {
             return SegmentRow(info: info, transcriptId: row[1], participants: (speakers[id] ?? []).sorted(),
                               codes: (codes[id] ?? []).sorted { $0.label < $1.label })
         }
+        // Sorted here rather than by SQLite, whose sorter would copy every segment's text.
+        .sorted { ($0.info.transcript, $0.info.start, $0.info.end) < ($1.info.transcript, $1.info.start, $1.info.end) }
     }
 
     static func split(_ joined: String?) -> [String] {

@@ -40,24 +40,43 @@ extension ProjectStore {
             let ids = try Self.codeSelection(db, code, includeChildren: includeChildren)
             let rows = try Self.segmentRows(db, where: "s.id IN (SELECT segmentId FROM coding WHERE codeId IN (\(databaseQuestionMarks(count: ids.count))))",
                                             arguments: StatementArguments(ids))
-            // Context counts lines with text: blank lines between turns are not worth showing.
-            let beforeStatement = try db.makeStatement(sql: """
-                SELECT line, text FROM passage WHERE transcriptId = ? AND line < ? ORDER BY line DESC LIMIT ?
-                """)
-            let afterStatement = try db.makeStatement(sql: """
-                SELECT line, text FROM passage WHERE transcriptId = ? AND line > ? ORDER BY line LIMIT ?
-                """)
-            return try rows.map { row in
-                var before: [NumberedLine] = [], after: [NumberedLine] = []
-                if context > 0 {
-                    let numbered = { (line: Row) in NumberedLine(number: line[0], speaker: nil, text: line[1], codes: []) }
-                    before = try Row.fetchAll(beforeStatement, arguments: [row.transcriptId, row.info.firstLine, context]).map(numbered).reversed()
-                    after = try Row.fetchAll(afterStatement, arguments: [row.transcriptId, row.info.lastLine, context]).map(numbered)
-                }
+            let context = try Self.contextLines(db, count: context, where: "s.id IN (SELECT segmentId FROM coding WHERE codeId IN (\(databaseQuestionMarks(count: ids.count))))",
+                                                arguments: StatementArguments(ids))
+            return rows.map { row in
+                let lines = context[row.info.id] ?? []
                 return RetrievedSegment(segment: row.info, participants: row.participants, codes: row.codes.map(\.label),
-                                        codeIDs: row.codes.map(\.id), before: before, after: after)
+                                        codeIDs: row.codes.map(\.id), before: lines.filter { $0.number < row.info.firstLine },
+                                        after: lines.filter { $0.number > row.info.lastLine })
             }
         }
+    }
+
+    /// The `count` lines with text before and after each segment matching `condition` (SQL over
+    /// `segment s`), in line order, read in one statement: per segment, an index range from the
+    /// `count`-th line with text before it up to it, and from it to the `count`-th after. (Blank lines
+    /// between turns are not worth showing.)
+    static func contextLines(_ db: Database, count: Int, where condition: String, arguments: StatementArguments) throws -> [UUID: [NumberedLine]] {
+        guard count > 0 else { return [:] }
+        var lines: [UUID: [NumberedLine]] = [:]
+        let sql = """
+            SELECT s.id, p.line, p.text FROM segment s JOIN passage p ON p.transcriptId = s.transcriptId
+             WHERE \(condition) AND p.line < s.firstLine
+               AND p.line >= ifnull((SELECT q.line FROM passage q WHERE q.transcriptId = s.transcriptId AND q.line < s.firstLine
+                                      ORDER BY q.line DESC LIMIT 1 OFFSET \(count - 1)), -1)
+            UNION ALL
+            SELECT s.id, p.line, p.text FROM segment s JOIN passage p ON p.transcriptId = s.transcriptId
+             WHERE \(condition) AND p.line > s.lastLine
+               AND p.line <= ifnull((SELECT q.line FROM passage q WHERE q.transcriptId = s.transcriptId AND q.line > s.lastLine
+                                      ORDER BY q.line LIMIT 1 OFFSET \(count - 1)), 9223372036854775807)
+            """
+        var both = arguments
+        both += arguments
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: both)
+        while let row = try rows.next() {
+            lines[row[0], default: []].append(NumberedLine(number: row[1], speaker: nil, text: row[2], codes: []))
+        }
+        for key in lines.keys { lines[key]!.sort { $0.number < $1.number } }
+        return lines
     }
 
     /// The code, or the code and every code below it; refuses a code whose own segments are none while

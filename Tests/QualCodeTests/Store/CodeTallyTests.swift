@@ -1,0 +1,118 @@
+import Foundation
+import GRDB
+import Testing
+@testable import QualCode
+
+/// The kept tallies of code use against a count from scratch, after every step of a seeded run of
+/// codings, removals, edits that move and orphan segments, relinked speakers, merges, moves and deletes.
+@Suite struct CodeTallyTests {
+    struct Counts: Equatable, CustomStringConvertible {
+        var codes: [String: [Int]] = [:]
+        var speakers: [String: Int] = [:]
+        var description: String { "codes \(codes.sorted { $0.key < $1.key }) speakers \(speakers.sorted { $0.key < $1.key })" }
+    }
+
+    static func kept(_ db: Database) throws -> Counts {
+        var counts = Counts()
+        for row in try Row.fetchAll(db, sql: "SELECT hex(codeId), segments, codings FROM codeTally WHERE segments != 0 OR codings != 0") {
+            counts.codes[row[0]] = [row[1], row[2]]
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT hex(codeId) || '/' || hex(participantId), segments FROM codeSpeakerTally WHERE segments != 0") {
+            counts.speakers[row[0]] = row[1]
+        }
+        return counts
+    }
+
+    static func fresh(_ db: Database) throws -> Counts {
+        var counts = Counts()
+        for row in try Row.fetchAll(db, sql: """
+            SELECT hex(c.id),
+              (SELECT COUNT(DISTINCT k.segmentId) FROM coding k JOIN segment s ON s.id = k.segmentId WHERE k.codeId = c.id AND NOT s.isOrphaned),
+              (SELECT COUNT(*) FROM coding k WHERE k.codeId = c.id)
+            FROM code c
+            """) where (row[1] as Int) != 0 || (row[2] as Int) != 0 {
+            counts.codes[row[0]] = [row[1], row[2]]
+        }
+        for row in try Row.fetchAll(db, sql: """
+            SELECT hex(k.codeId) || '/' || hex(sp.participantId), COUNT(DISTINCT k.segmentId)
+              FROM coding k JOIN segment s ON s.id = k.segmentId AND NOT s.isOrphaned JOIN segmentSpeaker sp ON sp.segmentId = k.segmentId
+             GROUP BY k.codeId, sp.participantId
+            """) {
+            counts.speakers[row[0]] = row[1]
+        }
+        return counts
+    }
+
+    @Test(arguments: [1, 2, 3]) func tallyMatchesACountFromScratch(seed: UInt64) throws {
+        let folder = try TemporaryFolder()
+        let store = try folder.project()
+        for name in ["Eva", "Siri", "Tore"] { try store.addParticipant(pseudonym: name) }
+        let url = try folder.write("gruppe.txt", """
+            Intervjuer: Hva betyr tillit for dere i hverdagen?
+            Eva: Tillit er alt. Uten tillit får vi ingenting til, ærlig talt.
+            Siri: For meg handler det om tid og om å bli sett av lederen.
+            Tore: Og om måltall. (latter) Vi teller alt som kan telles.
+            Eva: Men deltakerne merker det når vi har tid til dem.
+            """)
+        var options = ImportOptions()
+        options.participants = ["Eva", "Siri", "Tore"]
+        try store.importTranscripts([url], options: options)
+        let notes = try folder.write("notat.txt", "Et notat uten talere om tillit og tid, skrevet etter besøket.")
+        try store.importTranscripts([notes], options: ImportOptions())
+        let group = try store.resolve.transcript("gruppe"), note = try store.resolve.transcript("notat")
+        var rng = SystemRandomNumberGenerator.Seeded(seed: seed)
+        let codes = ["Tillit", "Tid", "Ledelse/Måltall", "Ledelse/Sett", "Tid/Rapportering"]
+        func check(_ step: String) throws {
+            let (kept, fresh) = try store.pool.read { db in (try Self.kept(db), try Self.fresh(db)) }
+            #expect(kept == fresh, "seed \(seed), after \(step)")
+        }
+        for step in 0..<60 {
+            let who = try store.acting(as: ["anne", "berit"][rng.below(2)])
+            switch rng.below(10) {
+            case 0...4:
+                let transcript = rng.below(3) == 0 ? note : group
+                let length = try store.transcript(transcript).text.unicodeScalars.count
+                let start = rng.below(length - 6), end = min(length, start + 2 + rng.below(30))
+                _ = try? who.code(transcript, .offsets(start: start, end: end), codes: [codes[rng.below(codes.count)], codes[rng.below(codes.count)]])
+            case 5:
+                if let unit = try store.units().randomElement(using: &rng) { _ = try who.uncode(segment: unit.id, codes: []) }
+            case 6:
+                let words = ["tillit", "tid", "lederen", "måltall", "deltakerne"]
+                _ = try? store.replaceText(in: group, find: words[rng.below(words.count)], with: ["", "tryggheten", "T"][rng.below(3)], all: true)
+            case 7:
+                let everyone = try store.participantIDs("Eva", "Siri", "Tore")
+                try store.updateTranscript(rng.below(2) == 0 ? group : note,
+                                           TranscriptUpdate(participants: Array(everyone.shuffled(using: &rng).prefix(1 + rng.below(3)))))
+            case 8:
+                let tree = try store.codeTree()
+                if tree.count >= 2 {
+                    let a = tree[rng.below(tree.count)], b = tree[rng.below(tree.count)]
+                    if a.id != b.id { _ = try? store.mergeCode(a.path.hasPrefix("/") ? a.path : "/" + a.path, into: "/" + b.path) }
+                }
+            default:
+                let tree = try store.codeTree()
+                if let victim = tree.randomElement(using: &rng) {
+                    if rng.below(2) == 0 { _ = try? store.deleteCode("/" + victim.path, force: true) } else { try? store.moveCode("/" + victim.path, under: nil) }
+                }
+            }
+            try check("step \(step)")
+        }
+        #expect(try store.integrityCheck() == "ok")
+    }
+}
+
+extension SystemRandomNumberGenerator {
+    /// A small seeded generator, so a failing run can be repeated.
+    struct Seeded: RandomNumberGenerator {
+        var state: UInt64
+        init(seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 | 1 }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+    }
+}
