@@ -47,6 +47,15 @@ enum CodeTally {
                   """
             return tally + "\n" + speakers
         }
+        /// A segment's whole share off every code on it (deleted or orphaned).
+        func takeOff(_ segment: String) -> String {
+            """
+            UPDATE codeTally SET segments = segments - 1 WHERE codeId IN (SELECT codeId FROM coding WHERE segmentId = \(segment));
+            UPDATE codeSpeakerTally SET segments = segments - 1
+             WHERE codeId IN (SELECT codeId FROM coding WHERE segmentId = \(segment))
+               AND participantId IN (SELECT participantId FROM segmentSpeaker WHERE segmentId = \(segment));
+            """
+        }
         try db.execute(sql: """
             CREATE TRIGGER codeTallyCodingAdded AFTER INSERT ON coding BEGIN
               INSERT INTO codeTally (codeId, codings) VALUES (NEW.codeId, 1) ON CONFLICT(codeId) DO UPDATE SET codings = codings + 1;
@@ -73,16 +82,10 @@ enum CodeTally {
               \(add("NEW", "+"))
             END;
             CREATE TRIGGER codeTallySegmentGoes BEFORE DELETE ON segment WHEN NOT OLD.isOrphaned BEGIN
-              UPDATE codeTally SET segments = segments - 1 WHERE codeId IN (SELECT codeId FROM coding WHERE segmentId = OLD.id);
-              UPDATE codeSpeakerTally SET segments = segments - 1
-               WHERE codeId IN (SELECT codeId FROM coding WHERE segmentId = OLD.id)
-                 AND participantId IN (SELECT participantId FROM segmentSpeaker WHERE segmentId = OLD.id);
+              \(takeOff("OLD.id"))
             END;
             CREATE TRIGGER codeTallySegmentOrphaned AFTER UPDATE OF isOrphaned ON segment WHEN NEW.isOrphaned AND NOT OLD.isOrphaned BEGIN
-              UPDATE codeTally SET segments = segments - 1 WHERE codeId IN (SELECT codeId FROM coding WHERE segmentId = NEW.id);
-              UPDATE codeSpeakerTally SET segments = segments - 1
-               WHERE codeId IN (SELECT codeId FROM coding WHERE segmentId = NEW.id)
-                 AND participantId IN (SELECT participantId FROM segmentSpeaker WHERE segmentId = NEW.id);
+              \(takeOff("NEW.id"))
             END;
             CREATE TRIGGER codeTallySegmentBack AFTER UPDATE OF isOrphaned ON segment WHEN OLD.isOrphaned AND NOT NEW.isOrphaned BEGIN
               INSERT INTO codeTally (codeId, segments) SELECT DISTINCT codeId, 1 FROM coding WHERE segmentId = NEW.id AND true

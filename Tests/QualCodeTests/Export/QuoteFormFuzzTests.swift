@@ -5,16 +5,7 @@ import Testing
 /// Random displayed forms of our own Norwegian test sentences, with a fixed seed: whatever the parser
 /// accepts must cover the transcript exactly once and in order, and an unmarked change must never pass.
 @Suite struct QuoteFormFuzzTests {
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    typealias SplitMix = SeededRandom
 
     static let texts = [
         "Eh, jeg tror at han, ehm, har fått veldig mye ut av det tiltaket.\nSå (latter) det var bra.",

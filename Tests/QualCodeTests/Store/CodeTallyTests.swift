@@ -60,7 +60,7 @@ import Testing
         let notes = try folder.write("notat.txt", "Et notat uten talere om tillit og tid, skrevet etter besøket.")
         try store.importTranscripts([notes], options: ImportOptions())
         let group = try store.resolve.transcript("gruppe"), note = try store.resolve.transcript("notat")
-        var rng = SystemRandomNumberGenerator.Seeded(seed: seed)
+        var rng = SeededRandom(state: seed &* 0x9E37_79B9_7F4A_7C15 | 1)
         let codes = ["Tillit", "Tid", "Ledelse/Måltall", "Ledelse/Sett", "Tid/Rapportering"]
         func check(_ step: String) throws {
             let (kept, fresh) = try store.pool.read { db in (try Self.kept(db), try Self.fresh(db)) }
@@ -101,18 +101,3 @@ import Testing
     }
 }
 
-extension SystemRandomNumberGenerator {
-    /// A small seeded generator, so a failing run can be repeated.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        init(seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 | 1 }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
-}
