@@ -15,10 +15,17 @@ extension Condensation {
     public func addUnit(_ transcript: Transcript.ID, _ selector: SegmentSelector, groups: [String]) throws -> CodingResult {
         guard !groups.isEmpty else { throw StoreError.emptyName(what: "code group") }
         return try store.pool.write { db in
-            let result = try store.code(in: db, [CodingRequest(transcript: transcript, selector: selector, codes: groups)])[0]
-            for name in groups {
+            // A group named here is a registered group (or subgroup) of that name, or one made at the top:
+            // never an ordinary code of the same name somewhere below («Ledelse/Tillit» for «Tillit»).
+            let references = try groups.map { name in
+                if name.hasPrefix("/") { return name }
+                if let registered = try? Self.registeredGroup(db, name) { return "/" + (try Self.corePath(db, registered)) }
+                return "/" + name
+            }
+            let result = try store.code(in: db, [CodingRequest(transcript: transcript, selector: selector, codes: references)])[0]
+            for (name, reference) in zip(groups, references) {
                 // The code the coding just used, named as it was given: a path resolves as a path.
-                let code = try ProjectStore.code(db, name)
+                let code = try ProjectStore.code(db, reference)
                 // Two levels only: a group, or a subgroup whose parent is a group.
                 let parent = try code.parentId.flatMap { try ProjectStore.code(db, id: $0) }
                 if let parent, parent.parentId != nil { throw CondensationError.tooDeep(path: name) }

@@ -133,3 +133,14 @@ import Testing
         #expect(try s.store.events(last: 500).count == before)
     }
 }
+
+@Suite struct GroupNamesTests {
+    @Test func aGroupNamedByAUnitIsNeverAnOrdinaryCodeBelowAnother() throws {
+        let s = try CondensationTests().study(); defer { try? FileManager.default.removeItem(at: s.folder) }
+        _ = try s.store.code("tore", .lines(1...1), codes: ["Ledelse/Tillit"])
+        try s.stc.addUnit("siri", .lines(2...2), groups: ["Tillit"])
+        let groups = try s.stc.groups().map(\.path)
+        #expect(groups.contains("Tillit") && !groups.contains("Ledelse"))
+        #expect(try s.store.codeTree().map(\.path).contains("Ledelse/Tillit"))
+    }
+}

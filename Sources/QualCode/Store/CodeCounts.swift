@@ -30,7 +30,7 @@ struct CodeCounts {
                 SELECT id, id FROM code
                 UNION SELECT up.codeId, c.parentId FROM up JOIN code c ON c.id = up.ancestorId WHERE c.parentId IS NOT NULL)
             SELECT DISTINCT up.ancestorId AS codeId, live.segmentId FROM (\(live)) live JOIN up ON up.codeId = live.codeId
-             WHERE live.codeId IN (SELECT id FROM code WHERE parentId IS NOT NULL)
+             WHERE live.codeId IN (SELECT id FROM code WHERE parentId IS NOT NULL OR id IN (SELECT parentId FROM code))
             """)
     }
 

@@ -79,10 +79,12 @@ package struct CodeIndex: Sendable {
         return result
     }
 
-    /// The child of `parent` named `name` (case-insensitively), if any.
+    /// The child of `parent` named `name`: case-insensitively, or, where an older file has siblings that
+    /// differ only in case, the one written exactly so.
     package func child(named name: String, of parent: UUID?) -> Code? {
         let key = name.lowercased()
-        return children(of: parent).first { $0.name.lowercased() == key }
+        let fits = children(of: parent).filter { $0.name.lowercased() == key }
+        return fits.count == 1 ? fits[0] : fits.first { $0.name == name }
     }
 
     /// Every path, sorted: what an error lists as the codes there are.
@@ -104,6 +106,9 @@ package struct CodeIndex: Sendable {
             return path.suffix(end.count).map { $0.lowercased() } == end
         }
         if fits.count > 1 {
+            // Siblings that differ only in case (an older file): the one written exactly so.
+            let exact = fits.filter { paths[$0.id]!.suffix(parts.count).elementsEqual(parts) }
+            if exact.count == 1 { return exact[0] }
             throw StoreError.ambiguous(what: "code", reference: reference, candidates: fits.map { path(of: $0.id) }.sorted())
         }
         return fits.first

@@ -41,8 +41,9 @@ extension ProjectStore {
             let index = try CodeIndex(db)
             let counts = try CodeCounts(db, nested: index.codes.contains { $0.parentId != nil })
             var nodes: [CodeNode] = []
+            var seen: Set<UUID> = []
             func visit(_ parent: UUID?, depth: Int) {
-                for code in index.children(of: parent) {
+                for code in index.children(of: parent) where seen.insert(code.id).inserted {
                     let own = counts.own[code.id], total = counts.rolledUp[code.id] ?? own
                     nodes.append(CodeNode(id: code.id, parentId: code.parentId, name: code.name, path: index.path(of: code.id), depth: depth,
                                           definition: code.definition, color: code.color, englishLabel: code.englishLabel,
@@ -53,6 +54,15 @@ extension ProjectStore {
                 }
             }
             visit(nil, depth: 0)
+            // Codes caught in a parent cycle (a damaged file) are listed too, at the top, so they can be moved out.
+            for code in index.codes where !seen.contains(code.id) {
+                seen.insert(code.id)
+                let own = counts.own[code.id]
+                nodes.append(CodeNode(id: code.id, parentId: code.parentId, name: code.name, path: index.path(of: code.id), depth: 0,
+                                      definition: code.definition, color: code.color, englishLabel: code.englishLabel,
+                                      segments: own?.segments ?? 0, participants: own?.participants ?? 0, codings: counts.codings[code.id] ?? 0,
+                                      segmentsWithChildren: own?.segments ?? 0, participantsWithChildren: own?.participants ?? 0))
+            }
             return nodes
         }
     }
@@ -87,10 +97,12 @@ extension ProjectStore {
         let path = try Self.codePath(reference)
         let index = try CodeIndex(db)
         if let existing = try index.find(path, reference: reference) { return (existing, false) }
+        // A path anchored at the top (`/Ny/B`) keeps its anchor for every beginning looked up.
+        let anchor = reference.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("/") ? "/" : ""
         var parent: Code?
         var rest = path[...]
         for length in stride(from: path.count - 1, through: 1, by: -1) {
-            if let found = try index.find(Array(path.prefix(length)), reference: path.prefix(length).joined(separator: "/")) {
+            if let found = try index.find(Array(path.prefix(length)), reference: anchor + path.prefix(length).joined(separator: "/")) {
                 parent = found
                 rest = path.dropFirst(length)
                 break
@@ -227,10 +239,14 @@ extension ProjectStore {
     /// Merges by record. A child whose name the target already has among its children is merged into
     /// that child in turn, so two branches of one name become one.
     private func mergeCode(in db: Database, _ from: Code, into to: Code) throws -> CodeChangeReport {
+        // The merged code goes at the end; until then it gives up its name, so neither the target taking
+        // its place nor a child of the same name moving up meets it as a namesake.
+        try db.execute(sql: "UPDATE code SET name = lower(hex(id)) WHERE id = ?", arguments: [from.id])
         // Merging a code into one of its own descendants: the target first takes the merged code's
         // place in the tree, so moving the children under it cannot make a cycle.
         var target = to
         if try Self.ancestors(db, of: target).contains(from.id) {
+            try Self.requireFreeName(db, target.name, under: from.parentId, except: target.id)
             target.parentId = from.parentId
             try target.update(db)
         }
@@ -247,7 +263,7 @@ extension ProjectStore {
         var children: [String] = []
         for var child in try Code.filter(Code.Columns.parentId == from.id).fetchAll(db) where child.id != to.id {
             if let namesake = try Code.filter(Code.Columns.parentId == to.id).fetchAll(db)
-                .first(where: { $0.id != child.id && $0.name.lowercased() == child.name.lowercased() }) {
+                .first(where: { $0.id != child.id && $0.id != from.id && $0.name.lowercased() == child.name.lowercased() }) {
                 let inner = try mergeCode(in: db, child, into: namesake)
                 moved += inner.codingsMoved
                 collapsed += inner.codingsRemoved

@@ -97,7 +97,12 @@ public struct ProjectStore: Sendable {
             }
             if !unknown.isEmpty { throw StoreError.newerVersion(path: path, unknownMigrations: unknown.sorted()) }
         }
-        try migrator.migrate(pool)
+        do {
+            try migrator.migrate(pool)
+        } catch let error as DatabaseError {
+            // A migration that fails rolls back: the file is as it was, but cannot be opened by this version.
+            throw StoreError.migrationFailed(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
         return ProjectStore(url: url, coder: coder, pool: pool)
     }
 

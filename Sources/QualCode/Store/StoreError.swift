@@ -8,6 +8,8 @@ public enum StoreError: Error, Sendable, Equatable {
     case projectExists(path: String)
     case notAProject(path: String, reason: String)
     case newerVersion(path: String, unknownMigrations: [String])
+    /// Bringing an older file up to date failed, e.g. on a damaged file; the failing step was rolled back.
+    case migrationFailed(path: String, reason: String)
     case noProjectSelected(reason: String)
     case emptyName(what: String)
     case duplicate(what: String, name: String)
@@ -105,6 +107,8 @@ extension StoreError: CustomStringConvertible, LocalizedError {
             return "\(path) was written by a newer QualCode (unknown migration \(list)); update QualCode to open it."
         case let .noProjectSelected(reason):
             return "no project selected: \(reason)."
+        case let .migrationFailed(path, reason):
+            return "\(path) could not be brought up to this version of QualCode (\(reason)); the step that failed changed nothing."
         case let .emptyName(what):
             return "a \(what) name cannot be empty or blank; nothing was changed."
         case let .duplicate(what, name):

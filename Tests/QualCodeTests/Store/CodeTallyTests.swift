@@ -65,6 +65,28 @@ import Testing
         func check(_ step: String) throws {
             let (kept, fresh) = try store.pool.read { db in (try Self.kept(db), try Self.fresh(db)) }
             #expect(kept == fresh, "seed \(seed), after \(step)")
+            // The roll-up: each code with everything below it, every segment and participant once.
+            let (pairs, speakers) = try store.pool.read { db in
+                (try Row.fetchAll(db, sql: """
+                    SELECT k.codeId, k.segmentId FROM coding k JOIN segment s ON s.id = k.segmentId WHERE NOT s.isOrphaned
+                    """).map { ($0[0] as UUID, $0[1] as UUID) },
+                 Dictionary(grouping: try Row.fetchAll(db, sql: "SELECT segmentId, participantId FROM segmentSpeaker"), by: { $0[0] as UUID })
+                    .mapValues { Set($0.map { $0[1] as UUID }) })
+            }
+            let tree = try store.codeTree()
+            for node in tree {
+                var below: Set<UUID> = [node.id]
+                var grew = true
+                while grew {
+                    let next = below.union(tree.filter { $0.parentId.map(below.contains) ?? false }.map(\.id))
+                    grew = next.count > below.count
+                    below = next
+                }
+                let segments = Set(pairs.filter { below.contains($0.0) }.map(\.1))
+                let people = Set(segments.flatMap { speakers[$0] ?? [] })
+                #expect(node.segmentsWithChildren == segments.count && node.participantsWithChildren == people.count,
+                        "seed \(seed), after \(step): \(node.path)")
+            }
         }
         for step in 0..<60 {
             let who = try store.acting(as: ["anne", "berit"][rng.below(2)])
