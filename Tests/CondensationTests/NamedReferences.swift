@@ -23,3 +23,19 @@ extension ProjectStore {
         try replaceText(in: try resolve.transcript(transcript), find: find, with: replacement)
     }
 }
+
+extension ProjectStore {
+    @discardableResult
+    func updateCode(_ code: String, name: String? = nil) throws -> Code {
+        try updateCode(try resolve.code(code), name: name)
+    }
+
+    func moveCode(_ code: String, under parent: String?) throws {
+        let id = try resolve.code(code)
+        try moveCode(id, under: try parent.map(resolve.code))
+    }
+
+    func deleteCode(_ code: String, force: Bool = false) throws -> CodeChangeReport {
+        try deleteCode(try resolve.code(code), force: force)
+    }
+}

@@ -150,3 +150,30 @@ extension ProjectStore {
         try units(code: try resolve.code(code), includeChildren: includeChildren)
     }
 }
+
+/// Codes named by path, resolved first as the command line does; creating paths stay strings.
+extension ProjectStore {
+    @discardableResult
+    func addCode(_ path: String, parent: String, definition: String? = nil) throws -> Code {
+        try addCode(path, parent: try resolve.code(parent), definition: definition)
+    }
+
+    @discardableResult
+    func updateCode(_ code: String, name: String? = nil, definition: String? = nil) throws -> Code {
+        try updateCode(try resolve.code(code), name: name, definition: definition)
+    }
+
+    func moveCode(_ code: String, under parent: String?) throws {
+        let id = try resolve.code(code)
+        try moveCode(id, under: try parent.map(resolve.code))
+    }
+
+    func mergeCode(_ source: String, into target: String) throws -> CodeChangeReport {
+        let from = try resolve.code(source)
+        return try mergeCode(from, into: try resolve.code(target))
+    }
+
+    func deleteCode(_ code: String, force: Bool = false) throws -> CodeChangeReport {
+        try deleteCode(try resolve.code(code), force: force)
+    }
+}
