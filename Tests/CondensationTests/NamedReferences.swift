@@ -39,3 +39,15 @@ extension ProjectStore {
         try deleteCode(try resolve.code(code), force: force)
     }
 }
+
+/// Memo targets written as a person would (`transcript:eva`), resolved first as the command line does.
+extension ProjectStore {
+    @discardableResult
+    func addMemo(on target: String, text: String) throws -> MemoEntry {
+        try addMemo(on: try resolve.memoTarget(target), text: text)
+    }
+
+    func memos(on target: String) throws -> [MemoEntry] {
+        try memos(on: try resolve.memoTarget(target))
+    }
+}

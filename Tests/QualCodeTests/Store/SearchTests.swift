@@ -94,4 +94,20 @@ import Testing
         #expect(throws: StoreError.self) { try store.addMemo(on: "kode:x", text: "feil") }
         #expect(throws: StoreError.self) { try store.addMemo(on: "project", text: "  ") }
     }
+
+    @Test func memosTakeTypedTargetsAndListTheirIds() throws {
+        let folder = try TemporaryFolder()
+        let store = try interviewStore(folder)
+        let segment = try store.code("eva", .quote("det navske", occurrence: nil), codes: ["Det navske"]).segment
+        let eva = try store.resolve.transcript("eva")
+        #expect(try store.resolve.memoTarget("transcript:eva") == .transcript(eva))
+        #expect(try store.resolve.memoTarget("segment:\(segment.id.shortID)") == .segment(segment.id))
+        #expect(try store.resolve.memoTarget("project") == .project)
+        let entry = try store.addMemo(on: .transcript(eva), text: "Eva er tydelig.")
+        #expect(entry.on == "transcript:intervju-eva" && entry.targetKind == .transcript && entry.targetId == eva)
+        try store.addMemo(on: .segment(segment.id), text: "Godt sitat.")
+        #expect(try store.memos(on: .segment(segment.id)).map(\.targetId) == [segment.id])
+        let nobody = UUID()
+        #expect(throws: StoreError.missing(.code, nobody)) { try store.addMemo(on: .code(nobody), text: "feil") }
+    }
 }
