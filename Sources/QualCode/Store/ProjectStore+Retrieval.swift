@@ -4,7 +4,9 @@ import GRDB
 /// A coded segment with the lines around it, as `retrieve` shows it.
 public struct RetrievedSegment: Hashable, Sendable, Codable {
     public var segment: SegmentInfo
+    /// Pseudonyms of who said it, sorted; `participantReferences` gives their ids in the same order.
     public var participants: [String]
+    public var participantReferences: [ParticipantReference]
     public var codes: [String]
     public var codeIDs: [Code.ID]
     public var before: [NumberedLine]
@@ -44,7 +46,8 @@ extension ProjectStore {
                                                 arguments: StatementArguments(ids))
             return rows.map { row in
                 let lines = context[row.info.id] ?? []
-                return RetrievedSegment(segment: row.info, participants: row.participants, codes: row.codes.map(\.label),
+                return RetrievedSegment(segment: row.info, participants: row.participants.map(\.pseudonym),
+                                        participantReferences: row.participants, codes: row.codes.map(\.label),
                                         codeIDs: row.codes.map(\.id), before: lines.filter { $0.number < row.info.firstLine },
                                         after: lines.filter { $0.number > row.info.lastLine })
             }

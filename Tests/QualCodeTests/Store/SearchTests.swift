@@ -95,6 +95,20 @@ import Testing
         #expect(throws: StoreError.self) { try store.addMemo(on: "project", text: "  ") }
     }
 
+    @Test func listingsCarryParticipantIdsBesideTheirNames() throws {
+        let folder = try TemporaryFolder()
+        let store = try interviewStore(folder)
+        _ = try store.code("eva", .quote("det navske", occurrence: nil), codes: ["Det navske"])
+        let eva = try store.resolve.participant("Eva")
+        let reference = ParticipantReference(id: eva, pseudonym: "Eva")
+        #expect(try store.transcripts().first?.participantReferences == [reference])
+        #expect(try store.units().map(\.participantReferences) == [[reference]])
+        #expect(try store.retrieve(code: "Det navske").map(\.participantReferences) == [[reference]])
+        try store.updateParticipant(eva, label: "Veileder", attributes: [])
+        let nobody = UUID()
+        #expect(throws: StoreError.missing(.participant, nobody)) { try store.updateParticipant(nobody, attributes: []) }
+    }
+
     @Test func memosTakeTypedTargetsAndListTheirIds() throws {
         let folder = try TemporaryFolder()
         let store = try interviewStore(folder)
