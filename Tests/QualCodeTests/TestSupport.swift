@@ -189,3 +189,15 @@ extension ProjectStore {
         try memos(on: try resolve.memoTarget(target))
     }
 }
+
+/// Quotes named by a segment's (short) id, resolved first as the command line does.
+extension ProjectStore {
+    @discardableResult
+    func editQuote(segment: String, _ update: QuoteUpdate, style: HouseStyle = .thesis) throws -> QuoteDetails {
+        try editQuote(segment: try resolve.segment(segment), update, style: style)
+    }
+
+    func quoteDetails(segment: String, style: HouseStyle = .thesis) throws -> QuoteDetails {
+        try quoteDetails(segment: try resolve.segment(segment), style: style)
+    }
+}

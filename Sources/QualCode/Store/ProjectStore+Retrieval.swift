@@ -16,6 +16,7 @@ public struct RetrievedSegment: Hashable, Sendable, Codable {
 /// One full-text hit: where it is, who said it, and a keyword-in-context snippet.
 public struct SearchHit: Hashable, Sendable, Codable {
     public var transcript: String
+    public var transcriptId: Transcript.ID
     public var line: Int
     public var speaker: String?
     public var participant: String?
@@ -145,7 +146,7 @@ extension ProjectStore {
                     }
                     participant = sole[id]!
                 }
-                hits.append(SearchHit(transcript: row["slug"], line: row["line"], speaker: row["speaker"], participant: participant,
+                hits.append(SearchHit(transcript: row["slug"], transcriptId: row["transcriptId"], line: row["line"], speaker: row["speaker"], participant: participant,
                                       snippet: row["snippet"]))
             }
             hits.sort { ($0.transcript, $0.line) < ($1.transcript, $1.line) }

@@ -9,6 +9,7 @@ import Testing
         #expect(try store.search("får").hits.map(\.line) == [2, 4])
         #expect(try store.search("far").hits.map(\.line) == [5])
         #expect(try store.search("sør").total == 1)
+        #expect(try store.search("sør").hits.map(\.transcriptId) == [try store.resolve.transcript("eva")])
         #expect(try store.search("sor").total == 0)
         #expect(try store.search("FÅR").total == 2)
     }
