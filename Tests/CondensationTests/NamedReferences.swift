@@ -51,3 +51,18 @@ extension ProjectStore {
         try memos(on: try resolve.memoTarget(target))
     }
 }
+
+/// Units named by a segment's (short) id, resolved first as the command line does.
+extension Condensation {
+    func moveUnit(_ unit: String, to path: String, from: String? = nil) throws {
+        try moveUnit(try store.resolve.segment(unit), to: path, from: from)
+    }
+
+    func markContradicting(_ unit: String, in path: String, note: String? = nil, _ contradicts: Bool = true) throws {
+        try markContradicting(try store.resolve.segment(unit), in: path, note: note, contradicts)
+    }
+
+    func condense(_ path: String, text: String?, golden: String?) throws {
+        try condense(path, text: text, golden: try golden.map(store.resolve.segment))
+    }
+}
