@@ -10,7 +10,8 @@ extension Condensation {
     ///
     /// - Throws: ``CondensationError/notASubgroup(path:)`` for a code group,
     ///   ``CondensationError/goldenQuoteNotAUnit(unit:subgroup:)`` (its remedy: sort the unit there first).
-    public func condense(_ path: String, text: String?, golden: String?) throws {
+    ///   ``StoreError/missing(_:_:)`` for an unknown golden unit.
+    public func condense(_ path: String, text: String?, golden: Segment.ID?) throws {
         try store.pool.write { db in
             let code = try Self.registeredGroup(db, path)
             guard code.parentId != nil else { throw CondensationError.notASubgroup(path: code.name) }
@@ -18,7 +19,7 @@ extension Condensation {
                 try db.execute(sql: "UPDATE stcGroup SET condensate = ? WHERE codeId = ?", arguments: [Self.cleanText(text), code.id])
             }
             if let golden {
-                let segment = try ProjectStore.segment(db, golden)
+                guard let segment = try ProjectStore.segment(db, id: golden) else { throw StoreError.missing(.segment, golden) }
                 guard try ProjectStore.isCoded(db, segment: segment.id, with: code.id) else {
                     throw CondensationError.goldenQuoteNotAUnit(unit: segment.id, subgroup: try Self.path(db, code))
                 }

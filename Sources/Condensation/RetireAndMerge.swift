@@ -46,7 +46,7 @@ extension Condensation {
             // The merged subgroup's links to other groups become the target's (they would go with the code).
             try db.execute(sql: "INSERT OR IGNORE INTO stcLink (subgroupId, groupId) SELECT ?, groupId FROM stcLink WHERE subgroupId = ? AND groupId != ?",
                            arguments: [to.id, from.id, to.parentId ?? to.id])
-            return try store.mergeCode(in: db, try Self.corePath(db, from), into: try Self.corePath(db, to))
+            return try store.mergeCode(in: db, from.id, into: to.id)
         }
     }
 

@@ -42,9 +42,10 @@ extension Condensation {
     /// since a unit may sit in several, unless `from` names a group or subgroup to take it out of.
     ///
     /// - Throws: ``CondensationError/unitNotInSource(unit:source:)`` when `from` does not hold the unit.
-    public func moveUnit(_ unit: String, to path: String, from: String? = nil) throws {
+    /// ``StoreError/missing(_:_:)`` for an unknown unit.
+    public func moveUnit(_ unit: Segment.ID, to path: String, from: String? = nil) throws {
         try store.pool.write { db in
-            let segment = try ProjectStore.segment(db, unit)
+            guard let segment = try ProjectStore.segment(db, id: unit) else { throw StoreError.missing(.segment, unit) }
             let target = try Self.registeredGroup(db, path)
             _ = try store.code(in: db, [CodingRequest(transcript: segment.transcriptId, selector: .offsets(start: segment.start, end: segment.end),
                                                       codes: [try Self.corePath(db, target)])])

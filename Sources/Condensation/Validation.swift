@@ -48,9 +48,10 @@ extension Condensation {
     /// Marks a unit as contradicting the rest of a group or subgroup, with a note; `false` takes the mark away.
     ///
     /// - Throws: ``CondensationError/unitNotInGroup(unit:group:)`` for a unit not in the group.
-    public func markContradicting(_ unit: String, in path: String, note: String? = nil, _ contradicts: Bool = true) throws {
+    ///   ``StoreError/missing(_:_:)`` for an unknown unit.
+    public func markContradicting(_ unit: Segment.ID, in path: String, note: String? = nil, _ contradicts: Bool = true) throws {
         try store.pool.write { db in
-            let segment = try ProjectStore.segment(db, unit)
+            guard let segment = try ProjectStore.segment(db, id: unit) else { throw StoreError.missing(.segment, unit) }
             let code = try Self.registeredGroup(db, path)
             guard try ProjectStore.isCoded(db, segment: segment.id, with: code.id) else {
                 throw CondensationError.unitNotInGroup(unit: segment.id, group: try Self.path(db, code))

@@ -91,7 +91,7 @@ extension CondensationDataTests {
         #expect(golden == .goldenQuoteNotAUnit(unit: other.segment.id, subgroup: "Tid/Tidspress"))
         #expect(golden.remedy == .sortUnit(other.segment.id, into: "Tid/Tidspress"))
 
-        let onGroup = try condensationError { try s.stc.condense("Tid", text: "x", golden: nil) }
+        let onGroup = try condensationError { try s.stc.condense("Tid", text: "x", golden: nil as Segment.ID?) }
         #expect(onGroup == .notASubgroup(path: "Tid") && onGroup.remedy == nil)
 
         try s.stc.retire("Tid")

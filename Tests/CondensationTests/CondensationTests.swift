@@ -105,7 +105,7 @@ import TestSupport
             try s.stc.condense("Balansekunst/Sparringspartner", text: "Jeg er der for dem.", golden: balance.segment.id.shortID)
         }
         #expect(throws: CondensationError.notASubgroup(path: "Balansekunst")) {
-            try s.stc.condense("Balansekunst", text: "Grupper har ikke kondensat.", golden: nil)
+            try s.stc.condense("Balansekunst", text: "Grupper har ikke kondensat.", golden: nil as Segment.ID?)
         }
         try s.stc.condense("Balansekunst/Sparringspartner", text: "Jeg er den de kan sparre med, ikke sjefen deres.",
                            golden: partner.segment.id.shortID)
@@ -400,6 +400,9 @@ import TestSupport
         try s.stc.condense("Tredje 👍🏽", text: "=1+1", golden: ids[1])
         #expect(throws: StoreError.self) { try s.stc.addTheme("to\nlinjer") }
         #expect(throws: StoreError.self) { try s.stc.condense("«Sitat» & <tag>", text: nil, golden: "zzzz") }
+        let nowhere = UUID()
+        #expect(throws: StoreError.missing(.segment, nowhere)) { try s.stc.condense("«Sitat» & <tag>", text: nil, golden: nowhere) }
+        #expect(throws: StoreError.missing(.segment, nowhere)) { try s.stc.moveUnit(nowhere, to: "Tredje 👍🏽") }
 
         let model = try s.stc.model()
         #expect(model.units.count == 500)

@@ -151,6 +151,57 @@ extension ProjectStore {
     }
 }
 
+/// Codes named by path, resolved first as the command line does; creating paths stay strings.
+extension ProjectStore {
+    @discardableResult
+    func addCode(_ path: String, parent: String, definition: String? = nil) throws -> Code {
+        try addCode(path, parent: try resolve.code(parent), definition: definition)
+    }
+
+    @discardableResult
+    func updateCode(_ code: String, name: String? = nil, definition: String? = nil) throws -> Code {
+        try updateCode(try resolve.code(code), name: name, definition: definition)
+    }
+
+    func moveCode(_ code: String, under parent: String?) throws {
+        let id = try resolve.code(code)
+        try moveCode(id, under: try parent.map(resolve.code))
+    }
+
+    func mergeCode(_ source: String, into target: String) throws -> CodeChangeReport {
+        let from = try resolve.code(source)
+        return try mergeCode(from, into: try resolve.code(target))
+    }
+
+    func deleteCode(_ code: String, force: Bool = false) throws -> CodeChangeReport {
+        try deleteCode(try resolve.code(code), force: force)
+    }
+}
+
+/// Memo targets written as a person would (`transcript:eva`), resolved first as the command line does.
+extension ProjectStore {
+    @discardableResult
+    func addMemo(on target: String, text: String) throws -> MemoEntry {
+        try addMemo(on: try resolve.memoTarget(target), text: text)
+    }
+
+    func memos(on target: String) throws -> [MemoEntry] {
+        try memos(on: try resolve.memoTarget(target))
+    }
+}
+
+/// Quotes named by a segment's (short) id, resolved first as the command line does.
+extension ProjectStore {
+    @discardableResult
+    func editQuote(segment: String, _ update: QuoteUpdate, style: HouseStyle = .thesis) throws -> QuoteDetails {
+        try editQuote(segment: try resolve.segment(segment), update, style: style)
+    }
+
+    func quoteDetails(segment: String, style: HouseStyle = .thesis) throws -> QuoteDetails {
+        try quoteDetails(segment: try resolve.segment(segment), style: style)
+    }
+}
+
 /// SplitMix64: a small seeded generator, so a failing fuzz run can be repeated.
 struct SeededRandom: RandomNumberGenerator {
     var state: UInt64

@@ -30,6 +30,10 @@ public struct MemoTarget: Hashable, Sendable, Codable {
     public var id: UUID?
 
     public static let project = MemoTarget(kind: .project, id: nil)
+    public static func transcript(_ id: Transcript.ID) -> MemoTarget { MemoTarget(kind: .transcript, id: id) }
+    public static func segment(_ id: Segment.ID) -> MemoTarget { MemoTarget(kind: .segment, id: id) }
+    public static func code(_ id: Code.ID) -> MemoTarget { MemoTarget(kind: .code, id: id) }
+    public static func participant(_ id: Participant.ID) -> MemoTarget { MemoTarget(kind: .participant, id: id) }
     public init(kind: Kind, id: UUID?) {
         self.kind = kind
         self.id = id

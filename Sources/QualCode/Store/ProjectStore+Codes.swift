@@ -24,11 +24,32 @@ public struct CodeNode: Hashable, Sendable, Codable {
 
 /// What deleting or merging a code removed or moved.
 public struct CodeChangeReport: Hashable, Sendable, Codable {
+    /// The name of the code merged away or deleted.
     public var code: String
     public var codingsMoved: Int
     public var codingsRemoved: Int
     public var childrenMoved: [String]
     public var childrenRemoved: [String]
+    /// The id of the code merged away or deleted (it no longer exists).
+    public var codeId: Code.ID
+    /// The code that remains after a merge; nil for a delete.
+    public var targetId: Code.ID?
+    /// The children moved or removed, in the order of ``childrenMoved`` and ``childrenRemoved``.
+    public var childrenMovedIds: [Code.ID]
+    public var childrenRemovedIds: [Code.ID]
+
+    public init(code: String, codingsMoved: Int, codingsRemoved: Int, childrenMoved: [String], childrenRemoved: [String],
+                codeId: Code.ID, targetId: Code.ID? = nil, childrenMovedIds: [Code.ID] = [], childrenRemovedIds: [Code.ID] = []) {
+        self.code = code
+        self.codingsMoved = codingsMoved
+        self.codingsRemoved = codingsRemoved
+        self.childrenMoved = childrenMoved
+        self.childrenRemoved = childrenRemoved
+        self.codeId = codeId
+        self.targetId = targetId
+        self.childrenMovedIds = childrenMovedIds
+        self.childrenRemovedIds = childrenRemovedIds
+    }
 }
 
 extension ProjectStore {
@@ -74,6 +95,12 @@ extension ProjectStore {
     ///   ``StoreError/notFound(what:reference:candidates:)`` with every path.
     package static func code(_ db: Database, _ reference: String) throws -> Code {
         try CodeIndex(db).resolve(reference)
+    }
+
+    /// The code with this id. - Throws: ``StoreError/missing(_:_:)`` when there is none.
+    package static func existingCode(_ db: Database, _ id: Code.ID) throws -> Code {
+        guard let code = try Code.fetchOne(db, key: id) else { throw StoreError.missing(.code, id) }
+        return code
     }
 
     /// The parts of a code path; refuses empty or blank names. A leading «/» (which anchors a path at
@@ -141,11 +168,11 @@ extension ProjectStore {
     /// Adds a code (a path adds the missing levels) under `parent`, or at the top. Refused when the code
     /// already exists there; a name used under another parent is fine.
     @discardableResult
-    public func addCode(_ reference: String, parent: String? = nil, definition: String? = nil, color: String? = nil,
+    public func addCode(_ reference: String, parent: Code.ID? = nil, definition: String? = nil, color: String? = nil,
                         englishLabel: String? = nil) throws -> Code {
         try pool.write { db in
             let path = try Self.codePath(reference)
-            var under = try parent.map { try Self.code(db, $0) }
+            var under = try parent.map { try Self.existingCode(db, $0) }
             let index = try CodeIndex(db)
             var rest = path[...]
             // The levels that exist already, walked from the parent (or the top) exactly as written.
@@ -172,10 +199,10 @@ extension ProjectStore {
 
     /// Changes a code's name, definition, colour or English label; nil leaves a field as it is.
     @discardableResult
-    public func updateCode(_ reference: String, name: String? = nil, definition: String? = nil, color: String? = nil,
+    public func updateCode(_ id: Code.ID, name: String? = nil, definition: String? = nil, color: String? = nil,
                            englishLabel: String? = nil) throws -> Code {
         try pool.write { db in
-            var code = try Self.code(db, reference)
+            var code = try Self.existingCode(db, id)
             let oldName = code.name
             if let name {
                 let new = try Self.codePath(name)
@@ -203,12 +230,12 @@ extension ProjectStore {
     }
 
     /// Moves a code under another (or to the top with `parent == nil`).
-    public func moveCode(_ reference: String, under parent: String?) throws {
+    public func moveCode(_ id: Code.ID, under parent: Code.ID?) throws {
         try pool.write { db in
-            var code = try Self.code(db, reference)
+            var code = try Self.existingCode(db, id)
             var newParent: Code?
             if let parent {
-                let target = try Self.code(db, parent)
+                let target = try Self.existingCode(db, parent)
                 if try target.id == code.id || Self.ancestors(db, of: target).contains(code.id) {
                     throw StoreError.codeCycle(code: code.name, parent: target.name)
                 }
@@ -223,13 +250,13 @@ extension ProjectStore {
 
     /// Merges `source` into `target`: its codings move (a segment that already had the target from the
     /// same coder keeps one coding), its children move under the target, and `source` is deleted.
-    public func mergeCode(_ source: String, into target: String) throws -> CodeChangeReport {
+    public func mergeCode(_ source: Code.ID, into target: Code.ID) throws -> CodeChangeReport {
         try pool.write { db in try mergeCode(in: db, source, into: target) }
     }
 
     /// ``mergeCode(_:into:)`` inside a transaction a module already holds.
-    package func mergeCode(in db: Database, _ source: String, into target: String) throws -> CodeChangeReport {
-        let from = try Self.code(db, source), to = try Self.code(db, target)
+    package func mergeCode(in db: Database, _ source: Code.ID, into target: Code.ID) throws -> CodeChangeReport {
+        let from = try Self.existingCode(db, source), to = try Self.existingCode(db, target)
         guard from.id != to.id else {
             throw StoreError.invalidValue(what: "merge", value: from.name, expected: "two different codes")
         }
@@ -260,7 +287,7 @@ extension ProjectStore {
                 var c = coding; c.codeId = to.id; try c.update(db); moved += 1
             }
         }
-        var children: [String] = []
+        var children: [Code] = []
         for var child in try Code.filter(Code.Columns.parentId == from.id).fetchAll(db) where child.id != to.id {
             if let namesake = try Code.filter(Code.Columns.parentId == to.id).fetchAll(db)
                 .first(where: { $0.id != child.id && $0.id != from.id && $0.name.lowercased() == child.name.lowercased() }) {
@@ -271,19 +298,20 @@ extension ProjectStore {
                 child.parentId = to.id
                 try child.update(db)
             }
-            children.append(child.name)
+            children.append(child)
         }
         try db.execute(sql: "UPDATE memo SET targetId = ? WHERE targetKind = 'code' AND targetId = ?", arguments: [to.id, from.id])
         try from.delete(db)
         try log(db, "code.merge", ["from": LogValue(from.id), "into": LogValue(to.id), "moved": .int(moved), "collapsed": .int(collapsed)])
-        return CodeChangeReport(code: from.name, codingsMoved: moved, codingsRemoved: collapsed, childrenMoved: children, childrenRemoved: [])
+        return CodeChangeReport(code: from.name, codingsMoved: moved, codingsRemoved: collapsed, childrenMoved: children.map(\.name),
+                                childrenRemoved: [], codeId: from.id, targetId: to.id, childrenMovedIds: children.map(\.id))
     }
 
     /// Deletes a code. Refused while it has codings or children unless `force`, which also deletes
     /// the codings, the child codes and their codings, and reports them.
-    public func deleteCode(_ reference: String, force: Bool = false) throws -> CodeChangeReport {
+    public func deleteCode(_ id: Code.ID, force: Bool = false) throws -> CodeChangeReport {
         try pool.write { db in
-            let code = try Self.code(db, reference)
+            let code = try Self.existingCode(db, id)
             var subtree: [Code] = [code]
             var seen: Set<UUID> = [code.id]
             var index = 0
@@ -310,7 +338,8 @@ extension ProjectStore {
             try log(db, "code.delete", ["id": LogValue(code.id), "name": .string(code.name), "codings": .int(codings),
                                         "children": .array(subtree.dropFirst().map { LogValue($0.id) })])
             return CodeChangeReport(code: code.name, codingsMoved: 0, codingsRemoved: codings, childrenMoved: [],
-                                    childrenRemoved: subtree.dropFirst().map(\.name))
+                                    childrenRemoved: subtree.dropFirst().map(\.name), codeId: code.id,
+                                    childrenRemovedIds: subtree.dropFirst().map(\.id))
         }
     }
 }

@@ -58,7 +58,9 @@ public struct UnitRow: Hashable, Sendable, Codable {
     public var id: UUID
     public var transcriptId: Transcript.ID
     public var transcript: String
+    /// Pseudonyms of who said it, sorted; `participantReferences` gives their ids in the same order.
     public var participants: [String]
+    public var participantReferences: [ParticipantReference]
     /// «41-43», as listings print it; `firstLine` and `lastLine` are the numbers.
     public var lines: String
     public var firstLine: Int
@@ -337,7 +339,8 @@ extension ProjectStore {
             }
             let rows = try Self.segmentRows(db, where: conditions.joined(separator: " AND "), arguments: arguments)
             return rows.map { row in
-                UnitRow(id: row.info.id, transcriptId: row.transcriptId, transcript: row.info.transcript, participants: row.participants,
+                UnitRow(id: row.info.id, transcriptId: row.transcriptId, transcript: row.info.transcript, participants: row.participants.map(\.pseudonym),
+                        participantReferences: row.participants,
                         lines: row.info.lineLabel, firstLine: row.info.firstLine, lastLine: row.info.lastLine, codes: row.codes.map(\.label),
                         codeIDs: row.codes.map(\.id), text: row.info.text, isOrphaned: row.info.isOrphaned)
             }
@@ -348,7 +351,8 @@ extension ProjectStore {
     package struct SegmentRow {
         package var info: SegmentInfo
         package var transcriptId: UUID
-        package var participants: [String]
+        /// Sorted by pseudonym.
+        package var participants: [ParticipantReference]
         /// Sorted by label.
         package var codes: [(id: Code.ID, label: String)]
     }
@@ -378,17 +382,17 @@ extension ProjectStore {
         }
         var pseudonyms: [UUID: String] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT id, pseudonym FROM participant") { pseudonyms[row[0]] = row[1] }
-        var speakers: [UUID: [String]] = [:]
+        var speakers: [UUID: [ParticipantReference]] = [:]
         for row in try Row.fetchAll(db, sql: """
             SELECT segmentId, participantId FROM segmentSpeaker WHERE segmentId IN (\(chosen))
             """, arguments: arguments) {
-            if let name = pseudonyms[row[1]] { speakers[row[0], default: []].append(name) }
+            if let name = pseudonyms[row[1]] { speakers[row[0], default: []].append(ParticipantReference(id: row[1], pseudonym: name)) }
         }
         return rows.map { row in
             let id: UUID = row[0]
             let info = SegmentInfo(id: id, transcript: row[2], start: row[3], end: row[4], firstLine: row[7], lastLine: row[8],
                                    text: row[5], isOrphaned: row[6])
-            return SegmentRow(info: info, transcriptId: row[1], participants: (speakers[id] ?? []).sorted(),
+            return SegmentRow(info: info, transcriptId: row[1], participants: (speakers[id] ?? []).sorted { $0.pseudonym < $1.pseudonym },
                               codes: (codes[id] ?? []).sorted { $0.label < $1.label })
         }
         // Sorted here rather than by SQLite, whose sorter would copy every segment's text.

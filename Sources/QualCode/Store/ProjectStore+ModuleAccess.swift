@@ -28,6 +28,11 @@ extension ProjectStore {
         try Code.fetchOne(db, key: id)
     }
 
+    /// The segment with this id, if there is one.
+    package static func segment(_ db: Database, id: Segment.ID) throws -> Segment? {
+        try Segment.fetchOne(db, key: id)
+    }
+
     /// The codes with these ids that exist, in no particular order.
     package static func codes(_ db: Database, ids: some Collection<UUID>) throws -> [Code] {
         guard !ids.isEmpty else { return [] }

@@ -95,9 +95,11 @@ extension ProjectStore {
     }
 
     /// Sets or clears (empty value) attributes of an existing participant, and optionally its label.
-    public func updateParticipant(_ reference: String, label: String? = nil, attributes: [(String, String)]) throws {
+    ///
+    /// - Throws: ``StoreError/missing(_:_:)`` when no participant has this id.
+    public func updateParticipant(_ id: Participant.ID, label: String? = nil, attributes: [(String, String)]) throws {
         try pool.write { db in
-            var participant = try Self.participant(db, reference)
+            guard var participant = try Participant.fetchOne(db, key: id) else { throw StoreError.missing(.participant, id) }
             if let label { participant.label = label; try participant.update(db) }
             for (name, value) in attributes {
                 try Self.setAttribute(db, participant: participant.id, name: name, value: value, newType: AttributeType.inferred(from: [value]))

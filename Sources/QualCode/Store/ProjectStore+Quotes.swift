@@ -54,15 +54,15 @@ extension ProjectStore {
     /// Edits how a quote (a coded segment) is displayed. The transcript is never changed: the edits are
     /// kept with the quote and every one of them is listed in the quote bank.
     ///
-    /// - Throws: ``QuoteEditError`` for an unmarked change, ``StoreError`` for an unknown or
-    ///   orphaned segment; nothing is changed then.
+    /// - Throws: ``QuoteEditError`` for an unmarked change, ``StoreError`` for an unknown
+    ///   (``StoreError/missing(_:_:)``) or orphaned segment; nothing is changed then.
     @discardableResult
-    public func editQuote(segment reference: String, _ update: QuoteUpdate, style: HouseStyle = .thesis) throws -> QuoteDetails {
+    public func editQuote(segment id: Segment.ID, _ update: QuoteUpdate, style: HouseStyle = .thesis) throws -> QuoteDetails {
         if let leadIn = update.leadIn, leadIn.contains(where: \.isNewline) {
             throw StoreError.invalidInput(.leadIn, value: leadIn, expected: "one line")
         }
         return try pool.write { db in
-            let segment = try Self.segment(db, reference)
+            guard let segment = try Segment.fetchOne(db, key: id) else { throw StoreError.missing(.segment, id) }
             if segment.isOrphaned {
                 throw StoreError.invalidValue(what: "segment", value: segment.id.shortID,
                                               expected: "a segment whose text is still in the transcript (this one was orphaned by an edit)")
@@ -93,9 +93,11 @@ extension ProjectStore {
     }
 
     /// A quote's verbatim and displayed text, its edits, lead-in and the exports it went into.
-    public func quoteDetails(segment reference: String, style: HouseStyle = .thesis) throws -> QuoteDetails {
+    ///
+    /// - Throws: ``StoreError/missing(_:_:)`` when no segment has this id.
+    public func quoteDetails(segment id: Segment.ID, style: HouseStyle = .thesis) throws -> QuoteDetails {
         try pool.read { db in
-            let segment = try Self.segment(db, reference)
+            guard let segment = try Segment.fetchOne(db, key: id) else { throw StoreError.missing(.segment, id) }
             return try Self.quoteDetails(db, segment, stored: try Self.storedQuote(db, segment.id) ?? StoredQuote(), style: style)
         }
     }

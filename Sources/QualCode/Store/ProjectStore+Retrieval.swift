@@ -4,7 +4,9 @@ import GRDB
 /// A coded segment with the lines around it, as `retrieve` shows it.
 public struct RetrievedSegment: Hashable, Sendable, Codable {
     public var segment: SegmentInfo
+    /// Pseudonyms of who said it, sorted; `participantReferences` gives their ids in the same order.
     public var participants: [String]
+    public var participantReferences: [ParticipantReference]
     public var codes: [String]
     public var codeIDs: [Code.ID]
     public var before: [NumberedLine]
@@ -14,6 +16,7 @@ public struct RetrievedSegment: Hashable, Sendable, Codable {
 /// One full-text hit: where it is, who said it, and a keyword-in-context snippet.
 public struct SearchHit: Hashable, Sendable, Codable {
     public var transcript: String
+    public var transcriptId: Transcript.ID
     public var line: Int
     public var speaker: String?
     public var participant: String?
@@ -44,7 +47,8 @@ extension ProjectStore {
                                                 arguments: StatementArguments(ids))
             return rows.map { row in
                 let lines = context[row.info.id] ?? []
-                return RetrievedSegment(segment: row.info, participants: row.participants, codes: row.codes.map(\.label),
+                return RetrievedSegment(segment: row.info, participants: row.participants.map(\.pseudonym),
+                                        participantReferences: row.participants, codes: row.codes.map(\.label),
                                         codeIDs: row.codes.map(\.id), before: lines.filter { $0.number < row.info.firstLine },
                                         after: lines.filter { $0.number > row.info.lastLine })
             }
@@ -142,7 +146,7 @@ extension ProjectStore {
                     }
                     participant = sole[id]!
                 }
-                hits.append(SearchHit(transcript: row["slug"], line: row["line"], speaker: row["speaker"], participant: participant,
+                hits.append(SearchHit(transcript: row["slug"], transcriptId: row["transcriptId"], line: row["line"], speaker: row["speaker"], participant: participant,
                                       snippet: row["snippet"]))
             }
             hits.sort { ($0.transcript, $0.line) < ($1.transcript, $1.line) }

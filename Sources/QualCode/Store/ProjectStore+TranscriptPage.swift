@@ -5,6 +5,11 @@ import GRDB
 public struct ParticipantReference: Hashable, Sendable, Codable {
     public var id: Participant.ID
     public var pseudonym: String
+
+    public init(id: Participant.ID, pseudonym: String) {
+        self.id = id
+        self.pseudonym = pseudonym
+    }
 }
 
 /// Everything a page needs to show one transcript and its codings, read in one go: the text, its

@@ -26,7 +26,9 @@ public struct TranscriptSummary: Hashable, Sendable, Codable {
     public var name: String
     public var title: String
     public var kind: TranscriptKind
+    /// Pseudonyms, sorted; `participantReferences` gives their ids in the same order.
     public var participants: [String]
+    public var participantReferences: [ParticipantReference]
     public var words: Int
     public var turns: Int
     public var segments: Int
@@ -215,9 +217,19 @@ extension ProjectStore {
                 WHERE tp.transcriptId = t.id) AS participants
             FROM transcript t \(filter) ORDER BY t.slug
             """, arguments: id.map { [$0] } ?? [])
+        var references: [UUID: [ParticipantReference]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT tp.transcriptId, p.id, p.pseudonym FROM transcriptParticipant tp JOIN participant p ON p.id = tp.participantId
+            \(id == nil ? "" : "WHERE tp.transcriptId = ?")
+            """, arguments: id.map { [$0] } ?? []) {
+            references[row[0], default: []].append(ParticipantReference(id: row[1], pseudonym: row[2]))
+        }
         return rows.map { row in
-            TranscriptSummary(id: row["id"], name: row["slug"], title: row["title"], kind: row["kind"],
-                              participants: (row["participants"] as String?)?.split(separator: "\u{1F}").map(String.init).sorted() ?? [],
+            let transcriptId: UUID = row["id"]
+            let participants = (row["participants"] as String?)?.split(separator: "\u{1F}").map(String.init).sorted() ?? []
+            return TranscriptSummary(id: transcriptId, name: row["slug"], title: row["title"], kind: row["kind"],
+                              participants: participants,
+                              participantReferences: (references[transcriptId] ?? []).sorted { $0.pseudonym < $1.pseudonym },
                               words: row["wordCount"], turns: row["turns"], segments: row["segments"],
                               orphanedSegments: row["orphaned"], sourceFile: row["sourceFileName"], date: row["date"])
         }

@@ -26,6 +26,12 @@ public struct Resolver: Sendable {
     public func participant(_ reference: String) throws -> Participant.ID {
         try store.pool.read { db in try ProjectStore.participant(db, reference).id }
     }
+
+    /// What a memo is about: `project`, `transcript:eva`, `participant:Eva`, `code:Tillit` or
+    /// `segment:1a2b3c4d` (the part after the colon resolved as above).
+    public func memoTarget(_ reference: String) throws -> MemoTarget {
+        try store.pool.read { db in try ProjectStore.memoTarget(db, reference) }
+    }
 }
 
 extension ProjectStore {

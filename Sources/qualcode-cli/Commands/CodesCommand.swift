@@ -57,7 +57,9 @@ struct CodesCommand: ParsableCommand {
         @Option(help: "English gloss for bilingual exports.") var english: String?
 
         func run() throws {
-            let code = try project.openStore().addCode(name, parent: parent, definition: definition, color: color, englishLabel: english)
+            let store = try project.openStore()
+            let code = try store.addCode(name, parent: try parent.map(store.resolve.code), definition: definition, color: color,
+                                         englishLabel: english)
             print("Added code \"\(code.name)\"")
         }
     }
@@ -69,7 +71,8 @@ struct CodesCommand: ParsableCommand {
         @Argument(help: "The new name.") var newName: String
 
         func run() throws {
-            let renamed = try project.openStore().updateCode(code, name: newName)
+            let store = try project.openStore()
+            let renamed = try store.updateCode(try store.resolve.code(code), name: newName)
             print("Renamed \"\(code)\" to \"\(renamed.name)\"")
         }
     }
@@ -83,7 +86,8 @@ struct CodesCommand: ParsableCommand {
         @Option(help: "English gloss (empty removes it).") var english: String?
 
         func run() throws {
-            let updated = try project.openStore().updateCode(code, definition: definition, color: color, englishLabel: english)
+            let store = try project.openStore()
+            let updated = try store.updateCode(try store.resolve.code(code), definition: definition, color: color, englishLabel: english)
             print("Updated code \"\(updated.name)\"")
         }
     }
@@ -98,7 +102,9 @@ struct CodesCommand: ParsableCommand {
         @Option(help: "The code that remains.") var into: String
 
         func run() throws {
-            let r = try project.openStore().mergeCode(code, into: into)
+            let store = try project.openStore()
+            let source = try store.resolve.code(code), target = try store.resolve.code(into)
+            let r = try store.mergeCode(source, into: target)
             print("Merged \"\(r.code)\" into \"\(into)\": \(r.codingsMoved) coding(s) moved, \(r.codingsRemoved) duplicate(s) collapsed" + (r.childrenMoved.isEmpty ? "" : ", children moved: \(r.childrenMoved.joined(separator: ", "))"))
         }
     }
@@ -115,7 +121,9 @@ struct CodesCommand: ParsableCommand {
         }
 
         func run() throws {
-            try project.openStore().moveCode(code, under: parent)
+            let store = try project.openStore()
+            let id = try store.resolve.code(code)
+            try store.moveCode(id, under: try parent.map(store.resolve.code))
             print(parent.map { "Moved \"\(code)\" under \"\($0)\"" } ?? "Moved \"\(code)\" to the top level")
         }
     }
@@ -130,7 +138,8 @@ struct CodesCommand: ParsableCommand {
         @Flag(help: "Delete even if the code has codings or children.") var force = false
 
         func run() throws {
-            let r = try project.openStore().deleteCode(code, force: force)
+            let store = try project.openStore()
+            let r = try store.deleteCode(try store.resolve.code(code), force: force)
             print("Deleted code \"\(r.code)\": \(r.codingsRemoved) coding(s) removed" + (r.childrenRemoved.isEmpty ? "" : ", child codes removed: \(r.childrenRemoved.joined(separator: ", "))"))
         }
     }

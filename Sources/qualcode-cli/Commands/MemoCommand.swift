@@ -21,7 +21,8 @@ struct MemoCommand: ParsableCommand {
         @Argument(help: "The memo text.") var text: String
 
         func run() throws {
-            let memo = try project.openStore().addMemo(on: on, text: text)
+            let store = try project.openStore()
+            let memo = try store.addMemo(on: try store.resolve.memoTarget(on), text: text)
             print("Added memo \(memo.id.shortID) on \(memo.on)")
         }
     }
@@ -33,7 +34,8 @@ struct MemoCommand: ParsableCommand {
         @Option(help: "Only memos on this record.") var on: String?
 
         func run() throws {
-            let memos = try project.openStore().memos(on: on)
+            let store = try project.openStore()
+            let memos = try store.memos(on: try on.map(store.resolve.memoTarget))
             try output.emit(memos) {
                 TextTable(headers: ["memo", "on", "author", "date", "text"],
                           rows: memos.map { [$0.id.shortID, $0.on, $0.author, ISO8601DateFormatter().string(from: $0.createdAt), $0.text] })

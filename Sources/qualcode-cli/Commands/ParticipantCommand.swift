@@ -68,7 +68,9 @@ struct ParticipantCommand: ParsableCommand {
         func validate() throws { _ = try parseAttributes(attributes) }
 
         func run() throws {
-            try project.openStore().updateParticipant(pseudonym, label: label, attributes: try parseAttributes(attributes))
+            let values = try parseAttributes(attributes)
+            let store = try project.openStore()
+            try store.updateParticipant(try store.resolve.participant(pseudonym), label: label, attributes: values)
             print("Updated participant \(pseudonym)")
         }
     }

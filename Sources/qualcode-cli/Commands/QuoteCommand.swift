@@ -50,7 +50,8 @@ struct QuoteCommand: ParsableCommand {
             if cleanFillers { update.form = .cleanFillers }
             if verbatim { update.form = .verbatim }
             let style = try houseStyle.resolve()
-            let details = try project.openStore().editQuote(segment: segment, update, style: style)
+            let store = try project.openStore()
+            let details = try store.editQuote(segment: try store.resolve.segment(segment), update, style: style)
             if json { Swift.print(try Output.json(details)); return }
             QuoteCommand.print(details)
         }
@@ -67,7 +68,9 @@ struct QuoteCommand: ParsableCommand {
         @Flag(help: "Print the result as JSON.") var json = false
 
         func run() throws {
-            let details = try project.openStore().quoteDetails(segment: segment, style: try houseStyle.resolve())
+            let style = try houseStyle.resolve()
+            let store = try project.openStore()
+            let details = try store.quoteDetails(segment: try store.resolve.segment(segment), style: style)
             if json { Swift.print(try Output.json(details)); return }
             QuoteCommand.print(details)
         }

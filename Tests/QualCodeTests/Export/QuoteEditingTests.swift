@@ -70,6 +70,8 @@ import Testing
             try s.store.editQuote(segment: s.first.shortID, QuoteUpdate(form: .display("jeg tror at han har fått lite ut av det."), leadIn: "Noe annet:"))
         }
         #expect(throws: StoreError.self) { try s.store.editQuote(segment: "ffffffff", QuoteUpdate(form: .verbatim)) }
+        let nowhere = UUID()
+        #expect(throws: StoreError.missing(.segment, nowhere)) { try s.store.editQuote(segment: nowhere, QuoteUpdate(form: .verbatim)) }
         #expect(throws: StoreError.self) { try s.store.editQuote(segment: s.first.shortID, QuoteUpdate(leadIn: "to\nlinjer")) }
         #expect(try s.store.quoteDetails(segment: s.first.shortID) == before)
         #expect(try s.store.events(last: 1000).count == eventCount)

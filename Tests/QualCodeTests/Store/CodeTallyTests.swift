@@ -109,12 +109,12 @@ import Testing
                 let tree = try store.codeTree()
                 if tree.count >= 2 {
                     let a = tree[rng.below(tree.count)], b = tree[rng.below(tree.count)]
-                    if a.id != b.id { _ = try? store.mergeCode(a.path.hasPrefix("/") ? a.path : "/" + a.path, into: "/" + b.path) }
+                    if a.id != b.id { _ = try? store.mergeCode(a.id, into: b.id) }
                 }
             default:
                 let tree = try store.codeTree()
                 if let victim = tree.randomElement(using: &rng) {
-                    if rng.below(2) == 0 { _ = try? store.deleteCode("/" + victim.path, force: true) } else { try? store.moveCode("/" + victim.path, under: nil) }
+                    if rng.below(2) == 0 { _ = try? store.deleteCode(victim.id, force: true) } else { try? store.moveCode(victim.id, under: nil) }
                 }
             }
             try check("step \(step)")

@@ -239,6 +239,8 @@ func interviewStore(_ folder: TemporaryFolder) throws -> ProjectStore {
         #expect(try ProjectSnapshot(store) == before)
         let report = try store.deleteCode("Balansekunst", force: true)
         #expect(report.codingsRemoved == 1 && report.childrenRemoved == ["Sparringspartner"])
+        #expect(report.childrenRemovedIds.count == 1 && report.targetId == nil)
+        #expect(throws: StoreError.missing(.code, report.codeId)) { try store.deleteCode(report.codeId) }
         #expect(try store.units().count == 2)
         try store.addCode("Ubrukt")
         try store.addMemo(on: "code:Ubrukt", text: "Kanskje senere.")

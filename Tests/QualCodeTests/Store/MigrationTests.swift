@@ -54,7 +54,7 @@ func maintainedSpeakers(_ db: Database) throws -> Set<String> {
         // What the migration allows: a name again under another parent.
         let parent = try #require(try store.codeTree().first { $0.depth == 0 && !$0.name.isEmpty })
         let child = try #require(try store.codeTree().first { $0.depth == 1 })
-        try store.addCode(child.name, parent: parent.path == child.path.components(separatedBy: "/")[0] ? nil : parent.path)
+        try store.addCode(child.name, parent: parent.path == child.path.components(separatedBy: "/")[0] ? nil : parent.id)
         #expect(try store.codeTree().filter { $0.name == child.name }.count == 2)
         #expect(throws: StoreError.self) { try store.resolve.code(child.name) }
     }

@@ -9,6 +9,7 @@ import Testing
         #expect(try store.search("får").hits.map(\.line) == [2, 4])
         #expect(try store.search("far").hits.map(\.line) == [5])
         #expect(try store.search("sør").total == 1)
+        #expect(try store.search("sør").hits.map(\.transcriptId) == [try store.resolve.transcript("eva")])
         #expect(try store.search("sor").total == 0)
         #expect(try store.search("FÅR").total == 2)
     }
@@ -93,5 +94,35 @@ import Testing
         #expect(try store.memos(on: "code:Det navske").map(\.text) == ["Brukes om byråkrati."])
         #expect(throws: StoreError.self) { try store.addMemo(on: "kode:x", text: "feil") }
         #expect(throws: StoreError.self) { try store.addMemo(on: "project", text: "  ") }
+    }
+
+    @Test func listingsCarryParticipantIdsBesideTheirNames() throws {
+        let folder = try TemporaryFolder()
+        let store = try interviewStore(folder)
+        _ = try store.code("eva", .quote("det navske", occurrence: nil), codes: ["Det navske"])
+        let eva = try store.resolve.participant("Eva")
+        let reference = ParticipantReference(id: eva, pseudonym: "Eva")
+        #expect(try store.transcripts().first?.participantReferences == [reference])
+        #expect(try store.units().map(\.participantReferences) == [[reference]])
+        #expect(try store.retrieve(code: "Det navske").map(\.participantReferences) == [[reference]])
+        try store.updateParticipant(eva, label: "Veileder", attributes: [])
+        let nobody = UUID()
+        #expect(throws: StoreError.missing(.participant, nobody)) { try store.updateParticipant(nobody, attributes: []) }
+    }
+
+    @Test func memosTakeTypedTargetsAndListTheirIds() throws {
+        let folder = try TemporaryFolder()
+        let store = try interviewStore(folder)
+        let segment = try store.code("eva", .quote("det navske", occurrence: nil), codes: ["Det navske"]).segment
+        let eva = try store.resolve.transcript("eva")
+        #expect(try store.resolve.memoTarget("transcript:eva") == .transcript(eva))
+        #expect(try store.resolve.memoTarget("segment:\(segment.id.shortID)") == .segment(segment.id))
+        #expect(try store.resolve.memoTarget("project") == .project)
+        let entry = try store.addMemo(on: .transcript(eva), text: "Eva er tydelig.")
+        #expect(entry.on == "transcript:intervju-eva" && entry.targetKind == .transcript && entry.targetId == eva)
+        try store.addMemo(on: .segment(segment.id), text: "Godt sitat.")
+        #expect(try store.memos(on: .segment(segment.id)).map(\.targetId) == [segment.id])
+        let nobody = UUID()
+        #expect(throws: StoreError.missing(.code, nobody)) { try store.addMemo(on: .code(nobody), text: "feil") }
     }
 }

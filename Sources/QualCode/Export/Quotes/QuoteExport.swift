@@ -99,7 +99,7 @@ extension ProjectStore {
                 let stale = saved?.form?.isStale(for: text) ?? false
                 let form = (stale ? nil : saved?.form) ?? (options.cleanFillers ? QuoteForm.cleaned(text, fillers: style.fillers) : .verbatim(text))
                 let displayed = form.render(style.marks)
-                let speakers = row.participants.compactMap { people[$0] }
+                let speakers = row.participants.compactMap { people[$0.pseudonym] }
                 // Several speakers (a focus-group exchange): each distinct label once, speakers in name order.
                 func rendered(_ template: LabelTemplate) -> String {
                     var seen = Set<String>()
@@ -107,7 +107,7 @@ extension ProjectStore {
                         .filter { !$0.isEmpty && seen.insert($0).inserted }.joined(separator: "; ")
                 }
                 return ExportedQuote(segment: row.info.id, codes: row.codes.map(\.label), transcript: row.info.transcript, lines: row.info.lineLabel,
-                                     source: kinds[row.info.transcript] ?? .interview, participants: row.participants,
+                                     source: kinds[row.info.transcript] ?? .interview, participants: row.participants.map(\.pseudonym),
                                      label: rendered(label), leadIn: saved?.leadIn ?? rendered(leadIn),
                                      question: options.withQuestion ? try Self.question(db, before: row) : nil,
                                      verbatim: text, displayed: displayed, edits: form.describeEdits(language: options.language),

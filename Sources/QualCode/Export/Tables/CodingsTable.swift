@@ -61,7 +61,7 @@ extension ProjectStore {
             dateFormat.timeZone = TimeZone(identifier: "UTC")
             let rows = codings.map { coding -> [String] in
                 let info = coding.segment.info
-                let speakers = coding.segment.participants
+                let speakers = coding.segment.participants.map(\.pseudonym)
                 let values = attributes.map { attribute in
                     let each = speakers.map { people[$0]?.attributes[attribute.name].map { numbers.attributeValue($0, type: attribute.type) } ?? "" }
                     return each.allSatisfy(\.isEmpty) ? "" : each.joined(separator: "; ")

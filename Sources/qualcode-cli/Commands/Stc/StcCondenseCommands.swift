@@ -21,7 +21,8 @@ extension StcCommand {
         @Option(help: "The golden quote's unit id.") var golden: String?
         func validate() throws { if text == nil && golden == nil { throw ValidationError("give --text, --golden or both.") } }
         func run() throws {
-            try project.openCondensation().condense(subgroup, text: text, golden: golden)
+            let stc = try project.openCondensation()
+            try stc.condense(subgroup, text: text, golden: try golden.map(stc.store.resolve.segment))
             print("Condensed \(subgroup)")
         }
     }

@@ -17,7 +17,8 @@ extension StcCommand {
             @Option(help: "Why.") var note: String?
             @Flag(help: "Take the mark away.") var remove = false
             func run() throws {
-                try project.openCondensation().markContradicting(unit, in: group, note: note, !remove)
+                let stc = try project.openCondensation()
+                try stc.markContradicting(try stc.store.resolve.segment(unit), in: group, note: note, !remove)
                 print(remove ? "Unmarked \(unit) in \(group)" : "Marked \(unit) as contradicting \(group)")
             }
         }
@@ -50,7 +51,8 @@ extension StcCommand {
             @Option(help: ArgumentHelp("Take it out of this group or subgroup (a move rather than a copy).", valueName: "group"))
             var from: String?
             func run() throws {
-                try project.openCondensation().moveUnit(unit, to: target, from: from)
+                let stc = try project.openCondensation()
+                try stc.moveUnit(try stc.store.resolve.segment(unit), to: target, from: from)
                 print(from.map { "Moved \(unit) from \($0) to \(target)" } ?? "Sorted \(unit) into \(target)")
             }
         }

@@ -29,7 +29,7 @@ import Testing
         let store = try TableFixture.project(folder)
         #expect(try store.wideDataSet().data.header.map(Inline.plainText) == Self.header)
         // A new attribute whose name folds to an existing one, and a new code that sorts first.
-        try store.updateParticipant("Åse", attributes: [("Rolle!", "x")])
+        try store.updateParticipant(try store.resolve.participant("Åse"), attributes: [("Rolle!", "x")])
         try store.addCode("Aaa ny kode")
         let header = try store.wideDataSet().data.header.map(Inline.plainText)
         for name in Self.header { #expect(header.contains(name), "\(name) was renamed") }
