@@ -45,7 +45,7 @@ let package = Package(
             ]
         ),
         // What the test targets share (the Python reader runner); not shipped.
-        .target(name: "TestSupport", path: "Tests/Support"),
+        .target(name: "TestSupport", dependencies: ["QualCode"], path: "Tests/Support"),
         .testTarget(
             name: "QualCodeTests",
             dependencies: [
