@@ -97,7 +97,7 @@ extension ProjectStore {
         case .project: return "project"
         case .transcript: return "transcript:" + (try Transcript.fetchOne(db, key: id)?.slug ?? "?")
         case .participant: return "participant:" + (try Participant.fetchOne(db, key: id)?.pseudonym ?? "?")
-        case .code: return "code:" + (try Code.fetchOne(db, key: id)?.name ?? "?")
+        case .code: return "code:" + (try Code.fetchOne(db, key: id).map { try path(db, of: $0) } ?? "?")
         case .segment: return "segment:" + id.shortID
         }
     }
