@@ -57,3 +57,27 @@ func interactivePhase(_ options: Options, store: ProjectStore, directory: URL, r
                    value: median.milliseconds, limit: 2, target: "< 2 ms")
     }
 }
+
+/// The reads alone, on a project a full run kept: for working on one of them without a new corpus.
+func measureReads(of url: URL, runs: Int) throws {
+    let store = try ProjectStore.open(at: url, coder: "bench")
+    var report = Report()
+    report.section("Reads on \(url.lastPathComponent)")
+    let tillit = try store.resolve.code("Tillit")
+    for context in [0, 1] {
+        let timing = try Repeated(runs: runs) { try store.retrieve(code: tillit, context: context) }
+        report.add("retrieve Tillit, context \(context): \(formatCount(timing.value.count)) segments", formatDuration(timing.median),
+                   value: timing.median.milliseconds, limit: 50, target: "< 50 ms")
+    }
+    let units = try Repeated(runs: runs) { try store.units(code: tillit) }
+    report.add("units of Tillit", formatDuration(units.median))
+    let codes = try Repeated(runs: runs) { try store.codeTree() }
+    report.add("codes", formatDuration(codes.median), value: codes.median.milliseconds, limit: 50, target: "< 50 ms")
+    let participants = try Repeated(runs: runs) { try store.participants() }
+    report.add("participants", formatDuration(participants.median), value: participants.median.milliseconds, limit: 50, target: "< 50 ms")
+    if let page = try store.transcripts().first(where: { $0.name == "side-300k" }) {
+        let timing = try Repeated(runs: runs) { try store.transcriptPage(page.id) }
+        report.add("transcript page side-300k", formatDuration(timing.median), value: timing.median.milliseconds, limit: 100, target: "< 100 ms")
+    }
+    print(report.render(), terminator: "")
+}

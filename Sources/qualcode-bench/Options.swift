@@ -10,6 +10,8 @@ struct Options {
     var participants = true
     var directory: String?
     var keep = false
+    /// Measure the reads on a project an earlier run kept, without generating anything.
+    var reads: String?
 
     static let usage = """
         USAGE: qualcode-bench [--files N] [--words N] [--codings N] [--dir PATH] [--keep]
@@ -28,6 +30,8 @@ struct Options {
                              if present) instead of a temporary directory
           --keep             leave the corpus and the project behind
           --no-participants  do not register one participant per interview before the import
+          --reads FILE       only time the reads (retrieval with and without context, codes, participants)
+                             on a project an earlier run kept with --keep
         The report goes to stdout, progress to stderr. Targets are shown for information only.
         """
 
@@ -53,6 +57,7 @@ struct Options {
             case "--seed": options.seed = UInt64(try count(arg, minimum: 0))
             case "--dir": options.directory = try value(arg)
             case "--keep": options.keep = true
+            case "--reads": options.reads = try value(arg)
             case "--no-participants": options.participants = false
             case "-h", "--help":
                 print(usage)
