@@ -11,6 +11,7 @@ package struct CodeIndex: Sendable {
     package let byID: [UUID: Code]
     private let childrenByParent: [UUID?: [Code]]
     private let paths: [UUID: [String]]
+    private let labels: [UUID: String]
 
     package init(_ db: Database) throws {
         self.init(try Code.fetchAll(db))
@@ -39,6 +40,24 @@ package struct CodeIndex: Sendable {
             paths[code.id] = parts
         }
         self.paths = paths
+        // How many codes each end of a path (lower-cased) fits; a label is the shortest end that fits one.
+        var fits: [[String]: Int] = [:]
+        for parts in paths.values {
+            let lowered = parts.map { $0.lowercased() }
+            for length in 1...lowered.count { fits[Array(lowered.suffix(length)), default: 0] += 1 }
+        }
+        var labels: [UUID: String] = [:]
+        for (id, parts) in paths {
+            let lowered = parts.map { $0.lowercased() }
+            let length = (1...parts.count).first { fits[Array(lowered.suffix($0))] == 1 }
+            labels[id] = length.map { parts.suffix($0).joined(separator: "/") } ?? "/" + parts.joined(separator: "/")
+        }
+        self.labels = labels
+    }
+
+    /// Whether a reference is anchored at the top (`/Tillit`).
+    package static func isAnchored(_ reference: String) -> Bool {
+        reference.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("/")
     }
 
     /// The code's path from the root, `Parent/Child`.
@@ -51,15 +70,7 @@ package struct CodeIndex: Sendable {
     /// even the whole path ends another code's path, it is anchored at the top (`/Tillit` beside
     /// `Tid/Tillit`), as the resolver reads it.
     package func label(of id: UUID) -> String {
-        guard let parts = paths[id] else { return "" }
-        for length in 1...parts.count {
-            let end = parts.suffix(length).map { $0.lowercased() }
-            let clash = paths.contains { other in
-                other.key != id && other.value.count >= length && other.value.suffix(length).map { $0.lowercased() } == end
-            }
-            if !clash { return parts.suffix(length).joined(separator: "/") }
-        }
-        return "/" + parts.joined(separator: "/")
+        labels[id] ?? ""
     }
 
     /// The codes directly under `parent` (the top level for nil), by name.
@@ -98,7 +109,7 @@ package struct CodeIndex: Sendable {
     ///
     /// - Throws: ``StoreError/ambiguous(what:reference:candidates:)`` listing the paths that fit.
     package func find(_ parts: [String], reference: String) throws -> Code? {
-        if reference.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("/") { return fromRoot(parts) }
+        if Self.isAnchored(reference) { return fromRoot(parts) }
         if parts.count > 1, let code = fromRoot(parts) { return code }
         let end = parts.map { $0.lowercased() }
         let fits = codes.filter { code in

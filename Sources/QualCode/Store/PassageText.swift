@@ -23,12 +23,12 @@ enum PassageText {
         let rows = try Row.fetchAll(statement, arguments: [transcript, start, end])
         var text = String.UnicodeScalarView()
         var cursor = start
-        var lines: [(line: Int, start: Int, end: Int)] = []
+        var lines: [TranscriptPage.Line] = []
         for row in rows {
             let line: Int = row[0], lineStart: Int = row[1], lineText: String = row[2]
             let scalars = lineText.unicodeScalars
             let lineEnd = lineStart + scalars.count
-            lines.append((line, lineStart, lineEnd))
+            lines.append(TranscriptPage.Line(number: line, start: lineStart, end: lineEnd))
             if cursor < lineStart {
                 // Only line ends lie between two lines with text.
                 text.append(contentsOf: repeatElement("\n", count: lineStart - cursor))
@@ -42,13 +42,19 @@ enum PassageText {
             }
         }
         guard cursor == end else { return nil }
-        return Cut(text: String(text), firstLine: lineNumber(at: start, lines), lastLine: lineNumber(at: max(start, end - 1), lines))
+        return Cut(text: String(text), firstLine: line(at: start, in: lines), lastLine: line(at: max(start, end - 1), in: lines))
     }
 
-    /// The line holding `offset` (as ``ScalarText/line(at:)`` counts): the line with text at or before it,
-    /// plus one for each line end after that line's own.
-    private static func lineNumber(at offset: Int, _ lines: [(line: Int, start: Int, end: Int)]) -> Int {
-        guard let line = lines.last(where: { $0.start <= offset }) else { return 1 + offset }
-        return line.line + max(0, offset - line.end)
+    /// The line holding `offset` (as ``ScalarText/line(at:)`` counts), from the lines with text in text
+    /// order: the last one starting at or before it, plus one for each line end after that line's own.
+    static func line(at offset: Int, in lines: [TranscriptPage.Line]) -> Int {
+        var lo = 0, hi = lines.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if lines[mid].start <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo > 0 else { return 1 + offset }
+        let found = lines[lo - 1]
+        return found.number + max(0, offset - found.end)
     }
 }

@@ -63,27 +63,23 @@ extension ProjectStore {
             let counts = try CodeCounts(db, nested: index.codes.contains { $0.parentId != nil })
             var nodes: [CodeNode] = []
             var seen: Set<UUID> = []
+            func add(_ code: Code, depth: Int) {
+                let own = counts.own[code.id], total = counts.rolledUp[code.id] ?? own
+                nodes.append(CodeNode(id: code.id, parentId: code.parentId, name: code.name, path: index.path(of: code.id), depth: depth,
+                                      definition: code.definition, color: code.color, englishLabel: code.englishLabel,
+                                      segments: own?.segments ?? 0, participants: own?.participants ?? 0,
+                                      codings: counts.codings[code.id] ?? 0,
+                                      segmentsWithChildren: total?.segments ?? 0, participantsWithChildren: total?.participants ?? 0))
+            }
             func visit(_ parent: UUID?, depth: Int) {
                 for code in index.children(of: parent) where seen.insert(code.id).inserted {
-                    let own = counts.own[code.id], total = counts.rolledUp[code.id] ?? own
-                    nodes.append(CodeNode(id: code.id, parentId: code.parentId, name: code.name, path: index.path(of: code.id), depth: depth,
-                                          definition: code.definition, color: code.color, englishLabel: code.englishLabel,
-                                          segments: own?.segments ?? 0, participants: own?.participants ?? 0,
-                                          codings: counts.codings[code.id] ?? 0,
-                                          segmentsWithChildren: total?.segments ?? 0, participantsWithChildren: total?.participants ?? 0))
+                    add(code, depth: depth)
                     visit(code.id, depth: depth + 1)
                 }
             }
             visit(nil, depth: 0)
             // Codes caught in a parent cycle (a damaged file) are listed too, at the top, so they can be moved out.
-            for code in index.codes where !seen.contains(code.id) {
-                seen.insert(code.id)
-                let own = counts.own[code.id]
-                nodes.append(CodeNode(id: code.id, parentId: code.parentId, name: code.name, path: index.path(of: code.id), depth: 0,
-                                      definition: code.definition, color: code.color, englishLabel: code.englishLabel,
-                                      segments: own?.segments ?? 0, participants: own?.participants ?? 0, codings: counts.codings[code.id] ?? 0,
-                                      segmentsWithChildren: own?.segments ?? 0, participantsWithChildren: own?.participants ?? 0))
-            }
+            for code in index.codes where seen.insert(code.id).inserted { add(code, depth: 0) }
             return nodes
         }
     }
@@ -106,8 +102,8 @@ extension ProjectStore {
     /// The parts of a code path; refuses empty or blank names. A leading «/» (which anchors a path at
     /// the top, `/Tillit`) is not a part.
     package static func codePath(_ reference: String) throws -> [String] {
-        let trimmed = reference.trimmingCharacters(in: .whitespacesAndNewlines)
-        let unanchored = trimmed.hasPrefix("/") ? String(trimmed.dropFirst()) : reference
+        let unanchored = CodeIndex.isAnchored(reference)
+            ? String(reference.trimmingCharacters(in: .whitespacesAndNewlines).dropFirst()) : reference
         let parts = unanchored.split(separator: "/", omittingEmptySubsequences: false)
             .map { $0.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping }
         guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty }) else { throw StoreError.emptyName(what: "code") }
@@ -125,7 +121,7 @@ extension ProjectStore {
         let index = try CodeIndex(db)
         if let existing = try index.find(path, reference: reference) { return (existing, false) }
         // A path anchored at the top (`/Ny/B`) keeps its anchor for every beginning looked up.
-        let anchor = reference.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("/") ? "/" : ""
+        let anchor = CodeIndex.isAnchored(reference) ? "/" : ""
         var parent: Code?
         var rest = path[...]
         for length in stride(from: path.count - 1, through: 1, by: -1) {
@@ -135,8 +131,8 @@ extension ProjectStore {
                 break
             }
         }
-        for name in rest {
-            let code = Code(name: name, definition: name == path.last ? definition : nil, parentId: parent?.id)
+        for (offset, name) in rest.enumerated() {
+            let code = Code(name: name, definition: offset == rest.count - 1 ? definition : nil, parentId: parent?.id)
             try code.insert(db)
             try log(db, "code.add", ["id": LogValue(code.id), "name": .string(name), "parent": parent.map { LogValue($0.id) } ?? .null])
             parent = code
@@ -152,13 +148,14 @@ extension ProjectStore {
         }
     }
 
-    /// The ids of a code's parent, grandparent and so on (stops at a cycle rather than looping).
-    static func ancestors(_ db: Database, of code: Code) throws -> [UUID] {
-        var result: [UUID] = []
+    /// A code's parent, grandparent and so on (stops at a cycle rather than looping).
+    static func ancestors(_ db: Database, of code: Code) throws -> [Code] {
+        var result: [Code] = []
+        var seen: Set<UUID> = [code.id]
         var next = code.parentId
-        while let id = next, !result.contains(id) {
-            result.append(id)
-            next = try Code.fetchOne(db, key: id)?.parentId
+        while let id = next, seen.insert(id).inserted, let parent = try Code.fetchOne(db, key: id) {
+            result.append(parent)
+            next = parent.parentId
         }
         return result
     }
@@ -236,7 +233,7 @@ extension ProjectStore {
             var newParent: Code?
             if let parent {
                 let target = try Self.existingCode(db, parent)
-                if try target.id == code.id || Self.ancestors(db, of: target).contains(code.id) {
+                if try target.id == code.id || Self.ancestors(db, of: target).contains { $0.id == code.id } {
                     throw StoreError.codeCycle(code: code.name, parent: target.name)
                 }
                 newParent = target
@@ -272,7 +269,7 @@ extension ProjectStore {
         // Merging a code into one of its own descendants: the target first takes the merged code's
         // place in the tree, so moving the children under it cannot make a cycle.
         var target = to
-        if try Self.ancestors(db, of: target).contains(from.id) {
+        if try Self.ancestors(db, of: target).contains { $0.id == from.id } {
             try Self.requireFreeName(db, target.name, under: from.parentId, except: target.id)
             target.parentId = from.parentId
             try target.update(db)

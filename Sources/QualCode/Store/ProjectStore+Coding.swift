@@ -313,12 +313,6 @@ extension ProjectStore {
         }
     }
 
-    static func info(_ segment: Segment, transcript: String, text: ScalarText) -> SegmentInfo {
-        SegmentInfo(id: segment.id, transcript: transcript, start: segment.start, end: segment.end,
-                    firstLine: text.line(at: segment.start), lastLine: text.line(at: max(segment.start, segment.end - 1)),
-                    text: segment.text, isOrphaned: segment.isOrphaned)
-    }
-
     // MARK: - Process log
 
     /// Every segment with its participants, lines and codes, in transcript and text order; optionally
@@ -333,9 +327,9 @@ extension ProjectStore {
                 arguments += [transcript]
             }
             if let code {
-                let ids = try Self.codeSelection(db, code, includeChildren: includeChildren)
-                conditions.append("s.id IN (SELECT segmentId FROM coding WHERE codeId IN (\(databaseQuestionMarks(count: ids.count))))")
-                arguments += StatementArguments(ids)
+                let carrying = Self.segmentsCarrying(try Self.codeSelection(db, code, includeChildren: includeChildren))
+                conditions.append(carrying.sql)
+                arguments += carrying.arguments
             }
             let rows = try Self.segmentRows(db, where: conditions.joined(separator: " AND "), arguments: arguments)
             return rows.map { row in
@@ -370,15 +364,12 @@ extension ProjectStore {
         guard !rows.isEmpty else { return [] }
         let chosen = "SELECT s.id FROM segment s \(filter)"
         let index = try CodeIndex(db)
-        var labels: [UUID: String] = [:]
         var codes: [UUID: [(id: Code.ID, label: String)]] = [:]
         for row in try Row.fetchAll(db, sql: """
             SELECT DISTINCT segmentId, codeId FROM coding WHERE segmentId IN (\(chosen))
             """, arguments: arguments) {
             let code: UUID = row[1]
-            let label = labels[code] ?? index.label(of: code)
-            labels[code] = label
-            codes[row[0], default: []].append((code, label))
+            codes[row[0], default: []].append((code, index.label(of: code)))
         }
         var pseudonyms: [UUID: String] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT id, pseudonym FROM participant") { pseudonyms[row[0]] = row[1] }
@@ -398,28 +389,9 @@ extension ProjectStore {
         // Sorted here rather than by SQLite, whose sorter would copy every segment's text.
         .sorted { ($0.info.transcript, $0.info.start, $0.info.end) < ($1.info.transcript, $1.info.start, $1.info.end) }
     }
-
-    static func split(_ joined: String?) -> [String] {
-        joined?.split(separator: "\u{1F}").map(String.init) ?? []
-    }
 }
 
 extension UUID {
-    /// A UUID from the 32 hex digits SQLite's `hex()` gives for its blob.
-    init?(hex: Substring) {
-        guard hex.count == 32 else { return nil }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(16)
-        var index = hex.startIndex
-        while index < hex.endIndex {
-            let next = hex.index(index, offsetBy: 2)
-            guard let byte = UInt8(hex[index..<next], radix: 16) else { return nil }
-            bytes.append(byte)
-            index = next
-        }
-        self = bytes.withUnsafeBytes { UUID(uuid: $0.load(as: uuid_t.self)) }
-    }
-
     /// The last eight hex digits, enough to name a segment on the command line. (Not the first: a
     /// time-ordered UUID starts with its timestamp, so records made in the same minute share them.)
     public var shortID: String { String(uuidString.lowercased().suffix(8)) }

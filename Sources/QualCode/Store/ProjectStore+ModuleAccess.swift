@@ -49,14 +49,7 @@ extension ProjectStore {
     /// The code's full path from the root (`Organisering/Fag og personal/Ledelse`), the reference that
     /// names it whatever other codes share its name.
     package static func path(_ db: Database, of code: Code) throws -> String {
-        var names = [code.name]
-        var seen: Set<UUID> = [code.id]
-        var next = code.parentId
-        while let id = next, seen.insert(id).inserted, let parent = try Code.fetchOne(db, key: id) {
-            names.append(parent.name)
-            next = parent.parentId
-        }
-        return names.reversed().joined(separator: "/")
+        (try ancestors(db, of: code).reversed().map(\.name) + [code.name]).joined(separator: "/")
     }
 
     // MARK: - Codings
@@ -107,14 +100,6 @@ extension ProjectStore {
     }
 
     // MARK: - Segments
-
-    /// The short name (slug) of the transcript a segment is in.
-    package static func transcriptName(_ db: Database, of segment: Segment) throws -> String {
-        guard let slug = try String.fetchOne(db, sql: "SELECT slug FROM transcript WHERE id = ?", arguments: [segment.transcriptId]) else {
-            throw StoreError.notFound(what: "transcript of segment", reference: segment.id.shortID, candidates: [])
-        }
-        return slug
-    }
 
     /// Who said each of `segments` (pseudonyms), as the `segmentParticipant` view has it: the speakers
     /// of the turns a segment overlaps, or the transcript's participants when it has no speaker turns.

@@ -40,11 +40,9 @@ extension ProjectStore {
     ///   but the codes below it have some, so an empty answer is never mistaken for «nothing coded».
     public func retrieve(code: Code.ID, context: Int = 0, includeChildren: Bool = false) throws -> [RetrievedSegment] {
         try pool.read { db in
-            let ids = try Self.codeSelection(db, code, includeChildren: includeChildren)
-            let rows = try Self.segmentRows(db, where: "s.id IN (SELECT segmentId FROM coding WHERE codeId IN (\(databaseQuestionMarks(count: ids.count))))",
-                                            arguments: StatementArguments(ids))
-            let context = try Self.contextLines(db, count: context, where: "s.id IN (SELECT segmentId FROM coding WHERE codeId IN (\(databaseQuestionMarks(count: ids.count))))",
-                                                arguments: StatementArguments(ids))
+            let carrying = Self.segmentsCarrying(try Self.codeSelection(db, code, includeChildren: includeChildren))
+            let rows = try Self.segmentRows(db, where: carrying.sql, arguments: carrying.arguments)
+            let context = try Self.contextLines(db, count: context, where: carrying.sql, arguments: carrying.arguments)
             return rows.map { row in
                 let lines = context[row.info.id] ?? []
                 return RetrievedSegment(segment: row.info, participants: row.participants.map(\.pseudonym),
@@ -81,6 +79,11 @@ extension ProjectStore {
         }
         for key in lines.keys { lines[key]!.sort { $0.number < $1.number } }
         return lines
+    }
+
+    /// The condition (SQL over `segment s`) for the segments carrying any of `codes`.
+    package static func segmentsCarrying(_ codes: [Code.ID]) -> (sql: String, arguments: StatementArguments) {
+        ("s.id IN (SELECT segmentId FROM coding WHERE codeId IN (\(databaseQuestionMarks(count: codes.count))))", StatementArguments(codes))
     }
 
     /// The code, or the code and every code below it; refuses a code whose own segments are none while

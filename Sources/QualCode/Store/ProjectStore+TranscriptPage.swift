@@ -79,18 +79,7 @@ extension ProjectStore {
                 let start: Int = row[1], lineText: String = row[2]
                 lines.append(.init(number: row[0], start: start, end: start + lineText.unicodeScalars.count))
             }
-            let lineStarts = lines.map(\.start)
-            func line(at offset: Int) -> Int {
-                // The last line with text starting at or before `offset`, and the blank lines after it.
-                var lo = 0, hi = lineStarts.count
-                while lo < hi {
-                    let mid = (lo + hi) / 2
-                    if lineStarts[mid] <= offset { lo = mid + 1 } else { hi = mid }
-                }
-                guard lo > 0 else { return 1 + offset }
-                let found = lines[lo - 1]
-                return found.number + max(0, offset - found.end)
-            }
+            func line(at offset: Int) -> Int { PassageText.line(at: offset, in: lines) }
             var names: [UUID: String] = [:]
             for row in try Row.fetchAll(db, sql: """
                 SELECT p.id, p.pseudonym FROM participant p WHERE p.id IN (SELECT participantId FROM turn WHERE transcriptId = ?)

@@ -278,15 +278,10 @@ extension ProjectStore {
             let turns = try Turn.filter(Turn.Columns.transcriptId == transcript.id).order(Turn.Columns.start).fetchAll(db)
             let first = text.lineStarts[wanted.lowerBound - 1], last = text.lineRange(wanted.upperBound).upperBound
             let index = try CodeIndex(db)
-            var labels: [UUID: String] = [:]
             let coded = try Row.fetchAll(db, sql: """
                 SELECT s.start, s."end", g.codeId FROM segment s JOIN coding g ON g.segmentId = s.id
                 WHERE s.transcriptId = ? AND NOT s.isOrphaned AND s.start <= ? AND s."end" >= ?
-                """, arguments: [transcript.id, last, first]).map { row -> (Int, Int, String) in
-                let code: UUID = row[2]
-                if labels[code] == nil { labels[code] = index.label(of: code) }
-                return (row[0], row[1], labels[code]!)
-            }
+                """, arguments: [transcript.id, last, first]).map { row -> (Int, Int, String) in (row[0], row[1], index.label(of: row[2])) }
             let lines = wanted.map { n -> NumberedLine in
                 let r = text.lineRange(n)
                 let speaker = turns.first { $0.start >= r.lowerBound && $0.start <= r.upperBound }?.speaker

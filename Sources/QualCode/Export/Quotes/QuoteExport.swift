@@ -81,8 +81,8 @@ extension ProjectStore {
         let style = options.style
         do {
             let codeIds = try Self.quoteCodeIds(db, options)
-            let rows = try Self.segmentRows(db, where: "NOT s.isOrphaned AND s.id IN (SELECT segmentId FROM coding WHERE codeId IN (\(databaseQuestionMarks(count: codeIds.count))))",
-                                            arguments: StatementArguments(codeIds))
+            let carrying = Self.segmentsCarrying(codeIds)
+            let rows = try Self.segmentRows(db, where: "NOT s.isOrphaned AND " + carrying.sql, arguments: carrying.arguments)
             let people = Dictionary(try Self.participantSummaries(db, withCounts: false).map { ($0.pseudonym, $0) }, uniquingKeysWith: { a, _ in a })
             let attributeNames = Set(try String.fetchAll(db, sql: "SELECT name FROM attribute"))
             if case let .attribute(name) = options.grouping, !attributeNames.contains(name) {
@@ -119,22 +119,14 @@ extension ProjectStore {
     /// The ids of the codes whose quotes to export: the named ones, and every code below them when
     /// children are included.
     static func quoteCodeIds(_ db: Database, _ options: QuoteOptions) throws -> [UUID] {
+        let index = try CodeIndex(db)
         var ids: [UUID] = []
         for reference in options.codes {
-            let code = try Self.code(db, reference)
-            ids.append(code.id)
-            if options.includeChildren { ids += try codeIds(db, below: code.id) }
+            let code = try index.resolve(reference)
+            ids += options.includeChildren ? index.subtree(of: code.id) : [code.id]
         }
         var seen = Set<UUID>()
         return ids.filter { seen.insert($0).inserted }
-    }
-
-    /// Every code below `code`, at any depth.
-    static func codeIds(_ db: Database, below code: UUID) throws -> [UUID] {
-        try UUID.fetchAll(db, sql: """
-            WITH RECURSIVE below(id) AS (SELECT id FROM code WHERE parentId = ? UNION SELECT c.id FROM code c JOIN below b ON c.parentId = b.id)
-            SELECT id FROM below
-            """, arguments: [code])
     }
 
     /// The named codes that have no segments of their own while codes below them do, with the number
@@ -146,10 +138,11 @@ extension ProjectStore {
                  WHERE NOT s.isOrphaned AND g.codeId IN (\(databaseQuestionMarks(count: codes.count)))
                 """, arguments: StatementArguments(codes)) ?? 0
         }
+        let index = try CodeIndex(db)
         var result: [ExportError.CodeWithoutSegments] = []
         for reference in references {
-            let code = try Self.code(db, reference)
-            let below = try codeIds(db, below: code.id)
+            let code = try index.resolve(reference)
+            let below = Array(index.subtree(of: code.id).dropFirst())
             guard !below.isEmpty, try count([code.id]) == 0 else { continue }
             let inChildren = try count(below)
             if inChildren > 0 { result.append(.init(code: reference, segmentsInChildren: inChildren)) }
