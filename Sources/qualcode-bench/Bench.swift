@@ -207,6 +207,9 @@ private func storePhases(_ options: Options, urls: [URL], corpus: CorpusStats, p
     report.add("retrieve Tillit: first call / fastest", "\(formatDuration(retrieval.first)) / \(formatDuration(retrieval.fastest))")
     report.add("retrieve Tillit: result", "\(formatCount(retrieval.value.count)) segments, \(formatCount(contextLines)) context lines, "
                + "\(withParticipants) with participants")
+    for page in try retrievalPages(store, code: tillit, runs: options.runs + 1) {
+        report.add(page.label, formatDuration(page.median), value: page.median.milliseconds, limit: 50, target: "< 50 ms")
+    }
 
     // MARK: Quote export
     report.section("Quote export")

@@ -69,6 +69,9 @@ func measureReads(of url: URL, runs: Int) throws {
         report.add("retrieve Tillit, context \(context): \(formatCount(timing.value.count)) segments", formatDuration(timing.median),
                    value: timing.median.milliseconds, limit: 50, target: "< 50 ms")
     }
+    for page in try retrievalPages(store, code: tillit, runs: runs) {
+        report.add(page.label, formatDuration(page.median), value: page.median.milliseconds, limit: 50, target: "< 50 ms")
+    }
     let units = try Repeated(runs: runs) { try store.units(code: tillit) }
     report.add("units of Tillit", formatDuration(units.median))
     let codes = try Repeated(runs: runs) { try store.codeTree() }
@@ -80,4 +83,14 @@ func measureReads(of url: URL, runs: Int) throws {
         report.add("transcript page side-300k", formatDuration(timing.median), value: timing.median.milliseconds, limit: 100, target: "< 100 ms")
     }
     print(report.render(), terminator: "")
+}
+
+/// A page of 50 of a code's segments with context 1, as a browser asks for them: the first page and
+/// one from the middle.
+func retrievalPages(_ store: ProjectStore, code: Code.ID, runs: Int) throws -> [(label: String, median: Duration)] {
+    let total = try store.retrieve(code: code, context: 1, offset: 0, limit: 1).total
+    return try [0, total / 2].map { offset in
+        let timing = try Repeated(runs: runs) { try store.retrieve(code: code, context: 1, offset: offset, limit: 50) }
+        return ("retrieve Tillit, context 1, 50 from \(formatCount(offset)) of \(formatCount(total))", timing.median)
+    }
 }

@@ -56,4 +56,18 @@ import Testing
         #expect(result.status != 0 && result.stderr.contains("Error: no attribute for --group-by \"yrke\". Known: rolle."), "\(result.stderr)")
         #expect(!exists(cli, "ut.docx"))
     }
+
+    @Test func retrieveReadsALongListingAPageAtATime() throws {
+        let cli = try project()
+        defer { cli.remove() }
+        let second = try cli.run("retrieve", "--code", "Relasjoner", "--with-children", "--offset", "1", "--limit", "1")
+        #expect(second.status == 0 && second.stdout.contains("line 3") && !second.stdout.contains("line 2"), "\(second.stderr)")
+        #expect(second.stderr.contains("segments 2–2 of 2"), "\(second.stderr)")
+        let beyond = try cli.run("retrieve", "--code", "Relasjoner", "--with-children", "--offset", "5", "--limit", "1")
+        #expect(beyond.status == 0 && beyond.stdout == "(none)\n" && beyond.stderr.contains("none of 2 shown (--offset 5)"), "\(beyond.stderr)")
+        for (arguments, message) in [(["--offset=-1"], "--offset must be 0 or more (got -1)."), (["--limit", "0"], "--limit must be 1 or more (got 0).")] {
+            let refused = try cli.run(["retrieve", "--code", "Relasjoner/Ledere"] + arguments)
+            #expect(refused.status != 0 && refused.stderr.contains(message), "\(refused.stderr)")
+        }
+    }
 }

@@ -233,7 +233,7 @@ extension ProjectStore {
             var newParent: Code?
             if let parent {
                 let target = try Self.existingCode(db, parent)
-                if try target.id == code.id || Self.ancestors(db, of: target).contains { $0.id == code.id } {
+                if try target.id == code.id || Self.ancestors(db, of: target).contains(where: { $0.id == code.id }) {
                     throw StoreError.codeCycle(code: code.name, parent: target.name)
                 }
                 newParent = target
@@ -269,7 +269,7 @@ extension ProjectStore {
         // Merging a code into one of its own descendants: the target first takes the merged code's
         // place in the tree, so moving the children under it cannot make a cycle.
         var target = to
-        if try Self.ancestors(db, of: target).contains { $0.id == from.id } {
+        if try Self.ancestors(db, of: target).contains(where: { $0.id == from.id }) {
             try Self.requireFreeName(db, target.name, under: from.parentId, except: target.id)
             target.parentId = from.parentId
             try target.update(db)

@@ -319,19 +319,21 @@ extension ProjectStore {
     /// only those of one transcript, or carrying one code (with `includeChildren`, or any code below it).
     public func units(transcript: Transcript.ID? = nil, code: Code.ID? = nil, includeChildren: Bool = false) throws -> [UnitRow] {
         try pool.read { db in
-            var conditions: [String] = []
+            var set = SegmentSet.every
+            var condition = ""
             var arguments: StatementArguments = []
             if let transcript {
                 guard try Transcript.exists(db, key: transcript) else { throw StoreError.missing(.transcript, transcript) }
-                conditions.append("s.transcriptId = ?")
-                arguments += [transcript]
+                set = .inTranscript(transcript)
             }
             if let code {
-                let carrying = Self.segmentsCarrying(try Self.codeSelection(db, code, includeChildren: includeChildren))
-                conditions.append(carrying.sql)
-                arguments += carrying.arguments
+                if let transcript {
+                    condition = "s.transcriptId = ?"
+                    arguments = [transcript]
+                }
+                set = .carrying(try Self.codeSelection(db, code, includeChildren: includeChildren))
             }
-            let rows = try Self.segmentRows(db, where: conditions.joined(separator: " AND "), arguments: arguments)
+            let rows = try Self.segmentRows(db, in: set, where: condition, arguments: arguments)
             return rows.map { row in
                 UnitRow(id: row.info.id, transcriptId: row.transcriptId, transcript: row.info.transcript, participants: row.participants.map(\.pseudonym),
                         participantReferences: row.participants,
@@ -351,43 +353,81 @@ extension ProjectStore {
         package var codes: [(id: Code.ID, label: String)]
     }
 
-    /// Segments matching `condition` (SQL over `segment s`), in transcript and text order, with their
-    /// lines, participants and codes. Three flat reads — the segments, then their codes, then their
-    /// speakers — rather than subqueries per segment: a code's 8,000 segments are one pass each.
-    package static func segmentRows(_ db: Database, where condition: String, arguments: StatementArguments) throws -> [SegmentRow] {
-        let filter = condition.isEmpty ? "" : "WHERE " + condition
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT s.id, s.transcriptId, t.slug, s.start, s."end", s.text, s.isOrphaned, s.firstLine, s.lastLine
-              FROM segment s JOIN transcript t ON t.id = s.transcriptId
-            \(filter)
-            """, arguments: arguments)
+    /// The segments in `set` that also meet `condition` (SQL over `segment s`, may be empty), in transcript
+    /// and text order, with their lines, participants and codes. Three flat reads — the segments, then
+    /// their codes, then their speakers — rather than subqueries per segment, each read through cursors
+    /// that decode columns in place (a copied row carries its column names: a string per row).
+    package static func segmentRows(_ db: Database, in set: SegmentSet, where condition: String = "",
+                                    arguments: StatementArguments = []) throws -> [SegmentRow] {
+        let order = try TranscriptOrder(db)
+        var rows: [SegmentRow] = []
+        let cursor = try Row.fetchCursor(db, sql: """
+            SELECT s.id, s.transcriptId, s.start, s."end", s.text, s.isOrphaned, s.firstLine, s.lastLine FROM segment s
+             WHERE \(set.contains("s.id"))\(condition.isEmpty ? "" : " AND (\(condition))")
+            """, arguments: set.arguments + arguments)
+        while let row = try cursor.next() {
+            let transcript: UUID = row[1]
+            rows.append(SegmentRow(info: SegmentInfo(id: row[0], transcript: order.slug(of: transcript), start: row[2], end: row[3],
+                                                     firstLine: row[6], lastLine: row[7], text: row[4], isOrphaned: row[5]),
+                                   transcriptId: transcript, participants: [], codes: []))
+        }
         guard !rows.isEmpty else { return [] }
-        let chosen = "SELECT s.id FROM segment s \(filter)"
+        // Codes and speakers of the set; with every segment in it and a condition, of those meeting it.
+        let chosen = set.list != nil || condition.isEmpty ? set
+            : SegmentSet(list: "(SELECT s.id FROM segment s WHERE \(condition))", arguments: arguments)
+        var position: [UUID: Int] = [:]
+        position.reserveCapacity(rows.count)
+        for (i, row) in rows.enumerated() { position[row.info.id] = i }
         let index = try CodeIndex(db)
-        var codes: [UUID: [(id: Code.ID, label: String)]] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT DISTINCT segmentId, codeId FROM coding WHERE segmentId IN (\(chosen))
-            """, arguments: arguments) {
-            let code: UUID = row[1]
-            codes[row[0], default: []].append((code, index.label(of: code)))
+        let codings = try Row.fetchCursor(db, sql: "SELECT segmentId, codeId FROM coding WHERE \(chosen.contains("segmentId"))",
+                                          arguments: chosen.arguments)
+        while let coding = try codings.next() {
+            guard let i = position[coding[0]] else { continue }
+            let code: UUID = coding[1]
+            // One entry per code, however many coders applied it.
+            if !rows[i].codes.contains(where: { $0.id == code }) { rows[i].codes.append((code, index.label(of: code))) }
         }
         var pseudonyms: [UUID: String] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT id, pseudonym FROM participant") { pseudonyms[row[0]] = row[1] }
-        var speakers: [UUID: [ParticipantReference]] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT segmentId, participantId FROM segmentSpeaker WHERE segmentId IN (\(chosen))
-            """, arguments: arguments) {
-            if let name = pseudonyms[row[1]] { speakers[row[0], default: []].append(ParticipantReference(id: row[1], pseudonym: name)) }
+        let speakers = try Row.fetchCursor(db, sql: "SELECT segmentId, participantId FROM segmentSpeaker WHERE \(chosen.contains("segmentId"))",
+                                           arguments: chosen.arguments)
+        while let speaker = try speakers.next() {
+            guard let i = position[speaker[0]] else { continue }
+            let participant: UUID = speaker[1]
+            if let name = pseudonyms[participant] { rows[i].participants.append(ParticipantReference(id: participant, pseudonym: name)) }
         }
-        return rows.map { row in
-            let id: UUID = row[0]
-            let info = SegmentInfo(id: id, transcript: row[2], start: row[3], end: row[4], firstLine: row[7], lastLine: row[8],
-                                   text: row[5], isOrphaned: row[6])
-            return SegmentRow(info: info, transcriptId: row[1], participants: (speakers[id] ?? []).sorted { $0.pseudonym < $1.pseudonym },
-                              codes: (codes[id] ?? []).sorted { $0.label < $1.label })
+        for i in rows.indices {
+            rows[i].participants.sort { $0.pseudonym < $1.pseudonym }
+            rows[i].codes.sort { $0.label < $1.label }
         }
         // Sorted here rather than by SQLite, whose sorter would copy every segment's text.
-        .sorted { ($0.info.transcript, $0.info.start, $0.info.end) < ($1.info.transcript, $1.info.start, $1.info.end) }
+        return order.sorted(rows) { ($0.transcriptId, $0.info.start, $0.info.end) }
+    }
+}
+
+/// Transcripts in slug order, read once per listing: segments sort by the rank of their transcript
+/// (an integer compare) and name it by its slug without a join per segment.
+package struct TranscriptOrder {
+    private var rank: [UUID: Int] = [:]
+    private var slugs: [UUID: String] = [:]
+
+    package init(_ db: Database) throws {
+        let rows = try Row.fetchAll(db, sql: "SELECT id, slug FROM transcript")
+        for row in rows { slugs[row[0]] = row[1] }
+        for (i, entry) in slugs.sorted(by: { $0.value < $1.value }).enumerated() { rank[entry.key] = i }
+    }
+
+    package func slug(of transcript: UUID) -> String { slugs[transcript] ?? "" }
+
+    /// `items` by transcript slug, then start, then end; each transcript's rank is looked up once per
+    /// item, not per comparison.
+    package func sorted<T>(_ items: [T], by position: (T) -> (transcript: UUID, start: Int, end: Int)) -> [T] {
+        let keys = items.map { item in
+            let p = position(item)
+            return (rank: rank[p.transcript] ?? -1, start: p.start, end: p.end)
+        }
+        return items.indices.sorted { (keys[$0].rank, keys[$0].start, keys[$0].end) < (keys[$1].rank, keys[$1].start, keys[$1].end) }
+            .map { items[$0] }
     }
 }
 

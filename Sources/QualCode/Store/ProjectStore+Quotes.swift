@@ -103,7 +103,7 @@ extension ProjectStore {
     }
 
     private static func quoteDetails(_ db: Database, _ segment: Segment, stored: StoredQuote, style: HouseStyle) throws -> QuoteDetails {
-        guard let row = try segmentRows(db, where: "s.id = ?", arguments: [segment.id]).first else {
+        guard let row = try segmentRows(db, in: .listed([segment.id])).first else {
             throw StoreError.notFound(what: "segment", reference: segment.id.shortID, candidates: [])
         }
         let form = stored.form.flatMap { $0.isStale(for: segment.text) ? nil : $0 } ?? .verbatim(segment.text)

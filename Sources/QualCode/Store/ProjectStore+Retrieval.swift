@@ -13,6 +13,13 @@ public struct RetrievedSegment: Hashable, Sendable, Codable {
     public var after: [NumberedLine]
 }
 
+/// A window of a longer retrieval, and the size of the whole.
+public struct RetrievalPage: Hashable, Sendable, Codable {
+    public var total: Int
+    public var offset: Int
+    public var segments: [RetrievedSegment]
+}
+
 /// One full-text hit: where it is, who said it, and a keyword-in-context snippet.
 public struct SearchHit: Hashable, Sendable, Codable {
     public var transcript: String
@@ -40,50 +47,53 @@ extension ProjectStore {
     ///   but the codes below it have some, so an empty answer is never mistaken for «nothing coded».
     public func retrieve(code: Code.ID, context: Int = 0, includeChildren: Bool = false) throws -> [RetrievedSegment] {
         try pool.read { db in
-            let carrying = Self.segmentsCarrying(try Self.codeSelection(db, code, includeChildren: includeChildren))
-            let rows = try Self.segmentRows(db, where: carrying.sql, arguments: carrying.arguments)
-            let context = try Self.contextLines(db, count: context, where: carrying.sql, arguments: carrying.arguments)
-            return rows.map { row in
-                let lines = context[row.info.id] ?? []
-                return RetrievedSegment(segment: row.info, participants: row.participants.map(\.pseudonym),
-                                        participantReferences: row.participants, codes: row.codes.map(\.label),
-                                        codeIDs: row.codes.map(\.id), before: lines.filter { $0.number < row.info.firstLine },
-                                        after: lines.filter { $0.number > row.info.lastLine })
-            }
+            let rows = try Self.segmentRows(db, in: .carrying(try Self.codeSelection(db, code, includeChildren: includeChildren)))
+            return try Self.retrieved(db, rows, context: context)
         }
     }
 
-    /// The `count` lines with text before and after each segment matching `condition` (SQL over
-    /// `segment s`), in line order, read in one statement: per segment, an index range from the
-    /// `count`-th line with text before it up to it, and from it to the `count`-th after. (Blank lines
+    /// One page of ``retrieve(code:context:includeChildren:)``: the segments from `offset` (counted from 0
+    /// in the same order), at most `limit` of them, and how many there are in all. A browser shows a
+    /// code's thousands of segments a page at a time; only the page's text and context are read.
+    public func retrieve(code: Code.ID, context: Int = 0, includeChildren: Bool = false, offset: Int, limit: Int) throws -> RetrievalPage {
+        guard offset >= 0 else { throw StoreError.invalidInput(.offset, value: String(offset), expected: "0 or more") }
+        guard limit >= 1 else { throw StoreError.invalidInput(.limit, value: String(limit), expected: "1 or more") }
+        return try pool.read { db in
+            let set = SegmentSet.carrying(try Self.codeSelection(db, code, includeChildren: includeChildren))
+            let order = try TranscriptOrder(db)
+            var keys: [(id: UUID, transcript: UUID, start: Int, end: Int)] = []
+            let cursor = try Row.fetchCursor(db, sql: "SELECT s.id, s.transcriptId, s.start, s.\"end\" FROM segment s WHERE \(set.contains("s.id"))",
+                                             arguments: set.arguments)
+            while let row = try cursor.next() { keys.append((row[0], row[1], row[2], row[3])) }
+            let window = order.sorted(keys) { ($0.transcript, $0.start, $0.end) }.dropFirst(offset).prefix(limit).map(\.id)
+            let rows = try Self.segmentRows(db, in: .listed(Array(window)))
+            return RetrievalPage(total: keys.count, offset: offset, segments: try Self.retrieved(db, rows, context: context))
+        }
+    }
+
+    /// Listing rows with `context` lines with text before and after each, read per segment through one
+    /// prepared statement: two index ranges by line, the segment's position already known. (Blank lines
     /// between turns are not worth showing.)
-    static func contextLines(_ db: Database, count: Int, where condition: String, arguments: StatementArguments) throws -> [UUID: [NumberedLine]] {
-        guard count > 0 else { return [:] }
-        var lines: [UUID: [NumberedLine]] = [:]
-        let sql = """
-            SELECT s.id, p.line, p.text FROM segment s JOIN passage p ON p.transcriptId = s.transcriptId
-             WHERE \(condition) AND p.line < s.firstLine
-               AND p.line >= ifnull((SELECT q.line FROM passage q WHERE q.transcriptId = s.transcriptId AND q.line < s.firstLine
-                                      ORDER BY q.line DESC LIMIT 1 OFFSET \(count - 1)), -1)
+    static func retrieved(_ db: Database, _ rows: [SegmentRow], context: Int) throws -> [RetrievedSegment] {
+        let statement = context > 0 ? try db.cachedStatement(sql: """
+            SELECT line, text FROM (SELECT line, text FROM passage WHERE transcriptId = ?1 AND line < ?2 ORDER BY line DESC LIMIT ?4)
             UNION ALL
-            SELECT s.id, p.line, p.text FROM segment s JOIN passage p ON p.transcriptId = s.transcriptId
-             WHERE \(condition) AND p.line > s.lastLine
-               AND p.line <= ifnull((SELECT q.line FROM passage q WHERE q.transcriptId = s.transcriptId AND q.line > s.lastLine
-                                      ORDER BY q.line LIMIT 1 OFFSET \(count - 1)), 9223372036854775807)
-            """
-        var both = arguments
-        both += arguments
-        let rows = try Row.fetchCursor(db, sql: sql, arguments: both)
-        while let row = try rows.next() {
-            lines[row[0], default: []].append(NumberedLine(number: row[1], speaker: nil, text: row[2], codes: []))
+            SELECT line, text FROM (SELECT line, text FROM passage WHERE transcriptId = ?1 AND line > ?3 ORDER BY line LIMIT ?4)
+            """) : nil
+        return try rows.map { row in
+            var before: [NumberedLine] = [], after: [NumberedLine] = []
+            if let statement {
+                let lines = try Row.fetchCursor(statement, arguments: [row.transcriptId, row.info.firstLine, row.info.lastLine, context])
+                while let line = try lines.next() {
+                    let numbered = NumberedLine(number: line[0], speaker: nil, text: line[1], codes: [])
+                    if numbered.number < row.info.firstLine { before.append(numbered) } else { after.append(numbered) }
+                }
+                before.reverse()
+            }
+            return RetrievedSegment(segment: row.info, participants: row.participants.map(\.pseudonym),
+                                    participantReferences: row.participants, codes: row.codes.map(\.label),
+                                    codeIDs: row.codes.map(\.id), before: before, after: after)
         }
-        for key in lines.keys { lines[key]!.sort { $0.number < $1.number } }
-        return lines
-    }
-
-    /// The condition (SQL over `segment s`) for the segments carrying any of `codes`.
-    package static func segmentsCarrying(_ codes: [Code.ID]) -> (sql: String, arguments: StatementArguments) {
-        ("s.id IN (SELECT segmentId FROM coding WHERE codeId IN (\(databaseQuestionMarks(count: codes.count))))", StatementArguments(codes))
     }
 
     /// The code, or the code and every code below it; refuses a code whose own segments are none while

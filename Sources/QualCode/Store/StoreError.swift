@@ -45,7 +45,7 @@ public enum RecordKind: String, Sendable, Codable, Hashable {
 
 /// Inputs the store takes from what a person typed, named so a front end can point at its own field.
 public enum InputField: String, Sendable, Codable, Hashable {
-    case quote, lines, find, title, name, date, color, leadIn, memoTarget, speakerMap
+    case quote, lines, find, title, name, date, color, leadIn, memoTarget, speakerMap, offset, limit
 
     /// The input in words, for the library's own descriptions.
     public var words: String {

@@ -43,21 +43,41 @@ struct RetrieveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "retrieve",
         abstract: "Every segment with a code, with the lines around it.",
-        discussion: "For example:\n  qualcode retrieve --code Trivsel --context 1"
+        discussion: """
+            Segments are listed by transcript and position. A long listing can be read a page at a time: \
+            --limit N shows N of them, from the one after the first --offset ones.
+
+            For example:
+              qualcode retrieve --code Trivsel --context 1
+              qualcode retrieve --code Tillit --offset 20 --limit 20
+            """
     )
     @OptionGroup var project: ProjectOptions
     @OptionGroup var output: OutputOptions
     @Option(help: "The code.") var code: String
     @Option(help: "Lines of context before and after.") var context = 0
     @Flag(help: "Include segments coded with the code's child codes.") var withChildren = false
+    @Option(help: "Skip this many segments (with --limit).") var offset: Int?
+    @Option(help: "Show at most this many segments.") var limit: Int?
 
     func validate() throws {
         if context < 0 || context > 50 { throw ValidationError("--context must be from 0 to 50 (got \(context)).") }
+        if let offset, offset < 0 { throw ValidationError("--offset must be 0 or more (got \(offset)).") }
+        if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more (got \(limit)).") }
     }
 
     func run() throws {
         let store = try project.openStore()
-        let segments = try store.retrieve(code: try store.resolve.code(code), context: context, includeChildren: withChildren)
+        let id = try store.resolve.code(code)
+        let segments: [RetrievedSegment]
+        var total: Int?
+        if offset != nil || limit != nil {
+            let page = try store.retrieve(code: id, context: context, includeChildren: withChildren, offset: offset ?? 0, limit: limit ?? Int.max)
+            segments = page.segments
+            total = page.total
+        } else {
+            segments = try store.retrieve(code: id, context: context, includeChildren: withChildren)
+        }
         if output.json || output.csv {
             try output.emit(segments) {
                 TextTable(headers: ["unit", "transcript", "line", "participant", "codes", "text"],
@@ -75,6 +95,12 @@ struct RetrieveCommand: ParsableCommand {
             print(" » " + r.segment.text.replacingOccurrences(of: "\n", with: "\n   "))
             for line in r.after { print("   \(line.number)  \(line.text)") }
         }
-        Output.note("\(segments.count) segment\(segments.count == 1 ? "" : "s")")
+        if let total {
+            let first = (offset ?? 0) + 1
+            Output.note(segments.isEmpty ? "none of \(total) shown (--offset \(offset ?? 0))"
+                        : "segments \(first)–\(first + segments.count - 1) of \(total)")
+        } else {
+            Output.note("\(segments.count) segment\(segments.count == 1 ? "" : "s")")
+        }
     }
 }

@@ -24,6 +24,8 @@ extension ErrorWording {
         case .leadIn: return "--lead-in"
         case .memoTarget: return "--on"
         case .speakerMap: return "--speaker-map"
+        case .offset: return "--offset"
+        case .limit: return "--limit"
         }
     }
 

@@ -81,8 +81,7 @@ extension ProjectStore {
         let style = options.style
         do {
             let codeIds = try Self.quoteCodeIds(db, options)
-            let carrying = Self.segmentsCarrying(codeIds)
-            let rows = try Self.segmentRows(db, where: "NOT s.isOrphaned AND " + carrying.sql, arguments: carrying.arguments)
+            let rows = try Self.segmentRows(db, in: .carrying(codeIds), where: "NOT s.isOrphaned")
             let people = Dictionary(try Self.participantSummaries(db, withCounts: false).map { ($0.pseudonym, $0) }, uniquingKeysWith: { a, _ in a })
             let attributeNames = Set(try String.fetchAll(db, sql: "SELECT name FROM attribute"))
             if case let .attribute(name) = options.grouping, !attributeNames.contains(name) {

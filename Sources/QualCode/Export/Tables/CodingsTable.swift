@@ -42,7 +42,7 @@ extension ProjectStore {
                                                       includeChildren: options.includeChildren)
             let codes = try source.codes(named: options.codes, includeChildren: options.includeChildren, in: db)
             let codeIndex = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1.code.id, $0) })
-            let segments = Dictionary(uniqueKeysWithValues: try Self.segmentRows(db, where: "NOT s.isOrphaned", arguments: []).map { ($0.info.id, $0) })
+            let segments = Dictionary(uniqueKeysWithValues: try Self.segmentRows(db, in: .every, where: "NOT s.isOrphaned").map { ($0.info.id, $0) })
             let people = Dictionary(uniqueKeysWithValues: source.participants.map { ($0.pseudonym, $0) })
 
             let codings = try Row.fetchAll(db, sql: """
