@@ -20,29 +20,43 @@ enum PassageText {
                AND start >= ifnull((SELECT start FROM passage WHERE transcriptId = ?1 AND start <= ?2 ORDER BY start DESC LIMIT 1), 0)
              ORDER BY start
             """)
-        let rows = try Row.fetchAll(statement, arguments: [transcript, start, end])
-        var text = String.UnicodeScalarView()
+        // Built as UTF-8 bytes: the lines are counted in Unicode scalars, and walking a String's scalar
+        // view generically cost more than the reads.
+        var text: [UInt8] = []
         var cursor = start
         var lines: [TranscriptPage.Line] = []
-        for row in rows {
-            let line: Int = row[0], lineStart: Int = row[1], lineText: String = row[2]
-            let scalars = lineText.unicodeScalars
-            let lineEnd = lineStart + scalars.count
-            lines.append(TranscriptPage.Line(number: line, start: lineStart, end: lineEnd))
+        let rows = try Row.fetchCursor(statement, arguments: [transcript, start, end])
+        while let row = try rows.next() {
+            let line: Int = row[0], lineStart: Int = row[1]
+            var lineText: String = row[2]
             if cursor < lineStart {
                 // Only line ends lie between two lines with text.
-                text.append(contentsOf: repeatElement("\n", count: lineStart - cursor))
+                text.append(contentsOf: repeatElement(UInt8(ascii: "\n"), count: lineStart - cursor))
                 cursor = lineStart
             }
-            if cursor < lineEnd {
-                let from = scalars.index(scalars.startIndex, offsetBy: cursor - lineStart)
-                let to = scalars.index(from, offsetBy: min(end, lineEnd) - cursor)
-                text.append(contentsOf: scalars[from..<to])
-                cursor = min(end, lineEnd)
+            let (scalars, bytes) = lineText.withUTF8 { utf8 in
+                let (count, range) = scalarSlice(utf8, from: cursor - lineStart, to: end - lineStart)
+                text.append(contentsOf: utf8[range])
+                return (count, range)
             }
+            let lineEnd = lineStart + scalars
+            lines.append(TranscriptPage.Line(number: line, start: lineStart, end: lineEnd))
+            if !bytes.isEmpty { cursor = min(end, lineEnd) }
         }
         guard cursor == end else { return nil }
-        return Cut(text: String(text), firstLine: line(at: start, in: lines), lastLine: line(at: max(start, end - 1), in: lines))
+        return Cut(text: String(decoding: text, as: UTF8.self), firstLine: line(at: start, in: lines), lastLine: line(at: max(start, end - 1), in: lines))
+    }
+
+    /// The number of Unicode scalars in `utf8`, and the bytes of those from scalar `from` up to scalar
+    /// `to` (both clamped to the text).
+    static func scalarSlice(_ utf8: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> (count: Int, bytes: Range<Int>) {
+        var scalar = 0, lower = utf8.count, upper = utf8.count
+        for (i, byte) in utf8.enumerated() where byte & 0xC0 != 0x80 {
+            if scalar == from { lower = i }
+            if scalar == to { upper = i }
+            scalar += 1
+        }
+        return (scalar, min(lower, upper)..<upper)
     }
 
     /// The line holding `offset` (as ``ScalarText/line(at:)`` counts), from the lines with text in text
