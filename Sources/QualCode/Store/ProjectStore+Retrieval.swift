@@ -101,16 +101,28 @@ extension ProjectStore {
     package static func codeSelection(_ db: Database, _ code: Code.ID, includeChildren: Bool) throws -> [Code.ID] {
         let index = try CodeIndex(db)
         guard index.byID[code] != nil else { throw StoreError.missing(.code, code) }
-        let subtree = index.subtree(of: code)
-        if includeChildren { return subtree }
-        if subtree.count > 1, try Int.fetchOne(db, sql: "SELECT 1 FROM coding WHERE codeId = ? LIMIT 1", arguments: [code]) == nil {
-            let below = Array(subtree.dropFirst())
-            let count = try Int.fetchOne(db, sql: """
-                SELECT COUNT(DISTINCT segmentId) FROM coding WHERE codeId IN (\(databaseQuestionMarks(count: below.count)))
-                """, arguments: StatementArguments(below)) ?? 0
-            if count > 0 { throw StoreError.onlyChildrenCoded(code: index.path(of: code), childSegments: count) }
+        if includeChildren { return index.subtree(of: code) }
+        if let count = try segmentsOnlyInChildren(db, code, index: index) {
+            throw StoreError.onlyChildrenCoded(code: index.path(of: code), childSegments: count)
         }
         return [code]
+    }
+
+    /// How many segments the codes below `code` hold when `code` itself holds none, or nil when it
+    /// holds some or nothing below it does (segments whose text was removed left out). Asked for on its
+    /// own, such a code gives an empty listing where the user expects its children's segments; every
+    /// read and export that takes codes checks this one way.
+    package static func segmentsOnlyInChildren(_ db: Database, _ code: Code.ID, index: CodeIndex) throws -> Int? {
+        func count(_ codes: [Code.ID]) throws -> Int {
+            try Int.fetchOne(db, sql: """
+                SELECT COUNT(DISTINCT g.segmentId) FROM coding g JOIN segment s ON s.id = g.segmentId
+                 WHERE NOT s.isOrphaned AND g.codeId IN (\(databaseQuestionMarks(count: codes.count)))
+                """, arguments: StatementArguments(codes)) ?? 0
+        }
+        let below = Array(index.subtree(of: code).dropFirst())
+        guard !below.isEmpty, try count([code]) == 0 else { return nil }
+        let inChildren = try count(below)
+        return inChildren > 0 ? inChildren : nil
     }
 
     /// Full-text search over every transcript line. `query` uses words, "phrases", prefix*, AND, OR,

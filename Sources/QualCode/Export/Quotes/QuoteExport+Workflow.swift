@@ -51,10 +51,7 @@ extension ProjectStore {
     ///   children (``ExportError/onlyInChildren(_:)``). Nothing is written or recorded then.
     public func exportQuotes(_ request: QuoteExportRequest, to target: ExportTarget) throws -> QuoteExportReport {
         let options = request.options
-        if !options.includeChildren {
-            let missing = try pool.read { db in try Self.codesWithSegmentsOnlyInChildren(db, options.codes) }
-            if !missing.isEmpty { throw ExportError.onlyInChildren(missing) }
-        }
+        try pool.read { db in try Self.refuseCodesOnlyInChildren(db, options.codes, includeChildren: options.includeChildren) }
         let quotes = try self.quotes(options)
         let warnings = try checkQuotes(quotes, options: options)
         var report = QuoteExportReport(quotes: quotes, warnings: warnings, wasWritten: false, path: target.path)

@@ -128,25 +128,22 @@ extension ProjectStore {
         return ids.filter { seen.insert($0).inserted }
     }
 
-    /// The named codes that have no segments of their own while codes below them do, with the number
-    /// of segments below: what an export of `references` without their children would silently miss.
-    static func codesWithSegmentsOnlyInChildren(_ db: Database, _ references: [String]) throws -> [ExportError.CodeWithoutSegments] {
-        func count(_ codes: [UUID]) throws -> Int {
-            try Int.fetchOne(db, sql: """
-                SELECT COUNT(DISTINCT g.segmentId) FROM coding g JOIN segment s ON s.id = g.segmentId
-                 WHERE NOT s.isOrphaned AND g.codeId IN (\(databaseQuestionMarks(count: codes.count)))
-                """, arguments: StatementArguments(codes)) ?? 0
-        }
+    /// Refuses, unless their children are included, named codes that have no segments of their own
+    /// while codes below them do: an export would give an empty file, row or column where the user
+    /// expects the children's segments.
+    ///
+    /// - Throws: ``ExportError/onlyInChildren(_:)`` listing each such code by path with its children's count.
+    static func refuseCodesOnlyInChildren(_ db: Database, _ references: [String], includeChildren: Bool) throws {
+        guard !includeChildren, !references.isEmpty else { return }
         let index = try CodeIndex(db)
-        var result: [ExportError.CodeWithoutSegments] = []
+        var missing: [ExportError.CodeWithoutSegments] = []
         for reference in references {
-            let code = try index.resolve(reference)
-            let below = Array(index.subtree(of: code.id).dropFirst())
-            guard !below.isEmpty, try count([code.id]) == 0 else { continue }
-            let inChildren = try count(below)
-            if inChildren > 0 { result.append(.init(code: reference, segmentsInChildren: inChildren)) }
+            let code = try index.resolve(reference).id
+            if let inChildren = try segmentsOnlyInChildren(db, code, index: index) {
+                missing.append(.init(code: index.path(of: code), segmentsInChildren: inChildren))
+            }
         }
-        return result
+        if !missing.isEmpty { throw ExportError.onlyInChildren(missing) }
     }
 
     /// The interviewer's last turn before the segment, as displayed text.

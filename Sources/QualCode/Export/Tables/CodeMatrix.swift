@@ -94,7 +94,7 @@ extension ProjectStore {
         try pool.read { db in
             let source = try TableSource.read(db)
             let entries = try source.codes(named: codes, in: db)
-            try source.checkSegmentsNotOnlyInChildren(entries, named: codes, includeChildren: includeChildren)
+            try Self.refuseCodesOnlyInChildren(db, codes, includeChildren: includeChildren)
             var matrix = try CodeMatrix(includeChildren ? source.includingChildren(of: entries) : source, columns: columns, count: count,
                                         rows: entries)
             matrix.includesChildren = includeChildren

@@ -38,8 +38,7 @@ extension ProjectStore {
             let presentation = options.presentation
             let words = presentation.words, numbers = presentation.numbers
             let attributes = try source.attributes(named: options.attributes, for: .tableColumns)
-            try source.checkSegmentsNotOnlyInChildren(try source.codes(named: options.codes, in: db), named: options.codes,
-                                                      includeChildren: options.includeChildren)
+            try Self.refuseCodesOnlyInChildren(db, options.codes, includeChildren: options.includeChildren)
             let codes = try source.codes(named: options.codes, includeChildren: options.includeChildren, in: db)
             let codeIndex = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1.code.id, $0) })
             let segments = Dictionary(uniqueKeysWithValues: try Self.segmentRows(db, in: .every, where: "NOT s.isOrphaned").map { ($0.info.id, $0) })

@@ -136,21 +136,6 @@ struct TableSource {
         return copy
     }
 
-    /// Refuses named codes that have no segments of their own while codes below them do, unless their
-    /// children are included: the user would get an empty row, column or file where they expect the
-    /// children's segments.
-    ///
-    /// - Throws: ``ExportError/onlyInChildren(_:)`` listing each such code with its children's count.
-    func checkSegmentsNotOnlyInChildren(_ chosen: [CodeEntry], named references: [String], includeChildren: Bool) throws {
-        guard !includeChildren, !references.isEmpty else { return }
-        let empty = chosen.compactMap { entry -> ExportError.CodeWithoutSegments? in
-            guard (segmentsByCode[entry.code.id] ?? []).isEmpty else { return nil }
-            let below = Set(descendants(of: entry.code.id).flatMap { segmentsByCode[$0] ?? [] })
-            return below.isEmpty ? nil : ExportError.CodeWithoutSegments(code: entry.path, segmentsInChildren: below.count)
-        }
-        if !empty.isEmpty { throw ExportError.onlyInChildren(empty) }
-    }
-
     // MARK: - Counting
 
     /// The participants who said at least one segment of `code`.

@@ -56,7 +56,7 @@ extension ProjectStore {
         try pool.read { db in
             let source = try TableSource.read(db)
             let codes = try source.codes(named: options.codes, in: db)
-            try source.checkSegmentsNotOnlyInChildren(codes, named: options.codes, includeChildren: options.includeChildren)
+            try Self.refuseCodesOnlyInChildren(db, options.codes, includeChildren: options.includeChildren)
             return try Self.wideDataSet(options.includeChildren ? source.includingChildren(of: codes) : source, codes: codes, options)
         }
     }
