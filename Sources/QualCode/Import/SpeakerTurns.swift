@@ -40,8 +40,8 @@ public struct SpeakerTurns: Sendable {
     public func turns(in scalars: ScalarText) -> [ImportedTurn] {
         var candidates: [(line: Int, label: String, contentStart: Int)] = []
         var labelCounts: [String: Int] = [:]
-        for line in 1...scalars.lineCount {
-            let range = scalars.lineRange(line)
+        for line in 1...scalars.rawLineCount {
+            let range = scalars.rawLineRange(line)
             if let (label, contentOffset) = Self.label(in: scalars, range) {
                 candidates.append((line, label, range.lowerBound + contentOffset))
                 labelCounts[label, default: 0] += 1
@@ -58,8 +58,8 @@ public struct SpeakerTurns: Sendable {
         for c in accepted { byLine[c.line] = (c.label, c.contentStart) }
 
         var turns: [ImportedTurn] = []
-        for line in 1...scalars.lineCount {
-            let range = scalars.lineRange(line)
+        for line in 1...scalars.rawLineCount {
+            let range = scalars.rawLineRange(line)
             if let found = byLine[line] {
                 let speaker = speakerMap.first { $0.key.lowercased() == found.label.lowercased() }?.value ?? found.label
                 turns.append(ImportedTurn(speaker: speaker, start: found.contentStart, end: range.upperBound))

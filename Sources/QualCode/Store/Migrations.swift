@@ -258,19 +258,37 @@ enum Migrations {
         migrator.registerMigration("tallyCodeUse") { db in
             try CodeTally.create(db)
         }
+        migrator.registerMigration("numberLinesWithText") { db in
+            // Only lines holding more than whitespace are numbered now; passages of whitespace only stay
+            // (they give back the text between lines) as number 0. Segments keep their offsets, and so
+            // their text; only their line numbers are worked out again.
+            let transcripts = try UUID.fetchAll(db, sql: "SELECT id FROM transcript")
+            let update = try db.makeStatement(sql: "UPDATE passage SET line = ? WHERE id = ?")
+            for transcript in transcripts {
+                var numbered = 0
+                let rows = try Row.fetchAll(db, sql: "SELECT id, text FROM passage WHERE transcriptId = ? ORDER BY start", arguments: [transcript])
+                for row in rows {
+                    let text: String = row[1]
+                    let hasText = text.unicodeScalars.contains { !$0.isSpace }
+                    if hasText { numbered += 1 }
+                    try update.execute(arguments: [hasText ? numbered : 0, row[0] as Int64])
+                }
+            }
+            try db.execute(sql: "UPDATE segment SET \(Migrations.segmentLinesAssignment)")
+        }
         return migrator
     }
 
-    /// The SET clause that works out a segment's first and last line from its transcript's lines with
-    /// text: the line at or before an offset, plus the blank lines between (as ``ScalarText/line(at:)``).
+    /// The SET clause that works out a segment's first and last line from its transcript's passages: the
+    /// last numbered line starting at or before an offset (as ``ScalarText/line(at:)``).
     static let segmentLinesAssignment = """
         firstLine = \(lineAt("segment.start")), lastLine = \(lineAt("MAX(segment.start, segment.\"end\" - 1)"))
         """
 
     private static func lineAt(_ offset: String) -> String {
         """
-        ifnull((SELECT p.line + MAX(0, \(offset) - (p.start + length(p.text))) FROM passage p
-                 WHERE p.transcriptId = segment.transcriptId AND p.start <= \(offset) ORDER BY p.start DESC LIMIT 1), 1 + \(offset))
+        ifnull((SELECT p.line FROM passage p
+                 WHERE p.transcriptId = segment.transcriptId AND p.start <= \(offset) AND p.line > 0 ORDER BY p.start DESC LIMIT 1), 1)
         """
     }
 

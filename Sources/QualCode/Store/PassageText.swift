@@ -17,7 +17,7 @@ enum PassageText {
         let statement = try db.cachedStatement(sql: """
             SELECT line, start, text FROM passage
              WHERE transcriptId = ?1 AND start < ?3
-               AND start >= ifnull((SELECT start FROM passage WHERE transcriptId = ?1 AND start <= ?2 ORDER BY start DESC LIMIT 1), 0)
+               AND start >= ifnull((SELECT start FROM passage WHERE transcriptId = ?1 AND start <= ?2 AND line > 0 ORDER BY start DESC LIMIT 1), 0)
              ORDER BY start
             """)
         // Built as UTF-8 bytes: the lines are counted in Unicode scalars, and walking a String's scalar
@@ -59,16 +59,16 @@ enum PassageText {
         return (scalar, min(lower, upper)..<upper)
     }
 
-    /// The line holding `offset` (as ``ScalarText/line(at:)`` counts), from the lines with text in text
-    /// order: the last one starting at or before it, plus one for each line end after that line's own.
+    /// The line holding `offset` (as ``ScalarText/line(at:)`` counts), from the transcript's passages in
+    /// text order: the last numbered one starting at or before it, or 1.
     static func line(at offset: Int, in lines: [TranscriptPage.Line]) -> Int {
         var lo = 0, hi = lines.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if lines[mid].start <= offset { lo = mid + 1 } else { hi = mid }
         }
-        guard lo > 0 else { return 1 + offset }
-        let found = lines[lo - 1]
-        return found.number + max(0, offset - found.end)
+        // Whitespace-only lines (number 0) count with the numbered line above them.
+        while lo > 0 && lines[lo - 1].number == 0 { lo -= 1 }
+        return lo > 0 ? lines[lo - 1].number : 1
     }
 }

@@ -71,21 +71,22 @@ extension ProjectStore {
         }
     }
 
-    /// Listing rows with `context` lines with text before and after each, read per segment through one
-    /// prepared statement: two index ranges by line, the segment's position already known. (Blank lines
-    /// between turns are not worth showing.)
+    /// Listing rows with `context` numbered lines before and after each, read per segment through one
+    /// prepared statement: two index ranges by line, the segment's position already known.
     static func retrieved(_ db: Database, _ rows: [SegmentRow], context: Int) throws -> [RetrievedSegment] {
         let statement = context > 0 ? try db.cachedStatement(sql: """
-            SELECT line, text FROM (SELECT line, text FROM passage WHERE transcriptId = ?1 AND line < ?2 ORDER BY line DESC LIMIT ?4)
+            SELECT line, text, start FROM (SELECT line, text, start FROM passage WHERE transcriptId = ?1 AND line < ?2 AND line > 0 ORDER BY line DESC LIMIT ?4)
             UNION ALL
-            SELECT line, text FROM (SELECT line, text FROM passage WHERE transcriptId = ?1 AND line > ?3 ORDER BY line LIMIT ?4)
+            SELECT line, text, start FROM (SELECT line, text, start FROM passage WHERE transcriptId = ?1 AND line > ?3 ORDER BY line LIMIT ?4)
             """) : nil
         return try rows.map { row in
             var before: [NumberedLine] = [], after: [NumberedLine] = []
             if let statement {
                 let lines = try Row.fetchCursor(statement, arguments: [row.transcriptId, row.info.firstLine, row.info.lastLine, context])
                 while let line = try lines.next() {
-                    let numbered = NumberedLine(number: line[0], speaker: nil, text: line[1], codes: [])
+                    let text: String = line[1], start: Int = line[2]
+                    let numbered = NumberedLine(number: line[0], speaker: nil, text: text, codes: [], start: start,
+                                                end: start + text.unicodeScalars.count)
                     if numbered.number < row.info.firstLine { before.append(numbered) } else { after.append(numbered) }
                 }
                 before.reverse()

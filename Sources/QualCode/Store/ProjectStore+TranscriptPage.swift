@@ -107,7 +107,7 @@ extension ProjectStore {
             let codes = index.codes.filter { used.contains($0.id) }
                 .map { TranscriptPage.CodeLabel(id: $0.id, path: index.path(of: $0.id), label: index.label(of: $0.id), color: $0.color) }
                 .sorted { $0.path.lowercased() < $1.path.lowercased() }
-            return TranscriptPage(transcript: summary, text: text, lines: lines, turns: turns, codings: codings, codes: codes)
+            return TranscriptPage(transcript: summary, text: text, lines: lines.filter { $0.number > 0 }, turns: turns, codings: codings, codes: codes)
         }
     }
 }

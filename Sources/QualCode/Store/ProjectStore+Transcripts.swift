@@ -43,6 +43,9 @@ public struct NumberedLine: Hashable, Sendable, Codable {
     public var speaker: String?
     public var text: String
     public var codes: [String]
+    /// Where the line's text lies: Unicode-scalar offsets, end exclusive (what coding by offsets takes).
+    public var start: Int
+    public var end: Int
 }
 
 extension ProjectStore {
@@ -191,11 +194,16 @@ extension ProjectStore {
         let insert = try db.cachedStatement(sql: "INSERT INTO passage (transcriptId, line, start, text) VALUES (?, ?, ?, ?)")
         // Fed directly, not by a trigger (see migration "feedPassageIndexDirectly").
         let insertFTS = try db.cachedStatement(sql: "INSERT INTO passageFTS (rowid, text) VALUES (?, ?)")
-        for line in 1...text.lineCount {
-            let range = text.lineRange(line)
+        // Every line that is not empty is a passage, so the passages between them give back the whole
+        // text (see `PassageText`); a line of whitespace only is kept with number 0: not numbered.
+        var numbered = 0
+        for raw in 1...text.rawLineCount {
+            let range = text.rawLineRange(raw)
             guard !range.isEmpty else { continue }
+            let isNumbered = numbered < text.lineCount && text.lineStarts[numbered] == range.lowerBound
+            if isNumbered { numbered += 1 }
             let lineText = text.slice(range.lowerBound, range.upperBound)
-            try insert.execute(arguments: [transcript.id, line, range.lowerBound, lineText])
+            try insert.execute(arguments: [transcript.id, isNumbered ? numbered : 0, range.lowerBound, lineText])
             try insertFTS.execute(arguments: [db.lastInsertedRowID, lineText])
         }
     }
@@ -271,6 +279,7 @@ extension ProjectStore {
         try pool.read { db in
             let transcript = try Self.transcript(db, reference)
             let text = ScalarText(transcript.text)
+            guard text.lineCount > 0 else { return (transcript, []) }
             let wanted = range ?? 1...text.lineCount
             guard wanted.lowerBound >= 1, wanted.upperBound <= text.lineCount else {
                 throw StoreError.linesOutOfRange(transcript: transcript.slug, first: wanted.lowerBound, last: wanted.upperBound, lineCount: text.lineCount)
@@ -290,7 +299,8 @@ extension ProjectStore {
                     let (s, e, name) = row
                     if s < max(r.upperBound, r.lowerBound + 1) && e > r.lowerBound && !codes.contains(name) { codes.append(name) }
                 }
-                return NumberedLine(number: n, speaker: speaker, text: text.slice(r.lowerBound, r.upperBound), codes: codes.sorted())
+                return NumberedLine(number: n, speaker: speaker, text: text.slice(r.lowerBound, r.upperBound), codes: codes.sorted(),
+                                    start: r.lowerBound, end: r.upperBound)
             }
             return (transcript, lines)
         }

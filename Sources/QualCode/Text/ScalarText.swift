@@ -7,7 +7,12 @@ import Foundation
 /// line numbers, so no caller counts `Character`s or UTF-16 units by accident.
 public struct ScalarText: Sendable {
     public let scalars: [Unicode.Scalar]
-    /// The scalar offset at which each line starts; `lineStarts[0] == 0`.
+    /// The scalar offset at which each line of the file starts, blank ones included; `rawLineStarts[0] == 0`.
+    /// For working on the text line by line (diffs, speaker labels); people see ``lineStarts``.
+    public let rawLineStarts: [Int]
+    /// The scalar offset at which each numbered line starts. Only lines that hold more than whitespace
+    /// are numbered, as MAXQDA numbers paragraphs: a transcript with a blank line between turns would
+    /// otherwise count every turn twice, and `--lines 21` would land on the wrong one.
     public let lineStarts: [Int]
 
     public init(_ text: String) {
@@ -16,16 +21,29 @@ public struct ScalarText: Sendable {
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(text.utf8.count)
         var starts = [0]
+        var numbered: [Int] = []
+        var lineHasText = false
         for s in text.unicodeScalars {
+            if s == "\n" {
+                if lineHasText { numbered.append(starts[starts.count - 1]) }
+                lineHasText = false
+                scalars.append(s)
+                starts.append(scalars.count)
+                continue
+            }
+            if !lineHasText && !s.isSpace { lineHasText = true }
             scalars.append(s)
-            if s == "\n" { starts.append(scalars.count) }
         }
+        if lineHasText { numbered.append(starts[starts.count - 1]) }
         self.scalars = scalars
-        self.lineStarts = starts
+        self.rawLineStarts = starts
+        self.lineStarts = numbered
     }
 
     public var count: Int { scalars.count }
+    /// Numbered lines: those holding more than whitespace. Zero for a text of whitespace only.
     public var lineCount: Int { lineStarts.count }
+    public var rawLineCount: Int { rawLineStarts.count }
 
     /// The text between two scalar offsets (clamped to the text).
     public func slice(_ start: Int, _ end: Int) -> String {
@@ -64,26 +82,45 @@ public struct ScalarText: Sendable {
         return String(decoding: utf8, as: UTF8.self)
     }
 
-    /// The 1-based line number that holds the scalar at `offset`.
+    /// The number of the line that holds the scalar at `offset`: the last numbered line starting at or
+    /// before it (so whitespace-only lines count with the line above them), and 1 before the first.
     public func line(at offset: Int) -> Int {
-        var lo = 0, hi = lineStarts.count - 1
+        var lo = 0, hi = lineStarts.count
         while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+            let mid = (lo + hi) / 2
+            if lineStarts[mid] <= offset { lo = mid + 1 } else { hi = mid }
         }
-        return lo + 1
+        return max(1, lo)
     }
 
-    /// Scalar range of a 1-based line, without its line feed.
+    /// Scalar range of a numbered line (1-based), without its line feed.
     public func lineRange(_ line: Int) -> Range<Int> {
         let start = lineStarts[line - 1]
-        let end = line < lineStarts.count ? lineStarts[line] - 1 : count
-        return start..<end
+        return start..<rawLineEnd(from: start)
     }
 
     public func lineText(_ line: Int) -> String {
         let r = lineRange(line)
         return slice(r.lowerBound, r.upperBound)
+    }
+
+    /// Scalar range of a line of the file (1-based, blank lines included), without its line feed.
+    public func rawLineRange(_ line: Int) -> Range<Int> {
+        let start = rawLineStarts[line - 1]
+        let end = line < rawLineStarts.count ? rawLineStarts[line] - 1 : count
+        return start..<end
+    }
+
+    public func rawLineText(_ line: Int) -> String {
+        let r = rawLineRange(line)
+        return slice(r.lowerBound, r.upperBound)
+    }
+
+    /// Where the line starting at `start` ends: its line feed, or the end of the text.
+    private func rawLineEnd(from start: Int) -> Int {
+        var end = start
+        while end < count && scalars[end] != "\n" { end += 1 }
+        return end
     }
 
     /// Every scalar offset at which `needle` starts.

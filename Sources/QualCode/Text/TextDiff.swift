@@ -12,8 +12,8 @@ public enum TextDiff {
 
     public static func edits(from old: ScalarText, to newText: String) -> [TextEdit] {
         let new = ScalarText(newText)
-        let oldLines = (1...old.lineCount).map { old.lineText($0) }
-        let newLines = (1...new.lineCount).map { new.lineText($0) }
+        let oldLines = (1...old.rawLineCount).map { old.rawLineText($0) }
+        let newLines = (1...new.rawLineCount).map { new.rawLineText($0) }
         let matches = matchedLines(oldLines, newLines)
 
         var edits: [TextEdit] = []
@@ -28,8 +28,8 @@ public enum TextDiff {
                 if mo == oldLines.count && oldLine > 0 {
                     // The last block runs to the end, where the last line has no line feed: start it at
                     // the line feed that ends the previous (matched) line, on both sides.
-                    oldStart = old.lineRange(oldLine).upperBound
-                    newStart = new.lineRange(newLine).upperBound
+                    oldStart = old.rawLineRange(oldLine).upperBound
+                    newStart = new.rawLineRange(newLine).upperBound
                 }
                 edits += refined(old: old, oldStart..<oldEnd, new: new, newStart..<newEnd)
             }
@@ -46,7 +46,7 @@ public enum TextDiff {
 
     /// Scalar offset where 0-based `line` starts; the text's end for `line == lineCount`.
     private static func blockStart(_ text: ScalarText, line: Int, lineCount: Int) -> Int {
-        line < lineCount ? text.lineStarts[line] : text.count
+        line < lineCount ? text.rawLineStarts[line] : text.count
     }
 
     /// A changed block diffed again word by word, so two typos fixed on one line are two edits and the

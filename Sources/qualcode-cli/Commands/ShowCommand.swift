@@ -8,16 +8,21 @@ struct ShowCommand: ParsableCommand {
         abstract: "Print a transcript with line numbers and the codes on each line.",
         discussion: """
             The transcript may be named by its name (intervju-eva), by the pseudonym of a participant with \
-            one transcript (eva), or by a unique word of its name.
+            one transcript (eva), or by a unique word of its name. Only lines that hold text are numbered \
+            (blank lines between turns are not), the same numbers `code --lines`, `units`, `retrieve` and \
+            the exports use. --offsets adds where each line lies as Unicode-scalar offsets START-END (end \
+            exclusive), the values `code --start/--end` take; --json always has them.
 
             For example:
               qualcode show eva --lines 40-60
+              qualcode show eva --lines 41 --offsets
             """
     )
     @OptionGroup var project: ProjectOptions
     @Argument(help: "The transcript.") var transcript: String
     @Option(help: ArgumentHelp("Only these lines, FIRST-LAST or one number.", valueName: "range")) var lines: String?
     @Flag(help: "Leave out the codes column.") var noCodes = false
+    @Flag(help: "Show each line's start and end offsets (for code --start/--end).") var offsets = false
     @Flag(help: "Print JSON.") var json = false
 
     func validate() throws { _ = try lines.map(parseLineRange) }
@@ -29,7 +34,8 @@ struct ShowCommand: ParsableCommand {
         for line in numbered {
             let number = String(repeating: " ", count: width - String(line.number).count) + String(line.number)
             let codes = noCodes || line.codes.isEmpty ? "" : "   [" + line.codes.joined(separator: "; ") + "]"
-            print("\(number)  \(line.text)\(codes)")
+            let span = offsets ? "[\(line.start)-\(line.end)]  " : ""
+            print("\(number)  \(span)\(line.text)\(codes)")
         }
     }
 }

@@ -47,6 +47,20 @@ func maintainedSpeakers(_ db: Database) throws -> Set<String> {
             #expect(try maintainedSpeakers(db) == oldView)
             #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stcGroup") ?? 0 > 0)
         }
+        // Only lines with text are numbered now: segments keep their text, their lines follow the new numbers.
+        try store.pool.read { db in
+            for transcript in try Transcript.fetchAll(db) {
+                let text = ScalarText(transcript.text)
+                let numbers = try Int.fetchAll(db, sql: "SELECT line FROM passage WHERE transcriptId = ? AND line > 0 ORDER BY start",
+                                               arguments: [transcript.id])
+                #expect(numbers == Array(1...text.lineCount), "\(transcript.slug)")
+                for segment in try Segment.filter(Segment.Columns.transcriptId == transcript.id).fetchAll(db) {
+                    #expect(text.slice(segment.start, segment.end) == segment.text)
+                    let lines = try #require(try Row.fetchOne(db, sql: "SELECT firstLine, lastLine FROM segment WHERE id = ?", arguments: [segment.id]))
+                    #expect(lines[0] as Int == text.line(at: segment.start) && lines[1] as Int == text.line(at: max(segment.start, segment.end - 1)))
+                }
+            }
+        }
         let counts = try store.counts()
         #expect(counts.codings == oldCodings && counts.codes == 22)
         #expect(try store.codeTree().map(\.name).sorted() == oldPaths.sorted())

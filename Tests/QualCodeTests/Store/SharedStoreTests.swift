@@ -80,20 +80,20 @@ import Testing
         _ = try store.code(id, .quote("ærlig talt", occurrence: nil), codes: ["/Tillit", "Tid"])
         let page = try store.transcriptPage(id)
         #expect(page.transcript.id == id && page.text.hasPrefix("Intervjuer:"))
-        // Lines with text keep the numbers every listing uses; blank lines have none of their own.
-        #expect(page.lines.map(\.number) == [1, 3, 4])
+        // Only lines with text are numbered, as every listing numbers them; a blank line has no number.
+        #expect(page.lines.map(\.number) == [1, 2, 3])
         let scalars = Array(page.text.unicodeScalars)
         for line in page.lines { #expect(line.end <= scalars.count && line.start < line.end) }
         #expect(page.turns.map(\.speaker) == ["Intervjuer", "Eva", "Siri"])
         #expect(page.turns.map { $0.participant?.pseudonym } == [nil, "Eva", "Siri"])
-        #expect(page.turns.map(\.line) == [1, 3, 4])
+        #expect(page.turns.map(\.line) == [1, 2, 3])
         // Every coding, with offsets that cut the coded text out of the page's text.
         #expect(page.codings.count == 3)
         for coding in page.codings {
             let cut = String(String.UnicodeScalarView(scalars[coding.start..<coding.end]))
             #expect(cut == "Tillit er alt" || cut == "ærlig talt")
         }
-        #expect(page.codings.first?.segment == quote.segment.id && page.codings.first?.firstLine == 3)
+        #expect(page.codings.first?.segment == quote.segment.id && page.codings.first?.firstLine == 2)
         // Two codes named «Tillit» are told apart by their paths.
         #expect(page.codes.map(\.path) == ["Tid", "Tid/Tillit", "Tillit"])
         #expect(page.codes.map(\.label) == ["Tid", "Tid/Tillit", "/Tillit"])
