@@ -51,6 +51,8 @@ public struct CodingResult: Hashable, Sendable, Codable {
     public var createdCodes: [String]
     /// The codes the segment now carries from this request (added or already there), in request order.
     public var codeIDs: [Code.ID]
+    /// For a quote that did not occur exactly: what was forgiven for it to match (empty otherwise).
+    public var quoteNormalised: [QuoteNormalisation] = []
 }
 
 /// One row of the process log («prosesslogg»): a unit, who said it, where, and its codes.
@@ -104,7 +106,7 @@ extension ProjectStore {
         let index = try CodeIndex(db)
         return applied.map { a in
             CodingResult(segment: a.segment, added: a.added.map(index.label(of:)), alreadyPresent: a.present.map(index.label(of:)),
-                         createdCodes: a.created.map(index.path(of:)), codeIDs: a.codes)
+                         createdCodes: a.created.map(index.path(of:)), codeIDs: a.codes, quoteNormalised: a.normalised)
         }
     }
 
@@ -145,15 +147,15 @@ extension ProjectStore {
     /// the lines they touch, so the cost does not grow with the transcript; a quote or whole lines need
     /// the whole text.
     private func locate(_ db: Database, _ request: CodingRequest, cache: inout CodingCache)
-        throws -> (name: String, start: Int, end: Int, text: String, firstLine: Int, lastLine: Int) {
+        throws -> (name: String, start: Int, end: Int, text: String, firstLine: Int, lastLine: Int, normalised: [QuoteNormalisation]) {
         let name = try cache.name(db, request.transcript)
         if case let .offsets(start, end) = request.selector, start >= 0, start < end,
            let cut = try PassageText.cut(db, transcript: request.transcript, start: start, end: end) {
-            return (name, start, end, cut.text, cut.firstLine, cut.lastLine)
+            return (name, start, end, cut.text, cut.firstLine, cut.lastLine, [])
         }
         let (transcript, text) = try cache.fullText(db, request.transcript)
-        let (start, end) = try Self.span(db, request.selector, in: transcript, text: text)
-        return (name, start, end, text.slice(start, end), text.line(at: start), text.line(at: max(start, end - 1)))
+        let (start, end, normalised) = try Self.span(db, request.selector, in: transcript, text: text)
+        return (name, start, end, text.slice(start, end), text.line(at: start), text.line(at: max(start, end - 1)), normalised)
     }
 
     /// One request's coding, with its codes as ids (named once the whole batch is done).
@@ -163,6 +165,7 @@ extension ProjectStore {
         var present: [Code.ID] = []
         var created: [Code.ID] = []
         var codes: [Code.ID] = []
+        var normalised: [QuoteNormalisation] = []
     }
 
     private func applyCoding(_ db: Database, _ request: CodingRequest, cache: inout CodingCache) throws -> Applied {
@@ -220,7 +223,7 @@ extension ProjectStore {
         }
         let info = SegmentInfo(id: segment.id, transcript: place.name, start: start, end: end, firstLine: place.firstLine,
                                lastLine: place.lastLine, text: segment.text, isOrphaned: false)
-        return Applied(segment: info, added: added, present: present, created: created, codes: applied)
+        return Applied(segment: info, added: added, present: present, created: created, codes: applied, normalised: place.normalised)
     }
 
     /// Removes this coder's codings of `codes` (all codes when empty) from a segment; a segment
@@ -269,13 +272,15 @@ extension ProjectStore {
         throw StoreError.ambiguous(what: "segment", reference: reference, candidates: matches.map { $0.id.shortID })
     }
 
-    static func span(_ db: Database, _ selector: SegmentSelector, in transcript: Transcript, text: ScalarText) throws -> (Int, Int) {
+    /// Where `selector` lies in the text; for a quote, also what had to be forgiven for it to match.
+    static func span(_ db: Database, _ selector: SegmentSelector, in transcript: Transcript, text: ScalarText)
+        throws -> (start: Int, end: Int, normalised: [QuoteNormalisation]) {
         switch selector {
         case let .offsets(start, end):
             guard start >= 0, end <= text.count, start < end else {
                 throw StoreError.spanOutOfRange(transcript: transcript.slug, start: start, end: end, length: text.count)
             }
-            return (start, end)
+            return (start, end, [])
         case let .lines(range):
             guard range.lowerBound >= 1, range.upperBound <= text.lineCount else {
                 throw StoreError.linesOutOfRange(transcript: transcript.slug, first: range.lowerBound, last: range.upperBound, lineCount: text.lineCount)
@@ -292,23 +297,25 @@ extension ProjectStore {
             guard start < end else {
                 throw StoreError.blankLines(transcript: transcript.slug, first: range.lowerBound, last: range.upperBound)
             }
-            return (start, end)
+            return (start, end, [])
         case let .quote(raw, occurrence):
             let quote = raw.precomposedStringWithCanonicalMapping.replacingOccurrences(of: "\r\n", with: "\n")
             guard !quote.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                 throw StoreError.invalidInput(.quote, value: raw, expected: "text from the transcript")
             }
-            let hits = text.occurrences(of: quote)
+            let matcher = QuoteMatcher(text)
+            let found = matcher.match(quote)
+            let hits = found.spans
             if let occurrence {
                 guard occurrence >= 1, occurrence <= hits.count else {
                     throw StoreError.occurrenceOutOfRange(transcript: transcript.slug, occurrence: occurrence, count: hits.count)
                 }
-                return (hits[occurrence - 1], hits[occurrence - 1] + quote.scalarCount)
+                return (hits[occurrence - 1].lowerBound, hits[occurrence - 1].upperBound, found.normalised)
             }
             switch hits.count {
-            case 1: return (hits[0], hits[0] + quote.scalarCount)
-            case 0: throw StoreError.quoteNotFound(transcript: transcript.slug, quote: quote)
-            default: throw StoreError.quoteAmbiguous(transcript: transcript.slug, quote: quote, lines: hits.map { text.line(at: $0) })
+            case 1: return (hits[0].lowerBound, hits[0].upperBound, found.normalised)
+            case 0: throw StoreError.quoteNotFound(transcript: transcript.slug, quote: quote, nearest: matcher.nearest(to: quote))
+            default: throw StoreError.quoteAmbiguous(transcript: transcript.slug, quote: quote, lines: hits.map { text.line(at: $0.lowerBound) })
             }
         }
     }

@@ -32,7 +32,9 @@ extension ProjectStore {
         var nonOverlapping: [Int] = []
         for h in hits where nonOverlapping.last.map({ h >= $0 + needle.scalarCount }) ?? true { nonOverlapping.append(h) }
         hits = nonOverlapping
-        guard !hits.isEmpty else { throw StoreError.quoteNotFound(transcript: transcript.slug, quote: needle) }
+        guard !hits.isEmpty else {
+            throw StoreError.textNotFound(transcript: transcript.slug, find: needle, nearest: QuoteMatcher(text).nearest(to: needle))
+        }
         let chosen: [Int]
         if all {
             chosen = hits

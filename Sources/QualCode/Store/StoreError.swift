@@ -22,8 +22,11 @@ public enum StoreError: Error, Sendable, Equatable {
     case invalidValue(what: String, value: String, expected: String)
     /// A value given for one of the inputs the store's callers fill from what a person typed.
     case invalidInput(InputField, value: String, expected: String)
-    case quoteNotFound(transcript: String, quote: String)
+    /// `nearest`: lines that come close, best first (may be empty).
+    case quoteNotFound(transcript: String, quote: String, nearest: [QuoteSuggestion])
     case quoteAmbiguous(transcript: String, quote: String, lines: [Int])
+    /// Text to replace that does not occur; `nearest` as for a quote.
+    case textNotFound(transcript: String, find: String, nearest: [QuoteSuggestion])
     case occurrenceOutOfRange(transcript: String, occurrence: Int, count: Int)
     case spanOutOfRange(transcript: String, start: Int, end: Int, length: Int)
     case linesOutOfRange(transcript: String, first: Int, last: Int, lineCount: Int)
@@ -126,8 +129,10 @@ extension StoreError: CustomStringConvertible, LocalizedError {
             return "\(what): \"\(value)\" is not valid; expected \(expected)."
         case let .invalidInput(field, value, expected):
             return "\(field.words): \"\(value)\" is not valid; expected \(expected)."
-        case let .quoteNotFound(transcript, quote):
-            return "\(transcript): the quote \"\(quote.truncated())\" does not occur in the text; nothing was coded."
+        case let .quoteNotFound(transcript, quote, nearest):
+            return "\(transcript): the quote \"\(quote.truncated())\" does not occur in the text\(Self.nearest(nearest)); nothing was coded."
+        case let .textNotFound(transcript, find, nearest):
+            return "\(transcript): the text \"\(find.truncated())\" does not occur\(Self.nearest(nearest)); nothing was changed."
         case let .quoteAmbiguous(transcript, quote, lines):
             return "\(transcript): the quote \"\(quote.truncated())\" occurs \(lines.count) times (\(Self.places(lines))); pick one or quote more text."
         case let .occurrenceOutOfRange(transcript, occurrence, count):
@@ -156,6 +161,12 @@ extension StoreError: CustomStringConvertible, LocalizedError {
     }
 
     /// «occurrence 1 on line 12, occurrence 2 on line 40».
+    /// « (closest: line 12 "…", line 30 "…")», or nothing.
+    package static func nearest(_ suggestions: [QuoteSuggestion]) -> String {
+        guard !suggestions.isEmpty else { return "" }
+        return " (closest: " + suggestions.map { "line \($0.line) \"\($0.text.truncated())\"" }.joined(separator: ", ") + ")"
+    }
+
     package static func places(_ lines: [Int]) -> String {
         lines.enumerated().map { "occurrence \($0.offset + 1) on line \($0.element)" }.joined(separator: ", ")
     }

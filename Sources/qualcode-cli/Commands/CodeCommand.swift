@@ -7,8 +7,12 @@ struct CodeCommand: ParsableCommand {
         commandName: "code",
         abstract: "Mark a segment of a transcript and apply codes to it.",
         discussion: """
-            Choose the segment by an exact quote (it must occur once; --occurrence N picks one when it occurs \
-            more often), by lines, or by character offsets (Unicode scalars, end exclusive). Codes that do \
+            Choose the segment by a quote (it must occur once; --occurrence N picks one when it occurs \
+            more often), by lines (`show` numbers them), or by character offsets (Unicode scalars, end \
+            exclusive; `show --offsets` prints them). A quote is matched exactly when it can be; otherwise \
+            what copying from Word changes is forgiven: ... for …, straight for typographic quotation marks \
+            and apostrophes, - for – or —, runs of spaces and line breaks, and the case of the first \
+            letter; a note says so. A quote not found names the closest lines. Codes that do \
             not exist are created; "Parent/Child" creates a child code. Coding the same span with the same \
             code again changes nothing.
 
@@ -36,6 +40,11 @@ struct CodeCommand: ParsableCommand {
         let result = try store.code(try store.resolve.transcript(transcript), try segment.selector(), codes: codes)
         if json { print(try Output.json(result)); return }
         for name in result.createdCodes { Output.note("created code \"\(name)\"") }
+        if !result.quoteNormalised.isEmpty {
+            let kinds = result.quoteNormalised.map(\.words)
+            let listed = kinds.count < 2 ? kinds.joined() : kinds.dropLast().joined(separator: ", ") + " and " + kinds.last!
+            Output.note("no exact match; the quote matched allowing for differences in \(listed)")
+        }
         let s = result.segment
         var parts: [String] = []
         if !result.added.isEmpty { parts.append("coded " + result.added.joined(separator: ", ")) }

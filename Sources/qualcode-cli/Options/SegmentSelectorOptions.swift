@@ -4,7 +4,7 @@ import QualCode
 
 /// How a command chooses a stretch of a transcript: an exact quote, lines, or offsets.
 struct SegmentSelectorOptions: ParsableArguments {
-    @Option(help: "Exact text to code.") var quote: String?
+    @Option(help: "Text to code, as it reads in the transcript.") var quote: String?
     @Option(help: "Which occurrence of the quote (1-based).") var occurrence: Int?
     @Option(help: ArgumentHelp("Lines, FIRST-LAST.", valueName: "range")) var lines: String?
     @Option(help: "Start offset (Unicode scalars from 0).") var start: Int?

@@ -82,7 +82,8 @@ func interviewStore(_ folder: TemporaryFolder) throws -> ProjectStore {
         let store = try interviewStore(folder)
         let length = try store.transcript("eva").text.unicodeScalars.count
         let before = try ProjectSnapshot(store)
-        #expect(throws: StoreError.quoteNotFound(transcript: "intervju-eva", quote: "finnes ikke")) {
+        let nearest = QuoteMatcher(ScalarText(try store.transcript("eva").text)).nearest(to: "finnes ikke")
+        #expect(throws: StoreError.quoteNotFound(transcript: "intervju-eva", quote: "finnes ikke", nearest: nearest)) {
             try store.code("eva", .quote("finnes ikke", occurrence: nil), codes: ["X"])
         }
         #expect(throws: StoreError.spanOutOfRange(transcript: "intervju-eva", start: 10, end: length + 1, length: length)) {
