@@ -39,7 +39,7 @@ public struct ProjectStore: Sendable {
         let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty else { throw StoreError.emptyName(what: "project title") }
         do {
-            let pool = try DatabasePool(path: url.path, configuration: configuration)
+            let pool = try DatabasePool(path: url.path, configuration: configuration())
             try pool.write { db in try db.execute(sql: "PRAGMA application_id = \(Migrations.applicationID)") }
             try SchemaExtension.migrator(with: extensions).migrate(pool)
             let store = ProjectStore(url: url, coder: coder, pool: pool)
@@ -61,7 +61,11 @@ public struct ProjectStore: Sendable {
     /// - Throws: ``StoreError/projectNotFound(path:)``, ``StoreError/notAProject(path:reason:)`` for a file
     ///   that is not SQLite or not ours, ``StoreError/newerVersion(path:unknownMigrations:)`` for a file
     ///   from a newer QualCode. The file is left exactly as it was in each case.
-    public static func open(at url: URL, coder: String, extensions: [SchemaExtension] = []) throws -> ProjectStore {
+    ///   A file or folder that cannot be written is opened read-only: reads work, a change throws
+    ///   ``StoreError/projectReadOnly(path:)``, and no `-wal` or `-shm` file is made beside it. Another
+    ///   program holding the write lock longer than `busyTimeout` seconds gives ``StoreError/projectBusy(path:)``.
+    public static func open(at url: URL, coder: String, extensions: [SchemaExtension] = [],
+                            busyTimeout: TimeInterval = 10) throws -> ProjectStore {
         let path = url.path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
@@ -75,11 +79,14 @@ public struct ProjectStore: Sendable {
         guard header == Data("SQLite format 3\0".utf8) else {
             throw StoreError.notAProject(path: path, reason: header.isEmpty ? "the file is empty" : "not an SQLite database")
         }
+        let fileManager = FileManager.default
+        let readOnly = !fileManager.isWritableFile(atPath: path) || !fileManager.isWritableFile(atPath: url.deletingLastPathComponent().path)
         let pool: DatabasePool
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
+            pool = try DatabasePool(path: readOnly ? try immutableURI(path) : path,
+                                    configuration: configuration(readOnly: readOnly, busyTimeout: busyTimeout))
         } catch {
-            throw StoreError.notAProject(path: path, reason: "SQLite could not open it: \(error)")
+            throw StoreError.interpreting(error, path: path) ?? .notAProject(path: path, reason: "SQLite could not open it: \(error)")
         }
         let migrator = SchemaExtension.migrator(with: extensions)
         try pool.read { db in
@@ -97,19 +104,40 @@ public struct ProjectStore: Sendable {
             }
             if !unknown.isEmpty { throw StoreError.newerVersion(path: path, unknownMigrations: unknown.sorted()) }
         }
+        // An up-to-date file needs no write to open, so reading commands work while another program
+        // holds the write lock (a long import) and where nothing can be written.
+        if try pool.read({ db in try migrator.hasCompletedMigrations(db) }) { return ProjectStore(url: url, coder: coder, pool: pool) }
+        if readOnly { throw StoreError.readOnlyCannotOpen(path: path, needsMigration: true) }
         do {
             try migrator.migrate(pool)
         } catch let error as DatabaseError {
+            if let condition = StoreError.interpreting(error, path: path) { throw condition }
             // A migration that fails rolls back: the file is as it was, but cannot be opened by this version.
             throw StoreError.migrationFailed(path: path, reason: error.message ?? "\(error.resultCode)")
         }
         return ProjectStore(url: url, coder: coder, pool: pool)
     }
 
-    private static var configuration: Configuration {
+    /// A read-only place cannot hold the `-shm` file a reader of a WAL database needs, so the file is
+    /// opened as immutable: no locks, no side files. That is only right when no `-wal` file holds changes
+    /// not yet in the file (a writer that closed cleanly leaves none).
+    private static func immutableURI(_ path: String) throws -> String {
+        let wal = path + "-wal"
+        if let size = (try? FileManager.default.attributesOfItem(atPath: wal))?[.size] as? Int, size > 0 {
+            throw StoreError.readOnlyCannotOpen(path: path, needsMigration: false)
+        }
+        var components = URLComponents()
+        components.scheme = "file"
+        components.path = path
+        components.queryItems = [URLQueryItem(name: "immutable", value: "1")]
+        return components.string ?? path
+    }
+
+    private static func configuration(readOnly: Bool = false, busyTimeout: TimeInterval = 10) -> Configuration {
         var config = Configuration()
+        config.readonly = readOnly
         config.foreignKeysEnabled = true
-        config.busyMode = .timeout(10)
+        config.busyMode = .timeout(busyTimeout)
         config.prepareDatabase { db in
             // WAL with synchronous=NORMAL never corrupts the file or splits a transaction; a power cut can
             // only lose the last commits. A 64 MiB page cache keeps a large import's indexes in memory.

@@ -10,6 +10,16 @@ public enum StoreError: Error, Sendable, Equatable {
     case newerVersion(path: String, unknownMigrations: [String])
     /// Bringing an older file up to date failed, e.g. on a damaged file; the failing step was rolled back.
     case migrationFailed(path: String, reason: String)
+    /// Another program held the project's write lock for longer than the wait; `path` nil when only the
+    /// failed write is known.
+    case projectBusy(path: String?)
+    /// A change asked of a project whose file or folder cannot be written (reading works).
+    case projectReadOnly(path: String?)
+    /// A read-only project that cannot be opened as it is: it must be brought up to date by this version,
+    /// or its `-wal` file holds changes not yet in the file.
+    case readOnlyCannotOpen(path: String, needsMigration: Bool)
+    /// The disk holding the project is full; the change was rolled back.
+    case diskFull(path: String?)
     case noProjectSelected(reason: String)
     case emptyName(what: String)
     case duplicate(what: String, name: String)
@@ -112,6 +122,16 @@ extension StoreError: CustomStringConvertible, LocalizedError {
             return "no project selected: \(reason)."
         case let .migrationFailed(path, reason):
             return "\(path) could not be brought up to this version of QualCode (\(reason)); the step that failed changed nothing."
+        case let .projectBusy(path):
+            return "\(path ?? "the project") is busy: another program has been writing to it for too long; try again. Nothing was changed."
+        case let .projectReadOnly(path):
+            return "\(path ?? "the project") is read-only (its file or folder cannot be written): it can be read, not changed. Nothing was changed."
+        case let .readOnlyCannotOpen(path, needsMigration):
+            return needsMigration
+                ? "\(path) was written by an older QualCode and must be brought up to date, but it is read-only; copy it somewhere writable. Nothing was changed."
+                : "\(path) is read-only and its -wal file holds changes not yet written into it; open it once where it can be written. Nothing was changed."
+        case let .diskFull(path):
+            return "the disk holding \(path ?? "the project") is full; nothing was changed. Free some space and try again."
         case let .emptyName(what):
             return "a \(what) name cannot be empty or blank; nothing was changed."
         case let .duplicate(what, name):

@@ -8,7 +8,8 @@ extension ErrorWording {
         switch error {
         case let error as StoreError: return wording(of: error)
         case let error as ImportError: return wording(of: error)
-        default: return nil
+        // Busy, read-only or a full disk, met in the middle of a command.
+        default: return StoreError.interpreting(error).map { wording(of: $0) }
         }
     }
 
