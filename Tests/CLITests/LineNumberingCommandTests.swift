@@ -32,3 +32,36 @@ import Testing
         #expect(byLine.status == 0 && byLine.stdout.contains("line 4"), "\(byLine.stdout) \(byLine.stderr)")
     }
 }
+
+/// `transcript edit` through $EDITOR while someone else changes the transcript: their change stays,
+/// the editor's text is kept in a file, and nothing is lost.
+@Suite struct LostEditCommandTests {
+    @Test func anEditorLeftOpenDoesNotUndoAnotherChange() throws {
+        let cli = try CLIRunner()
+        defer { cli.remove() }
+        try cli.write("intervju-ola.txt", "Intervjuer: Hvor bor du?\n\nOla: I Kristiansand, ved havna.\n")
+        for arguments in [["init", "studie.qualcode"], ["import", "intervju-ola.txt"], ["code", "ola", "--quote", "ved havna", "--code", "Sted"]] {
+            let result = try cli.run(arguments)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+        // The "editor": another qualcode changes the transcript meanwhile, then the editor saves its own edit.
+        let editor = cli.directory.appendingPathComponent("editor.sh")
+        try cli.write("editor.sh", """
+            #!/bin/sh
+            "\(CLIRunner.executable.path)" transcript edit ola --find "Kristiansand" --replace "[by]" --project "\(cli.directory.path)/studie.qualcode" >/dev/null
+            sed -i 's/ved havna/ved sjøen/' "$1"
+            """)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: editor.path)
+        var runner = cli
+        runner.environment["EDITOR"] = editor.path
+        runner.environment["VISUAL"] = nil
+        let edit = try runner.run("transcript", "edit", "ola")
+        #expect(edit.status != 0)
+        let kept = cli.directory.appendingPathComponent("intervju-ola-redigering-1.txt")
+        #expect(edit.stderr == "Error: intervju-ola was changed by someone else while the editor was open; your edit was not saved into the project "
+                + "(that would undo their change) but kept in \(kept.path). Nothing was changed.\n", "\(edit.stderr)")
+        #expect(try String(contentsOf: kept, encoding: .utf8).contains("I Kristiansand, ved sjøen."))
+        let show = try cli.run("show", "ola")
+        #expect(show.stdout.contains("Ola: I [by], ved havna."), "\(show.stdout)")
+    }
+}

@@ -49,6 +49,8 @@ public enum StoreError: Error, Sendable, Equatable {
     case duplicateImport(file: String, existing: String)
     case textUnchanged(transcript: String)
     case editFailed(transcript: String, reason: String)
+    /// The transcript's text changed after an edit of it was begun (an editor left open); not saved.
+    case textChangedMeanwhile(transcript: String)
 }
 
 /// The kinds of record a typed id names.
@@ -173,6 +175,8 @@ extension StoreError: CustomStringConvertible, LocalizedError {
             return "\(file) was imported before, as \"\(existing)\" (same SHA-256). Nothing was imported."
         case let .onlyChildrenCoded(code, childSegments):
             return "code \"\(code)\" has no segments of its own; the codes below it have \(childSegments)."
+        case let .textChangedMeanwhile(transcript):
+            return "\(transcript) was changed by someone else while this edit was open; the edit was not saved, so that change is kept."
         case let .textUnchanged(transcript):
             return "\(transcript): the text is unchanged; nothing was saved."
         case let .editFailed(transcript, reason):

@@ -66,7 +66,9 @@ struct TranscriptCommand: ParsableCommand {
                 Either replace text (--find/--replace), or, without them, open the whole text in $EDITOR and \
                 save. Segments before and after an edit move with the text; a segment whose text was partly \
                 edited keeps what is left; a segment whose whole text was removed is kept, marked orphaned, and \
-                listed. Nothing is ever silently moved onto other text.
+                listed. Nothing is ever silently moved onto other text. If the transcript is changed by \
+                someone else while the editor is open, the edit is not saved over that change; it is kept in \
+                a file beside the project instead.
 
                 For example:
                   qualcode transcript edit eva --find "Kristiansand" --replace "[by]" --all
@@ -96,7 +98,14 @@ struct TranscriptCommand: ParsableCommand {
             } else {
                 let original = try store.transcript(id)
                 let edited = try EditorSession.edit(original.text, name: original.slug)
-                report = try store.replaceText(of: id, with: edited)
+                do {
+                    report = try store.replaceText(of: id, with: edited, basedOn: original.text)
+                } catch StoreError.textChangedMeanwhile {
+                    // Nothing is lost: the edit goes to a file beside the project, to be made again.
+                    let saved = try EditorSession.keep(edited, name: original.slug, beside: store.url)
+                    throw WordedError(description: "\(original.slug) was changed by someone else while the editor was open; your edit was not "
+                                      + "saved into the project (that would undo their change) but kept in \(saved.path). Nothing was changed.")
+                }
             }
             if json { print(try Output.json(report)); return }
             print("Edited \(report.transcript): \(report.edits) edit(s); segments: \(report.unchanged) unchanged, \(report.shifted) shifted, \(report.changed.count) changed, \(report.orphaned.count) orphaned")
@@ -127,5 +136,18 @@ enum EditorSession {
             throw ValidationError("the edited text is not valid UTF-8 (was it saved in another encoding?); nothing was changed.")
         }
         return text
+    }
+
+    /// Writes `text` to a new file beside the project (`<name>-redigering-N.txt`) and returns it.
+    static func keep(_ text: String, name: String, beside project: URL) throws -> URL {
+        let folder = project.deletingLastPathComponent()
+        var n = 1
+        var file = folder.appendingPathComponent("\(name)-redigering-\(n).txt")
+        while FileManager.default.fileExists(atPath: file.path) {
+            n += 1
+            file = folder.appendingPathComponent("\(name)-redigering-\(n).txt")
+        }
+        try Data(text.utf8).write(to: file, options: .withoutOverwriting)
+        return file
     }
 }

@@ -118,4 +118,21 @@ import Testing
         #expect(try ProjectSnapshot(store) == before)
         #expect(try store.transcript("eva").text == text)
     }
+
+    @Test func anEditMadeFromAnOlderTextIsRefusedAndKeepsTheOtherChange() throws {
+        let folder = try TemporaryFolder()
+        let store = try interviewStore(folder)
+        let id = try store.resolve.transcript("eva")
+        let opened = try store.transcript(id).text
+        // Someone else edits while «the editor» is open.
+        _ = try store.replaceText(in: id, find: "tillit", with: "trygghet", occurrence: 1)
+        let theirs = try store.transcript(id).text
+        let before = try ProjectSnapshot(store)
+        #expect(throws: StoreError.textChangedMeanwhile(transcript: "intervju-eva")) {
+            try store.replaceText(of: id, with: opened + "\nEn ny linje.", basedOn: opened)
+        }
+        #expect(try ProjectSnapshot(store) == before && store.transcript(id).text == theirs)
+        // Made from the current text, the same edit goes through.
+        #expect(try store.replaceText(of: id, with: theirs + "\nEn ny linje.", basedOn: theirs).edits == 1)
+    }
 }
