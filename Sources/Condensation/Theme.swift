@@ -53,14 +53,10 @@ extension Condensation {
         }
     }
 
+    /// Names follow the core's one rule (one line, no control characters, a documented length);
+    /// U+001F, a control character, separates names inside the store's queries.
     static func cleanName(_ name: String, what: String) throws -> String {
-        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
-        guard !trimmed.isEmpty else { throw StoreError.emptyName(what: what) }
-        // No line breaks or other control characters (U+001F separates names inside the store's queries).
-        guard !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-            throw StoreError.invalidValue(what: what, value: trimmed, expected: "a name on one line, without control characters")
-        }
-        return trimmed
+        try NameRules.checked(name, what: what)
     }
 
     static func cleanText(_ text: String?) -> String? {

@@ -105,9 +105,12 @@ extension ProjectStore {
         let unanchored = CodeIndex.isAnchored(reference)
             ? String(reference.trimmingCharacters(in: .whitespacesAndNewlines).dropFirst()) : reference
         let parts = unanchored.split(separator: "/", omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping }
-        guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty }) else { throw StoreError.emptyName(what: "code") }
-        return parts
+            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        guard parts.contains(where: { !$0.isEmpty }) else { throw StoreError.emptyName(what: "code") }
+        guard parts.allSatisfy({ !$0.isEmpty }) else {
+            throw StoreError.invalidName(what: "code", name: reference.trimmingCharacters(in: .whitespacesAndNewlines), problem: .emptyPathPart)
+        }
+        return try parts.map { try NameRules.checked($0, what: "code") }
     }
 
     /// The code at `reference`, creating it (and the missing end of a path) when it does not exist.

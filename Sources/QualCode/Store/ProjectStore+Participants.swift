@@ -75,8 +75,7 @@ extension ProjectStore {
     /// later values must fit it.
     @discardableResult
     public func addParticipant(pseudonym: String, label: String? = nil, attributes: [(String, String)] = []) throws -> Participant {
-        let pseudonym = pseudonym.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !pseudonym.isEmpty else { throw StoreError.emptyName(what: "participant") }
+        let pseudonym = try NameRules.checked(pseudonym, what: "participant")
         return try pool.write { db in
             if try (Participant.fetchAll(db).contains { $0.pseudonym.lowercased() == pseudonym.lowercased() }) {
                 throw StoreError.duplicate(what: "participant", name: pseudonym)
@@ -112,8 +111,7 @@ extension ProjectStore {
     }
 
     static func setAttribute(_ db: Database, participant: UUID, name rawName: String, value: String, newType: @autoclosure () -> AttributeType) throws {
-        let name = rawName.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty else { throw StoreError.emptyName(what: "attribute") }
+        let name = try NameRules.checked(rawName, what: "attribute")
         let attribute: Attribute
         if let existing = try Attribute.filter(Attribute.Columns.name == name).fetchOne(db) {
             attribute = existing

@@ -362,9 +362,7 @@ extension ProjectStore {
         try pool.write { db in
             guard var transcript = try Transcript.fetchOne(db, key: id) else { throw StoreError.missing(.transcript, id) }
             if let title = update.title {
-                let trimmed = title.trimmingCharacters(in: .whitespacesAndNewlines)
-                guard !trimmed.isEmpty else { throw StoreError.emptyName(what: "transcript title") }
-                transcript.title = trimmed
+                transcript.title = try NameRules.checked(title, what: "transcript title")
             }
             if let kind = update.kind { transcript.kind = kind }
             if let date = update.date {

@@ -36,8 +36,7 @@ public struct ProjectStore: Sendable {
     public static func create(at url: URL, title: String, researchQuestion: String? = nil, coder: String,
                               extensions: [SchemaExtension] = []) throws -> ProjectStore {
         guard !FileManager.default.fileExists(atPath: url.path) else { throw StoreError.projectExists(path: url.path) }
-        let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !title.isEmpty else { throw StoreError.emptyName(what: "project title") }
+        let title = try NameRules.checked(title, what: "project title")
         do {
             let pool = try DatabasePool(path: url.path, configuration: configuration())
             try pool.write { db in try db.execute(sql: "PRAGMA application_id = \(Migrations.applicationID)") }
@@ -151,15 +150,10 @@ public struct ProjectStore: Sendable {
     /// The same open project (the same pool) acting for `coder`: every write through the returned
     /// value records that coder, on codings and in the event log.
     ///
-    /// - Throws: ``StoreError/emptyName(what:)`` for a blank name, ``StoreError/invalidValue(what:value:expected:)``
-    ///   for one with control characters.
+    /// - Throws: ``StoreError/emptyName(what:)`` for a blank name, ``StoreError/invalidName(what:name:problem:)``
+    ///   for one with control characters or over ``NameRules/maximumLength``.
     public func acting(as coder: String) throws -> ProjectStore {
-        let name = coder.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty else { throw StoreError.emptyName(what: "coder") }
-        guard !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-            throw StoreError.invalidValue(what: "coder", value: name, expected: "a name without control characters")
-        }
-        return ProjectStore(url: url, coder: name, pool: pool)
+        ProjectStore(url: url, coder: try NameRules.checked(coder, what: "coder"), pool: pool)
     }
 
     /// Runs `work` on a thread of its own and resumes the caller with its result, so async code (a
@@ -188,9 +182,7 @@ public struct ProjectStore: Sendable {
                 throw StoreError.notAProject(path: url.path, reason: "it has no project record")
             }
             if let title {
-                let trimmed = title.trimmingCharacters(in: .whitespacesAndNewlines)
-                guard !trimmed.isEmpty else { throw StoreError.emptyName(what: "project title") }
-                info.title = trimmed
+                info.title = try NameRules.checked(title, what: "project title")
             }
             if let researchQuestion { info.researchQuestion = researchQuestion }
             if let methodNotes { info.methodNotes = methodNotes }

@@ -22,6 +22,8 @@ public enum StoreError: Error, Sendable, Equatable {
     case diskFull(path: String?)
     case noProjectSelected(reason: String)
     case emptyName(what: String)
+    /// A name that breaks ``NameRules``; `name` is as given, trimmed.
+    case invalidName(what: String, name: String, problem: NameProblem)
     case duplicate(what: String, name: String)
     case notFound(what: String, reference: String, candidates: [String])
     /// A typed id that names no record (deleted meanwhile, or from another project).
@@ -136,6 +138,16 @@ extension StoreError: CustomStringConvertible, LocalizedError {
             return "the disk holding \(path ?? "the project") is full; nothing was changed. Free some space and try again."
         case let .emptyName(what):
             return "a \(what) name cannot be empty or blank; nothing was changed."
+        case let .invalidName(what, name, problem):
+            let shown = name.unicodeScalars.map { NameRules.isForbidden($0) ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined()
+            switch problem {
+            case .controlCharacters:
+                return "\(what) name \"\(shown.truncated())\" has control characters or line breaks; a name is one line of text. Nothing was changed."
+            case let .tooLong(limit):
+                return "\(what) name \"\(shown.truncated())\" is \(name.count) characters long; at most \(limit) are allowed. Nothing was changed."
+            case .emptyPathPart:
+                return "code path \"\(shown.truncated())\" has an empty part between two slashes; nothing was changed."
+            }
         case let .duplicate(what, name):
             return "a \(what) named \"\(name)\" already exists; nothing was changed."
         case let .notFound(what, reference, candidates):

@@ -100,7 +100,15 @@ func interviewStore(_ folder: TemporaryFolder) throws -> ProjectStore {
         }
         #expect(throws: StoreError.emptyName(what: "code")) { try store.code("eva", .quote("kjempegod", occurrence: nil), codes: ["  "]) }
         #expect(throws: StoreError.emptyName(what: "code")) { try store.code("eva", .quote("kjempegod", occurrence: nil), codes: []) }
-        #expect(throws: StoreError.emptyName(what: "code")) { try store.code("eva", .quote("kjempegod", occurrence: nil), codes: ["Tema/"]) }
+        #expect(throws: StoreError.invalidName(what: "code", name: "Tema/", problem: .emptyPathPart)) {
+            try store.code("eva", .quote("kjempegod", occurrence: nil), codes: ["Tema/"])
+        }
+        #expect(throws: StoreError.invalidName(what: "code", name: "Tema\u{1B}[2J", problem: .controlCharacters)) {
+            try store.code("eva", .quote("kjempegod", occurrence: nil), codes: ["Tema\u{1B}[2J"])
+        }
+        #expect(throws: StoreError.invalidName(what: "code", name: String(repeating: "ø", count: 201), problem: .tooLong(limit: 200))) {
+            try store.code("eva", .quote("kjempegod", occurrence: nil), codes: [String(repeating: "ø", count: 201)])
+        }
         #expect(throws: StoreError.self) { try store.code("ingen", .quote("kjempegod", occurrence: nil), codes: ["X"]) }
         #expect(try ProjectSnapshot(store) == before)
         #expect(try store.codeTree().isEmpty)

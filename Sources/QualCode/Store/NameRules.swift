@@ -1,0 +1,40 @@
+import Foundation
+
+/// What is wrong with a name a person gave.
+public enum NameProblem: Sendable, Hashable, Codable {
+    /// Control characters (other than none: names are one line) or line and paragraph separators, which
+    /// a terminal would obey (ESC[2J clears the screen) or a listing would break on.
+    case controlCharacters
+    /// Longer than ``NameRules/maximumLength`` characters.
+    case tooLong(limit: Int)
+    /// A code path with nothing between two slashes (`Tillit//Brudd`).
+    case emptyPathPart
+}
+
+/// The one rule for names people give — codes, participants, attributes, coders, titles: one line,
+/// trimmed and precomposed, at most ``maximumLength`` characters. Transcript text is stored as it is;
+/// only names are held to this.
+public enum NameRules {
+    /// Long enough for any code or title seen in a thesis, short enough for a table cell.
+    public static let maximumLength = 200
+
+    /// `raw` trimmed and precomposed, or the reason it cannot be a name.
+    ///
+    /// - Throws: ``StoreError/emptyName(what:)`` for a blank one, ``StoreError/invalidName(what:name:problem:)``.
+    public static func checked(_ raw: String, what: String) throws -> String {
+        let name = raw.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
+        guard !name.isEmpty else { throw StoreError.emptyName(what: what) }
+        if name.unicodeScalars.contains(where: isForbidden) {
+            throw StoreError.invalidName(what: what, name: name, problem: .controlCharacters)
+        }
+        if name.count > maximumLength { throw StoreError.invalidName(what: what, name: name, problem: .tooLong(limit: maximumLength)) }
+        return name
+    }
+
+    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .lineSeparator, .paragraphSeparator: return true
+        default: return false
+        }
+    }
+}
