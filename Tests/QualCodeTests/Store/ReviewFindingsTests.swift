@@ -47,4 +47,16 @@ import Testing
         #expect(throws: StoreError.onlyChildrenCoded(code: "Stemning", childSegments: 1)) { try store.units(code: "Stemning") }
         #expect(try store.retrieve(code: "Stemning", includeChildren: true).map(\.segment.text) == ["god stemning"])
     }
+
+    /// A code named twice (by name and by its path) is one code; the tables' refusal names it once.
+    @Test func aCodeNamedTwiceIsRefusedOnce() throws {
+        let folder = try TemporaryFolder()
+        let store = try ChildCodesTests.project(folder)
+        #expect(throws: ChildCodesTests.onlyInChildren) { try store.codeMatrix(columns: .participant, codes: ["Relasjoner", "/relasjoner"]) }
+        #expect(throws: ChildCodesTests.onlyInChildren) { try store.wideDataSet(WideOptions(codes: ["Relasjoner", "/relasjoner"])) }
+        let target = ExportTarget(path: folder.file("relasjoner.docx").path, format: .docx)
+        #expect(throws: ChildCodesTests.onlyInChildren) {
+            try store.exportQuotes(QuoteExportRequest(options: QuoteOptions(codes: ["Relasjoner", "/relasjoner"])), to: target)
+        }
+    }
 }
