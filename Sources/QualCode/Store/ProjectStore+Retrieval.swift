@@ -103,21 +103,25 @@ extension ProjectStore {
         let index = try CodeIndex(db)
         guard index.byID[code] != nil else { throw StoreError.missing(.code, code) }
         if includeChildren { return index.subtree(of: code) }
-        if let count = try segmentsOnlyInChildren(db, code, index: index) {
+        // Listings show orphaned segments, so they count here: a code whose own segments were all edited
+        // away still lists them, and children holding only such segments still make a parent's empty listing.
+        if let count = try segmentsOnlyInChildren(db, code, index: index, countingOrphaned: true) {
             throw StoreError.onlyChildrenCoded(code: index.path(of: code), childSegments: count)
         }
         return [code]
     }
 
     /// How many segments the codes below `code` hold when `code` itself holds none, or nil when it
-    /// holds some or nothing below it does (segments whose text was removed left out). Asked for on its
-    /// own, such a code gives an empty listing where the user expects its children's segments; every
-    /// read and export that takes codes checks this one way.
-    package static func segmentsOnlyInChildren(_ db: Database, _ code: Code.ID, index: CodeIndex) throws -> Int? {
+    /// holds some or nothing below it does (segments whose text was removed left out unless
+    /// `countingOrphaned`: the listings show them, the exports do not). Asked for on its own, such a code
+    /// gives an empty listing where the user expects its children's segments; every read and export
+    /// that takes codes checks this one way.
+    package static func segmentsOnlyInChildren(_ db: Database, _ code: Code.ID, index: CodeIndex,
+                                               countingOrphaned: Bool = false) throws -> Int? {
         func count(_ codes: [Code.ID]) throws -> Int {
             try Int.fetchOne(db, sql: """
                 SELECT COUNT(DISTINCT g.segmentId) FROM coding g JOIN segment s ON s.id = g.segmentId
-                 WHERE NOT s.isOrphaned AND g.codeId IN (\(databaseQuestionMarks(count: codes.count)))
+                 WHERE \(countingOrphaned ? "" : "NOT s.isOrphaned AND ")g.codeId IN (\(databaseQuestionMarks(count: codes.count)))
                 """, arguments: StatementArguments(codes)) ?? 0
         }
         let below = Array(index.subtree(of: code).dropFirst())

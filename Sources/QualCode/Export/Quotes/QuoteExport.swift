@@ -137,8 +137,11 @@ extension ProjectStore {
         guard !includeChildren, !references.isEmpty else { return }
         let index = try CodeIndex(db)
         var missing: [ExportError.CodeWithoutSegments] = []
+        var seen = Set<UUID>()
         for reference in references {
             let code = try index.resolve(reference).id
+            // A code named twice (by name and by path) is one code, listed once.
+            guard seen.insert(code).inserted else { continue }
             if let inChildren = try segmentsOnlyInChildren(db, code, index: index) {
                 missing.append(.init(code: index.path(of: code), segmentsInChildren: inChildren))
             }
