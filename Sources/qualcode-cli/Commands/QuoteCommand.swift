@@ -30,7 +30,7 @@ struct QuoteCommand: ParsableCommand {
         )
         @OptionGroup var project: ProjectOptions
         @Argument(help: "The segment id (as `units` or `code` prints it).") var segment: String
-        @Option(help: "The quote as it should be displayed.") var display: String?
+        @Option(parsing: .unconditional, help: "The quote as it should be displayed.") var display: String?
         @Flag(help: "Remove filler words, recording each removal.") var cleanFillers = false
         @Flag(help: "Drop all edits: show the quote verbatim.") var verbatim = false
         @Option(help: ArgumentHelp("A sentence before the quote, e.g. \"Eva forteller:\"; \"\" removes it.", valueName: "text"))

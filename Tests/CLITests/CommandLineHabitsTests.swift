@@ -1,0 +1,91 @@
+import Foundation
+import QualCode
+import Testing
+
+/// What people expect of a Unix command line: global options anywhere, one line per mistake.
+@Suite(.serialized) struct CommandLineHabitsTests {
+    func evaProject() throws -> CLIRunner { try CommandLineTests().evaProject() }
+
+    func eventCount(_ cli: CLIRunner) throws -> Int { try CommandLineTests().eventCount(cli) }
+
+    // MARK: - Global options before or after the command
+
+    @Test(arguments: [
+        ["--project", "PROJECT", "codes"],
+        ["codes", "--project", "PROJECT"],
+        ["--project=PROJECT", "codes", "list"],
+        ["--project", "PROJECT", "participant", "list"],
+        ["--project", "PROJECT", "stc", "status"],
+        ["--project", "PROJECT", "export", "codebook", "--format", "csv", "-o", "kodebok.csv"],
+        ["--coder", "anne", "--project", "PROJECT", "transcripts"],
+    ])
+    func theProjectOptionStandsBeforeOrAfterTheCommand(arguments: [String]) throws {
+        let cli = try evaProject()
+        defer { cli.remove() }
+        let elsewhere = try CLIRunner()
+        defer { elsewhere.remove() }
+        let path = cli.directory.appendingPathComponent("studie.qualcode").path
+        let result = try elsewhere.run(arguments.map { $0.replacingOccurrences(of: "PROJECT", with: path) })
+        #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        #expect(result.stderr.isEmpty, "\(arguments): \(result.stderr)")
+    }
+
+    @Test func theCoderStandsBeforeTheCommandToo() throws {
+        let cli = try evaProject()
+        defer { cli.remove() }
+        #expect(try cli.run("--coder", "anne", "code", "eva", "--quote", "tillit er alt", "--code", "Tillit").status == 0)
+        #expect(try cli.run("code", "eva", "--lines", "18-18", "--code", "Sparringspartner", "--coder", "bjørn").status == 0)
+        #expect(try cli.run("--coder", "cato", "init", "annen.qualcode").status == 0)
+        let log = try cli.run("log", "--csv", "--project", "studie.qualcode").stdout
+        #expect(log.contains(",anne,coding.add,") && log.contains(",bjørn,coding.add,"), "\(log)")
+        #expect(try cli.run("--project", "annen.qualcode", "log", "--csv").stdout.contains(",cato,project.create,"))
+    }
+
+    @Test func aProjectForACommandThatTakesNoneIsRefused() throws {
+        let cli = try evaProject()
+        defer { cli.remove() }
+        let result = try cli.run("--project", "studie.qualcode", "init", "ny.qualcode")
+        #expect(result.status != 0)
+        #expect(result.stderr == "Error: --project has no use in `init`; nothing was done.\n")
+        #expect(!FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("ny.qualcode").path))
+    }
+
+    // MARK: - One line per mistake
+
+    @Test(arguments: [
+        (["code", "eva", "--code", "Tillit", "--quote"], "Error: --quote needs a value (one that starts with \"-\" is written --quote=VALUE). See `qualcode code --help`."),
+        (["participant", "add", "Ny", "--label"], "Error: --label needs a value (one that starts with \"-\" is written --label=VALUE). See `qualcode participant add --help`."),
+        (["code", "eva", "--start", "-5", "--end", "3", "--code", "Tillit"], "Error: --start must be 0 or more (got -5)."),
+        (["code", "eva", "--quote", "tillit er alt", "--code", ""], "Error: --code cannot be empty or blank."),
+        (["import", "intervju-eva.docx", "--date", "i går"], "Error: --date \"i går\": expected YYYY-MM-DD."),
+        (["transcript", "set", "eva", "--date", "2026-13-45"], "Error: --date: \"2026-13-45\" is not valid; expected YYYY-MM-DD."),
+        (["codes", "--projekt", "x"], "Error: Unknown option '--projekt'. Did you mean '--project'? See `qualcode codes list --help`."),
+        (["kode"], "Error: Unexpected argument 'kode'. See `qualcode --help`."),
+        (["export", "reference-docx"], "Error: Missing expected argument '--output <output>'. See `qualcode export reference-docx --help`."),
+    ])
+    func parseErrorsAreOneLine(arguments: [String], message: String) throws {
+        let cli = try evaProject()
+        defer { cli.remove() }
+        let before = try eventCount(cli)
+        let result = try cli.run(arguments)
+        #expect(result.status != 0)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr == message + "\n")
+        #expect(try eventCount(cli) == before)
+    }
+
+    @Test func aQuoteThatStartsWithADashIsText() throws {
+        let cli = try evaProject()
+        defer { cli.remove() }
+        try cli.write("regning.txt", "I: Hva sa han?\nE: -2+3 er fem, sa han. --help er ikke et svar.\n")
+        #expect(try cli.run("import", "regning.txt").status == 0)
+        let coded = try cli.run("code", "regning", "--quote", "-2+3 er fem", "--code", "Regning")
+        #expect(coded.status == 0, "\(coded.stderr)")
+        #expect(coded.stdout.contains("coded Regning"))
+        let equals = try cli.run("code", "regning", "--quote=--help er ikke", "--code", "Svar")
+        #expect(equals.status == 0, "\(equals.stderr)")
+        let edited = try cli.run("transcript", "edit", "regning", "--find", "-2+3", "--replace", "-1+4")
+        #expect(edited.status == 0, "\(edited.stderr)")
+        #expect(try cli.run("units").stdout.contains("-1+4 er fem"))
+    }
+}
