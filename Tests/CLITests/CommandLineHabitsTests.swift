@@ -2,7 +2,8 @@ import Foundation
 import QualCode
 import Testing
 
-/// What people expect of a Unix command line: global options anywhere, one line per mistake.
+/// What people expect of a Unix command line: global options anywhere, tables down a pipe, one line
+/// per mistake.
 @Suite(.serialized) struct CommandLineHabitsTests {
     func evaProject() throws -> CLIRunner { try CommandLineTests().evaProject() }
 
@@ -16,7 +17,7 @@ import Testing
         ["--project=PROJECT", "codes", "list"],
         ["--project", "PROJECT", "participant", "list"],
         ["--project", "PROJECT", "stc", "status"],
-        ["--project", "PROJECT", "export", "codebook", "--format", "csv", "-o", "kodebok.csv"],
+        ["--project", "PROJECT", "export", "codebook", "--format", "csv"],
         ["--coder", "anne", "--project", "PROJECT", "transcripts"],
     ])
     func theProjectOptionStandsBeforeOrAfterTheCommand(arguments: [String]) throws {
@@ -48,6 +49,77 @@ import Testing
         #expect(result.status != 0)
         #expect(result.stderr == "Error: --project has no use in `init`; nothing was done.\n")
         #expect(!FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("ny.qualcode").path))
+    }
+
+    // MARK: - Tables to standard output
+
+    @Test func tablesGoToStandardOutputWithoutOutputFile() throws {
+        let cli = try evaProject()
+        defer { cli.remove() }
+        #expect(try cli.run("code", "eva", "--quote", "tillit er alt", "--code", "Tillit").status == 0)
+        for arguments in [["export", "codings", "--format", "csv"], ["export", "codings", "--format", "csv", "-o", "-"]] {
+            let result = try cli.run(arguments)
+            #expect(result.status == 0 && result.stderr.isEmpty, "\(result.stderr)")
+            // No byte-order mark: it is for Excel opening a file, and gets in a pipe's way.
+            #expect(result.stdout.hasPrefix("segment,transkripsjon,"), "\(result.stdout.prefix(40))")
+            #expect(result.stdout.contains(",Tillit,") && result.stdout.hasSuffix("\r\n"))
+        }
+        let html = try cli.run("export", "codebook", "--format", "html")
+        #expect(html.status == 0 && html.stdout.hasPrefix("<!DOCTYPE html>") && html.stdout.contains("Tillit"))
+        let analysis = try cli.run("stc", "export", "csv")
+        #expect(analysis.status == 0 && analysis.stdout.hasPrefix("nivå,"), "\(analysis.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: cli.directory.path).filter { !$0.hasPrefix(".") }
+        #expect(Set(files) == ["studie.qualcode", "intervju-eva.docx"])
+    }
+
+    @Test func aPipeReadsTheTable() throws {
+        let cli = try evaProject()
+        defer { cli.remove() }
+        #expect(try cli.run("code", "eva", "--quote", "tillit er alt", "--code", "Tillit").status == 0)
+        let piped = try cli.shell("\"$QUALCODE\" export codings --format csv --delimiter ';' | cut -d ';' -f 7")
+        #expect(piped.status == 0, "\(piped.stderr)")
+        #expect(piped.stdout == "kode\nTillit\n")
+    }
+
+    @Test(arguments: [
+        ["export", "codebook"],
+        ["export", "matrix", "--cols", "participant", "--format", "wordxml", "-o", "-"],
+        ["quotes", "--code", "Tillit"],
+        ["stc", "export", "tables"],
+    ])
+    func wordDocumentsNeedAFile(arguments: [String]) throws {
+        let cli = try evaProject()
+        defer { cli.remove() }
+        let result = try cli.run(arguments)
+        #expect(result.status != 0 && result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix("Error: ") && result.stderr.contains("is a Word file and goes to a file: pass -o FILE"), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+    }
+
+    @Test func quotesOnStandardOutputAreALookNotARecordedExport() throws {
+        let cli = try evaProject()
+        defer { cli.remove() }
+        #expect(try cli.run("code", "eva", "--quote", "tillit er alt", "--code", "Tillit").status == 0)
+        let before = try eventCount(cli)
+        let bank = try cli.run("quotes", "--code", "Tillit", "--format", "csv")
+        #expect(bank.status == 0)
+        #expect(bank.stdout.contains("tillit er alt"))
+        #expect(bank.stderr.contains("not recorded as exported; write them with -o FILE"), "\(bank.stderr)")
+        #expect(try eventCount(cli) == before)
+        let file = try cli.run("quotes", "--code", "Tillit", "--format", "csv", "-o", "sitater.csv")
+        #expect(file.stdout == "Wrote 1 quote(s) to sitater.csv\n" && file.stderr.isEmpty, "\(file.stderr)")
+        #expect(try eventCount(cli) == before + 1)
+    }
+
+    @Test func theWideDataSetOnStandardOutputIsTheDataAlone() throws {
+        let cli = try evaProject()
+        defer { cli.remove() }
+        #expect(try cli.run("code", "eva", "--quote", "tillit er alt", "--code", "Tillit").status == 0)
+        let wide = try cli.run("export", "wide", "--format", "csv")
+        #expect(wide.status == 0)
+        #expect(wide.stdout == "pseudonym,rolle,teamstoerrelse,k_tillit\r\nEva,metodeveileder,6,1\r\n", "\(wide.stdout)")
+        #expect(wide.stderr.contains("standard output carries the data alone"), "\(wide.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("-_dictionary.csv").path))
     }
 
     // MARK: - One line per mistake

@@ -36,7 +36,7 @@ extension StcCommand {
                 try out.checkDestination(project: project)
                 let model = try StcCommand.model(project, snapshot)
                 try out.write(model.tablesDocument(withUnits: withUnits, language: out.locale))
-                print("Wrote \(out.output)")
+                out.wrote { "Wrote \($0)" }
             }
         }
 
@@ -53,7 +53,7 @@ extension StcCommand {
                 try out.checkDestination(project: project)
                 let model = try StcCommand.model(project, snapshot)
                 try out.write(model.chapterDocument(style: try houseStyle.resolve(), language: out.locale))
-                print("Wrote \(out.output)")
+                out.wrote { "Wrote \($0)" }
             }
         }
 
@@ -63,9 +63,9 @@ extension StcCommand {
             @Option(help: "Export this snapshot instead of the analysis as it is now.") var snapshot: String?
             @OptionGroup var out: DocumentOutputOptions
             func run() throws {
-                try out.checkDestination(project: project)
+                try out.checkDestination(project: project, writing: .csv)
                 try out.write(try StcCommand.model(project, snapshot).csvTable(language: out.locale))
-                print("Wrote \(out.output)")
+                out.wrote { "Wrote \($0)" }
             }
         }
     }
