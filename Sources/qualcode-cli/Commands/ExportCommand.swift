@@ -125,7 +125,8 @@ extension ExportCommand {
                   qualcode export matrix --cols attr:rolle --min-cell 3 -o matrise.docx
                   qualcode export matrix --cols participant --count segments -o matrise.docx
                   qualcode export matrix --cols attr:rolle --code Tillit -o tillit.docx
-                  qualcode export matrix --cols attr:rolle --code Balansekunst --with-children -o balansekunst.docx
+                  qualcode export matrix --cols attr:rolle --code Balansekunst \\
+                    --with-children -o balansekunst.docx
                 """
         )
         @OptionGroup var project: ProjectOptions
@@ -170,7 +171,8 @@ extension ExportCommand {
                 For example:
                   qualcode export codings --format csv -o kodinger.csv
                   qualcode export codings --code Tillit --format csv -o tillit.csv
-                  qualcode export codings --code Balansekunst --with-children --format csv -o balansekunst.csv
+                  qualcode export codings --code Balansekunst --with-children --format csv \\
+                    -o balansekunst.csv
                 """
         )
         @OptionGroup var project: ProjectOptions

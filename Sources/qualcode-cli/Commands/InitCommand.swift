@@ -12,7 +12,8 @@ struct InitCommand: ParsableCommand {
             codings, memos and an event log of every change.
 
             For example:
-              qualcode init metodeveiledere.qualcode --title "Metodeveilederes erfaringer" \\
+              qualcode init metodeveiledere.qualcode \\
+                --title "Metodeveilederes erfaringer" \\
                 --question "Hvordan erfarer en metodeveileder sin rolle?"
             """
     )

@@ -22,7 +22,8 @@ struct QuoteCommand: ParsableCommand {
                 quote, listed in the CSV quote bank, and marked in the house style's way on export.
 
                 For example:
-                  qualcode quote edit 1a2b3c4d --display "(…) vi må [jobbspesialistene] stole på hverandre"
+                  qualcode quote edit 1a2b3c4d \\
+                    --display "(…) vi må [jobbspesialistene] stole på hverandre"
                   qualcode quote edit 1a2b3c4d --clean-fillers
                   qualcode quote edit 1a2b3c4d --lead-in "Eva forteller:"
                   qualcode quote edit 1a2b3c4d --verbatim --lead-in ""
@@ -85,7 +86,7 @@ struct QuoteCommand: ParsableCommand {
 
                 For example:
                   qualcode quote style report > min-stil.json
-                  qualcode quote style min-stil.json        # check a file: prints it with the defaults filled in
+                  qualcode quote style min-stil.json        # check a file, with the defaults
                 """
         )
         @Argument(help: "thesis, report, or a style file to check.") var name: String = "thesis"

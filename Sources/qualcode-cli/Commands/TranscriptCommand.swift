@@ -36,7 +36,8 @@ struct TranscriptCommand: ParsableCommand {
                 import does: useful after importing a whole folder at once.
 
                 For example:
-                  qualcode transcript set intervju-7 --participant Eva --date 2026-10-02 --mode Teams
+                  qualcode transcript set intervju-7 --participant Eva --date 2026-10-02 \\
+                    --mode Teams
                 """
         )
         @OptionGroup var project: ProjectOptions

@@ -19,7 +19,8 @@ extension StcCommand {
                   qualcode stc export tables -o tabeller.docx
                   qualcode stc export chapter -o resultater.docx --reference-docx mal.docx
                   qualcode stc export csv -o analyse.csv --delimiter ';'
-                  qualcode stc export chapter --snapshot "Etter trinn 3" -o resultater-tidlig.docx
+                  qualcode stc export chapter --snapshot "Etter trinn 3" \\
+                    -o resultater-tidlig.docx
                 """,
             subcommands: [Tables.self, Chapter.self, CSV.self])
 
