@@ -160,4 +160,41 @@ import Testing
         #expect(edited.status == 0, "\(edited.stderr)")
         #expect(try cli.run("units").stdout.contains("-1+4 er fem"))
     }
+
+    // MARK: - Did you mean …?
+
+    @Test(arguments: [
+        (["show", "evaa"], "Error: no transcript \"evaa\"; did you mean \"intervju-eva\"?"),
+        (["code", "intervju-evva", "--quote", "tillit er alt", "--code", "Tillit"], "Error: no transcript \"intervju-evva\"; did you mean \"intervju-eva\"?"),
+        (["retrieve", "--code", "Tilit"], "Error: no code \"Tilit\"; did you mean \"Tillit\"?"),
+        (["codes", "delete", "relasjon/tilit"], "Error: no code \"relasjon/tilit\"; did you mean \"Tillit\"?"),
+        (["quotes", "--code", "Tillit", "--label", "({role})", "-o", "sitater.docx"],
+         "Error: the label \"({role})\" names no attribute {role}; did you mean {rolle}?"),
+        (["export", "participants", "--attr", "teamstorrelse", "-o", "info.docx"],
+         "Error: no attribute for --attr \"teamstorrelse\"; did you mean \"teamstørrelse\"?"),
+        (["participant", "set", "Evaa", "--attr", "rolle=leder"], "Error: no participant \"Evaa\"; did you mean \"Eva\"?"),
+    ])
+    func aTypoGetsTheNearestNames(arguments: [String], message: String) throws {
+        let cli = try evaProject()
+        defer { cli.remove() }
+        #expect(try cli.run("code", "eva", "--quote", "tillit er alt", "--code", "Relasjon/Tillit").status == 0)
+        let before = try eventCount(cli)
+        let result = try cli.run(arguments)
+        #expect(result.status != 0 && result.stdout.isEmpty)
+        #expect(result.stderr == message + "\n")
+        #expect(try eventCount(cli) == before)
+        #expect(!FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("sitater.docx").path))
+    }
+
+    @Test func aLabelWithoutFieldsIsWrittenWithAWarning() throws {
+        let cli = try evaProject()
+        defer { cli.remove() }
+        #expect(try cli.run("code", "eva", "--quote", "tillit er alt", "--code", "Tillit").status == 0)
+        let result = try cli.run("quotes", "--code", "Tillit", "--label", "rolle", "--format", "csv", "-o", "sitater.csv")
+        #expect(result.status == 0 && result.stdout == "Wrote 1 quote(s) to sitater.csv\n")
+        #expect(result.stderr == "Warning: the label \"rolle\" has no field in braces, so every quote is labelled just so; "
+                    + "name attributes in braces (--label \"({rolle})\"), or pass --label \"\" for no label.\n")
+        let quiet = try cli.run("quotes", "--code", "Tillit", "--label", "({rolle})", "--format", "csv", "-o", "sitater.csv")
+        #expect(quiet.status == 0 && !quiet.stderr.contains("no field in braces"), "\(quiet.stderr)")
+    }
 }

@@ -23,7 +23,9 @@ public enum StoreError: Error, Sendable, Equatable {
     case noProjectSelected(reason: String)
     case emptyName(what: String)
     case duplicate(what: String, name: String)
-    case notFound(what: String, reference: String, candidates: [String])
+    /// Nothing is called `reference`; `candidates` are the names there are, `suggestions` the one or two
+    /// nearest to it (``Suggestions``), for «did you mean …?».
+    case notFound(what: String, reference: String, candidates: [String], suggestions: [String] = [])
     /// A typed id that names no record (deleted meanwhile, or from another project).
     case missing(RecordKind, UUID)
     case ambiguous(what: String, reference: String, candidates: [String])
@@ -138,7 +140,8 @@ extension StoreError: CustomStringConvertible, LocalizedError {
             return "a \(what) name cannot be empty or blank; nothing was changed."
         case let .duplicate(what, name):
             return "a \(what) named \"\(name)\" already exists; nothing was changed."
-        case let .notFound(what, reference, candidates):
+        case let .notFound(what, reference, candidates, suggestions):
+            if !suggestions.isEmpty { return "no \(what) \"\(reference)\"; did you mean \(Suggestions.alternatives(suggestions))?" }
             let hint = candidates.isEmpty ? "" : " Known: \(candidates.prefix(12).joined(separator: ", "))\(candidates.count > 12 ? ", …" : "")."
             return "no \(what) \"\(reference)\".\(hint)"
         case let .missing(kind, id):

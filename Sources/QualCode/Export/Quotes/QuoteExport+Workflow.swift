@@ -30,6 +30,10 @@ public struct QuoteExportReport: Sendable, Hashable {
     public var usesRecorded: Bool
     /// The file's path or the stream's name.
     public var path: String
+    /// A label template with no field in braces («Informant»): every quote gets it as it is written,
+    /// which is more often a missing pair of braces than a choice. Nil when the label has a field or
+    /// is empty (no label).
+    public var literalLabel: String?
 
     /// The number of quotes read.
     public var count: Int { quotes.count }
@@ -54,8 +58,9 @@ extension ProjectStore {
     /// ```
     ///
     /// - Returns: the quotes, warnings, and whether the file was written. Warnings are not errors: a
-    ///   strict request with warnings returns them with `wasWritten == false` and writes nothing.
-    /// - Throws: ``StoreError`` for an unknown code or template field, ``ExportError`` for a file that
+    ///   strict request with warnings returns them with `wasWritten == false` and writes nothing. A
+    ///   label without fields is reported (``QuoteExportReport/literalLabel``) and written as it is.
+    /// - Throws: ``StoreError`` for an unknown code, ``ExportError`` for an unknown template field, a file that
     ///   cannot be written, an unknown grouping attribute, or codes whose segments are all in their
     ///   children (``ExportError/onlyInChildren(_:)``). Nothing is written or recorded then.
     public func exportQuotes(_ request: QuoteExportRequest, to target: ExportTarget) throws -> QuoteExportReport {
@@ -64,6 +69,8 @@ extension ProjectStore {
         let quotes = try self.quotes(options)
         let warnings = try checkQuotes(quotes, options: options)
         var report = QuoteExportReport(quotes: quotes, warnings: warnings, wasWritten: false, usesRecorded: false, path: target.path)
+        let label = options.style.label
+        if !label.isEmpty, try LabelTemplate(label, part: .label, attributes: nil).fieldNames.isEmpty { report.literalLabel = label }
         if request.strict && !warnings.isEmpty { return report }
         switch target.format {
         case .csv: try target.write(ExportedQuote.quoteBank(quotes, labels: options.style.labels(for: options.language)))

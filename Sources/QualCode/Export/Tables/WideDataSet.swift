@@ -49,7 +49,7 @@ extension ProjectStore {
     /// The wide data set: participants by pseudonym, attribute values as stored (floats with the
     /// language's decimal separator, missing values empty), and per code a 0/1 presence or a count.
     ///
-    /// - Throws: ``ExportError/unknownAttribute(name:use:known:)`` for an unknown attribute,
+    /// - Throws: ``ExportError/unknownAttribute(name:use:known:suggestions:)`` for an unknown attribute,
     ///   ``StoreError`` for an unknown code, ``ExportError/onlyInChildren(_:)`` for a named code whose
     ///   segments are all in its children while `options.includeChildren` is false.
     public func wideDataSet(_ options: WideOptions = WideOptions()) throws -> WideDataSet {
