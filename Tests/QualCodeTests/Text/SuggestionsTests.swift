@@ -33,14 +33,17 @@ import Testing
 
     // MARK: - Errors that carry them
 
+    /// The suggestions of the `notFound` error that `resolving` throws.
+    static func suggestions(_ resolving: () throws -> UUID) -> [String] {
+        do { _ = try resolving(); return ["found"] } catch let StoreError.notFound(_, _, _, suggestions) {
+            return suggestions
+        } catch { return ["\(error)"] }
+    }
+
     @Test func anUnknownTranscriptSuggestsByNameWordOrPseudonym() throws {
         let folder = try TemporaryFolder()
         let store = try TableFixture.project(folder)
-        func suggestions(_ reference: String) -> [String] {
-            do { _ = try store.resolve.transcript(reference); return ["found"] } catch let StoreError.notFound(_, _, _, suggestions) {
-                return suggestions
-            } catch { return ["\(error)"] }
-        }
+        func suggestions(_ reference: String) -> [String] { Self.suggestions { try store.resolve.transcript(reference) } }
         #expect(suggestions("fokusgrupe") == ["fokusgruppe"])
         // Cecilie speaks in two transcripts: both are near.
         #expect(suggestions("Cecile") == ["cecilie", "fokusgruppe"])
@@ -53,11 +56,7 @@ import Testing
     @Test func anUnknownCodeSuggestsTheLabelsOfTheNearestCodes() throws {
         let folder = try TemporaryFolder()
         let store = try TableFixture.project(folder)
-        func suggestions(_ reference: String) -> [String] {
-            do { _ = try store.resolve.code(reference); return ["found"] } catch let StoreError.notFound(_, _, _, suggestions) {
-                return suggestions
-            } catch { return ["\(error)"] }
-        }
+        func suggestions(_ reference: String) -> [String] { Self.suggestions { try store.resolve.code(reference) } }
         #expect(suggestions("Tilit") == ["Tillit"])
         #expect(suggestions("sparingspartner") == ["Sparringspartner"])
         #expect(suggestions("Balansekunst/Sparingspartner") == ["Sparringspartner"])
