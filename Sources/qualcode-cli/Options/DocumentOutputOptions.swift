@@ -95,7 +95,7 @@ struct DocumentOutputOptions: ParsableArguments {
         try target().write(document)
     }
 
-    /// Writes a table as CSV: RFC 4180, UTF-8 with a byte-order mark so Excel reads æøå.
+    /// Writes a table as CSV: RFC 4180, UTF-8, in a file with a byte-order mark so Excel reads æøå.
     func write(_ table: TextTable) throws {
         try target(writing: .csv).write(table)
     }
