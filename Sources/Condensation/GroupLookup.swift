@@ -38,7 +38,7 @@ extension Condensation {
     /// unless `includingRetired`). A full path wins; otherwise the reference may be the end of one (a
     /// subgroup's bare name), and when that fits several, the error lists their paths.
     ///
-    /// - Throws: ``StoreError/notFound(what:reference:candidates:)`` (the core's, for a name no code has),
+    /// - Throws: ``StoreError/notFound(what:reference:candidates:suggestions:)`` (the core's, for a name no code has),
     ///   ``StoreError/ambiguous(what:reference:candidates:)``.
     static func registeredGroup(_ db: Database, _ reference: String, includingRetired: Bool = false) throws -> Code {
         func parts(_ path: String) -> [String] {

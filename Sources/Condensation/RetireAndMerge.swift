@@ -33,7 +33,7 @@ extension Condensation {
     /// merge leaves no snapshot.
     ///
     /// - Throws: ``CondensationError/invalidMerge(source:target:)`` unless both are groups or both
-    ///   subgroups, and different; ``StoreError/notFound(what:reference:candidates:)`` for a target
+    ///   subgroups, and different; ``StoreError/notFound(what:reference:candidates:suggestions:)`` for a target
     ///   laid aside.
     @discardableResult
     public func merge(_ source: String, into target: String) throws -> CodeChangeReport {

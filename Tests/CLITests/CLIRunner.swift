@@ -43,8 +43,19 @@ struct CLIRunner {
     func run(_ arguments: String...) throws -> Output { try run(arguments) }
 
     func run(_ arguments: [String]) throws -> Output {
+        try run(Self.executable, arguments, environment: environment)
+    }
+
+    /// A shell command line, as a user types it with pipes; `$QUALCODE` is the built `qualcode`.
+    func shell(_ commandLine: String) throws -> Output {
+        var environment = environment
+        environment["QUALCODE"] = Self.executable.path
+        return try run(URL(fileURLWithPath: "/bin/sh"), ["-c", commandLine], environment: environment)
+    }
+
+    private func run(_ executable: URL, _ arguments: [String], environment: [String: String]) throws -> Output {
         let process = Process()
-        process.executableURL = Self.executable
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         process.environment = environment

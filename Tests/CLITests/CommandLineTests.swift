@@ -159,7 +159,7 @@ import Testing
         let lines = result.stderr.split(separator: "\n")
         #expect(lines.first?.hasPrefix("Error: ") == true, "\(result.stderr)")
         #expect(result.stderr.contains(message), "\(result.stderr)")
-        #expect(lines.count <= 3, "\(result.stderr)")  // the message, plus usage help for argument errors
+        #expect(lines.count == 1, "\(result.stderr)")
         #expect(try eventCount(cli) == before)
     }
 

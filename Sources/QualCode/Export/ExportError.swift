@@ -16,10 +16,14 @@ public enum ExportError: Error, Sendable, Equatable {
     case badReference(file: String, reason: String)
     /// `value` is not one of the `allowed` forms of a ``Breakdown`` (`code`, `participant`, `attr:NAME`).
     case invalidBreakdown(String, allowed: [Breakdown.Form])
-    /// An attribute the project does not have, named for `use`; `known` lists the project's attributes.
-    case unknownAttribute(name: String, use: AttributeUse, known: [String])
+    /// An attribute the project does not have, named for `use`; `known` lists the project's attributes,
+    /// `suggestions` the one or two nearest to `name` (``Suggestions``).
+    case unknownAttribute(name: String, use: AttributeUse, known: [String], suggestions: [String] = [])
     /// A label or lead-in template with an unclosed field («({rolle»).
     case badTemplate(template: String, part: TemplatePart)
+    /// A label or lead-in template whose field names no attribute («({role})»); `known` lists the fields
+    /// there are, `suggestions` the one or two nearest to `field`.
+    case unknownField(field: String, template: String, part: TemplatePart, known: [String], suggestions: [String])
     /// Codes that have no segments of their own while codes below them do: the export would be empty
     /// (or lack them) although the user probably expects their children's segments.
     case onlyInChildren([CodeWithoutSegments])
@@ -77,15 +81,23 @@ extension ExportError: CustomStringConvertible, LocalizedError {
             "\(file): cannot be used as a reference document (\(reason)); nothing was written."
         case let .invalidBreakdown(value, allowed):
             "\"\(value)\": expected \(Self.list(allowed.map(\.syntax)))."
-        case let .unknownAttribute(name, use, known):
-            "no attribute \"\(name)\" for the \(use.phrase).\(Self.known(known))"
+        case let .unknownAttribute(name, use, known, suggestions):
+            "no attribute \"\(name)\" for the \(use.phrase)\(Self.didYouMean(suggestions, else: known))"
         case let .badTemplate(template, part):
-            "the \(part == .label ? "label" : "lead-in") \"\(template)\" is not valid; expected fields in braces, such as \"({rolle}, {tjeneste})\"."
+            "the \(part.words) \"\(template)\" is not valid; expected fields in braces, such as \"({rolle}, {tjeneste})\"."
+        case let .unknownField(field, template, part, known, suggestions):
+            "the \(part.words) \"\(template)\" names no attribute {\(field)}\(Self.didYouMean(suggestions, braced: true, else: known))"
         case let .onlyInChildren(codes):
             "\(Self.sentence(codes)); include the child codes to export their segments. Nothing was written."
         }
     }
     public var errorDescription: String? { description }
+
+    /// «; did you mean "rolle"?» (`{rolle}` when `braced`), else the known names or a full stop.
+    package static func didYouMean(_ suggestions: [String], braced: Bool = false, else known: [String]) -> String {
+        guard !suggestions.isEmpty else { return "." + Self.known(known) }
+        return "; did you mean \(Suggestions.alternatives(suggestions) { braced ? "{\($0)}" : "\"\($0)\"" })?"
+    }
 
     /// «"a", "b" or "c"» without quotes: `code, participant or attr:NAME`.
     package static func list(_ items: [String]) -> String {
@@ -102,6 +114,11 @@ extension ExportError: CustomStringConvertible, LocalizedError {
         codes.map { "code \"\($0.code)\" has no segments of its own, but its child codes have \($0.segmentsInChildren)" }
             .joined(separator: "; ")
     }
+}
+
+extension ExportError.TemplatePart {
+    /// «label», «lead-in».
+    var words: String { self == .label ? "label" : "lead-in" }
 }
 
 extension ExportError.AttributeUse {

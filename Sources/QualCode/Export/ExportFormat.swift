@@ -13,17 +13,22 @@ public enum ExportFormat: String, Sendable, Hashable, CaseIterable, Codable {
 }
 
 extension Document {
-    /// Writes the document with the renderer for `format`. CSV is not a document format: tables
-    /// are written as CSV through ``TextTable``.
+    /// The document's bytes in `format`: what a file of that format holds, for a stream or a web response.
+    /// CSV is not a document format: tables are written as CSV through ``TextTable``.
     ///
     /// - Parameter reference: for docx and wordxml, a Word document whose styles, theme, fonts and
     ///   page the export takes over (``ReferenceDocument``); HTML has no use for it.
-    public func write(as format: ExportFormat, to url: URL, reference: ReferenceDocument? = nil) throws {
+    public func data(as format: ExportFormat, reference: ReferenceDocument? = nil) throws -> Data {
         switch format {
-        case .docx: try DocxRenderer.write(self, to: url, reference: reference)
-        case .wordxml: try FlatOPCRenderer.write(self, to: url, reference: reference)
-        case .html: try HTMLRenderer.write(self, to: url)
+        case .docx: try DocxRenderer.data(for: self, reference: reference)
+        case .wordxml: Data(FlatOPCRenderer.xml(for: self, reference: reference).utf8)
+        case .html: Data(HTMLRenderer.html(for: self).utf8)
         case .csv: throw ExportError.unsupportedFormat(format.rawValue, expected: "docx, wordxml or html")
         }
+    }
+
+    /// Writes the document with the renderer for `format`, in one step (``data(as:reference:)``).
+    public func write(as format: ExportFormat, to url: URL, reference: ReferenceDocument? = nil) throws {
+        try ExportFile.write(data(as: format, reference: reference), to: url)
     }
 }

@@ -125,13 +125,22 @@ package struct CodeIndex: Sendable {
         return fits.first
     }
 
-    /// ``find(_:reference:)``, refusing a reference that fits no code.
+    /// ``find(_:reference:)``, refusing a reference that fits no code with the codes nearest to it.
     package func resolve(_ reference: String) throws -> Code {
         let parts = try ProjectStore.codePath(reference)
         guard let code = try find(parts, reference: reference) else {
-            throw StoreError.notFound(what: "code", reference: reference, candidates: allPaths)
+            throw StoreError.notFound(what: "code", reference: reference, candidates: allPaths, suggestions: nearest(to: parts))
         }
         return code
+    }
+
+    /// The codes whose paths end nearest to `parts` (a bare name is compared with names, two parts with
+    /// the last two of each path), by the labels that name them.
+    func nearest(to parts: [String]) -> [String] {
+        let typed = parts.joined(separator: "/")
+        return Suggestions.nearest(to: typed, among: codes) { code in
+            [paths[code.id, default: []].suffix(parts.count).joined(separator: "/")]
+        }.map { label(of: $0.id) }
     }
 
     private func fromRoot(_ parts: [String]) -> Code? {

@@ -88,7 +88,7 @@ extension ProjectStore {
     /// parts of a path that fit exactly one code; case-insensitively.
     ///
     /// - Throws: ``StoreError/ambiguous(what:reference:candidates:)`` with the paths that fit, or
-    ///   ``StoreError/notFound(what:reference:candidates:)`` with every path.
+    ///   ``StoreError/notFound(what:reference:candidates:suggestions:)`` with every path.
     package static func code(_ db: Database, _ reference: String) throws -> Code {
         try CodeIndex(db).resolve(reference)
     }

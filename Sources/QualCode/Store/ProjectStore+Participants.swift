@@ -64,7 +64,9 @@ extension ProjectStore {
         let key = reference.trimmingCharacters(in: .whitespaces).lowercased()
         if let match = all.first(where: { $0.pseudonym.lowercased() == key }) { return match }
         if let id = UUID(uuidString: reference), let match = all.first(where: { $0.id == id }) { return match }
-        throw StoreError.notFound(what: "participant", reference: reference, candidates: all.map(\.pseudonym).sorted())
+        let pseudonyms = all.map(\.pseudonym).sorted()
+        throw StoreError.notFound(what: "participant", reference: reference, candidates: pseudonyms,
+                                  suggestions: Suggestions.nearest(to: reference, among: pseudonyms))
     }
 
     // MARK: - Writes

@@ -271,7 +271,23 @@ extension ProjectStore {
         let wordMatches = slugs.filter { $0.split(separator: "-").contains(Substring(key)) }
         if wordMatches.count == 1 { return try Transcript.filter(Transcript.Columns.slug == wordMatches[0]).fetchOne(db)! }
         if wordMatches.count > 1 { throw StoreError.ambiguous(what: "transcript", reference: reference, candidates: wordMatches) }
-        throw StoreError.notFound(what: "transcript", reference: reference, candidates: slugs)
+        throw StoreError.notFound(what: "transcript", reference: reference, candidates: slugs, suggestions: try nearestTranscripts(db, to: key))
+    }
+
+    /// The transcripts nearest to a name that fits none: by their names, the words of their names and
+    /// the pseudonyms of the participants in them.
+    private static func nearestTranscripts(_ db: Database, to reference: String) throws -> [String] {
+        var keys: [String: [String]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT t.slug, p.pseudonym FROM transcript t
+            LEFT JOIN transcriptParticipant tp ON tp.transcriptId = t.id LEFT JOIN participant p ON p.id = tp.participantId
+            ORDER BY t.slug
+            """) {
+            let slug: String = row["slug"]
+            if keys[slug] == nil { keys[slug] = [slug] + slug.split(separator: "-").map(String.init) }
+            if let pseudonym: String = row["pseudonym"] { keys[slug]!.append(pseudonym) }
+        }
+        return Suggestions.nearest(to: reference, among: keys.keys.sorted()) { keys[$0] ?? [] }
     }
 
     /// Numbered lines of a transcript (all, or `range`), each with its speaker and the codes on it.

@@ -25,7 +25,9 @@ public enum StoreError: Error, Sendable, Equatable {
     /// A name that breaks ``NameRules``; `name` is as given, trimmed.
     case invalidName(what: String, name: String, problem: NameProblem)
     case duplicate(what: String, name: String)
-    case notFound(what: String, reference: String, candidates: [String])
+    /// Nothing is called `reference`; `candidates` are the names there are, `suggestions` the one or two
+    /// nearest to it (``Suggestions``), for «did you mean …?».
+    case notFound(what: String, reference: String, candidates: [String], suggestions: [String] = [])
     /// A typed id that names no record (deleted meanwhile, or from another project).
     case missing(RecordKind, UUID)
     case ambiguous(what: String, reference: String, candidates: [String])
@@ -150,7 +152,8 @@ extension StoreError: CustomStringConvertible, LocalizedError {
             }
         case let .duplicate(what, name):
             return "a \(what) named \"\(name)\" already exists; nothing was changed."
-        case let .notFound(what, reference, candidates):
+        case let .notFound(what, reference, candidates, suggestions):
+            if !suggestions.isEmpty { return "no \(what) \"\(reference)\"; did you mean \(Suggestions.alternatives(suggestions))?" }
             let hint = candidates.isEmpty ? "" : " Known: \(candidates.prefix(12).joined(separator: ", "))\(candidates.count > 12 ? ", …" : "")."
             return "no \(what) \"\(reference)\".\(hint)"
         case let .missing(kind, id):

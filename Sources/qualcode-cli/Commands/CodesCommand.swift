@@ -47,7 +47,7 @@ struct CodesCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add a code.",
-            discussion: "For example:\n  qualcode codes add Sparringspartner --parent Balansekunst --definition \"Metodeveileder som samtalepartner\""
+            discussion: "For example:\n  qualcode codes add Sparringspartner --parent Balansekunst \\\n    --definition \"Metodeveileder som samtalepartner\""
         )
         @OptionGroup var project: ProjectOptions
         @Argument(help: "The code's name (or Parent/Child path).") var name: String

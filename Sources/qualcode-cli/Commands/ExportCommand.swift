@@ -13,7 +13,9 @@ struct ExportCommand: ParsableCommand {
             counted («Kommentar: …»). Captions, headers and notes are Norwegian with a decimal comma; \
             --locale en gives English and a decimal point. CSV is UTF-8 with a byte-order mark; use \
             --delimiter ';' for Norwegian Excel. Cells that start like a formula (=, +, -, @) get an \
-            apostrophe in CSV. Orphaned segments (text deleted from a transcript) are left out of every table.
+            apostrophe in CSV. Orphaned segments (text deleted from a transcript) are left out of every table. \
+            Without -o, or with -o -, csv and html go to standard output, for a pipe (CSV without the \
+            byte-order mark, which is for Excel opening a file); docx and wordxml need a file.
 
             For example:
               qualcode export codebook -o kodebok.docx
@@ -21,6 +23,7 @@ struct ExportCommand: ParsableCommand {
               qualcode export matrix --cols attr:tjeneste --min-cell 3 -o matrise.docx
               qualcode export codings --format csv --delimiter ';' -o kodinger.csv
               qualcode export wide --format csv -o deltakere.csv
+              qualcode export codings --format csv | grep Tillit
             """,
         subcommands: [Codebook.self, Participants.self, Matrix.self, Codings.self, Wide.self, ReferenceDocx.self]
     )
@@ -48,7 +51,7 @@ struct TableOutputOptions: ParsableArguments {
     /// Writes one standard table through the library and says what was written.
     func export(_ table: StandardTable, from project: ProjectOptions, counting what: String) throws {
         let report = try project.openStore().exportTable(table, to: try out.target())
-        print("Wrote \(report.path) (\(report.rows) \(what))")
+        out.wrote { "Wrote \($0) (\(report.rows) \(what))" }
     }
 }
 
@@ -122,7 +125,8 @@ extension ExportCommand {
                   qualcode export matrix --cols attr:rolle --min-cell 3 -o matrise.docx
                   qualcode export matrix --cols participant --count segments -o matrise.docx
                   qualcode export matrix --cols attr:rolle --code Tillit -o tillit.docx
-                  qualcode export matrix --cols attr:rolle --code Balansekunst --with-children -o balansekunst.docx
+                  qualcode export matrix --cols attr:rolle --code Balansekunst \\
+                    --with-children -o balansekunst.docx
                 """
         )
         @OptionGroup var project: ProjectOptions
@@ -167,7 +171,8 @@ extension ExportCommand {
                 For example:
                   qualcode export codings --format csv -o kodinger.csv
                   qualcode export codings --code Tillit --format csv -o tillit.csv
-                  qualcode export codings --code Balansekunst --with-children --format csv -o balansekunst.csv
+                  qualcode export codings --code Balansekunst --with-children --format csv \\
+                    -o balansekunst.csv
                 """
         )
         @OptionGroup var project: ProjectOptions
@@ -196,8 +201,8 @@ extension ExportCommand {
                 unique; æ, ø and å become ae, oe and aa, and codes are numbered in tree order \
                 (k01_balansekunst, k02_det_navske, …). With --format csv the data dictionary — each \
                 variable's name, the full code path or attribute name, its type and what its values mean — \
-                is written beside the data as STEM_dictionary.csv (both files or neither); in a document it \
-                is a second table. With --with-children a code named with --code counts the segments of \
+                is written beside the data as STEM_dictionary.csv (both files or neither; standard output \
+                gets the data alone); in a document it is a second table. With --with-children a code named with --code counts the segments of \
                 every code below it too.
 
                 For example:
@@ -216,18 +221,19 @@ extension ExportCommand {
         func run() throws {
             let out = table.out
             try table.checkDestination(project: project)
-            if out.format == .csv {
-                try out.checkDestination(project: project, file: URL(fileURLWithPath: WideDataSet.dictionaryPath(for: out.output)))
+            if out.format == .csv, let file = out.file {
+                try out.checkDestination(project: project, file: URL(fileURLWithPath: WideDataSet.dictionaryPath(for: file)))
             }
             let options = WideOptions(attributes: attributes.isEmpty ? nil : attributes, codes: codes, includeChildren: withChildren,
                                       values: values, presentation: try table.presentation())
             let report = try project.openStore().exportWideDataSet(options, to: try out.target())
             let size = "\(report.participants) participants, \(report.variables) variables"
-            if let dictionaryPath = report.dictionaryPath {
-                print("Wrote \(report.path) (\(size))")
-                print("Wrote \(dictionaryPath) (data dictionary)")
+            if report.dictionaryLeftOut {
+                Output.note("Note: standard output carries the data alone; write it with -o FILE to get its data dictionary beside it.")
+            } else if let dictionaryPath = report.dictionaryPath {
+                out.wrote { "Wrote \($0) (\(size))\nWrote \(dictionaryPath) (data dictionary)" }
             } else {
-                print("Wrote \(report.path) (\(size); the data dictionary is the second table)")
+                out.wrote { "Wrote \($0) (\(size); the data dictionary is the second table)" }
             }
         }
     }

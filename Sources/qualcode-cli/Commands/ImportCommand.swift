@@ -17,8 +17,10 @@ struct ImportCommand: ParsableCommand {
             before (same SHA-256) is refused unless --allow-duplicate is given.
 
             For example:
-              qualcode import intervju-eva.docx --participant Eva --speaker-map "I=Intervjuer,E=Eva"
-              qualcode import fokusgruppe.txt --participant Hanne --participant Ivar --kind focus-group
+              qualcode import intervju-eva.docx --participant Eva \\
+                --speaker-map "I=Intervjuer,E=Eva"
+              qualcode import fokusgruppe.txt --participant Hanne --participant Ivar \\
+                --kind focus-group
               qualcode import intervjuer/*.docx
             """
     )

@@ -12,7 +12,8 @@ struct InitCommand: ParsableCommand {
             codings, memos and an event log of every change.
 
             For example:
-              qualcode init metodeveiledere.qualcode --title "Metodeveilederes erfaringer" \\
+              qualcode init metodeveiledere.qualcode \\
+                --title "Metodeveilederes erfaringer" \\
                 --question "Hvordan erfarer en metodeveileder sin rolle?"
             """
     )
@@ -26,8 +27,7 @@ struct InitCommand: ParsableCommand {
     @Option(help: "The research question.")
     var question: String?
 
-    @Option(help: "Who is creating the project (default: QUALCODE_CODER or the system user).")
-    var coder: String?
+    @OptionGroup var coderOption: CoderOption
 
     @Flag(help: "Print the project as JSON.")
     var json = false
@@ -35,7 +35,7 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         let url = URL(fileURLWithPath: file)
         let title = self.title ?? url.deletingPathExtension().lastPathComponent
-        let store = try ProjectModules.create(at: url, title: title, researchQuestion: question, coder: ProjectLocator.coder(explicit: coder))
+        let store = try ProjectModules.create(at: url, title: title, researchQuestion: question, coder: ProjectLocator.coder(explicit: coderOption.coder))
         let info = try store.projectInfo()
         if json { print(try Output.json(info)) } else { print("Created \(file): \(info.title)") }
     }

@@ -37,7 +37,8 @@ struct ParticipantCommand: ParsableCommand {
                 true/false/ja/nei booleans, YYYY-MM-DD dates, anything else text.
 
                 For example:
-                  qualcode participant add Eva --label "Informant E" --attr rolle=metodeveileder --attr teamstørrelse=6
+                  qualcode participant add Eva --label "Informant E" \\
+                    --attr rolle=metodeveileder --attr teamstørrelse=6
                 """
         )
         @OptionGroup var project: ProjectOptions

@@ -36,7 +36,7 @@ struct ProjectCommand: ParsableCommand {
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change the title, research question or method notes.",
-            discussion: "For example:\n  qualcode project set --notes \"Malterud (2017), fire trinn; analysen gjort av én forsker.\""
+            discussion: "For example:\n  qualcode project set --notes \"Malterud (2017), fire trinn; én forsker.\""
         )
         @OptionGroup var project: ProjectOptions
         @Option(help: "New title.") var title: String?

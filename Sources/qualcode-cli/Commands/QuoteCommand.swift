@@ -22,7 +22,8 @@ struct QuoteCommand: ParsableCommand {
                 quote, listed in the CSV quote bank, and marked in the house style's way on export.
 
                 For example:
-                  qualcode quote edit 1a2b3c4d --display "(…) vi må [jobbspesialistene] stole på hverandre"
+                  qualcode quote edit 1a2b3c4d \\
+                    --display "(…) vi må [jobbspesialistene] stole på hverandre"
                   qualcode quote edit 1a2b3c4d --clean-fillers
                   qualcode quote edit 1a2b3c4d --lead-in "Eva forteller:"
                   qualcode quote edit 1a2b3c4d --verbatim --lead-in ""
@@ -30,7 +31,7 @@ struct QuoteCommand: ParsableCommand {
         )
         @OptionGroup var project: ProjectOptions
         @Argument(help: "The segment id (as `units` or `code` prints it).") var segment: String
-        @Option(help: "The quote as it should be displayed.") var display: String?
+        @Option(parsing: .unconditional, help: "The quote as it should be displayed.") var display: String?
         @Flag(help: "Remove filler words, recording each removal.") var cleanFillers = false
         @Flag(help: "Drop all edits: show the quote verbatim.") var verbatim = false
         @Option(help: ArgumentHelp("A sentence before the quote, e.g. \"Eva forteller:\"; \"\" removes it.", valueName: "text"))
@@ -85,7 +86,7 @@ struct QuoteCommand: ParsableCommand {
 
                 For example:
                   qualcode quote style report > min-stil.json
-                  qualcode quote style min-stil.json        # check a file: prints it with the defaults filled in
+                  qualcode quote style min-stil.json        # check a file, with the defaults
                 """
         )
         @Argument(help: "thesis, report, or a style file to check.") var name: String = "thesis"

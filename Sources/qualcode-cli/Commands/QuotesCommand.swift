@@ -20,14 +20,20 @@ struct QuotesCommand: ParsableCommand {
             Before writing, the export checks for a label that fits one participant only, a quote exported \
             earlier with another label, text from notes or e-mail (footnoted, since it is not recorded \
             speech), a lead-in naming a role the speaker does not have, and edits made before the \
-            transcript changed. They are printed as warnings; --strict refuses to write. Every export is \
-            recorded, so a later export can see which label a quote had.
+            transcript changed. They are printed as warnings; --strict refuses to write. Every export to a \
+            file is recorded, so a later export can see which label a quote had.
+
+            Without -o, or with -o -, csv and html go to standard output (a look at the quotes, which is \
+            not recorded); docx and wordxml need a file.
 
             For example:
-              qualcode quotes --code Trivsel --code "Det navske" --label "({rolle}, {tjeneste})" --format docx -o sitater.docx
-              qualcode quotes --code Balansekunst --style thesis --format csv -o sitatbank.csv
+              qualcode quotes --code Trivsel --code "Det navske" \\
+                --label "({rolle}, {tjeneste})" --format docx -o sitater.docx
+              qualcode quotes --code Balansekunst --style thesis --format csv \\
+                -o sitatbank.csv
               qualcode quotes --code Balansekunst --with-children -o balansekunst.docx
-              qualcode quotes --code Tillit --style report --lead-in "En {rolle} forteller:" --with-question -o tillit.docx
+              qualcode quotes --code Tillit --style report \\
+                --lead-in "En {rolle} forteller:" --with-question -o tillit.docx
             """
     )
 
@@ -72,10 +78,16 @@ struct QuotesCommand: ParsableCommand {
         options.withQuestion = withQuestion
         options.cleanFillers = cleanFillers
 
-        let report = try store.exportQuotes(QuoteExportRequest(options: options, strict: strict), to: try out.target())
+        // Quotes printed to standard output are a look at them, not an export to record.
+        let request = QuoteExportRequest(options: options, strict: strict, recordsUses: !out.toStandardOutput)
+        let report = try store.exportQuotes(request, to: try out.target())
+        if let literal = report.literalLabel { Output.note("Warning: \(ErrorWording.literalLabel(literal))") }
         for warning in report.warnings { Output.note("Warning: \(ErrorWording.warning(warning))") }
         guard report.wasWritten else { throw ChecksFailed(count: report.warnings.count) }
-        print("Wrote \(report.count) quote(s) to \(report.path)")
+        out.wrote { "Wrote \(report.count) quote(s) to \($0)" }
+        if !report.usesRecorded && report.count > 0 {
+            Output.note("Note: quotes sent to standard output are not recorded as exported; write them with -o FILE to record their labels.")
+        }
     }
 }
 

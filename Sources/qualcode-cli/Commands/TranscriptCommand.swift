@@ -36,7 +36,8 @@ struct TranscriptCommand: ParsableCommand {
                 import does: useful after importing a whole folder at once.
 
                 For example:
-                  qualcode transcript set intervju-7 --participant Eva --date 2026-10-02 --mode Teams
+                  qualcode transcript set intervju-7 --participant Eva --date 2026-10-02 \\
+                    --mode Teams
                 """
         )
         @OptionGroup var project: ProjectOptions
@@ -77,8 +78,8 @@ struct TranscriptCommand: ParsableCommand {
         )
         @OptionGroup var project: ProjectOptions
         @Argument(help: "The transcript.") var transcript: String
-        @Option(help: "Text to find.") var find: String?
-        @Option(help: "Replacement text (may be empty).") var replace: String?
+        @Option(parsing: .unconditional, help: "Text to find.") var find: String?
+        @Option(parsing: .unconditional, help: "Replacement text (may be empty).") var replace: String?
         @Option(help: "Which occurrence of --find to replace (1-based).") var occurrence: Int?
         @Flag(help: "Replace every occurrence of --find.") var all = false
         @Flag(help: "Print the report as JSON.") var json = false

@@ -7,8 +7,8 @@ extension ErrorWording {
     static func exportMessage(for error: Error) -> String? {
         guard let error = error as? ExportError else { return nil }
         switch error {
-        case let .unknownAttribute(name, use, known):
-            return "no attribute for \(flag(for: use)) \"\(name)\".\(ExportError.known(known))"
+        case let .unknownAttribute(name, use, known, suggestions):
+            return "no attribute for \(flag(for: use)) \"\(name)\"\(ExportError.didYouMean(suggestions, else: known))"
         case let .badTemplate(template, part):
             return "\(part == .label ? "--label" : "--lead-in"): \"\(template)\" is not valid; expected fields in braces, such as \"({rolle}, {tjeneste})\"."
         case let .onlyInChildren(codes):
@@ -28,6 +28,12 @@ extension ErrorWording {
         case nil:
             return warning.description
         }
+    }
+
+    /// A label template without fields, which every quote gets as it is written.
+    static func literalLabel(_ label: String) -> String {
+        "the label \"\(label)\" has no field in braces, so every quote is labelled just so; "
+            + "name attributes in braces (--label \"({rolle})\"), or pass --label \"\" for no label."
     }
 
     /// The option that names an attribute for `use`.

@@ -18,13 +18,20 @@ struct WordedError: Error, CustomStringConvertible {
 }
 
 extension QualCodeCommand {
-    /// ArgumentParser's `main`, with library errors worded for the command line on their way out.
+    /// ArgumentParser's `main`, with library errors worded for the command line and usage errors on one
+    /// line on their way out.
     static func main() {
         do {
             var command = try parseAsRoot()
+            try refuseUnusedProject(command)
             try command.run()
         } catch {
-            exit(withError: ErrorWording.message(for: error).map { WordedError(description: $0) } ?? error)
+            if let worded = ErrorWording.message(for: error) { exit(withError: WordedError(description: worded)) }
+            // ArgumentParser follows a usage error with the usage and a pointer to --help: one line instead.
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            let line = ErrorWording.usageError(message(for: error), fullText: fullMessage(for: error, columns: 1_000))
+            FileHandle.standardError.write(Data("Error: \(line)\n".utf8))
+            Foundation.exit(ExitCode.validationFailure.rawValue)
         }
     }
 }

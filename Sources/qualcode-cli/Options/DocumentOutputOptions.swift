@@ -4,12 +4,16 @@ import QualCode
 
 /// Where and how an export is written: `--format`, `-o`, `--locale`, `--delimiter`,
 /// `--reference-docx`. Shared by every command that writes a document or a table file.
+///
+/// Without `-o`, or with `-o -`, CSV and HTML go to standard output, as Unix tools do; a Word document
+/// needs a file.
 struct DocumentOutputOptions: ParsableArguments {
     @Option(help: "docx, wordxml (one-file Word XML), html or csv.")
     var format: ExportFormat = .docx
 
-    @Option(name: [.short, .customLong("output")], help: "The file to write.")
-    var output: String
+    @Option(name: [.short, .customLong("output")],
+            help: ArgumentHelp("The file to write; without it, or with -, csv and html go to standard output.", valueName: "file"))
+    var output: String?
 
     @Option(help: "Language of headings, captions and numbers: nb (decimal comma) or en.")
     var locale: DocumentLanguage = .nb
@@ -41,22 +45,49 @@ struct DocumentOutputOptions: ParsableArguments {
         try referenceDocx.map { try ReferenceDocument(contentsOf: URL(fileURLWithPath: $0), file: $0) }
     }
 
-    var url: URL { URL(fileURLWithPath: output) }
+    /// No `-o`, or `-o -`.
+    var toStandardOutput: Bool { output == nil || output == "-" }
+
+    /// The file `-o` names; nil for standard output.
+    var file: String? { toStandardOutput ? nil : output }
 
     /// Refuses a target in a folder that does not exist, a folder, the project file or the reference
-    /// document, before any work is done.
-    /// `file` is a second file the export writes beside `-o` (the wide data set's dictionary).
-    func checkDestination(project: ProjectOptions, file: URL? = nil) throws {
+    /// document, and a Word document for standard output, before any work is done.
+    ///
+    /// - Parameters:
+    ///   - file: a second file the export writes beside `-o` (the wide data set's dictionary).
+    ///   - written: the format written when the command has only one (CSV for `stc export csv`).
+    func checkDestination(project: ProjectOptions, file second: URL? = nil, writing written: ExportFormat? = nil) throws {
+        guard let file else {
+            // A zipped package or a page of XML on a terminal helps no one.
+            let format = written ?? format
+            if format.isWord {
+                throw ValidationError("\(format.rawValue) is a Word file and goes to a file: pass -o FILE (csv and html can go to standard output).")
+            }
+            return
+        }
         let inputs = [try? ProjectLocator.locate(explicit: project.project)].compactMap { $0 }
             + [referenceDocx.map { URL(fileURLWithPath: $0) }].compactMap { $0 }
-        try ExportDestination.check(file ?? url, protecting: inputs)
+        try ExportDestination.check(second ?? URL(fileURLWithPath: file), protecting: inputs)
     }
 
-    /// Where the export goes, for the library: `-o`, `--format`, `--delimiter` and the reference
-    /// document, read and checked (a reference that cannot be used stops the export before anything
-    /// is written).
-    func target() throws -> ExportTarget {
-        ExportTarget(path: output, format: format, delimiter: delimiter.first!, reference: try reference())
+    /// Where the export goes, for the library: `-o` or standard output, `--format`, `--delimiter` and
+    /// the reference document, read and checked (a reference that cannot be used stops the export
+    /// before anything is written).
+    ///
+    /// - Parameter written: the format written when the command has only one (CSV for `stc export csv`).
+    func target(writing written: ExportFormat? = nil) throws -> ExportTarget {
+        let format = written ?? format
+        guard let file else {
+            return ExportTarget(stream: .standardOutput, format: format, delimiter: delimiter.first!, reference: try reference())
+        }
+        return ExportTarget(path: file, format: format, delimiter: delimiter.first!, reference: try reference())
+    }
+
+    /// Says what was written (`line` of the file's path), when it went to a file: what goes to standard
+    /// output is the export alone.
+    func wrote(_ line: (String) -> String) {
+        if let file { print(line(file)) }
     }
 
     /// Writes a document in the chosen format (not CSV), styled by `--reference-docx` when given.
@@ -64,10 +95,15 @@ struct DocumentOutputOptions: ParsableArguments {
         try target().write(document)
     }
 
-    /// Writes a table as CSV: RFC 4180, UTF-8 with a byte-order mark so Excel reads æøå.
+    /// Writes a table as CSV: RFC 4180, UTF-8, in a file with a byte-order mark so Excel reads æøå.
     func write(_ table: TextTable) throws {
-        try target().write(table)
+        try target(writing: .csv).write(table)
     }
 }
 
 extension ExportFormat: ExpressibleByArgument {}
+
+extension ExportStream {
+    /// The command line's standard output, named so in reports.
+    static let standardOutput = ExportStream(name: "standard output") { try FileHandle.standardOutput.write(contentsOf: $0) }
+}

@@ -3,17 +3,23 @@ import Foundation
 import QualCode
 
 /// How a command chooses a stretch of a transcript: an exact quote, lines, or offsets.
+///
+/// Quotes and offsets take the next argument whatever it looks like (`--quote "-2+3 er fem"`, `--start -5`):
+/// text copied from a transcript may start with a dash, and a negative offset is better refused by name.
 struct SegmentSelectorOptions: ParsableArguments {
-    @Option(help: "Text to code, as it reads in the transcript.") var quote: String?
+    @Option(parsing: .unconditional, help: "Text to code, as it reads in the transcript.") var quote: String?
     @Option(help: "Which occurrence of the quote (1-based).") var occurrence: Int?
     @Option(help: ArgumentHelp("Lines, FIRST-LAST.", valueName: "range")) var lines: String?
-    @Option(help: "Start offset (Unicode scalars from 0).") var start: Int?
-    @Option(help: "End offset, exclusive.") var end: Int?
+    @Option(parsing: .unconditional, help: "Start offset (Unicode scalars from 0).") var start: Int?
+    @Option(parsing: .unconditional, help: "End offset, exclusive.") var end: Int?
 
     func validate() throws {
         let ways = [quote != nil, lines != nil, start != nil || end != nil].filter { $0 }.count
         guard ways == 1 else { throw ValidationError("choose the segment with exactly one of --quote, --lines, or --start/--end.") }
         if (start == nil) != (end == nil) { throw ValidationError("--start and --end go together.") }
+        for (name, value) in [("--start", start), ("--end", end)] {
+            if let value, value < 0 { throw ValidationError("\(name) must be 0 or more (got \(value)).") }
+        }
         if occurrence != nil && quote == nil { throw ValidationError("--occurrence goes with --quote.") }
         if let occurrence, occurrence < 1 { throw ValidationError("--occurrence must be 1 or more (got \(occurrence)).") }
         _ = try lines.map(parseLineRange)

@@ -56,7 +56,7 @@ import Testing
         let codebook = try store.codebook(CodebookOptions(presentation: presentation))
         let target = ExportTarget(path: folder.file("kodebok.html").path, format: .html)
         try target.write([codebook], labels: presentation.labels)
-        let html = try String(contentsOf: target.url, encoding: .utf8)
+        let html = try String(contentsOf: target.fileURL!, encoding: .utf8)
         #expect(html.contains("Tab. 1 Kodebok") && html.contains("Merknad: "))
 
         // A quote document through the same style.

@@ -68,7 +68,7 @@ import Testing
         let store = try demo(folder)
         var options = QuoteOptions(codes: ["Tillit"])
         options.style.label = "({yrke})"
-        #expect(throws: StoreError.self) { try store.quotes(options) }
+        #expect(throws: ExportError.self) { try store.quotes(options) }
         options.style.label = "({rolle"
         #expect(throws: ExportError.badTemplate(template: "({rolle", part: .label)) { try store.quotes(options) }
         #expect(throws: StoreError.self) { try store.quotes(QuoteOptions(codes: ["Finnes ikke"])) }

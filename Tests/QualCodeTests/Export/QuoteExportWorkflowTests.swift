@@ -60,7 +60,7 @@ import Testing
         let target = ExportTarget(path: folder.file("tillit.csv").path, format: .csv, delimiter: ";")
         let report = try store.exportQuotes(request, to: target)
         #expect(report.warnings.isEmpty && report.wasWritten)
-        let rows = try TableFixture.readCSV(target.url, delimiter: ";")
+        let rows = try TableFixture.readCSV(target.fileURL!, delimiter: ";")
         #expect(rows.first?.first == "kode" && rows.count == 6)
         #expect(try Self.uses(store, report.quotes) == 5)
     }
@@ -72,7 +72,7 @@ import Testing
         request.options.language = .en
         let target = ExportTarget(path: folder.file("tillit.csv").path, format: .csv)
         _ = try store.exportQuotes(request, to: target)
-        #expect(try TableFixture.readCSV(target.url).first == ["code", "participants", "label", "lead_in", "question", "transcript", "lines",
+        #expect(try TableFixture.readCSV(target.fileURL!).first == ["code", "participants", "label", "lead_in", "question", "transcript", "lines",
                                                                "source", "verbatim", "displayed", "edits", "segment"])
     }
 

@@ -66,10 +66,11 @@ extension ProjectStore {
     /// The quotes coded with any of `options.codes` (and, with `options.includeChildren`, any code
     /// below them), in transcript order, labelled, with their edits.
     ///
-    /// - Throws: ``StoreError`` for an unknown code, or a label or lead-in template naming an
-    ///   attribute that does not exist; ``ExportError/badTemplate(template:part:)`` for a template
-    ///   with an unclosed field; ``ExportError/unknownAttribute(name:use:known:)`` for a grouping by
-    ///   an attribute the project does not have. A named code whose segments are all in its children
+    /// - Throws: ``StoreError`` for an unknown code; ``ExportError/unknownField(field:template:part:known:suggestions:)``
+    ///   for a label or lead-in template naming an attribute that does not exist,
+    ///   ``ExportError/badTemplate(template:part:)`` for a template with an unclosed field,
+    ///   ``ExportError/unknownAttribute(name:use:known:suggestions:)`` for a grouping by an attribute
+    ///   the project does not have. A named code whose segments are all in its children
     ///   simply gives no quotes here; ``exportQuotes(_:to:)`` refuses to write such an export.
     public func quotes(_ options: QuoteOptions) throws -> [ExportedQuote] {
         try pool.read { db in try quotes(in: db, options) }
@@ -85,7 +86,8 @@ extension ProjectStore {
             let people = Dictionary(try Self.participantSummaries(db, withCounts: false).map { ($0.pseudonym, $0) }, uniquingKeysWith: { a, _ in a })
             let attributeNames = Set(try String.fetchAll(db, sql: "SELECT name FROM attribute"))
             if case let .attribute(name) = options.grouping, !attributeNames.contains(name) {
-                throw ExportError.unknownAttribute(name: name, use: .quoteGroups, known: attributeNames.sorted())
+                let known = attributeNames.sorted()
+                throw ExportError.unknownAttribute(name: name, use: .quoteGroups, known: known, suggestions: Suggestions.nearest(to: name, among: known))
             }
             let label = try LabelTemplate(style.label, part: .label, attributes: attributeNames)
             let leadIn = try LabelTemplate(style.leadIn, part: .leadIn, attributes: attributeNames)
@@ -287,8 +289,9 @@ struct LabelTemplate {
             }
             let name = String(rest[rest.index(after: open)..<close])
             guard ["pseudonym", "label"].contains(name) || attributes?.contains(name) ?? !name.isEmpty else {
-                throw StoreError.notFound(what: "attribute in the label \"\(template)\"", reference: name,
-                                          candidates: ["pseudonym", "label"] + (attributes ?? []).sorted())
+                let known = ["pseudonym", "label"] + (attributes ?? []).sorted()
+                throw ExportError.unknownField(field: name, template: template, part: part, known: known,
+                                               suggestions: Suggestions.nearest(to: name, among: known))
             }
             pieces.append(.field(name))
             rest = rest[rest.index(after: close)...]

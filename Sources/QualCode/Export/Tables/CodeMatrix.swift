@@ -86,7 +86,7 @@ extension ProjectStore {
     /// The counts of a code × attribute (or code × participant) matrix.
     ///
     /// - Parameter includeChildren: a named code's row counts the segments of every code below it too.
-    /// - Throws: ``ExportError/unknownAttribute(name:use:known:)`` for an unknown attribute,
+    /// - Throws: ``ExportError/unknownAttribute(name:use:known:suggestions:)`` for an unknown attribute,
     ///   ``StoreError`` for an unknown code, ``ExportError/onlyInChildren(_:)`` for a named code whose
     ///   segments are all in its children while `includeChildren` is false.
     public func codeMatrix(columns: MatrixColumns, count: MatrixCount = .participants, codes: [String] = [],

@@ -29,7 +29,7 @@ extension ProjectStore {
     /// «; », and each attribute column lists their values in the same order. Orphaned segments are
     /// left out, as in every standard table.
     ///
-    /// - Throws: ``ExportError/unknownAttribute(name:use:known:)`` for an unknown attribute,
+    /// - Throws: ``ExportError/unknownAttribute(name:use:known:suggestions:)`` for an unknown attribute,
     ///   ``StoreError`` for an unknown code, ``ExportError/onlyInChildren(_:)`` for a named code whose
     ///   segments are all in its children while `options.includeChildren` is false.
     public func codingsTable(_ options: CodingsOptions = CodingsOptions()) throws -> Table {

@@ -17,7 +17,7 @@ extension ProjectStore {
     /// One row per participant, ordered by pseudonym. Attribute values are shown as stored (floats
     /// with the language's decimal separator); a missing value is an empty cell.
     ///
-    /// - Throws: ``StoreError/notFound(what:reference:candidates:)`` for an attribute the project
+    /// - Throws: ``StoreError/notFound(what:reference:candidates:suggestions:)`` for an attribute the project
     ///   does not have.
     public func participantOverview(_ options: ParticipantOverviewOptions = ParticipantOverviewOptions()) throws -> Table {
         try pool.read { db in try Self.participantOverview(TableSource.read(db), options) }

@@ -80,7 +80,7 @@ struct TableSource {
 
     /// The attributes named in `names`, in that order (each once); all of them when `names` is nil.
     ///
-    /// - Throws: ``ExportError/unknownAttribute(name:use:known:)`` for a name the project does not
+    /// - Throws: ``ExportError/unknownAttribute(name:use:known:suggestions:)`` for a name the project does not
     ///   have, saying what it was named for.
     func attributes(named names: [String]?, for use: ExportError.AttributeUse) throws -> [Attribute] {
         guard let names else { return attributes }
@@ -89,7 +89,8 @@ struct TableSource {
             let key = name.trimmingCharacters(in: .whitespaces)
             guard let attribute = attributes.first(where: { $0.name == key })
                 ?? attributes.first(where: { $0.name.lowercased() == key.lowercased() }) else {
-                throw ExportError.unknownAttribute(name: name, use: use, known: attributes.map(\.name))
+                let known = attributes.map(\.name)
+                throw ExportError.unknownAttribute(name: name, use: use, known: known, suggestions: Suggestions.nearest(to: name, among: known))
             }
             if !chosen.contains(where: { $0.id == attribute.id }) { chosen.append(attribute) }
         }

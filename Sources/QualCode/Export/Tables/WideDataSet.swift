@@ -49,7 +49,7 @@ extension ProjectStore {
     /// The wide data set: participants by pseudonym, attribute values as stored (floats with the
     /// language's decimal separator, missing values empty), and per code a 0/1 presence or a count.
     ///
-    /// - Throws: ``ExportError/unknownAttribute(name:use:known:)`` for an unknown attribute,
+    /// - Throws: ``ExportError/unknownAttribute(name:use:known:suggestions:)`` for an unknown attribute,
     ///   ``StoreError`` for an unknown code, ``ExportError/onlyInChildren(_:)`` for a named code whose
     ///   segments are all in its children while `options.includeChildren` is false.
     public func wideDataSet(_ options: WideOptions = WideOptions()) throws -> WideDataSet {
@@ -116,8 +116,12 @@ public struct WideExportReport: Sendable, Hashable {
     public var variables: Int
     /// The data file (CSV) or the document holding both tables.
     public var path: String
-    /// The data dictionary beside a CSV data file; nil when it is the document's second table.
+    /// The data dictionary beside a CSV data file; nil when it is the document's second table or was
+    /// left out.
     public var dictionaryPath: String?
+    /// CSV sent to a stream carries the data alone: a stream is one file, and the dictionary is the
+    /// second.
+    public var dictionaryLeftOut = false
 }
 
 extension ProjectStore {
@@ -126,7 +130,8 @@ extension ProjectStore {
     /// in a document, the dictionary is the second table.
     ///
     /// If the dictionary cannot be written, the data file is put back as it was (removed, or its
-    /// earlier contents restored) before the error is thrown.
+    /// earlier contents restored) before the error is thrown. CSV sent to a stream is the data alone
+    /// (``WideExportReport/dictionaryLeftOut``).
     ///
     /// - Throws: what ``wideDataSet(_:)`` throws, and ``ExportError/cannotWrite(path:reason:)`` for
     ///   either file; nothing is left written then.
@@ -138,14 +143,19 @@ extension ProjectStore {
             try target.write([dataSet.data, dataSet.dictionary], labels: options.presentation.labels)
             return report
         }
+        guard let file = target.fileURL else {
+            try target.write(dataSet.data.textTable)
+            report.dictionaryLeftOut = true
+            return report
+        }
         let dictionaryPath = WideDataSet.dictionaryPath(for: target.path)
-        let previous = try? Data(contentsOf: target.url)
+        let previous = try? Data(contentsOf: file)
         try target.write(dataSet.data.textTable)
         do {
             try target.write(dataSet.dictionary.textTable, to: URL(fileURLWithPath: dictionaryPath))
         } catch {
             // Both files or neither: the data file goes back to what it was.
-            if let previous { try? previous.write(to: target.url, options: .atomic) } else { try? FileManager.default.removeItem(at: target.url) }
+            if let previous { try? previous.write(to: file, options: .atomic) } else { try? FileManager.default.removeItem(at: file) }
             throw error
         }
         report.dictionaryPath = dictionaryPath

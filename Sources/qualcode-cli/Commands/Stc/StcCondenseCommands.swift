@@ -13,7 +13,8 @@ extension StcCommand {
                 real unit of the subgroup.
 
                 For example:
-                  qualcode stc condense Balansekunst/Sparringspartner --text "Jeg er den de kan sparre med …" --golden 1a2b3c4d
+                  qualcode stc condense Balansekunst/Sparringspartner \\
+                    --text "Jeg er den de kan sparre med …" --golden 1a2b3c4d
                 """)
         @OptionGroup var project: ProjectOptions
         @Argument(help: "Group/Subgroup.") var subgroup: String
@@ -30,7 +31,7 @@ extension StcCommand {
     struct Analyse: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the analytic text of a group or subgroup under its category heading (step 4).",
-            discussion: "For example:\n  qualcode stc analyse Balansekunst --heading \"Balansekunsten\" --text-file analyse.md")
+            discussion: "For example:\n  qualcode stc analyse Balansekunst --heading \"Balansekunsten\" \\\n    --text-file analyse.md")
         @OptionGroup var project: ProjectOptions
         @Argument(help: "Group or Group/Subgroup.") var group: String
         @Option(help: "The category heading.") var heading: String?

@@ -19,7 +19,8 @@ extension StcCommand {
                   qualcode stc export tables -o tabeller.docx
                   qualcode stc export chapter -o resultater.docx --reference-docx mal.docx
                   qualcode stc export csv -o analyse.csv --delimiter ';'
-                  qualcode stc export chapter --snapshot "Etter trinn 3" -o resultater-tidlig.docx
+                  qualcode stc export chapter --snapshot "Etter trinn 3" \\
+                    -o resultater-tidlig.docx
                 """,
             subcommands: [Tables.self, Chapter.self, CSV.self])
 
@@ -36,7 +37,7 @@ extension StcCommand {
                 try out.checkDestination(project: project)
                 let model = try StcCommand.model(project, snapshot)
                 try out.write(model.tablesDocument(withUnits: withUnits, language: out.locale))
-                print("Wrote \(out.output)")
+                out.wrote { "Wrote \($0)" }
             }
         }
 
@@ -53,7 +54,7 @@ extension StcCommand {
                 try out.checkDestination(project: project)
                 let model = try StcCommand.model(project, snapshot)
                 try out.write(model.chapterDocument(style: try houseStyle.resolve(), language: out.locale))
-                print("Wrote \(out.output)")
+                out.wrote { "Wrote \($0)" }
             }
         }
 
@@ -63,9 +64,9 @@ extension StcCommand {
             @Option(help: "Export this snapshot instead of the analysis as it is now.") var snapshot: String?
             @OptionGroup var out: DocumentOutputOptions
             func run() throws {
-                try out.checkDestination(project: project)
+                try out.checkDestination(project: project, writing: .csv)
                 try out.write(try StcCommand.model(project, snapshot).csvTable(language: out.locale))
-                print("Wrote \(out.output)")
+                out.wrote { "Wrote \($0)" }
             }
         }
     }

@@ -8,8 +8,8 @@ extension StcCommand {
         static let configuration = CommandConfiguration(
             abstract: "Keep the analysis as it is now under a label, to export later.",
             discussion: """
-                Take one at each step, or before dropping or merging a group; `stc export … --snapshot LABEL` \
-                exports it as it was.
+                Take one at each step, or before dropping or merging a group. Any `stc export` command \
+                exports a snapshot as it was with --snapshot LABEL.
 
                 For example:
                   qualcode stc snapshot take "Etter trinn 3"

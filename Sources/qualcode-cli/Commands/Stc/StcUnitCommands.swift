@@ -10,7 +10,7 @@ extension StcCommand {
         struct Contradicts: ParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Mark a unit as contradicting the rest of its group or subgroup (listed by `stc validate`).",
-                discussion: "For example:\n  qualcode stc unit contradicts 1a2b3c4d Balansekunst/Sparringspartner --note \"Opplever rollen som kontroll\"")
+                discussion: "For example:\n  qualcode stc unit contradicts 1a2b3c4d Balansekunst/Sparringspartner \\\n    --note \"Opplever rollen som kontroll\"")
             @OptionGroup var project: ProjectOptions
             @Argument(help: "The unit's id.") var unit: String
             @Argument(help: "Group or Group/Subgroup.") var group: String
@@ -26,7 +26,7 @@ extension StcCommand {
         struct Add: ParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Mark a meaning unit and sort it into code groups; prints the unit's id.",
-                discussion: "For example:\n  qualcode stc unit add eva --quote \"tillit er alt\" --group Tillit --group Relasjon")
+                discussion: "For example:\n  qualcode stc unit add eva --quote \"tillit er alt\" --group Tillit \\\n    --group Relasjon")
             @OptionGroup var project: ProjectOptions
             @Argument(help: "The transcript.") var transcript: String
             @OptionGroup var segment: SegmentSelectorOptions
@@ -44,7 +44,7 @@ extension StcCommand {
         struct Move: ParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Sort a unit into a subgroup (or another group); it may sit in several.",
-                discussion: "For example:\n  qualcode stc unit move 1a2b3c4d Balansekunst/Sparringspartner\n  qualcode stc unit move 1a2b3c4d Balansekunst/Nærhet --from Balansekunst/Sparringspartner")
+                discussion: "For example:\n  qualcode stc unit move 1a2b3c4d Balansekunst/Sparringspartner\n  qualcode stc unit move 1a2b3c4d Balansekunst/Nærhet \\\n    --from Balansekunst/Sparringspartner")
             @OptionGroup var project: ProjectOptions
             @Argument(help: "The unit's id.") var unit: String
             @Argument(help: "Group or Group/Subgroup.") var target: String

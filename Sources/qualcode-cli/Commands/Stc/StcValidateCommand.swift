@@ -8,10 +8,11 @@ extension StcCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check the analysis back against the material, and say how many participants support each group.",
             discussion: """
-                Reports subgroups with units from fewer participants than the minimum (`stc set \
-                minimumParticipants 3`), golden quotes that no longer match their transcript, condensates \
-                without units, units orphaned by a transcript edit, and lists the units marked as \
-                contradicting. Exits with status 1 when anything but contradicting units was found.
+                Reports subgroups with units from fewer participants than the minimum, golden quotes that \
+                no longer match their transcript, condensates without units, units orphaned by a transcript \
+                edit, and lists the units marked as contradicting. Exits with status 1 when anything but \
+                contradicting units was found. The minimum is a setting:
+                  qualcode stc set minimumParticipants 3
 
                 For example:
                   qualcode stc validate

@@ -17,7 +17,7 @@ import Testing
             let target = ExportTarget(path: folder.file("tabell-\(index).csv").path, format: .csv, delimiter: ";")
             let report = try store.exportTable(table, to: target)
             #expect(report.rows == rows && report.path == target.path)
-            #expect(try TableFixture.readCSV(target.url, delimiter: ";").count == rows + 1)
+            #expect(try TableFixture.readCSV(target.fileURL!, delimiter: ";").count == rows + 1)
         }
     }
 
@@ -27,7 +27,7 @@ import Testing
         let presentation = TablePresentation(language: .en, labelSet: LabelSet.core.overriding(.table, with: "Tab.", in: .en))
         let target = ExportTarget(path: folder.file("codebook.html").path, format: .html)
         _ = try store.exportTable(.codebook(CodebookOptions(presentation: presentation)), to: target)
-        let html = try String(contentsOf: target.url, encoding: .utf8)
+        let html = try String(contentsOf: target.fileURL!, encoding: .utf8)
         #expect(html.contains("Tab. 1 Codebook") && html.contains("Note: "))
     }
 

@@ -10,7 +10,7 @@ import Testing
         let target = ExportTarget(path: folder.file("deltakere.csv").path, format: .csv)
         let report = try store.exportWideDataSet(WideOptions(), to: target)
         #expect(report.participants == 6 && report.dictionaryPath == folder.file("deltakere_dictionary.csv").path)
-        #expect(try TableFixture.readCSV(target.url).count == 7)
+        #expect(try TableFixture.readCSV(target.fileURL!).count == 7)
         #expect(try TableFixture.readCSV(folder.file("deltakere_dictionary.csv")).count == report.variables + 1)
     }
 
@@ -31,7 +31,7 @@ import Testing
         try FileManager.default.createDirectory(at: folder.file("deltakere_dictionary.csv"), withIntermediateDirectories: false)
         let target = ExportTarget(path: folder.file("deltakere.csv").path, format: .csv)
         #expect(throws: ExportError.self) { try store.exportWideDataSet(WideOptions(), to: target) }
-        #expect(try String(contentsOf: target.url, encoding: .utf8) == "forrige,eksport\n1,2\n")
+        #expect(try String(contentsOf: target.fileURL!, encoding: .utf8) == "forrige,eksport\n1,2\n")
     }
 
     @Test func aDocumentHoldsBothTablesInOneFile() throws {
@@ -40,7 +40,7 @@ import Testing
         let target = ExportTarget(path: folder.file("deltakere.html").path, format: .html)
         let report = try store.exportWideDataSet(WideOptions(), to: target)
         #expect(report.dictionaryPath == nil)
-        let html = try String(contentsOf: target.url, encoding: .utf8)
+        let html = try String(contentsOf: target.fileURL!, encoding: .utf8)
         #expect(html.contains("Tabell 1 Informanter og koder") && html.contains("Tabell 2 Variabelliste"))
         #expect(!FileManager.default.fileExists(atPath: folder.file("deltakere_dictionary.csv").path))
     }
