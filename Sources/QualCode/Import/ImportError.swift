@@ -16,7 +16,10 @@ public enum ImportError: Error, Sendable, Equatable {
     case forbiddenDTD(file: String, entry: String)
     case malformedXML(file: String, entry: String, line: Int, reason: String)
     case missingHeader(file: String, expected: String)
-    case badCueTiming(file: String, line: Int, text: String)
+    /// A subtitle cue's timing line (`line`, in cue number `cue`, counted from 1) is wrong.
+    case badCueTiming(file: String, line: Int, cue: Int, problem: CueTimingProblem)
+    /// The text read from the file is larger than one transcript may be.
+    case textTooLarge(file: String, bytes: Int, limit: Int)
     case invalidRow(file: String, line: Int, reason: String)
     case missingColumn(file: String, column: String)
     case noText(file: String)
@@ -56,8 +59,11 @@ extension ImportError: CustomStringConvertible, LocalizedError {
             return "\(file): \(entry), line \(line): malformed XML (\(reason)); \(nothing)"
         case let .missingHeader(file, expected):
             return "\(file), line 1: expected \"\(expected)\" at the start of the file; \(nothing)"
-        case let .badCueTiming(file, line, text):
-            return "\(file), line \(line): expected a cue timing such as \"00:01:02.000 --> 00:01:04.000\", found \"\(text.truncated())\"; \(nothing)"
+        case let .badCueTiming(file, line, cue, problem):
+            return "\(file), line \(line) (cue \(cue)): \(problem); \(nothing)"
+        case let .textTooLarge(file, bytes, limit):
+            return "\(file): its text (\(bytes.formattedBytes)) is larger than the limit of \(limit.formattedBytes) for one transcript; "
+                + "split the document; \(nothing)"
         case let .invalidRow(file, line, reason):
             return "\(file), line \(line): \(reason)"
         case let .missingColumn(file, column):
@@ -68,6 +74,33 @@ extension ImportError: CustomStringConvertible, LocalizedError {
     }
 
     public var errorDescription: String? { description }
+
+}
+
+// MARK: - Details
+
+/// What is wrong with a subtitle cue's timing line.
+public enum CueTimingProblem: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The line is not a timing; `format` gives the example of what is expected.
+    case unreadable(found: String, format: SourceFormat)
+    /// Minutes or seconds over 59 in one of the cue's timestamps.
+    case outOfRange(timestamp: String, unit: ClockUnit, value: Int)
+    /// The cue ends before it starts.
+    case endsBeforeStart(start: String, end: String)
+
+    public enum ClockUnit: String, Sendable { case minutes, seconds }
+
+    public var description: String {
+        switch self {
+        case let .unreadable(found, format):
+            let example = format == .srt ? "00:01:02,000 --> 00:01:04,000" : "00:01:02.000 --> 00:01:04.000"
+            return "expected a cue timing such as \"\(example)\", found \"\(found.truncated())\""
+        case let .outOfRange(timestamp, unit, value):
+            return "the timestamp \"\(timestamp.truncated())\" has \(value) \(unit.rawValue), but \(unit.rawValue) go up to 59"
+        case let .endsBeforeStart(start, end):
+            return "the cue ends at \(end.truncated()), before it starts at \(start.truncated())"
+        }
+    }
 }
 
 extension Int {
