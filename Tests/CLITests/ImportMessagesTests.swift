@@ -89,7 +89,26 @@ import Testing
         }
     }
 
-    // MARK: - Large files
+    // MARK: - Hostile files
+
+    @Test func aZipThatLiesAboutAnEntrysSizeIsCalledDamaged() throws {
+        let cli = try emptyProject()
+        defer { cli.remove() }
+        // Built as Python's zipfile builds it (entries stored), then the central directory's size cut by 50.
+        _ = try runPython("""
+            import struct, sys, zipfile
+            body = '<w:p><w:r><w:t>Vi får til mye i teamet.</w:t></w:r></w:p>' * 20
+            doc = '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>' + body + '</w:body></w:document>'
+            with zipfile.ZipFile(sys.argv[1], 'w') as z:
+                z.writestr('word/document.xml', doc)
+            b = bytearray(open(sys.argv[1], 'rb').read())
+            i = b.find(b'PK\\x01\\x02')
+            struct.pack_into('<I', b, i + 24, struct.unpack_from('<I', b, i + 24)[0] - 50)
+            open(sys.argv[1], 'wb').write(b)
+            """, [cli.directory.appendingPathComponent("løgn.docx").path])
+        let line = try refusal(cli, ["import", "løgn.docx"])
+        #expect(line.hasPrefix("Error: løgn.docx: the file is damaged: archive entry word/document.xml is larger than its header says"), "\(line)")
+    }
 
     @Test func aLargeBinaryFileIsRefusedFromItsFirstMegabytes() throws {
         let cli = try emptyProject()

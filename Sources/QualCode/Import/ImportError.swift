@@ -18,6 +18,8 @@ public enum ImportError: Error, Sendable, Equatable {
     case missingHeader(file: String, expected: String)
     /// A subtitle cue's timing line (`line`, in cue number `cue`, counted from 1) is wrong.
     case badCueTiming(file: String, line: Int, cue: Int, problem: CueTimingProblem)
+    /// An archive entry's bytes do not agree with its header.
+    case damagedEntry(file: String, entry: String, damage: ZipEntryDamage)
     /// The text read from the file is larger than one transcript may be.
     case textTooLarge(file: String, bytes: Int, limit: Int)
     case invalidRow(file: String, line: Int, reason: String)
@@ -61,6 +63,8 @@ extension ImportError: CustomStringConvertible, LocalizedError {
             return "\(file), line 1: expected \"\(expected)\" at the start of the file; \(nothing)"
         case let .badCueTiming(file, line, cue, problem):
             return "\(file), line \(line) (cue \(cue)): \(problem); \(nothing)"
+        case let .damagedEntry(file, entry, damage):
+            return "\(file): the file is damaged: archive entry \(entry) \(damage); \(nothing)"
         case let .textTooLarge(file, bytes, limit):
             return "\(file): its text (\(bytes.formattedBytes)) is larger than the limit of \(limit.formattedBytes) for one transcript; "
                 + "split the document; \(nothing)"
@@ -99,6 +103,36 @@ public enum CueTimingProblem: Error, Sendable, Equatable, CustomStringConvertibl
             return "the timestamp \"\(timestamp.truncated())\" has \(value) \(unit.rawValue), but \(unit.rawValue) go up to 59"
         case let .endsBeforeStart(start, end):
             return "the cue ends at \(end.truncated()), before it starts at \(start.truncated())"
+        }
+    }
+}
+
+/// How an archive entry's bytes disagree with its header.
+public enum ZipEntryDamage: Sendable, Equatable, CustomStringConvertible {
+    /// It unpacks to more bytes than the header's size (unpacking stops there).
+    case largerThanDeclared(declared: Int)
+    /// It unpacks to fewer bytes than the header's size.
+    case smallerThanDeclared(declared: Int, actual: Int)
+    /// Stored uncompressed, yet its header gives two different sizes.
+    case sizesDisagree(compressed: Int, uncompressed: Int)
+    /// Its bytes do not match the header's checksum (CRC-32).
+    case checksumMismatch
+    /// Its compressed data cannot be unpacked.
+    case corrupt
+
+    public var description: String {
+        switch self {
+        case let .largerThanDeclared(declared):
+            return "is larger than its header says (more than \(declared) bytes)"
+        case let .smallerThanDeclared(declared, actual):
+            return "is smaller than its header says (\(actual) bytes, not \(declared))"
+        case let .sizesDisagree(compressed, uncompressed):
+            return "is \(compressed > uncompressed ? "larger" : "smaller") than its header says "
+                + "(\(compressed) bytes stored, \(uncompressed) declared)"
+        case .checksumMismatch:
+            return "does not match its checksum"
+        case .corrupt:
+            return "cannot be unpacked (its compressed data is corrupt)"
         }
     }
 }

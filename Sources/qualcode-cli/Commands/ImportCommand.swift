@@ -7,8 +7,10 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Import transcripts (.docx, .vtt, .srt, .txt, .md).",
         discussion: """
-            Word files: paragraph text, tabs and line breaks; tracked changes read as accepted; comments, \
-            footnotes, headers and footers left out; tables row by row. Teams/Zoom captions (.vtt, .srt): \
+            Word files: the main document the package names (word/document.xml or another part), its \
+            paragraph text, tabs and line breaks, a drop capital joined to its paragraph; tracked changes \
+            read as accepted; comments, footnotes, headers and footers left out; tables row by row. \
+            Teams/Zoom captions (.vtt, .srt): \
             voice tags and "Name:" prefixes become speaker turns with timestamps. Text and Markdown: UTF-8 \
             with or without BOM, or UTF-16 with BOM; other encodings need --encoding. Lines starting with a \
             speaker label (Intervjuer:, I:, Eva:) become speaker turns. Text files over 32 MiB and Word files \
