@@ -121,4 +121,22 @@ import Testing
         try handle.close()
         #expect(try refusal(cli, ["import", "opptak.txt"]) == "Error: opptak.txt: looks like binary data (it contains NUL bytes), not text; nothing was imported.")
     }
+
+    // MARK: - A full disk
+
+    @Test(.enabled(if: TinyDisk.isAvailable, "mounting a tmpfs needs root"))
+    func aFullDiskNamesTheFileAndImportsNothing() throws {
+        let cli = try CLIRunner()
+        defer { cli.remove() }
+        let disk = try TinyDisk(kibibytes: 1024)
+        let project = disk.file("studie.qualcode")
+        #expect(try cli.run("init", project.path).status == 0)
+        var lines: [String] = []
+        for i in 0..<8_000 { lines.append("Eva: Svar \(i): vi får til mye sammen, og det er en balansekunst å være metodeveileder.") }
+        try cli.write("intervju-eva.txt", lines.joined(separator: "\n"))
+        try disk.fill(leaving: 256 << 10)
+        #expect(try refusal(cli, ["import", "--project", project.path, "intervju-eva.txt"], project: project)
+            == "Error: intervju-eva.txt: the disk holding the project is full; nothing was imported. Free some space and import again.")
+        #expect(try ProjectStore.open(at: project, coder: "x").integrityCheck() == "ok")
+    }
 }

@@ -22,6 +22,8 @@ public enum ImportError: Error, Sendable, Equatable {
     case damagedEntry(file: String, entry: String, damage: ZipEntryDamage)
     /// The text read from the file is larger than one transcript may be.
     case textTooLarge(file: String, bytes: Int, limit: Int)
+    /// The files were read but the project could not be written, so none was imported.
+    case notSaved(files: [String], reason: StorageFailure)
     case invalidRow(file: String, line: Int, reason: String)
     case missingColumn(file: String, column: String)
     case noText(file: String)
@@ -68,6 +70,9 @@ extension ImportError: CustomStringConvertible, LocalizedError {
         case let .textTooLarge(file, bytes, limit):
             return "\(file): its text (\(bytes.formattedBytes)) is larger than the limit of \(limit.formattedBytes) for one transcript; "
                 + "split the document; \(nothing)"
+        case let .notSaved(files, reason):
+            let remedy = reason == .diskFull ? " Free some space and import again." : ""
+            return "\(Self.list(files)): \(reason); \(nothing)\(remedy)"
         case let .invalidRow(file, line, reason):
             return "\(file), line \(line): \(reason)"
         case let .missingColumn(file, column):
@@ -79,6 +84,11 @@ extension ImportError: CustomStringConvertible, LocalizedError {
 
     public var errorDescription: String? { description }
 
+    /// A few file names, and how many more.
+    static func list(_ files: [String], shown: Int = 3) -> String {
+        guard files.count > shown + 1 else { return files.joined(separator: ", ") }
+        return files.prefix(shown).joined(separator: ", ") + " and \(files.count - shown) more files"
+    }
 }
 
 // MARK: - Details
@@ -133,6 +143,21 @@ public enum ZipEntryDamage: Sendable, Equatable, CustomStringConvertible {
             return "does not match its checksum"
         case .corrupt:
             return "cannot be unpacked (its compressed data is corrupt)"
+        }
+    }
+}
+
+/// Why the project could not be written.
+public enum StorageFailure: Sendable, Equatable, CustomStringConvertible {
+    /// SQLite reported a full disk (SQLITE_FULL).
+    case diskFull
+    /// SQLite reported a disk I/O error (SQLITE_IOERR and its extended codes).
+    case ioError(code: Int32)
+
+    public var description: String {
+        switch self {
+        case .diskFull: "the disk holding the project is full"
+        case let .ioError(code): "the project file could not be written (disk I/O error, SQLite code \(code))"
         }
     }
 }

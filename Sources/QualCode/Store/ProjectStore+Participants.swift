@@ -138,7 +138,7 @@ extension ProjectStore {
     /// anything is written.
     public func importParticipants(csv url: URL, encoding: String.Encoding? = nil) throws -> ParticipantImportReport {
         let table = try ParticipantTable.read(url, encoding: encoding)
-        return try pool.write { db in
+        return try importWrite([url.lastPathComponent]) { db in
             var report = ParticipantImportReport(added: [], updated: [], attributes: [:])
             let existing = Dictionary(try Participant.fetchAll(db).map { ($0.pseudonym.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
             // A new attribute is typed by its whole column, so "6" then "6,5" makes a float; an existing

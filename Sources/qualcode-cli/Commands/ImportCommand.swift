@@ -18,8 +18,8 @@ struct ImportCommand: ParsableCommand {
             binary data or is not UTF-8 is refused from its first megabytes. Subtitle timings may use a comma \
             or a dot before the milliseconds.
 
-            All files are imported in one transaction: if one fails, none is imported. A file imported \
-            before (same SHA-256) is refused unless --allow-duplicate is given.
+            All files are imported in one transaction: if one fails, or the disk fills up, none is imported. \
+            A file imported before (same SHA-256) is refused unless --allow-duplicate is given.
 
             For example:
               qualcode import intervju-eva.docx --participant Eva --speaker-map "I=Intervjuer,E=Eva"
