@@ -5,38 +5,38 @@ import FoundationXML
 
 /// Reads the body text of a Word document (.docx).
 ///
-/// Paragraphs become lines; `w:tab` a tab and `w:br` a line break. Tracked changes read as accepted:
+/// The main document is the part the package's relationships (`_rels/.rels`) name as its office
+/// document, usually `word/document.xml`, which is also read when the package has no relationships.
+/// Paragraphs become lines; `w:tab` a tab and `w:br` a line break. A drop capital (a first letter
+/// in a frame of its own, `w:framePr w:dropCap`) is joined to the paragraph it opens. Tracked changes read as accepted:
 /// insertions are kept, deletions (and the old place of moved text) dropped. Comments, footnotes,
 /// headers and footers live in other parts of the package and are left out. Tables are read row by
 /// row, one line per row with cells separated by tabs. Text boxes and field codes are skipped.
-/// A `document.xml` with a DOCTYPE is refused outright, which rules out entity expansion and
-/// external entities before any parser sees the file.
+/// A main document (or relationships part) with a DOCTYPE is refused outright, which rules out
+/// entity expansion and external entities before any parser sees the file.
 enum DocxReader {
-    /// The largest `word/document.xml` accepted once unpacked.
+    /// The largest main document accepted once unpacked.
     static let documentLimit = 256 << 20
+    /// Where Word puts the main document, and where it is looked for when nothing says otherwise.
+    static let defaultMainPart = "word/document.xml"
 
     static func read(url: URL, file: String) throws(ImportError) -> String {
         let zip = try SafeZip(url: url, file: file)
-        let xml = try zip.data("word/document.xml", limit: documentLimit)
-        return try text(fromDocumentXML: xml, file: file)
+        let entry = try mainPart(in: zip)
+        let xml = try zip.data(entry, limit: documentLimit)
+        return try text(fromDocumentXML: xml, entry: entry, file: file)
     }
 
-    static func text(fromDocumentXML xml: Data, file: String) throws(ImportError) -> String {
-        let entry = "word/document.xml"
-        switch WordXML.refusal(xml) {
-        case .notUTF8?: throw .malformedXML(file: file, entry: entry, line: 1, reason: WordXML.Refusal.notUTF8.reason)
-        case .declaresDTD?: throw .forbiddenDTD(file: file, entry: entry)
-        case nil: break
-        }
+    /// The main document's path: the target of the package's office-document relationship. Nothing
+    /// else in the package is read, so the main part's own relationships (`word/_rels/…`) are not
+    /// needed yet; ``PackageRelationships/read(of:in:)`` reads them the same way when they are.
+    static func mainPart(in zip: SafeZip) throws(ImportError) -> String {
+        try PackageRelationships.read(of: "", in: zip)?.target(ofType: PackageRelationships.officeDocument, in: zip) ?? defaultMainPart
+    }
+
+    static func text(fromDocumentXML xml: Data, entry: String = defaultMainPart, file: String) throws(ImportError) -> String {
         let collector = BodyCollector()
-        let parser = WordXML.parser(for: xml, delegate: collector)
-        let finished = parser.parse()
-        if let failure = collector.failure {
-            throw .malformedXML(file: file, entry: entry, line: failure.line, reason: failure.reason)
-        }
-        guard finished, collector.rootClosed else {
-            throw .malformedXML(file: file, entry: entry, line: parser.lineNumber, reason: "the document ends before w:document is closed")
-        }
+        try WordXML.parse(xml, entry: entry, file: file, root: "w:document", into: collector)
         var lines: [String] = []
         for line in collector.lines {
             let isBlank = line.allSatisfy { $0 == " " || $0 == "\t" }
@@ -48,46 +48,32 @@ enum DocxReader {
     }
 }
 
-/// SAX collector for `word/document.xml`; builds lines as the parser walks the body.
-private final class BodyCollector: NSObject, XMLParserDelegate {
+/// SAX collector for the main document; builds lines as the parser walks the body.
+private final class BodyCollector: WordXML.Collector {
     var lines: [String] = []
     private var paragraph = ""
+    /// A drop capital's text, waiting for the paragraph it opens.
+    private var dropCapital = ""
+    private var paragraphIsDropCapital = false
     private var inText = false
     private var runDepth = 0
     /// Depth inside elements whose text must not be read (deletions, moved-from text, fallbacks…).
     private var skipDepth = 0
     private var cellParagraphs: [[String]] = []  // a stack, one per open table cell
     private var rowCells: [[String]] = []        // a stack, one per open table row
-    private var depth = 0
-    private(set) var rootClosed = false
-    private(set) var failure: (line: Int, reason: String)?
-
-    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-        guard failure == nil else { return }
-        let code = (parseError as NSError).code
-        failure = (parser.lineNumber, Self.reasons[code] ?? "XML error \(code)")
-        parser.abortParsing()
-    }
-
-    /// libxml2's error numbers for what a broken document.xml usually shows.
-    private static let reasons: [Int: String] = [
-        4: "the document is empty", 5: "the document ends too early", 9: "an invalid character",
-        26: "an undefined entity", 38: "an unquoted attribute value", 39: "an attribute without a value",
-        41: "an attribute given twice", 64: "a malformed declaration", 73: "a missing \">\"",
-        76: "an end tag that does not match its start tag", 77: "an unclosed tag", 85: "extra content after the document",
-    ]
 
     private static let skipped: Set<String> = [
         "w:del", "w:moveFrom", "mc:Fallback", "w:instrText", "w:delInstrText", "w:txbxContent",
         "w:footnoteReference", "w:endnoteReference", "w:commentReference",
+        "w:pPrChange",  // a paragraph's earlier formatting (a tracked change), such as a frame it no longer has
     ]
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
-        depth += 1
+    override func start(_ name: String, attributes: [String: String]) {
         if Self.skipped.contains(name) { skipDepth += 1; return }
         guard skipDepth == 0 else { return }
         switch name {
-        case "w:p": paragraph = ""
+        case "w:p": paragraph = ""; paragraphIsDropCapital = false
+        case "w:framePr": paragraphIsDropCapital = ["drop", "margin"].contains(attributes["w:dropCap"] ?? "none")
         case "w:r": runDepth += 1
         case "w:t": inText = true
         case "w:tab" where runDepth > 0: paragraph += "\t"
@@ -99,15 +85,20 @@ private final class BodyCollector: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        depth -= 1
-        if depth == 0 && failure == nil { rootClosed = true }
+    override func end(_ name: String) {
         if Self.skipped.contains(name) { skipDepth -= 1; return }
         guard skipDepth == 0 else { return }
         switch name {
         case "w:t": inText = false
         case "w:r": runDepth -= 1
         case "w:p":
+            if paragraphIsDropCapital {
+                dropCapital += paragraph
+                paragraph = ""
+                return
+            }
+            paragraph = dropCapital + paragraph
+            dropCapital = ""
             if cellParagraphs.isEmpty {
                 lines.append(paragraph)
             } else {
@@ -131,7 +122,12 @@ private final class BodyCollector: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
+    override func finish() {
+        // A drop capital with no paragraph after it keeps its own line.
+        if !dropCapital.isEmpty { lines.append(dropCapital) }
+    }
+
+    override func characters(_ string: String) {
         if inText && skipDepth == 0 { paragraph += string }
     }
 }

@@ -37,32 +37,25 @@ public enum SourceFormat: String, Sendable, Codable, CaseIterable {
 
 /// Reads any supported file into an ``ImportedSource``. Pure: bytes in, value out, no store.
 public enum TranscriptReader {
-    /// Files above this size are refused rather than read into memory.
+    /// Files above this size are refused rather than read into memory. Word packages may be this
+    /// large (they carry images); their text is held to ``maxTextSize``.
     public static let maxFileSize = 200 << 20
+    /// The most text one transcript may hold, in UTF-8 bytes: some five million words, a hundred
+    /// times a long interview. Text files (.txt, .md, .vtt, .srt) larger than this are refused
+    /// before they are read, and so is a Word document whose text is.
+    public static let maxTextSize = 32 << 20
 
     public static func read(url: URL, encoding: String.Encoding? = nil) throws(ImportError) -> ImportedSource {
         let file = url.lastPathComponent
         let format = try SourceFormat(fileName: file)
-        let size: Int
-        do {
-            let values = try url.resourceValues(forKeys: [.fileSizeKey, .isRegularFileKey])
-            guard values.isRegularFile == true else { throw ImportError.unreadable(file: file, reason: "not a regular file") }
-            size = values.fileSize ?? 0
-        } catch let error as ImportError {
-            throw error
-        } catch {
-            throw .unreadable(file: file, reason: "no such file")
-        }
-        guard size <= maxFileSize else { throw .tooLarge(file: file, bytes: size, limit: maxFileSize) }
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch { throw .unreadable(file: file, reason: "\(error.localizedDescription)") }
-        guard !data.isEmpty else { throw .empty(file: file) }
-        let sha = SHA256Digest.hex(data)
-
+        // Text is judged by its first megabytes (binary data, another encoding) before the rest is
+        // read, and hashed only once it has been decoded.
+        let data = format == .docx ? try ImportFile.read(url, limit: maxFileSize) : try ImportFile.readText(url, encoding: encoding)
         let raw: String
         switch format {
         case .docx:
             raw = try DocxReader.read(url: url, file: file)
+            guard raw.utf8.count <= maxTextSize else { throw .textTooLarge(file: file, bytes: raw.utf8.count, limit: maxTextSize) }
         case .txt, .md:
             raw = try TextDecoding.decode(data, file: file, encoding: encoding)
         case .vtt, .srt:
@@ -70,15 +63,15 @@ public enum TranscriptReader {
             let normalized = TextDecoding.normalize(decoded)
             let built = SubtitleReader.transcript(from: try SubtitleReader.cues(normalized.text, format: format, file: file))
             guard !built.text.isEmpty else { throw .noText(file: file) }
-            return ImportedSource(fileName: file, format: format, sha256: sha, text: built.text, wordCount: built.text.wordCount,
-                                  lineEnding: normalized.lineEnding, turns: built.turns)
+            return ImportedSource(fileName: file, format: format, sha256: SHA256Digest.hex(data), text: built.text,
+                                  wordCount: built.text.wordCount, lineEnding: normalized.lineEnding, turns: built.turns)
         }
         let (text, lineEnding) = TextDecoding.normalize(raw)
         // Stops at the first visible character instead of trimming a copy of the whole text.
         guard text.unicodeScalars.contains(where: { !CharacterSet.whitespacesAndNewlines.contains($0) }) else {
             throw .noText(file: file)
         }
-        return ImportedSource(fileName: file, format: format, sha256: sha, text: text, wordCount: text.wordCount,
+        return ImportedSource(fileName: file, format: format, sha256: SHA256Digest.hex(data), text: text, wordCount: text.wordCount,
                               lineEnding: lineEnding, turns: nil)
     }
 }

@@ -15,15 +15,12 @@ struct ParticipantTable {
     static let labelHeaders: Set<String> = ["label", "etikett", "visningsnavn"]
     static let maxRows = 100_000
 
-    /// Reads and checks the whole file; throws before the store is touched.
-    static func read(_ url: URL) throws(ImportError) -> ParticipantTable {
+    /// Reads and checks the whole file; throws before the store is touched. Held to the same size limit
+    /// as a transcript's text, and decoded the same way (`encoding` names one without a BOM).
+    static func read(_ url: URL, encoding: String.Encoding? = nil) throws(ImportError) -> ParticipantTable {
         let file = url.lastPathComponent
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch { throw .unreadable(file: file, reason: "no such file") }
-        guard data.count <= TranscriptReader.maxFileSize else {
-            throw .tooLarge(file: file, bytes: data.count, limit: TranscriptReader.maxFileSize)
-        }
-        let text = TextDecoding.normalize(try TextDecoding.decode(data, file: file, encoding: nil)).text
+        let data = try ImportFile.readText(url, encoding: encoding)
+        let text = TextDecoding.normalize(try TextDecoding.decode(data, file: file, encoding: encoding)).text
         let firstLine = text.prefix { $0 != "\n" }
         let delimiter: Unicode.Scalar = firstLine.filter { $0 == ";" }.count > firstLine.filter { $0 == "," }.count ? ";" : ","
         let reader: CSVReader

@@ -23,6 +23,7 @@ enum SubtitleReader {
             while index < lines.count && !lines[index].trimmingCharacters(in: .whitespaces).isEmpty { index += 1 }
         }
         var cues: [Cue] = []
+        var cueNumber = 0
         while index < lines.count {
             // Skip blank lines between blocks.
             while index < lines.count && lines[index].trimmingCharacters(in: .whitespaces).isEmpty { index += 1 }
@@ -34,16 +35,20 @@ enum SubtitleReader {
             }
             if format == .vtt, let head = block.first,
                head.hasPrefix("NOTE") || head.hasPrefix("STYLE") || head.hasPrefix("REGION") { continue }
+            cueNumber += 1
             // The timing is the first line, or the second after a cue identifier / SRT number.
             var timingLine = 0
             if !block[0].contains("-->") && !looksLikeTiming(block[0]) {
                 timingLine = 1
                 guard block.count > 1 else {
-                    throw .badCueTiming(file: file, line: blockStart + 1, text: block[0])
+                    throw .badCueTiming(file: file, line: blockStart + 1, cue: cueNumber, problem: .unreadable(found: block[0], format: format))
                 }
             }
-            guard let (start, end) = timing(block[timingLine], format: format) else {
-                throw .badCueTiming(file: file, line: blockStart + timingLine + 1, text: block[timingLine])
+            let start: Int, end: Int
+            do {
+                (start, end) = try timing(block[timingLine], format: format)
+            } catch {
+                throw .badCueTiming(file: file, line: blockStart + timingLine + 1, cue: cueNumber, problem: error)
             }
             let payload = block[(timingLine + 1)...].joined(separator: " ")
             var (speaker, words) = format == .vtt ? voice(payload) : (nil, payload)
@@ -91,27 +96,31 @@ enum SubtitleReader {
         return head.count == 3 && head.prefix(2).allSatisfy(\.isASCII) && head.prefix(2).allSatisfy(\.isNumber) && head.last == ":"
     }
 
-    /// Milliseconds of `hh:mm:ss.mmm --> hh:mm:ss.mmm` (VTT may omit hours; SRT uses a comma).
-    static func timing(_ line: String, format: SourceFormat) -> (Int, Int)? {
+    /// Milliseconds of `hh:mm:ss.mmm --> hh:mm:ss.mmm`. Hours may be left out (WebVTT allows it), and
+    /// the milliseconds may follow a dot (WebVTT) or a comma (SRT) in either format, as most players
+    /// accept: the value is the same either way.
+    static func timing(_ line: String, format: SourceFormat) throws(CueTimingProblem) -> (start: Int, end: Int) {
+        let unreadable = CueTimingProblem.unreadable(found: line, format: format)
         let parts = line.components(separatedBy: "-->")
-        guard parts.count == 2 else { return nil }
+        guard parts.count == 2 else { throw unreadable }
+        let startField = parts[0].trimmingCharacters(in: .whitespaces)
         let endField = parts[1].trimmingCharacters(in: .whitespaces).split(separator: " ").first.map(String.init) ?? ""
-        guard let start = milliseconds(parts[0].trimmingCharacters(in: .whitespaces), format: format),
-              let end = milliseconds(endField, format: format), end >= start else { return nil }
+        guard let start = try milliseconds(startField), let end = try milliseconds(endField) else { throw unreadable }
+        guard end >= start else { throw .endsBeforeStart(start: startField, end: endField) }
         return (start, end)
     }
 
-    private static func milliseconds(_ field: String, format: SourceFormat) -> Int? {
-        let separator: Character = format == .srt ? "," : "."
-        let pieces = field.split(separator: separator, omittingEmptySubsequences: false)
+    /// Nil when the field is not a timestamp at all; throws when it is one that cannot be.
+    private static func milliseconds(_ field: String) throws(CueTimingProblem) -> Int? {
+        let pieces = field.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "." || $0 == "," })
         guard pieces.count == 2, let ms = digits(pieces[1], count: 3...3) else { return nil }
         let clock = pieces[0].split(separator: ":", omittingEmptySubsequences: false)
         // Hours are optional in WebVTT and never more than a few digits; minutes and seconds are two.
         guard clock.count == 2 || clock.count == 3,
               let m = digits(clock[clock.count - 2], count: 2...2), let s = digits(clock[clock.count - 1], count: 2...2),
-              m < 60, s < 60 else { return nil }
-        let h = clock.count == 3 ? digits(clock[0], count: 1...4) : 0
-        guard let h else { return nil }
+              let h = clock.count == 3 ? digits(clock[0], count: 1...4) : 0 else { return nil }
+        guard m < 60 else { throw .outOfRange(timestamp: field, unit: .minutes, value: m) }
+        guard s < 60 else { throw .outOfRange(timestamp: field, unit: .seconds, value: s) }
         return ((h * 60 + m) * 60 + s) * 1000 + ms
     }
 

@@ -30,6 +30,72 @@ enum WordXML {
         return declaresDTD(data) ? .declaresDTD : nil
     }
 
+    /// Parses one part of a Word package into `collector`, refusing it first if it must not be parsed.
+    ///
+    /// - parameter root: the root element's name, for the message when the part stops before it closes.
+    /// - Throws: ``ImportError/forbiddenDTD(file:entry:)`` or ``ImportError/malformedXML(file:entry:line:reason:)``.
+    static func parse(_ data: Data, entry: String, file: String, root: String, into collector: Collector) throws(ImportError) {
+        switch refusal(data) {
+        case .notUTF8?: throw .malformedXML(file: file, entry: entry, line: 1, reason: Refusal.notUTF8.reason)
+        case .declaresDTD?: throw .forbiddenDTD(file: file, entry: entry)
+        case nil: break
+        }
+        let parser = parser(for: data, delegate: collector)
+        let finished = parser.parse()
+        if let failure = collector.failure {
+            throw .malformedXML(file: file, entry: entry, line: failure.line, reason: failure.reason)
+        }
+        guard finished, collector.rootClosed else {
+            throw .malformedXML(file: file, entry: entry, line: parser.lineNumber, reason: "the part ends before \(root) is closed")
+        }
+    }
+
+    /// A SAX delegate that records the first error and whether the root element closed; what a part
+    /// holds is read by a subclass through `start`, `end` and `characters`.
+    class Collector: NSObject, XMLParserDelegate {
+        private var depth = 0
+        private(set) var rootClosed = false
+        private(set) var failure: (line: Int, reason: String)?
+
+        func start(_ name: String, attributes: [String: String]) {}
+        func end(_ name: String) {}
+        func characters(_ string: String) {}
+        /// Called once the root element has closed.
+        func finish() {}
+
+        final func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+            guard failure == nil else { return }
+            let code = (parseError as NSError).code
+            failure = (parser.lineNumber, WordXML.reasons[code] ?? "XML error \(code)")
+            parser.abortParsing()
+        }
+
+        final func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                          attributes: [String: String] = [:]) {
+            depth += 1
+            start(name, attributes: attributes)
+        }
+
+        final func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            depth -= 1
+            end(name)
+            if depth == 0 && failure == nil {
+                rootClosed = true
+                finish()
+            }
+        }
+
+        final func parser(_ parser: XMLParser, foundCharacters string: String) { characters(string) }
+    }
+
+    /// libxml2's error numbers for what a broken part usually shows.
+    static let reasons: [Int: String] = [
+        4: "the document is empty", 5: "the document ends too early", 9: "an invalid character",
+        26: "an undefined entity", 38: "an unquoted attribute value", 39: "an attribute without a value",
+        41: "an attribute given twice", 64: "a malformed declaration", 73: "a missing \">\"",
+        76: "an end tag that does not match its start tag", 77: "an unclosed tag", 85: "extra content after the document",
+    ]
+
     /// A SAX parser that resolves no external entities and keeps qualified names as written. On Linux
     /// `parse()` can report success after an error and accepts a document that just stops, so every
     /// delegate records the first error itself and whether the root element closed.

@@ -134,10 +134,11 @@ extension ProjectStore {
 
     /// Adds or updates participants from a CSV file: a `pseudonym` column (or the first column), an
     /// optional `label` column, and one column per attribute. Comma or semicolon separated, UTF-8
-    /// with or without BOM. All rows are checked before anything is written.
-    public func importParticipants(csv url: URL) throws -> ParticipantImportReport {
-        let table = try ParticipantTable.read(url)
-        return try pool.write { db in
+    /// with or without BOM, UTF-16 with BOM, or the `encoding` named. All rows are checked before
+    /// anything is written.
+    public func importParticipants(csv url: URL, encoding: String.Encoding? = nil) throws -> ParticipantImportReport {
+        let table = try ParticipantTable.read(url, encoding: encoding)
+        return try importWrite([url.lastPathComponent]) { db in
             var report = ParticipantImportReport(added: [], updated: [], attributes: [:])
             let existing = Dictionary(try Participant.fetchAll(db).map { ($0.pseudonym.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
             // A new attribute is typed by its whole column, so "6" then "6,5" makes a float; an existing

@@ -59,7 +59,8 @@ extension ProjectStore {
     /// imported and the project is as before.
     ///
     /// - parameter progress: called after each file with (done, total, file name).
-    /// - Throws: ``ImportError`` naming the file and the problem, or ``StoreError`` (unknown
+    /// - Throws: ``ImportError`` naming the file and the problem (``ImportError/notSaved(files:reason:)``
+    ///   naming every file when the disk is full or cannot be written), or ``StoreError`` (unknown
     ///   participant, duplicate import).
     @discardableResult
     public func importTranscripts(_ urls: [URL], options: ImportOptions = ImportOptions(),
@@ -68,7 +69,7 @@ extension ProjectStore {
             throw StoreError.invalidInput(options.title != nil ? .title : .name, value: "\(urls.count) files", expected: "a single file")
         }
         for url in urls { _ = try SourceFormat(fileName: url.lastPathComponent) }
-        return try pool.write { db in
+        return try importWrite(urls.map(\.lastPathComponent)) { db in
             let given = try options.participants.map { try Self.participant(db, $0) }
             let everyone = try Participant.fetchAll(db)
             var seenHashes: [String: String] = [:]
@@ -100,6 +101,27 @@ extension ProjectStore {
                 }
             }
             return try imported.map { try Self.summary(db, $0) }
+        }
+    }
+
+    /// An import's one transaction; a full disk or an I/O error, wherever SQLite meets it (an insert,
+    /// the COMMIT), becomes ``ImportError/notSaved(files:reason:)`` naming the files. SQLite has
+    /// rolled back by then, so nothing was imported.
+    func importWrite<T>(_ files: [String], _ updates: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.write(updates)
+        } catch let error as DatabaseError {
+            guard let reason = Self.storageFailure(error) else { throw error }
+            throw ImportError.notSaved(files: files, reason: reason)
+        }
+    }
+
+    /// What a database error says about the disk, if anything.
+    static func storageFailure(_ error: DatabaseError) -> StorageFailure? {
+        switch error.resultCode {
+        case .SQLITE_FULL: .diskFull
+        case .SQLITE_IOERR: .ioError(code: error.extendedResultCode.rawValue)
+        default: nil
         }
     }
 

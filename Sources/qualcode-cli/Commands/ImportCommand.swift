@@ -7,14 +7,19 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Import transcripts (.docx, .vtt, .srt, .txt, .md).",
         discussion: """
-            Word files: paragraph text, tabs and line breaks; tracked changes read as accepted; comments, \
-            footnotes, headers and footers left out; tables row by row. Teams/Zoom captions (.vtt, .srt): \
+            Word files: the main document the package names (word/document.xml or another part), its \
+            paragraph text, tabs and line breaks, a drop capital joined to its paragraph; tracked changes \
+            read as accepted; comments, footnotes, headers and footers left out; tables row by row. \
+            Teams/Zoom captions (.vtt, .srt): \
             voice tags and "Name:" prefixes become speaker turns with timestamps. Text and Markdown: UTF-8 \
             with or without BOM, or UTF-16 with BOM; other encodings need --encoding. Lines starting with a \
-            speaker label (Intervjuer:, I:, Eva:) become speaker turns. Files over 200 MiB are refused.
+            speaker label (Intervjuer:, I:, Eva:) become speaker turns. Text files over 32 MiB and Word files \
+            over 200 MiB are refused, and so is a Word file whose text is over 32 MiB; a text file that holds \
+            binary data or is not UTF-8 is refused from its first megabytes. Subtitle timings may use a comma \
+            or a dot before the milliseconds.
 
-            All files are imported in one transaction: if one fails, none is imported. A file imported \
-            before (same SHA-256) is refused unless --allow-duplicate is given.
+            All files are imported in one transaction: if one fails, or the disk fills up, none is imported. \
+            A file imported before (same SHA-256) is refused unless --allow-duplicate is given.
 
             For example:
               qualcode import intervju-eva.docx --participant Eva \\
@@ -51,8 +56,8 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "How it was held, e.g. Teams, telefon, ansikt til ansikt.")
     var mode: String?
 
-    @Option(help: "Encoding of .txt/.md/.vtt/.srt files without BOM: utf-8, utf-16le, utf-16be, latin1, windows-1252.")
-    var encoding: String?
+    @Option(help: "Encoding of .txt/.md/.vtt/.srt files without BOM (default: UTF-8).")
+    var encoding: TextEncoding?
 
     @Flag(help: "Import a file even if the same file was imported before.")
     var allowDuplicate = false
@@ -63,16 +68,8 @@ struct ImportCommand: ParsableCommand {
     func validate() throws {
         if files.isEmpty { throw ValidationError("name at least one file to import.") }
         if let date, AttributeType.date.normalized(date) == nil { throw ValidationError("--date \"\(date)\": expected YYYY-MM-DD.") }
-        if let encoding, Self.encodings[encoding.lowercased()] == nil {
-            throw ValidationError("--encoding \"\(encoding)\": expected one of \(Self.encodings.keys.sorted().joined(separator: ", ")).")
-        }
         if files.count > 1 && (title != nil || name != nil) { throw ValidationError("--title and --name apply to a single file.") }
     }
-
-    static let encodings: [String: String.Encoding] = [
-        "utf-8": .utf8, "utf8": .utf8, "utf-16le": .utf16LittleEndian, "utf-16be": .utf16BigEndian,
-        "latin1": .isoLatin1, "iso-8859-1": .isoLatin1, "windows-1252": .windowsCP1252, "cp1252": .windowsCP1252,
-    ]
 
     func run() throws {
         let store = try project.openStore()
@@ -84,7 +81,7 @@ struct ImportCommand: ParsableCommand {
         options.name = name
         options.date = date
         options.mode = mode
-        options.encoding = encoding.flatMap { Self.encodings[$0.lowercased()] }
+        options.encoding = encoding?.stringEncoding
         options.allowDuplicate = allowDuplicate
         let showProgress = !json && Output.showsProgress && files.count > 1
         let imported = try store.importTranscripts(files.map { URL(fileURLWithPath: $0) }, options: options) { done, total, file in
@@ -99,3 +96,8 @@ struct ImportCommand: ParsableCommand {
 }
 
 extension TranscriptKind: ExpressibleByArgument {}
+
+extension TextEncoding: ExpressibleByArgument {
+    /// The names `--help` lists, and their usual aliases (utf8, iso-8859-1, cp1252) too.
+    public init?(argument: String) { self.init(name: argument) }
+}

@@ -82,19 +82,23 @@ struct ParticipantCommand: ParsableCommand {
             discussion: """
                 The file needs a header row. The column named pseudonym (or deltaker, participant, informant; \
                 otherwise the first column) holds pseudonyms, an optional label column the display labels, and \
-                every other column becomes a typed attribute. Comma or semicolon separated, UTF-8 with or \
-                without BOM. Every row is checked before anything is written.
+                every other column becomes a typed attribute. Comma or semicolon separated; UTF-8 with or \
+                without BOM, UTF-16 with BOM, or the encoding named with --encoding (a sheet saved by Excel \
+                as "CSV" is often windows-1252). At most 32 MiB. Every row is checked before anything is \
+                written.
 
                 For example:
                   qualcode participant import deltakere.csv
+                  qualcode participant import deltakere.csv --encoding windows-1252
                 """
         )
         @OptionGroup var project: ProjectOptions
         @Argument(help: "The CSV file.") var file: String
+        @Option(help: "Encoding of a file without BOM (default: UTF-8).") var encoding: TextEncoding?
         @Flag(help: "Print the report as JSON.") var json = false
 
         func run() throws {
-            let report = try project.openStore().importParticipants(csv: URL(fileURLWithPath: file))
+            let report = try project.openStore().importParticipants(csv: URL(fileURLWithPath: file), encoding: encoding?.stringEncoding)
             if json { print(try Output.json(report)); return }
             print("Added \(report.added.count), updated \(report.updated.count) participant(s) from \(file)")
             for (name, type) in report.attributes.sorted(by: { $0.key < $1.key }) { print("  attribute \(name): \(type.rawValue)") }

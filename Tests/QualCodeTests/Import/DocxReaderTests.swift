@@ -41,6 +41,122 @@ import ZIPFoundation
         #expect(try TranscriptReader.read(url: url).text == "Tillit er alt.1")
     }
 
+    // MARK: - The main part
+
+    /// A package whose relationships name `target` as the main document, stored at `path`.
+    func package(_ folder: TemporaryFolder, _ name: String, target: String, path: String, body: String) throws -> URL {
+        try folder.docx(name, entries: [
+            ("[Content_Types].xml", Fixtures.contentTypes),
+            ("_rels/.rels", Fixtures.rootRels.replacingOccurrences(of: "Target=\"word/document.xml\"", with: "Target=\"\(target)\"")),
+            (path, Fixtures.document(body)),
+        ])
+    }
+
+    @Test(arguments: [
+        ("word/document2.xml", "word/document2.xml"),    // what Word for the web writes
+        ("/word/document2.xml", "word/document2.xml"),   // absolute within the package
+        ("./tekst/../innhold/hoved.xml", "innhold/hoved.xml"),
+        ("word/dokument%20nr%202.xml", "word/dokument nr 2.xml"),
+    ])
+    func theMainPartIsFoundThroughTheRelationships(target: String, path: String) throws {
+        let folder = try TemporaryFolder()
+        let url = try package(folder, "hoved.docx", target: target, path: path, body: Fixtures.paragraph("Jeg får være sparringspartner."))
+        #expect(try TranscriptReader.read(url: url).text == "Jeg får være sparringspartner.")
+    }
+
+    @Test func theRelationshipWinsOverAStrayDocumentXML() throws {
+        let folder = try TemporaryFolder()
+        let url = try folder.docx("to.docx", entries: [
+            ("_rels/.rels", Fixtures.rootRels.replacingOccurrences(of: "word/document.xml", with: "word/document2.xml")),
+            ("word/document.xml", Fixtures.document(Fixtures.paragraph("Gammel versjon"))),
+            ("word/document2.xml", Fixtures.document(Fixtures.paragraph("Ny versjon"))),
+        ])
+        #expect(try TranscriptReader.read(url: url).text == "Ny versjon")
+    }
+
+    @Test func aPackageWithoutAnOfficeDocumentRelationshipFallsBackToDocumentXML() throws {
+        let folder = try TemporaryFolder()
+        let rels = Fixtures.rootRels.replacingOccurrences(of: "relationships/officeDocument", with: "relationships/extended-properties")
+        let url = try folder.docx("uten.docx", entries: [("_rels/.rels", rels), ("word/document.xml", Fixtures.document(Fixtures.paragraph("Hei")))])
+        #expect(try TranscriptReader.read(url: url).text == "Hei")
+    }
+
+    @Test func aMainPartThatIsMissingIsNamed() throws {
+        let folder = try TemporaryFolder()
+        let url = try package(folder, "borte.docx", target: "word/borte.xml", path: "word/document.xml", body: Fixtures.paragraph("Hei"))
+        #expect(throws: ImportError.missingEntry(file: "borte.docx", entry: "word/borte.xml")) { try TranscriptReader.read(url: url) }
+    }
+
+    @Test func aRelationshipLeadingOutOfThePackageIsRefused() throws {
+        let folder = try TemporaryFolder()
+        let url = try package(folder, "ut.docx", target: "../../etc/passwd", path: "word/document.xml", body: Fixtures.paragraph("Hei"))
+        #expect(throws: ImportError.unsafeEntryPath(file: "ut.docx", entry: "../../etc/passwd")) { try TranscriptReader.read(url: url) }
+    }
+
+    @Test func hostileOrBrokenRelationshipsAreRefusedNamingThePart() throws {
+        let folder = try TemporaryFolder()
+        let entity = try folder.docx("entitet.docx", entries: [
+            ("_rels/.rels", "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><Relationships>&e;</Relationships>"),
+            ("word/document.xml", Fixtures.document(Fixtures.paragraph("Hei"))),
+        ])
+        #expect(throws: ImportError.forbiddenDTD(file: "entitet.docx", entry: "_rels/.rels")) { try TranscriptReader.read(url: entity) }
+        let broken = try folder.docx("brutt.docx", entries: [
+            ("_rels/.rels", "<Relationships><Relationship Type=\"x\" Target=\"y\">"),
+            ("word/document.xml", Fixtures.document(Fixtures.paragraph("Hei"))),
+        ])
+        #expect {
+            try TranscriptReader.read(url: broken)
+        } throws: { error in
+            guard case let .malformedXML(file, entry, _, _) = error as? ImportError else { return false }
+            return file == "brutt.docx" && entry == "_rels/.rels"
+        }
+    }
+
+    @Test func partRelationshipsLiveBesideThePart() {
+        #expect(PackageRelationships.path(of: "") == "_rels/.rels")
+        #expect(PackageRelationships.path(of: "word/document2.xml") == "word/_rels/document2.xml.rels")
+    }
+
+    // MARK: - Drop capitals
+
+    static func dropCapital(_ letter: String, mode: String = "drop") -> String {
+        """
+        <w:p><w:pPr><w:framePr w:dropCap="\(mode)" w:lines="3" w:wrap="around" w:vAnchor="text" w:hAnchor="text"/></w:pPr>\
+        <w:r><w:rPr><w:position w:val="-7"/><w:sz w:val="82"/></w:rPr><w:t>\(letter)</w:t></w:r></w:p>
+        """
+    }
+
+    @Test(arguments: ["drop", "margin"])
+    func aDropCapitalIsJoinedToItsParagraph(mode: String) throws {
+        let folder = try TemporaryFolder()
+        let url = try folder.docx("initial.docx", body: Fixtures.paragraph("Innledning") + Self.dropCapital("D", mode: mode)
+            + Fixtures.paragraph("et var en gang en metodeveileder.") + Fixtures.paragraph("Neste avsnitt."))
+        #expect(try TranscriptReader.read(url: url).text == "Innledning\nDet var en gang en metodeveileder.\nNeste avsnitt.")
+    }
+
+    @Test func aFramedParagraphThatIsNoDropCapitalStaysItsOwn() throws {
+        let folder = try TemporaryFolder()
+        let framed = "<w:p><w:pPr><w:framePr w:w=\"2000\" w:hAnchor=\"page\"/></w:pPr><w:r><w:t>Ramme</w:t></w:r></w:p>"
+        let url = try folder.docx("ramme.docx", body: framed + Self.dropCapital("Å", mode: "none") + Fixtures.paragraph("Tekst"))
+        #expect(try TranscriptReader.read(url: url).text == "Ramme\nÅ\nTekst")
+    }
+
+    @Test func aDropCapitalAtTheEndKeepsItsLetter() throws {
+        let folder = try TemporaryFolder()
+        let url = try folder.docx("slutt.docx", body: Fixtures.paragraph("Først") + Self.dropCapital("Ø"))
+        #expect(try TranscriptReader.read(url: url).text == "Først\nØ")
+    }
+
+    @Test func aFrameOnlyInAnEarlierVersionOfTheParagraphIsNoDropCapital() throws {
+        let folder = try TemporaryFolder()
+        let changed = """
+            <w:p><w:pPr><w:pPrChange w:id="1" w:author="x"><w:pPr><w:framePr w:dropCap="drop" w:lines="3"/></w:pPr></w:pPrChange></w:pPr>\
+            <w:r><w:t>Tidligere initial</w:t></w:r></w:p>
+            """
+        let url = try folder.docx("endret.docx", body: changed + Fixtures.paragraph("Neste"))
+        #expect(try TranscriptReader.read(url: url).text == "Tidligere initial\nNeste")
+    }
+
     // MARK: - Hostile input
 
     @Test func rejectsAFileThatIsNotAZip() throws {

@@ -66,16 +66,70 @@ import Testing
         #expect(throws: ImportError.binary(file: "nul.txt")) { try TranscriptReader.read(url: withNul) }
     }
 
-    @Test func refusesAFileAboveTheSizeLimit() throws {
-        let folder = try TemporaryFolder()
-        let url = folder.file("enorm.txt")
-        #expect(FileManager.default.createFile(atPath: url.path, contents: nil))
+    /// A sparse file of `size` bytes: no disk, no memory.
+    func sparseFile(_ folder: TemporaryFolder, _ name: String, size: Int, head: [UInt8] = []) throws -> URL {
+        let url = folder.file(name)
+        #expect(FileManager.default.createFile(atPath: url.path, contents: Data(head)))
         let handle = try FileHandle(forWritingTo: url)
-        try handle.truncate(atOffset: UInt64(TranscriptReader.maxFileSize + 1))  // sparse: no disk, no memory
+        try handle.truncate(atOffset: UInt64(size))
         try handle.close()
-        #expect(throws: ImportError.tooLarge(file: "enorm.txt", bytes: TranscriptReader.maxFileSize + 1, limit: TranscriptReader.maxFileSize)) {
-            try TranscriptReader.read(url: url)
+        return url
+    }
+
+    @Test(arguments: [("enorm.txt", TranscriptReader.maxTextSize), ("enorm.vtt", TranscriptReader.maxTextSize),
+                      ("enorm.docx", TranscriptReader.maxFileSize)])
+    func refusesAFileAboveTheSizeLimitBeforeReadingIt(name: String, limit: Int) throws {
+        let folder = try TemporaryFolder()
+        let url = try sparseFile(folder, name, size: limit + 1)
+        #expect(throws: ImportError.tooLarge(file: name, bytes: limit + 1, limit: limit)) { try TranscriptReader.read(url: url) }
+    }
+
+    @Test func aWordDocumentWhoseTextIsOverTheLimitIsRefused() throws {
+        #expect(TranscriptReader.maxTextSize < TranscriptReader.maxFileSize)
+        let error = ImportError.textTooLarge(file: "bok.docx", bytes: 40 << 20, limit: TranscriptReader.maxTextSize)
+        #expect(error.description == "bok.docx: its text (40 MiB) is larger than the limit of 32 MiB for one transcript; split the document; nothing was imported.")
+    }
+
+    @Test func binaryDataIsRefusedFromTheFirstMegabytes() throws {
+        let folder = try TemporaryFolder()
+        // 30 MB whose first bytes are text and the rest NUL bytes (a sparse file): refused as binary data.
+        let url = try sparseFile(folder, "nesten-tekst.txt", size: 30 << 20, head: Array("Eva: Hei på deg.\n".utf8))
+        #expect(throws: ImportError.binary(file: "nesten-tekst.txt")) { try TranscriptReader.read(url: url) }
+        // Invalid UTF-8 one megabyte in: named from the head, with its offset.
+        var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 6 << 20)
+        bytes[1 << 20] = 0xE5  // «å» in Latin-1
+        let latin = try folder.write("latin-stor.txt", bytes: bytes)
+        #expect(throws: ImportError.invalidUTF8(file: "latin-stor.txt", byteOffset: 1 << 20)) { try TranscriptReader.read(url: latin) }
+    }
+
+    @Test func aNULPastTheFirstMegabytesIsStillFound() throws {
+        let folder = try TemporaryFolder()
+        var bytes = Array(String(repeating: "Intervjuer: Får jeg spørre?\n", count: (ImportFile.headSize / 29) + 1000).utf8)
+        bytes[bytes.count - 10] = 0
+        let url = try folder.write("sen-nul.txt", bytes: bytes)
+        #expect(throws: ImportError.binary(file: "sen-nul.txt")) { try TranscriptReader.read(url: url) }
+    }
+
+    @Test func theHeadIsJudgedWithoutCuttingACharacterInTwo() throws {
+        let cut = Data(Array("Sjø".utf8).dropLast(1))  // the first byte of «ø» only
+        #expect(throws: Never.self) { try TextDecoding.inspect(head: cut, isWhole: false, file: "a.txt", encoding: nil) }
+        #expect(throws: ImportError.invalidUTF8(file: "a.txt", byteOffset: 2)) {
+            try TextDecoding.inspect(head: cut, isWhole: true, file: "a.txt", encoding: nil)
         }
+        // A named single-byte encoding is not held to UTF-8, but still to no NUL bytes.
+        #expect(throws: Never.self) { try TextDecoding.inspect(head: Data([0x53, 0xF8, 0x72]), isWhole: true, file: "a.txt", encoding: .isoLatin1) }
+        #expect(throws: ImportError.binary(file: "a.txt")) {
+            try TextDecoding.inspect(head: Data([0x53, 0x00, 0x72]), isWhole: true, file: "a.txt", encoding: .windowsCP1252)
+        }
+    }
+
+    @Test func encodingsAreNamedOnceForEveryImporter() {
+        #expect(TextEncoding(name: "Windows-1252") == .windows1252)
+        #expect(TextEncoding(name: "cp1252") == .windows1252)
+        #expect(TextEncoding(name: "ISO-8859-1")?.stringEncoding == .isoLatin1)
+        #expect(TextEncoding(name: "utf8") == .utf8)
+        #expect(TextEncoding(name: "klingon") == nil)
+        #expect(TextEncoding.allCases.map(\.rawValue) == ["utf-8", "utf-16le", "utf-16be", "latin1", "windows-1252"])
     }
 
     @Test func rejectsUnknownFormats() throws {
@@ -145,22 +199,61 @@ import Testing
         #expect(source.turns?.map(\.speaker) == ["Intervjuer", "Dag"])
     }
 
+    @Test func srtTimingsMayUseADotAndVTTTimingsAComma() throws {
+        let folder = try TemporaryFolder()
+        let srt = try folder.write("prikk.srt", "1\n00:00:01.000 --> 00:00:02.500\nIntervjuer: Hei.\n\n2\n00:00:03,000 --> 00:00:04.000\nDag: Hei på deg.\n")
+        let source = try TranscriptReader.read(url: srt)
+        #expect(source.text == "Intervjuer: Hei.\nDag: Hei på deg.")
+        #expect(source.turns?.map(\.endTime) == [2_500, 4_000])
+        let vtt = try folder.write("komma.vtt", "WEBVTT\n\n00:01,000 --> 00:02,000\n<v Eva>Sånn er det.</v>\n")
+        #expect(try TranscriptReader.read(url: vtt).turns?.first?.startTime == 1_000)
+    }
+
     // MARK: - Hostile input
 
-    @Test func brokenCueTimingNamesTheLine() throws {
+    @Test func brokenCueTimingNamesTheLineAndTheCue() throws {
         let folder = try TemporaryFolder()
-        let url = try folder.write("brutt.vtt", "WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\nHei\n\n2\n00:00:0x.000 --> 00:00:04.000\nHallo\n")
-        #expect(throws: ImportError.badCueTiming(file: "brutt.vtt", line: 8, text: "00:00:0x.000 --> 00:00:04.000")) {
+        let url = try folder.write("brutt.vtt", "WEBVTT\n\nNOTE laget for hånd\n\n1\n00:00:01.000 --> 00:00:02.000\nHei\n\n2\n00:00:0x.000 --> 00:00:04.000\nHallo\n")
+        let problem = CueTimingProblem.unreadable(found: "00:00:0x.000 --> 00:00:04.000", format: .vtt)
+        #expect(throws: ImportError.badCueTiming(file: "brutt.vtt", line: 10, cue: 2, problem: problem)) {
             try TranscriptReader.read(url: url)
         }
     }
 
-    @Test func cueEndingBeforeItStartsIsRefused() throws {
+    @Test func aBrokenSRTTimingShowsWhatWasFoundAndWhatSRTExpects() throws {
         let folder = try TemporaryFolder()
-        let url = try folder.write("baklengs.vtt", "WEBVTT\n\n00:00:05.000 --> 00:00:02.000\nHei\n")
-        #expect(throws: ImportError.badCueTiming(file: "baklengs.vtt", line: 3, text: "00:00:05.000 --> 00:00:02.000")) {
-            try TranscriptReader.read(url: url)
-        }
+        let url = try folder.write("kolon.srt", "1\n00:00:01:000 --> 00:00:02:000\nHei\n")
+        let error = ImportError.badCueTiming(file: "kolon.srt", line: 2, cue: 1,
+                                             problem: .unreadable(found: "00:00:01:000 --> 00:00:02:000", format: .srt))
+        #expect(throws: error) { try TranscriptReader.read(url: url) }
+        #expect(error.description == "kolon.srt, line 2 (cue 1): expected a cue timing such as \"00:01:02,000 --> 00:01:04,000\", "
+            + "found \"00:00:01:000 --> 00:00:02:000\"; nothing was imported.")
+    }
+
+    @Test func cueEndingBeforeItStartsIsRefusedSayingSo() throws {
+        let folder = try TemporaryFolder()
+        let url = try folder.write("baklengs.vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nJa\n\n00:00:05.000 --> 00:00:02.000\nHei\n")
+        let error = ImportError.badCueTiming(file: "baklengs.vtt", line: 6, cue: 2,
+                                             problem: .endsBeforeStart(start: "00:00:05.000", end: "00:00:02.000"))
+        #expect(throws: error) { try TranscriptReader.read(url: url) }
+        #expect(error.description == "baklengs.vtt, line 6 (cue 2): the cue ends at 00:00:02.000, before it starts at 00:00:05.000; nothing was imported.")
+    }
+
+    @Test(arguments: [
+        ("00:61:00.000 --> 00:62:00.000", CueTimingProblem.outOfRange(timestamp: "00:61:00.000", unit: .minutes, value: 61)),
+        ("00:00:01.000 --> 00:00:75.000", .outOfRange(timestamp: "00:00:75.000", unit: .seconds, value: 75)),
+        ("01:60.000 --> 01:61.000", .outOfRange(timestamp: "01:60.000", unit: .seconds, value: 60)),
+    ])
+    func minutesOrSecondsOver59AreRefusedSayingWhich(timing: String, problem: CueTimingProblem) throws {
+        let folder = try TemporaryFolder()
+        let url = try folder.write("klokke.vtt", "WEBVTT\n\nen-cue\n\(timing)\nHei\n")
+        #expect(throws: ImportError.badCueTiming(file: "klokke.vtt", line: 4, cue: 1, problem: problem)) { try TranscriptReader.read(url: url) }
+    }
+
+    @Test func anOutOfRangeTimingIsWordedWithItsUnit() {
+        let error = ImportError.badCueTiming(file: "klokke.srt", line: 42, cue: 7,
+                                             problem: .outOfRange(timestamp: "00:61:00,000", unit: .minutes, value: 61))
+        #expect(error.description == "klokke.srt, line 42 (cue 7): the timestamp \"00:61:00,000\" has 61 minutes, but minutes go up to 59; nothing was imported.")
     }
 
     @Test(arguments: [
@@ -168,12 +261,14 @@ import Testing
         "00:-1.000 --> 00:02.000",
         "00:00:01.000 --> 00:00:+2.000",
         "00:00:01.0000 --> 00:00:02.000",
-        "00:61:00.000 --> 00:62:00.000",
+        "00:00:01.000 --> ",
     ])
     func absurdTimingsAreRefusedNotTrusted(timing: String) throws {
         let folder = try TemporaryFolder()
         let url = try folder.write("rar.vtt", "WEBVTT\n\n\(timing)\nHei\n")
-        #expect(throws: ImportError.badCueTiming(file: "rar.vtt", line: 3, text: timing)) { try TranscriptReader.read(url: url) }
+        #expect(throws: ImportError.badCueTiming(file: "rar.vtt", line: 3, cue: 1, problem: .unreadable(found: timing, format: .vtt))) {
+            try TranscriptReader.read(url: url)
+        }
     }
 
     @Test func missingHeaderIsRefused() throws {

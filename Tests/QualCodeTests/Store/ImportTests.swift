@@ -110,7 +110,8 @@ import Testing
         let store = try demoStore(folder)
         let broken = try folder.write("brutt.vtt", "WEBVTT\n\n00:00:01.000 -> 00:00:02.000\nHei\n")
         let before = try ProjectSnapshot(store)
-        #expect(throws: ImportError.badCueTiming(file: "brutt.vtt", line: 3, text: "00:00:01.000 -> 00:00:02.000")) {
+        #expect(throws: ImportError.badCueTiming(file: "brutt.vtt", line: 3, cue: 1,
+                                                 problem: .unreadable(found: "00:00:01.000 -> 00:00:02.000", format: .vtt))) {
             try store.importTranscripts([Fixtures.demoFile("intervju-dag.srt"), Fixtures.demoFile("intervju-anne.docx"), broken])
         }
         #expect(try ProjectSnapshot(store) == before)
@@ -167,6 +168,26 @@ import Testing
         #expect(throws: ImportError.self) { try store.importParticipants(csv: url) }
         #expect(try ProjectSnapshot(store) == before)
         #expect(try store.participants().count == 9)
+    }
+
+    @Test func aWindows1252ParticipantSheetImportsWhenItsEncodingIsNamed() throws {
+        let folder = try TemporaryFolder()
+        let store = try folder.project()
+        // As Excel saves «CSV» on a Norwegian Windows: windows-1252, semicolons, an en dash.
+        let sheet = try #require("pseudonym;rolle\nSølvi;jobbspesialist – IPS\nÅse;veileder\n".data(using: .windowsCP1252))
+        let url = folder.file("deltakere-excel.csv")
+        try sheet.write(to: url)
+        let before = try ProjectSnapshot(store)
+        #expect {
+            try store.importParticipants(csv: url)
+        } throws: { error in
+            error as? ImportError == .invalidUTF8(file: "deltakere-excel.csv", byteOffset: 17) && (error as? ImportError)?.remedy == .nameEncoding
+        }
+        #expect(try ProjectSnapshot(store) == before)
+        let report = try store.importParticipants(csv: url, encoding: TextEncoding.windows1252.stringEncoding)
+        #expect(report.added == ["Sølvi", "Åse"])
+        let sølvi = try #require(try store.participants().first { $0.pseudonym == "Sølvi" })
+        #expect(sølvi.attributes["rolle"] == "jobbspesialist – IPS")
     }
 
     @Test func anUnknownParticipantIsAnError() throws {

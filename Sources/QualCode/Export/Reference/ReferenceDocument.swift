@@ -120,6 +120,7 @@ public struct ReferenceDocument: Sendable, Hashable {
         case let .unsafeEntryPath(_, entry): "archive entry \"\(entry)\" points outside the document"
         case let .entryTooLarge(_, entry, limit): "\(entry) unpacks to more than \(limit.formattedBytes), a ZIP bomb or a corrupt file"
         case let .missingEntry(_, entry): "the package has no \(entry)"
+        case let .damagedEntry(_, entry, damage): "the file is damaged: archive entry \(entry) \(damage)"
         case let .unreadable(_, reason): reason
         default: error.description
         }
