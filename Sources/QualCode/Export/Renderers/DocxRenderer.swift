@@ -57,7 +57,8 @@ public enum DocxRenderer {
     /// The package's parts in order, for the .docx and the Flat-OPC renderer alike.
     static func parts(for document: Document, reference: ReferenceDocument? = nil) -> [Part] {
         let merged = reference?.mergedStyles(language: document.language)
-        var body = WordprocessingML(document, styleIds: merged?.ids ?? [:], page: reference?.page ?? .a4)
+        var body = WordprocessingML(document, styleIds: merged?.ids ?? [:], page: reference?.page ?? .a4,
+                                    tableText: merged?.tableText ?? (20, 1))
         let documentXML = body.documentXML()
         let footnotesXML = body.footnotesXML()
         let relationships = "application/vnd.openxmlformats-package.relationships+xml"
