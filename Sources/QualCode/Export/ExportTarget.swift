@@ -38,13 +38,19 @@ public struct ExportTarget: Sendable, Hashable {
         try ExportFile.write(table.renderCSV(delimiter: delimiter, byteOrderMark: true), to: file ?? url)
     }
 
-    /// Writes tables as one document, or the first table as CSV.
-    public func write(_ tables: [Table], labels: Labels) throws {
+    /// Writes tables as one document worded and set as `presentation` says (its labels, caption style,
+    /// landscape pages), or the first table as CSV.
+    public func write(_ tables: [Table], presentation: TablePresentation) throws {
         switch format {
         case .csv: try write(tables[0].textTable)
         case .docx, .wordxml, .html:
-            var document = Document(tables: tables, language: labels.language)
-            document.labels = labels
+            var document = Document(tables: tables.map { table in
+                var table = table
+                table.landscape = table.landscape || presentation.landscape
+                return table
+            }, language: presentation.language)
+            document.labels = presentation.labels
+            document.captions = presentation.captions
             try write(document)
         }
     }

@@ -258,6 +258,10 @@ enum Migrations {
         migrator.registerMigration("tallyCodeUse") { db in
             try CodeTally.create(db)
         }
+        migrator.registerMigration("labelAttributes") { db in
+            // The display name a table's header shows («Rolle i tjenesten» for the attribute «rolle»).
+            try db.alter(table: "attribute") { t in t.add(column: "label", .text) }
+        }
         return migrator
     }
 

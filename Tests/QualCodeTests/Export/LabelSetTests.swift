@@ -55,7 +55,7 @@ import Testing
         let presentation = TablePresentation(labelSet: style.labelSet)
         let codebook = try store.codebook(CodebookOptions(presentation: presentation))
         let target = ExportTarget(path: folder.file("kodebok.html").path, format: .html)
-        try target.write([codebook], labels: presentation.labels)
+        try target.write([codebook], presentation: presentation)
         let html = try String(contentsOf: target.url, encoding: .utf8)
         #expect(html.contains("Tab. 1 Kodebok") && html.contains("Merknad: "))
 

@@ -46,7 +46,7 @@ extension ProjectStore {
         case let .matrix(options): built = try codeMatrixTable(options)
         case let .codings(options): built = try codingsTable(options)
         }
-        try target.write([built], labels: table.presentation.labels)
+        try target.write([built], presentation: table.presentation)
         return TableExportReport(path: target.path, rows: built.rows.count)
     }
 }
