@@ -64,6 +64,10 @@ struct TableOutputOptions: ParsableArguments {
     func export(_ table: StandardTable, from project: ProjectOptions, counting what: String) throws {
         let report = try project.openStore().exportTable(table, to: try out.target())
         print("Wrote \(report.path) (\(report.rows) \(what))")
+        if report.isTooWide {
+            Output.note("Note: the table is too wide for the page even at 8 pt, so some words are broken"
+                        + (landscape ? "; the CSV (--format csv) suits it better." : "; --landscape gives it a wider page."))
+        }
     }
 }
 

@@ -59,8 +59,9 @@ struct TableLayout: Equatable {
         let (minimum, maximum) = measured
         var widths: [Int]
         if !fits {
-            // Even the longest words are too wide: shared out by their width, so the table stays on the page.
-            widths = Self.share(width, by: minimum.map(Double.init))
+            // Even the longest words are too wide: the columns whose words are widest give way, so that only
+            // they break and every other column keeps its words whole, and the table stays on the page.
+            widths = Self.capped(minimum, to: width)
         } else if maximum.reduce(0, +) <= width {
             // Every line fits: the text columns (or, in a table of numbers only, all columns) share the rest.
             let takers = (0..<columns).filter { !numeric.contains($0) }
@@ -150,6 +151,24 @@ struct TableLayout: Equatable {
         }
         endLine()
         return widest
+    }
+
+    /// `wanted` with the widest cut down to one cap, so that they add up to `total` (each column gets
+    /// at least a fair share of it).
+    static func capped(_ wanted: [Int], to total: Int) -> [Int] {
+        guard !wanted.isEmpty else { return [] }
+        var cap = total / wanted.count
+        // Raise the cap while what the columns under it leave over allows.
+        for width in wanted.sorted() {
+            let below = wanted.filter { $0 <= width }
+            let above = wanted.count - below.count
+            guard above > 0 else { break }
+            let candidate = (total - below.reduce(0, +)) / above
+            if candidate >= width { cap = candidate } else { break }
+        }
+        let widths = wanted.map { min($0, max(cap, total / wanted.count)) }
+        let extra = Self.share(total - widths.reduce(0, +), by: wanted.map { Double($0) })
+        return zip(widths, extra).map(+)
     }
 
     /// `total` split by `weights` (equally when they are all zero), in whole twips adding up to `total`.

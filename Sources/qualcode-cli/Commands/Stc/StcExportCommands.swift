@@ -43,8 +43,14 @@ extension StcCommand {
             func run() throws {
                 try out.checkDestination(project: project)
                 let model = try StcCommand.model(project, snapshot)
-                try out.write(model.tablesDocument(withUnits: withUnits, language: out.locale, style: try houseStyle.resolve(), landscape: landscape))
+                let document = model.tablesDocument(withUnits: withUnits, language: out.locale, style: try houseStyle.resolve(), landscape: landscape)
+                try out.write(document)
                 print("Wrote \(out.output)")
+                let wide = out.format.isWord ? DocxRenderer.tablesTooWide(in: document, reference: try out.reference()) : []
+                if !wide.isEmpty {
+                    Output.note("Note: table \(wide.map(String.init).joined(separator: ", ")) is too wide for the page even at 8 pt, so some words "
+                                + "are broken" + (landscape ? "." : "; --landscape gives each table a wider page."))
+                }
             }
         }
 
