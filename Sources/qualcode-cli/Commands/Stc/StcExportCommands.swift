@@ -23,7 +23,7 @@ extension StcCommand {
                 For example:
                   qualcode stc export tables -o tabeller.docx --landscape
                   qualcode stc export chapter -o resultater.docx --reference-docx mal.docx
-                  qualcode stc export chapter --style report --label "({rolle})" -o resultater.docx
+                  qualcode stc export chapter --style report --label "({rolle})" -o r.docx
                   qualcode stc export csv -o analyse.csv --delimiter ';'
                   qualcode stc export chapter --snapshot "Etter trinn 3" -o resultater-tidlig.docx
                 """,
