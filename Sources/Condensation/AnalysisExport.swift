@@ -5,8 +5,16 @@ import QualCode
 /// every link at every level as rows. All wording uses the researcher's level names.
 extension AnalysisModel {
     /// «Tabell 1» units | codes; «Tabell 2» units | codes | subgroups | groups; «Tabell 3» groups |
-    /// subgroups | codes (| units); «Tabell 4» subgroups | condensate | golden quote.
-    public func tablesDocument(withUnits: Bool = false, language: DocumentLanguage = .nb) -> Document {
+    /// subgroups | codes (| units); «Tabell 4» groups | subgroups | condensate | golden quote.
+    ///
+    /// A group is named one way in every table: its heading when it has one (as in the chapter),
+    /// else its name; a subgroup by its name.
+    ///
+    /// - Parameters:
+    ///   - style: the house style whose words («Tabell», «Kommentar») and caption style the tables use.
+    ///   - landscape: set each table on a landscape page of its own.
+    public func tablesDocument(withUnits: Bool = false, language: DocumentLanguage = .nb, style: HouseStyle = .thesis,
+                               landscape: Bool = false) -> Document {
         let s = settings
         let w = AnalysisWords(language: language)
         func P(_ noun: String) -> String { w.plural(noun) }
@@ -16,7 +24,7 @@ extension AnalysisModel {
         var seen = Set<UUID>()
         let allSubgroups = groups.flatMap(\.subgroups).filter { seen.insert($0.id).inserted }
         func membership(_ unit: ExportedQuote) -> (subgroups: [String], groups: [String]) {
-            (allSubgroups.filter { $0.units.contains(unit.segment) }.map(\.name), groups.filter { $0.units.contains(unit.segment) }.map(\.name))
+            (allSubgroups.filter { $0.units.contains(unit.segment) }.map(\.name), groups.filter { $0.units.contains(unit.segment) }.map(\.displayName))
         }
         var blocks: [Block] = [.heading(level: 1, [.text(title.isEmpty ? w.analysis : w.analysis + ": " + title)])]
         blocks.append(.table(Table(
@@ -36,41 +44,62 @@ extension AnalysisModel {
             for (index, sub) in group.subgroups.enumerated() {
                 let subUnits = sub.units.compactMap(unit)
                 let codes = Array(Set(subUnits.flatMap { self.codes(of: $0) })).sorted()
-                var row = [index == 0 ? group.heading ?? group.name : "", sub.name, codes.joined(separator: ", ")]
+                var row = [index == 0 ? group.displayName : "", sub.name, codes.joined(separator: ", ")]
                 if withUnits { row.append(subUnits.map(\.segment.shortID).joined(separator: ", ")) }
                 overview.append(row)
             }
-            if group.subgroups.isEmpty { overview.append([group.heading ?? group.name, "", ""] + (withUnits ? [""] : [])) }
+            if group.subgroups.isEmpty { overview.append([group.displayName, "", ""] + (withUnits ? [""] : [])) }
         }
         blocks.append(.table(Table(
             caption: w.overview(P(s.group), P(s.subgroup), P(s.code)),
             header: [s.group.capitalizedFirst, s.subgroup.capitalizedFirst, s.code.capitalizedFirst] + (withUnits ? [s.unit.capitalizedFirst] : []),
             rows: overview)))
+        // Each subgroup once, under the first group it sits in, the group named on its first row.
+        var listed = Set<UUID>()
+        var condensates: [[String]] = []
+        for group in groups {
+            var named = false
+            for sub in group.subgroups where listed.insert(sub.id).inserted {
+                condensates.append([named ? "" : group.displayName, sub.name, sub.condensate ?? "", sub.goldenUnit.flatMap(unit).map(label) ?? ""])
+                named = true
+            }
+        }
         blocks.append(.table(Table(
             caption: "\(P(s.condensate).capitalizedFirst) \(w.and) \(P(s.goldenQuote))",
-            header: [s.subgroup.capitalizedFirst, s.condensate.capitalizedFirst, s.goldenQuote.capitalizedFirst],
-            rows: allSubgroups.map { sub in [sub.path, sub.condensate ?? "", sub.goldenUnit.flatMap(unit).map(label) ?? ""] },
+            header: [s.group.capitalizedFirst, s.subgroup.capitalizedFirst, s.condensate.capitalizedFirst, s.goldenQuote.capitalizedFirst],
+            rows: condensates,
             notes: [w.condensatesNote(P(s.condensate))])))
-        return Document(title: w.analysis, language: language, blocks: blocks)
+        if landscape {
+            blocks = blocks.map { block in
+                guard case var .table(table) = block else { return block }
+                table.landscape = true
+                return .table(table)
+            }
+        }
+        var document = Document(title: w.analysis, language: language, blocks: blocks, labels: style.labels(for: language))
+        document.captions = style.captions
+        return document
     }
 
     /// The results chapter's skeleton: a section per group under its category heading, a subsection
-    /// per subgroup («Kategori — Subgruppe»), the analytic text, the golden quote and the other units as
-    /// quotes in the house style, and how many participants support each.
+    /// per subgroup («Kategori — Subgruppe»), the analytic text (Markdown: emphasis, strong,
+    /// paragraphs, lists), the golden quote and the other units as quotes in the house style, and how
+    /// many participants support each (naming them when the style names participants in summaries).
+    ///
+    /// The units are shown as they were read into the model (``Condensation/model()`` reads them in
+    /// the thesis style); ``Condensation/chapterDocument(of:style:language:)`` reads them again in
+    /// `style`, which is what an export wants.
     public func chapterDocument(style: HouseStyle = .thesis, language: DocumentLanguage = .nb) -> Document {
         let words = style.labels(for: language)
         let w = AnalysisWords(language: language)
         var blocks: [Block] = [.heading(level: 1, [.text(w.results)])]
         func support(_ group: Group) -> Block {
-            let who = group.participants.isEmpty ? "." : ": " + group.participants.joined(separator: ", ") + "."
+            let who = group.participants.isEmpty || !style.namesInSummary ? "." : ": " + group.participants.joined(separator: ", ") + "."
             let sentence = w.restsOn(w.from(w.count(group.units.count, settings.unit),
                                             w.support(settings, group.participants.count, of: participantCount))) + who
             return .paragraph([.text(sentence, .italic)])
         }
-        func text(_ body: String?) -> [Block] {
-            (body ?? "").components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
-                .map { .paragraph([.text($0)]) }
-        }
+        func text(_ body: String?) -> [Block] { Markdown.blocks(body ?? "") }
         func quotes(_ group: Group) -> [Block] {
             let ordered = (group.goldenUnit.map { [$0] } ?? []) + group.units.filter { $0 != group.goldenUnit }
             return ordered.compactMap(unit).flatMap { ProjectStore.blocks(for: $0, style: style, words: words) }
@@ -93,8 +122,8 @@ extension AnalysisModel {
             }
             if group.subgroups.isEmpty { blocks += quotes(group) }
         }
-        var document = Document(title: w.results, language: language, blocks: blocks)
-        document.labels = words
+        var document = Document(title: w.results, language: language, blocks: blocks, labels: words)
+        document.captions = style.captions
         return document
     }
 
@@ -119,6 +148,29 @@ extension AnalysisModel {
         }
         return TextTable(headers: [h.level, s.group, s.subgroup, s.unit, h.participants, h.transcript, h.lines, w.plural(s.code), h.text,
                                    s.goldenQuote, h.contradicts, s.condensate], rows: rows)
+    }
+}
+
+extension Condensation {
+    /// The results chapter of `model` (the analysis now, or a snapshot) with its units read again in
+    /// `style`: its labels («(Jobbspesialist, IPS)» rather than «(Tor)»), lead-ins, marks and cut
+    /// marks. A snapshot's unit whose segment has since gone keeps the text the snapshot kept.
+    ///
+    /// - Throws: ``StoreError`` for a label or lead-in template naming an attribute the project does
+    ///   not have, ``ExportError/badTemplate(template:part:)`` for an unclosed field.
+    public func chapterDocument(of model: AnalysisModel, style: HouseStyle = .thesis, language: DocumentLanguage = .nb) throws -> Document {
+        var options = QuoteOptions(segments: model.units.map(\.segment))
+        options.style = style
+        options.language = language
+        let fresh = Dictionary(try store.quotes(options).map { ($0.segment, $0) }, uniquingKeysWith: { a, _ in a })
+        var restyled = model
+        restyled.units = model.units.map { unit in
+            guard let now = fresh[unit.segment] else { return unit }
+            var unit = unit
+            (unit.label, unit.leadIn, unit.displayed, unit.words, unit.edits) = (now.label, now.leadIn, now.displayed, now.words, now.edits)
+            return unit
+        }
+        return restyled.chapterDocument(style: style, language: language)
     }
 }
 

@@ -19,6 +19,9 @@ public struct AnalysisModel: Hashable, Sendable, Codable {
         /// Units marked as contradicting, with the researcher's note.
         public var contradicting: [UUID: String]
         public var subgroups: [Group]
+
+        /// How the tables and the chapter name a group: its heading, else its name.
+        public var displayName: String { heading ?? name }
     }
 
     public var title: String

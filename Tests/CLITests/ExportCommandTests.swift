@@ -118,6 +118,38 @@ import Testing
         #expect(xml.contains("Oversikt over informantene") && xml.contains("teamstørrelse"))
     }
 
+    /// Display names for attributes: from `participant attr label`, in the headers of Word tables; CSV
+    /// keeps the names for scripts. `--landscape` turns the page.
+    @Test func attributeDisplayNamesHeadWordTablesAndLandscapeTurnsThePage() throws {
+        let cli = try demoProject()
+        defer { cli.remove() }
+        let labelled = try cli.run("participant", "attr", "label", "tjeneste", "Tjeneste i NAV")
+        #expect(labelled.status == 0 && labelled.stdout == "Attribute tjeneste is shown as «Tjeneste i NAV»\n", "\(labelled.stderr)")
+        let unknown = try cli.run("participant", "attr", "label", "yrke", "Yrke")
+        #expect(unknown.status != 0 && unknown.stderr.contains("yrke"))
+        #expect(try cli.run("participant", "attr", "list", "--csv").stdout.contains("tjeneste,text,Tjeneste i NAV"))
+
+        let word = try cli.run("export", "participants", "--attr", "tjeneste", "--landscape", "-o", "informanter.docx")
+        #expect(word.status == 0, "\(word.stderr)")
+        let read = try readDocx(cli, "informanter.docx")
+        #expect(read.tables[0][0] == ["Pseudonym", "Etikett", "Tjeneste i NAV", "Transkripsjoner", "Segmenter"])
+        let section = String(decoding: try runPython("""
+            import docx, sys
+            s = docx.Document(sys.argv[1]).sections[-1]
+            print(s.orientation, s.page_width > s.page_height)
+            """, [cli.directory.appendingPathComponent("informanter.docx").path]), as: UTF8.self)
+        #expect(section == "LANDSCAPE (1) True\n")
+        let csv = try cli.run("export", "participants", "--attr", "tjeneste", "--format", "csv", "-o", "informanter.csv")
+        #expect(csv.status == 0)
+        let header = try String(contentsOf: cli.directory.appendingPathComponent("informanter.csv"), encoding: .utf8).split(separator: "\n")[0]
+        #expect(header.contains("tjeneste") && !header.contains("Tjeneste i NAV"))
+        let matrix = try cli.run("export", "matrix", "--cols", "attr:tjeneste", "-o", "matrise.docx")
+        #expect(matrix.status == 0)
+        #expect(try readDocx(cli, "matrise.docx").paragraphs.first { $0[0] == "Caption" }?[1] == "Tabell 1 Koder etter tjeneste i NAV, antall informanter")
+        let refused = try cli.run("export", "participants", "--landscape", "--format", "csv", "-o", "x.csv")
+        #expect(refused.status != 0 && refused.stderr.contains("--landscape"))
+    }
+
     @Test func matrixCodingsAndWideFromTheDemoProject() throws {
         let cli = try demoProject()
         defer { cli.remove() }
@@ -126,10 +158,16 @@ import Testing
         let word = try readDocx(cli, "matrise.docx")
         #expect(word.paragraphs.first { $0[0] == "Caption" }?[1] == "Tabell 1 Koder etter tjeneste, antall informanter")
         #expect(word.tables[0][0] == ["Kode", "IPS (N=4)", "IPS ung (N=2)", "Utvidet oppfølging (N=3)", "Totalt (N=9)"])
-        #expect(word.tables[0].first { $0[0] == "Tillit" } == ["Tillit", "3 (75,0\u{A0}%)", "2 (100,0\u{A0}%)", "2 (66,7\u{A0}%)", "7 (77,8\u{A0}%)"])
+        // Groups of 4, 2 and 3 people: counts only; the total of 9 keeps its percentage.
+        #expect(word.tables[0].first { $0[0] == "Tillit" } == ["Tillit", "3", "2", "2", "7 (77,8\u{A0}%)"])
         #expect(word.tables[0].first { $0[0] == "Balansekunst" }?[1] == "<2")
         let note = try #require(word.paragraphs.first { $0[0] == "Tabellkommentar" }?[1])
         #expect(note.hasPrefix("Kommentar: Tallene er antall informanter") && note.contains("Celler med færre enn 2 er skjult."))
+        #expect(note.contains("Prosent vises bare der grunnlaget er minst 5."))
+        let smaller = try cli.run("export", "matrix", "--cols", "attr:tjeneste", "--percent", "column", "--percent-min-n", "2", "-o", "matrise-2.docx")
+        #expect(smaller.status == 0, "\(smaller.stderr)")
+        #expect(try readDocx(cli, "matrise-2.docx").tables[0].first { $0[0] == "Tillit" }
+            == ["Tillit", "3 (75,0\u{A0}%)", "2 (100,0\u{A0}%)", "2 (66,7\u{A0}%)", "7 (77,8\u{A0}%)"])
 
         let perPerson = try cli.run("export", "matrix", "--cols", "participant", "--count", "segments", "--format", "csv", "-o", "matrise.csv")
         #expect(perPerson.status == 0, "\(perPerson.stderr)")

@@ -51,6 +51,17 @@ import Testing
             """, [cli.directory.appendingPathComponent("kapittel.docx").path]), as: UTF8.self)
         #expect(chapter.contains("Heading 2|Balansekunsten") && chapter.contains("Heading 3|Balansekunsten — Sparringspartner"))
         #expect(chapter.contains("Normal|«Jeg er en sparringspartner, ikke en sjef.» (Siri)"))
+        // The chapter takes the house style and label of `quotes`: the report style with a label from attributes.
+        #expect(try cli.run("participant", "set", "Siri", "--attr", "rolle=metodeveileder").status == 0)
+        let styled = try cli.run("stc", "export", "chapter", "--style", "report", "--label", "({rolle})", "-o", "rapport.docx")
+        #expect(styled.status == 0, "\(styled.stderr)")
+        let report = String(decoding: try runPython("""
+            import docx, sys
+            for p in docx.Document(sys.argv[1]).paragraphs: print(p.style.name + "|" + p.text)
+            """, [cli.directory.appendingPathComponent("rapport.docx").path]), as: UTF8.self)
+        #expect(report.contains("Normal|«Jeg er en sparringspartner, ikke en sjef.» (Metodeveileder)") && !report.contains("(Siri)"), "\(report)")
+        let landscape = try cli.run("stc", "export", "tables", "--landscape", "-o", "liggende.docx")
+        #expect(landscape.status == 0, "\(landscape.stderr)")
         let wrongFormat = try cli.run("stc", "export", "tables", "--format", "csv", "-o", "t.csv")
         #expect(wrongFormat.status != 0 && !FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("t.csv").path))
 

@@ -254,9 +254,15 @@ import TestSupport
                              "Tabell 4 Kondensater og gullsitater"])
         #expect(word.tables[1][0] == ["Meningsbærende enhet", "Kode", "Mening", "Kodegruppe"])
         #expect(word.tables[1].contains { $0[0].hasPrefix("Hun hjelper oss når vi står fast.") && $0[1] == "Kollegaveiledning"
-                                          && $0[2] == "Sparringspartner" && $0[3] == "Balansekunst, Relasjon" })
+                                          && $0[2] == "Sparringspartner" && $0[3] == "Balansekunsten, Relasjon" })
         #expect(word.tables[2][1][0...2] == ["Balansekunsten", "Sparringspartner", "Kollegaveiledning"])
-        #expect(word.tables[3].contains { $0[0] == "Balansekunst/To roller" && $0[1].hasPrefix("Jeg har egne deltakere") && $0[2].hasSuffix("(Siri)") })
+        // One name per group in every table: «Balansekunsten», its heading, never the code name or a path.
+        #expect(word.tables[3][0] == ["Kodegruppe", "Mening", "Kondensat", "Gullsitat"])
+        #expect(word.tables[3][1][0...1] == ["Balansekunsten", "Sparringspartner"])
+        #expect(word.tables[3].contains { $0[0] == "" && $0[1] == "To roller" && $0[2].hasPrefix("Jeg har egne deltakere") && $0[3].hasSuffix("(Siri)") })
+        let groupNames = Set(word.tables[1].dropFirst().flatMap { $0[3].components(separatedBy: ", ") } + word.tables[2].dropFirst().map { $0[0] }
+                             + word.tables[3].dropFirst().map { $0[0] }).subtracting([""])
+        #expect(groupNames == ["Balansekunsten", "Relasjon"])
     }
 
     @Test func theChapterHasASectionPerCategoryWithQuotesAndSupport() throws {
@@ -274,6 +280,52 @@ import TestSupport
         #expect(firstQuote[1] == "«Jeg er en sparringspartner, ikke en sjef.» (Siri)")
         // A condensate is never printed as a quote.
         #expect(!word.paragraphs.contains { $0[1].contains("Jeg er den de kan sparre med") })
+    }
+
+    /// The chapter takes the house style of `quotes`: «(Metodeveileder)» rather than «(Siri)», upright
+    /// quotes, no pseudonyms in the support lines; the analytic text is Markdown.
+    @Test func theChapterFollowsTheHouseStyleAndReadsTheAnalyticTextAsMarkdown() throws {
+        let s = try study()
+        defer { try? FileManager.default.removeItem(at: s.folder) }
+        _ = try finished(s)
+        try s.store.updateParticipant(try s.store.participant("Siri").id, attributes: [("rolle", "metodeveileder")])
+        try s.store.updateParticipant(try s.store.participant("Tore").id, attributes: [("rolle", "jobbspesialist")])
+        try s.stc.analyse("Balansekunst", heading: "Balansekunsten", text: """
+            Informantene beskriver *to roller* som **trekker hver sin vei**.
+
+            - Veiledning av kollegaer
+            - Egne deltakere, som krever:
+              1. tid
+              2. *nærhet*
+
+            Det koster.
+            """)
+        try s.stc.takeSnapshot("Før stilen")
+        var style = HouseStyle.report
+        style.label = "({rolle})"
+        let document = try s.stc.chapterDocument(of: s.stc.model(), style: style)
+        let word = try read(document, s, "rapport-kapittel.docx")
+        #expect(word.paragraphs.contains { $0[1] == "«Jeg er en sparringspartner, ikke en sjef.» (Metodeveileder)" })
+        #expect(!word.paragraphs.contains { $0[1].contains("(Siri)") || $0[1].contains("(Tore)") })
+        #expect(word.paragraphs.contains { $0[1] == "Bygger på 4 meningsbærende enheter fra begge informantene." })
+        // Markdown: emphasis and strong as runs, the list as list items, no stars left.
+        let paragraphs = document.blocks.compactMap { block -> [Inline]? in if case let .paragraph(inlines) = block { inlines } else { nil } }
+        let analytic = try #require(paragraphs.first { Inline.plainText($0).hasPrefix("Informantene beskriver") })
+        #expect(analytic == [.text("Informantene beskriver "), .text("to roller", .italic), .text(" som "), .text("trekker hver sin vei", .bold),
+                             .text(".")])
+        let items = document.blocks.compactMap { block -> String? in
+            if case let .listItem(inlines, marker, level) = block { return "\(level)\(marker) \(Inline.plainText(inlines))" }
+            return nil
+        }
+        #expect(items == ["0• Veiledning av kollegaer", "0• Egne deltakere, som krever:", "11. tid", "12. nærhet"])
+        #expect(!word.paragraphs.contains { $0[1].contains("*") })
+        #expect(word.paragraphs.contains { $0[0] == "List Paragraph" && $0[1] == "•\tVeiledning av kollegaer" })
+        // A snapshot is read again in the style too.
+        let kept = try s.stc.chapterDocument(of: s.stc.snapshot("Før stilen"), style: style)
+        #expect(kept.blocks.contains { if case let .paragraph(inlines) = $0 { Inline.plainText(inlines).hasSuffix("(Metodeveileder)") } else { false } })
+        // The thesis style keeps its pseudonyms.
+        let thesis = try read(try s.stc.chapterDocument(of: s.stc.model()), s, "avhandling-kapittel.docx")
+        #expect(thesis.paragraphs.contains { $0[1] == "«Jeg er en sparringspartner, ikke en sjef.» (Siri)" })
     }
 
     @Test func aSnapshotExportsTheAnalysisAsItWasAndCSVHasEveryLink() throws {
@@ -408,7 +460,7 @@ import TestSupport
         #expect(model.units.count == 500)
         let word = try read(model.tablesDocument(), s, "store-tabeller.docx")
         #expect(word.tables[0].count == 501)
-        #expect(word.tables[3].contains { $0[1] == "Jeg <b>mener</b> «dette» & mer." })
+        #expect(word.tables[3].contains { $0[2] == "Jeg <b>mener</b> «dette» & mer." })
         let chapter = try read(model.chapterDocument(), s, "stort-kapittel.docx")
         #expect(chapter.paragraphs.contains { $0[0] == "Heading 2" && $0[1] == hostile })
         let csv = model.csvTable().renderCSV()

@@ -72,13 +72,19 @@ public struct ExportTarget: Sendable {
         if let file { try ExportFile.write(data, to: file) } else { try send(data) }
     }
 
-    /// Writes tables as one document, or the first table as CSV.
-    public func write(_ tables: [Table], labels: Labels) throws {
+    /// Writes tables as one document worded and set as `presentation` says (its labels, caption style,
+    /// landscape pages), or the first table as CSV.
+    public func write(_ tables: [Table], presentation: TablePresentation) throws {
         switch format {
         case .csv: try write(tables[0].textTable)
         case .docx, .wordxml, .html:
-            var document = Document(tables: tables, language: labels.language)
-            document.labels = labels
+            var document = Document(tables: tables.map { table in
+                var table = table
+                table.landscape = table.landscape || presentation.landscape
+                return table
+            }, language: presentation.language)
+            document.labels = presentation.labels
+            document.captions = presentation.captions
             try write(document)
         }
     }

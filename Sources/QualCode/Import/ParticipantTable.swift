@@ -9,6 +9,8 @@ struct ParticipantTable {
         var values: [String]  // one per attribute column
     }
     var attributeNames: [String]
+    /// The display name given in each attribute column's header («rolle=Rolle i tjenesten»), if any.
+    var attributeLabels: [String?]
     var rows: [Row]
 
     static let pseudonymHeaders: Set<String> = ["pseudonym", "deltaker", "participant", "informant", "navn", "name"]
@@ -35,10 +37,16 @@ struct ParticipantTable {
         let pseudonymColumn = header.firstIndex { pseudonymHeaders.contains($0.lowercased()) } ?? 0
         let labelColumn = header.firstIndex { labelHeaders.contains($0.lowercased()) }
         let attributeColumns = header.indices.filter { $0 != pseudonymColumn && $0 != labelColumn }
-        for column in attributeColumns where header[column].isEmpty {
+        // An attribute column's header may give a display name after «=»: «rolle=Rolle i tjenesten».
+        let named = header.map { cell -> (name: String, label: String?) in
+            guard let equals = cell.firstIndex(of: "=") else { return (cell, nil) }
+            let label = cell[cell.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            return (cell[..<equals].trimmingCharacters(in: .whitespaces), label.isEmpty ? nil : label)
+        }
+        for column in attributeColumns where named[column].name.isEmpty {
             throw .invalidRow(file: file, line: 1, reason: "column \(column + 1) has no name; nothing was imported.")
         }
-        if Set(header.map { $0.lowercased() }).count != header.count {
+        if Set(named.map { $0.name.lowercased() }).count != header.count {
             throw .invalidRow(file: file, line: 1, reason: "two columns have the same name; nothing was imported.")
         }
         var rows: [Row] = []
@@ -67,6 +75,7 @@ struct ParticipantTable {
             throw .invalidRow(file: file, line: line + 1, reason: "malformed CSV (\(error)); nothing was imported.")
         }
         guard !rows.isEmpty else { throw .noText(file: file) }
-        return ParticipantTable(attributeNames: attributeColumns.map { header[$0] }, rows: rows)
+        return ParticipantTable(attributeNames: attributeColumns.map { named[$0].name }, attributeLabels: attributeColumns.map { named[$0].label },
+                                rows: rows)
     }
 }

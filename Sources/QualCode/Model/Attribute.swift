@@ -4,14 +4,21 @@ import GRDB
 /// A typed participant attribute («variabel»), REFI-QDA's `Variable`.
 public struct Attribute: Identifiable, Hashable, Sendable, Codable {
     public var id: UUID
+    /// What label templates and front ends name it by (`{rolle}`).
     public var name: String
     public var type: AttributeType
+    /// The display name tables put in their headers («Rolle i tjenesten»); nil shows the name.
+    public var label: String?
 
-    public init(id: UUID = .timeOrdered(), name: String, type: AttributeType) {
+    public init(id: UUID = .timeOrdered(), name: String, type: AttributeType, label: String? = nil) {
         self.id = id
         self.name = name
         self.type = type
+        self.label = label
     }
+
+    /// The label when there is one, else the name.
+    public var displayName: String { label ?? name }
 }
 
 /// The value types REFI-QDA knows for variables.

@@ -276,6 +276,10 @@ enum Migrations {
             }
             try db.execute(sql: "UPDATE segment SET \(Migrations.segmentLinesAssignment)")
         }
+        migrator.registerMigration("labelAttributes") { db in
+            // The display name a table's header shows («Rolle i tjenesten» for the attribute «rolle»).
+            try db.alter(table: "attribute") { t in t.add(column: "label", .text) }
+        }
         return migrator
     }
 

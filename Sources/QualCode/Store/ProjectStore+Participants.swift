@@ -17,6 +17,8 @@ public struct ParticipantImportReport: Hashable, Sendable, Codable {
     public var added: [String]
     public var updated: [String]
     public var attributes: [String: AttributeType]
+    /// Display names set from the headers («rolle=Rolle i tjenesten»), by attribute name.
+    public var labels: [String: String] = [:]
 }
 
 extension ProjectStore {
@@ -52,6 +54,11 @@ extension ProjectStore {
             ParticipantSummary(id: p.id, pseudonym: p.pseudonym, label: p.label, attributes: values[p.id] ?? [:],
                                transcripts: transcriptCounts[p.id] ?? 0, segments: segmentCounts[p.id] ?? 0)
         }
+    }
+
+    /// Every attribute, by name, with its type and display label.
+    public func attributes() throws -> [Attribute] {
+        try pool.read { db in try Attribute.fetchAll(db).sorted { ($0.name.lowercased(), $0.name) < ($1.name.lowercased(), $1.name) } }
     }
 
     /// Finds a participant by pseudonym, case-insensitively (æøå included).
@@ -109,6 +116,28 @@ extension ProjectStore {
                 "id": LogValue(participant.id), "label": LogValue(label),
                 "attributes": .object(Dictionary(attributes, uniquingKeysWith: { $1 }).mapValues { .string($0) }),
             ])
+        }
+    }
+
+    /// Gives an attribute the display name tables show in their headers («Rolle i tjenesten» for
+    /// `rolle`); nil or a blank label goes back to the name. Templates and options keep using the name.
+    ///
+    /// - Parameter name: the attribute's name, exactly or in any case.
+    /// - Returns: the attribute as it now is.
+    /// - Throws: ``StoreError/notFound(what:reference:candidates:)`` for an attribute the project does not have.
+    @discardableResult
+    public func setAttributeLabel(_ name: String, to label: String?) throws -> Attribute {
+        let label = label?.trimmingCharacters(in: .whitespacesAndNewlines)
+        return try pool.write { db in
+            let all = try Attribute.fetchAll(db)
+            let key = name.trimmingCharacters(in: .whitespaces)
+            guard var attribute = all.first(where: { $0.name == key }) ?? all.first(where: { $0.name.lowercased() == key.lowercased() }) else {
+                throw StoreError.notFound(what: "attribute", reference: name, candidates: all.map(\.name).sorted())
+            }
+            attribute.label = label?.isEmpty == false ? label : nil
+            try attribute.update(db)
+            try log(db, "attribute.label", ["id": LogValue(attribute.id), "name": .string(attribute.name), "label": LogValue(attribute.label)])
+            return attribute
         }
     }
 
@@ -176,12 +205,20 @@ extension ProjectStore {
                     }
                 }
             }
+            for (column, label) in table.attributeLabels.enumerated() {
+                guard let label, var attribute = try Attribute.filter(Attribute.Columns.name == table.attributeNames[column]).fetchOne(db)
+                else { continue }
+                attribute.label = label
+                try attribute.update(db)
+                report.labels[attribute.name] = label
+            }
             for attribute in try Attribute.fetchAll(db) where table.attributeNames.contains(attribute.name) {
                 report.attributes[attribute.name] = attribute.type
             }
             try log(db, "participant.import", [
                 "file": .string(url.lastPathComponent), "added": .array(report.added.map { .string($0) }),
                 "updated": .array(report.updated.map { .string($0) }),
+                "labels": .object(report.labels.mapValues { .string($0) }),
             ])
             return report
         }

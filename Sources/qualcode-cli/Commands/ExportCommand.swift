@@ -10,7 +10,11 @@ struct ExportCommand: ParsableCommand {
         discussion: """
             Every table can be written as Word (docx), one-file Word XML (wordxml), HTML or CSV. In a document \
             the caption stands above the table («Tabell 1 Kodebok») and a note below it says what was \
-            counted («Kommentar: …»). Captions, headers and notes are Norwegian with a decimal comma; \
+            counted («Kommentar: …»). Columns are as wide as their content asks (never narrower than their \
+            longest word; text columns take the rest), numbers are right-aligned, and a table too wide for \
+            the page is set a point or two smaller; --landscape sets it on a landscape page. Attributes \
+            head their columns by their display names (`qualcode participant attr label`); in CSV by their \
+            names. Captions, headers and notes are Norwegian with a decimal comma; \
             --locale en gives English and a decimal point. CSV is UTF-8 with a byte-order mark; use \
             --delimiter ';' for Norwegian Excel. Cells that start like a formula (=, +, -, @) get an \
             apostrophe in CSV. Orphaned segments (text deleted from a transcript) are left out of every table. \
@@ -36,13 +40,24 @@ struct TableOutputOptions: ParsableArguments {
     @Option(help: "Your own caption instead of the standard one (documents only).")
     var caption: String?
 
-    @Option(help: ArgumentHelp("A house-style file (see Templates/) whose words («Tabell», «Kommentar») the captions use.", valueName: "file"))
+    @Option(help: ArgumentHelp("A house-style file (see Templates/) whose words («Tabell», «Kommentar») and caption style (\"captions\": \"apa\") the tables use.",
+                               valueName: "file"))
     var styleFile: String?
 
+    @Flag(help: "Set the table on a landscape page (documents only).")
+    var landscape = false
+
+    func validate() throws {
+        if landscape && out.format == .csv { throw ValidationError("--landscape sets a document's page; CSV has none (use --format docx, wordxml or html).") }
+    }
+
     func presentation() throws -> TablePresentation {
-        // A code's full path stands alone in a CSV row; in a document the rows follow the tree.
-        TablePresentation(language: out.locale, codeLabels: out.format == .csv ? .path : .indented, caption: caption,
-                          labelSet: try styleFile.map { try HouseStyle.load(from: URL(fileURLWithPath: $0)).labelSet } ?? .core)
+        let style = try styleFile.map { try HouseStyle.load(from: URL(fileURLWithPath: $0)) }
+        // A code's full path and an attribute's name stand alone in a CSV row for a script; in a document
+        // the rows follow the tree and the headers are the attributes' display names.
+        return TablePresentation(language: out.locale, codeLabels: out.format == .csv ? .path : .indented, caption: caption,
+                                 labelSet: style?.labelSet ?? .core, attributeHeaders: out.format == .csv ? .name : .label,
+                                 landscape: landscape, captions: style?.captions ?? .inline)
     }
 
     /// Refuses a target in a folder that does not exist before any work is done.
@@ -51,7 +66,15 @@ struct TableOutputOptions: ParsableArguments {
     /// Writes one standard table through the library and says what was written.
     func export(_ table: StandardTable, from project: ProjectOptions, counting what: String) throws {
         let report = try project.openStore().exportTable(table, to: try out.target())
+<<<<<<< HEAD
         out.wrote { "Wrote \($0) (\(report.rows) \(what))" }
+=======
+        print("Wrote \(report.path) (\(report.rows) \(what))")
+        if report.isTooWide {
+            Output.note("Note: the table is too wide for the page even at 8 pt, so some words are broken"
+                        + (landscape ? "; the CSV (--format csv) suits it better." : "; --landscape gives it a wider page."))
+        }
+>>>>>>> i9-word
     }
 }
 
@@ -115,7 +138,9 @@ extension ExportCommand {
                 themselves (--cols participant). A total column and a «Minst én kode» row are added. \
                 --count participants (the default) counts participants with at least one segment of the \
                 code; --count segments counts coded segments. --percent row|column adds percentages \
-                (decimal comma with --locale nb). --min-cell N hides non-zero counts below N as «<N» and \
+                (decimal comma with --locale nb), except where their base — the column's N, or the row's total — \
+                is below --percent-min-n (5 by default): «100,0 %» of one person says more than it knows, so \
+                those cells show the count alone and the note says so. --min-cell N hides non-zero counts below N as «<N» and \
                 says so in the note below the table. A code named with --code counts its own segments; \
                 --with-children adds those of every code below it (a parent with none of its own is \
                 refused without it).
@@ -135,6 +160,8 @@ extension ExportCommand {
         @Option(help: "What to count: participants or segments.") var count: MatrixCount = .participants
         @Option(help: "Add row or column percentages.") var percent: MatrixPercent?
         @Option(help: ArgumentHelp("Hide non-zero counts below this as «<N».", valueName: "n")) var minCell = 1
+        @Option(help: ArgumentHelp("Show a percentage only where its base is at least this.", valueName: "n"))
+        var percentMinN = CodeMatrixOptions.defaultMinimumPercentBase
         @Option(name: .customLong("code"), help: "A code to include as a row; repeatable (default: all).") var codes: [String] = []
         @Flag(help: "A named code's row also counts the segments of every code below it.") var withChildren = false
         @OptionGroup var table: TableOutputOptions
@@ -142,6 +169,7 @@ extension ExportCommand {
         func validate() throws {
             if rows != "code" { throw ValidationError("--rows \"\(rows)\": expected code.") }
             if minCell < 1 { throw ValidationError("--min-cell must be 1 or more (got \(minCell)).") }
+            if percentMinN < 1 { throw ValidationError("--percent-min-n must be 1 or more (got \(percentMinN)).") }
             _ = try columns()
         }
 
@@ -152,7 +180,7 @@ extension ExportCommand {
         func run() throws {
             try table.checkDestination(project: project)
             let options = CodeMatrixOptions(columns: try columns(), count: count, codes: codes, includeChildren: withChildren, percent: percent,
-                                            minimumCell: minCell, presentation: try table.presentation())
+                                            minimumCell: minCell, minimumPercentBase: percentMinN, presentation: try table.presentation())
             try table.export(.matrix(options), from: project, counting: "rows")
         }
     }

@@ -6,7 +6,7 @@ struct ParticipantCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "participant",
         abstract: "Add, import, change and list participants.",
-        subcommands: [List.self, Add.self, Set.self, Import.self],
+        subcommands: [List.self, Add.self, Set.self, Import.self, Attr.self],
         defaultSubcommand: List.self,
         aliases: ["participants"]
     )
@@ -82,10 +82,16 @@ struct ParticipantCommand: ParsableCommand {
             discussion: """
                 The file needs a header row. The column named pseudonym (or deltaker, participant, informant; \
                 otherwise the first column) holds pseudonyms, an optional label column the display labels, and \
+<<<<<<< HEAD
                 every other column becomes a typed attribute. Comma or semicolon separated; UTF-8 with or \
                 without BOM, UTF-16 with BOM, or the encoding named with --encoding (a sheet saved by Excel \
                 as "CSV" is often windows-1252). At most 32 MiB. Every row is checked before anything is \
                 written.
+=======
+                every other column becomes a typed attribute. A header may give the attribute a display name \
+                for tables after «=»: rolle=Rolle i tjenesten. Comma or semicolon separated, UTF-8 with or \
+                without BOM. Every row is checked before anything is written.
+>>>>>>> i9-word
 
                 For example:
                   qualcode participant import deltakere.csv
@@ -101,7 +107,9 @@ struct ParticipantCommand: ParsableCommand {
             let report = try project.openStore().importParticipants(csv: URL(fileURLWithPath: file), encoding: encoding?.stringEncoding)
             if json { print(try Output.json(report)); return }
             print("Added \(report.added.count), updated \(report.updated.count) participant(s) from \(file)")
-            for (name, type) in report.attributes.sorted(by: { $0.key < $1.key }) { print("  attribute \(name): \(type.rawValue)") }
+            for (name, type) in report.attributes.sorted(by: { $0.key < $1.key }) {
+                print("  attribute \(name): \(type.rawValue)" + (report.labels[name].map { ", shown as «\($0)»" } ?? ""))
+            }
         }
     }
 }

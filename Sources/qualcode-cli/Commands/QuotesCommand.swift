@@ -10,12 +10,16 @@ struct QuotesCommand: ParsableCommand {
             Each quote carries the verbatim text from the transcript and the text as displayed, with every \
             edit (omissions, insertions, glosses, removed fillers; see `qualcode quote edit`) listed in the \
             CSV quote bank. House styles: thesis (italic, the pseudonym in parentheses) and report (a label \
-            built from participant attributes); --style-file reads your own (copy one from Templates/ or \
-            print one with `qualcode quote style report`). Quotes of at least --block-words words are block \
-            quotes (style «Sitat» with a «Sitat-etikett» label line); shorter ones are set inline in «». \
-            Each group starts with the number of quotes per participant, so you can see when one voice \
-            dominates. A code's child codes are left out unless you pass --with-children; a code with \
-            no quotes of its own but some in its children is refused without it.
+            built from participant attributes, upright even in block quotes); --style-file reads your own \
+            (copy one from Templates/ or print one with `qualcode quote style report`). Quotes of at least \
+            --block-words words are block quotes (style «Sitat» with a «Sitat-etikett» label line); shorter \
+            ones are set inline in «». A quote whose segment starts mid-sentence begins with the style's cut \
+            mark («… og da»). With --with-question the interviewer's question is a paragraph of its own \
+            (style «Sitat-spørsmål») before the quote. Each group starts with the number of quotes and \
+            participants; the thesis style (or --names-in-summary) also gives each participant's count, so \
+            you can see when one voice dominates, while the report style leaves pseudonyms out of a file \
+            meant for readers. A code's child codes are left out unless you pass --with-children; a code \
+            with no quotes of its own but some in its children is refused without it.
 
             Before writing, the export checks for a label that fits one participant only, a quote exported \
             earlier with another label, text from notes or e-mail (footnoted, since it is not recorded \
@@ -40,14 +44,8 @@ struct QuotesCommand: ParsableCommand {
     @OptionGroup var project: ProjectOptions
     @Option(name: .customLong("code"), help: "A code whose quotes to export; repeatable.") var codes: [String] = []
     @Flag(help: "Also export the quotes of every code below the named ones.") var withChildren = false
-    @OptionGroup var houseStyle: HouseStyleOptions
-    @Option(help: ArgumentHelp("Label after each quote: {pseudonym}, {label} or attribute names in braces; \"\" for none.", valueName: "template"))
-    var label: String?
-    @Option(help: ArgumentHelp("A sentence before each quote, e.g. \"{pseudonym} forteller:\" (then no label unless --label is given).",
-                               valueName: "template"))
-    var leadIn: String?
+    @OptionGroup var quoteStyle: QuoteStyleOptions
     @Option(help: ArgumentHelp("code, participant or attr:NAME.", valueName: "grouping")) var groupBy = "code"
-    @Option(help: "Quotes of at least this many words become block quotes (default: the house style's, 40).") var blockWords: Int?
     @Flag(help: "Put the interviewer's question before each quote.") var withQuestion = false
     @Flag(help: "Remove filler words (eh, ehm, …) from quotes without edits of their own; each removal is listed.") var cleanFillers = false
     @Flag(help: "Refuse to write when a check finds a problem.") var strict = false
@@ -55,7 +53,6 @@ struct QuotesCommand: ParsableCommand {
 
     func validate() throws {
         if codes.isEmpty { throw ValidationError("name at least one --code.") }
-        if let blockWords, blockWords < 1 { throw ValidationError("--block-words must be 1 or more (got \(blockWords)).") }
         _ = try grouping()
     }
 
@@ -69,10 +66,7 @@ struct QuotesCommand: ParsableCommand {
         let store = try project.openStore()
         var options = QuoteOptions(codes: codes)
         options.includeChildren = withChildren
-        options.style = try houseStyle.resolve()
-        if let leadIn { options.style.leadIn = leadIn; options.style.label = "" }
-        if let label { options.style.label = label }
-        if let blockWords { options.style.blockWords = blockWords }
+        options.style = try quoteStyle.resolve()
         options.grouping = try grouping()
         options.language = out.locale
         options.withQuestion = withQuestion

@@ -17,6 +17,23 @@ import Testing
         #expect(html.contains("<title>Sitater – «Tillit» 🙂</title>"))
     }
 
+    @Test func numbersAreRightAlignedListsIndentedAndUprightQuotesMarked() {
+        let html = HTMLRenderer.html(for: Document(blocks: [
+            .table(Table(caption: "Tall", header: ["Kode", "Segmenter"], rows: [["Tillit", "12"], ["Relasjon", "3 (25,0\u{A0}%)"]])),
+            .listItem([.text("første")], marker: "1.", level: 1),
+            .blockQuote([.text("Rett opp.", .upright)], label: nil),
+        ]))
+        #expect(html.contains("<th class=\"tall\">Segmenter</th>") && html.contains("<td class=\"tall\">12</td>") && html.contains("<td>Tillit</td>"))
+        #expect(html.contains("<p class=\"liste\" style=\"margin-left:3.0em\"><span class=\"merke\">1.</span>første</p>"))
+        #expect(html.contains("<span class=\"rett\">Rett opp.</span>"))
+    }
+
+    /// Which columns are numbers: digits with signs, separators, «%», «<3» and «–», and no letters.
+    @Test func numericColumnsHoldOnlyNumbers() {
+        let table = Table(caption: "", header: ["A", "B", "C", "D"], rows: [["12", "3 (25,0\u{A0}%)", "IPS-25", ""], ["<3", "–", "4", ""]])
+        #expect(table.numericColumns == [0, 1])
+    }
+
     @Test func userTextCannotInjectMarkup() {
         let html = HTMLRenderer.html(for: Document(title: "</title><script>x()</script>",
                                                   blocks: [.paragraph([.text("<img src=x onerror=alert(1)>")])]))

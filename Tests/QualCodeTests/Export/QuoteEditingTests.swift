@@ -119,11 +119,14 @@ import Testing
             switch block {
             case let .paragraph(inlines): return "P:" + Inline.plainText(inlines)
             case let .blockQuote(inlines, label): return "Q:" + Inline.plainText(inlines) + "|" + Inline.plainText(label ?? [])
+            case let .question(inlines): return "?:" + Inline.plainText(inlines)
             default: return ""
             }
         }
         #expect(text.contains("P:En metodeveileder forteller:"))
-        #expect(text.contains("Q:Intervjuer: Og ledelsen?\nLederen min sier at vi må levere på måltallene, og det blir feil.|(Siri)"))
+        // The question is set apart from the answer: a paragraph of its own, then the quote.
+        let question = try #require(text.firstIndex(of: "?:Intervjuer: Og ledelsen?"))
+        #expect(text[question + 1] == "Q:Lederen min sier at vi må levere på måltallene, og det blir feil.|(Siri)")
         // The note is footnoted as not being recorded speech.
         let footnoted = document.blocks.contains { block in
             guard case let .paragraph(inlines) = block else { return false }

@@ -73,6 +73,7 @@ extension LabelKey {
     public static let anyCode: LabelKey = "anyCode"
     public static let notGiven: LabelKey = "notGiven"
     public static let notGivenNote: LabelKey = "notGivenNote"
+    public static let percentFromBase: LabelKey = "percentFromBase"
     public static let countsParticipants: LabelKey = "countsParticipants"
     public static let countsSegments: LabelKey = "countsSegments"
     public static let sharedSegments: LabelKey = "sharedSegments"
@@ -196,6 +197,7 @@ extension LabelSet {
         (.numberOfSegments, nb: "antall segmenter", en: "number of segments"),
         (.anyCode, nb: "Minst én kode", en: "At least one code"),
         (.notGiven, nb: "Ikke oppgitt", en: "Not given"),
+        (.percentFromBase, nb: "Prosent vises bare der grunnlaget er minst {1}.", en: "Percentages are shown only where the base is at least {1}."),
         (.notGivenNote, nb: "Ikke oppgitt: informanter uten verdi for «{1}».", en: "Not given: participants without a value for «{1}»."),
         (.countsParticipants,
          nb: "Tallene er antall informanter med minst ett segment kodet med koden; N er antall informanter i kolonnen.",

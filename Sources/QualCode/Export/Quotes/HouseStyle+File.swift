@@ -52,6 +52,8 @@ extension HouseStyle {
         let partial: Partial
         do { partial = try JSONDecoder().decode(Partial.self, from: data) } catch let DecodingError.typeMismatch(_, context) {
             throw fail("\(context.codingPath.map(\.stringValue).joined(separator: ".")) has the wrong type")
+        } catch let DecodingError.dataCorrupted(context) where context.codingPath.map(\.stringValue) == ["captions"] {
+            throw fail("captions must be \(CaptionStyle.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: " or "))")
         } catch {
             throw fail("\(error)")
         }
@@ -87,7 +89,8 @@ extension HouseStyle {
             var insertion, gloss: QuoteMarks.Brackets?
         }
         var name, label, leadIn: String?
-        var capitalizeLabels, italic: Bool?
+        var capitalizeLabels, italic, markCutStart, namesInSummary: Bool?
+        var captions: CaptionStyle?
         var blockWords: Int?
         var quotationMarks, innerQuotationMarks: QuoteMarks.Brackets?
         var marks: Marks?
@@ -99,6 +102,9 @@ extension HouseStyle {
             if let leadIn { style.leadIn = leadIn }
             if let capitalizeLabels { style.capitalizeLabels = capitalizeLabels }
             if let italic { style.italic = italic }
+            if let markCutStart { style.markCutStart = markCutStart }
+            if let namesInSummary { style.namesInSummary = namesInSummary }
+            if let captions { style.captions = captions }
             if let blockWords { style.blockWords = blockWords }
             if let quotationMarks { style.quotationMarks = quotationMarks }
             if let innerQuotationMarks { style.innerQuotationMarks = innerQuotationMarks }
@@ -119,6 +125,6 @@ extension HouseStyle {
 
 extension HouseStyle {
     /// The top-level keys of a style file (besides `basedOn`); a test checks they are the encoded keys.
-    static let settingNames = ["name", "label", "leadIn", "capitalizeLabels", "blockWords", "italic", "quotationMarks",
-                               "innerQuotationMarks", "marks", "fillers", "words"]
+    static let settingNames = ["name", "label", "leadIn", "capitalizeLabels", "blockWords", "italic", "markCutStart", "namesInSummary",
+                               "captions", "quotationMarks", "innerQuotationMarks", "marks", "fillers", "words"]
 }

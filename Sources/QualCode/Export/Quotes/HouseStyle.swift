@@ -38,7 +38,16 @@ public struct HouseStyle: Hashable, Sendable, Codable {
     public var capitalizeLabels: Bool
     /// Quotes of at least this many words are block quotes; shorter ones inline in the quotation marks.
     public var blockWords: Int
+    /// Quotes in italics, inline and block alike; otherwise upright, whatever the «Sitat» style says.
     public var italic: Bool
+    /// A quote whose segment starts in the middle of a sentence begins with ``QuoteMarks/cutStart``.
+    public var markCutStart: Bool
+    /// Each group's summary line names the participants with their counts («3 sitater fra 2
+    /// informanter (Solveig 2, Amira 1)»); otherwise counts only («3 sitater fra 2 informanter.»).
+    public var namesInSummary: Bool
+    /// How table and figure captions are set: `inline` («Tabell 1 Tittel») or `apa` (APA 7: the label
+    /// bold on one line, the title in italics below).
+    public var captions: CaptionStyle
     public var quotationMarks: QuoteMarks.Brackets
     /// Quotation marks inside an inline quote («» becomes ‘’).
     public var innerQuotationMarks: QuoteMarks.Brackets
@@ -77,14 +86,15 @@ public struct HouseStyle: Hashable, Sendable, Codable {
     /// an inner omission, `[…]` for the researcher's insertions.
     public static let thesis = HouseStyle(
         name: "thesis", label: "({pseudonym})", leadIn: "", capitalizeLabels: false, blockWords: 40, italic: true,
-        quotationMarks: .init("«", "»"), innerQuotationMarks: .init("‘", "’"), marks: QuoteMarks(),
+        markCutStart: true, namesInSummary: true, captions: .inline, quotationMarks: .init("«", "»"), innerQuotationMarks: .init("‘", "’"), marks: QuoteMarks(),
         fillers: norwegianFillers, words: standardWords())
 
     /// An evaluation report: upright quotes with a label from participant attributes, such as
-    /// «(Jobbspesialist, Utvidet oppfølging)»; omissions as `(…)`.
+    /// «(Jobbspesialist, Utvidet oppfølging)»; omissions as `(…)`; group summaries give counts, not
+    /// pseudonyms, in a file meant for readers.
     public static let report = HouseStyle(
         name: "report", label: "({label})", leadIn: "", capitalizeLabels: true, blockWords: 40, italic: false,
-        quotationMarks: .init("«", "»"), innerQuotationMarks: .init("‘", "’"), marks: QuoteMarks(),
+        markCutStart: true, namesInSummary: false, captions: .inline, quotationMarks: .init("«", "»"), innerQuotationMarks: .init("‘", "’"), marks: QuoteMarks(),
         fillers: norwegianFillers, words: standardWords())
 
     public static let builtIn: [HouseStyle] = [thesis, report]

@@ -11,6 +11,9 @@ public enum QuoteGrouping: Sendable, Hashable {
 /// What to export and how.
 public struct QuoteOptions: Sendable {
     public var codes: [String]
+    /// These segments, whatever their codes, in place of ``codes`` (a method module showing its units
+    /// in a house style); orphaned ones are left out.
+    public var segments: [UUID]?
     /// Also export the quotes of every code below the named ones (not by default, as everywhere);
     /// grouped by code, a quote of a child code goes under that code's own heading.
     public var includeChildren = false
@@ -24,6 +27,12 @@ public struct QuoteOptions: Sendable {
     public var cleanFillers = false
 
     public init(codes: [String]) { self.codes = codes }
+
+    /// The quotes of these segments (see ``segments``).
+    public init(segments: [UUID]) {
+        codes = []
+        self.segments = segments
+    }
 }
 
 /// One quote as exported: the transcript's verbatim text and the text as displayed, with its edits,
@@ -78,11 +87,11 @@ extension ProjectStore {
 
     /// ``quotes(_:)`` inside a transaction a module already holds.
     package func quotes(in db: Database, _ options: QuoteOptions) throws -> [ExportedQuote] {
-        guard !options.codes.isEmpty else { throw StoreError.emptyName(what: "code") }
+        guard !options.codes.isEmpty || options.segments != nil else { throw StoreError.emptyName(what: "code") }
         let style = options.style
         do {
-            let codeIds = try Self.quoteCodeIds(db, options)
-            let rows = try Self.segmentRows(db, in: .carrying(codeIds), where: "NOT s.isOrphaned")
+            let set = try options.segments.map(SegmentSet.listed) ?? .carrying(Self.quoteCodeIds(db, options))
+            let rows = try Self.segmentRows(db, in: set, where: "NOT s.isOrphaned")
             let people = Dictionary(try Self.participantSummaries(db, withCounts: false).map { ($0.pseudonym, $0) }, uniquingKeysWith: { a, _ in a })
             let attributeNames = Set(try String.fetchAll(db, sql: "SELECT name FROM attribute"))
             if case let .attribute(name) = options.grouping, !attributeNames.contains(name) {
@@ -99,7 +108,10 @@ extension ProjectStore {
                 let saved = stored[row.info.id]
                 let stale = saved?.form?.isStale(for: text) ?? false
                 let form = (stale ? nil : saved?.form) ?? (options.cleanFillers ? QuoteForm.cleaned(text, fillers: style.fillers) : .verbatim(text))
-                let displayed = form.render(style.marks)
+                var displayed = form.render(style.marks)
+                if style.markCutStart, !form.startsWithCut, try Self.startsMidSentence(db, row) {
+                    displayed = style.marks.cutStart + " " + displayed
+                }
                 let speakers = row.participants.compactMap { people[$0.pseudonym] }
                 // Several speakers (a focus-group exchange): each distinct label once, speakers in name order.
                 func rendered(_ template: LabelTemplate) -> String {
@@ -151,6 +163,28 @@ extension ProjectStore {
         if !missing.isEmpty { throw ExportError.onlyInChildren(missing) }
     }
 
+    /// Whether the segment starts in the middle of a sentence: the text before it on its line, past
+    /// spaces and closing quotation marks or brackets, ends in something other than the end of a
+    /// sentence (. ! ? …) or a speaker's colon. A segment at the start of a line starts a sentence.
+    static func startsMidSentence(_ db: Database, _ row: SegmentRow) throws -> Bool {
+        let statement = try db.cachedStatement(sql: """
+            SELECT start, text FROM passage WHERE transcriptId = ? AND start <= ? ORDER BY start DESC LIMIT 1
+            """)
+        guard let line = try Row.fetchOne(statement, arguments: [row.transcriptId, row.info.start]) else { return false }
+        let before = row.info.start - (line[0] as Int)
+        let text: String = line[1]
+        let scalars = text.unicodeScalars
+        guard before > 0, before <= scalars.count else { return false }
+        var last = scalars.index(scalars.startIndex, offsetBy: before)
+        while last > scalars.startIndex {
+            last = scalars.index(before: last)
+            let scalar = scalars[last]
+            if scalar.properties.isWhitespace || "»”’\")]".unicodeScalars.contains(scalar) { continue }
+            return !".!?…:".unicodeScalars.contains(scalar)
+        }
+        return false
+    }
+
     /// The interviewer's last turn before the segment, as displayed text.
     static func question(_ db: Database, before row: SegmentRow) throws -> String? {
         // substr counts characters, which for SQLite TEXT are Unicode scalars: the unit of offsets.
@@ -183,22 +217,28 @@ extension ProjectStore {
             blocks.append(.heading(level: 2, [.text(group)]))
             var counts: [String: Int] = [:]
             for q in members { for p in q.participants { counts[p, default: 0] += 1 } }
-            let tally = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            // Pseudonyms only where the house style asks for them (a thesis); a report gives counts.
+            let tally = style.namesInSummary
+                ? counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") : ""
             let summary = words.count(members.count, one: .quoteCountOne, other: .quoteCountOther) + " "
                 + words.count(counts.count, one: .fromParticipantsOne, other: .fromParticipantsOther)
             blocks.append(.paragraph([.text(summary + (tally.isEmpty ? "." : " (\(tally))."), .italic)]))
             for quote in members { blocks += Self.blocks(for: quote, style: style, words: words) }
         }
-        return Document(title: words[.quotes], language: options.language, blocks: blocks, labels: words)
+        var document = Document(title: words[.quotes], language: options.language, blocks: blocks, labels: words)
+        document.captions = style.captions
+        return document
     }
 
     /// One quote in the house style: its lead-in, then the quote inline in «» below the word
-    /// threshold or as a block quote above it (always a block with the interviewer's question), then
-    /// its label; a footnote says when the text is not recorded speech.
+    /// threshold or as a block quote above it, then its label; a footnote says when the text is not
+    /// recorded speech. With the interviewer's question, the question is a paragraph of its own
+    /// («Intervjuer: …», upright) before the quote, which is then always a block. Italic or upright
+    /// as the style says, in the block quote too.
     package static func blocks(for quote: ExportedQuote, style: HouseStyle, words: Labels) -> [Block] {
         var blocks: [Block] = []
         if !quote.leadIn.isEmpty { blocks.append(.paragraph([.text(quote.leadIn)])) }
-        let emphasis: Emphasis = style.italic ? .italic : []
+        let emphasis: Emphasis = style.italic ? .italic : .upright
         var note: [Inline] = []
         switch quote.source {
         case .notes: note = [.footnote([.text(words[.fromNotes])])]
@@ -207,10 +247,8 @@ extension ProjectStore {
         case .interview, .focusGroup: break
         }
         if quote.words >= style.blockWords || quote.question != nil {
-            var body: [Inline] = []
-            if let question = quote.question { body += [.text(words[.interviewer] + ": " + question, emphasis), .lineBreak] }
-            body.append(.text(quote.displayed, emphasis))
-            blocks.append(.blockQuote(body + note, label: quote.label.isEmpty ? nil : [.text(quote.label)]))
+            if let question = quote.question { blocks.append(.question([.text(words[.interviewer] + ": ", .italic), .text(question)])) }
+            blocks.append(.blockQuote([.text(quote.displayed, emphasis)] + note, label: quote.label.isEmpty ? nil : [.text(quote.label)]))
         } else {
             let marks = style.quotationMarks
             let inline = marks.open + Self.innerQuotes(quote.displayed, style.innerQuotationMarks) + marks.close

@@ -46,6 +46,9 @@ public struct QuoteForm: Hashable, Sendable, Codable {
 
     public func isStale(for text: String) -> Bool { text != baseText }
 
+    /// Whether the first thing shown is a cut (an omission at the start, rendered ``QuoteMarks/cutStart``).
+    public var startsWithCut: Bool { pieces.first { $0.kind != .filler }?.kind == .omission }
+
     /// The quote as displayed in a house style: verbatim stretches with their line breaks and runs of
     /// spaces collapsed, edits marked as the style says, removed fillers left out.
     public func render(_ marks: QuoteMarks) -> String {

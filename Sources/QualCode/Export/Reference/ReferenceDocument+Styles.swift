@@ -91,3 +91,29 @@ extension ReferenceDocument {
         }
     }
 }
+
+extension MergedStyles {
+    /// The size and font of table text in this style sheet, for giving columns their widths: the
+    /// «Tabelltekst» style's, else what it is based on, else the document defaults; 10 pt Calibri when
+    /// nothing says. A font other than Calibri counts as a little wider (``TableLayout``'s font factor).
+    var tableText: (size: Int, fontFactor: Double) {
+        var byId: [String: XMLTree] = [:]
+        for style in styles.elements where style.name == "w:style" {
+            if let id = style[attribute: "w:styleId"] { byId[id] = style }
+        }
+        var size: Int?, font: String?
+        var next = ids["Tabelltekst"]
+        var visited = Set<String>()
+        while let id = next, visited.insert(id).inserted, let style = byId[id] {
+            let run = style.first("w:rPr")
+            size = size ?? run?.first("w:sz")?[attribute: "w:val"].flatMap { Int($0) }
+            font = font ?? run?.first("w:rFonts").flatMap { $0[attribute: "w:ascii"] ?? $0[attribute: "w:asciiTheme"] }
+            next = style.first("w:basedOn")?[attribute: "w:val"]
+        }
+        let defaults = styles.first("w:docDefaults")?.first("w:rPrDefault")?.first("w:rPr")
+        size = size ?? defaults?.first("w:sz")?[attribute: "w:val"].flatMap { Int($0) }
+        font = font ?? defaults?.first("w:rFonts").flatMap { $0[attribute: "w:ascii"] ?? $0[attribute: "w:asciiTheme"] }
+        let calibri = font.map { ["calibri", "carlito"].contains($0.lowercased()) } ?? true
+        return (min(max(size ?? 20, 12), 40), calibri ? 1 : 1.12)
+    }
+}

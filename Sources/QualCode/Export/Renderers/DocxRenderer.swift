@@ -32,6 +32,19 @@ public enum DocxRenderer {
         try ExportFile.write(data(for: document, reference: reference), to: url)
     }
 
+    /// The numbers of the tables (1 for «Tabell 1») whose longest words do not fit the page's width
+    /// even at 8 pt, so that some of their words are broken in Word: a table to set on a landscape page
+    /// (``Table/landscape``), or to write as CSV.
+    public static func tablesTooWide(in document: Document, reference: ReferenceDocument? = nil) -> [Int] {
+        let page = reference?.page ?? .a4
+        let text: (size: Int, fontFactor: Double) = reference?.mergedStyles(language: document.language).tableText ?? (20, 1)
+        let tables = document.blocks.compactMap { block -> Table? in if case let .table(table) = block { table } else { nil } }
+        return tables.enumerated().compactMap { index, table in
+            let width = (table.landscape ? page.landscape : page).textWidth
+            return TableLayout(table, width: width, size: text.size, fontFactor: text.fontFactor).breaksWords ? index + 1 : nil
+        }
+    }
+
     /// One part of the package: where it goes, what it is, and its XML (without the declaration) or bytes.
     struct Part {
         var path: String
@@ -57,7 +70,8 @@ public enum DocxRenderer {
     /// The package's parts in order, for the .docx and the Flat-OPC renderer alike.
     static func parts(for document: Document, reference: ReferenceDocument? = nil) -> [Part] {
         let merged = reference?.mergedStyles(language: document.language)
-        var body = WordprocessingML(document, styleIds: merged?.ids ?? [:], page: reference?.page ?? .a4)
+        var body = WordprocessingML(document, styleIds: merged?.ids ?? [:], page: reference?.page ?? .a4,
+                                    tableText: merged?.tableText ?? (20, 1))
         let documentXML = body.documentXML()
         let footnotesXML = body.footnotesXML()
         let relationships = "application/vnd.openxmlformats-package.relationships+xml"

@@ -38,18 +38,25 @@ public enum HTMLRenderer {
                     html.end()
                 }
                 html.end()
+            case let .question(content):
+                html.start("p", ["class": "sitat-sporsmal"])
+                inlines(content, footnotes: &footnotes, to: &html)
+                html.end()
+            case let .listItem(content, marker, level):
+                html.start("p", ["class": "liste", "style": "margin-left:\(1.5 * Double(min(max(level, 0), 8) + 1))em"])
+                if !marker.isEmpty { html.element("span", ["class": "merke"], text: marker) }
+                inlines(content, footnotes: &footnotes, to: &html)
+                html.end()
             case let .table(table):
                 tableNumber += 1
+                let numeric = table.numericColumns
                 html.start("table")
-                html.start("caption")
-                html.text("\(words[.table]) \(tableNumber) ")
-                inlines(table.caption, footnotes: &footnotes, to: &html)
-                html.end()
+                caption(words[.table], tableNumber, table.caption, style: document.captions, footnotes: &footnotes, to: &html)
                 if !table.header.isEmpty {
                     html.start("thead")
                     html.start("tr")
-                    for cell in table.header {
-                        html.start("th")
+                    for (column, cell) in table.header.enumerated() {
+                        html.start("th", numeric.contains(column) ? [("class", "tall")] : [])
                         inlines(cell, footnotes: &footnotes, to: &html)
                         html.end()
                     }
@@ -59,8 +66,8 @@ public enum HTMLRenderer {
                 html.start("tbody")
                 for row in table.rows {
                     html.start("tr")
-                    for cell in row {
-                        html.start("td")
+                    for (column, cell) in row.enumerated() {
+                        html.start("td", numeric.contains(column) ? [("class", "tall")] : [])
                         inlines(cell, footnotes: &footnotes, to: &html)
                         html.end()
                     }
@@ -73,10 +80,8 @@ public enum HTMLRenderer {
                 figureNumber += 1
                 html.start("figure")
                 // Caption above the image, as in the Word output (APA 7).
-                html.start("figcaption")
-                html.text("\(words[.figure]) \(figureNumber) ")
-                inlines(figure.caption, footnotes: &footnotes, to: &html)
-                html.end()
+                caption(words[.figure], figureNumber, figure.caption, element: "figcaption", style: document.captions,
+                        footnotes: &footnotes, to: &html)
                 var attributes = [("src", "data:\(figure.image.format.contentType);base64,\(figure.image.data.base64EncodedString())"),
                                   ("alt", figure.altText)]
                 if case let .centimetres(centimetres) = figure.width, centimetres.isFinite, centimetres > 0 {
@@ -108,6 +113,24 @@ public enum HTMLRenderer {
         try ExportFile.write(html(for: document), to: url)
     }
 
+    /// «Tabell 3 Tittel» on one line, or in APA 7 style the label bold and the title in italics below it.
+    private static func caption(_ word: String, _ number: Int, _ content: [Inline], element: String = "caption", style: CaptionStyle,
+                                footnotes: inout [[Inline]], to html: inout XMLWriter) {
+        html.start(element)
+        switch style {
+        case .inline:
+            html.text("\(word) \(number) ")
+            inlines(content, footnotes: &footnotes, to: &html)
+        case .apa:
+            html.text("\(word) \(number)")
+            html.empty("br")
+            html.start("span", ["class": "tittel"])
+            inlines(content.map { $0.adding(.italic) }, footnotes: &footnotes, to: &html)
+            html.end()
+        }
+        html.end()
+    }
+
     /// Notes below a table or figure, the first starting «Kommentar:».
     private static func notes(_ notes: [[Inline]], word: String, footnotes: inout [[Inline]], to html: inout XMLWriter) {
         for (i, note) in notes.enumerated() {
@@ -123,13 +146,13 @@ public enum HTMLRenderer {
             switch inline {
             case let .text(text, emphasis):
                 if emphasis.contains(.bold) { html.start("strong") }
-                if emphasis.contains(.italic) { html.start("em") }
+                if emphasis.contains(.italic) { html.start("em") } else if emphasis.contains(.upright) { html.start("span", ["class": "rett"]) }
                 let lines = text.components(separatedBy: "\n")
                 for (i, line) in lines.enumerated() {
                     if i > 0 { html.empty("br") }
                     html.text(line)
                 }
-                if emphasis.contains(.italic) { html.end() }
+                if emphasis.contains(.italic) || emphasis.contains(.upright) { html.end() }
                 if emphasis.contains(.bold) { html.end() }
             case .lineBreak:
                 html.empty("br")
@@ -147,7 +170,9 @@ public enum HTMLRenderer {
         blockquote.sitat{margin:1em 3em;font-style:italic}
         blockquote.sitat p.sitat-etikett{font-style:normal;text-align:right}
         table{border-collapse:collapse;width:100%}caption{text-align:left;font-weight:bold;margin-bottom:.3em}
-        th,td{border:1px solid #808080;padding:.1em .4em;text-align:left;font-size:.9em}
+        th,td{border:1px solid #808080;padding:.1em .4em;text-align:left;font-size:.9em}th.tall,td.tall{text-align:right}
+        caption span.tittel{font-weight:normal}span.rett{font-style:normal}
+        p.sitat-sporsmal{margin:1em 3em 0}p.liste{margin-top:0;margin-bottom:.2em;text-indent:-1.5em}span.merke{display:inline-block;width:1.5em;text-indent:0}
         figure{margin:1em 0}figcaption{font-weight:bold;margin-bottom:.3em}figure img{display:block;width:100%;max-width:100%;height:auto}
         p.tabellkommentar{font-size:.8em}section.fotnoter{font-size:.8em;border-top:1px solid #999;margin-top:2em}
         """

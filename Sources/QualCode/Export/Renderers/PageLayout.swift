@@ -28,6 +28,18 @@ struct PageLayout: Sendable, Hashable {
         return text
     }
 
+    /// The same page turned to landscape (the longer side across), margins as they are; a page that is
+    /// landscape already stays as it is.
+    var landscape: PageLayout {
+        guard let width = number(size, "w:w"), let height = number(size, "w:h") else { return self }
+        var turned = self
+        turned.size = XMLTree.canonicalOrder(size.filter { !["w:w", "w:h", "w:orient"].contains($0.name) } + [
+            .init(name: "w:h", value: String(min(width, height))), .init(name: "w:orient", value: "landscape"),
+            .init(name: "w:w", value: String(max(width, height))),
+        ])
+        return turned
+    }
+
     private func number(_ attributes: [XMLTree.Attribute], _ name: String) -> Int? {
         attributes.first { $0.name == name }.flatMap { Int($0.value) }
     }

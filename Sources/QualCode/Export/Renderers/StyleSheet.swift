@@ -37,6 +37,13 @@ enum StyleSheet {
         Style(id: "SitatEtikett", name: "Sitat-etikett", basedOn: "Sitat", next: "Normal",
               paragraph: [("w:spacing", [("w:before", "0"), ("w:after", "200")]), ("w:jc", [("w:val", "right")])],
               run: [("w:i", [("w:val", "0")])]),
+        // The interviewer's question before a quote: indented like it, upright, kept with it.
+        Style(id: "SitatSporsmal", name: "Sitat-spørsmål", basedOn: "Sitat", next: "Sitat",
+              paragraph: [("w:keepNext", []), ("w:spacing", [("w:before", "120"), ("w:after", "60")])],
+              run: [("w:i", [("w:val", "0")])]),
+        // Word's built-in «List Paragraph» («Listeavsnitt»): the items of a list in an analytic text.
+        Style(id: "Listeavsnitt", name: "List Paragraph",
+              paragraph: [("w:spacing", [("w:after", "60")]), ("w:ind", [("w:left", "720")]), ("w:contextualSpacing", [])]),
         Style(id: "Tabelltekst", name: "Tabelltekst",
               paragraph: [("w:spacing", [("w:before", "20"), ("w:after", "20"), ("w:line", "240"), ("w:lineRule", "auto")])],
               run: [("w:sz", [("w:val", "20")])]),

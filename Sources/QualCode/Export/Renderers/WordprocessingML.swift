@@ -15,16 +15,19 @@ struct WordprocessingML {
     /// QualCode's style ids → the ids in the package's styles.xml (a reference document's own).
     let styleIds: [String: String]
     let page: PageLayout
+    /// The size (half-points) and relative width of the font of table text, for the column widths.
+    let tableText: (size: Int, fontFactor: Double)
     private(set) var footnotes: [[Inline]] = []
     /// The figures' images in order; image *n* is `word/media/image<n>.<ext>` with relationship `rIdImage<n>`.
     private(set) var images: [FigureImage] = []
     private var tableNumber = 0
     private var figureNumber = 0
 
-    init(_ document: Document, styleIds: [String: String] = [:], page: PageLayout = .a4) {
+    init(_ document: Document, styleIds: [String: String] = [:], page: PageLayout = .a4, tableText: (size: Int, fontFactor: Double) = (20, 1)) {
         self.document = document
         self.styleIds = styleIds
         self.page = page
+        self.tableText = tableText
     }
 
     /// The relationship id of image `number` (1-based).
@@ -53,16 +56,41 @@ struct WordprocessingML {
                                  "xmlns:wp": Self.wordDrawingNamespace, "xmlns:a": Self.drawingNamespace,
                                  "xmlns:pic": Self.pictureNamespace])
         xml.start("w:body")
-        for block in document.blocks { write(block, to: &xml) }
+        // A landscape table gets a section of its own: each section but the last ends in a paragraph
+        // holding its page, the last one's page is the body's.
+        var landscape = false
+        var sectionHasContent = false
+        for block in document.blocks {
+            let wanted: Bool
+            if case let .table(table) = block { wanted = table.landscape } else { wanted = false }
+            if wanted != landscape {
+                if sectionHasContent { sectionBreak(page: landscape ? page.landscape : page, to: &xml) }
+                landscape = wanted
+                sectionHasContent = false
+            }
+            write(block, page: landscape ? page.landscape : page, to: &xml)
+            sectionHasContent = true
+        }
         xml.start("w:sectPr")
-        page.write(to: &xml)
+        (landscape ? page.landscape : page).write(to: &xml)
         xml.end()
         xml.end()
         xml.end()
         return xml.output
     }
 
-    private mutating func write(_ block: Block, to xml: inout XMLWriter) {
+    /// An empty paragraph that ends a section set on `page`; the next section starts on a new page.
+    private func sectionBreak(page: PageLayout, to xml: inout XMLWriter) {
+        xml.start("w:p")
+        xml.start("w:pPr")
+        xml.start("w:sectPr")
+        page.write(to: &xml)
+        xml.end()
+        xml.end()
+        xml.end()
+    }
+
+    private mutating func write(_ block: Block, page: PageLayout, to xml: inout XMLWriter) {
         switch block {
         case let .heading(level, inlines):
             paragraph(style: "Heading\(min(max(level, 1), 3))", inlines, to: &xml)
@@ -71,14 +99,28 @@ struct WordprocessingML {
         case let .blockQuote(inlines, label):
             paragraph(style: "Sitat", inlines, to: &xml)
             if let label { paragraph(style: "SitatEtikett", label, to: &xml) }
+        case let .question(inlines):
+            paragraph(style: "SitatSporsmal", inlines, keepNext: true, to: &xml)
+        case let .listItem(inlines, marker, level):
+            xml.start("w:p")
+            xml.start("w:pPr")
+            xml.empty("w:pStyle", ["w:val": style("Listeavsnitt")])
+            // The marker hangs in the indent; a tab takes the text to the indent (Word's implicit tab stop).
+            let indent = 360 * (min(max(level, 0), 8) + 1)
+            xml.empty("w:ind", ["w:left": String(indent), "w:hanging": "360"])
+            xml.end()
+            if !marker.isEmpty { run(marker + "\t", [], to: &xml) }
+            self.inlines(inlines, to: &xml)
+            xml.end()
         case let .table(table):
-            write(table, to: &xml)
+            write(table, width: page.textWidth, to: &xml)
         case let .figure(figure):
             write(figure, to: &xml)
         }
     }
 
     /// A caption paragraph: «Tabell 3 Oversikt …», the number a SEQ field so Word renumbers and lists it.
+    /// In APA 7 style the title goes on a line of its own, in italics and not bold.
     private mutating func caption(word: String, sequence: String, number: Int, _ content: [Inline], to xml: inout XMLWriter) {
         xml.start("w:p")
         paragraphProperties(style: "Caption", keepNext: true, to: &xml)
@@ -92,8 +134,16 @@ struct WordprocessingML {
         fieldCharacter("separate", to: &xml)
         run(String(number), [], to: &xml)
         fieldCharacter("end", to: &xml)
-        run(" ", [], to: &xml)
-        inlines(content, to: &xml)
+        switch document.captions {
+        case .inline:
+            run(" ", [], to: &xml)
+            inlines(content, to: &xml)
+        case .apa:
+            xml.start("w:r")
+            xml.empty("w:br")
+            xml.end()
+            inlines(content.map { $0.adding(.italic) }, format: RunFormat(notBold: true), to: &xml)
+        }
         xml.end()
     }
 
@@ -108,28 +158,47 @@ struct WordprocessingML {
         }
     }
 
-    private mutating func write(_ table: Table, to xml: inout XMLWriter) {
+    /// A table as wide as the text, its columns as wide as their content asks (``TableLayout``), set
+    /// with a fixed layout so Word and LibreOffice keep those widths.
+    private mutating func write(_ table: Table, width: Int, to xml: inout XMLWriter) {
         tableNumber += 1
         let word = document.labels[.table]
         caption(word: word, sequence: Self.sequenceName(word, fallback: LabelSet.core[.table, document.language]),
                 number: tableNumber, table.caption, to: &xml)
 
-        let columns = max(table.header.count, table.rows.map(\.count).max() ?? 0, 1)
+        let layout = TableLayout(table, width: width, size: tableText.size, fontFactor: tableText.fontFactor)
+        let cells = CellFormat(widths: layout.widths, rightAligned: table.numericColumns,
+                               size: layout.size < tableText.size ? layout.size : nil)
         xml.start("w:tbl")
         xml.start("w:tblPr")
         xml.empty("w:tblStyle", ["w:val": style("Tabellrutenett")])
-        xml.empty("w:tblW", ["w:w": "5000", "w:type": "pct"])
+        xml.empty("w:tblW", ["w:w": String(layout.widths.reduce(0, +)), "w:type": "dxa"])
+        xml.empty("w:tblLayout", ["w:type": "fixed"])
+        if layout.cellMargin != TableLayout.cellMargin {
+            xml.start("w:tblCellMar")
+            xml.empty("w:left", ["w:w": String(layout.cellMargin), "w:type": "dxa"])
+            xml.empty("w:right", ["w:w": String(layout.cellMargin), "w:type": "dxa"])
+            xml.end()
+        }
         xml.empty("w:tblLook", ["w:val": "04A0", "w:firstRow": "1", "w:lastRow": "0", "w:firstColumn": "0",
                                 "w:lastColumn": "0", "w:noHBand": "0", "w:noVBand": "1"])
         xml.end()
         xml.start("w:tblGrid")
-        for _ in 0..<columns { xml.empty("w:gridCol", ["w:w": String(page.textWidth / columns)]) }
+        for width in layout.widths { xml.empty("w:gridCol", ["w:w": String(width)]) }
         xml.end()
-        if !table.header.isEmpty { row(table.header, columns: columns, header: true, to: &xml) }
-        for cells in table.rows { row(cells, columns: columns, header: false, to: &xml) }
+        if !table.header.isEmpty { row(table.header, cells, header: true, to: &xml) }
+        for content in table.rows { row(content, cells, header: false, to: &xml) }
         xml.end()
 
         notes(table.notes, to: &xml)
+    }
+
+    /// How a table's cells are set: their widths, the columns aligned right, a smaller size when the
+    /// table had to shrink to fit.
+    private struct CellFormat {
+        var widths: [Int]
+        var rightAligned: Set<Int>
+        var size: Int?
     }
 
     /// A figure: caption above (kept with the image), the image in its own paragraph, notes below.
@@ -205,47 +274,57 @@ struct WordprocessingML {
         xml.end()
     }
 
-    private mutating func row(_ cells: [[Inline]], columns: Int, header: Bool, to xml: inout XMLWriter) {
+    private mutating func row(_ cells: [[Inline]], _ format: CellFormat, header: Bool, to xml: inout XMLWriter) {
         xml.start("w:tr")
         if header {
             xml.start("w:trPr")
+            // Repeated at the top of each page; a row is never split across pages.
+            xml.empty("w:cantSplit")
             xml.empty("w:tblHeader")
             xml.end()
         }
-        for index in 0..<columns {
+        for (index, width) in format.widths.enumerated() {
             xml.start("w:tc")
             xml.start("w:tcPr")
-            xml.empty("w:tcW", ["w:w": String(page.textWidth / columns), "w:type": "dxa"])
+            xml.empty("w:tcW", ["w:w": String(width), "w:type": "dxa"])
             xml.end()
             xml.start("w:p")
-            paragraphProperties(style: "Tabelltekst", keepNext: false, to: &xml)
+            paragraphProperties(style: "Tabelltekst", keepNext: false, alignment: format.rightAligned.contains(index) ? "right" : nil, to: &xml)
             let content = index < cells.count ? cells[index] : []
-            inlines(header ? content.map { $0.adding(.bold) } : content, to: &xml)
+            inlines(header ? content.map { $0.adding(.bold) } : content, format: RunFormat(size: format.size), to: &xml)
             xml.end()
             xml.end()
         }
         xml.end()
     }
 
-    private mutating func paragraph(style: String?, _ content: [Inline], to xml: inout XMLWriter) {
+    private mutating func paragraph(style: String?, _ content: [Inline], keepNext: Bool? = nil, to xml: inout XMLWriter) {
         xml.start("w:p")
-        if let style { paragraphProperties(style: style, keepNext: style.hasPrefix("Heading"), to: &xml) }
+        if let style { paragraphProperties(style: style, keepNext: keepNext ?? style.hasPrefix("Heading"), to: &xml) }
         inlines(content, to: &xml)
         xml.end()
     }
 
-    private func paragraphProperties(style: String, keepNext: Bool, to xml: inout XMLWriter) {
+    private func paragraphProperties(style: String, keepNext: Bool, alignment: String? = nil, to xml: inout XMLWriter) {
         xml.start("w:pPr")
         xml.empty("w:pStyle", ["w:val": self.style(style)])
         if keepNext { xml.empty("w:keepNext") }
+        if let alignment { xml.empty("w:jc", ["w:val": alignment]) }
         xml.end()
     }
 
-    private mutating func inlines(_ content: [Inline], to xml: inout XMLWriter) {
+    /// What a run sets beyond its emphasis: a size (a table shrunk to fit), bold switched off (an APA
+    /// caption's title in the bold caption style).
+    struct RunFormat {
+        var size: Int?
+        var notBold = false
+    }
+
+    private mutating func inlines(_ content: [Inline], format: RunFormat = RunFormat(), to xml: inout XMLWriter) {
         for inline in content {
             switch inline {
             case let .text(text, emphasis):
-                run(text, emphasis, to: &xml)
+                run(text, emphasis, format: format, to: &xml)
             case .lineBreak:
                 xml.start("w:r")
                 xml.empty("w:br")
@@ -263,12 +342,17 @@ struct WordprocessingML {
     }
 
     /// One run; line breaks and tabs inside the text become `w:br` and `w:tab`.
-    private func run(_ text: String, _ emphasis: Emphasis, to xml: inout XMLWriter) {
+    private func run(_ text: String, _ emphasis: Emphasis, format: RunFormat = RunFormat(), to xml: inout XMLWriter) {
         xml.start("w:r")
-        if !emphasis.isEmpty {
+        if !emphasis.isEmpty || format.size != nil || format.notBold {
+            // CT_RPr order: w:b, w:i, …, w:sz.
             xml.start("w:rPr")
-            if emphasis.contains(.bold) { xml.empty("w:b") }
-            if emphasis.contains(.italic) { xml.empty("w:i") }
+            if emphasis.contains(.bold) { xml.empty("w:b") } else if format.notBold { xml.empty("w:b", ["w:val": "0"]) }
+            if emphasis.contains(.italic) { xml.empty("w:i") } else if emphasis.contains(.upright) { xml.empty("w:i", ["w:val": "0"]) }
+            if let size = format.size {
+                xml.empty("w:sz", ["w:val": String(size)])
+                xml.empty("w:szCs", ["w:val": String(size)])
+            }
             xml.end()
         }
         var piece = ""

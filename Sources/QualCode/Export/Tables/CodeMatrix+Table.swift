@@ -10,16 +10,22 @@ public enum MatrixPercent: String, Sendable, Hashable, CaseIterable, Codable {
 
 extension CodeMatrix {
     /// The matrix as a table: a row per code and a total row («Minst én kode»), a column per value
-    /// with its N («IPS (N=5)») and a total column, counts with optional percentages, small counts
-    /// hidden, and one note below saying what was counted.
+    /// with its N («IPS (N=5)») and a total column, counts with optional percentages (left out where
+    /// their base is below ``CodeMatrixOptions/minimumPercentBase``), small counts hidden, and one note
+    /// below saying what was counted.
     public func table(_ options: CodeMatrixOptions) -> Table {
         let presentation = options.presentation
         let words = presentation.words, numbers = presentation.numbers
         let minimum = max(1, options.minimumCell)
 
+        var percentLeftOut = false
         func cell(_ n: Int, of denominator: Int) -> String {
             if n > 0 && n < minimum { return "<\(minimum)" }
             guard options.percent != nil, n > 0, denominator > 0 else { return String(n) }
+            guard denominator >= options.minimumPercentBase else {
+                percentLeftOut = true
+                return String(n)
+            }
             return "\(n) (\(numbers.percent(n, of: denominator)))"
         }
         // Column percentages: of the participants in the column (its N), or of its coded segments.
@@ -51,14 +57,18 @@ extension CodeMatrix {
         case .column?: notes.append(count == .participants ? words[.columnPercentOfN] : words[.columnPercentOfSegments])
         case nil: break
         }
+        if percentLeftOut { notes.append(words(.percentFromBase, options.minimumPercentBase)) }
         if minimum > 1 { notes.append(words(.suppressedBelow, minimum)) }
         if !smallColumns.isEmpty { notes.append(words(.smallColumnsHidden, minimum)) }
         if self.rows.contains(where: \.hasChildren) { notes.append(words[includesChildren ? .childCodingsIncluded : .directCodingsOnly]) }
-        if case let .attribute(name) = columns, header.contains(where: \.isMissingValue) { notes.append(words(.notGivenNote, name)) }
+        if case let .attribute(name) = columns, header.contains(where: \.isMissingValue) {
+            notes.append(words(.notGivenNote, presentation.attributeHeaders == .label ? columnsLabel ?? name : name))
+        }
         if segmentsWithoutParticipant > 0 { notes.append(words.segmentsLeftOut(segmentsWithoutParticipant)) }
         if self.rows.isEmpty { notes.append(words[.noCodes]) }
 
-        return Table(caption: presentation.caption(or: words.matrixCaption(columns, count)),
+        let by = presentation.attributeHeaders == .label ? columnsLabel.map(Labels.inSentence) : nil
+        return Table(caption: presentation.caption(or: words.matrixCaption(columns, count, attributeLabel: by)),
                      header: [words[.code]] + titles + ["\(words[.total]) (N=\(participants))"], rows: rows,
                      notes: [notes.joined(separator: " ")])
     }

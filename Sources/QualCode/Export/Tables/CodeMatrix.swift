@@ -38,6 +38,8 @@ public struct CodeMatrix: Sendable, Hashable {
     }
 
     public var columns: MatrixColumns
+    /// The display name of the attribute whose values are the columns («Rolle i tjenesten»), when it has one.
+    public var columnsLabel: String?
     /// The type of the attribute whose values are the columns (text for participants).
     public var valueType: AttributeType
     public var count: MatrixCount
@@ -68,10 +70,15 @@ public struct CodeMatrixOptions: Sendable, Hashable {
     public var percent: MatrixPercent?
     /// Non-zero counts below this are hidden as «<N» (small-cell suppression); 1 hides nothing.
     public var minimumCell: Int
+    /// A percentage of fewer than this many (participants or segments) is left out and the count shown
+    /// alone: «100,0 %» of one person says more than it knows.
+    public var minimumPercentBase: Int
     public var presentation: TablePresentation
 
     public init(columns: MatrixColumns, count: MatrixCount = .participants, codes: [String] = [], includeChildren: Bool = false,
-                percent: MatrixPercent? = nil, minimumCell: Int = 1, presentation: TablePresentation = TablePresentation()) {
+                percent: MatrixPercent? = nil, minimumCell: Int = 1, minimumPercentBase: Int = CodeMatrixOptions.defaultMinimumPercentBase,
+                presentation: TablePresentation = TablePresentation()) {
+        self.minimumPercentBase = minimumPercentBase
         self.columns = columns
         self.count = count
         self.codes = codes
@@ -80,6 +87,11 @@ public struct CodeMatrixOptions: Sendable, Hashable {
         self.minimumCell = minimumCell
         self.presentation = presentation
     }
+}
+
+extension CodeMatrixOptions {
+    /// Percentages of fewer than 5 are left out.
+    public static let defaultMinimumPercentBase = 5
 }
 
 extension ProjectStore {
@@ -111,6 +123,10 @@ extension ProjectStore {
         guard options.minimumCell >= 1 else {
             throw StoreError.invalidValue(what: "the smallest cell shown", value: String(options.minimumCell), expected: "1 or more")
         }
+        guard options.minimumPercentBase >= 1 else {
+            throw StoreError.invalidValue(what: "the smallest base for a percentage", value: String(options.minimumPercentBase),
+                                          expected: "1 or more")
+        }
         return try codeMatrix(columns: options.columns, count: options.count, codes: options.codes,
                               includeChildren: options.includeChildren).table(options)
     }
@@ -123,6 +139,7 @@ extension CodeMatrix {
         var header: [Column] = []
         var columnOf: [UUID: Int] = [:]
         var valueType = AttributeType.text
+        var columnsLabel: String?
         switch columns {
         case .participant:
             for (index, p) in source.participants.enumerated() {
@@ -132,6 +149,7 @@ extension CodeMatrix {
         case let .attribute(name):
             let attribute = try source.attributes(named: [name], for: .matrixColumns)[0]
             valueType = attribute.type
+            columnsLabel = attribute.label
             let values = AttributeValueOrder.sorted(Set(source.participants.compactMap { $0.attributes[attribute.name] }), type: attribute.type)
             let index = Dictionary(uniqueKeysWithValues: values.enumerated().map { ($1, $0) })
             var sizes = Array(repeating: 0, count: values.count + 1)
@@ -185,7 +203,7 @@ extension CodeMatrix {
         case .segments:
             for segment in anySegments { for c in columnsOfSegment[segment] ?? [] { anyCode[c] += 1 } }
         }
-        self.init(columns: columns, valueType: valueType, count: count, header: header, rows: rows, anyCode: anyCode,
+        self.init(columns: columns, columnsLabel: columnsLabel, valueType: valueType, count: count, header: header, rows: rows, anyCode: anyCode,
                   anyCodeTotal: count == .participants ? anyParticipants.count : anySegments.count,
                   participants: source.participants.count, segmentsWithoutParticipant: unattributed.count,
                   hasSharedSegments: shared)

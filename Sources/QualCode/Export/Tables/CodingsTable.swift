@@ -69,7 +69,7 @@ extension ProjectStore {
                         codes[coding.code].path, coding.coder, dateFormat.string(from: coding.at), speakers.joined(separator: "; ")]
                     + values + [info.text]
             }
-            let header = words.codingsHeader.prefix(10) + attributes.map(\.name) + words.codingsHeader.suffix(1)
+            let header = words.codingsHeader.prefix(10) + attributes.map(presentation.header) + words.codingsHeader.suffix(1)
             return Table(caption: presentation.caption(or: words[.codingsCaption]), header: Array(header), rows: rows,
                          notes: [rows.isEmpty ? words[.noCodings] : words[.codingsNote]])
         }

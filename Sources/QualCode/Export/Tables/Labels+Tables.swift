@@ -7,14 +7,23 @@ extension Labels {
     var codebookHeader: [String] { [self[.code], self[.definition], self[.parentCode], self[.example], self[.segments], self[.participants]] }
     var codebookNote: String { self(.codebookNote, ProjectStore.exampleMinimumWords) }
 
-    func matrixCaption(_ columns: MatrixColumns, _ count: MatrixCount) -> String {
+    /// - Parameter attributeLabel: the attribute's display name as it reads inside a sentence.
+    func matrixCaption(_ columns: MatrixColumns, _ count: MatrixCount, attributeLabel: String? = nil) -> String {
         let by: String
         switch columns {
-        case let .attribute(name): by = name
+        case let .attribute(name): by = attributeLabel ?? name
         case .participant: by = self[.byParticipant]
         }
         return self(.matrixCaption, by, self[count == .participants ? .numberOfParticipants : .numberOfSegments])
     }
+    /// A display name inside a sentence: «Rolle i tjenesten» becomes «rolle i tjenesten», while a name
+    /// whose first word is capitalised throughout or in the middle («NAV-kontor», «IPS») stays as it is.
+    static func inSentence(_ label: String) -> String {
+        let firstWord = label.prefix { !$0.isWhitespace }
+        guard let first = firstWord.first, first.isUppercase, !firstWord.dropFirst().contains(where: \.isUppercase) else { return label }
+        return first.lowercased() + label.dropFirst()
+    }
+
     var sharedSegments: String { self(.sharedSegments, self[.total]) }
     func segmentsLeftOut(_ n: Int) -> String { count(n, one: .segmentsLeftOutOne, other: .segmentsLeftOutOther) }
 

@@ -33,7 +33,7 @@ extension ProjectStore {
                 + attributes.map { a in p.attributes[a.name].map { numbers.attributeValue($0, type: a.type) } ?? "" }
                 + [String(source.transcriptsByParticipant[p.id] ?? 0), String(segments[p.id] ?? 0)]
         }
-        let header = [words[.pseudonym], words[.label]] + attributes.map(\.name) + [words[.transcripts], words[.segments]]
+        let header = [words[.pseudonym], words[.label]] + attributes.map(presentation.header) + [words[.transcripts], words[.segments]]
         let note = source.participants.isEmpty ? words[.noParticipants] : words[.participantOverviewNote]
         return Table(caption: presentation.caption(or: words[.participantOverviewCaption]), header: header, rows: rows, notes: [note])
     }

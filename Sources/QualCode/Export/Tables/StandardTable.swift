@@ -24,6 +24,9 @@ public struct TableExportReport: Sendable, Hashable {
     public var path: String
     /// The table's body rows (codes, participants, matrix rows or codings).
     public var rows: Int
+    /// In Word, the table is too wide for its page even at 8 pt and some words are broken
+    /// (``DocxRenderer/tablesTooWide(in:reference:)``); a landscape page may hold it.
+    public var isTooWide = false
 }
 
 extension ProjectStore {
@@ -46,7 +49,14 @@ extension ProjectStore {
         case let .matrix(options): built = try codeMatrixTable(options)
         case let .codings(options): built = try codingsTable(options)
         }
-        try target.write([built], labels: table.presentation.labels)
-        return TableExportReport(path: target.path, rows: built.rows.count)
+        try target.write([built], presentation: table.presentation)
+        var report = TableExportReport(path: target.path, rows: built.rows.count)
+        if target.format.isWord {
+            var placed = built
+            placed.landscape = placed.landscape || table.presentation.landscape
+            report.isTooWide = !DocxRenderer.tablesTooWide(in: Document(tables: [placed], language: table.presentation.language),
+                                                           reference: target.reference).isEmpty
+        }
+        return report
     }
 }

@@ -10,12 +10,28 @@ public struct TablePresentation: Sendable, Hashable {
     public var caption: String?
     /// The words of captions, headers and notes; a house style's ``HouseStyle/labelSet`` renames some.
     public var labelSet: LabelSet
+    /// How attributes head their columns and are named in captions: by their display names («Rolle i
+    /// tjenesten», best in a document) or their names (`rolle`, best in CSV for a script).
+    public var attributeHeaders: AttributeHeaderStyle
+    /// Set each table on a landscape page of its own (documents only).
+    public var landscape: Bool
+    /// How captions are set in a document: on one line, or APA 7's two.
+    public var captions: CaptionStyle
 
-    public init(language: DocumentLanguage = .nb, codeLabels: CodeLabelStyle = .path, caption: String? = nil, labelSet: LabelSet = .core) {
+    public init(language: DocumentLanguage = .nb, codeLabels: CodeLabelStyle = .path, caption: String? = nil, labelSet: LabelSet = .core,
+                attributeHeaders: AttributeHeaderStyle = .label, landscape: Bool = false, captions: CaptionStyle = .inline) {
         self.language = language
         self.codeLabels = codeLabels
         self.caption = caption
         self.labelSet = labelSet
+        self.attributeHeaders = attributeHeaders
+        self.landscape = landscape
+        self.captions = captions
+    }
+
+    /// How an attribute heads a column.
+    func header(_ attribute: Attribute) -> String {
+        attributeHeaders == .label ? attribute.displayName : attribute.name
     }
 
     /// The labels in the table's language: what the tables and their document are worded with.
@@ -28,6 +44,12 @@ public struct TablePresentation: Sendable, Hashable {
         guard let caption, !caption.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return standard }
         return caption
     }
+}
+
+/// How an attribute heads a table's column: by its display name (``Attribute/label``, the name when it
+/// has none) or by its name.
+public enum AttributeHeaderStyle: String, Sendable, Hashable, CaseIterable, Codable {
+    case label, name
 }
 
 /// How a code is named in a table: its full path (`Balansekunst/Sparringspartner`, best for CSV,

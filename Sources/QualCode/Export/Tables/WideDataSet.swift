@@ -96,7 +96,7 @@ extension ProjectStore {
         var entries: [[String]] = [[pseudonymVariable, words[.pseudonymMeaning], words.typeName(.text), ""]]
         for (attribute, variable) in zip(attributes, attributeVariables) {
             let present = source.participants.compactMap { $0.attributes[attribute.name] }
-            entries.append([variable, attribute.name, words.typeName(attribute.type),
+            entries.append([variable, attribute.displayName, words.typeName(attribute.type),
                             words.attributeValues(attribute.type, values: AttributeValueOrder.sorted(Set(present), type: attribute.type)
                                 .map { numbers.attributeValue($0, type: attribute.type) }, missing: present.count < source.participants.count)])
         }
@@ -140,7 +140,7 @@ extension ProjectStore {
         var report = WideExportReport(participants: dataSet.data.rows.count, variables: dataSet.dictionary.rows.count,
                                       path: target.path, dictionaryPath: nil)
         guard target.format == .csv else {
-            try target.write([dataSet.data, dataSet.dictionary], labels: options.presentation.labels)
+            try target.write([dataSet.data, dataSet.dictionary], presentation: options.presentation)
             return report
         }
         guard let file = target.fileURL else {

@@ -29,7 +29,10 @@ struct StcCommand: ParsableCommand {
     )
 
     static func model(_ project: ProjectOptions, _ snapshot: String?) throws -> AnalysisModel {
-        let stc = try project.openCondensation()
-        return try snapshot.map { try stc.snapshot($0) } ?? stc.model()
+        try model(project.openCondensation(), snapshot)
+    }
+
+    static func model(_ stc: Condensation, _ snapshot: String?) throws -> AnalysisModel {
+        try snapshot.map { try stc.snapshot($0) } ?? stc.model()
     }
 }

@@ -9,15 +9,21 @@ extension StcCommand {
             abstract: "Export the analysis: the thesis tables, the results chapter, or every link as CSV.",
             discussion: """
                 tables: «Tabell 1» units and codes, «Tabell 2» units, codes, subgroups and groups, «Tabell 3» \
-                groups, subgroups and codes (--with-units adds the unit ids), «Tabell 4» condensates and \
-                golden quotes. chapter: a section per category heading, subsections «Kategori — Subgruppe», \
-                the analytic text, the golden quote and the other units in the house style, and how many \
-                participants support each. csv: one row per link at every level. Every export uses your level \
-                names (`stc set`); --snapshot exports the analysis as a snapshot kept it.
+                groups, subgroups and codes (--with-units adds the unit ids), «Tabell 4» groups, subgroups, \
+                condensates and golden quotes. A group is named one way in every table: its heading if it has \
+                one, else its name. --landscape sets each table on a landscape page; a house style \
+                (--style, --style-file) gives the words and caption style (APA 7 with "captions": "apa"). \
+                chapter: a section per category heading, subsections «Kategori — Subgruppe», the analytic text \
+                (Markdown: *italic*, **bold**, paragraphs, lists), the golden quote and the other units as \
+                quotes, and how many participants support each. The quotes take the same house style and \
+                --label, --lead-in and --block-words as `qualcode quotes`; the report style names no \
+                participants in the support lines. csv: one row per link at every level. Every export uses \
+                your level names (`stc set`); --snapshot exports the analysis as a snapshot kept it.
 
                 For example:
-                  qualcode stc export tables -o tabeller.docx
+                  qualcode stc export tables -o tabeller.docx --landscape
                   qualcode stc export chapter -o resultater.docx --reference-docx mal.docx
+                  qualcode stc export chapter --style report --label "({rolle})" -o r.docx
                   qualcode stc export csv -o analyse.csv --delimiter ';'
                   qualcode stc export chapter --snapshot "Etter trinn 3" \\
                     -o resultater-tidlig.docx
@@ -29,6 +35,8 @@ extension StcCommand {
             @OptionGroup var project: ProjectOptions
             @Option(help: "Export this snapshot instead of the analysis as it is now.") var snapshot: String?
             @Flag(help: "Add the unit ids to the overview table.") var withUnits = false
+            @Flag(help: "Set each table on a landscape page of its own.") var landscape = false
+            @OptionGroup var houseStyle: HouseStyleOptions
             @OptionGroup var out: DocumentOutputOptions
             func validate() throws {
                 if out.format == .csv { throw ValidationError("stc export tables writes docx, wordxml or html; use `stc export csv` for CSV.") }
@@ -36,8 +44,19 @@ extension StcCommand {
             func run() throws {
                 try out.checkDestination(project: project)
                 let model = try StcCommand.model(project, snapshot)
+<<<<<<< HEAD
                 try out.write(model.tablesDocument(withUnits: withUnits, language: out.locale))
                 out.wrote { "Wrote \($0)" }
+=======
+                let document = model.tablesDocument(withUnits: withUnits, language: out.locale, style: try houseStyle.resolve(), landscape: landscape)
+                try out.write(document)
+                print("Wrote \(out.output)")
+                let wide = out.format.isWord ? DocxRenderer.tablesTooWide(in: document, reference: try out.reference()) : []
+                if !wide.isEmpty {
+                    Output.note("Note: table \(wide.map(String.init).joined(separator: ", ")) is too wide for the page even at 8 pt, so some words "
+                                + "are broken" + (landscape ? "." : "; --landscape gives each table a wider page."))
+                }
+>>>>>>> i9-word
             }
         }
 
@@ -45,16 +64,23 @@ extension StcCommand {
             static let configuration = CommandConfiguration(abstract: "The results chapter's skeleton.")
             @OptionGroup var project: ProjectOptions
             @Option(help: "Export this snapshot instead of the analysis as it is now.") var snapshot: String?
-            @OptionGroup var houseStyle: HouseStyleOptions
+            @OptionGroup var quoteStyle: QuoteStyleOptions
             @OptionGroup var out: DocumentOutputOptions
             func validate() throws {
                 if out.format == .csv { throw ValidationError("stc export chapter writes docx, wordxml or html; use `stc export csv` for CSV.") }
             }
             func run() throws {
                 try out.checkDestination(project: project)
+<<<<<<< HEAD
                 let model = try StcCommand.model(project, snapshot)
                 try out.write(model.chapterDocument(style: try houseStyle.resolve(), language: out.locale))
                 out.wrote { "Wrote \($0)" }
+=======
+                let stc = try project.openCondensation()
+                let document = try stc.chapterDocument(of: StcCommand.model(stc, snapshot), style: try quoteStyle.resolve(), language: out.locale)
+                try out.write(document)
+                print("Wrote \(out.output)")
+>>>>>>> i9-word
             }
         }
 

@@ -44,21 +44,40 @@ import Testing
     @Test func columnPercentagesUseADecimalCommaInNorwegian() throws {
         let folder = try TemporaryFolder()
         let store = try TableFixture.project(folder)
-        let nb = TableFixture.plain(try store.codeMatrixTable(CodeMatrixOptions(columns: Self.service, percent: .column)))
+        // The fixture's groups are tiny: percentages of any base, to see their form.
+        let nb = TableFixture.plain(try store.codeMatrixTable(CodeMatrixOptions(columns: Self.service, percent: .column, minimumPercentBase: 1)))
         #expect(nb.rows.first { $0[0] == "Det navske" } == ["Det navske", "2 (66,7\u{A0}%)", "1 (100,0\u{A0}%)", "0", "0", "3 (50,0\u{A0}%)"])
         #expect(nb.rows.last == ["Minst én kode", "3 (100,0\u{A0}%)", "1 (100,0\u{A0}%)", "0", "0", "4 (66,7\u{A0}%)"])
         #expect(nb.notes[0].contains("Prosentene er andeler av N i kolonnen."))
-        let en = TableFixture.plain(try store.codeMatrixTable(CodeMatrixOptions(columns: Self.service, percent: .column,
+        let en = TableFixture.plain(try store.codeMatrixTable(CodeMatrixOptions(columns: Self.service, percent: .column, minimumPercentBase: 1,
                                                                                 presentation: TablePresentation(language: .en))))
         #expect(en.rows.first { $0[0] == "Det navske" }?[1] == "2 (66.7%)")
         #expect(en.header.last == "Total (N=6)" && en.header[4] == "Not given (N=1)")
         #expect(en.rows.last?[0] == "At least one code")
     }
 
+    /// «100,0 %» of one person says more than it knows: below the base (5 by default) counts only.
+    @Test func percentagesOfATinyBaseAreLeftOut() throws {
+        let folder = try TemporaryFolder()
+        let store = try TableFixture.project(folder)
+        let table = TableFixture.plain(try store.codeMatrixTable(CodeMatrixOptions(columns: Self.service, percent: .column)))
+        // Service columns of 3, 1, 1 and 1 people: counts alone; the total column (N=6) keeps its percentage.
+        #expect(table.rows.first { $0[0] == "Det navske" } == ["Det navske", "2", "1", "0", "0", "3 (50,0\u{A0}%)"])
+        #expect(table.notes[0].contains("Prosent vises bare der grunnlaget er minst 5."))
+        let three = TableFixture.plain(try store.codeMatrixTable(CodeMatrixOptions(columns: Self.service, percent: .column, minimumPercentBase: 3)))
+        #expect(three.rows.first { $0[0] == "Det navske" } == ["Det navske", "2 (66,7\u{A0}%)", "1", "0", "0", "3 (50,0\u{A0}%)"])
+        #expect(throws: StoreError.self) {
+            try store.codeMatrixTable(CodeMatrixOptions(columns: Self.service, percent: .column, minimumPercentBase: 0))
+        }
+        // Without percentages nothing is left out, and no note says so.
+        let counts = TableFixture.plain(try store.codeMatrixTable(CodeMatrixOptions(columns: Self.service)))
+        #expect(!counts.notes[0].contains("Prosent"))
+    }
+
     @Test func rowPercentagesAreSharesOfTheRowTotal() throws {
         let folder = try TemporaryFolder()
         let store = try TableFixture.project(folder)
-        let table = TableFixture.plain(try store.codeMatrixTable(CodeMatrixOptions(columns: .attribute("rolle"), percent: .row)))
+        let table = TableFixture.plain(try store.codeMatrixTable(CodeMatrixOptions(columns: .attribute("rolle"), percent: .row, minimumPercentBase: 1)))
         #expect(table.header == ["Kode", "=SUM(A1) (N=1)", "jobbspesialist (N=3)", "leder (N=1)", "metodeveileder (N=1)", "Totalt (N=6)"])
         #expect(table.rows.first { $0[0] == "Tillit" } == ["Tillit", "0", "2 (50,0\u{A0}%)", "1 (25,0\u{A0}%)", "1 (25,0\u{A0}%)", "4 (100,0\u{A0}%)"])
     }
@@ -66,7 +85,7 @@ import Testing
     @Test func smallCellsAreHiddenAndTheNoteSaysSo() throws {
         let folder = try TemporaryFolder()
         let store = try TableFixture.project(folder)
-        let options = CodeMatrixOptions(columns: Self.service, percent: .column, minimumCell: 3)
+        let options = CodeMatrixOptions(columns: Self.service, percent: .column, minimumCell: 3, minimumPercentBase: 1)
         let table = try store.codeMatrixTable(options)
         let plain = TableFixture.plain(table)
         // Columns of one person hide every cell, zeros too: a 0 beside a «<3» would name who has the code.
