@@ -66,15 +66,11 @@ struct TableOutputOptions: ParsableArguments {
     /// Writes one standard table through the library and says what was written.
     func export(_ table: StandardTable, from project: ProjectOptions, counting what: String) throws {
         let report = try project.openStore().exportTable(table, to: try out.target())
-<<<<<<< HEAD
         out.wrote { "Wrote \($0) (\(report.rows) \(what))" }
-=======
-        print("Wrote \(report.path) (\(report.rows) \(what))")
         if report.isTooWide {
             Output.note("Note: the table is too wide for the page even at 8 pt, so some words are broken"
                         + (landscape ? "; the CSV (--format csv) suits it better." : "; --landscape gives it a wider page."))
         }
->>>>>>> i9-word
     }
 }
 

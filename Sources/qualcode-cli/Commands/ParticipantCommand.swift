@@ -82,16 +82,11 @@ struct ParticipantCommand: ParsableCommand {
             discussion: """
                 The file needs a header row. The column named pseudonym (or deltaker, participant, informant; \
                 otherwise the first column) holds pseudonyms, an optional label column the display labels, and \
-<<<<<<< HEAD
-                every other column becomes a typed attribute. Comma or semicolon separated; UTF-8 with or \
+                every other column becomes a typed attribute. A header may give the attribute a display name \
+                for tables after «=»: rolle=Rolle i tjenesten. Comma or semicolon separated; UTF-8 with or \
                 without BOM, UTF-16 with BOM, or the encoding named with --encoding (a sheet saved by Excel \
                 as "CSV" is often windows-1252). At most 32 MiB. Every row is checked before anything is \
                 written.
-=======
-                every other column becomes a typed attribute. A header may give the attribute a display name \
-                for tables after «=»: rolle=Rolle i tjenesten. Comma or semicolon separated, UTF-8 with or \
-                without BOM. Every row is checked before anything is written.
->>>>>>> i9-word
 
                 For example:
                   qualcode participant import deltakere.csv

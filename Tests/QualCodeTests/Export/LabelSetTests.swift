@@ -55,13 +55,8 @@ import Testing
         let presentation = TablePresentation(labelSet: style.labelSet)
         let codebook = try store.codebook(CodebookOptions(presentation: presentation))
         let target = ExportTarget(path: folder.file("kodebok.html").path, format: .html)
-<<<<<<< HEAD
-        try target.write([codebook], labels: presentation.labels)
-        let html = try String(contentsOf: target.fileURL!, encoding: .utf8)
-=======
         try target.write([codebook], presentation: presentation)
-        let html = try String(contentsOf: target.url, encoding: .utf8)
->>>>>>> i9-word
+        let html = try String(contentsOf: target.fileURL!, encoding: .utf8)
         #expect(html.contains("Tab. 1 Kodebok") && html.contains("Merknad: "))
 
         // A quote document through the same style.

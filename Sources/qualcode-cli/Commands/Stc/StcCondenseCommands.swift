@@ -31,18 +31,15 @@ extension StcCommand {
     struct Analyse: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the analytic text of a group or subgroup under its category heading (step 4).",
-<<<<<<< HEAD
-            discussion: "For example:\n  qualcode stc analyse Balansekunst --heading \"Balansekunsten\" \\\n    --text-file analyse.md")
-=======
             discussion: """
                 The analytic text is Markdown (CommonMark): *italic*, **bold**, paragraphs separated by a \
                 blank line, bulleted (- …) and numbered (1. …) lists, > block quotes. The results chapter \
                 (`stc export chapter`) sets it with those emphases, paragraphs and lists.
 
                 For example:
-                  qualcode stc analyse Balansekunst --heading "Balansekunsten" --text-file analyse.md
+                  qualcode stc analyse Balansekunst --heading "Balansekunsten" \\
+                    --text-file analyse.md
                 """)
->>>>>>> i9-word
         @OptionGroup var project: ProjectOptions
         @Argument(help: "Group or Group/Subgroup.") var group: String
         @Option(help: "The category heading.") var heading: String?

@@ -44,19 +44,14 @@ extension StcCommand {
             func run() throws {
                 try out.checkDestination(project: project)
                 let model = try StcCommand.model(project, snapshot)
-<<<<<<< HEAD
-                try out.write(model.tablesDocument(withUnits: withUnits, language: out.locale))
-                out.wrote { "Wrote \($0)" }
-=======
                 let document = model.tablesDocument(withUnits: withUnits, language: out.locale, style: try houseStyle.resolve(), landscape: landscape)
                 try out.write(document)
-                print("Wrote \(out.output)")
+                out.wrote { "Wrote \($0)" }
                 let wide = out.format.isWord ? DocxRenderer.tablesTooWide(in: document, reference: try out.reference()) : []
                 if !wide.isEmpty {
                     Output.note("Note: table \(wide.map(String.init).joined(separator: ", ")) is too wide for the page even at 8 pt, so some words "
                                 + "are broken" + (landscape ? "." : "; --landscape gives each table a wider page."))
                 }
->>>>>>> i9-word
             }
         }
 
@@ -71,16 +66,10 @@ extension StcCommand {
             }
             func run() throws {
                 try out.checkDestination(project: project)
-<<<<<<< HEAD
-                let model = try StcCommand.model(project, snapshot)
-                try out.write(model.chapterDocument(style: try houseStyle.resolve(), language: out.locale))
-                out.wrote { "Wrote \($0)" }
-=======
                 let stc = try project.openCondensation()
                 let document = try stc.chapterDocument(of: StcCommand.model(stc, snapshot), style: try quoteStyle.resolve(), language: out.locale)
                 try out.write(document)
-                print("Wrote \(out.output)")
->>>>>>> i9-word
+                out.wrote { "Wrote \($0)" }
             }
         }
 
