@@ -23,11 +23,14 @@ public struct ProjectStore: Sendable {
     public let coder: String
     /// The database, for the modules built on the store (`Condensation`); apps go through methods.
     package let pool: DatabasePool
+    /// The modules whose tables the file was opened with; a deletion asks them what it would take.
+    let extensions: [SchemaExtension]
 
-    private init(url: URL, coder: String, pool: DatabasePool) {
+    private init(url: URL, coder: String, pool: DatabasePool, extensions: [SchemaExtension]) {
         self.url = url
         self.coder = coder
         self.pool = pool
+        self.extensions = extensions
     }
 
     /// Creates a new project file and records the project's title and research question.
@@ -42,7 +45,7 @@ public struct ProjectStore: Sendable {
             let pool = try DatabasePool(path: url.path, configuration: configuration)
             try pool.write { db in try db.execute(sql: "PRAGMA application_id = \(Migrations.applicationID)") }
             try SchemaExtension.migrator(with: extensions).migrate(pool)
-            let store = ProjectStore(url: url, coder: coder, pool: pool)
+            let store = ProjectStore(url: url, coder: coder, pool: pool, extensions: extensions)
             let info = ProjectInfo(title: title, researchQuestion: researchQuestion)
             try store.pool.write { db in
                 try info.insert(db)
@@ -103,7 +106,7 @@ public struct ProjectStore: Sendable {
             // A migration that fails rolls back: the file is as it was, but cannot be opened by this version.
             throw StoreError.migrationFailed(path: path, reason: error.message ?? "\(error.resultCode)")
         }
-        return ProjectStore(url: url, coder: coder, pool: pool)
+        return ProjectStore(url: url, coder: coder, pool: pool, extensions: extensions)
     }
 
     private static var configuration: Configuration {
@@ -131,7 +134,7 @@ public struct ProjectStore: Sendable {
         guard !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
             throw StoreError.invalidValue(what: "coder", value: name, expected: "a name without control characters")
         }
-        return ProjectStore(url: url, coder: name, pool: pool)
+        return ProjectStore(url: url, coder: name, pool: pool, extensions: extensions)
     }
 
     /// Runs `work` on a thread of its own and resumes the caller with its result, so async code (a
