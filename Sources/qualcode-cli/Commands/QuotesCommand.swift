@@ -21,7 +21,8 @@ struct QuotesCommand: ParsableCommand {
             earlier with another label, text from notes or e-mail (footnoted, since it is not recorded \
             speech), a lead-in naming a role the speaker does not have, and edits made before the \
             transcript changed. They are printed as warnings; --strict refuses to write. Every export is \
-            recorded, so a later export can see which label a quote had.
+            recorded, so a later export can see which label a quote had; `qualcode quote exports` lists the \
+            records and forgets trial exports.
 
             For example:
               qualcode quotes --code Trivsel --code "Det navske" --label "({rolle}, {tjeneste})" --format docx -o sitater.docx
