@@ -5,12 +5,7 @@ import Testing
 /// The everyday commands: show, edit and delete a memo; delete a transcript; rename and delete a
 /// participant; list and forget recorded quote exports. Each as a user runs it, with hostile input.
 @Suite struct EverydayCommandsTests {
-    static let interview = """
-        Intervjuer: Hva betyr tillit for deg i jobben?
-        Eva: Tillit er alt. Uten tillit får vi ingenting til med arbeidsgiverne.
-        Intervjuer: Og tiden?
-        Eva: Tid er det vi har minst av, ærlig talt. Skjemaene tar den.
-        """
+    static let interview = SyntheticInterviews.eva
 
     /// A project with Eva's interview (imported twice, the second time as an allowed duplicate) and Siri,
     /// who is in no transcript yet.

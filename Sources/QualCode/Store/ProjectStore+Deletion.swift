@@ -39,9 +39,7 @@ extension ProjectStore {
     ///   an unknown id. Nothing is changed then.
     @discardableResult
     public func deleteTranscript(_ id: Transcript.ID, force: Bool = false) throws -> DeletionReport {
-        try pool.write { db in
-            var report = try transcriptDependents(db, id)
-            guard force || report.blocking.isEmpty else { throw StoreError.inUse(report) }
+        try delete(force: force, counting: { db in try transcriptDependents(db, id) }) { db, report in
             let source = try Row.fetchOne(db, sql: "SELECT sourceFileName, sourceSHA256 FROM transcript WHERE id = ?", arguments: [id])
             // Turns, passages, segments (and through them codings, quotes, quote uses, who said them and the
             // modules' rows) go by cascade; memos and the code tallies by triggers.
@@ -50,8 +48,6 @@ extension ProjectStore {
                 "id": LogValue(id), "name": .string(report.record.name), "file": LogValue(source?["sourceFileName"] as String?),
                 "sha256": LogValue(source?["sourceSHA256"] as String?), "force": .bool(force), "dependents": Self.logged(report),
             ])
-            report.wasDeleted = true
-            return report
         }
     }
 
@@ -100,9 +96,7 @@ extension ProjectStore {
     ///   an unknown id. Nothing is changed then.
     @discardableResult
     public func deleteParticipant(_ id: Participant.ID, force: Bool = false) throws -> DeletionReport {
-        try pool.write { db in
-            var report = try participantDependents(db, id)
-            guard force || report.blocking.isEmpty else { throw StoreError.inUse(report) }
+        try delete(force: force, counting: { db in try participantDependents(db, id) }) { db, report in
             // Links restrict the deletion; turns let go of the participant by themselves (SET NULL), attribute
             // values, who said what and the code tallies per participant go by cascade, memos by a trigger.
             try db.execute(sql: "DELETE FROM transcriptParticipant WHERE participantId = ?", arguments: [id])
@@ -112,8 +106,6 @@ extension ProjectStore {
                 "id": LogValue(id), "pseudonym": .string(report.record.name), "force": .bool(force), "dependents": Self.logged(report),
                 "transcripts": .array(report.linked.map { LogValue($0.id) }),
             ])
-            report.wasDeleted = true
-            return report
         }
     }
 
@@ -140,6 +132,19 @@ extension ProjectStore {
     }
 
     // MARK: - Helpers
+
+    /// One deletion's transaction: counts what depends on the record, refuses while something blocks it
+    /// (unless `force`), then runs `delete`, which removes the record and logs it.
+    private func delete(force: Bool, counting dependents: (Database) throws -> DeletionReport,
+                        _ delete: (Database, DeletionReport) throws -> Void) throws -> DeletionReport {
+        try pool.write { db in
+            var report = try dependents(db)
+            guard force || report.blocking.isEmpty else { throw StoreError.inUse(report) }
+            try delete(db, report)
+            report.wasDeleted = true
+            return report
+        }
+    }
 
     /// The counts of a deletion for its event-log row: kind → count, kinds with none left out.
     private static func logged(_ report: DeletionReport) -> LogValue {

@@ -14,6 +14,11 @@ struct DeletionOptions: ParsableArguments {
     @Flag(help: "Print the report as JSON.")
     var json = false
 
+    /// Deletes the record (or with --dry-run only counts what would go) and prints the report.
+    func run(_ id: UUID, preview: (UUID) throws -> DeletionReport, delete: (UUID, Bool) throws -> DeletionReport) throws {
+        try print(dryRun ? try preview(id) : try delete(id, force))
+    }
+
     /// Prints what was deleted, or with --dry-run what would be and whether --force is needed.
     func print(_ report: DeletionReport) throws {
         if json { Swift.print(try Output.json(report)); return }

@@ -121,8 +121,7 @@ struct ParticipantCommand: ParsableCommand {
 
         func run() throws {
             let store = try project.openStore()
-            let id = try store.resolve.participant(pseudonym)
-            try deletion.print(deletion.dryRun ? try store.participantDeletion(id) : try store.deleteParticipant(id, force: deletion.force))
+            try deletion.run(try store.resolve.participant(pseudonym), preview: store.participantDeletion, delete: store.deleteParticipant)
         }
     }
 

@@ -130,8 +130,7 @@ extension TranscriptCommand {
 
         func run() throws {
             let store = try project.openStore()
-            let id = try store.resolve.transcript(transcript)
-            try deletion.print(deletion.dryRun ? try store.transcriptDeletion(id) : try store.deleteTranscript(id, force: deletion.force))
+            try deletion.run(try store.resolve.transcript(transcript), preview: store.transcriptDeletion, delete: store.deleteTranscript)
         }
     }
 }

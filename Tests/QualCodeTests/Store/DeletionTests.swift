@@ -6,12 +6,7 @@ import Testing
 /// Deleting a transcript or a participant: what depends on it is listed first, the deletion is refused
 /// while work or links hang on it unless forced, and a refusal changes nothing.
 @Suite struct DeletionTests {
-    static let interview = """
-        Intervjuer: Hva betyr tillit for deg i jobben?
-        Eva: Tillit er alt. Uten tillit får vi ingenting til med arbeidsgiverne.
-        Intervjuer: Og tiden?
-        Eva: Tid er det vi har minst av, ærlig talt. Skjemaene tar den.
-        """
+    static let interview = SyntheticInterviews.eva
 
     /// Eva's interview imported twice (the second time allowed as a duplicate), Siri in a group with Eva,
     /// and a participant nobody has heard yet.
