@@ -6,7 +6,24 @@ extension Condensation {
     /// The tables condensation adds to a project file. Front ends open and create projects through
     /// QualCodeKit's `ProjectModules`, which lists it; the core alone takes it as
     /// `ProjectStore.open(at:coder:extensions: [Condensation.schema])`.
-    public static let schema = SchemaExtension(name: "stc") { migrator in
+    public static let schema = SchemaExtension(name: "stc", register: registerMigrations, segmentDependents: dependents)
+
+    /// What condensation holds on segments a deletion would remove (a transcript's): the meaning units
+    /// among them, golden quotes (the subgroup's slot is left empty, `ON DELETE SET NULL`) and
+    /// contradiction marks (deleted with their unit, `ON DELETE CASCADE`). The units' codings are the
+    /// core's and counted there.
+    @Sendable static func dependents(_ db: Database, _ segments: SegmentSet) throws -> [Dependent] {
+        func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql, arguments: segments.arguments) ?? 0 }
+        return [
+            Dependent(.unit, try count("""
+                SELECT COUNT(DISTINCT k.segmentId) FROM coding k JOIN stcGroup g ON g.codeId = k.codeId WHERE \(segments.contains("k.segmentId"))
+                """)),
+            Dependent(.goldenQuote, try count("SELECT COUNT(*) FROM stcGroup WHERE \(segments.contains("goldenSegmentId"))"), .detached),
+            Dependent(.contradiction, try count("SELECT COUNT(*) FROM stcContradiction WHERE \(segments.contains("segmentId"))")),
+        ]
+    }
+
+    @Sendable static func registerMigrations(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("stc.createCondensation") { db in
             // Step 1: preliminary themes from the total impression, and when they went to the supervisor.
             try db.create(table: "stcTheme") { t in
@@ -69,4 +86,13 @@ extension Condensation {
             }
         }
     }
+}
+
+extension DependentKind {
+    /// A meaning unit: a segment in a code group or subgroup.
+    public static let unit = DependentKind(id: "stc.unit", singular: "meaning unit", plural: "meaning units")
+    /// A subgroup's golden quote («gullsitat»).
+    public static let goldenQuote = DependentKind(id: "stc.goldenQuote", singular: "golden quote", plural: "golden quotes")
+    /// A unit marked as contradicting its group.
+    public static let contradiction = DependentKind(id: "stc.contradiction", singular: "contradiction mark", plural: "contradiction marks")
 }

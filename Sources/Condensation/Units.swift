@@ -52,7 +52,7 @@ extension Condensation {
             if let from {
                 let source = try Self.registeredGroup(db, from)
                 guard source.id != target.id else { return }
-                if try store.uncode(in: db, segment: segment, codes: [source.id]).isEmpty {
+                if try store.uncode(in: db, segment: segment, codes: [source.id]).removed.isEmpty {
                     throw CondensationError.unitNotInSource(unit: segment.id, source: from)
                 }
                 // A unit that leaves is no longer the golden quote or a contradiction there.

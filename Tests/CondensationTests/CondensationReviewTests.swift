@@ -76,6 +76,32 @@ import Testing
         #expect(golden == nil || reported)                            
     }
 
+    // 6b. Deleting a transcript lists the analysis it takes: units, a golden quote, contradiction marks.
+    @Test func deletingATranscriptReportsWhatTheAnalysisLoses() throws {
+        let s = try study(); defer { try? FileManager.default.removeItem(at: s.folder) }
+        let u = try s.stc.addUnit("siri", .lines(2...2), groups: ["G/S"])
+        let v = try s.stc.addUnit("siri", .quote("Jeg er en sparringspartner, ikke en sjef.", occurrence: nil), groups: ["G/S"])
+        try s.stc.addUnit("tore", .lines(1...1), groups: ["G/S"])
+        try s.stc.condense("G/S", text: "Vi veileder og har egne deltakere.", golden: u.segment.id.shortID)
+        try s.stc.markContradicting(v.segment.id.shortID, in: "G/S", note: "Avviser sjefsrollen.")
+        let siri = try s.store.resolve.transcript("siri")
+        let preview = try s.store.transcriptDeletion(siri)
+        #expect(preview.count(of: .unit) == 2 && preview.count(of: .goldenQuote) == 1 && preview.count(of: .contradiction) == 1)
+        #expect(preview.dependents.first { $0.kind == .goldenQuote }?.effect == .detached)
+        #expect(throws: StoreError.inUse(preview)) { try s.store.deleteTranscript(siri) }
+        #expect(try s.stc.group("G/S").goldenUnit == u.segment.id)
+
+        let report = try s.store.deleteTranscript(siri, force: true)
+        #expect(report.count(of: .unit) == 2 && report.wasDeleted)
+        #expect(try s.stc.group("G/S").goldenUnit == nil && s.stc.group("G/S").units == 1)
+        #expect(try s.stc.status().missing.contains(.noGoldenQuote(subgroup: "G/S")))
+        #expect(try s.stc.validate().findings.allSatisfy { $0.kind != .contradicting })
+        #expect(try s.store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stcContradiction") } == 0)
+        // The core alone (no condensation) counts only its own records.
+        let core = try ProjectStore.open(at: s.store.url, coder: "tester")
+        #expect(try core.transcriptDeletion(try core.resolve.transcript("tore")).dependents.allSatisfy { !$0.kind.id.hasPrefix("stc.") })
+    }
+
     // 7. `retire` ignores the group part of the path.
     @Test func retireChecksThePath() throws {
         let s = try study(); defer { try? FileManager.default.removeItem(at: s.folder) }

@@ -11,6 +11,10 @@ public struct Memo: Identifiable, Hashable, Sendable, Codable {
     public var author: String
     public var createdAt: Date
 
+    /// The longest memo the store takes, in characters (Unicode scalars): a long analytic memo is tens
+    /// of thousands; a whole file pasted by mistake is refused.
+    public static let maximumLength = 1_000_000
+
     public init(id: UUID = .timeOrdered(), target: MemoTarget, text: String, author: String, createdAt: Date = Date()) {
         self.id = id
         self.targetKind = target.kind

@@ -280,6 +280,44 @@ enum Migrations {
             // The display name a table's header shows («Rolle i tjenesten» for the attribute «rolle»).
             try db.alter(table: "attribute") { t in t.add(column: "label", .text) }
         }
+        migrator.registerMigration("memosGoWithTheirRecords") { db in
+            // A memo names its record by kind and id, without a foreign key; these keep it from pointing at
+            // nothing when the record goes, by whatever path (a transcript's segments go by cascade).
+            // Memos left pointing at nothing by earlier versions stay, listed as on a deleted record.
+            for kind in [MemoTarget.Kind.transcript, .segment, .participant, .code] {
+                try db.execute(sql: """
+                    CREATE TRIGGER memoGoesWith\(kind.rawValue.prefix(1).uppercased() + kind.rawValue.dropFirst()) AFTER DELETE ON \(kind.rawValue) BEGIN
+                      DELETE FROM memo WHERE targetKind = '\(kind.rawValue)' AND targetId = OLD.id;
+                    END
+                    """)
+            }
+            // Memos are named by short ids, as segments are.
+            try db.execute(sql: "CREATE INDEX memoByShortId ON memo(substr(lower(hex(id)), 25))")
+        }
+        migrator.registerMigration("groupQuoteUsesByExport") { db in
+            // One row per export, so an export can be listed and forgotten as one; its quotes' uses go with it.
+            try db.create(table: "quoteExport") { t in
+                t.primaryKey("id", .blob)
+                t.column("file", .text).notNull()
+                t.column("exportedBy", .text).notNull()
+                t.column("exportedAt", .datetime).notNull()
+            }
+            try db.execute(sql: """
+                ALTER TABLE quoteUse ADD COLUMN exportId BLOB REFERENCES quoteExport(id) ON DELETE CASCADE;
+                CREATE INDEX quoteUseByExport ON quoteUse(exportId);
+                """)
+            // Uses recorded before were written per export in one transaction, with one timestamp.
+            for row in try Row.fetchAll(db, sql: """
+                SELECT file, exportedBy, exportedAt, MIN(id) AS first FROM quoteUse GROUP BY file, exportedBy, exportedAt ORDER BY first
+                """) {
+                let at: Date = row["exportedAt"]
+                let id = UUID.timeOrdered(at: at)
+                try db.execute(sql: "INSERT INTO quoteExport (id, file, exportedBy, exportedAt) VALUES (?, ?, ?, ?)",
+                               arguments: [id, row["file"] as DatabaseValue, row["exportedBy"] as DatabaseValue, row["exportedAt"] as DatabaseValue])
+                try db.execute(sql: "UPDATE quoteUse SET exportId = ? WHERE file = ? AND exportedBy = ? AND exportedAt = ?",
+                               arguments: [id, row["file"] as DatabaseValue, row["exportedBy"] as DatabaseValue, row["exportedAt"] as DatabaseValue])
+            }
+        }
         return migrator
     }
 

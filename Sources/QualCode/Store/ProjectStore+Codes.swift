@@ -37,9 +37,12 @@ public struct CodeChangeReport: Hashable, Sendable, Codable {
     /// The children moved or removed, in the order of ``childrenMoved`` and ``childrenRemoved``.
     public var childrenMovedIds: [Code.ID]
     public var childrenRemovedIds: [Code.ID]
+    /// Memos deleted with the codes and with the segments left without codings.
+    public var memosRemoved: Int
 
     public init(code: String, codingsMoved: Int, codingsRemoved: Int, childrenMoved: [String], childrenRemoved: [String],
-                codeId: Code.ID, targetId: Code.ID? = nil, childrenMovedIds: [Code.ID] = [], childrenRemovedIds: [Code.ID] = []) {
+                codeId: Code.ID, targetId: Code.ID? = nil, childrenMovedIds: [Code.ID] = [], childrenRemovedIds: [Code.ID] = [],
+                memosRemoved: Int = 0) {
         self.code = code
         self.codingsMoved = codingsMoved
         self.codingsRemoved = codingsRemoved
@@ -49,6 +52,7 @@ public struct CodeChangeReport: Hashable, Sendable, Codable {
         self.targetId = targetId
         self.childrenMovedIds = childrenMovedIds
         self.childrenRemovedIds = childrenRemovedIds
+        self.memosRemoved = memosRemoved
     }
 }
 
@@ -308,7 +312,8 @@ extension ProjectStore {
     }
 
     /// Deletes a code. Refused while it has codings or children unless `force`, which also deletes
-    /// the codings, the child codes and their codings, and reports them.
+    /// the codings, the child codes and their codings, and reports them. Memos on the deleted codes, and
+    /// on segments left without codings, go with them and are counted.
     public func deleteCode(_ id: Code.ID, force: Bool = false) throws -> CodeChangeReport {
         try pool.write { db in
             let code = try Self.existingCode(db, id)
@@ -328,18 +333,19 @@ extension ProjectStore {
             }
             let touched = try Coding.filter(ids.contains(Coding.Columns.codeId)).fetchAll(db).map(\.segmentId)
             try Coding.filter(ids.contains(Coding.Columns.codeId)).deleteAll(db)
+            // Memos go with their code or segment (a trigger deletes them); counted first.
+            var memos = try Memo.filter(Memo.Columns.targetKind == MemoTarget.Kind.code && ids.contains(Memo.Columns.targetId)).fetchCount(db)
             // Segments left without any coding go too; they existed only to carry these codes.
             for segmentId in Set(touched) where try Coding.filter(Coding.Columns.segmentId == segmentId).fetchCount(db) == 0 {
+                memos += try Self.memoCount(db, on: .segment(segmentId))
                 try Segment.deleteOne(db, key: segmentId)
             }
-            // Memos about a deleted code would point at nothing.
-            try Memo.filter(Memo.Columns.targetKind == MemoTarget.Kind.code.rawValue && ids.contains(Memo.Columns.targetId)).deleteAll(db)
             for c in subtree.reversed() { try c.delete(db) }
             try log(db, "code.delete", ["id": LogValue(code.id), "name": .string(code.name), "codings": .int(codings),
-                                        "children": .array(subtree.dropFirst().map { LogValue($0.id) })])
+                                        "children": .array(subtree.dropFirst().map { LogValue($0.id) }), "memos": .int(memos)])
             return CodeChangeReport(code: code.name, codingsMoved: 0, codingsRemoved: codings, childrenMoved: [],
                                     childrenRemoved: subtree.dropFirst().map(\.name), codeId: code.id,
-                                    childrenRemovedIds: subtree.dropFirst().map(\.id))
+                                    childrenRemovedIds: subtree.dropFirst().map(\.id), memosRemoved: memos)
         }
     }
 }

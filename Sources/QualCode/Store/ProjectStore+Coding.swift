@@ -55,6 +55,17 @@ public struct CodingResult: Hashable, Sendable, Codable {
     public var quoteNormalised: [QuoteNormalisation] = []
 }
 
+/// What removing codings from a segment did.
+public struct UncodeResult: Hashable, Sendable, Codable {
+    /// The labels of the codes whose codings were removed; `removedCodeIDs` in the same order.
+    public var removed: [String]
+    public var removedCodeIDs: [Code.ID]
+    /// The segment had no codings left and was deleted.
+    public var segmentDeleted: Bool
+    /// Memos on the segment, deleted with it.
+    public var memosDeleted: Int
+}
+
 /// One row of the process log («prosesslogg»): a unit, who said it, where, and its codes.
 public struct UnitRow: Hashable, Sendable, Codable {
     public var id: UUID
@@ -226,50 +237,51 @@ extension ProjectStore {
         return Applied(segment: info, added: added, present: present, created: created, codes: applied, normalised: place.normalised)
     }
 
-    /// Removes this coder's codings of `codes` (all codes when empty) from a segment; a segment
-    /// left with no codings is deleted.
-    public func uncode(segment id: Segment.ID, codes: [Code.ID]) throws -> [String] {
+    /// Removes this coder's codings of `codes` (all codes when empty) from a segment; a segment left
+    /// with no codings is deleted, and the memos on it with it. Removing the last codings of a segment
+    /// that has memos is refused unless `force`, so a memo is not lost to a recoding.
+    ///
+    /// - Throws: ``StoreError/missing(_:_:)`` for an unknown segment, ``StoreError/inUse(_:)`` listing the
+    ///   memos when refused; nothing is changed then.
+    @discardableResult
+    public func uncode(segment id: Segment.ID, codes: [Code.ID], force: Bool = false) throws -> UncodeResult {
         try pool.write { db in
             guard let segment = try Segment.fetchOne(db, key: id) else { throw StoreError.missing(.segment, id) }
-            return try uncode(in: db, segment: segment, codes: codes)
+            return try uncode(in: db, segment: segment, codes: codes, force: force)
         }
     }
 
-    /// ``uncode(segment:codes:)`` inside a transaction a module already holds.
-    package func uncode(in db: Database, segment: Segment, codes wanted: [UUID]) throws -> [String] {
-        do {
-            let index = try CodeIndex(db)
-            var removed: [String] = []
-            let codings = try Coding.filter(Coding.Columns.segmentId == segment.id && Coding.Columns.coder == coder).fetchAll(db)
-            for coding in codings where wanted.isEmpty || wanted.contains(coding.codeId) {
-                try coding.delete(db)
-                removed.append(index.label(of: coding.codeId))
-                try log(db, "coding.remove", ["id": LogValue(coding.id), "segment": LogValue(segment.id), "code": LogValue(coding.codeId)])
-            }
-            if try Coding.filter(Coding.Columns.segmentId == segment.id).fetchCount(db) == 0 {
-                try segment.delete(db)
-                try log(db, "segment.remove", ["id": LogValue(segment.id)])
-            }
-            return removed
+    /// ``uncode(segment:codes:force:)`` inside a transaction a module already holds.
+    package func uncode(in db: Database, segment: Segment, codes wanted: [UUID], force: Bool = false) throws -> UncodeResult {
+        let index = try CodeIndex(db)
+        var result = UncodeResult(removed: [], removedCodeIDs: [], segmentDeleted: false, memosDeleted: 0)
+        let codings = try Coding.filter(Coding.Columns.segmentId == segment.id && Coding.Columns.coder == coder).fetchAll(db)
+        for coding in codings where wanted.isEmpty || wanted.contains(coding.codeId) {
+            try coding.delete(db)
+            result.removed.append(index.label(of: coding.codeId))
+            result.removedCodeIDs.append(coding.codeId)
+            try log(db, "coding.remove", ["id": LogValue(coding.id), "segment": LogValue(segment.id), "code": LogValue(coding.codeId)])
         }
+        if try Coding.filter(Coding.Columns.segmentId == segment.id).fetchCount(db) == 0 {
+            let memos = try Self.memoCount(db, on: .segment(segment.id))
+            if memos > 0 && !force {
+                let report = DeletionReport(record: RecordReference(.segment, segment.id, segment.id.shortID),
+                                            dependents: [Dependent(.memo, memos, blocks: true)], linked: [], wasDeleted: false)
+                throw StoreError.inUse(report)
+            }
+            try segment.delete(db)
+            try log(db, "segment.remove", ["id": LogValue(segment.id), "memos": .int(memos)])
+            result.segmentDeleted = true
+            result.memosDeleted = memos
+        }
+        return result
     }
 
+    /// A segment by its id or the last digits of it (``id(_:in:what:_:)``).
     package static func segment(_ db: Database, _ reference: String) throws -> Segment {
-        let key = reference.trimmingCharacters(in: .whitespaces).lowercased()
-        if let id = UUID(uuidString: key), let s = try Segment.fetchOne(db, key: id) { return s }
-        guard key.count >= 4, key.allSatisfy({ $0.isHexDigit || $0 == "-" }) else {
-            throw StoreError.notFound(what: "segment", reference: reference, candidates: [])
-        }
-        // Short ids, as listings print them: the last characters of the UUID. Eight or more digits go
-        // through the index on the last eight; fewer need a scan.
-        let hex = key.replacingOccurrences(of: "-", with: "")
-        let matches = hex.count >= 8
-            ? try Segment.fetchAll(db, sql: "SELECT * FROM segment WHERE substr(lower(hex(id)), 25) = ?", arguments: [String(hex.suffix(8))])
-                .filter { $0.id.uuidString.lowercased().replacingOccurrences(of: "-", with: "").hasSuffix(hex) }
-            : try Segment.fetchAll(db, sql: "SELECT * FROM segment WHERE lower(hex(id)) LIKE ?", arguments: ["%" + hex])
-        if matches.count == 1 { return matches[0] }
-        if matches.isEmpty { throw StoreError.notFound(what: "segment", reference: reference, candidates: []) }
-        throw StoreError.ambiguous(what: "segment", reference: reference, candidates: matches.map { $0.id.shortID })
+        let id = try Self.id(db, in: "segment", what: "segment", reference)
+        guard let segment = try Segment.fetchOne(db, key: id) else { throw StoreError.missing(.segment, id) }
+        return segment
     }
 
     /// Where `selector` lies in the text; for a quote, also what had to be forgiven for it to match.

@@ -13,6 +13,8 @@ public struct MemoEntry: Hashable, Sendable, Codable {
     public var targetKind: MemoTarget.Kind
     /// The record the memo is about; nil for a project memo.
     public var targetId: UUID?
+    /// The record is gone (a memo left behind by a version that did not delete memos with their record).
+    public var targetIsDeleted: Bool
 }
 
 extension ProjectStore {
@@ -55,21 +57,95 @@ extension ProjectStore {
         guard exists else { throw StoreError.missing(kind, id) }
     }
 
-    /// Attaches a memo to the project or one of its records.
+    /// Attaches a memo to the project or one of its records. A memo goes with its record: deleting a
+    /// transcript, segment, participant or code deletes the memos on it (and lists them first).
     ///
-    /// - Throws: ``StoreError/missing(_:_:)`` when the target's record does not exist.
+    /// - Throws: ``StoreError/missing(_:_:)`` when the target's record does not exist,
+    ///   ``StoreError/invalidValue(what:value:expected:)`` for blank text, ``StoreError/tooLong(what:length:limit:)``
+    ///   past ``Memo/maximumLength``.
     @discardableResult
     public func addMemo(on target: MemoTarget = .project, text: String) throws -> MemoEntry {
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw StoreError.invalidValue(what: "memo", value: text, expected: "some text")
-        }
+        let text = try Self.memoText(text)
         return try pool.write { db in
             try Self.requireExisting(db, target)
-            let memo = Memo(target: target, text: text.precomposedStringWithCanonicalMapping, author: coder)
+            let memo = Memo(target: target, text: text, author: coder)
             try memo.insert(db)
             try log(db, "memo.add", ["id": LogValue(memo.id), "on": .string(target.kind.rawValue), "target": target.id.map { LogValue($0) } ?? .null])
             return try Self.entry(db, memo)
         }
+    }
+
+    /// One memo, with its whole text.
+    ///
+    /// - Throws: ``StoreError/missing(_:_:)`` when no memo has this id.
+    public func memo(_ id: Memo.ID) throws -> MemoEntry {
+        try pool.read { db in try Self.entry(db, try Self.existingMemo(db, id)) }
+    }
+
+    /// Replaces a memo's text; its target, author and date stay. `original` is the text the new one was
+    /// written from (what an editor was opened with): when the memo changed since, nothing is saved.
+    ///
+    /// - Throws: ``StoreError/unchanged(_:name:)`` when the text is the same,
+    ///   ``StoreError/changedMeanwhile(_:name:)`` when it is not `original` any more, and as ``addMemo(on:text:)``
+    ///   for blank or overlong text. Nothing is changed then.
+    @discardableResult
+    public func updateMemo(_ id: Memo.ID, text: String, original: String? = nil) throws -> MemoEntry {
+        let text = try Self.memoText(text)
+        return try pool.write { db in
+            var memo = try Self.existingMemo(db, id)
+            if let original, original.precomposedStringWithCanonicalMapping != memo.text {
+                throw StoreError.changedMeanwhile(.memo, name: id.shortID)
+            }
+            guard text != memo.text else { throw StoreError.unchanged(.memo, name: id.shortID) }
+            let before = memo.text.unicodeScalars.count
+            memo.text = text
+            try memo.update(db)
+            try log(db, "memo.update", ["id": LogValue(memo.id), "characters": .int(text.unicodeScalars.count), "before": .int(before)])
+            return try Self.entry(db, memo)
+        }
+    }
+
+    /// Deletes a memo and returns it as it was.
+    ///
+    /// - Throws: ``StoreError/missing(_:_:)`` when no memo has this id.
+    @discardableResult
+    public func deleteMemo(_ id: Memo.ID) throws -> MemoEntry {
+        try pool.write { db in
+            let memo = try Self.existingMemo(db, id)
+            let entry = try Self.entry(db, memo)
+            try memo.delete(db)
+            try log(db, "memo.delete", ["id": LogValue(memo.id), "on": .string(memo.targetKind.rawValue),
+                                        "target": memo.targetId.map { LogValue($0) } ?? .null,
+                                        "characters": .int(memo.text.unicodeScalars.count)])
+            return entry
+        }
+    }
+
+    /// How many memos are on `target`.
+    static func memoCount(_ db: Database, on target: MemoTarget) throws -> Int {
+        try Memo.filter(Memo.Columns.targetKind == target.kind && Memo.Columns.targetId == target.id).fetchCount(db)
+    }
+
+    /// A memo by its id or the last digits of it, as listings print them.
+    static func memo(_ db: Database, _ reference: String) throws -> Memo.ID {
+        try id(db, in: "memo", what: "memo", reference)
+    }
+
+    private static func existingMemo(_ db: Database, _ id: Memo.ID) throws -> Memo {
+        guard let memo = try Memo.fetchOne(db, key: id) else { throw StoreError.missing(.memo, id) }
+        return memo
+    }
+
+    /// Memo text as stored: not blank, at most ``Memo/maximumLength`` characters, composed (NFC).
+    private static func memoText(_ text: String) throws -> String {
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw StoreError.invalidValue(what: "memo", value: text.truncated(), expected: "some text")
+        }
+        let length = text.unicodeScalars.count
+        guard length <= Memo.maximumLength else {
+            throw StoreError.tooLong(what: "memo", length: length, limit: Memo.maximumLength)
+        }
+        return text.precomposedStringWithCanonicalMapping
     }
 
     /// Memos, oldest first; only those on `target` when given (``MemoTarget/project`` gives the project's
@@ -87,18 +163,21 @@ extension ProjectStore {
     }
 
     private static func entry(_ db: Database, _ memo: Memo) throws -> MemoEntry {
-        MemoEntry(id: memo.id, on: try describe(db, memo), text: memo.text, author: memo.author, createdAt: memo.createdAt,
-                  targetKind: memo.targetKind, targetId: memo.targetId)
+        let name = try describe(db, memo)
+        return MemoEntry(id: memo.id, on: name ?? "\(memo.targetKind.rawValue):\(memo.targetId?.shortID ?? "?") (deleted)", text: memo.text,
+                         author: memo.author, createdAt: memo.createdAt, targetKind: memo.targetKind, targetId: memo.targetId,
+                         targetIsDeleted: name == nil)
     }
 
-    private static func describe(_ db: Database, _ memo: Memo) throws -> String {
+    /// `transcript:intervju-eva`, `code:Ledelse/Tillit`; nil when the record is gone.
+    private static func describe(_ db: Database, _ memo: Memo) throws -> String? {
         guard let id = memo.targetId else { return "project" }
         switch memo.targetKind {
         case .project: return "project"
-        case .transcript: return "transcript:" + (try Transcript.fetchOne(db, key: id)?.slug ?? "?")
-        case .participant: return "participant:" + (try Participant.fetchOne(db, key: id)?.pseudonym ?? "?")
-        case .code: return "code:" + (try Code.fetchOne(db, key: id).map { try path(db, of: $0) } ?? "?")
-        case .segment: return "segment:" + id.shortID
+        case .transcript: return try Transcript.fetchOne(db, key: id).map { "transcript:" + $0.slug }
+        case .participant: return try Participant.fetchOne(db, key: id).map { "participant:" + $0.pseudonym }
+        case .code: return try Code.fetchOne(db, key: id).map { "code:" + (try path(db, of: $0)) }
+        case .segment: return try Segment.exists(db, key: id) ? "segment:" + id.shortID : nil
         }
     }
 }

@@ -82,13 +82,15 @@ extension ProjectStore {
     ///
     /// A new attribute takes its type from the first value (integer, float, boolean, date or text);
     /// later values must fit it.
+    /// - Throws: ``StoreError/duplicate(what:name:)`` for a pseudonym taken (case-insensitively), and for a
+    ///   pseudonym that is blank, has control characters or line breaks, or is longer than
+    ///   ``Participant/maximumPseudonymLength``: ``StoreError/emptyName(what:)``,
+    ///   ``StoreError/invalidValue(what:value:expected:)``, ``StoreError/tooLong(what:length:limit:)``.
     @discardableResult
     public func addParticipant(pseudonym: String, label: String? = nil, attributes: [(String, String)] = []) throws -> Participant {
-        let pseudonym = try NameRules.checked(pseudonym, what: "participant")
+        let pseudonym = try Self.validPseudonym(pseudonym)
         return try pool.write { db in
-            if try (Participant.fetchAll(db).contains { $0.pseudonym.lowercased() == pseudonym.lowercased() }) {
-                throw StoreError.duplicate(what: "participant", name: pseudonym)
-            }
+            try Self.requireFreePseudonym(db, pseudonym)
             let participant = Participant(pseudonym: pseudonym, label: label)
             try participant.insert(db)
             for (name, value) in attributes {
@@ -141,6 +143,51 @@ extension ProjectStore {
         }
     }
 
+    /// Gives a participant another pseudonym. Everything stays linked (transcripts, speaker turns, the
+    /// segments they said, attributes, memos): they refer to the participant's id, which does not change.
+    /// The transcripts' text is not touched: speaker labels in it stay as they were imported.
+    ///
+    /// - Throws: ``StoreError/missing(_:_:)`` for an unknown id, ``StoreError/unchanged(_:name:)`` for the
+    ///   same name, and as ``addParticipant(pseudonym:label:attributes:)`` for a name taken or not valid.
+    @discardableResult
+    public func renameParticipant(_ id: Participant.ID, to newName: String) throws -> Participant {
+        let name = try Self.validPseudonym(newName)
+        return try pool.write { db in
+            guard var participant = try Participant.fetchOne(db, key: id) else { throw StoreError.missing(.participant, id) }
+            guard participant.pseudonym != name else { throw StoreError.unchanged(.participant, name: "\"\(name)\"") }
+            try Self.requireFreePseudonym(db, name, except: id)
+            let old = participant.pseudonym
+            participant.pseudonym = name
+            try participant.update(db)
+            try log(db, "participant.rename", ["id": LogValue(id), "from": .string(old), "to": .string(name)])
+            return participant
+        }
+    }
+
+    /// A pseudonym as stored: trimmed and composed (NFC); not blank, no control characters or line breaks,
+    /// at most ``Participant/maximumPseudonymLength`` characters.
+    static func validPseudonym(_ raw: String) throws -> String {
+        let name = raw.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
+        guard !name.isEmpty else { throw StoreError.emptyName(what: "participant") }
+        guard !name.unicodeScalars.contains(where: \.isControlOrSeparator) else {
+            throw StoreError.invalidValue(what: "participant name", value: name.escapingControlCharacters().truncated(),
+                                          expected: "a name without control characters or line breaks")
+        }
+        let length = name.unicodeScalars.count
+        guard length <= Participant.maximumPseudonymLength else {
+            throw StoreError.tooLong(what: "participant name", length: length, limit: Participant.maximumPseudonymLength)
+        }
+        return name
+    }
+
+    /// Refuses a pseudonym another participant has, case-insensitively («eva» and «Eva» are one name).
+    static func requireFreePseudonym(_ db: Database, _ name: String, except id: Participant.ID? = nil) throws {
+        let key = name.lowercased()
+        if try Participant.fetchAll(db).contains(where: { $0.id != id && $0.pseudonym.lowercased() == key }) {
+            throw StoreError.duplicate(what: "participant", name: name)
+        }
+    }
+
     static func setAttribute(_ db: Database, participant: UUID, name rawName: String, value: String, newType: @autoclosure () -> AttributeType) throws {
         let name = try NameRules.checked(rawName, what: "attribute")
         let attribute: Attribute
@@ -177,6 +224,11 @@ extension ProjectStore {
                 known[name.trimmingCharacters(in: .whitespaces)] ?? AttributeType.inferred(from: table.rows.map { $0.values[column] })
             }
             for (index, row) in table.rows.enumerated() {
+                if existing[row.pseudonym.lowercased()] == nil {
+                    do { _ = try Self.validPseudonym(row.pseudonym) } catch let error as StoreError {
+                        throw ImportError.invalidRow(file: url.lastPathComponent, line: index + 2, reason: error.description)
+                    }
+                }
                 for (column, value) in row.values.enumerated() where !value.trimmingCharacters(in: .whitespaces).isEmpty {
                     if columnTypes[column].normalized(value) == nil {
                         let error = StoreError.invalidAttribute(name: table.attributeNames[column], value: value, type: columnTypes[column])
@@ -192,7 +244,7 @@ extension ProjectStore {
                     if let label = row.label { participant.label = label; try participant.update(db) }
                     report.updated.append(pseudonym)
                 } else {
-                    participant = Participant(pseudonym: pseudonym, label: row.label)
+                    participant = Participant(pseudonym: try Self.validPseudonym(pseudonym), label: row.label)
                     try participant.insert(db)
                     report.added.append(pseudonym)
                 }

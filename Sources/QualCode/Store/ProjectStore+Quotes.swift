@@ -44,6 +44,20 @@ public struct QuoteUse: Hashable, Sendable, Codable {
     public var exportedAt: Date
 }
 
+/// A recorded quote export: the file the quotes went into, who wrote it, when, and with which labels.
+/// Its quotes' uses are what the "exported earlier with another label" check reads.
+public struct QuoteExport: Identifiable, Hashable, Sendable, Codable {
+    public var id: UUID
+    /// The file as it was given to the export.
+    public var file: String
+    public var exportedBy: String
+    public var exportedAt: Date
+    /// The quotes whose use is recorded (fewer than were exported once their transcript is deleted).
+    public var quotes: Int
+    /// The distinct labels the quotes had, in export order.
+    public var labels: [String]
+}
+
 /// What is stored about a quote beyond its segment.
 struct StoredQuote {
     var form: QuoteForm?
@@ -136,13 +150,88 @@ extension ProjectStore {
         try json.map { try JSONDecoder().decode(QuoteForm.self, from: Data($0.utf8)) }
     }
 
-    /// Records that these quotes went into `file` with these labels.
-    public func recordQuoteUses(_ uses: [(segment: UUID, label: String)], file: String) throws {
+    /// Records that these quotes went into `file` with these labels, as one export.
+    @discardableResult
+    public func recordQuoteUses(_ uses: [(segment: UUID, label: String)], file: String) throws -> QuoteExport.ID {
         try pool.write { db in
             let now = Date()
-            let insert = try db.cachedStatement(sql: "INSERT INTO quoteUse (segmentId, label, file, exportedBy, exportedAt) VALUES (?, ?, ?, ?, ?)")
-            for use in uses { try insert.execute(arguments: [use.segment, use.label, file, coder, now]) }
-            try log(db, "quote.export", ["file": .string(file), "quotes": .int(uses.count)])
+            let export = UUID.timeOrdered(at: now)
+            try db.execute(sql: "INSERT INTO quoteExport (id, file, exportedBy, exportedAt) VALUES (?, ?, ?, ?)", arguments: [export, file, coder, now])
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO quoteUse (segmentId, label, file, exportedBy, exportedAt, exportId) VALUES (?, ?, ?, ?, ?, ?)
+                """)
+            for use in uses { try insert.execute(arguments: [use.segment, use.label, file, coder, now, export]) }
+            try log(db, "quote.export", ["id": LogValue(export), "file": .string(file), "quotes": .int(uses.count)])
+            return export
+        }
+    }
+
+    // MARK: - Recorded exports
+
+    /// The recorded quote exports, oldest first, each with its file, who made it and when, how many of
+    /// its quotes' uses are still recorded, and the labels they had.
+    public func quoteExports() throws -> [QuoteExport] {
+        try pool.read { db in try Self.quoteExports(db) }
+    }
+
+    /// Forgets one recorded export: its quotes' uses go, so later exports no longer warn that a quote
+    /// went out with another label in it (a trial export). The file itself is not touched.
+    ///
+    /// - Throws: ``StoreError/missing(_:_:)`` when no export has this id.
+    @discardableResult
+    public func forgetQuoteExport(_ id: QuoteExport.ID) throws -> QuoteExport {
+        try pool.write { db in
+            guard let export = try Self.quoteExports(db, only: id).first else { throw StoreError.missing(.quoteExport, id) }
+            try db.execute(sql: "DELETE FROM quoteExport WHERE id = ?", arguments: [id])
+            try log(db, "quote.forget", ["id": LogValue(id), "file": .string(export.file), "quotes": .int(export.quotes)])
+            return export
+        }
+    }
+
+    /// Forgets every recorded export (see ``forgetQuoteExport(_:)``) and returns them.
+    @discardableResult
+    public func forgetAllQuoteExports() throws -> [QuoteExport] {
+        try pool.write { db in
+            let exports = try Self.quoteExports(db)
+            // Uses recorded before exports were (none left after the migration) go too.
+            try db.execute(sql: "DELETE FROM quoteUse; DELETE FROM quoteExport")
+            try log(db, "quote.forget", ["all": true, "exports": .int(exports.count), "quotes": .int(exports.reduce(0) { $0 + $1.quotes })])
+            return exports
+        }
+    }
+
+    private static func quoteExports(_ db: Database, only id: QuoteExport.ID? = nil) throws -> [QuoteExport] {
+        var exports: [QuoteExport] = []
+        var position: [UUID: Int] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT e.id, e.file, e.exportedBy, e.exportedAt, (SELECT COUNT(*) FROM quoteUse u WHERE u.exportId = e.id) AS quotes
+              FROM quoteExport e \(id == nil ? "" : "WHERE e.id = ?") ORDER BY e.exportedAt, e.id
+            """, arguments: id.map { [$0] } ?? []) {
+            position[row["id"]] = exports.count
+            exports.append(QuoteExport(id: row["id"], file: row["file"], exportedBy: row["exportedBy"], exportedAt: row["exportedAt"],
+                                       quotes: row["quotes"], labels: []))
+        }
+        for row in try Row.fetchAll(db, sql: """
+            SELECT exportId, label FROM quoteUse \(id == nil ? "WHERE exportId IS NOT NULL" : "WHERE exportId = ?") GROUP BY exportId, label ORDER BY MIN(id)
+            """, arguments: id.map { [$0] } ?? []) {
+            if let i = position[row["exportId"]] { exports[i].labels.append(row["label"]) }
+        }
+        return exports
+    }
+
+    /// An export by its id or the last digits of it, or by its file when one export went there.
+    static func quoteExport(_ db: Database, _ reference: String) throws -> QuoteExport.ID {
+        do {
+            return try id(db, in: "quoteExport", what: "quote export", reference)
+        } catch StoreError.notFound {
+            let trimmed = reference.trimmingCharacters(in: .whitespaces)
+            let all = try quoteExports(db)
+            let byFile = all.filter { $0.file == trimmed || ($0.file as NSString).lastPathComponent == trimmed }
+            if byFile.count == 1 { return byFile[0].id }
+            if byFile.count > 1 {
+                throw StoreError.ambiguous(what: "quote export", reference: reference, candidates: byFile.map(\.id.shortID))
+            }
+            throw StoreError.notFound(what: "quote export", reference: reference, candidates: all.map(\.id.shortID))
         }
     }
 }

@@ -23,11 +23,14 @@ public struct ProjectStore: Sendable {
     public let coder: String
     /// The database, for the modules built on the store (`Condensation`); apps go through methods.
     package let pool: DatabasePool
+    /// The modules whose tables the file was opened with; a deletion asks them what it would take.
+    let extensions: [SchemaExtension]
 
-    private init(url: URL, coder: String, pool: DatabasePool) {
+    private init(url: URL, coder: String, pool: DatabasePool, extensions: [SchemaExtension]) {
         self.url = url
         self.coder = coder
         self.pool = pool
+        self.extensions = extensions
     }
 
     /// Creates a new project file and records the project's title and research question.
@@ -41,7 +44,7 @@ public struct ProjectStore: Sendable {
             let pool = try DatabasePool(path: url.path, configuration: configuration())
             try pool.write { db in try db.execute(sql: "PRAGMA application_id = \(Migrations.applicationID)") }
             try SchemaExtension.migrator(with: extensions).migrate(pool)
-            let store = ProjectStore(url: url, coder: coder, pool: pool)
+            let store = ProjectStore(url: url, coder: coder, pool: pool, extensions: extensions)
             let info = ProjectInfo(title: title, researchQuestion: researchQuestion)
             try store.pool.write { db in
                 try info.insert(db)
@@ -105,7 +108,7 @@ public struct ProjectStore: Sendable {
         }
         // An up-to-date file needs no write to open, so reading commands work while another program
         // holds the write lock (a long import) and where nothing can be written.
-        if try pool.read({ db in try migrator.hasCompletedMigrations(db) }) { return ProjectStore(url: url, coder: coder, pool: pool) }
+        if try pool.read({ db in try migrator.hasCompletedMigrations(db) }) { return ProjectStore(url: url, coder: coder, pool: pool, extensions: extensions) }
         if readOnly { throw StoreError.readOnlyCannotOpen(path: path, needsMigration: true) }
         do {
             try migrator.migrate(pool)
@@ -114,7 +117,7 @@ public struct ProjectStore: Sendable {
             // A migration that fails rolls back: the file is as it was, but cannot be opened by this version.
             throw StoreError.migrationFailed(path: path, reason: error.message ?? "\(error.resultCode)")
         }
-        return ProjectStore(url: url, coder: coder, pool: pool)
+        return ProjectStore(url: url, coder: coder, pool: pool, extensions: extensions)
     }
 
     /// A read-only place cannot hold the `-shm` file a reader of a WAL database needs, so the file is
@@ -153,7 +156,7 @@ public struct ProjectStore: Sendable {
     /// - Throws: ``StoreError/emptyName(what:)`` for a blank name, ``StoreError/invalidName(what:name:problem:)``
     ///   for one with control characters or over ``NameRules/maximumLength``.
     public func acting(as coder: String) throws -> ProjectStore {
-        ProjectStore(url: url, coder: try NameRules.checked(coder, what: "coder"), pool: pool)
+        ProjectStore(url: url, coder: try NameRules.checked(coder, what: "coder"), pool: pool, extensions: extensions)
     }
 
     /// Runs `work` on a thread of its own and resumes the caller with its result, so async code (a

@@ -27,6 +27,17 @@ public struct Resolver: Sendable {
         try store.pool.read { db in try ProjectStore.participant(db, reference).id }
     }
 
+    /// A memo by its id or the last digits of it, as `memo list` prints them.
+    public func memo(_ reference: String) throws -> Memo.ID {
+        try store.pool.read { db in try ProjectStore.memo(db, reference) }
+    }
+
+    /// A recorded quote export by its id or the last digits of it, or by its file when one export
+    /// went to that file (the path as given, or its last part).
+    public func quoteExport(_ reference: String) throws -> QuoteExport.ID {
+        try store.pool.read { db in try ProjectStore.quoteExport(db, reference) }
+    }
+
     /// What a memo is about: `project`, `transcript:eva`, `participant:Eva`, `code:Tillit` or
     /// `segment:1a2b3c4d` (the part after the colon resolved as above).
     public func memoTarget(_ reference: String) throws -> MemoTarget {

@@ -9,12 +9,22 @@ import GRDB
 public struct SchemaExtension: Sendable {
     public let name: String
     let register: @Sendable (inout DatabaseMigrator) -> Void
+    /// What the module's tables hold on segments a deletion would remove (a transcript's), so the
+    /// deletion's report lists it; the module's foreign keys decide what happens to those rows.
+    let segmentDependents: SegmentDependents?
 
     /// - Parameter register: registers the module's migrations, in order; a shipped migration is never
     ///   edited, a change is a new one appended.
     public init(name: String, register: @escaping @Sendable (inout DatabaseMigrator) -> Void) {
+        self.init(name: name, register: register, segmentDependents: nil)
+    }
+
+    /// A module whose tables refer to segments, with the count of what it holds on a set of them.
+    package init(name: String, register: @escaping @Sendable (inout DatabaseMigrator) -> Void,
+                 segmentDependents: SegmentDependents?) {
         self.name = name
         self.register = register
+        self.segmentDependents = segmentDependents
     }
 
     /// The core's migrations followed by each extension's.

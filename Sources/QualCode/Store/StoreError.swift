@@ -55,11 +55,22 @@ public enum StoreError: Error, Sendable, Equatable {
     case editFailed(transcript: String, reason: String)
     /// The transcript's text changed after an edit of it was begun (an editor left open); not saved.
     case textChangedMeanwhile(transcript: String)
+    /// A deletion refused because work or links hang on the record; the report lists all of it.
+    case inUse(DeletionReport)
+    /// A change that would leave the record as it is (the same text, the same name).
+    case unchanged(RecordKind, name: String)
+    /// The record changed after the caller read it (another coder, another window); nothing was saved.
+    case changedMeanwhile(RecordKind, name: String)
+    /// Text longer than the store takes for `what`; `length` and `limit` count characters.
+    case tooLong(what: String, length: Int, limit: Int)
 }
 
 /// The kinds of record a typed id names.
 public enum RecordKind: String, Sendable, Codable, Hashable {
-    case transcript, segment, code, participant, memo, coding
+    case transcript, segment, code, participant, memo, coding, quoteExport
+
+    /// The kind in words, for the library's own descriptions.
+    public var words: String { self == .quoteExport ? "quote export" : rawValue }
 }
 
 /// Inputs the store takes from what a person typed, named so a front end can point at its own field.
@@ -93,6 +104,8 @@ public enum StoreRemedy: Sendable, Hashable {
     case moveCode
     /// Include the segments of the code's child codes.
     case includeChildren
+    /// Delete anyway, which deletes these dependents (or detaches them) with the record.
+    case forceDeletion([Dependent])
 }
 
 extension StoreError {
@@ -105,6 +118,7 @@ extension StoreError {
         case .duplicateImport: return .allowDuplicate
         case .renameWithPath: return .moveCode
         case .onlyChildrenCoded: return .includeChildren
+        case let .inUse(report): return .forceDeletion(report.dependents.filter { $0.count > 0 })
         default: return nil
         }
     }
@@ -157,7 +171,7 @@ extension StoreError: CustomStringConvertible, LocalizedError {
             let hint = candidates.isEmpty ? "" : " Known: \(candidates.prefix(12).joined(separator: ", "))\(candidates.count > 12 ? ", …" : "")."
             return "no \(what) \"\(reference)\".\(hint)"
         case let .missing(kind, id):
-            return "no \(kind.rawValue) with id \(id.uuidString.lowercased()); nothing was changed."
+            return "no \(kind.words) with id \(id.uuidString.lowercased()); nothing was changed."
         case let .ambiguous(what, reference, candidates):
             return "\"\(reference)\" matches several \(what)s: \(candidates.joined(separator: ", ")); be more specific."
         case let .invalidAttribute(name, value, type):
@@ -196,6 +210,15 @@ extension StoreError: CustomStringConvertible, LocalizedError {
             return "\(transcript): the text is unchanged; nothing was saved."
         case let .editFailed(transcript, reason):
             return "\(transcript): \(reason); nothing was changed."
+        case let .inUse(report):
+            return "\(report.record.kind.words) \"\(report.record.name)\" is in use (\(Dependent.describe(report.blocking))); "
+                + "deleting it also \(Dependent.effects(report.dependents)); nothing was deleted."
+        case let .unchanged(kind, name):
+            return "\(kind.words) \(name) is unchanged; nothing was saved."
+        case let .changedMeanwhile(kind, name):
+            return "\(kind.words) \(name) was changed by someone else meanwhile; nothing was saved."
+        case let .tooLong(what, length, limit):
+            return "\(what): \(length) characters is too long; at most \(limit) are taken. Nothing was changed."
         }
     }
 

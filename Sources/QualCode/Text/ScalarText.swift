@@ -170,6 +170,12 @@ extension Unicode.Scalar {
             : properties.isAlphabetic || properties.numericType != nil
     }
 
+    /// A control character (C0, DEL, C1) or a line or paragraph separator (U+2028, U+2029).
+    public var isControlOrSeparator: Bool {
+        let v = value
+        return v < 0x20 || (v >= 0x7F && v <= 0x9F) || v == 0x2028 || v == 0x2029
+    }
+
     /// Whitespace, line breaks included; ASCII without a property lookup.
     public var isSpace: Bool {
         let v = value
@@ -182,6 +188,22 @@ extension String {
     /// how a quote or an example reads in running text.
     public var collapsedWhitespace: String {
         split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// The text with control characters and line or paragraph separators written as `\u{1B}`, so a
+    /// value quoted in a message or printed to a terminal cannot move the cursor or clear the screen.
+    /// With `keepingLineBreaks`, line feeds and tabs stay as they are (a memo printed whole).
+    public func escapingControlCharacters(keepingLineBreaks: Bool = false) -> String {
+        guard unicodeScalars.contains(where: \.isControlOrSeparator) else { return self }
+        var out = String.UnicodeScalarView()
+        for scalar in unicodeScalars {
+            if scalar.isControlOrSeparator && !(keepingLineBreaks && (scalar == "\n" || scalar == "\t")) {
+                out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     /// A one-line form of user text for messages and table cells: line breaks and tabs become

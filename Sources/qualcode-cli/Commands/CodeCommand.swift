@@ -57,15 +57,27 @@ struct UncodeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "uncode",
         abstract: "Remove your codings from a segment (a segment left without codes is removed).",
-        discussion: "For example:\n  qualcode uncode 1a2b3c4d --code Trivsel"
+        discussion: """
+            A segment left without codings is removed, with the memos on it; while it has memos that is \
+            refused unless you pass --force, so recoding a passage does not lose its memo (code it anew \
+            first, then remove the old code).
+
+            For example:
+              qualcode uncode 1a2b3c4d --code Trivsel
+            """
     )
     @OptionGroup var project: ProjectOptions
     @Argument(help: "The segment id (as `units` prints it).") var segment: String
     @Option(name: .customLong("code"), help: "Only this code; repeatable (default: all your codes on the segment).") var codes: [String] = []
+    @Flag(help: "Remove the last codings even if the segment, and the memos on it, go with them.") var force = false
 
     func run() throws {
         let store = try project.openStore()
-        let removed = try store.uncode(segment: try store.resolve.segment(segment), codes: try codes.map(store.resolve.code))
-        print(removed.isEmpty ? "No codings of yours on \(segment); nothing was removed." : "Removed \(removed.joined(separator: ", ")) from \(segment)")
+        let result = try store.uncode(segment: try store.resolve.segment(segment), codes: try codes.map(store.resolve.code), force: force)
+        guard !result.removed.isEmpty else { print("No codings of yours on \(segment); nothing was removed."); return }
+        var line = "Removed \(result.removed.joined(separator: ", ")) from \(segment)"
+        if result.segmentDeleted { line += "; the segment had no codings left and was removed" }
+        if result.memosDeleted > 0 { line += ", with \(DependentKind.memo.words(result.memosDeleted))" }
+        print(line)
     }
 }

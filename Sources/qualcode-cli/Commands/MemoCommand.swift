@@ -5,8 +5,14 @@ import QualCode
 struct MemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "memo",
-        abstract: "Write and list memos on the project, a transcript, a participant, a code or a segment.",
-        subcommands: [Add.self, List.self],
+        abstract: "Write, list, show, edit and delete memos on the project, a transcript, a participant, a code or a segment.",
+        discussion: """
+            A memo is named by the short id `memo list` prints (its last eight hex digits; four or more \
+            are enough when they fit one memo). A memo goes with the record it is on: deleting a \
+            transcript, segment, participant or code deletes its memos, and those commands list them and \
+            refuse without --force first (codes: see `codes delete`).
+            """,
+        subcommands: [Add.self, List.self, Show.self, Edit.self, Delete.self],
         defaultSubcommand: List.self,
         aliases: ["memos"]
     )
@@ -28,7 +34,10 @@ struct MemoCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List memos, oldest first.")
+        static let configuration = CommandConfiguration(
+            abstract: "List memos, oldest first, each cut to its beginning (`memo show ID` prints one whole; --json has every text).",
+            discussion: "For example:\n  qualcode memo list --on transcript:eva"
+        )
         @OptionGroup var project: ProjectOptions
         @OptionGroup var output: OutputOptions
         @Option(help: "Only memos on this record.") var on: String?
@@ -38,8 +47,88 @@ struct MemoCommand: ParsableCommand {
             let memos = try store.memos(on: try on.map(store.resolve.memoTarget))
             try output.emit(memos) {
                 TextTable(headers: ["memo", "on", "author", "date", "text"],
-                          rows: memos.map { [$0.id.shortID, $0.on, $0.author, ISO8601DateFormatter().string(from: $0.createdAt), $0.text] })
+                          rows: memos.map { memo in
+                              [memo.id.shortID, memo.on.escapingControlCharacters(), memo.author, Self.date(memo.createdAt),
+                               output.csv ? memo.text : memo.text.collapsedWhitespace.escapingControlCharacters()]
+                          })
             }
+        }
+
+        static func date(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print one memo whole, with what it is on, who wrote it and when.",
+            discussion: "For example:\n  qualcode memo show 1a2b3c4d"
+        )
+        @OptionGroup var project: ProjectOptions
+        @Argument(help: "The memo's id (as `memo list` prints it).") var memo: String
+        @Flag(help: "Print the memo as JSON.") var json = false
+
+        func run() throws {
+            let store = try project.openStore()
+            let entry = try store.memo(try store.resolve.memo(memo))
+            if json { print(try Output.json(entry)); return }
+            print("memo \(entry.id.shortID) on \(entry.on.escapingControlCharacters()), by \(entry.author), \(List.date(entry.createdAt))")
+            print("")
+            print(entry.text.escapingControlCharacters(keepingLineBreaks: true))
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Replace a memo's text, given here or written in $EDITOR.",
+            discussion: """
+                Without TEXT, the memo opens in $VISUAL or $EDITOR (vi when neither is set); saving and \
+                closing stores it. If the memo was changed by someone else while the editor was open, \
+                nothing is saved and your text is kept in a file whose path is printed. What the memo is \
+                on, its author and date stay.
+
+                For example:
+                  qualcode memo edit 1a2b3c4d "Andre gjennomlesning: tillit henger sammen med tid."
+                  EDITOR=nano qualcode memo edit 1a2b3c4d
+                """
+        )
+        @OptionGroup var project: ProjectOptions
+        @Argument(help: "The memo's id.") var memo: String
+        @Argument(help: "The new text (leave out to use $EDITOR).") var text: String?
+
+        func run() throws {
+            let store = try project.openStore()
+            let id = try store.resolve.memo(memo)
+            let entry: MemoEntry
+            if let text {
+                entry = try store.updateMemo(id, text: text)
+            } else {
+                let original = try store.memo(id).text
+                let edited = try EditorSession.edit(original, name: "memo-\(id.shortID)")
+                do {
+                    entry = try store.updateMemo(id, text: edited, original: original)
+                } catch let error as StoreError {
+                    guard case .changedMeanwhile = error else { throw error }
+                    // Nothing is lost: the text written in the editor is kept for the user to merge by hand.
+                    let kept = FileManager.default.temporaryDirectory.appendingPathComponent("qualcode-memo-\(id.shortID)-\(UUID().uuidString.prefix(8)).txt")
+                    try Data(edited.utf8).write(to: kept)
+                    throw WordedError(description: "\(error.description.dropLast()); your text is kept in \(kept.path).")
+                }
+            }
+            print("Saved memo \(entry.id.shortID) on \(entry.on.escapingControlCharacters()) (\(entry.text.unicodeScalars.count) characters)")
+        }
+    }
+
+    struct Delete: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Delete a memo.",
+            discussion: "For example:\n  qualcode memo delete 1a2b3c4d"
+        )
+        @OptionGroup var project: ProjectOptions
+        @Argument(help: "The memo's id.") var memo: String
+
+        func run() throws {
+            let store = try project.openStore()
+            let entry = try store.deleteMemo(try store.resolve.memo(memo))
+            print("Deleted memo \(entry.id.shortID) on \(entry.on.escapingControlCharacters()): \"\(entry.text.truncated().escapingControlCharacters())\"")
         }
     }
 }

@@ -5,8 +5,8 @@ import QualCode
 struct ParticipantCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "participant",
-        abstract: "Add, import, change and list participants.",
-        subcommands: [List.self, Add.self, Set.self, Import.self, Attr.self],
+        abstract: "Add, import, change, rename, delete and list participants.",
+        subcommands: [List.self, Add.self, Set.self, Rename.self, Delete.self, Import.self, Attr.self],
         defaultSubcommand: List.self,
         aliases: ["participants"]
     )
@@ -73,6 +73,56 @@ struct ParticipantCommand: ParsableCommand {
             let store = try project.openStore()
             try store.updateParticipant(try store.resolve.participant(pseudonym), label: label, attributes: values)
             print("Updated participant \(pseudonym)")
+        }
+    }
+
+    struct Rename: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Give a participant another pseudonym; every link stays.",
+            discussion: """
+                Transcripts, speaker turns, the segments they said, attributes and memos keep pointing at the \
+                participant, whose id does not change; listings and new exports use the new name. The \
+                transcripts' text is not changed: a speaker label in it stays as imported (change it with \
+                `transcript edit --find`). Pseudonyms are unique (ignoring case), at most \
+                \(Participant.maximumPseudonymLength) characters, without control characters or line breaks.
+
+                For example:
+                  qualcode participant rename Eva Elin
+                """
+        )
+        @OptionGroup var project: ProjectOptions
+        @Argument(help: "The pseudonym now.") var pseudonym: String
+        @Argument(help: "The new pseudonym (never a real name).") var newName: String
+
+        func run() throws {
+            let store = try project.openStore()
+            let renamed = try store.renameParticipant(try store.resolve.participant(pseudonym), to: newName)
+            print("Renamed participant \"\(pseudonym.escapingControlCharacters())\" to \"\(renamed.pseudonym)\"")
+        }
+    }
+
+    struct Delete: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Delete a participant (refused while linked to a transcript, speaking in one, or with memos, unless --force).",
+            discussion: """
+                Lists what depends on the participant: transcripts linked, speaker turns, the segments they \
+                said, attribute values and memos. With --force the links, attribute values and memos are \
+                deleted; speaker turns stay with their label but no longer name the participant, and who said \
+                each segment of those transcripts is worked out again. Codings are not touched. One \
+                transaction, recorded in the event log.
+
+                For example:
+                  qualcode participant delete Testperson --dry-run
+                  qualcode participant delete Testperson --force
+                """
+        )
+        @OptionGroup var project: ProjectOptions
+        @Argument(help: "The pseudonym.") var pseudonym: String
+        @OptionGroup var deletion: DeletionOptions
+
+        func run() throws {
+            let store = try project.openStore()
+            try deletion.run(try store.resolve.participant(pseudonym), preview: store.participantDeletion, delete: store.deleteParticipant)
         }
     }
 

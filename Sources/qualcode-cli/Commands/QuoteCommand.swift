@@ -5,8 +5,8 @@ import QualCode
 struct QuoteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quote",
-        abstract: "Edit how one quote is displayed, show it, or print a house style.",
-        subcommands: [Edit.self, Show.self, Style.self]
+        abstract: "Edit how one quote is displayed, show it, print a house style, or list and forget recorded exports.",
+        subcommands: [Edit.self, Show.self, Style.self, Exports.self]
     )
 
     struct Edit: ParsableCommand {
@@ -94,6 +94,73 @@ struct QuoteCommand: ParsableCommand {
         func run() throws {
             let style = try HouseStyle.named(name) ?? HouseStyle.load(from: URL(fileURLWithPath: name))
             Swift.print(style.json(), terminator: "")
+        }
+    }
+
+    struct Exports: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the recorded quote exports, or forget one or all of them.",
+            discussion: """
+                Every `quotes` export that wrote a file is recorded with the label each quote had, so a later \
+                export warns when a quote goes out with another label. Forget trial exports to stop those \
+                warnings; the files themselves are not touched.
+
+                For example:
+                  qualcode quote exports
+                  qualcode quote exports forget 1a2b3c4d
+                  qualcode quote exports forget proveeksport.docx
+                  qualcode quote exports forget --all
+                """,
+            subcommands: [List.self, Forget.self],
+            defaultSubcommand: List.self
+        )
+
+        struct List: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "List the recorded exports: id, file, who, when, quotes, labels.")
+            @OptionGroup var project: ProjectOptions
+            @OptionGroup var output: OutputOptions
+
+            func run() throws {
+                let exports = try project.openStore().quoteExports()
+                try output.emit(exports) {
+                    TextTable(headers: ["export", "file", "by", "when", "quotes", "labels"],
+                              rows: exports.map { e in
+                                  [e.id.shortID, e.file, e.exportedBy, ISO8601DateFormatter().string(from: e.exportedAt), String(e.quotes),
+                                   output.csv ? e.labels.joined(separator: "; ") : Self.labels(e.labels)]
+                              })
+                }
+            }
+
+            /// The first labels and how many more: «(Eva); (Berit) +3».
+            static func labels(_ labels: [String]) -> String {
+                let shown = labels.prefix(2).map { $0.isEmpty ? "(none)" : $0 }.joined(separator: "; ")
+                return labels.count > 2 ? "\(shown) +\(labels.count - 2)" : shown
+            }
+        }
+
+        struct Forget: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Forget a recorded export (by its id or its file), or --all.",
+                discussion: "For example:\n  qualcode quote exports forget 1a2b3c4d\n  qualcode quote exports forget --all"
+            )
+            @OptionGroup var project: ProjectOptions
+            @Argument(help: "The export's id (as `quote exports` prints it) or its file.") var export: String?
+            @Flag(help: "Forget every recorded export.") var all = false
+
+            func validate() throws {
+                if (export == nil) == !all { throw ValidationError("name one export, or pass --all.") }
+            }
+
+            func run() throws {
+                let store = try project.openStore()
+                if all {
+                    let forgotten = try store.forgetAllQuoteExports()
+                    Swift.print("Forgot \(forgotten.count) export(s) with \(forgotten.reduce(0) { $0 + $1.quotes }) recorded quote use(s)")
+                    return
+                }
+                let forgotten = try store.forgetQuoteExport(try store.resolve.quoteExport(export ?? ""))
+                Swift.print("Forgot export \(forgotten.id.shortID) to \(forgotten.file) (\(forgotten.quotes) quote(s), by \(forgotten.exportedBy))")
+            }
         }
     }
 

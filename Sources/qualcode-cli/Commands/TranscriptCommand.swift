@@ -5,8 +5,8 @@ import QualCode
 struct TranscriptCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "transcript",
-        abstract: "List transcripts, or edit a transcript's text without losing codings.",
-        subcommands: [List.self, Set.self, Edit.self],
+        abstract: "List transcripts, change or delete one, or edit a transcript's text without losing codings.",
+        subcommands: [List.self, Set.self, Edit.self, Delete.self],
         defaultSubcommand: List.self,
         aliases: ["transcripts"]
     )
@@ -112,6 +112,35 @@ struct TranscriptCommand: ParsableCommand {
             print("Edited \(report.transcript): \(report.edits) edit(s); segments: \(report.unchanged) unchanged, \(report.shifted) shifted, \(report.changed.count) changed, \(report.orphaned.count) orphaned")
             for c in report.changed { print("  changed  \(c.segment.shortID): \"\(c.before.truncated())\" → \"\(c.after?.truncated() ?? "")\"") }
             for o in report.orphaned { print("  orphaned \(o.segment.shortID): \"\(o.before.truncated())\" (its text was removed; the segment and its codings are kept)") }
+        }
+    }
+}
+
+extension TranscriptCommand {
+    struct Delete: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Delete a transcript with its segments, codings and memos (refused while coded unless --force).",
+            discussion: """
+                Lists what depends on the transcript: its segments and their codings, memos on it and on its \
+                segments, edited quotes and recorded quote uses, speaker turns, and meaning units, golden \
+                quotes and contradiction marks of the condensation. While it has codings or memos the \
+                deletion is refused unless you pass --force; a copy imported twice by mistake \
+                (--allow-duplicate) goes without it. Everything goes in one transaction, recorded in the \
+                event log. Its participants stay; only their link to it is removed.
+
+                For example:
+                  qualcode transcript delete intervju-eva-2 --dry-run
+                  qualcode transcript delete intervju-eva-2
+                  qualcode transcript delete pilotintervju --force
+                """
+        )
+        @OptionGroup var project: ProjectOptions
+        @Argument(help: "The transcript.") var transcript: String
+        @OptionGroup var deletion: DeletionOptions
+
+        func run() throws {
+            let store = try project.openStore()
+            try deletion.run(try store.resolve.transcript(transcript), preview: store.transcriptDeletion, delete: store.deleteTranscript)
         }
     }
 }

@@ -52,6 +52,12 @@ extension ErrorWording {
             return "new code name: \"\(error.renameTarget)\" is not valid; expected a name without \"/\"; use `codes move` to change the parent."
         case .onlyChildrenCoded:
             return error.description.dropLast() + "; pass --with-children to include them."
+        case let .inUse(report) where report.record.kind == .segment:
+            return "segment \(report.record.name) would go with its last coding, but it has \(Dependent.describe(report.blocking)); "
+                + "pass --force to remove it anyway, which \(Dependent.effects(report.dependents)). Nothing was changed."
+        case let .inUse(report):
+            return "\(report.record.kind.words) \"\(report.record.name.escapingControlCharacters())\" is in use (\(Dependent.describe(report.blocking))); "
+                + "pass --force to delete it anyway, which also \(Dependent.effects(report.dependents)). Nothing was deleted."
         case let .duplicateImport(file, existing):
             return "\(file) was imported before, as \"\(existing)\" (same SHA-256); pass --allow-duplicate to import it again. Nothing was imported."
         default:

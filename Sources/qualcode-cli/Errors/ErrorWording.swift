@@ -6,9 +6,10 @@ import Foundation
 /// that carries it out («pass --force to …»); the web UI words the same remedy as a button.
 enum ErrorWording {
     /// The message the command line prints for `error`: the library's own description, with any remedy
-    /// worded as a flag or command by the wording of the error's domain.
+    /// worded as a flag or command by the wording of the error's domain. Control characters from what
+    /// was typed or read (an escape sequence in a name) are shown escaped, never sent to the terminal.
     static func message(for error: Error) -> String? {
-        storeMessage(for: error) ?? condensationMessage(for: error) ?? exportMessage(for: error)
+        (storeMessage(for: error) ?? condensationMessage(for: error) ?? exportMessage(for: error))?.escapingControlCharacters()
     }
 }
 

@@ -62,32 +62,7 @@ import Testing
         let group = try store.resolve.transcript("gruppe"), note = try store.resolve.transcript("notat")
         var rng = SeededRandom(state: seed &* 0x9E37_79B9_7F4A_7C15 | 1)
         let codes = ["Tillit", "Tid", "Ledelse/Måltall", "Ledelse/Sett", "Tid/Rapportering"]
-        func check(_ step: String) throws {
-            let (kept, fresh) = try store.pool.read { db in (try Self.kept(db), try Self.fresh(db)) }
-            #expect(kept == fresh, "seed \(seed), after \(step)")
-            // The roll-up: each code with everything below it, every segment and participant once.
-            let (pairs, speakers) = try store.pool.read { db in
-                (try Row.fetchAll(db, sql: """
-                    SELECT k.codeId, k.segmentId FROM coding k JOIN segment s ON s.id = k.segmentId WHERE NOT s.isOrphaned
-                    """).map { ($0[0] as UUID, $0[1] as UUID) },
-                 Dictionary(grouping: try Row.fetchAll(db, sql: "SELECT segmentId, participantId FROM segmentSpeaker"), by: { $0[0] as UUID })
-                    .mapValues { Set($0.map { $0[1] as UUID }) })
-            }
-            let tree = try store.codeTree()
-            for node in tree {
-                var below: Set<UUID> = [node.id]
-                var grew = true
-                while grew {
-                    let next = below.union(tree.filter { $0.parentId.map(below.contains) ?? false }.map(\.id))
-                    grew = next.count > below.count
-                    below = next
-                }
-                let segments = Set(pairs.filter { below.contains($0.0) }.map(\.1))
-                let people = Set(segments.flatMap { speakers[$0] ?? [] })
-                #expect(node.segmentsWithChildren == segments.count && node.participantsWithChildren == people.count,
-                        "seed \(seed), after \(step): \(node.path)")
-            }
-        }
+        func check(_ step: String) throws { try Self.check(store, "seed \(seed), after \(step)") }
         for step in 0..<60 {
             let who = try store.acting(as: ["anne", "berit"][rng.below(2)])
             switch rng.below(10) {
@@ -121,5 +96,88 @@ import Testing
         }
         #expect(try store.integrityCheck() == "ok")
     }
-}
 
+    /// The kept tallies against a count from scratch, the roll-up of each code against its subtree, and
+    /// who said each segment against its definition.
+    static func check(_ store: ProjectStore, _ step: String) throws {
+        let (kept, fresh, speakers, definition) = try store.pool.read { db in
+            (try Self.kept(db), try Self.fresh(db), try maintainedSpeakers(db), try speakersFromScratch(db))
+        }
+        #expect(kept == fresh, "\(step)")
+        #expect(speakers == definition, "\(step): who said a segment")
+        // The roll-up: each code with everything below it, every segment and participant once.
+        let (pairs, spoken) = try store.pool.read { db in
+            (try Row.fetchAll(db, sql: """
+                SELECT k.codeId, k.segmentId FROM coding k JOIN segment s ON s.id = k.segmentId WHERE NOT s.isOrphaned
+                """).map { ($0[0] as UUID, $0[1] as UUID) },
+             Dictionary(grouping: try Row.fetchAll(db, sql: "SELECT segmentId, participantId FROM segmentSpeaker"), by: { $0[0] as UUID })
+                .mapValues { Set($0.map { $0[1] as UUID }) })
+        }
+        let tree = try store.codeTree()
+        for node in tree {
+            var below: Set<UUID> = [node.id]
+            var grew = true
+            while grew {
+                let next = below.union(tree.filter { $0.parentId.map(below.contains) ?? false }.map(\.id))
+                grew = next.count > below.count
+                below = next
+            }
+            let segments = Set(pairs.filter { below.contains($0.0) }.map(\.1))
+            let people = Set(segments.flatMap { spoken[$0] ?? [] })
+            #expect(node.segmentsWithChildren == segments.count && node.participantsWithChildren == people.count, "\(step): \(node.path)")
+        }
+        // The participant list counts from the same rows.
+        let said = Dictionary(grouping: spoken.flatMap { segment, people in people.map { ($0, segment) } }, by: \.0)
+        let live = try store.pool.read { db in Set(try UUID.fetchAll(db, sql: "SELECT id FROM segment WHERE NOT isOrphaned")) }
+        for participant in try store.participants() {
+            #expect(participant.segments == (said[participant.id] ?? []).filter { live.contains($0.1) }.count, "\(step): \(participant.pseudonym)")
+        }
+    }
+
+    /// Deleting transcripts and participants, forced, in a seeded order over seeded codings: the tallies,
+    /// the roll-ups and who said what stay right after each deletion.
+    @Test(arguments: [1, 2, 3]) func tallyStaysRightWhenTranscriptsAndParticipantsAreDeleted(seed: UInt64) throws {
+        let folder = try TemporaryFolder()
+        let store = try folder.project()
+        for name in ["Eva", "Siri", "Tore", "Une"] { try store.addParticipant(pseudonym: name, attributes: [("rolle", "jobbspesialist")]) }
+        var options = ImportOptions()
+        options.participants = ["Eva", "Siri", "Tore"]
+        let groupText = """
+            Intervjuer: Hva betyr tillit for dere i hverdagen?
+            Eva: Tillit er alt. Uten tillit får vi ingenting til, ærlig talt.
+            Siri: For meg handler det om tid og om å bli sett av lederen.
+            Tore: Og om måltall. (latter) Vi teller alt som kan telles.
+            """
+        try store.importTranscripts([try folder.write("gruppe.txt", groupText)], options: options)
+        options.allowDuplicate = true
+        try store.importTranscripts([try folder.write("gruppe.txt", groupText)], options: options)
+        options.participants = ["Une", "Siri"]
+        try store.importTranscripts([try folder.write("notat.txt", "Et notat uten talere om tillit og tid, skrevet etter besøket.")],
+                                    options: options)
+        let names = ["gruppe", "gruppe-2", "notat"]
+        var rng = SeededRandom(state: seed &* 0x9E37_79B9_7F4A_7C15 | 1)
+        let codes = ["Tillit", "Tid", "Ledelse/Måltall", "Ledelse/Sett"]
+        for _ in 0..<40 {
+            let transcript = try store.resolve.transcript(names[rng.below(names.count)])
+            let length = try store.transcript(transcript).text.unicodeScalars.count
+            let start = rng.below(length - 6), end = min(length, start + 2 + rng.below(40))
+            _ = try? store.acting(as: ["anne", "berit"][rng.below(2)])
+                .code(transcript, .offsets(start: start, end: end), codes: [codes[rng.below(codes.count)]])
+        }
+        _ = try? store.replaceText(in: "gruppe", find: "tillit", with: "", all: true)  // orphans some segments
+        try Self.check(store, "seed \(seed), before deleting")
+        var deletions: [(String, () throws -> DeletionReport)] = [
+            ("Siri", { try store.deleteParticipant(try store.resolve.participant("Siri"), force: true) }),
+            ("Une", { try store.deleteParticipant(try store.resolve.participant("Une"), force: true) }),
+            ("gruppe-2", { try store.deleteTranscript(try store.resolve.transcript("gruppe-2"), force: true) }),
+            ("notat", { try store.deleteTranscript(try store.resolve.transcript("notat"), force: true) }),
+        ]
+        deletions.shuffle(using: &rng)
+        for (name, delete) in deletions {
+            #expect(try delete().wasDeleted)
+            try Self.check(store, "seed \(seed), after deleting \(name)")
+        }
+        #expect(try store.integrityCheck() == "ok")
+        #expect(try store.pool.read { db in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") }.isEmpty)
+    }
+}
