@@ -86,7 +86,7 @@ struct MemoCommand: ParsableCommand {
                 on, its author and date stay.
 
                 For example:
-                  qualcode memo edit 1a2b3c4d "Andre gjennomlesning: tillit henger sammen med tid."
+                  qualcode memo edit 1a2b3c4d "Tillit henger sammen med tid."
                   EDITOR=nano qualcode memo edit 1a2b3c4d
                 """
         )

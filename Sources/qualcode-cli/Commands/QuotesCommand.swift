@@ -25,8 +25,9 @@ struct QuotesCommand: ParsableCommand {
             earlier with another label, text from notes or e-mail (footnoted, since it is not recorded \
             speech), a lead-in naming a role the speaker does not have, and edits made before the \
             transcript changed. They are printed as warnings; --strict refuses to write. Every export to a \
-            file is recorded, so a later export can see which label a quote had; `qualcode quote exports` \
-            lists the records and forgets trial exports.
+            file is recorded, so a later export can see which label a quote had. To list the records and \
+            forget trial exports:
+              qualcode quote exports
 
             Without -o, or with -o -, csv and html go to standard output (a look at the quotes, which is \
             not recorded); docx and wordxml need a file.
