@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // libcmark, the CommonMark reference parser, for analytic texts written in Markdown.
@@ -32,10 +34,19 @@ let package = Package(
         ),
         .target(name: "Condensation", dependencies: ["QualCode", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "QualCodeKit", dependencies: ["QualCode", "Condensation"]),
+        // The web UI and its JSON API: thin routes over the library, the page's own files as resources.
+        .target(
+            name: "QualCodeWeb",
+            dependencies: [
+                "QualCode", "Condensation", "QualCodeKit", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            resources: [.copy("Assets")]
+        ),
         .executableTarget(
             name: "qualcode-cli",
             dependencies: [
-                "QualCode", "Condensation", "QualCodeKit",
+                "QualCode", "Condensation", "QualCodeKit", "QualCodeWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,6 +72,13 @@ let package = Package(
         .testTarget(
             name: "CondensationTests",
             dependencies: ["Condensation", "QualCode", "QualCodeKit", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "WebTests",
+            dependencies: [
+                "QualCodeWeb", "QualCode", "QualCodeKit", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
         ),
         .testTarget(
             name: "CLITests",

@@ -97,3 +97,13 @@ package enum LogValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, 
     }
 
 }
+
+extension ProjectStore {
+    /// The events after the one with id `after`, oldest first, at most `limit` of them: what a page
+    /// listening for changes has not seen yet.
+    public func events(after: Int64, limit: Int = 200) throws -> [Event] {
+        try pool.read { db in
+            try Event.filter(Column("id") > after).order(Column("id")).limit(limit).fetchAll(db)
+        }
+    }
+}

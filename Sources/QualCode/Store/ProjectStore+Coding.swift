@@ -162,10 +162,16 @@ extension ProjectStore {
         let name = try cache.name(db, request.transcript)
         if case let .offsets(start, end) = request.selector, start >= 0, start < end,
            let cut = try PassageText.cut(db, transcript: request.transcript, start: start, end: end) {
+            guard cut.text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
+                throw StoreError.blankSelection(transcript: name, start: start, end: end)
+            }
             return (name, start, end, cut.text, cut.firstLine, cut.lastLine, [])
         }
         let (transcript, text) = try cache.fullText(db, request.transcript)
         let (start, end, normalised) = try Self.span(db, request.selector, in: transcript, text: text)
+        if case .offsets = request.selector, !text.scalars[start..<end].contains(where: { !$0.properties.isWhitespace }) {
+            throw StoreError.blankSelection(transcript: name, start: start, end: end)
+        }
         return (name, start, end, text.slice(start, end), text.line(at: start), text.line(at: max(start, end - 1)), normalised)
     }
 

@@ -56,6 +56,15 @@ public struct TranscriptPage: Hashable, Sendable, Codable {
         public var color: String?
     }
 
+    /// A memo on one of the page's segments.
+    public struct SegmentMemo: Hashable, Sendable, Codable {
+        public var id: Memo.ID
+        public var segment: Segment.ID
+        public var text: String
+        public var author: String
+        public var createdAt: Date
+    }
+
     public var transcript: TranscriptSummary
     public var text: String
     public var lines: [Line]
@@ -63,6 +72,8 @@ public struct TranscriptPage: Hashable, Sendable, Codable {
     /// In text order.
     public var codings: [Coding]
     public var codes: [CodeLabel]
+    /// The memos on the page's segments, oldest first.
+    public var memos: [SegmentMemo]
 }
 
 extension ProjectStore {
@@ -107,7 +118,15 @@ extension ProjectStore {
             let codes = index.codes.filter { used.contains($0.id) }
                 .map { TranscriptPage.CodeLabel(id: $0.id, path: index.path(of: $0.id), label: index.label(of: $0.id), color: $0.color) }
                 .sorted { $0.path.lowercased() < $1.path.lowercased() }
-            return TranscriptPage(transcript: summary, text: text, lines: lines.filter { $0.number > 0 }, turns: turns, codings: codings, codes: codes)
+            let memos = try Row.fetchAll(db, sql: """
+                SELECT m.id, m.targetId, m.text, m.author, m.createdAt FROM memo m
+                 WHERE m.targetKind = 'segment' AND m.targetId IN (SELECT id FROM segment WHERE transcriptId = ?)
+                 ORDER BY m.createdAt
+                """, arguments: [id]).map { row in
+                TranscriptPage.SegmentMemo(id: row[0], segment: row[1], text: row[2], author: row[3], createdAt: row[4])
+            }
+            return TranscriptPage(transcript: summary, text: text, lines: lines.filter { $0.number > 0 }, turns: turns, codings: codings,
+                                  codes: codes, memos: memos)
         }
     }
 }

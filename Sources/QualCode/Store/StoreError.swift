@@ -45,6 +45,8 @@ public enum StoreError: Error, Sendable, Equatable {
     case spanOutOfRange(transcript: String, start: Int, end: Int, length: Int)
     case linesOutOfRange(transcript: String, first: Int, last: Int, lineCount: Int)
     case blankLines(transcript: String, first: Int, last: Int)
+    /// A selection by offsets that holds only white space (a lone line break between turns).
+    case blankSelection(transcript: String, start: Int, end: Int)
     case codeInUse(code: String, codings: Int, children: Int)
     case codeCycle(code: String, parent: String)
     case renameWithPath(code: String, name: String)
@@ -194,6 +196,8 @@ extension StoreError: CustomStringConvertible, LocalizedError {
             return "\(transcript): lines \(first)-\(last) are outside the transcript (lines 1-\(lineCount))."
         case let .blankLines(transcript, first, last):
             return "\(transcript): lines \(first)-\(last) hold no text; nothing was coded."
+        case let .blankSelection(transcript, start, end):
+            return "\(transcript): the selection \(start)..<\(end) holds no text, only white space; nothing was coded."
         case let .codeInUse(code, codings, children):
             return "code \"\(code)\" is in use (\(codings) coding\(codings == 1 ? "" : "s"), \(children) child code\(children == 1 ? "" : "s")); nothing was deleted."
         case let .codeCycle(code, parent):

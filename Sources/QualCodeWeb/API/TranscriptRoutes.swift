@@ -1,0 +1,102 @@
+import Foundation
+import Hummingbird
+import QualCode
+
+/// The transcripts and one transcript laid out for reading and coding.
+struct TranscriptRoutes {
+    let app: WebApp
+
+    func add(to group: RouterGroup<WebContext>) {
+        group.get("transcripts") { _, context in
+            _ = try context.requireSession()
+            return try JSON.response(try await app.read { try $0.transcripts() })
+        }
+        group.get("transcripts/:id") { _, context in
+            _ = try context.requireSession()
+            let id = try context.parameters.id("id")
+            return try JSON.response(try await app.read { TranscriptView(try $0.transcriptPage(id)) })
+        }
+    }
+}
+
+/// Codings made and taken back.
+struct CodingRoutes {
+    let app: WebApp
+
+    /// A selection to code: scalar offsets (as a page's pieces give them), end exclusive, and code paths;
+    /// a path that names no code creates it (`Parent/Child` creates both).
+    struct NewCoding: Decodable, Sendable {
+        var transcript: UUID
+        var start: Int
+        var end: Int
+        var codes: [String]
+    }
+
+    struct Removal: Decodable, Sendable {
+        var segment: UUID
+        var code: UUID
+        /// Also delete the segment's memos when this is its last coding.
+        var force: Bool?
+    }
+
+    func add(to group: RouterGroup<WebContext>) {
+        group.post("codings") { request, context in
+            let session = try context.requireWriter()
+            let new = try await JSON.decode(NewCoding.self, from: request, context: context)
+            guard !new.codes.isEmpty, new.codes.count <= 50 else { throw WebError(.badRequest, "name between 1 and 50 codes") }
+            let result = try await app.act(as: session) { try $0.code(new.transcript, .offsets(start: new.start, end: new.end), codes: new.codes) }
+            await app.changes.poke()
+            return try JSON.response(result, status: .created)
+        }
+        group.post("codings/remove") { request, context in
+            let session = try context.requireWriter()
+            let removal = try await JSON.decode(Removal.self, from: request, context: context)
+            let result = try await app.act(as: session) { try $0.uncode(segment: removal.segment, codes: [removal.code], force: removal.force ?? false) }
+            await app.changes.poke()
+            return try JSON.response(result)
+        }
+        group.post("codings/undo") { _, context in
+            let session = try context.requireWriter()
+            guard let undone = try await app.act(as: session, { try $0.undoLastCoding() }) else {
+                throw WebError(.notFound, "\(session.user) has no coding left to undo")
+            }
+            await app.changes.poke()
+            return try JSON.response(undone)
+        }
+    }
+}
+
+/// The code tree with its counts.
+struct CodeRoutes {
+    let app: WebApp
+
+    func add(to group: RouterGroup<WebContext>) {
+        group.get("codes") { _, context in
+            _ = try context.requireSession()
+            return try JSON.response(try await app.read { try $0.codeTree() })
+        }
+    }
+}
+
+/// Memos written from a page.
+struct MemoRoutes {
+    let app: WebApp
+
+    struct NewMemo: Decodable, Sendable {
+        var kind: MemoTarget.Kind
+        var id: UUID?
+        var text: String
+    }
+
+    func add(to group: RouterGroup<WebContext>) {
+        group.post("memos") { request, context in
+            let session = try context.requireWriter()
+            let new = try await JSON.decode(NewMemo.self, from: request, context: context)
+            // The store refuses a target whose record does not exist, or a record kind without an id.
+            let target = MemoTarget(kind: new.kind, id: new.kind == .project ? nil : new.id)
+            let memo = try await app.act(as: session) { try $0.addMemo(on: target, text: new.text) }
+            await app.changes.poke()
+            return try JSON.response(memo, status: .created)
+        }
+    }
+}

@@ -1,0 +1,588 @@
+// QualCode in the browser: the transcript view, coding by selection and the code tree.
+// Every value from the server goes into the page as text (textContent), never as markup.
+
+const state = {
+  session: null,
+  labels: {},
+  language: localStorage.getItem("qualcode.language") || "nb",
+  transcripts: [],
+  codes: [],
+  view: null,          // the open transcript (TranscriptView from the server)
+  selection: null,     // {start, end, text} in Unicode scalars, kept while the picker is open
+  recent: [],          // code paths, most recent first
+};
+
+const $ = (id) => document.getElementById(id);
+
+function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === "class") node.className = value;
+    else if (key === "text") node.textContent = value;
+    else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+    else if (key === "dataset") Object.assign(node.dataset, value);
+    else node.setAttribute(key, value === true ? "" : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+function t(key, ...values) {
+  const text = state.labels[key] ?? key;
+  return text.replace(/\{(\d+)\}/g, (whole, n) => (values[n - 1] !== undefined ? String(values[n - 1]) : whole));
+}
+
+// ---------------------------------------------------------------- offsets
+// The one place where browser offsets (UTF-16 code units) become the store's (Unicode scalars):
+// the number of scalars in the first `utf16` units of `text`. A surrogate pair is one scalar.
+export function scalarOffset(text, utf16) {
+  let scalars = 0;
+  for (let i = 0; i < utf16 && i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) { if (i + 1 >= utf16) break; i++; }
+    }
+    scalars++;
+  }
+  return scalars;
+}
+
+// ---------------------------------------------------------------- server
+async function api(method, path, body) {
+  const headers = { "Accept": "application/json" };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (method !== "GET" && state.session) headers["X-CSRF-Token"] = state.session.csrfToken;
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: "same-origin" });
+  const data = response.status === 204 ? null : await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = new Error(data?.error || `${response.status}`);
+    error.status = response.status;
+    error.remedy = data?.remedy;
+    throw error;
+  }
+  return data;
+}
+
+let toastTimer;
+function toast(message, isError = false) {
+  const box = $("toast");
+  box.textContent = message;
+  box.classList.toggle("error", isError);
+  box.hidden = false;
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => { box.hidden = true; }, isError ? 6000 : 2500);
+}
+
+// ---------------------------------------------------------------- start
+async function start() {
+  state.labels = await api("GET", `/api/labels?lang=${encodeURIComponent(state.language)}`);
+  state.session = await api("GET", "/api/session");
+  state.recent = JSON.parse(localStorage.getItem(recentKey()) || "[]");
+  document.documentElement.lang = state.language;
+  renderChrome();
+  await Promise.all([loadTranscripts(), loadCodes()]);
+  window.addEventListener("hashchange", route);
+  document.addEventListener("keydown", onKey);
+  document.addEventListener("click", onDocumentClick);
+  listen();
+  await route();
+}
+
+function recentKey() { return `qualcode.recent.${state.session.project}.${state.session.user}`; }
+
+function renderChrome() {
+  $("project").textContent = state.session.project;
+  $("who").textContent = t("uiLoggedInAs", state.session.user, state.session.role);
+  $("language").textContent = t("uiLanguage");
+  $("language").onclick = () => {
+    localStorage.setItem("qualcode.language", state.language === "nb" ? "en" : "nb");
+    location.reload();
+  };
+  $("help-button").onclick = showHelp;
+  $("transcripts-heading").textContent = t("uiTranscripts");
+  $("codes-heading").textContent = t("uiCodes");
+  renderRecent();
+}
+
+async function loadTranscripts() {
+  state.transcripts = await api("GET", "/api/transcripts");
+  const list = $("transcripts");
+  list.replaceChildren(...state.transcripts.map((tr) => el("li", {},
+    el("a", { href: `#/transcript/${tr.id}`, dataset: { id: tr.id } },
+      tr.title || tr.name,
+      el("span", { class: "meta", text: `${tr.name} · ${tr.participants.join(", ")} · ${tr.words} ${t("uiWords")}` })))));
+  markCurrent();
+}
+
+async function loadCodes() {
+  state.codes = await api("GET", "/api/codes");
+  const tree = $("codes");
+  if (state.codes.length === 0) { tree.replaceChildren(el("li", { class: "empty", text: t("uiNoCodes") })); return; }
+  tree.replaceChildren(...state.codes.map((code) => el("li", { title: code.path, dataset: { id: code.id } },
+    el("span", { class: "swatch", style: null }),
+    el("span", { class: "name", text: code.name }),
+    el("span", { class: "count", title: `${t("uiOwn")} / ${t("uiWithChildren")}`,
+      text: code.segmentsWithChildren !== code.segments ? `${code.segments} / ${code.segmentsWithChildren}` : `${code.segments}` }))));
+  // Indent by depth and colour the swatches through the CSS object model (no inline style markup).
+  [...tree.children].forEach((li, i) => {
+    const code = state.codes[i];
+    li.style.paddingLeft = `${4 + code.depth * 14}px`;
+    li.querySelector(".swatch").style.background = colorOf(code.id);
+  });
+}
+
+function colorOf(codeId) {
+  return state.view?.codes.find((c) => c.id === codeId)?.color
+    || state.codes.find((c) => c.id === codeId)?.color
+    || paletteColor(codeId);
+}
+
+// The same palette as the server's, for codes not on the open page.
+const palette = ["#e6a23c", "#5b8ff9", "#5ad8a6", "#f6bd16", "#e8684a", "#6dc8ec", "#9270ca", "#ff9d4d", "#269a99", "#ff99c3", "#a0d911", "#b37feb"];
+function paletteColor(id) {
+  const hex = id.replace(/-/g, "");
+  let sum = 0;
+  for (let i = 0; i < 32; i += 2) sum = ((sum * 31) + parseInt(hex.slice(i, i + 2), 16)) & 0xffff;
+  return palette[sum % palette.length];
+}
+
+function markCurrent() {
+  const current = state.view?.transcript.id;
+  for (const a of $("transcripts").querySelectorAll("a")) {
+    if (a.dataset.id === current) a.setAttribute("aria-current", "page"); else a.removeAttribute("aria-current");
+  }
+}
+
+async function route() {
+  const match = location.hash.match(/^#\/transcript\/([0-9a-fA-F-]{36})$/);
+  if (!match) {
+    state.view = null;
+    $("main").replaceChildren(el("p", { class: "empty", text: t("uiChooseTranscript") }));
+    markCurrent();
+    return;
+  }
+  await openTranscript(match[1]);
+}
+
+// ---------------------------------------------------------------- transcript view
+async function openTranscript(id, keepScroll = false) {
+  const main = $("main");
+  const scroll = main.scrollTop;
+  const view = await api("GET", `/api/transcripts/${id}`);
+  // A change elsewhere in the project leaves this page as it is: keep the DOM (and the reader's selection).
+  if (keepScroll && state.view && JSON.stringify(view) === JSON.stringify(state.view)) return;
+  state.view = view;
+  renderTranscript();
+  if (keepScroll) main.scrollTop = scroll;
+  markCurrent();
+}
+
+function renderTranscript() {
+  const view = state.view;
+  const head = el("div", { class: "transcript-head" },
+    el("h1", { text: view.transcript.title || view.transcript.name }),
+    el("div", { class: "meta", text: [view.transcript.name, view.transcript.participants.join(", "),
+      `${view.lines.length} ${t("uiLines").toLowerCase()}`, `${view.codings.length} ${t("uiCodings")}`].join(" · ") }));
+  const body = el("div", { class: "transcript", id: "transcript" });
+  const fragment = document.createDocumentFragment();
+  for (const line of view.lines) fragment.append(renderLine(line));
+  body.append(fragment);
+  $("main").replaceChildren(head, body);
+}
+
+function renderLine(line) {
+  const text = el("div", { class: "text", dataset: { start: line.start } });
+  if (line.speaker) {
+    const speaker = el("span", { class: "speaker", text: line.participant?.pseudonym || line.speaker });
+    if (line.time !== null && line.time !== undefined) speaker.append(el("span", { class: "time", text: formatTime(line.time) }));
+    text.append(speaker);
+  }
+  for (const piece of line.pieces) {
+    const span = el("span", { class: piece.codings.length ? "piece coded" : "piece", dataset: { start: piece.start } }, piece.text);
+    if (piece.codings.length) {
+      span.dataset.codings = piece.codings.join(",");
+      paintPiece(span, piece.codings);
+    }
+    text.append(span);
+  }
+  const margin = el("div", { class: "margin" }, line.margin.map((index) => {
+    const coding = state.view.codings[index];
+    const code = state.view.codes.find((c) => c.id === coding.code);
+    const chip = el("span", { class: "chip", title: `${code?.path} · ${coding.coder}`, dataset: { coding: index } },
+      el("span", { class: "swatch" }), code?.label ?? "?");
+    chip.querySelector(".swatch").style.background = code?.color;
+    return chip;
+  }));
+  return el("div", { class: line.speaker ? "row turn" : "row", dataset: { line: line.number } },
+    el("div", { class: "num", text: line.number }), text, margin);
+}
+
+// Each code on a piece is a band of its colour under the text, so overlapping codings stay visible as
+// such; a single coding also tints the background.
+function paintPiece(span, codingIndexes) {
+  const colors = [...new Set(codingIndexes.map((i) => colorOf(state.view.codings[i].code)))];
+  const bands = colors.map((c) => `linear-gradient(${c}, ${c})`);
+  const sizes = colors.map(() => "100% 3px");
+  const positions = colors.map((_, i) => `0 calc(100% - ${i * 4}px)`);
+  span.style.backgroundImage = [...bands, `linear-gradient(${hexAlpha(colors[0], 0.22)}, ${hexAlpha(colors[0], 0.22)})`].join(", ");
+  span.style.backgroundSize = [...sizes, `100% calc(100% - ${colors.length * 4}px)`].join(", ");
+  span.style.backgroundPosition = [...positions, "0 0"].join(", ");
+  span.style.paddingBottom = `${Math.max(0, colors.length - 1) * 4}px`;
+}
+
+function hexAlpha(hex, alpha) {
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex || "");
+  if (!m) return `rgba(200,200,200,${alpha})`;
+  return `rgba(${parseInt(m[1], 16)},${parseInt(m[2], 16)},${parseInt(m[3], 16)},${alpha})`;
+}
+
+function formatTime(ms) {
+  const s = Math.floor(ms / 1000);
+  const h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), sec = s % 60;
+  return (h ? `${h}:${String(m).padStart(2, "0")}` : `${m}`) + `:${String(sec).padStart(2, "0")}`;
+}
+
+// ---------------------------------------------------------------- selection
+// Where a DOM point lies in the store's units: the piece's scalar start plus the scalars before the
+// point inside the piece's text.
+function pointToScalar(node, offset) {
+  let element = node.nodeType === Node.TEXT_NODE ? node.parentElement : node;
+  if (element?.classList?.contains("text") && node === element) {
+    // A point between the children of a line: take the piece at or after it.
+    const child = element.childNodes[offset];
+    if (child?.dataset?.start) return Number(child.dataset.start);
+    const last = [...element.querySelectorAll(".piece")].pop();
+    return last ? Number(last.dataset.start) + scalarOffset(last.textContent, last.textContent.length) : Number(element.dataset.start);
+  }
+  const piece = element?.closest?.(".piece");
+  if (!piece) return null;
+  const u16 = node.nodeType === Node.TEXT_NODE ? offset : (offset > 0 ? piece.textContent.length : 0);
+  return Number(piece.dataset.start) + scalarOffset(piece.textContent, u16);
+}
+
+// The scalar at `offset` and the line text around it, for snapping to words.
+function lineAround(offset) {
+  const line = state.view.lines.find((l) => offset >= l.start && offset <= l.end);
+  if (!line) return null;
+  return { line, scalars: [...line.pieces.map((p) => p.text).join("")] };
+}
+
+const wordChar = /[\p{L}\p{N}\p{M}'’-]/u;
+
+// The current selection in scalars, snapped to whole words unless `exact`, with white space trimmed.
+function currentSelection(exact) {
+  const selection = window.getSelection();
+  if (!selection || selection.isCollapsed || !state.view) return null;
+  const range = selection.getRangeAt(0);
+  if (!$("transcript")?.contains(range.commonAncestorContainer)) return null;
+  let start = pointToScalar(range.startContainer, range.startOffset);
+  let end = pointToScalar(range.endContainer, range.endOffset);
+  if (start === null || end === null) return null;
+  if (end < start) [start, end] = [end, start];
+  const first = lineAround(start), last = lineAround(end);
+  if (!first || !last) return null;
+  const at = (ctx, offset) => ctx.scalars[offset - ctx.line.start];
+  if (!exact) {
+    while (start > first.line.start && wordChar.test(at(first, start - 1) || "") && wordChar.test(at(first, start) || "")) start--;
+    while (end < last.line.end && wordChar.test(at(last, end) || "") && wordChar.test(at(last, end - 1) || "")) end++;
+  }
+  const textOf = (from, to) => {
+    let out = "";
+    for (const line of state.view.lines) {
+      if (line.end <= from || line.start >= to) continue;
+      const scalars = [...line.pieces.map((p) => p.text).join("")];
+      if (out) out += "\n";
+      out += scalars.slice(Math.max(0, from - line.start), Math.min(scalars.length, to - line.start)).join("");
+    }
+    return out;
+  };
+  let text = textOf(start, end);
+  const leading = [...text].findIndex((c) => !/\s/u.test(c));
+  if (leading < 0) return { start, end, text: "", blank: true };
+  // Trim white space (whole scalars) at either end.
+  let scalars = [...text];
+  let trimmedEnd = scalars.length;
+  while (trimmedEnd > 0 && /\s/u.test(scalars[trimmedEnd - 1])) trimmedEnd--;
+  start += leading;
+  end -= scalars.length - trimmedEnd;
+  text = scalars.slice(leading, trimmedEnd).join("");
+  return { start, end, text, blank: false };
+}
+
+// ---------------------------------------------------------------- coding
+async function applyCodes(paths, selection = state.selection) {
+  if (!selection) { toast(t("uiNothingSelected"), true); return false; }
+  if (!state.session.role || state.session.role === "reader") { toast(t("uiReadOnly"), true); return false; }
+  try {
+    const result = await api("POST", "/api/codings", { transcript: state.view.transcript.id, start: selection.start, end: selection.end, codes: paths });
+    for (const path of paths) rememberRecent(path);
+    toast(t("uiCoded", [...result.added, ...result.alreadyPresent].join(", ")));
+    await refresh();
+    return true;
+  } catch (error) {
+    toast(error.message, true);
+    return false;
+  }
+}
+
+function rememberRecent(path) {
+  state.recent = [path, ...state.recent.filter((p) => p !== path)].slice(0, 9);
+  localStorage.setItem(recentKey(), JSON.stringify(state.recent));
+  renderRecent();
+}
+
+function renderRecent() {
+  $("recent").replaceChildren(...state.recent.map((path, i) =>
+    el("span", { class: "chip", title: `${i + 1}: ${path}` }, el("span", { class: "key", text: i + 1 }), path)));
+}
+
+async function refresh() {
+  const tasks = [loadCodes()];
+  if (state.view) tasks.push(openTranscript(state.view.transcript.id, true));
+  await Promise.all(tasks);
+}
+
+async function undo() {
+  if (state.session.role === "reader") { toast(t("uiReadOnly"), true); return; }
+  try {
+    const undone = await api("POST", "/api/codings/undo");
+    toast(t("uiUndone", undone.result.removed.join(", ")));
+    await refresh();
+  } catch (error) { toast(error.message, true); }
+}
+
+async function removeCoding(coding) {
+  try {
+    let result;
+    try {
+      result = await api("POST", "/api/codings/remove", { segment: coding.segment, code: coding.code });
+    } catch (error) {
+      if (error.remedy !== "force" || !confirm(t("uiRemoveMemosToo"))) throw error;
+      result = await api("POST", "/api/codings/remove", { segment: coding.segment, code: coding.code, force: true });
+    }
+    toast(t("uiRemoved", result.removed.join(", ")));
+    hidePopover();
+    await refresh();
+  } catch (error) { toast(error.message, true); }
+}
+
+// ---------------------------------------------------------------- picker
+const picker = { items: [], active: 0 };
+
+function openPicker(exact) {
+  const selection = currentSelection(exact);
+  if (!selection) { toast(t("uiNothingSelected"), true); return; }
+  if (selection.blank) { toast(t("uiBlankSelection"), true); return; }
+  if (state.session.role === "reader") { toast(t("uiReadOnly"), true); return; }
+  state.selection = selection;
+  $("picker-title").textContent = t("uiPickCode");
+  $("picker-quote").textContent = `«${selection.text}»`;
+  $("picker-hint").textContent = t("uiPickerHint");
+  const input = $("picker-input");
+  input.value = "";
+  $("picker").hidden = false;
+  fillPicker();
+  input.focus();
+}
+
+function closePicker() {
+  $("picker").hidden = true;
+  $("main").focus({ preventScroll: true });
+}
+
+function fillPicker() {
+  const query = $("picker-input").value.trim();
+  const lower = query.toLowerCase();
+  const scored = state.codes
+    .map((code) => {
+      const path = code.path.toLowerCase(), name = code.name.toLowerCase();
+      const rank = !lower ? 2 : name.startsWith(lower) ? 0 : path.startsWith(lower) ? 1 : path.includes(lower) ? 2 : -1;
+      return { code, rank };
+    })
+    .filter((x) => x.rank >= 0)
+    .sort((a, b) => a.rank - b.rank || a.code.path.localeCompare(b.code.path, "nb"));
+  const recentFirst = !lower ? [...scored].sort((a, b) => recentIndex(a.code.path) - recentIndex(b.code.path)) : scored;
+  picker.items = recentFirst.map((x) => ({ path: x.code.path, code: x.code }));
+  const exists = state.codes.some((c) => c.path.toLowerCase() === lower);
+  if (query && !exists) picker.items.unshift({ path: query, create: true });
+  picker.active = 0;
+  renderPickerList();
+}
+
+function recentIndex(path) {
+  const i = state.recent.indexOf(path);
+  return i < 0 ? 99 : i;
+}
+
+function renderPickerList() {
+  const list = $("picker-list");
+  list.replaceChildren(...picker.items.map((item, i) => {
+    const li = el("li", { role: "option", "aria-selected": i === picker.active ? "true" : "false", onclick: () => { picker.active = i; choosePicked(); } },
+      el("span", { class: "swatch" }),
+      item.create ? el("span", { class: "new", text: t("uiCreateCode", item.path) }) : el("span", { text: item.path }));
+    li.querySelector(".swatch").style.background = item.create ? "transparent" : colorOf(item.code.id);
+    return li;
+  }));
+  list.children[picker.active]?.scrollIntoView({ block: "nearest" });
+}
+
+async function choosePicked() {
+  const item = picker.items[picker.active];
+  if (!item) return;
+  const ok = await applyCodes([item.path]);
+  if (ok) {
+    // Stay open for the next code on the same selection.
+    $("picker-input").value = "";
+    fillPicker();
+    $("picker-input").focus();
+  }
+}
+
+$("picker-input").addEventListener("input", fillPicker);
+$("picker-input").addEventListener("keydown", (event) => {
+  if (event.key === "ArrowDown") { picker.active = Math.min(picker.items.length - 1, picker.active + 1); renderPickerList(); event.preventDefault(); }
+  else if (event.key === "ArrowUp") { picker.active = Math.max(0, picker.active - 1); renderPickerList(); event.preventDefault(); }
+  else if (event.key === "Enter") { event.preventDefault(); choosePicked(); }
+  else if (event.key === "Escape") { event.preventDefault(); closePicker(); }
+  event.stopPropagation();
+});
+$("picker").addEventListener("click", (event) => { if (event.target === $("picker")) closePicker(); });
+
+// ---------------------------------------------------------------- memos
+let memoTarget = null;
+
+function openMemo(target, quote) {
+  if (state.session.role === "reader") { toast(t("uiReadOnly"), true); return; }
+  memoTarget = target;
+  $("memo-title").textContent = t("uiAddMemo");
+  $("memo-quote").textContent = quote ? `«${quote}»` : "";
+  $("memo-text").value = "";
+  $("memo-cancel").textContent = t("uiCancel");
+  $("memo-save").textContent = t("uiSave");
+  $("memo-dialog").hidden = false;
+  $("memo-text").focus();
+}
+
+function closeMemo() { $("memo-dialog").hidden = true; memoTarget = null; }
+
+$("memo-cancel").addEventListener("click", closeMemo);
+$("memo-text").addEventListener("keydown", (event) => {
+  if (event.key === "Escape") { closeMemo(); }
+  if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) saveMemo();
+  event.stopPropagation();
+});
+$("memo-save").addEventListener("click", saveMemo);
+
+async function saveMemo() {
+  const text = $("memo-text").value;
+  if (!text.trim() || !memoTarget) return;
+  try {
+    const target = memoTarget;
+    await api("POST", "/api/memos", { kind: target.kind, id: target.id, text });
+    closeMemo();
+    await refresh();
+  } catch (error) { toast(error.message, true); }
+}
+
+// ---------------------------------------------------------------- popover
+function showPopover(anchor, indexes) {
+  const box = $("popover");
+  const rows = indexes.map((index) => {
+    const coding = state.view.codings[index];
+    const code = state.view.codes.find((c) => c.id === coding.code);
+    const row = el("div", { class: "coding" },
+      el("span", { class: "swatch" }),
+      el("strong", { text: code?.path ?? "?" }),
+      state.session.role !== "reader" && coding.coder === state.session.user
+        ? el("button", { type: "button", class: "link", text: t("uiRemove"), onclick: () => removeCoding(coding) }) : el("span"),
+      el("span", { class: "detail", text: `${t("uiCoder")}: ${coding.coder} · ${t("uiLine")} ${coding.firstLine}${coding.lastLine !== coding.firstLine ? "–" + coding.lastLine : ""}` }),
+      coding.memos.map((memo) => el("span", { class: "memo", text: memo })));
+    row.querySelector(".swatch").style.background = code?.color;
+    return row;
+  });
+  const segment = state.view.codings[indexes[0]]?.segment;
+  if (state.session.role !== "reader" && segment) {
+    rows.push(el("div", { class: "buttons" }, el("button", { type: "button", text: t("uiAddMemo"), onclick: () => { hidePopover(); openMemo({ kind: "segment", id: segment }); } })));
+  }
+  box.replaceChildren(...rows);
+  box.hidden = false;
+  const rect = anchor.getBoundingClientRect();
+  const top = Math.min(window.innerHeight - box.offsetHeight - 8, rect.bottom + 6);
+  const left = Math.min(window.innerWidth - box.offsetWidth - 8, rect.left);
+  box.style.top = `${Math.max(8, top)}px`;
+  box.style.left = `${Math.max(8, left)}px`;
+}
+
+function hidePopover() { $("popover").hidden = true; }
+
+function onDocumentClick(event) {
+  const chip = event.target.closest?.(".margin .chip");
+  if (chip) { showPopover(chip, [Number(chip.dataset.coding)]); return; }
+  const piece = event.target.closest?.(".piece.coded");
+  if (piece && window.getSelection()?.isCollapsed) {
+    showPopover(piece, piece.dataset.codings.split(",").map(Number));
+    return;
+  }
+  if (!event.target.closest?.("#popover")) hidePopover();
+}
+
+// ---------------------------------------------------------------- keys
+function showHelp() {
+  $("help-title").textContent = t("uiShortcuts");
+  const keys = [["c", t("uiKeyCode")], ["C (shift+c)", t("uiKeyCodeExact")], ["1–9", t("uiKeyRecent")], ["u", t("uiKeyUndo")],
+    ["m", t("uiKeyMemo")], ["shift+←/→", t("uiKeySelect")], ["?", t("uiKeyHelp")], ["Esc", t("uiKeyClose")]];
+  $("help-keys").replaceChildren(...keys.flatMap(([key, what]) => [el("dt", { text: key }), el("dd", { text: what })]));
+  $("help").hidden = false;
+}
+
+function onKey(event) {
+  if (event.target.closest?.("input, textarea")) return;
+  if (event.ctrlKey || event.metaKey || event.altKey) return;
+  if (event.key === "Escape") { $("help").hidden = true; hidePopover(); return; }
+  if (!$("help").hidden) { $("help").hidden = true; return; }
+  if (event.key === "?") { showHelp(); event.preventDefault(); return; }
+  if (!state.view) return;
+  if (event.key === "c" || event.key === "C") { event.preventDefault(); openPicker(event.key === "C"); return; }
+  if (event.key === "u") { event.preventDefault(); undo(); return; }
+  if (event.key === "m") {
+    // A memo on the coded passage under the selection (or the one last clicked).
+    const piece = window.getSelection()?.anchorNode?.parentElement?.closest?.(".piece.coded") || document.querySelector(".piece.coded.hot");
+    if (!piece) { toast(t("uiMemoNeedsCoding"), true); return; }
+    event.preventDefault();
+    const coding = state.view.codings[Number(piece.dataset.codings.split(",")[0])];
+    openMemo({ kind: "segment", id: coding.segment }, piece.textContent);
+    return;
+  }
+  if (/^[1-9]$/.test(event.key)) {
+    const path = state.recent[Number(event.key) - 1];
+    if (!path) return;
+    event.preventDefault();
+    const selection = currentSelection(event.shiftKey);
+    if (!selection || selection.blank) { toast(t(selection?.blank ? "uiBlankSelection" : "uiNothingSelected"), true); return; }
+    applyCodes([path], selection);
+  }
+}
+
+// ---------------------------------------------------------------- live
+let refreshTimer;
+function listen() {
+  const source = new EventSource("/api/events");
+  source.addEventListener("change", (event) => {
+    const changes = JSON.parse(event.data);
+    const others = changes.filter((c) => c.actor !== state.session.user);
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(async () => {
+      await refresh();
+      if (others.length) toast(t("uiLiveChange", others[others.length - 1].actor));
+    }, 150);
+  });
+}
+
+start().catch((error) => {
+  $("main").replaceChildren(el("p", { class: "empty", text: error.message }));
+});

@@ -1,0 +1,71 @@
+import Foundation
+import Hummingbird
+
+/// The pages: the app's one HTML page, its script and styles, and the login by the printed token.
+struct PageRoutes {
+    let app: WebApp
+
+    func add(to router: Router<WebContext>) {
+        router.get("/") { request, context in
+            if let token = request.uri.queryParameters.get("token") {
+                guard Secret.matches(token, app.loginToken) else {
+                    return try Assets.page("login.html", status: .forbidden)
+                }
+                let session = await app.sessions.open(user: app.owner, role: .owner)
+                // Always back to the app's own root: never to an address taken from the request.
+                var response = Response(status: .seeOther, headers: [.location: "/", .cacheControl: "no-store"])
+                response.setCookie(SessionMiddleware.cookie(for: session, secure: app.secureCookies))
+                return response
+            }
+            guard context.session != nil else { return try Assets.page("login.html", status: .unauthorized) }
+            return try Assets.page("index.html")
+        }
+        router.get("api/openapi.json") { _, _ in try Assets.file("openapi.json") }
+        router.get("assets/:file") { _, context in
+            try Assets.file(context.parameters.get("file") ?? "")
+        }
+    }
+}
+
+/// The page's own files, shipped beside the binary (`QualCode_QualCodeWeb.resources`); only the names
+/// listed here are served, so no request reaches another file.
+enum Assets {
+    static let types: [String: String] = [
+        "index.html": "text/html; charset=utf-8", "login.html": "text/html; charset=utf-8",
+        "app.js": "text/javascript; charset=utf-8", "app.css": "text/css; charset=utf-8",
+        "openapi.json": "application/json; charset=utf-8",
+    ]
+
+    /// Where the files are: beside the executable (a built `qualcode`, the test runner), or in
+    /// `../share/qualcode` from it (Scripts/install).
+    static let folder: URL? = {
+        let name = "QualCode_QualCodeWeb.resources"
+        let binary = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent()
+        var candidates = [Bundle.main.bundleURL.appendingPathComponent(name), binary?.appendingPathComponent(name),
+                          binary?.deletingLastPathComponent().appendingPathComponent("share/qualcode/\(name)")]
+        candidates += Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent().appendingPathComponent(name) }
+        return candidates.compactMap { $0 }.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("Assets/index.html").path) }?
+            .appendingPathComponent("Assets")
+    }()
+
+    static func data(_ name: String) throws -> Data {
+        guard types[name] != nil else { throw WebError(.notFound, "no such file") }
+        guard let folder else {
+            throw WebError(.internalServerError, "the web UI's files (QualCode_QualCodeWeb.resources) are not beside the qualcode binary")
+        }
+        return try Data(contentsOf: folder.appendingPathComponent(name))
+    }
+
+    static func file(_ name: String) throws -> Response {
+        let data = try data(name)
+        return Response(status: .ok, headers: [.contentType: types[name]!, .cacheControl: "no-cache"],
+                         body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    static func page(_ name: String, status: HTTPResponse.Status = .ok) throws -> Response {
+        var response = try file(name)
+        response.status = status
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// Finds the session named by the session cookie and puts it on the request's context.
+struct SessionMiddleware: RouterMiddleware {
+    static let cookieName = "qualcode_session"
+    let sessions: SessionStore
+
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+        var context = context
+        if let id = request.cookies[Self.cookieName]?.value {
+            context.session = await sessions.session(id)
+        }
+        return try await next(request, context)
+    }
+
+    /// The cookie that carries a new session: not readable by scripts, sent only to this site.
+    static func cookie(for session: WebSession, secure: Bool) -> Cookie {
+        Cookie(name: cookieName, value: session.id, path: "/", secure: secure, httpOnly: true, sameSite: .strict)
+    }
+}
+
+/// Every request that changes something must carry the session's CSRF token in `X-CSRF-Token`, and when
+/// the browser says where the request comes from (`Origin`), that must be this server.
+struct CSRFMiddleware: RouterMiddleware {
+    static let header = HTTPField.Name("X-CSRF-Token")!
+
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+        switch request.method {
+        case .get, .head, .options:
+            return try await next(request, context)
+        default:
+            let session = try context.requireSession()
+            guard let given = request.headers[Self.header], Secret.matches(given, session.csrfToken) else {
+                throw WebError(.forbidden, "the request carries no valid CSRF token; reload the page")
+            }
+            if let origin = request.headers[.origin], let host = request.head.authority,
+               URL(string: origin)?.hostWithPort != host {
+                throw WebError(.forbidden, "the request comes from another site (\(origin))")
+            }
+            return try await next(request, context)
+        }
+    }
+}
+
+extension URL {
+    /// `host:port` as a Host header writes it (the port left out when the URL has none).
+    var hostWithPort: String? {
+        guard let host else { return nil }
+        return port.map { "\(host):\($0)" } ?? host
+    }
+}
+
+/// Headers every response carries: a content-security policy that allows this site's own files only
+/// (no inline scripts, no CDN), no framing, no referrer, no content sniffing.
+struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response: Response
+        do { response = try await next(request, context) } catch {
+            response = try WebError(wrapping: error).response(from: request, context: context)
+        }
+        response.headers[.contentSecurityPolicy] =
+            "default-src 'self'; img-src 'self' data:; media-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+        response.headers[.xContentTypeOptions] = "nosniff"
+        response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+        response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
+        return response
+    }
+}

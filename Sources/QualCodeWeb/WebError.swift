@@ -1,0 +1,76 @@
+import Condensation
+import Foundation
+import Hummingbird
+import QualCode
+
+/// A refused request: the status, one line saying what was wrong, and where the library offers one, a
+/// remedy as a word the page turns into a button (`force`, `includeChildren`, …).
+public struct WebError: Error, Sendable, HTTPResponseError {
+    public var status: HTTPResponse.Status
+    public var message: String
+    public var remedy: String?
+
+    public init(_ status: HTTPResponse.Status, _ message: String, remedy: String? = nil) {
+        self.status = status
+        self.message = message
+        self.remedy = remedy
+    }
+
+    /// The library's own description, with the status that fits the kind of error. An error the server
+    /// did not expect is a 500 whose text names no internals.
+    public init(wrapping error: Error) {
+        switch error {
+        case let error as WebError:
+            self = error
+        case let error as StoreError:
+            self.init(Self.status(of: error), error.description, remedy: error.remedy.map(Self.word))
+        case let error as CondensationError:
+            self.init(.unprocessableContent, error.description)
+        case let error as ExportError:
+            self.init(.unprocessableContent, error.description, remedy: error.remedy?.rawValue)
+        case let error as ImportError:
+            self.init(.unprocessableContent, error.description)
+        case is DecodingError:
+            self.init(.badRequest, "the request body is not the JSON this route takes")
+        case let error as HTTPError:
+            self.init(error.status, error.body ?? error.status.reasonPhrase)
+        default:
+            self.init(.internalServerError, "the server could not do this: \(error.localizedDescription)")
+        }
+    }
+
+    static func status(of error: StoreError) -> HTTPResponse.Status {
+        switch error {
+        case .missing, .notFound, .projectNotFound: .notFound
+        case .projectBusy: .serviceUnavailable
+        case .projectReadOnly, .readOnlyCannotOpen: .forbidden
+        case .changedMeanwhile, .textChangedMeanwhile, .duplicate, .inUse, .codeInUse, .duplicateImport: .conflict
+        case .diskFull: .init(code: 507, reasonPhrase: "Insufficient Storage")
+        default: .unprocessableContent
+        }
+    }
+
+    static func word(_ remedy: StoreRemedy) -> String {
+        switch remedy {
+        case .createProject: "createProject"
+        case .chooseProject: "chooseProject"
+        case .pickOccurrence: "pickOccurrence"
+        case .force, .forceDeletion: "force"
+        case .allowDuplicate: "allowDuplicate"
+        case .moveCode: "moveCode"
+        case .includeChildren: "includeChildren"
+        }
+    }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        var response = try JSON.response(ErrorBody(error: message, remedy: remedy), status: status)
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+}
+
+/// The JSON of a refused request.
+struct ErrorBody: Encodable, Sendable {
+    var error: String
+    var remedy: String?
+}

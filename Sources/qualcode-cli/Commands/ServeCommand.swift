@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import QualCode
+import QualCodeKit
+import QualCodeWeb
+
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Open a project in the browser: read transcripts and code them with the mouse and keyboard.",
+        discussion: """
+            Prints an address with a one-time login token (http://127.0.0.1:PORT/?token=…); open it in \
+            a browser on this machine. Opening it logs you in as the project's owner and the token \
+            leaves the address bar. Stop the server with Ctrl-C. The command line can go on writing to \
+            the project while the server runs; open pages see those changes within two seconds.
+
+            Without a project, the one --project, QUALCODE_PROJECT or the current folder names is \
+            served, else the bundled demo project (built by Scripts/demo when it is missing).
+
+            For example:
+              qualcode serve studie.qualcode
+              qualcode serve --port 8080
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The project file.", valueName: "file")) var file: String?
+    @OptionGroup var project: ProjectOptions
+    @Option(help: "The port to listen on (0: any free port).") var port: Int = 7070
+    @Option(help: "The address to listen on; only this machine's loopback address for now.") var host = "127.0.0.1"
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535 (got \(port)).") }
+        guard ["127.0.0.1", "localhost", "::1"].contains(host) else {
+            throw ValidationError("--host \(host): serving beyond this machine needs user accounts, which this version does not have yet; use 127.0.0.1.")
+        }
+    }
+
+    func run() throws {
+        let url = try projectURL()
+        let coder = ProjectLocator.coder(explicit: project.coder)
+        let store = try ProjectModules.open(at: url, coder: coder)
+        let app = WebApp(store: store, owner: coder)
+        let host = host == "localhost" ? "127.0.0.1" : host
+        let port = port
+        let done = DispatchSemaphore(value: 0)
+        let failure = FailureBox()
+        Task {
+            do {
+                try await WebServer.run(app, host: host, port: port) { address in
+                    let text = "Serving \(url.lastPathComponent) as \(coder). Open in your browser:\n  \(address)\n"
+                    FileHandle.standardOutput.write(Data(text.utf8))
+                }
+            } catch { failure.set(error) }
+            done.signal()
+        }
+        done.wait()
+        if let error = failure.get() { throw WordedError(description: "the server stopped: \(error)") }
+    }
+
+    /// The file named here, else the project the usual options name, else the demo project.
+    private func projectURL() throws -> URL {
+        if let file { return URL(fileURLWithPath: file) }
+        if let located = try? ProjectLocator.locate(explicit: project.project) { return located }
+        let demo = URL(fileURLWithPath: ".build/demo/metodeveiledere.qualcode")
+        if FileManager.default.fileExists(atPath: demo.path) { return demo }
+        guard FileManager.default.isExecutableFile(atPath: "Scripts/demo") else {
+            throw WordedError(description: "no project to serve: name one (qualcode serve FILE), or run this in the QualCode folder to serve the demo.")
+        }
+        FileHandle.standardError.write(Data("Building the demo project with Scripts/demo …\n".utf8))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "Scripts/demo")
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0, FileManager.default.fileExists(atPath: demo.path) else {
+            throw WordedError(description: "Scripts/demo failed (exit \(process.terminationStatus)); run it to see why.")
+        }
+        return demo
+    }
+}
+
+/// The server's error, handed from its task to the waiting command.
+private final class FailureBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var error: Error?
+    func set(_ error: Error) { lock.withLock { self.error = error } }
+    func get() -> Error? { lock.withLock { error } }
+}
