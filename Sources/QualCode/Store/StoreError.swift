@@ -28,6 +28,9 @@ public enum StoreError: Error, Sendable, Equatable {
     /// Nothing is called `reference`; `candidates` are the names there are, `suggestions` the one or two
     /// nearest to it (``Suggestions``), for «did you mean …?».
     case notFound(what: String, reference: String, candidates: [String], suggestions: [String] = [])
+    /// A code that would be created, named almost like the existing `similar` ones (a typo, most
+    /// likely); nothing was coded. The remedy: confirm it as a new code.
+    case similarCode(name: String, similar: [String])
     /// A typed id that names no record (deleted meanwhile, or from another project).
     case missing(RecordKind, UUID)
     case ambiguous(what: String, reference: String, candidates: [String])
@@ -105,6 +108,8 @@ public enum StoreRemedy: Sendable, Hashable {
     case includeChildren
     /// Delete anyway, which deletes these dependents (or detaches them) with the record.
     case forceDeletion([Dependent])
+    /// Create the code of this name although one with a similar name exists.
+    case confirmNewCode(name: String)
 }
 
 extension StoreError {
@@ -118,6 +123,7 @@ extension StoreError {
         case .renameWithPath: return .moveCode
         case .onlyChildrenCoded: return .includeChildren
         case let .inUse(report): return .forceDeletion(report.dependents.filter { $0.count > 0 })
+        case let .similarCode(name, _): return .confirmNewCode(name: name)
         default: return nil
         }
     }
@@ -169,6 +175,8 @@ extension StoreError: CustomStringConvertible, LocalizedError {
             if !suggestions.isEmpty { return "no \(what) \"\(reference)\"; did you mean \(Suggestions.alternatives(suggestions))?" }
             let hint = candidates.isEmpty ? "" : " Known: \(candidates.prefix(12).joined(separator: ", "))\(candidates.count > 12 ? ", …" : "")."
             return "no \(what) \"\(reference)\".\(hint)"
+        case let .similarCode(name, similar):
+            return "no code \"\(name)\"; did you mean \(Suggestions.alternatives(similar))? (To create it, confirm it as a new code.) Nothing was coded."
         case let .missing(kind, id):
             return "no \(kind.words) with id \(id.uuidString.lowercased()); nothing was changed."
         case let .ambiguous(what, reference, candidates):
