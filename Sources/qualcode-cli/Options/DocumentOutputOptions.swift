@@ -87,7 +87,7 @@ struct DocumentOutputOptions: ParsableArguments {
     /// Says what was written (`line` of the file's path), when it went to a file: what goes to standard
     /// output is the export alone.
     func wrote(_ line: (String) -> String) {
-        if let file { print(line(file)) }
+        if let file { Output.line(line(file)) }
     }
 
     /// Writes a document in the chosen format (not CSV), styled by `--reference-docx` when given.
