@@ -60,10 +60,10 @@ extension ProjectStore {
     ///
     /// - parameter original: the text `newText` was made from (what the editor was opened with). If the
     ///   transcript changed since — another edit, another coder — nothing is written and
-    ///   ``StoreError/textChangedMeanwhile(transcript:)`` is thrown, so the other change is not undone.
+    ///   ``StoreError/changedMeanwhile(_:name:)`` is thrown, so the other change is not undone.
     public func replaceText(of id: Transcript.ID, with newText: String, basedOn original: String? = nil) throws -> TextEditReport {
         let transcript = try self.transcript(id)
-        if let original, original != transcript.text { throw StoreError.textChangedMeanwhile(transcript: transcript.slug) }
+        if let original, original != transcript.text { throw StoreError.changedMeanwhile(.transcript, name: transcript.slug) }
         let (normalized, _) = TextDecoding.normalize(newText)
         guard !normalized.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw StoreError.editFailed(transcript: transcript.slug, reason: "the new text is empty")
@@ -84,7 +84,7 @@ extension ProjectStore {
             guard var transcript = try Transcript.fetchOne(db, key: transcriptId) else {
                 throw StoreError.notFound(what: "transcript", reference: transcriptId.uuidString, candidates: [])
             }
-            guard transcript.text == expectedText else { throw StoreError.textChangedMeanwhile(transcript: transcript.slug) }
+            guard transcript.text == expectedText else { throw StoreError.changedMeanwhile(.transcript, name: transcript.slug) }
             let old = ScalarText(transcript.text)
             let revision: TextRevision
             do { revision = try TextRevision(original: old, edits: edits) } catch let error as TextEditError {

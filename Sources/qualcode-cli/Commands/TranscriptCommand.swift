@@ -55,8 +55,8 @@ struct TranscriptCommand: ParsableCommand {
             let update = TranscriptUpdate(title: title, kind: kind, date: date, mode: mode,
                                           participants: participants.isEmpty ? nil : try participants.map(store.resolve.participant))
             let summary = try store.updateTranscript(try store.resolve.transcript(transcript), update)
-            if json { print(try Output.json(summary)); return }
-            print("Updated \(summary.name): \(summary.title), \(summary.kind.rawValue), participants: \(summary.participants.joined(separator: ", "))")
+            if json { try Output.printJSON(summary); return }
+            Output.line("Updated \(summary.name): \(summary.title), \(summary.kind.rawValue), participants: \(summary.participants.joined(separator: ", "))")
         }
     }
 
@@ -101,17 +101,16 @@ struct TranscriptCommand: ParsableCommand {
                 let edited = try EditorSession.edit(original.text, name: original.slug)
                 do {
                     report = try store.replaceText(of: id, with: edited, basedOn: original.text)
-                } catch StoreError.textChangedMeanwhile {
+                } catch StoreError.changedMeanwhile(.transcript, _) {
                     // Nothing is lost: the edit goes to a file beside the project, to be made again.
                     let saved = try EditorSession.keep(edited, name: original.slug, beside: store.url)
-                    throw WordedError(description: "\(original.slug) was changed by someone else while the editor was open; your edit was not "
-                                      + "saved into the project (that would undo their change) but kept in \(saved.path). Nothing was changed.")
+                    throw EditorSession.changedMeanwhile(original.slug, kept: saved)
                 }
             }
-            if json { print(try Output.json(report)); return }
-            print("Edited \(report.transcript): \(report.edits) edit(s); segments: \(report.unchanged) unchanged, \(report.shifted) shifted, \(report.changed.count) changed, \(report.orphaned.count) orphaned")
-            for c in report.changed { print("  changed  \(c.segment.shortID): \"\(c.before.truncated())\" → \"\(c.after?.truncated() ?? "")\"") }
-            for o in report.orphaned { print("  orphaned \(o.segment.shortID): \"\(o.before.truncated())\" (its text was removed; the segment and its codings are kept)") }
+            if json { try Output.printJSON(report); return }
+            Output.line("Edited \(report.transcript): \(report.edits) edit(s); segments: \(report.unchanged) unchanged, \(report.shifted) shifted, \(report.changed.count) changed, \(report.orphaned.count) orphaned")
+            for c in report.changed { Output.line("  changed  \(c.segment.shortID): \"\(c.before.truncated())\" → \"\(c.after?.truncated() ?? "")\"") }
+            for o in report.orphaned { Output.line("  orphaned \(o.segment.shortID): \"\(o.before.truncated())\" (its text was removed; the segment and its codings are kept)") }
         }
     }
 }
@@ -158,14 +157,25 @@ enum EditorSession {
         process.arguments = ["-c", "\(editor) \"$1\"", "sh", file.path]
         try process.run()
         process.waitUntilExit()
+        // Not a usage error: the command was right, the editor gave up (`:cq` in vi) or could not start.
+        guard process.terminationReason == .exit else {
+            throw WordedError(description: "the editor (\(editor)) was stopped by signal \(process.terminationStatus); nothing was changed.")
+        }
         guard process.terminationStatus == 0 else {
-            throw ValidationError("the editor (\(editor)) exited with status \(process.terminationStatus); nothing was changed.")
+            throw WordedError(description: "the editor (\(editor)) exited with status \(process.terminationStatus); nothing was changed.")
         }
         let data = try Data(contentsOf: file)
         guard let text = String(validating: data, as: UTF8.self) else {
-            throw ValidationError("the edited text is not valid UTF-8 (was it saved in another encoding?); nothing was changed.")
+            throw WordedError(description: "the edited text is not valid UTF-8 (was it saved in another encoding?); nothing was changed.")
         }
         return text
+    }
+
+    /// The refusal when the record changed while the editor was open: what was written there is kept
+    /// in `kept`, never saved over the other change.
+    static func changedMeanwhile(_ record: String, kept: URL) -> WordedError {
+        WordedError(description: "\(record) was changed by someone else while the editor was open; your edit was not saved into the "
+                    + "project (that would undo their change) but kept in \(kept.path). Nothing was changed.")
     }
 
     /// Writes `text` to a new file beside the project (`<name>-redigering-N.txt`) and returns it.

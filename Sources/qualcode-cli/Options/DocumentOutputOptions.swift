@@ -91,7 +91,7 @@ struct DocumentOutputOptions: ParsableArguments {
         var written = stat(), standardOutput = stat()
         if stat(file, &written) == 0, fstat(STDOUT_FILENO, &standardOutput) == 0,
            written.st_dev == standardOutput.st_dev, written.st_ino == standardOutput.st_ino { return }
-        print(line(file))
+        Output.line(line(file))
     }
 
     /// Writes a document in the chosen format (not CSV), styled by `--reference-docx` when given.

@@ -128,7 +128,7 @@ import Testing
         _ = try store.replaceText(in: id, find: "tillit", with: "trygghet", occurrence: 1)
         let theirs = try store.transcript(id).text
         let before = try ProjectSnapshot(store)
-        #expect(throws: StoreError.textChangedMeanwhile(transcript: "intervju-eva")) {
+        #expect(throws: StoreError.changedMeanwhile(.transcript, name: "intervju-eva")) {
             try store.replaceText(of: id, with: opened + "\nEn ny linje.", basedOn: opened)
         }
         #expect(try ProjectSnapshot(store) == before && store.transcript(id).text == theirs)
