@@ -63,3 +63,49 @@ extension Review9Tests {
         #expect(coded.segment.text == "👍" && coded.segment.firstLine == 4)
     }
 }
+
+extension Review9Tests {
+    // MARK: - Hostile Markdown
+
+    /// 40 KB of `> > > … x` (or as deep a list or emphasis) in an analytic text was stored without a
+    /// word and then crashed `stc export chapter` with a stack overflow: the walk over libcmark's tree
+    /// recursed once per level. Past a depth no person writes, the text is kept as plain text.
+    @Test func deeplyNestedMarkdownKeepsItsTextAndDoesNotOverflowTheStack() {
+        let depth = 20_000
+        let quotes = Markdown.blocks(String(repeating: "> ", count: depth) + "dypt sitat")
+        #expect(quotes == [.blockQuote([.text("dypt sitat")], label: nil)])
+        let list = Markdown.blocks(String(repeating: "- ", count: depth) + "punkt")
+        #expect(list.count > 10 && list.count < 1_000)
+        #expect(list.contains(.paragraph([.text("punkt")])))
+        // Each item opening with a list has its marker first, then the list one level in.
+        #expect(Array(list.prefix(3)) == [.listItem([], marker: "•", level: 0), .listItem([], marker: "•", level: 1), .listItem([], marker: "•", level: 2)])
+        let emphasis = Markdown.blocks(String(repeating: "*a ", count: depth) + "kjerne" + String(repeating: " a*", count: depth))
+        #expect(emphasis.count == 1)
+        if case let .paragraph(inlines)? = emphasis.first {
+            let words = inlines.compactMap { inline -> String? in if case let .text(text, _) = inline { return text } else { return nil } }.joined()
+            #expect(words.contains("kjerne") && words.filter { $0 == "a" }.count == 2 * depth)
+        }
+        let links = Markdown.blocks(String(repeating: "[", count: depth) + "lenke" + String(repeating: "](u)", count: depth))
+        #expect(links.count == 1)
+    }
+
+    /// `- - punkt`: an item whose first child is a list got its bullet after that list, an empty «•»
+    /// below the nested item.
+    @Test func anItemOpeningWithAListHasItsMarkerFirst() {
+        #expect(Markdown.blocks("- - punkt\n- neste") == [
+            .listItem([], marker: "•", level: 0), .listItem([.text("punkt")], marker: "•", level: 1),
+            .listItem([.text("neste")], marker: "•", level: 0),
+        ])
+        #expect(Markdown.blocks("1. ```\n   kode\n   ```") == [.listItem([], marker: "1.", level: 0), .paragraph([.text("kode")])])
+    }
+
+    @Test func ordinaryNestingIsUnchanged() {
+        let blocks = Markdown.blocks("- én\n  - to\n    - tre\n\n> sitat\n> > i sitat\n\n*kursiv **fet og kursiv***")
+        #expect(blocks == [
+            .listItem([.text("én")], marker: "•", level: 0), .listItem([.text("to")], marker: "•", level: 1),
+            .listItem([.text("tre")], marker: "•", level: 2),
+            .blockQuote([.text("sitat")], label: nil), .blockQuote([.text("i sitat")], label: nil),
+            .paragraph([.text("kursiv ", .italic), .text("fet og kursiv", [.italic, .bold])]),
+        ])
+    }
+}
