@@ -25,7 +25,9 @@ extension ProjectStore {
                             all: Bool = false) throws -> TextEditReport {
         let transcript = try self.transcript(id)
         let text = ScalarText(transcript.text)
-        let needle = find.precomposedStringWithCanonicalMapping
+        // Stored text has LF line ends; text pasted from a CRLF file matches it as --quote does.
+        let needle = find.precomposedStringWithCanonicalMapping.replacingOccurrences(of: "\r\n", with: "\n")
+        let replacement = replacement.replacingOccurrences(of: "\r\n", with: "\n")
         guard !needle.isEmpty else { throw StoreError.invalidInput(.find, value: find, expected: "text from the transcript") }
         var hits = text.occurrences(of: needle)
         // Overlapping matches cannot all be replaced; keep the leftmost of each overlapping run.

@@ -90,7 +90,7 @@ struct ImportCommand: ParsableCommand {
         if json { try Output.printJSON(imported); return }
         for t in imported {
             let who = t.participants.isEmpty ? "no participant linked" : t.participants.joined(separator: ", ")
-            Output.line("Imported \(t.sourceFile ?? t.name) as \"\(t.name)\": \(t.words) words, \(t.turns) turns, \(who)")
+            Output.line("Imported \(t.sourceFile ?? t.name) as \"\(t.name)\": \(t.words) word\(t.words == 1 ? "" : "s"), \(t.turns) turn\(t.turns == 1 ? "" : "s"), \(who)")
         }
     }
 }

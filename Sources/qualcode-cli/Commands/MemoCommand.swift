@@ -102,15 +102,10 @@ struct MemoCommand: ParsableCommand {
                 entry = try store.updateMemo(id, text: text)
             } else {
                 let original = try store.memo(id).text
+                try EditorSession.requireWritable(store)
                 let edited = try EditorSession.edit(original, name: "memo-\(id.shortID)")
-                do {
-                    entry = try store.updateMemo(id, text: edited, original: original)
-                } catch let error as StoreError {
-                    guard case .changedMeanwhile = error else { throw error }
-                    // Nothing is lost: the text written in the editor is kept for the user to merge by hand.
-                    let kept = FileManager.default.temporaryDirectory.appendingPathComponent("qualcode-memo-\(id.shortID)-\(UUID().uuidString.prefix(8)).txt")
-                    try Data(edited.utf8).write(to: kept)
-                    throw EditorSession.changedMeanwhile("memo \(id.shortID)", kept: kept)
+                entry = try EditorSession.save(edited, record: "memo \(id.shortID)", name: "memo-\(id.shortID)", beside: store.url) {
+                    try store.updateMemo(id, text: edited, original: original)
                 }
             }
             Output.line("Saved memo \(entry.id.shortID) on \(entry.on) (\(entry.text.unicodeScalars.count) characters)")

@@ -40,6 +40,7 @@ struct QuoteCommand: ParsableCommand {
         @Flag(help: "Print the result as JSON.") var json = false
 
         func validate() throws {
+            try refuseOptionNameAsText(display, for: "--display")
             let forms = [display != nil, cleanFillers, verbatim].filter { $0 }.count
             if forms > 1 { throw ValidationError("choose at most one of --display, --clean-fillers and --verbatim.") }
             if forms == 0 && leadIn == nil { throw ValidationError("say what to change: --display, --clean-fillers, --verbatim or --lead-in.") }

@@ -85,6 +85,8 @@ struct TranscriptCommand: ParsableCommand {
         @Flag(help: "Print the report as JSON.") var json = false
 
         func validate() throws {
+            try refuseOptionNameAsText(find, for: "--find")
+            try refuseOptionNameAsText(replace, for: "--replace")
             if (find == nil) != (replace == nil) { throw ValidationError("--find and --replace go together.") }
             if all && occurrence != nil { throw ValidationError("--all and --occurrence cannot be combined.") }
             if let occurrence, occurrence < 1 { throw ValidationError("--occurrence must be 1 or more (got \(occurrence)).") }
@@ -98,13 +100,10 @@ struct TranscriptCommand: ParsableCommand {
                 report = try store.replaceText(in: id, find: find, with: replace, occurrence: occurrence, all: all)
             } else {
                 let original = try store.transcript(id)
+                try EditorSession.requireWritable(store)
                 let edited = try EditorSession.edit(original.text, name: original.slug)
-                do {
-                    report = try store.replaceText(of: id, with: edited, basedOn: original.text)
-                } catch StoreError.changedMeanwhile(.transcript, _) {
-                    // Nothing is lost: the edit goes to a file beside the project, to be made again.
-                    let saved = try EditorSession.keep(edited, name: original.slug, beside: store.url)
-                    throw EditorSession.changedMeanwhile(original.slug, kept: saved)
+                report = try EditorSession.save(edited, record: original.slug, name: original.slug, beside: store.url) {
+                    try store.replaceText(of: id, with: edited, basedOn: original.text)
                 }
             }
             if json { try Output.printJSON(report); return }
@@ -171,16 +170,41 @@ enum EditorSession {
         return text
     }
 
-    /// The refusal when the record changed while the editor was open: what was written there is kept
-    /// in `kept`, never saved over the other change.
-    static func changedMeanwhile(_ record: String, kept: URL) -> WordedError {
-        WordedError(description: "\(record) was changed by someone else while the editor was open; your edit was not saved into the "
-                    + "project (that would undo their change) but kept in \(kept.path). Nothing was changed.")
+    /// A read-only project is refused before the editor opens, not after the user has typed.
+    static func requireWritable(_ store: ProjectStore) throws {
+        if store.isReadOnly { throw StoreError.projectReadOnly(path: store.url.path) }
     }
 
-    /// Writes `text` to a new file beside the project (`<name>-redigering-N.txt`) and returns it.
+    /// Saves what was written in the editor through `save`; when saving fails for any reason (the record
+    /// changed meanwhile, the project busy, the disk full), the text is kept in a file first and the
+    /// error says where, so nothing written is lost.
+    static func save<T>(_ edited: String, record: String, name: String, beside project: URL, _ save: () throws -> T) throws -> T {
+        do {
+            return try save()
+        } catch StoreError.textUnchanged(let transcript) {
+            throw StoreError.textUnchanged(transcript: transcript)
+        } catch StoreError.unchanged(let kind, let name) {
+            throw StoreError.unchanged(kind, name: name)
+        } catch {
+            let kept: URL
+            do { kept = try keep(edited, name: name, beside: project) } catch let keepError {
+                throw WordedError(description: "\(ErrorWording.message(for: error) ?? "\(error)") Your edit could not be kept either "
+                                  + "(\(keepError.localizedDescription)); copy it from the editor if it is still open.")
+            }
+            if case StoreError.changedMeanwhile = error {
+                throw WordedError(description: "\(record) was changed by someone else while the editor was open; your edit was not saved "
+                                  + "into the project (that would undo their change) but kept in \(kept.path). Nothing was changed.")
+            }
+            let reason = (ErrorWording.message(for: error) ?? "\(error)").trimmingCharacters(in: .whitespaces)
+            throw WordedError(description: "\(reason) Your edit was kept in \(kept.path).")
+        }
+    }
+
+    /// Writes `text` to a new file beside the project (`<name>-redigering-N.txt`), or in the temporary
+    /// folder when the project's folder cannot be written, and returns it.
     static func keep(_ text: String, name: String, beside project: URL) throws -> URL {
-        let folder = project.deletingLastPathComponent()
+        let projectFolder = project.deletingLastPathComponent()
+        let folder = FileManager.default.isWritableFile(atPath: projectFolder.path) ? projectFolder : FileManager.default.temporaryDirectory
         var n = 1
         var file = folder.appendingPathComponent("\(name)-redigering-\(n).txt")
         while FileManager.default.fileExists(atPath: file.path) {

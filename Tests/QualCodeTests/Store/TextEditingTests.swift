@@ -31,6 +31,17 @@ import Testing
         }
     }
 
+    @Test func textCopiedWithWindowsLineEndsIsFoundAndReplacedWithLF() throws {
+        let folder = try TemporaryFolder()
+        let store = try folder.project()
+        let url = try folder.write("intervju-ola.txt", "Intervjuer: Hvor bor du?\r\n\r\nOla: I Kristiansand.\r\nOla: Ved havna.\r\n")
+        try store.importTranscripts([url])
+        let report = try store.replaceText(in: "ola", find: "Kristiansand.\r\nOla: Ved", with: "[by].\r\nOla: Nær")
+        #expect(report.edits == 1)
+        #expect(try store.transcript("ola").text.contains("I [by].\nOla: Nær havna."))
+        #expect(!(try store.transcript("ola").text.contains("\r")))
+    }
+
     @Test func anEditInsideChangesOnlyThatSegment() throws {
         let folder = try TemporaryFolder()
         let (store, s) = try setUp(folder)
