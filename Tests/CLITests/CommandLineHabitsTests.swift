@@ -133,6 +133,9 @@ import Testing
         (["transcript", "set", "eva", "--date", "2026-13-45"], "Error: --date: \"2026-13-45\" is not valid; expected YYYY-MM-DD."),
         (["codes", "--projekt", "x"], "Error: Unknown option '--projekt'. Did you mean '--project'? See `qualcode codes list --help`."),
         (["kode"], "Error: Unexpected argument 'kode'. See `qualcode --help`."),
+        (["code", "eva", "--quote", "--code", "Tillit"], "Error: --quote \"--code\": that is an option, not text; give the text right after --quote."),
+        (["transcript", "edit", "eva", "--find", "tillit", "--replace", "--all"],
+         "Error: --replace \"--all\": that is an option, not text; give the text right after --replace."),
         (["export", "reference-docx"], "Error: Missing expected argument '--output <output>'. See `qualcode export reference-docx --help`."),
     ])
     func parseErrorsAreOneLine(arguments: [String], message: String) throws {

@@ -37,6 +37,40 @@ import Testing
         #expect(memo.status != 0)
         #expect(memo.stderr == "Error: the project is read-only (its file or folder cannot be written): it can be read, not changed. Nothing was changed.\n",
                 "\(memo.stderr)")
+        // The editor does not open on a read-only project: nothing typed is lost afterwards.
+        try cli.write("editor.sh", "#!/bin/sh\ntouch '\(cli.directory.path)/editor-opened'\n")
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: cli.directory.appendingPathComponent("editor.sh").path)
+        var editing = cli
+        editing.environment["EDITOR"] = cli.directory.appendingPathComponent("editor.sh").path
+        editing.environment["VISUAL"] = nil
+        let edit = try editing.run("transcript", "edit", "siv", "--project", project)
+        #expect(edit.status != 0 && edit.stderr.contains("read-only"), "\(edit.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("editor-opened").path))
         #expect(!FileManager.default.fileExists(atPath: project + "-wal") && !FileManager.default.fileExists(atPath: project + "-shm"))
+    }
+}
+
+/// Whatever stops an edit made in $EDITOR from being saved, what was written there is kept in a file.
+@Suite struct EditorSaveFailureTests {
+    @Test func aMemoTooLongToSaveIsKeptBesideTheProject() throws {
+        let cli = try CLIRunner()
+        defer { cli.remove() }
+        #expect(try cli.run("init", "studie.qualcode").status == 0)
+        let added = try cli.run("memo", "add", "--on", "project", "Kort notat.")
+        #expect(added.status == 0, "\(added.stderr)")
+        let id = try #require(added.stdout.split(separator: " ").first { $0.count == 8 && $0.allSatisfy(\.isHexDigit) }.map(String.init), "\(added.stdout)")
+        // The "editor" writes more than a memo may hold.
+        try cli.write("editor.sh", "#!/bin/sh\nhead -c 1000001 /dev/zero | tr '\\\\0' 'x' > \"$1\"\n")
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: cli.directory.appendingPathComponent("editor.sh").path)
+        var editing = cli
+        editing.environment["EDITOR"] = cli.directory.appendingPathComponent("editor.sh").path
+        editing.environment["VISUAL"] = nil
+        let edit = try editing.run("memo", "edit", id)
+        #expect(edit.status != 0)
+        let kept = cli.directory.appendingPathComponent("memo-\(id)-redigering-1.txt")
+        #expect(edit.stderr.hasSuffix("Your edit was kept in \(kept.path).\n"), "\(edit.stderr)")
+        #expect(edit.stderr.split(separator: "\n").count == 1)
+        #expect(try Data(contentsOf: kept).count == 1_000_001)
+        #expect(try cli.run("memo", "show", id).stdout.contains("Kort notat."))
     }
 }

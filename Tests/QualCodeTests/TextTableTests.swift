@@ -39,4 +39,13 @@ import Testing
         let text = TextTable(headers: ["a", "b"], rows: [["æøå", String(repeating: "x", count: 100)]]).renderText(maxWidth: 10)
         #expect(text == "a    b\næøå  xxxxxxxxx…")
     }
+
+    @Test func textTablesShowControlCharactersEscapedAndCSVKeepsThem() throws {
+        let hostile = TextTable(headers: ["memo"], rows: [["Ny\u{1B}[2Jside\u{7}"], ["linje\u{2028}skille\rretur"]])
+        let text = hostile.renderText()
+        #expect(text == "memo\nNy\\u{1B}[2Jside\\u{7}\nlinje\\u{2028}skille\\u{D}retur")
+        #expect(!text.unicodeScalars.contains { $0.isControlOrSeparator && $0 != "\n" })
+        let reader = try CSVReader(string: hostile.renderCSV(), hasHeaderRow: true)
+        #expect(reader.next() == ["Ny\u{1B}[2Jside\u{7}"])
+    }
 }

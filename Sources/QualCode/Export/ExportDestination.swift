@@ -3,10 +3,10 @@ import Foundation
 /// Checks an export's target before any work is done, so a typo in a folder name is reported at
 /// once and nothing is written.
 public enum ExportDestination {
-    /// - Throws: ``ExportError/cannotWrite(path:reason:)`` when `url` is a folder, its folder does not
-    ///   exist, or it is one of `inputs` (the project file, a reference document).
+    /// - Throws: ``ExportError/cannotWrite(path:reason:)`` when `url` is one of `inputs` (the project
+    ///   file, a reference document), or is what ``ExportFile`` refuses: a folder, a socket, a block
+    ///   device, or a path whose folder does not exist.
     public static func check(_ url: URL, protecting inputs: [URL] = []) throws {
-        let manager = FileManager.default
         // Writing over the project (or its write-ahead log) or the reference document would destroy it.
         let target = url.standardizedFileURL.resolvingSymlinksInPath().path
         for input in inputs {
@@ -15,13 +15,7 @@ public enum ExportDestination {
                 throw ExportError.cannotWrite(path: url.path, reason: "it is \(input.lastPathComponent), which this export reads")
             }
         }
-        var isDirectory: ObjCBool = false
-        if manager.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw ExportError.cannotWrite(path: url.path, reason: "it is a folder")
-        }
-        let folder = url.deletingLastPathComponent()
-        guard manager.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ExportError.cannotWrite(path: url.path, reason: "the folder \(folder.path) does not exist")
-        }
+        // A folder, a socket, a block device or a missing folder: refused as the write would refuse it.
+        try ExportFile.check(url)
     }
 }

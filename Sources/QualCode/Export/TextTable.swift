@@ -13,9 +13,12 @@ public struct TextTable: Sendable {
         self.rows = rows
     }
 
-    /// Aligned columns; cells longer than `maxWidth` are cut with `…`, line breaks shown as spaces.
+    /// Aligned columns for a terminal; cells longer than `maxWidth` are cut with `…`, line breaks and
+    /// tabs shown as spaces, and other control characters and U+2028/U+2029 escaped (`\u{1B}`), so a
+    /// stored name or text cannot move the cursor or clear the screen. ``renderCSV(delimiter:byteOrderMark:)``
+    /// keeps every cell exact.
     public func renderText(maxWidth: Int = 60) -> String {
-        let clean = ([headers] + rows).map { row in row.map { $0.truncated(to: maxWidth) } }
+        let clean = ([headers] + rows).map { row in row.map { $0.truncated(to: maxWidth).escapingControlCharacters() } }
         var widths = headers.map { _ in 0 }
         for row in clean { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) } }
         return clean.map { row in

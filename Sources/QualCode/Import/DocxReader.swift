@@ -17,24 +17,15 @@ import FoundationXML
 enum DocxReader {
     /// The largest main document accepted once unpacked.
     static let documentLimit = 256 << 20
-    /// Where Word puts the main document, and where it is looked for when nothing says otherwise.
-    static let defaultMainPart = "word/document.xml"
 
     static func read(url: URL, file: String) throws(ImportError) -> String {
         let zip = try SafeZip(url: url, file: file)
-        let entry = try mainPart(in: zip)
+        let entry = try PackageRelationships.mainPart(in: zip)
         let xml = try zip.data(entry, limit: documentLimit)
         return try text(fromDocumentXML: xml, entry: entry, file: file)
     }
 
-    /// The main document's path: the target of the package's office-document relationship. Nothing
-    /// else in the package is read, so the main part's own relationships (`word/_rels/…`) are not
-    /// needed yet; ``PackageRelationships/read(of:in:)`` reads them the same way when they are.
-    static func mainPart(in zip: SafeZip) throws(ImportError) -> String {
-        try PackageRelationships.read(of: "", in: zip)?.target(ofType: PackageRelationships.officeDocument, in: zip) ?? defaultMainPart
-    }
-
-    static func text(fromDocumentXML xml: Data, entry: String = defaultMainPart, file: String) throws(ImportError) -> String {
+    static func text(fromDocumentXML xml: Data, entry: String = PackageRelationships.defaultMainPart, file: String) throws(ImportError) -> String {
         let collector = BodyCollector()
         try WordXML.parse(xml, entry: entry, file: file, root: "w:document", into: collector)
         var lines: [String] = []

@@ -7,6 +7,9 @@ import FoundationXML
 /// its main document, which is usually `word/document.xml` but need not be (Word for the web, for
 /// one, writes `word/document2.xml`). The package's own relationships are in `_rels/.rels`; a part's
 /// are in `_rels/NAME.rels` beside it, and its targets are relative to its folder.
+///
+/// The importer reads the main document through them; a reference document
+/// (``ReferenceDocument``) also finds the main document's styles, theme, fonts and numbering.
 struct PackageRelationships {
     struct Relationship: Hashable {
         var type: String
@@ -22,6 +25,22 @@ struct PackageRelationships {
         "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
         "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument",
     ]
+
+    /// Where Word puts the main document, and where it is looked for when nothing says otherwise.
+    static let defaultMainPart = "word/document.xml"
+
+    /// The main document's path: the target of the package's office-document relationship, or
+    /// ``defaultMainPart`` when the package has none.
+    static func mainPart(in zip: SafeZip) throws(ImportError) -> String {
+        try read(of: "", in: zip)?.target(ofType: officeDocument, in: zip) ?? defaultMainPart
+    }
+
+    /// A relationship type of the main document's parts (`styles`, `theme`, `fontTable`), transitional
+    /// and strict OOXML.
+    static func partType(_ name: String) -> Set<String> {
+        ["http://schemas.openxmlformats.org/officeDocument/2006/relationships/" + name,
+         "http://purl.oclc.org/ooxml/officeDocument/relationships/" + name]
+    }
 
     /// A relationships part is a short list; anything larger is not one.
     static let limit = 1 << 20

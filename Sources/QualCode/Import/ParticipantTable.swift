@@ -4,6 +4,9 @@ import Foundation
 /// A participant spreadsheet read from CSV: pseudonyms, labels and attribute columns.
 struct ParticipantTable {
     struct Row {
+        /// The physical line the row starts on, 1-based, the header and blank lines counted: what an
+        /// error names, so it is the line an editor or a spreadsheet shows.
+        var line: Int
         var pseudonym: String
         var label: String?
         var values: [String]  // one per attribute column
@@ -51,9 +54,13 @@ struct ParticipantTable {
         }
         var rows: [Row] = []
         var seen: Set<String> = []
-        var line = 1
+        // The physical line each record starts on: one more than where the last one ended, counting the
+        // line breaks inside its quoted fields (the text's line ends are LF by now). A blank line is a
+        // record of one empty field, so it is counted too.
+        var next = 1 + 1 + (reader.headerRow ?? []).reduce(0) { $0 + Self.lineBreaks(in: $1) }
         while let fields = reader.next() {
-            line += 1
+            let line = next
+            next += 1 + fields.reduce(0) { $0 + Self.lineBreaks(in: $1) }
             if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
             guard fields.count == header.count else {
                 throw .invalidRow(file: file, line: line, reason: "\(fields.count) fields where the header has \(header.count); nothing was imported.")
@@ -66,16 +73,20 @@ struct ParticipantTable {
                 throw .invalidRow(file: file, line: line, reason: "pseudonym \"\(pseudonym)\" appears twice; nothing was imported.")
             }
             let label = labelColumn.map { fields[$0].trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
-            rows.append(Row(pseudonym: pseudonym, label: label, values: attributeColumns.map { fields[$0] }))
+            rows.append(Row(line: line, pseudonym: pseudonym, label: label, values: attributeColumns.map { fields[$0] }))
             guard rows.count <= maxRows else {
                 throw .invalidRow(file: file, line: line, reason: "more than \(maxRows) participants; nothing was imported.")
             }
         }
         if let error = reader.error {
-            throw .invalidRow(file: file, line: line + 1, reason: "malformed CSV (\(error)); nothing was imported.")
+            throw .invalidRow(file: file, line: next, reason: "malformed CSV (\(error)); nothing was imported.")
         }
         guard !rows.isEmpty else { throw .noText(file: file) }
         return ParticipantTable(attributeNames: attributeColumns.map { named[$0].name }, attributeLabels: attributeColumns.map { named[$0].label },
                                 rows: rows)
+    }
+
+    static func lineBreaks(in field: String) -> Int {
+        field.unicodeScalars.reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
     }
 }

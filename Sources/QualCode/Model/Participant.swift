@@ -11,9 +11,6 @@ public struct Participant: Identifiable, Hashable, Sendable, Codable {
     public var label: String?
     public var createdAt: Date
 
-    /// The longest pseudonym the store takes, in characters: a name, never a sentence.
-    public static let maximumPseudonymLength = 100
-
     public init(id: UUID = .timeOrdered(), pseudonym: String, label: String? = nil, createdAt: Date = Date()) {
         self.id = id
         self.pseudonym = pseudonym

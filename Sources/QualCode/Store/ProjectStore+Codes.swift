@@ -123,7 +123,13 @@ extension ProjectStore {
     /// fits one code is the parent of what is created (`Balansekunst/Ny` creates «Ny» under the one
     /// «Balansekunst», wherever it sits); with none, the path is created from the top. A reference that
     /// fits several codes is refused with their paths.
-    package func codeCreatingIfNeeded(_ db: Database, _ reference: String, definition: String? = nil) throws -> (Code, Bool) {
+    ///
+    /// With ``NewCodes/createUnlessSimilar(confirmed:)``, a level to be created whose name is close to an
+    /// existing code's anywhere in the tree (``Suggestions``: a letter or two off, ignoring case) is
+    /// refused with ``StoreError/similarCode(name:similar:)`` before anything is written. The same name
+    /// under another parent is not a typo: code names are unique among siblings only.
+    package func codeCreatingIfNeeded(_ db: Database, _ reference: String, definition: String? = nil,
+                                      newCodes: NewCodes = .create) throws -> (Code, Bool) {
         let path = try Self.codePath(reference)
         let index = try CodeIndex(db)
         if let existing = try index.find(path, reference: reference) { return (existing, false) }
@@ -136,6 +142,14 @@ extension ProjectStore {
                 parent = found
                 rest = path.dropFirst(length)
                 break
+            }
+        }
+        if case let .createUnlessSimilar(confirmed) = newCodes, !confirmed.contains(reference) {
+            let names = Array(Set(index.codes.map(\.name))).sorted()
+            for name in rest {
+                let same = Suggestions.fold(name)
+                let similar = Suggestions.nearest(to: name, among: names).filter { Suggestions.fold($0) != same }
+                if !similar.isEmpty { throw StoreError.similarCode(name: reference, similar: similar) }
             }
         }
         for (offset, name) in rest.enumerated() {

@@ -11,18 +11,35 @@ public enum SegmentSelector: Sendable, Hashable {
     case offsets(start: Int, end: Int)
 }
 
+/// How a coding treats a code that does not exist yet.
+public enum NewCodes: Sendable, Hashable {
+    /// Create it: a batch from an importer or from a program, whose names are what they are.
+    case create
+    /// Create it, unless its name is close to an existing code's («Tilit» beside «Tillit»), which is
+    /// most likely a typo: that is refused with ``StoreError/similarCode(name:similar:)`` and nothing is
+    /// coded. References in `confirmed` (as written in ``CodingRequest/codes``) are created all the
+    /// same: the person said they are new. What a person types should be coded this way.
+    case createUnlessSimilar(confirmed: Set<String> = [])
+}
+
 /// One coding to make: where, and with which codes.
 public struct CodingRequest: Sendable, Hashable {
     public var transcript: Transcript.ID
     public var selector: SegmentSelector
     public var codes: [String]
+    /// Whether a code that does not exist is created, or refused when it looks like a typo.
+    public var newCodes: NewCodes
 
-    /// - Parameter codes: code paths (`Belastning/Rapportering`) or names that fit one code; a code that
-    ///   does not exist is created.
-    public init(transcript: Transcript.ID, selector: SegmentSelector, codes: [String]) {
+    /// - Parameters:
+    ///   - codes: code paths (`Belastning/Rapportering`) or names that fit one code; a code that
+    ///     does not exist is created, as `newCodes` says.
+    ///   - newCodes: ``NewCodes/create`` (the default) creates every new code; a front end passes
+    ///     ``NewCodes/createUnlessSimilar(confirmed:)`` for what a person typed.
+    public init(transcript: Transcript.ID, selector: SegmentSelector, codes: [String], newCodes: NewCodes = .create) {
         self.transcript = transcript
         self.selector = selector
         self.codes = codes
+        self.newCodes = newCodes
     }
 }
 
@@ -91,8 +108,11 @@ extension ProjectStore {
     /// Marks a segment and applies codes to it. Codes that do not exist yet are created (a path such
     /// as `Organisering/Fag og personal` creates the parent too). Coding the same span with the same
     /// code twice gives one coding.
-    public func code(_ transcript: Transcript.ID, _ selector: SegmentSelector, codes: [String]) throws -> CodingResult {
-        try code([CodingRequest(transcript: transcript, selector: selector, codes: codes)])[0]
+    ///
+    /// - Throws: ``StoreError/similarCode(name:similar:)`` with ``NewCodes/createUnlessSimilar(confirmed:)``
+    ///   for a new code named almost like an existing one; nothing is coded.
+    public func code(_ transcript: Transcript.ID, _ selector: SegmentSelector, codes: [String], newCodes: NewCodes = .create) throws -> CodingResult {
+        try code([CodingRequest(transcript: transcript, selector: selector, codes: codes, newCodes: newCodes)])[0]
     }
 
     /// Applies many codings in one transaction: all of them, or none if one fails.
@@ -192,7 +212,7 @@ extension ProjectStore {
         var codes: [Code] = []
         for name in request.codes {
             if let code = cache.codes[name] { codes.append(code); continue }
-            let (code, wasCreated) = try self.codeCreatingIfNeeded(db, name)
+            let (code, wasCreated) = try self.codeCreatingIfNeeded(db, name, newCodes: request.newCodes)
             if wasCreated { created.append(code.id) }
             cache.codes[name] = code
             codes.append(code)

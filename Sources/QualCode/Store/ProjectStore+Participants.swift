@@ -82,13 +82,13 @@ extension ProjectStore {
     ///
     /// A new attribute takes its type from the first value (integer, float, boolean, date or text);
     /// later values must fit it.
-    /// - Throws: ``StoreError/duplicate(what:name:)`` for a pseudonym taken (case-insensitively), and for a
-    ///   pseudonym that is blank, has control characters or line breaks, or is longer than
-    ///   ``Participant/maximumPseudonymLength``: ``StoreError/emptyName(what:)``,
-    ///   ``StoreError/invalidValue(what:value:expected:)``, ``StoreError/tooLong(what:length:limit:)``.
+    /// The pseudonym is held to ``NameRules`` (trimmed, composed, one line, at most
+    /// ``NameRules/maximumLength`` characters), like every name a person gives.
+    /// - Throws: ``StoreError/duplicate(what:name:)`` for a pseudonym taken (case-insensitively);
+    ///   ``StoreError/emptyName(what:)`` or ``StoreError/invalidName(what:name:problem:)`` for one that breaks the rules.
     @discardableResult
     public func addParticipant(pseudonym: String, label: String? = nil, attributes: [(String, String)] = []) throws -> Participant {
-        let pseudonym = try Self.validPseudonym(pseudonym)
+        let pseudonym = try NameRules.checked(pseudonym, what: "participant")
         return try pool.write { db in
             try Self.requireFreePseudonym(db, pseudonym)
             let participant = Participant(pseudonym: pseudonym, label: label)
@@ -151,7 +151,7 @@ extension ProjectStore {
     ///   same name, and as ``addParticipant(pseudonym:label:attributes:)`` for a name taken or not valid.
     @discardableResult
     public func renameParticipant(_ id: Participant.ID, to newName: String) throws -> Participant {
-        let name = try Self.validPseudonym(newName)
+        let name = try NameRules.checked(newName, what: "participant")
         return try pool.write { db in
             guard var participant = try Participant.fetchOne(db, key: id) else { throw StoreError.missing(.participant, id) }
             guard participant.pseudonym != name else { throw StoreError.unchanged(.participant, name: "\"\(name)\"") }
@@ -162,22 +162,6 @@ extension ProjectStore {
             try log(db, "participant.rename", ["id": LogValue(id), "from": .string(old), "to": .string(name)])
             return participant
         }
-    }
-
-    /// A pseudonym as stored: trimmed and composed (NFC); not blank, no control characters or line breaks,
-    /// at most ``Participant/maximumPseudonymLength`` characters.
-    static func validPseudonym(_ raw: String) throws -> String {
-        let name = raw.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
-        guard !name.isEmpty else { throw StoreError.emptyName(what: "participant") }
-        guard !name.unicodeScalars.contains(where: \.isControlOrSeparator) else {
-            throw StoreError.invalidValue(what: "participant name", value: name.escapingControlCharacters().truncated(),
-                                          expected: "a name without control characters or line breaks")
-        }
-        let length = name.unicodeScalars.count
-        guard length <= Participant.maximumPseudonymLength else {
-            throw StoreError.tooLong(what: "participant name", length: length, limit: Participant.maximumPseudonymLength)
-        }
-        return name
     }
 
     /// Refuses a pseudonym another participant has, case-insensitively («eva» and «Eva» are one name).
@@ -223,20 +207,20 @@ extension ProjectStore {
             let columnTypes = table.attributeNames.enumerated().map { column, name in
                 known[name.trimmingCharacters(in: .whitespaces)] ?? AttributeType.inferred(from: table.rows.map { $0.values[column] })
             }
-            for (index, row) in table.rows.enumerated() {
+            for row in table.rows {
                 if existing[row.pseudonym.lowercased()] == nil {
-                    do { _ = try Self.validPseudonym(row.pseudonym) } catch let error as StoreError {
-                        throw ImportError.invalidRow(file: url.lastPathComponent, line: index + 2, reason: error.description)
+                    do { _ = try NameRules.checked(row.pseudonym, what: "participant") } catch let error as StoreError {
+                        throw ImportError.invalidRow(file: url.lastPathComponent, line: row.line, reason: error.description)
                     }
                 }
                 for (column, value) in row.values.enumerated() where !value.trimmingCharacters(in: .whitespaces).isEmpty {
                     if columnTypes[column].normalized(value) == nil {
                         let error = StoreError.invalidAttribute(name: table.attributeNames[column], value: value, type: columnTypes[column])
-                        throw ImportError.invalidRow(file: url.lastPathComponent, line: index + 2, reason: error.description)
+                        throw ImportError.invalidRow(file: url.lastPathComponent, line: row.line, reason: error.description)
                     }
                 }
             }
-            for (index, row) in table.rows.enumerated() {
+            for row in table.rows {
                 let pseudonym = row.pseudonym
                 var participant: Participant
                 if let found = existing[pseudonym.lowercased()] {
@@ -244,7 +228,7 @@ extension ProjectStore {
                     if let label = row.label { participant.label = label; try participant.update(db) }
                     report.updated.append(pseudonym)
                 } else {
-                    participant = Participant(pseudonym: try Self.validPseudonym(pseudonym), label: row.label)
+                    participant = Participant(pseudonym: try NameRules.checked(pseudonym, what: "participant"), label: row.label)
                     try participant.insert(db)
                     report.added.append(pseudonym)
                 }
@@ -253,7 +237,7 @@ extension ProjectStore {
                         try Self.setAttribute(db, participant: participant.id, name: name, value: row.values[column],
                                               newType: columnTypes[column])
                     } catch let error as StoreError {
-                        throw ImportError.invalidRow(file: url.lastPathComponent, line: index + 2, reason: error.description)
+                        throw ImportError.invalidRow(file: url.lastPathComponent, line: row.line, reason: error.description)
                     }
                 }
             }

@@ -25,7 +25,9 @@ extension ProjectStore {
                             all: Bool = false) throws -> TextEditReport {
         let transcript = try self.transcript(id)
         let text = ScalarText(transcript.text)
-        let needle = find.precomposedStringWithCanonicalMapping
+        // Stored text has LF line ends; text pasted from a CRLF file matches it as --quote does.
+        let needle = find.precomposedStringWithCanonicalMapping.replacingOccurrences(of: "\r\n", with: "\n")
+        let replacement = replacement.replacingOccurrences(of: "\r\n", with: "\n")
         guard !needle.isEmpty else { throw StoreError.invalidInput(.find, value: find, expected: "text from the transcript") }
         var hits = text.occurrences(of: needle)
         // Overlapping matches cannot all be replaced; keep the leftmost of each overlapping run.
@@ -60,10 +62,10 @@ extension ProjectStore {
     ///
     /// - parameter original: the text `newText` was made from (what the editor was opened with). If the
     ///   transcript changed since — another edit, another coder — nothing is written and
-    ///   ``StoreError/textChangedMeanwhile(transcript:)`` is thrown, so the other change is not undone.
+    ///   ``StoreError/changedMeanwhile(_:name:)`` is thrown, so the other change is not undone.
     public func replaceText(of id: Transcript.ID, with newText: String, basedOn original: String? = nil) throws -> TextEditReport {
         let transcript = try self.transcript(id)
-        if let original, original != transcript.text { throw StoreError.textChangedMeanwhile(transcript: transcript.slug) }
+        if let original, original != transcript.text { throw StoreError.changedMeanwhile(.transcript, name: transcript.slug) }
         let (normalized, _) = TextDecoding.normalize(newText)
         guard !normalized.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw StoreError.editFailed(transcript: transcript.slug, reason: "the new text is empty")
@@ -84,7 +86,7 @@ extension ProjectStore {
             guard var transcript = try Transcript.fetchOne(db, key: transcriptId) else {
                 throw StoreError.notFound(what: "transcript", reference: transcriptId.uuidString, candidates: [])
             }
-            guard transcript.text == expectedText else { throw StoreError.textChangedMeanwhile(transcript: transcript.slug) }
+            guard transcript.text == expectedText else { throw StoreError.changedMeanwhile(.transcript, name: transcript.slug) }
             let old = ScalarText(transcript.text)
             let revision: TextRevision
             do { revision = try TextRevision(original: old, edits: edits) } catch let error as TextEditError {

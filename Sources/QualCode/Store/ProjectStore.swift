@@ -150,6 +150,9 @@ public struct ProjectStore: Sendable {
         return config
     }
 
+    /// Opened for reading only (a read-only file or folder): every change is refused.
+    public var isReadOnly: Bool { pool.configuration.readonly }
+
     /// The same open project (the same pool) acting for `coder`: every write through the returned
     /// value records that coder, on codings and in the event log.
     ///

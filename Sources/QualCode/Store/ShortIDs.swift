@@ -17,10 +17,11 @@ extension ProjectStore {
            try Bool.fetchOne(db, sql: "SELECT 1 FROM \"\(table)\" WHERE id = ?", arguments: [id]) != nil {
             return id
         }
-        guard key.count >= 4, key.allSatisfy({ $0.isHexDigit || $0 == "-" }) else {
+        let hex = key.replacingOccurrences(of: "-", with: "")
+        // Four digits at least: dashes are no digits (`----` would name every id).
+        guard hex.count >= 4, key.allSatisfy({ $0.isHexDigit || $0 == "-" }) else {
             throw StoreError.notFound(what: what, reference: reference, candidates: [])
         }
-        let hex = key.replacingOccurrences(of: "-", with: "")
         let matches = hex.count >= 8
             ? try UUID.fetchAll(db, sql: "SELECT id FROM \"\(table)\" WHERE substr(lower(hex(id)), 25) = ?", arguments: [String(hex.suffix(8))])
                 .filter { $0.uuidString.lowercased().replacingOccurrences(of: "-", with: "").hasSuffix(hex) }

@@ -28,6 +28,9 @@ public enum StoreError: Error, Sendable, Equatable {
     /// Nothing is called `reference`; `candidates` are the names there are, `suggestions` the one or two
     /// nearest to it (``Suggestions``), for «did you mean …?».
     case notFound(what: String, reference: String, candidates: [String], suggestions: [String] = [])
+    /// A code that would be created, named almost like the existing `similar` ones (a typo, most
+    /// likely); nothing was coded. The remedy: confirm it as a new code.
+    case similarCode(name: String, similar: [String])
     /// A typed id that names no record (deleted meanwhile, or from another project).
     case missing(RecordKind, UUID)
     case ambiguous(what: String, reference: String, candidates: [String])
@@ -55,13 +58,12 @@ public enum StoreError: Error, Sendable, Equatable {
     case duplicateImport(file: String, existing: String)
     case textUnchanged(transcript: String)
     case editFailed(transcript: String, reason: String)
-    /// The transcript's text changed after an edit of it was begun (an editor left open); not saved.
-    case textChangedMeanwhile(transcript: String)
     /// A deletion refused because work or links hang on the record; the report lists all of it.
     case inUse(DeletionReport)
     /// A change that would leave the record as it is (the same text, the same name).
     case unchanged(RecordKind, name: String)
-    /// The record changed after the caller read it (another coder, another window); nothing was saved.
+    /// The record changed after the caller read it to edit it (another coder, another window, an editor
+    /// left open); nothing was saved, so the other change is kept.
     case changedMeanwhile(RecordKind, name: String)
     /// Text longer than the store takes for `what`; `length` and `limit` count characters.
     case tooLong(what: String, length: Int, limit: Int)
@@ -108,6 +110,8 @@ public enum StoreRemedy: Sendable, Hashable {
     case includeChildren
     /// Delete anyway, which deletes these dependents (or detaches them) with the record.
     case forceDeletion([Dependent])
+    /// Create the code of this name although one with a similar name exists.
+    case confirmNewCode(name: String)
 }
 
 extension StoreError {
@@ -121,6 +125,7 @@ extension StoreError {
         case .renameWithPath: return .moveCode
         case .onlyChildrenCoded: return .includeChildren
         case let .inUse(report): return .forceDeletion(report.dependents.filter { $0.count > 0 })
+        case let .similarCode(name, _): return .confirmNewCode(name: name)
         default: return nil
         }
     }
@@ -157,7 +162,7 @@ extension StoreError: CustomStringConvertible, LocalizedError {
         case let .emptyName(what):
             return "a \(what) name cannot be empty or blank; nothing was changed."
         case let .invalidName(what, name, problem):
-            let shown = name.unicodeScalars.map { NameRules.isForbidden($0) ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined()
+            let shown = name.escapingControlCharacters()
             switch problem {
             case .controlCharacters:
                 return "\(what) name \"\(shown.truncated())\" has control characters or line breaks; a name is one line of text. Nothing was changed."
@@ -172,6 +177,8 @@ extension StoreError: CustomStringConvertible, LocalizedError {
             if !suggestions.isEmpty { return "no \(what) \"\(reference)\"; did you mean \(Suggestions.alternatives(suggestions))?" }
             let hint = candidates.isEmpty ? "" : " Known: \(candidates.prefix(12).joined(separator: ", "))\(candidates.count > 12 ? ", …" : "")."
             return "no \(what) \"\(reference)\".\(hint)"
+        case let .similarCode(name, similar):
+            return "no code \"\(name)\"; did you mean \(Suggestions.alternatives(similar))? (To create it, confirm it as a new code.) Nothing was coded."
         case let .missing(kind, id):
             return "no \(kind.words) with id \(id.uuidString.lowercased()); nothing was changed."
         case let .ambiguous(what, reference, candidates):
@@ -208,8 +215,6 @@ extension StoreError: CustomStringConvertible, LocalizedError {
             return "\(file) was imported before, as \"\(existing)\" (same SHA-256). Nothing was imported."
         case let .onlyChildrenCoded(code, childSegments):
             return "code \"\(code)\" has no segments of its own; the codes below it have \(childSegments)."
-        case let .textChangedMeanwhile(transcript):
-            return "\(transcript) was changed by someone else while this edit was open; the edit was not saved, so that change is kept."
         case let .textUnchanged(transcript):
             return "\(transcript): the text is unchanged; nothing was saved."
         case let .editFailed(transcript, reason):
@@ -220,7 +225,7 @@ extension StoreError: CustomStringConvertible, LocalizedError {
         case let .unchanged(kind, name):
             return "\(kind.words) \(name) is unchanged; nothing was saved."
         case let .changedMeanwhile(kind, name):
-            return "\(kind.words) \(name) was changed by someone else meanwhile; nothing was saved."
+            return "\(kind.words) \(name) was changed by someone else while this edit was open; nothing was saved, so their change is kept."
         case let .tooLong(what, length, limit):
             return "\(what): \(length) characters is too long; at most \(limit) are taken. Nothing was changed."
         }

@@ -54,9 +54,9 @@ public struct QuoteMatcher: Sendable {
 
     /// Every occurrence of `quote`: the exact ones if there are any, else those after folding.
     public func match(_ quote: String) -> QuoteMatch {
-        let exact = text.occurrences(of: quote)
         let length = quote.unicodeScalars.count
-        if !exact.isEmpty { return QuoteMatch(spans: exact.map { $0..<($0 + length) }, normalised: []) }
+        let exact = text.occurrences(of: quote).map { $0..<($0 + length) }.filter(isWhole)
+        if !exact.isEmpty { return QuoteMatch(spans: exact, normalised: []) }
         // Folded only now: most quotes are pasted from the transcript and match exactly.
         let folded = Folded(text.scalars[...])
         let needle = Folded(Array(quote.trimmingCharacters(in: .whitespacesAndNewlines).unicodeScalars)[...])
@@ -69,7 +69,7 @@ public struct QuoteMatcher: Sendable {
             if Folded.sameInitial(folded.scalars[i], first) {
                 var j = 1
                 while j < n && folded.scalars[i + j] == needle.scalars[j] { j += 1 }
-                if j == n {
+                if j == n, isWhole(folded.origin[i].lowerBound..<folded.origin[i + n - 1].upperBound) {
                     spans.append(folded.origin[i].lowerBound..<folded.origin[i + n - 1].upperBound)
                     for k in 0..<n {
                         let mine = Array(text.scalars[folded.origin[i + k]]), theirs = Array(needle.source[needle.origin[k]])
@@ -82,6 +82,33 @@ public struct QuoteMatcher: Sendable {
             i += 1
         }
         return QuoteMatch(spans: spans, normalised: QuoteNormalisation.allCases.filter(used.contains))
+    }
+
+    /// Whether a span starts and ends between characters as a reader sees them: «👍» is not in «👍🏽»,
+    /// nor «q» in «q̇» (a letter with a combining mark that has no composed form), nor «👩» in «👩‍💻».
+    private func isWhole(_ span: Range<Int>) -> Bool {
+        isCharacterBoundary(span.lowerBound) && isCharacterBoundary(span.upperBound)
+    }
+
+    /// Whether `offset` lies between two characters (grapheme clusters): the scalar there does not
+    /// extend the one before (a combining mark, a joiner, an emoji modifier, a variation selector, a
+    /// spacing mark), nor follows a zero-width joiner, nor is the second of a flag's regional indicators.
+    private func isCharacterBoundary(_ offset: Int) -> Bool {
+        guard offset > 0, offset < text.count else { return true }
+        let next = text.scalars[offset], previous = text.scalars[offset - 1]
+        if next.value < 0x300 && previous.value < 0x300 { return true }
+        let properties = next.properties
+        if properties.isGraphemeExtend || properties.isEmojiModifier || properties.isVariationSelector
+            || properties.generalCategory == .spacingMark || next.value == 0x200D || previous.value == 0x200D {
+            return false
+        }
+        let isRegionalIndicator = { (s: Unicode.Scalar) in (0x1F1E6...0x1F1FF).contains(s.value) }
+        if isRegionalIndicator(next) {
+            var run = 0
+            while offset - run > 0 && isRegionalIndicator(text.scalars[offset - run - 1]) { run += 1 }
+            return run % 2 == 0
+        }
+        return true
     }
 
     /// Up to `limit` numbered lines that share the most words with `quote`, best first, each with the

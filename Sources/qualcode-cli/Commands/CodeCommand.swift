@@ -13,32 +13,41 @@ struct CodeCommand: ParsableCommand {
             what copying from Word changes is forgiven: ... for …, straight for typographic quotation marks \
             and apostrophes, - for – or —, runs of spaces and line breaks, and the case of the first \
             letter; a note says so. A quote not found names the closest lines. Codes that do \
-            not exist are created; "Parent/Child" creates a child code. Coding the same span with the same \
-            code again changes nothing.
+            not exist are created; "Parent/Child" creates a child code. A new code named almost like an \
+            existing one (Tilit beside Tillit) is taken for a typo and refused; name it with --new-code to \
+            create it all the same. Coding the same span with the same code again changes nothing.
 
             For example:
               qualcode code eva --quote "tillit er alt" --code Tillit --code Relasjon
               qualcode code eva --lines 41-43 --code "Det navske"
-              qualcode code berit --start 120 --end 188 --code Balansekunst/Sparringspartner
+              qualcode code berit --start 120 --end 188 --code Rolle/Sparringspartner
+              qualcode code eva --lines 12 --new-code Tilit
             """
     )
     @OptionGroup var project: ProjectOptions
     @Argument(help: "The transcript.") var transcript: String
     @OptionGroup var segment: SegmentSelectorOptions
     @Option(name: .customLong("code"), help: "A code to apply; repeatable.") var codes: [String] = []
+    @Option(name: .customLong("new-code"),
+            help: "A code to apply, created even when its name is close to an existing code's; repeatable.")
+    var newCodes: [String] = []
     @Flag(help: "Print the result as JSON.") var json = false
 
     func validate() throws {
-        if codes.isEmpty { throw ValidationError("name at least one --code.") }
+        if codes.isEmpty && newCodes.isEmpty { throw ValidationError("name at least one --code.") }
         for code in codes where code.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw ValidationError("--code cannot be empty or blank.")
+        }
+        for code in newCodes where code.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw ValidationError("--new-code cannot be empty or blank.")
         }
     }
 
     func run() throws {
         let store = try project.openStore()
-        let result = try store.code(try store.resolve.transcript(transcript), try segment.selector(), codes: codes)
-        if json { print(try Output.json(result)); return }
+        let result = try store.code(try store.resolve.transcript(transcript), try segment.selector(), codes: codes + newCodes,
+                                    newCodes: .createUnlessSimilar(confirmed: Set(newCodes)))
+        if json { try Output.printJSON(result); return }
         for name in result.createdCodes { Output.note("created code \"\(name)\"") }
         if !result.quoteNormalised.isEmpty {
             let kinds = result.quoteNormalised.map(\.words)
@@ -49,7 +58,7 @@ struct CodeCommand: ParsableCommand {
         var parts: [String] = []
         if !result.added.isEmpty { parts.append("coded " + result.added.joined(separator: ", ")) }
         if !result.alreadyPresent.isEmpty { parts.append("already coded " + result.alreadyPresent.joined(separator: ", ")) }
-        print("\(s.id.shortID)  \(s.transcript) line \(s.lineLabel): \(parts.joined(separator: "; "))")
+        Output.line("\(s.id.shortID)  \(s.transcript) line \(s.lineLabel): \(parts.joined(separator: "; "))")
     }
 }
 
@@ -74,10 +83,10 @@ struct UncodeCommand: ParsableCommand {
     func run() throws {
         let store = try project.openStore()
         let result = try store.uncode(segment: try store.resolve.segment(segment), codes: try codes.map(store.resolve.code), force: force)
-        guard !result.removed.isEmpty else { print("No codings of yours on \(segment); nothing was removed."); return }
+        guard !result.removed.isEmpty else { Output.line("No codings of yours on \(segment); nothing was removed."); return }
         var line = "Removed \(result.removed.joined(separator: ", ")) from \(segment)"
         if result.segmentDeleted { line += "; the segment had no codings left and was removed" }
         if result.memosDeleted > 0 { line += ", with \(DependentKind.memo.words(result.memosDeleted))" }
-        print(line)
+        Output.line(line)
     }
 }

@@ -60,7 +60,7 @@ struct CodesCommand: ParsableCommand {
             let store = try project.openStore()
             let code = try store.addCode(name, parent: try parent.map(store.resolve.code), definition: definition, color: color,
                                          englishLabel: english)
-            print("Added code \"\(code.name)\"")
+            Output.line("Added code \"\(code.name)\"")
         }
     }
 
@@ -73,7 +73,7 @@ struct CodesCommand: ParsableCommand {
         func run() throws {
             let store = try project.openStore()
             let renamed = try store.updateCode(try store.resolve.code(code), name: newName)
-            print("Renamed \"\(code)\" to \"\(renamed.name)\"")
+            Output.line("Renamed \"\(code)\" to \"\(renamed.name)\"")
         }
     }
 
@@ -88,7 +88,7 @@ struct CodesCommand: ParsableCommand {
         func run() throws {
             let store = try project.openStore()
             let updated = try store.updateCode(try store.resolve.code(code), definition: definition, color: color, englishLabel: english)
-            print("Updated code \"\(updated.name)\"")
+            Output.line("Updated code \"\(updated.name)\"")
         }
     }
 
@@ -105,7 +105,7 @@ struct CodesCommand: ParsableCommand {
             let store = try project.openStore()
             let source = try store.resolve.code(code), target = try store.resolve.code(into)
             let r = try store.mergeCode(source, into: target)
-            print("Merged \"\(r.code)\" into \"\(into)\": \(r.codingsMoved) coding(s) moved, \(r.codingsRemoved) duplicate(s) collapsed" + (r.childrenMoved.isEmpty ? "" : ", children moved: \(r.childrenMoved.joined(separator: ", "))"))
+            Output.line("Merged \"\(r.code)\" into \"\(into)\": \(r.codingsMoved) coding(s) moved, \(r.codingsRemoved) duplicate(s) collapsed" + (r.childrenMoved.isEmpty ? "" : ", children moved: \(r.childrenMoved.joined(separator: ", "))"))
         }
     }
 
@@ -124,7 +124,7 @@ struct CodesCommand: ParsableCommand {
             let store = try project.openStore()
             let id = try store.resolve.code(code)
             try store.moveCode(id, under: try parent.map(store.resolve.code))
-            print(parent.map { "Moved \"\(code)\" under \"\($0)\"" } ?? "Moved \"\(code)\" to the top level")
+            Output.line(parent.map { "Moved \"\(code)\" under \"\($0)\"" } ?? "Moved \"\(code)\" to the top level")
         }
     }
 
@@ -140,7 +140,7 @@ struct CodesCommand: ParsableCommand {
         func run() throws {
             let store = try project.openStore()
             let r = try store.deleteCode(try store.resolve.code(code), force: force)
-            print("Deleted code \"\(r.code)\": \(r.codingsRemoved) coding(s) removed" + (r.childrenRemoved.isEmpty ? "" : ", child codes removed: \(r.childrenRemoved.joined(separator: ", "))"))
+            Output.line("Deleted code \"\(r.code)\": \(r.codingsRemoved) coding(s) removed" + (r.childrenRemoved.isEmpty ? "" : ", child codes removed: \(r.childrenRemoved.joined(separator: ", "))"))
         }
     }
 }

@@ -16,26 +16,26 @@ struct DeletionOptions: ParsableArguments {
 
     /// Deletes the record (or with --dry-run only counts what would go) and prints the report.
     func run(_ id: UUID, preview: (UUID) throws -> DeletionReport, delete: (UUID, Bool) throws -> DeletionReport) throws {
-        try print(dryRun ? try preview(id) : try delete(id, force))
+        try report(dryRun ? try preview(id) : try delete(id, force))
     }
 
     /// Prints what was deleted, or with --dry-run what would be and whether --force is needed.
-    func print(_ report: DeletionReport) throws {
-        if json { Swift.print(try Output.json(report)); return }
-        let record = "\(report.record.kind.rawValue) \"\(report.record.name.escapingControlCharacters())\""
+    func report(_ report: DeletionReport) throws {
+        if json { try Output.printJSON(report); return }
+        let record = "\(report.record.kind.rawValue) \"\(report.record.name)\""
         let effects = Dependent.effects(report.dependents, past: report.wasDeleted)
         if report.wasDeleted {
-            Swift.print("Deleted \(record)" + (effects.isEmpty ? "" : "; that also \(effects)"))
+            Output.line("Deleted \(record)" + (effects.isEmpty ? "" : "; that also \(effects)"))
         } else {
-            Swift.print("Deleting \(record) " + (effects.isEmpty ? "takes nothing else with it" : "also \(effects)"))
+            Output.line("Deleting \(record) " + (effects.isEmpty ? "takes nothing else with it" : "also \(effects)"))
         }
         if !report.linked.isEmpty {
             let stay = report.linked.first?.kind == .participant ? "Participants linked to it (they stay)" : "Transcripts it is in (they stay)"
-            Swift.print("\(stay): \(report.linked.map(\.name).joined(separator: ", "))")
+            Output.line("\(stay): \(report.linked.map(\.name).joined(separator: ", "))")
         }
         if !report.wasDeleted {
             let blocking = Dependent.describe(report.blocking)
-            Swift.print(blocking.isEmpty ? "Nothing depends on it; it can be deleted without --force."
+            Output.line(blocking.isEmpty ? "Nothing depends on it; it can be deleted without --force."
                                          : "In use (\(blocking)): deleting it needs --force.")
         }
     }

@@ -19,7 +19,9 @@ struct ExportCommand: ParsableCommand {
             --delimiter ';' for Norwegian Excel. Cells that start like a formula (=, +, -, @) get an \
             apostrophe in CSV. Orphaned segments (text deleted from a transcript) are left out of every table. \
             Without -o, or with -o -, csv and html go to standard output, for a pipe (CSV without the \
-            byte-order mark, which is for Excel opening a file); docx and wordxml need a file.
+            byte-order mark, which is for Excel opening a file); docx and wordxml need a file. -o replaces \
+            a file in one step (complete or not at all), writes the file a symbolic link points to, writes \
+            through to a device or named pipe, and refuses a folder.
 
             For example:
               qualcode export codebook -o kodebok.docx
@@ -253,7 +255,7 @@ extension ExportCommand {
             let report = try project.openStore().exportWideDataSet(options, to: try out.target())
             let size = "\(report.participants) participants, \(report.variables) variables"
             if report.dictionaryLeftOut {
-                Output.note("Note: standard output carries the data alone; write it with -o FILE to get its data dictionary beside it.")
+                Output.note("Note: \(out.file ?? "standard output") carries the data alone; write it with -o FILE to get its data dictionary beside it.")
             } else if let dictionaryPath = report.dictionaryPath {
                 out.wrote { "Wrote \($0) (\(size))\nWrote \(dictionaryPath) (data dictionary)" }
             } else {

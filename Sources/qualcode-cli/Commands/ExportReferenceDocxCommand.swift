@@ -23,7 +23,7 @@ extension ExportCommand {
         func run() throws {
             try ExportDestination.check(URL(fileURLWithPath: output))
             try DocxRenderer.write(ReferenceDocument.template(language: locale), to: URL(fileURLWithPath: output))
-            print("Wrote \(output)")
+            Output.line("Wrote \(output)")
         }
     }
 }

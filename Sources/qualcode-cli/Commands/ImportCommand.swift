@@ -87,10 +87,10 @@ struct ImportCommand: ParsableCommand {
         let imported = try store.importTranscripts(files.map { URL(fileURLWithPath: $0) }, options: options) { done, total, file in
             if showProgress { Output.note("[\(done)/\(total)] \(file)") }
         }
-        if json { print(try Output.json(imported)); return }
+        if json { try Output.printJSON(imported); return }
         for t in imported {
             let who = t.participants.isEmpty ? "no participant linked" : t.participants.joined(separator: ", ")
-            print("Imported \(t.sourceFile ?? t.name) as \"\(t.name)\": \(t.words) words, \(t.turns) turns, \(who)")
+            Output.line("Imported \(t.sourceFile ?? t.name) as \"\(t.name)\": \(t.words) word\(t.words == 1 ? "" : "s"), \(t.turns) turn\(t.turns == 1 ? "" : "s"), \(who)")
         }
     }
 }

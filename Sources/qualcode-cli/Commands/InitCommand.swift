@@ -37,6 +37,6 @@ struct InitCommand: ParsableCommand {
         let title = self.title ?? url.deletingPathExtension().lastPathComponent
         let store = try ProjectModules.create(at: url, title: title, researchQuestion: question, coder: ProjectLocator.coder(explicit: coderOption.coder))
         let info = try store.projectInfo()
-        if json { print(try Output.json(info)) } else { print("Created \(file): \(info.title)") }
+        if json { try Output.printJSON(info) } else { Output.line("Created \(file): \(info.title)") }
     }
 }

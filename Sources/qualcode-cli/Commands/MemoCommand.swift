@@ -29,7 +29,7 @@ struct MemoCommand: ParsableCommand {
         func run() throws {
             let store = try project.openStore()
             let memo = try store.addMemo(on: try store.resolve.memoTarget(on), text: text)
-            print("Added memo \(memo.id.shortID) on \(memo.on)")
+            Output.line("Added memo \(memo.id.shortID) on \(memo.on)")
         }
     }
 
@@ -48,8 +48,8 @@ struct MemoCommand: ParsableCommand {
             try output.emit(memos) {
                 TextTable(headers: ["memo", "on", "author", "date", "text"],
                           rows: memos.map { memo in
-                              [memo.id.shortID, memo.on.escapingControlCharacters(), memo.author, Self.date(memo.createdAt),
-                               output.csv ? memo.text : memo.text.collapsedWhitespace.escapingControlCharacters()]
+                              [memo.id.shortID, memo.on, memo.author, Self.date(memo.createdAt),
+                               output.csv ? memo.text : memo.text.collapsedWhitespace]
                           })
             }
         }
@@ -69,10 +69,10 @@ struct MemoCommand: ParsableCommand {
         func run() throws {
             let store = try project.openStore()
             let entry = try store.memo(try store.resolve.memo(memo))
-            if json { print(try Output.json(entry)); return }
-            print("memo \(entry.id.shortID) on \(entry.on.escapingControlCharacters()), by \(entry.author), \(List.date(entry.createdAt))")
-            print("")
-            print(entry.text.escapingControlCharacters(keepingLineBreaks: true))
+            if json { try Output.printJSON(entry); return }
+            Output.line("memo \(entry.id.shortID) on \(entry.on), by \(entry.author), \(List.date(entry.createdAt))")
+            Output.line("")
+            Output.line(entry.text)
         }
     }
 
@@ -102,18 +102,13 @@ struct MemoCommand: ParsableCommand {
                 entry = try store.updateMemo(id, text: text)
             } else {
                 let original = try store.memo(id).text
+                try EditorSession.requireWritable(store)
                 let edited = try EditorSession.edit(original, name: "memo-\(id.shortID)")
-                do {
-                    entry = try store.updateMemo(id, text: edited, original: original)
-                } catch let error as StoreError {
-                    guard case .changedMeanwhile = error else { throw error }
-                    // Nothing is lost: the text written in the editor is kept for the user to merge by hand.
-                    let kept = FileManager.default.temporaryDirectory.appendingPathComponent("qualcode-memo-\(id.shortID)-\(UUID().uuidString.prefix(8)).txt")
-                    try Data(edited.utf8).write(to: kept)
-                    throw WordedError(description: "\(error.description.dropLast()); your text is kept in \(kept.path).")
+                entry = try EditorSession.save(edited, record: "memo \(id.shortID)", name: "memo-\(id.shortID)", beside: store.url) {
+                    try store.updateMemo(id, text: edited, original: original)
                 }
             }
-            print("Saved memo \(entry.id.shortID) on \(entry.on.escapingControlCharacters()) (\(entry.text.unicodeScalars.count) characters)")
+            Output.line("Saved memo \(entry.id.shortID) on \(entry.on) (\(entry.text.unicodeScalars.count) characters)")
         }
     }
 
@@ -128,7 +123,7 @@ struct MemoCommand: ParsableCommand {
         func run() throws {
             let store = try project.openStore()
             let entry = try store.deleteMemo(try store.resolve.memo(memo))
-            print("Deleted memo \(entry.id.shortID) on \(entry.on.escapingControlCharacters()): \"\(entry.text.truncated().escapingControlCharacters())\"")
+            Output.line("Deleted memo \(entry.id.shortID) on \(entry.on): \"\(entry.text.truncated())\"")
         }
     }
 }

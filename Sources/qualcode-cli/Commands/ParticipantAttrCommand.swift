@@ -45,9 +45,9 @@ extension ParticipantCommand {
             func run() throws {
                 let attribute = try project.openStore().setAttributeLabel(name, to: label)
                 if let label = attribute.label {
-                    print("Attribute \(attribute.name) is shown as «\(label)»")
+                    Output.line("Attribute \(attribute.name) is shown as «\(label)»")
                 } else {
-                    print("Attribute \(attribute.name) is shown by its name")
+                    Output.line("Attribute \(attribute.name) is shown by its name")
                 }
             }
         }

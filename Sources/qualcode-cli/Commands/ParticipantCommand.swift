@@ -51,7 +51,7 @@ struct ParticipantCommand: ParsableCommand {
 
         func run() throws {
             let participant = try project.openStore().addParticipant(pseudonym: pseudonym, label: label, attributes: try parseAttributes(attributes))
-            print("Added participant \(participant.pseudonym)")
+            Output.line("Added participant \(participant.pseudonym)")
         }
     }
 
@@ -72,7 +72,7 @@ struct ParticipantCommand: ParsableCommand {
             let values = try parseAttributes(attributes)
             let store = try project.openStore()
             try store.updateParticipant(try store.resolve.participant(pseudonym), label: label, attributes: values)
-            print("Updated participant \(pseudonym)")
+            Output.line("Updated participant \(pseudonym)")
         }
     }
 
@@ -84,7 +84,7 @@ struct ParticipantCommand: ParsableCommand {
                 participant, whose id does not change; listings and new exports use the new name. The \
                 transcripts' text is not changed: a speaker label in it stays as imported (change it with \
                 `transcript edit --find`). Pseudonyms are unique (ignoring case), at most \
-                \(Participant.maximumPseudonymLength) characters, without control characters or line breaks.
+                \(NameRules.maximumLength) characters, without control characters or line breaks.
 
                 For example:
                   qualcode participant rename Eva Elin
@@ -97,7 +97,7 @@ struct ParticipantCommand: ParsableCommand {
         func run() throws {
             let store = try project.openStore()
             let renamed = try store.renameParticipant(try store.resolve.participant(pseudonym), to: newName)
-            print("Renamed participant \"\(pseudonym.escapingControlCharacters())\" to \"\(renamed.pseudonym)\"")
+            Output.line("Renamed participant \"\(pseudonym)\" to \"\(renamed.pseudonym)\"")
         }
     }
 
@@ -150,10 +150,10 @@ struct ParticipantCommand: ParsableCommand {
 
         func run() throws {
             let report = try project.openStore().importParticipants(csv: URL(fileURLWithPath: file), encoding: encoding?.stringEncoding)
-            if json { print(try Output.json(report)); return }
-            print("Added \(report.added.count), updated \(report.updated.count) participant(s) from \(file)")
+            if json { try Output.printJSON(report); return }
+            Output.line("Added \(report.added.count), updated \(report.updated.count) participant(s) from \(file)")
             for (name, type) in report.attributes.sorted(by: { $0.key < $1.key }) {
-                print("  attribute \(name): \(type.rawValue)" + (report.labels[name].map { ", shown as «\($0)»" } ?? ""))
+                Output.line("  attribute \(name): \(type.rawValue)" + (report.labels[name].map { ", shown as «\($0)»" } ?? ""))
             }
         }
     }

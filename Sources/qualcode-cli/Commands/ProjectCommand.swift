@@ -18,18 +18,18 @@ struct ProjectCommand: ParsableCommand {
         func run() throws {
             let store = try project.openStore()
             let info = try store.projectInfo()
-            if json { print(try Output.json(info)); return }
-            print("Title:             \(info.title)")
-            print("Research question: \(info.researchQuestion ?? "—")")
-            if let notes = info.methodNotes { print("Method notes:      \(notes)") }
+            if json { try Output.printJSON(info); return }
+            Output.line("Title:             \(info.title)")
+            Output.line("Research question: \(info.researchQuestion ?? "—")")
+            if let notes = info.methodNotes { Output.line("Method notes:      \(notes)") }
             let counts = try store.counts()
-            print("File:              \(store.url.path)")
-            print("Transcripts:       \(counts.transcripts)")
-            print("Participants:      \(counts.participants)")
-            print("Codes:             \(counts.codes)")
-            print("Segments:          \(counts.segments) (\(counts.codings) codings)")
-            print("Memos:             \(counts.memos)")
-            print("Events logged:     \(counts.events)")
+            Output.line("File:              \(store.url.path)")
+            Output.line("Transcripts:       \(counts.transcripts)")
+            Output.line("Participants:      \(counts.participants)")
+            Output.line("Codes:             \(counts.codes)")
+            Output.line("Segments:          \(counts.segments) (\(counts.codings) codings)")
+            Output.line("Memos:             \(counts.memos)")
+            Output.line("Events logged:     \(counts.events)")
         }
     }
 
@@ -45,7 +45,7 @@ struct ProjectCommand: ParsableCommand {
 
         func run() throws {
             let info = try project.openStore().updateProject(title: title, researchQuestion: question, methodNotes: notes)
-            print("Updated project \(info.title)")
+            Output.line("Updated project \(info.title)")
         }
     }
 }

@@ -40,6 +40,7 @@ struct QuoteCommand: ParsableCommand {
         @Flag(help: "Print the result as JSON.") var json = false
 
         func validate() throws {
+            try refuseOptionNameAsText(display, for: "--display")
             let forms = [display != nil, cleanFillers, verbatim].filter { $0 }.count
             if forms > 1 { throw ValidationError("choose at most one of --display, --clean-fillers and --verbatim.") }
             if forms == 0 && leadIn == nil { throw ValidationError("say what to change: --display, --clean-fillers, --verbatim or --lead-in.") }
@@ -53,8 +54,8 @@ struct QuoteCommand: ParsableCommand {
             let style = try houseStyle.resolve()
             let store = try project.openStore()
             let details = try store.editQuote(segment: try store.resolve.segment(segment), update, style: style)
-            if json { Swift.print(try Output.json(details)); return }
-            QuoteCommand.print(details)
+            if json { try Output.printJSON(details); return }
+            QuoteCommand.show(details)
         }
     }
 
@@ -72,8 +73,8 @@ struct QuoteCommand: ParsableCommand {
             let style = try houseStyle.resolve()
             let store = try project.openStore()
             let details = try store.quoteDetails(segment: try store.resolve.segment(segment), style: style)
-            if json { Swift.print(try Output.json(details)); return }
-            QuoteCommand.print(details)
+            if json { try Output.printJSON(details); return }
+            QuoteCommand.show(details)
         }
     }
 
@@ -93,7 +94,7 @@ struct QuoteCommand: ParsableCommand {
 
         func run() throws {
             let style = try HouseStyle.named(name) ?? HouseStyle.load(from: URL(fileURLWithPath: name))
-            Swift.print(style.json(), terminator: "")
+            Output.exact(style.json(), terminator: "")
         }
     }
 
@@ -155,22 +156,22 @@ struct QuoteCommand: ParsableCommand {
                 let store = try project.openStore()
                 if all {
                     let forgotten = try store.forgetAllQuoteExports()
-                    Swift.print("Forgot \(forgotten.count) export(s) with \(forgotten.reduce(0) { $0 + $1.quotes }) recorded quote use(s)")
+                    Output.line("Forgot \(forgotten.count) export(s) with \(forgotten.reduce(0) { $0 + $1.quotes }) recorded quote use(s)")
                     return
                 }
                 let forgotten = try store.forgetQuoteExport(try store.resolve.quoteExport(export ?? ""))
-                Swift.print("Forgot export \(forgotten.id.shortID) to \(forgotten.file) (\(forgotten.quotes) quote(s), by \(forgotten.exportedBy))")
+                Output.line("Forgot export \(forgotten.id.shortID) to \(forgotten.file) (\(forgotten.quotes) quote(s), by \(forgotten.exportedBy))")
             }
         }
     }
 
-    static func print(_ details: QuoteDetails) {
-        Swift.print("\(details.segment.shortID)  \(details.transcript) line \(details.lines)")
-        if let leadIn = details.leadIn { Swift.print("lead-in:   \(leadIn)") }
-        Swift.print("verbatim:  \(details.verbatim.collapsedWhitespace)")
-        Swift.print("displayed: \(details.displayed)")
-        Swift.print("edits:     \(details.edits.isEmpty ? "none" : details.edits)")
-        if details.isStale { Swift.print("(the transcript changed after the quote was edited: it is shown verbatim until edited again)") }
-        for use in details.uses { Swift.print("exported:  \(use.file) as \"\(use.label)\" by \(use.exportedBy)") }
+    static func show(_ details: QuoteDetails) {
+        Output.line("\(details.segment.shortID)  \(details.transcript) line \(details.lines)")
+        if let leadIn = details.leadIn { Output.line("lead-in:   \(leadIn)") }
+        Output.line("verbatim:  \(details.verbatim.collapsedWhitespace)")
+        Output.line("displayed: \(details.displayed)")
+        Output.line("edits:     \(details.edits.isEmpty ? "none" : details.edits)")
+        if details.isStale { Output.line("(the transcript changed after the quote was edited: it is shown verbatim until edited again)") }
+        for use in details.uses { Output.line("exported:  \(use.file) as \"\(use.label)\" by \(use.exportedBy)") }
     }
 }

@@ -86,14 +86,14 @@ struct RetrieveCommand: ParsableCommand {
             }
             return
         }
-        if segments.isEmpty { print("(none)") }
+        if segments.isEmpty { Output.line("(none)") }
         for (i, r) in segments.enumerated() {
-            if i > 0 { print("") }
+            if i > 0 { Output.line("") }
             let who = r.participants.isEmpty ? "" : " (\(r.participants.joined(separator: ", ")))"
-            print("── \(r.segment.transcript), line \(r.segment.lineLabel)\(who)  [\(r.codes.joined(separator: "; "))]  \(r.segment.id.shortID)")
-            for line in r.before { print("   \(line.number)  \(line.text)") }
-            print(" » " + r.segment.text.replacingOccurrences(of: "\n", with: "\n   "))
-            for line in r.after { print("   \(line.number)  \(line.text)") }
+            Output.line("── \(r.segment.transcript), line \(r.segment.lineLabel)\(who)  [\(r.codes.joined(separator: "; "))]  \(r.segment.id.shortID)")
+            for line in r.before { Output.line("   \(line.number)  \(line.text)") }
+            Output.line(" » " + r.segment.text.replacingOccurrences(of: "\n", with: "\n   "))
+            for line in r.after { Output.line("   \(line.number)  \(line.text)") }
         }
         if let total {
             let first = (offset ?? 0) + 1

@@ -29,13 +29,13 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let (_, numbered) = try project.openStore().lines(of: transcript, range: try lines.map(parseLineRange))
-        if json { print(try Output.json(numbered)); return }
+        if json { try Output.printJSON(numbered); return }
         let width = String(numbered.last?.number ?? 1).count
         for line in numbered {
             let number = String(repeating: " ", count: width - String(line.number).count) + String(line.number)
             let codes = noCodes || line.codes.isEmpty ? "" : "   [" + line.codes.joined(separator: "; ") + "]"
             let span = offsets ? "[\(line.start)-\(line.end)]  " : ""
-            print("\(number)  \(span)\(line.text)\(codes)")
+            Output.line("\(number)  \(span)\(line.text)\(codes)")
         }
     }
 }

@@ -55,8 +55,8 @@ struct TranscriptCommand: ParsableCommand {
             let update = TranscriptUpdate(title: title, kind: kind, date: date, mode: mode,
                                           participants: participants.isEmpty ? nil : try participants.map(store.resolve.participant))
             let summary = try store.updateTranscript(try store.resolve.transcript(transcript), update)
-            if json { print(try Output.json(summary)); return }
-            print("Updated \(summary.name): \(summary.title), \(summary.kind.rawValue), participants: \(summary.participants.joined(separator: ", "))")
+            if json { try Output.printJSON(summary); return }
+            Output.line("Updated \(summary.name): \(summary.title), \(summary.kind.rawValue), participants: \(summary.participants.joined(separator: ", "))")
         }
     }
 
@@ -85,6 +85,8 @@ struct TranscriptCommand: ParsableCommand {
         @Flag(help: "Print the report as JSON.") var json = false
 
         func validate() throws {
+            try refuseOptionNameAsText(find, for: "--find")
+            try refuseOptionNameAsText(replace, for: "--replace")
             if (find == nil) != (replace == nil) { throw ValidationError("--find and --replace go together.") }
             if all && occurrence != nil { throw ValidationError("--all and --occurrence cannot be combined.") }
             if let occurrence, occurrence < 1 { throw ValidationError("--occurrence must be 1 or more (got \(occurrence)).") }
@@ -98,20 +100,16 @@ struct TranscriptCommand: ParsableCommand {
                 report = try store.replaceText(in: id, find: find, with: replace, occurrence: occurrence, all: all)
             } else {
                 let original = try store.transcript(id)
+                try EditorSession.requireWritable(store)
                 let edited = try EditorSession.edit(original.text, name: original.slug)
-                do {
-                    report = try store.replaceText(of: id, with: edited, basedOn: original.text)
-                } catch StoreError.textChangedMeanwhile {
-                    // Nothing is lost: the edit goes to a file beside the project, to be made again.
-                    let saved = try EditorSession.keep(edited, name: original.slug, beside: store.url)
-                    throw WordedError(description: "\(original.slug) was changed by someone else while the editor was open; your edit was not "
-                                      + "saved into the project (that would undo their change) but kept in \(saved.path). Nothing was changed.")
+                report = try EditorSession.save(edited, record: original.slug, name: original.slug, beside: store.url) {
+                    try store.replaceText(of: id, with: edited, basedOn: original.text)
                 }
             }
-            if json { print(try Output.json(report)); return }
-            print("Edited \(report.transcript): \(report.edits) edit(s); segments: \(report.unchanged) unchanged, \(report.shifted) shifted, \(report.changed.count) changed, \(report.orphaned.count) orphaned")
-            for c in report.changed { print("  changed  \(c.segment.shortID): \"\(c.before.truncated())\" → \"\(c.after?.truncated() ?? "")\"") }
-            for o in report.orphaned { print("  orphaned \(o.segment.shortID): \"\(o.before.truncated())\" (its text was removed; the segment and its codings are kept)") }
+            if json { try Output.printJSON(report); return }
+            Output.line("Edited \(report.transcript): \(report.edits) edit(s); segments: \(report.unchanged) unchanged, \(report.shifted) shifted, \(report.changed.count) changed, \(report.orphaned.count) orphaned")
+            for c in report.changed { Output.line("  changed  \(c.segment.shortID): \"\(c.before.truncated())\" → \"\(c.after?.truncated() ?? "")\"") }
+            for o in report.orphaned { Output.line("  orphaned \(o.segment.shortID): \"\(o.before.truncated())\" (its text was removed; the segment and its codings are kept)") }
         }
     }
 }
@@ -158,19 +156,55 @@ enum EditorSession {
         process.arguments = ["-c", "\(editor) \"$1\"", "sh", file.path]
         try process.run()
         process.waitUntilExit()
+        // Not a usage error: the command was right, the editor gave up (`:cq` in vi) or could not start.
+        guard process.terminationReason == .exit else {
+            throw WordedError(description: "the editor (\(editor)) was stopped by signal \(process.terminationStatus); nothing was changed.")
+        }
         guard process.terminationStatus == 0 else {
-            throw ValidationError("the editor (\(editor)) exited with status \(process.terminationStatus); nothing was changed.")
+            throw WordedError(description: "the editor (\(editor)) exited with status \(process.terminationStatus); nothing was changed.")
         }
         let data = try Data(contentsOf: file)
         guard let text = String(validating: data, as: UTF8.self) else {
-            throw ValidationError("the edited text is not valid UTF-8 (was it saved in another encoding?); nothing was changed.")
+            throw WordedError(description: "the edited text is not valid UTF-8 (was it saved in another encoding?); nothing was changed.")
         }
         return text
     }
 
-    /// Writes `text` to a new file beside the project (`<name>-redigering-N.txt`) and returns it.
+    /// A read-only project is refused before the editor opens, not after the user has typed.
+    static func requireWritable(_ store: ProjectStore) throws {
+        if store.isReadOnly { throw StoreError.projectReadOnly(path: store.url.path) }
+    }
+
+    /// Saves what was written in the editor through `save`; when saving fails for any reason (the record
+    /// changed meanwhile, the project busy, the disk full), the text is kept in a file first and the
+    /// error says where, so nothing written is lost.
+    static func save<T>(_ edited: String, record: String, name: String, beside project: URL, _ save: () throws -> T) throws -> T {
+        do {
+            return try save()
+        } catch StoreError.textUnchanged(let transcript) {
+            throw StoreError.textUnchanged(transcript: transcript)
+        } catch StoreError.unchanged(let kind, let name) {
+            throw StoreError.unchanged(kind, name: name)
+        } catch {
+            let kept: URL
+            do { kept = try keep(edited, name: name, beside: project) } catch let keepError {
+                throw WordedError(description: "\(ErrorWording.message(for: error) ?? "\(error)") Your edit could not be kept either "
+                                  + "(\(keepError.localizedDescription)); copy it from the editor if it is still open.")
+            }
+            if case StoreError.changedMeanwhile = error {
+                throw WordedError(description: "\(record) was changed by someone else while the editor was open; your edit was not saved "
+                                  + "into the project (that would undo their change) but kept in \(kept.path). Nothing was changed.")
+            }
+            let reason = (ErrorWording.message(for: error) ?? "\(error)").trimmingCharacters(in: .whitespaces)
+            throw WordedError(description: "\(reason) Your edit was kept in \(kept.path).")
+        }
+    }
+
+    /// Writes `text` to a new file beside the project (`<name>-redigering-N.txt`), or in the temporary
+    /// folder when the project's folder cannot be written, and returns it.
     static func keep(_ text: String, name: String, beside project: URL) throws -> URL {
-        let folder = project.deletingLastPathComponent()
+        let projectFolder = project.deletingLastPathComponent()
+        let folder = FileManager.default.isWritableFile(atPath: projectFolder.path) ? projectFolder : FileManager.default.temporaryDirectory
         var n = 1
         var file = folder.appendingPathComponent("\(name)-redigering-\(n).txt")
         while FileManager.default.fileExists(atPath: file.path) {

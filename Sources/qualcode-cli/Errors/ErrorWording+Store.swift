@@ -56,8 +56,11 @@ extension ErrorWording {
             return "segment \(report.record.name) would go with its last coding, but it has \(Dependent.describe(report.blocking)); "
                 + "pass --force to remove it anyway, which \(Dependent.effects(report.dependents)). Nothing was changed."
         case let .inUse(report):
-            return "\(report.record.kind.words) \"\(report.record.name.escapingControlCharacters())\" is in use (\(Dependent.describe(report.blocking))); "
+            return "\(report.record.kind.words) \"\(report.record.name)\" is in use (\(Dependent.describe(report.blocking))); "
                 + "pass --force to delete it anyway, which also \(Dependent.effects(report.dependents)). Nothing was deleted."
+        case let .similarCode(name, similar):
+            return "no code \"\(name)\"; did you mean \(Suggestions.alternatives(similar))? (to create it, pass --new-code \"\(name)\" "
+                + "instead of --code); nothing was coded."
         case let .duplicateImport(file, existing):
             return "\(file) was imported before, as \"\(existing)\" (same SHA-256); pass --allow-duplicate to import it again. Nothing was imported."
         default:

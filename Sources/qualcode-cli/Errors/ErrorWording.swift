@@ -9,7 +9,8 @@ enum ErrorWording {
     /// worded as a flag or command by the wording of the error's domain. Control characters from what
     /// was typed or read (an escape sequence in a name) are shown escaped, never sent to the terminal.
     static func message(for error: Error) -> String? {
-        (storeMessage(for: error) ?? condensationMessage(for: error) ?? exportMessage(for: error))?.escapingControlCharacters()
+        ((error as? WordedError)?.description ?? storeMessage(for: error) ?? condensationMessage(for: error) ?? exportMessage(for: error))?
+            .escapingControlCharacters()
     }
 }
 
@@ -31,7 +32,7 @@ extension QualCodeCommand {
             // ArgumentParser follows a usage error with the usage and a pointer to --help: one line instead.
             guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
             let line = ErrorWording.usageError(message(for: error), fullText: fullMessage(for: error, columns: 1_000))
-            FileHandle.standardError.write(Data("Error: \(line)\n".utf8))
+            FileHandle.standardError.write(Data("Error: \(line.escapingControlCharacters())\n".utf8))
             Foundation.exit(ExitCode.validationFailure.rawValue)
         }
     }

@@ -85,9 +85,13 @@ struct DocumentOutputOptions: ParsableArguments {
     }
 
     /// Says what was written (`line` of the file's path), when it went to a file: what goes to standard
-    /// output is the export alone.
+    /// output is the export alone, also when `-o` names it (`-o /dev/stdout`).
     func wrote(_ line: (String) -> String) {
-        if let file { print(line(file)) }
+        guard let file else { return }
+        var written = stat(), standardOutput = stat()
+        if stat(file, &written) == 0, fstat(STDOUT_FILENO, &standardOutput) == 0,
+           written.st_dev == standardOutput.st_dev, written.st_ino == standardOutput.st_ino { return }
+        Output.line(line(file))
     }
 
     /// Writes a document in the chosen format (not CSV), styled by `--reference-docx` when given.

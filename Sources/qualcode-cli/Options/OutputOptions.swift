@@ -17,17 +17,37 @@ struct OutputOptions: ParsableArguments {
     /// Prints a listing as JSON (the `value`), CSV or an aligned table.
     func emit<T: Encodable>(_ value: T, table: () -> TextTable) throws {
         if json {
-            print(try Output.json(value))
+            try Output.printJSON(value)
         } else if csv {
-            FileHandle.standardOutput.write(Data(table().renderCSV().utf8))
+            Output.exact(table().renderCSV(), terminator: "")
         } else {
             let rendered = table()
-            print(rendered.rows.isEmpty ? "(none)" : rendered.renderText())
+            Output.line(rendered.rows.isEmpty ? "(none)" : rendered.renderText())
         }
     }
 }
 
+/// Everything the command line writes to standard output and standard error goes through here: text
+/// for a person (``line(_:)``, ``note(_:)``) has control characters and line or paragraph separators
+/// escaped, since it quotes stored names and transcript text (an ESC[2J in a memo must not clear the
+/// screen); machine formats (``printJSON(_:)``, ``exact(_:terminator:)``) go out exactly as made.
 enum Output {
+    /// Prints text for a person to read; line feeds and tabs stay, every other control character and
+    /// U+2028/U+2029 are shown escaped (`\u{1B}`).
+    static func line(_ text: String = "") {
+        print(text.escapingControlCharacters(keepingLineBreaks: true))
+    }
+
+    /// Prints machine output (CSV, a style file) exactly as it is.
+    static func exact(_ text: String, terminator: String = "\n") {
+        print(text, terminator: terminator)
+    }
+
+    /// Prints `value` as JSON, which escapes control characters itself; the text inside stays exact.
+    static func printJSON<T: Encodable>(_ value: T) throws {
+        exact(try json(value))
+    }
+
     static func json<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -40,6 +60,6 @@ enum Output {
 
     static func note(_ message: String) {
         fflush(nil)  // keep notes after what was already printed when both streams go to one place
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        FileHandle.standardError.write(Data((message.escapingControlCharacters(keepingLineBreaks: true) + "\n").utf8))
     }
 }

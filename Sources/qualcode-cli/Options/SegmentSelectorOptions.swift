@@ -14,6 +14,7 @@ struct SegmentSelectorOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "End offset, exclusive.") var end: Int?
 
     func validate() throws {
+        try refuseOptionNameAsText(quote, for: "--quote")
         let ways = [quote != nil, lines != nil, start != nil || end != nil].filter { $0 }.count
         guard ways == 1 else { throw ValidationError("choose the segment with exactly one of --quote, --lines, or --start/--end.") }
         if (start == nil) != (end == nil) { throw ValidationError("--start and --end go together.") }
@@ -30,4 +31,12 @@ struct SegmentSelectorOptions: ParsableArguments {
         if let lines { return .lines(try parseLineRange(lines)) }
         return .offsets(start: start!, end: end!)
     }
+}
+
+/// Options that take the next argument whatever it looks like can swallow the next option when their
+/// own value was left out (`--quote --code X`, `--replace --all`): a value that is an option's name is
+/// refused by name instead of being used as text.
+func refuseOptionNameAsText(_ value: String?, for flag: String) throws {
+    guard let value, value.wholeMatch(of: /--[a-z][a-z0-9-]*/) != nil else { return }
+    throw ValidationError("\(flag) \"\(value)\": that is an option, not text; give the text right after \(flag).")
 }

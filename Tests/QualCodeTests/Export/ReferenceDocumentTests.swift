@@ -137,6 +137,51 @@ import ZIPFoundation
         #expect(read.stylesXML.contains("mc:Ignorable=\"w14\""))
     }
 
+    /// Word does not promise `word/document.xml` and `word/styles.xml`: the package's relationships
+    /// name the main document, and the main document's name its styles, theme and fonts.
+    @Test func partsAreFoundThroughTheRelationshipsWhereverTheyAre() throws {
+        let folder = try TemporaryFolder()
+        let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        let rootRels = """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+            <Relationship Id="rId1" Type="\(relationships)/officeDocument" Target="/hoved/dokument2.xml"/></Relationships>
+            """
+        let mainRels = """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+            <Relationship Id="rId1" Type="\(relationships)/styles" Target="stiler.xml"/>\
+            <Relationship Id="rId2" Type="\(relationships)/theme" Target="../tema/tema7.xml"/>\
+            <Relationship Id="rId3" Type="\(relationships)/fontTable" Target="skrift.xml"/></Relationships>
+            """
+        // Decoys at the usual places, which Word would not read either.
+        let url = try folder.docx("flyttet.docx", entries: [
+            ("[Content_Types].xml", Fixtures.contentTypes), ("_rels/.rels", rootRels),
+            ("hoved/dokument2.xml", Fixtures.document(Self.landscape)), ("hoved/_rels/dokument2.xml.rels", mainRels),
+            ("hoved/stiler.xml", Self.styles), ("tema/tema7.xml", Self.theme), ("hoved/skrift.xml", Self.fonts),
+            ("word/document.xml", Fixtures.document("")), ("word/styles.xml", "<ikke-stiler/>"),
+        ])
+        let reference = try ReferenceDocument(contentsOf: url)
+        let out = folder.file("ut.docx")
+        try DocxRenderer.write(Self.sample, to: out, reference: reference)
+        let read = try JSONDecoder().decode(Read.self, from: runPython(Self.reader, [out.path]))
+        #expect(read.paragraphs.first { $0.text == "Resultater" }?.id == "Overskrift1")
+        #expect(read.styles["Overskrift1"]?.font == "Georgia")
+        #expect(read.page == [.number(16838), .number(11906), .text("LANDSCAPE (1)"), .number(1701)])
+        // The carried parts go where the export's own main document expects them.
+        #expect(read.parts.contains("word/theme/theme1.xml") && read.parts.contains("word/fontTable.xml"))
+        #expect(read.theme.contains("name=\"Institusjonstema\""))
+
+        // A main document whose relationships name no style sheet has none, whatever word/ holds.
+        let noStyles = try folder.docx("uten.docx", entries: [
+            ("[Content_Types].xml", Fixtures.contentTypes), ("_rels/.rels", rootRels),
+            ("hoved/dokument2.xml", Fixtures.document("")),
+            ("hoved/_rels/dokument2.xml.rels", mainRels.replacingOccurrences(of: "/styles", with: "/numbering")),
+            ("word/styles.xml", Self.styles),
+        ])
+        #expect(Self.failure(noStyles)?.contains("it has no style sheet") == true)
+    }
+
     @Test func figuresFitTheReferencePage() throws {
         let folder = try TemporaryFolder()
         let reference = try ReferenceDocument(contentsOf: try Self.reference(in: folder))
@@ -269,7 +314,7 @@ extension ReferenceDocumentTests {
     @Test func aReferenceWithoutStylesIsRefused() throws {
         let folder = try TemporaryFolder()
         let url = try Self.reference(in: folder, replacing: [("word/styles.xml", nil)])
-        #expect(Self.failure(url) == "mal.docx: cannot be used as a reference document (it has no word/styles.xml, so no styles to take over; pass a .docx or .dotx saved by Word or LibreOffice); nothing was written.")
+        #expect(Self.failure(url) == "mal.docx: cannot be used as a reference document (it has no style sheet (word/styles.xml), so no styles to take over; pass a .docx or .dotx saved by Word or LibreOffice); nothing was written.")
     }
 
     @Test func malformedOrForeignStylesAreRefused() throws {

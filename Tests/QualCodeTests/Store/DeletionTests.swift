@@ -234,13 +234,12 @@ extension DeletionTests {
         ("siri", StoreError.duplicate(what: "participant", name: "siri")),
         ("   ", StoreError.emptyName(what: "participant")),
         ("Eva", StoreError.unchanged(.participant, name: "\"Eva\"")),
-        ("Ev\u{1B}[2Ja", StoreError.invalidValue(what: "participant name", value: "Ev\\u{1B}[2Ja",
-                                                  expected: "a name without control characters or line breaks")),
-        ("Eva\u{2028}Elin", StoreError.invalidValue(what: "participant name", value: "Eva\\u{2028}Elin",
-                                                     expected: "a name without control characters or line breaks")),
-        ("Eva\nElin", StoreError.invalidValue(what: "participant name", value: "Eva\\u{A}Elin",
-                                              expected: "a name without control characters or line breaks")),
-        (String(repeating: "æ", count: 101), StoreError.tooLong(what: "participant name", length: 101, limit: 100)),
+        ("Ev\u{1B}[2Ja", StoreError.invalidName(what: "participant", name: "Ev\u{1B}[2Ja", problem: .controlCharacters)),
+        ("Eva\u{2028}Elin", StoreError.invalidName(what: "participant", name: "Eva\u{2028}Elin", problem: .controlCharacters)),
+        ("Eva\nElin", StoreError.invalidName(what: "participant", name: "Eva\nElin", problem: .controlCharacters)),
+        // One rule for every name: ``NameRules``, 200 characters.
+        (String(repeating: "æ", count: 201), StoreError.invalidName(what: "participant", name: String(repeating: "æ", count: 201),
+                                                                    problem: .tooLong(limit: NameRules.maximumLength))),
     ])
     func aRenameThatCannotBeIsRefusedAndChangesNothing(name: String, error: StoreError) throws {
         let folder = try TemporaryFolder()
@@ -259,9 +258,12 @@ extension DeletionTests {
         let folder = try TemporaryFolder()
         let store = try folder.project()
         #expect(throws: StoreError.self) { try store.addParticipant(pseudonym: "Tab\tben") }
-        #expect(throws: StoreError.tooLong(what: "participant name", length: 101, limit: 100)) {
-            try store.addParticipant(pseudonym: String(repeating: "ø", count: 101))
+        #expect(throws: StoreError.invalidName(what: "participant", name: String(repeating: "ø", count: 201), problem: .tooLong(limit: 200))) {
+            try store.addParticipant(pseudonym: String(repeating: "ø", count: 201))
         }
+        // A name as long as the rule allows is taken, as for a code.
+        try store.addParticipant(pseudonym: String(repeating: "ø", count: NameRules.maximumLength))
+        try store.deleteParticipant(try store.resolve.participant(String(repeating: "ø", count: NameRules.maximumLength)), force: false)
         // Composed and decomposed «Åse» are one name.
         try store.addParticipant(pseudonym: "A\u{30A}se")
         #expect(try store.participants()[0].pseudonym == "Åse")

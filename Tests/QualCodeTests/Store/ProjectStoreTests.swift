@@ -170,6 +170,12 @@ import Testing
         ("kort.csv", "pseudonym,rolle\nEva,metodeveileder\nBerit\n", 3),
         ("dobbel.csv", "pseudonym,rolle\nEva,a\neva,b\n", 3),
         ("tom-navn.csv", "pseudonym,rolle\n,metodeveileder\n", 2),
+        // Lines are the file's own, 1-based: the header and blank rows count, and so do line breaks
+        // inside a quoted cell; the checks made against the project name the same line.
+        ("tomme-rader.csv", "pseudonym,rolle\n\nEva,a\n\n\nBerit\n", 6),
+        ("tomme-rader-navn.csv", "pseudonym,rolle\n\n\nEva,a\nOl\u{7}a,b\n", 5),
+        ("tomme-rader-crlf.csv", "pseudonym,rolle\r\n\r\nEva,a\r\n\r\nOl\u{7}a,b\r\n", 5),
+        ("flerlinjet.csv", "pseudonym,rolle\nEva,\"første\nandre\"\n\nOl\u{7}a,b\n", 5),
     ])
     func aBadRowChangesNothing(name: String, csv: String, line: Int) throws {
         let folder = try TemporaryFolder()

@@ -31,6 +31,17 @@ import Testing
         }
     }
 
+    @Test func textCopiedWithWindowsLineEndsIsFoundAndReplacedWithLF() throws {
+        let folder = try TemporaryFolder()
+        let store = try folder.project()
+        let url = try folder.write("intervju-ola.txt", "Intervjuer: Hvor bor du?\r\n\r\nOla: I Kristiansand.\r\nOla: Ved havna.\r\n")
+        try store.importTranscripts([url])
+        let report = try store.replaceText(in: "ola", find: "Kristiansand.\r\nOla: Ved", with: "[by].\r\nOla: Nær")
+        #expect(report.edits == 1)
+        #expect(try store.transcript("ola").text.contains("I [by].\nOla: Nær havna."))
+        #expect(!(try store.transcript("ola").text.contains("\r")))
+    }
+
     @Test func anEditInsideChangesOnlyThatSegment() throws {
         let folder = try TemporaryFolder()
         let (store, s) = try setUp(folder)
@@ -128,7 +139,7 @@ import Testing
         _ = try store.replaceText(in: id, find: "tillit", with: "trygghet", occurrence: 1)
         let theirs = try store.transcript(id).text
         let before = try ProjectSnapshot(store)
-        #expect(throws: StoreError.textChangedMeanwhile(transcript: "intervju-eva")) {
+        #expect(throws: StoreError.changedMeanwhile(.transcript, name: "intervju-eva")) {
             try store.replaceText(of: id, with: opened + "\nEn ny linje.", basedOn: opened)
         }
         #expect(try ProjectSnapshot(store) == before && store.transcript(id).text == theirs)

@@ -31,24 +31,35 @@ public enum Markdown {
         }) else { return [] }
         defer { cmark_node_free(root) }
         var builder = Builder()
-        builder.blocks(in: root, level: 0, quoted: false)
+        builder.blocks(in: root, level: 0, quoted: false, depth: 0)
         return builder.output
     }
+
+    /// How deep block quotes, lists and emphases are followed; what lies deeper is kept as its plain
+    /// text. The walk below is recursive, and libcmark builds a tree as deep as the text asks: 40 KB of
+    /// `> > > …` would otherwise overflow the stack. No text a person writes nests this deep.
+    static let maximumDepth = 64
 
     /// Walks libcmark's tree, which lives only until ``blocks(_:)`` frees it.
     private struct Builder {
         var output: [Block] = []
 
-        mutating func blocks(in parent: OpaquePointer, level: Int, quoted: Bool) {
+        mutating func blocks(in parent: OpaquePointer, level: Int, quoted: Bool, depth: Int) {
             var node = cmark_node_first_child(parent)
             while let current = node {
-                block(current, level: level, quoted: quoted)
+                block(current, level: level, quoted: quoted, depth: depth + 1)
                 node = cmark_node_next(current)
             }
         }
 
-        mutating func block(_ node: OpaquePointer, level: Int, quoted: Bool) {
-            switch cmark_node_get_type(node) {
+        mutating func block(_ node: OpaquePointer, level: Int, quoted: Bool, depth: Int) {
+            let type = cmark_node_get_type(node)
+            if depth > Markdown.maximumDepth, type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_LIST {
+                let text = Markdown.plainText(node)
+                if !text.isEmpty { output.append(quoted || type == CMARK_NODE_BLOCK_QUOTE ? .blockQuote([.text(text)], label: nil) : .paragraph([.text(text)])) }
+                return
+            }
+            switch type {
             case CMARK_NODE_PARAGRAPH:
                 let content = Markdown.trimmed(inlines(in: node, emphasis: []))
                 guard !content.isEmpty else { return }
@@ -57,9 +68,9 @@ public enum Markdown {
                 let content = Markdown.trimmed(inlines(in: node, emphasis: .bold))
                 if !content.isEmpty { output.append(.paragraph(content)) }
             case CMARK_NODE_BLOCK_QUOTE:
-                blocks(in: node, level: level, quoted: true)
+                blocks(in: node, level: level, quoted: true, depth: depth)
             case CMARK_NODE_LIST:
-                list(node, level: level)
+                list(node, level: level, depth: depth)
             case CMARK_NODE_CODE_BLOCK:
                 let code = Markdown.literal(node).trimmingCharacters(in: .newlines)
                 if !code.isEmpty { output.append(.paragraph([.text(code)])) }
@@ -71,7 +82,7 @@ public enum Markdown {
 
         /// A list's items: each item's first paragraph after its marker, its other paragraphs
         /// without one, lists inside it one level deeper.
-        mutating func list(_ node: OpaquePointer, level: Int) {
+        mutating func list(_ node: OpaquePointer, level: Int, depth: Int) {
             let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
             let delimiter = cmark_node_get_list_delim(node) == CMARK_PAREN_DELIM ? ")" : "."
             var number = Int(cmark_node_get_list_start(node))
@@ -87,10 +98,11 @@ public enum Markdown {
                             output.append(.listItem(content, marker: marker, level: level))
                             marker = ""
                         }
-                    case CMARK_NODE_LIST:
-                        list(part, level: level + 1)
                     default:
-                        block(part, level: level, quoted: false)
+                        // An item that opens with a list or a code block: its marker stands before them.
+                        if !marker.isEmpty { output.append(.listItem([], marker: marker, level: level)); marker = "" }
+                        let isList = cmark_node_get_type(part) == CMARK_NODE_LIST
+                        block(part, level: isList ? level + 1 : level, quoted: false, depth: depth + 1)
                     }
                     child = cmark_node_next(part)
                 }
@@ -100,10 +112,15 @@ public enum Markdown {
             }
         }
 
-        func inlines(in parent: OpaquePointer, emphasis: Emphasis) -> [Inline] {
+        func inlines(in parent: OpaquePointer, emphasis: Emphasis, depth: Int = 0) -> [Inline] {
             var result: [Inline] = []
             var node = cmark_node_first_child(parent)
             while let current = node {
+                if depth > Markdown.maximumDepth, cmark_node_first_child(current) != nil {
+                    Markdown.append(Markdown.plainText(current), emphasis, to: &result)
+                    node = cmark_node_next(current)
+                    continue
+                }
                 switch cmark_node_get_type(current) {
                 case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
                     Markdown.append(Markdown.literal(current), emphasis, to: &result)
@@ -112,17 +129,34 @@ public enum Markdown {
                 case CMARK_NODE_LINEBREAK:
                     result.append(.lineBreak)
                 case CMARK_NODE_EMPH:
-                    for inline in inlines(in: current, emphasis: emphasis.union(.italic)) { Markdown.append(inline, to: &result) }
+                    for inline in inlines(in: current, emphasis: emphasis.union(.italic), depth: depth + 1) { Markdown.append(inline, to: &result) }
                 case CMARK_NODE_STRONG:
-                    for inline in inlines(in: current, emphasis: emphasis.union(.bold)) { Markdown.append(inline, to: &result) }
+                    for inline in inlines(in: current, emphasis: emphasis.union(.bold), depth: depth + 1) { Markdown.append(inline, to: &result) }
                 default:
                     // Links and images: their text.
-                    for inline in inlines(in: current, emphasis: emphasis) { Markdown.append(inline, to: &result) }
+                    for inline in inlines(in: current, emphasis: emphasis, depth: depth + 1) { Markdown.append(inline, to: &result) }
                 }
                 node = cmark_node_next(current)
             }
             return result
         }
+    }
+
+    /// The text under `node`, its words in order and its breaks as spaces, walked with libcmark's
+    /// iterator (no recursion, however deep the tree).
+    private static func plainText(_ node: OpaquePointer) -> String {
+        guard let iterator = cmark_iter_new(node) else { return "" }
+        defer { cmark_iter_free(iterator) }
+        var text = ""
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE, CMARK_NODE_CODE_BLOCK: text += literal(current)
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING: text += " "
+            default: break
+            }
+        }
+        return text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
     }
 
     private static func literal(_ node: OpaquePointer) -> String {

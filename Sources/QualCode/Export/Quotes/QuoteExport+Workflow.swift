@@ -72,6 +72,7 @@ extension ProjectStore {
         let label = options.style.label
         if !label.isEmpty, try LabelTemplate(label, part: .label, attributes: nil).fieldNames.isEmpty { report.literalLabel = label }
         if request.strict && !warnings.isEmpty { return report }
+        let earlier = target.fileURL.map(ExportFile.Snapshot.init(of:))
         switch target.format {
         case .csv: try target.write(ExportedQuote.quoteBank(quotes, labels: options.style.labels(for: options.language)))
         case .docx, .wordxml, .html: try target.write(try quoteDocument(for: quotes, options: options))
@@ -82,7 +83,8 @@ extension ProjectStore {
             try recordQuoteUses(quotes.map { ($0.segment, $0.label) }, file: target.path)
         } catch {
             // A file whose quotes' labels were not recorded would escape the next export's checks.
-            if let file = target.fileURL { try? FileManager.default.removeItem(at: file) }
+            // The file goes back to what it was (a link stays a link; bytes sent to a device stay sent).
+            earlier?.restore()
             throw error
         }
         report.usesRecorded = true

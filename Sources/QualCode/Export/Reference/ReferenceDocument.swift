@@ -13,8 +13,12 @@ import FoundationXML
 ///
 /// The package is read as untrusted input, with the importer's checks: entry paths that leave the
 /// archive, ZIP bombs, a DOCTYPE or entity declaration, or malformed XML give an
-/// ``ExportError/badReference(file:reason:)`` before anything is written. A package without
-/// `word/styles.xml` is refused too: a reference without styles is almost always the wrong file.
+/// ``ExportError/badReference(file:reason:)`` before anything is written. A package without a style
+/// sheet is refused too: a reference without styles is almost always the wrong file.
+///
+/// Parts are found as Word finds them, through the package's relationships: `_rels/.rels` names the
+/// main document (which need not be `word/document.xml`), and its own relationships name the style
+/// sheet, theme, font table and numbering, wherever they are in the package.
 ///
 /// For example:
 ///
@@ -49,7 +53,7 @@ public struct ReferenceDocument: Sendable, Hashable {
     ///   - url: the .docx or .dotx.
     ///   - file: the name to use in messages; the path by default.
     /// - Throws: ``ExportError/badReference(file:reason:)`` for a file that is not a Word package,
-    ///   is hostile or broken, or has no `word/styles.xml`.
+    ///   is hostile or broken, or has no style sheet.
     public init(contentsOf url: URL, file: String? = nil) throws(ExportError) {
         let file = file ?? url.path
         func failure(_ reason: String) -> ExportError { .badReference(file: file, reason: reason) }
@@ -65,37 +69,54 @@ public struct ReferenceDocument: Sendable, Hashable {
             }
         }
 
-        guard zip.contains("word/styles.xml") else {
-            throw failure("it has no word/styles.xml, so no styles to take over; pass a .docx or .dotx saved by Word or LibreOffice")
+        // Parts are found as Word finds them: the package's relationships name the main document, and
+        // the main document's name its style sheet, theme, fonts and numbering. A package whose main
+        // document has no relationships is read at the usual places.
+        let main: String
+        let relationships: PackageRelationships?
+        do {
+            main = try PackageRelationships.mainPart(in: zip)
+            relationships = try PackageRelationships.read(of: main, in: zip)
+        } catch { throw failure(Self.reason(error)) }
+        func part(_ type: String, usually path: String) throws(ExportError) -> String? {
+            guard let relationships else { return zip.contains(path) ? path : nil }
+            do {
+                let target = try relationships.target(ofType: PackageRelationships.partType(type), in: zip)
+                return target.flatMap { zip.contains($0) ? $0 : nil }
+            } catch { throw failure(Self.reason(error)) }
         }
-        let styles = try tree("word/styles.xml", limit: Self.stylesLimit)
+
+        guard let stylesPath = try part("styles", usually: "word/styles.xml") else {
+            throw failure("it has no style sheet (word/styles.xml), so no styles to take over; pass a .docx or .dotx saved by Word or LibreOffice")
+        }
+        let styles = try tree(stylesPath, limit: Self.stylesLimit)
         guard styles.name == "w:styles", styles[attribute: "xmlns:w"] == WordprocessingML.namespace else {
-            throw failure("word/styles.xml is not a Word style sheet: its root is not w:styles in the WordprocessingML namespace")
+            throw failure("\(stylesPath) is not a Word style sheet: its root is not w:styles in the WordprocessingML namespace")
         }
 
         var parts: [CarriedPart] = []
         let officeDocument = "application/vnd.openxmlformats-officedocument"
+        // Each carried part goes where the export's own main document (word/document.xml) expects it.
         for (path, contentType, relationship) in [
             ("word/theme/theme1.xml", officeDocument + ".theme+xml", "theme"),
             ("word/fontTable.xml", officeDocument + ".wordprocessingml.fontTable+xml", "fontTable"),
             ("word/numbering.xml", officeDocument + ".wordprocessingml.numbering+xml", "numbering"),
-        ] where zip.contains(path) {
-            let part = try tree(path, limit: Self.partLimit)
+        ] {
+            guard let source = try part(relationship, usually: path) else { continue }
+            let part = try tree(source, limit: Self.partLimit)
             // A part with relationships of its own (embedded fonts, picture bullets) would point at
             // parts the export does not have; QualCode's own behaviour (none) is kept instead.
-            let folder = path.split(separator: "/").dropLast().joined(separator: "/")
-            let name = path.split(separator: "/").last.map(String.init) ?? path
-            if zip.contains(folder + "/_rels/" + name + ".rels") || Self.pointsAtRelationships(part) { continue }
+            if zip.contains(PackageRelationships.path(of: source)) || Self.pointsAtRelationships(part) { continue }
             parts.append(CarriedPart(path: path, contentType: contentType,
                                      relationshipType: WordprocessingML.relationshipsNamespace + "/" + relationship, tree: part))
         }
 
         var page: PageLayout?
-        if zip.contains("word/document.xml") {
+        if zip.contains(main) {
             let data: Data
-            do { data = try zip.data("word/document.xml", limit: Self.documentLimit) } catch { throw failure(Self.reason(error)) }
+            do { data = try zip.data(main, limit: Self.documentLimit) } catch { throw failure(Self.reason(error)) }
             do { page = try SectionReader.page(in: data) } catch {
-                throw failure("word/document.xml, line \(error.line): \(error.reason)")
+                throw failure("\(main), line \(error.line): \(error.reason)")
             }
         }
 

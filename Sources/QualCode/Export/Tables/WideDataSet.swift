@@ -119,8 +119,8 @@ public struct WideExportReport: Sendable, Hashable {
     /// The data dictionary beside a CSV data file; nil when it is the document's second table or was
     /// left out.
     public var dictionaryPath: String?
-    /// CSV sent to a stream carries the data alone: a stream is one file, and the dictionary is the
-    /// second.
+    /// CSV sent to a stream, a device or a named pipe carries the data alone: a stream is one file,
+    /// and the dictionary is the second.
     public var dictionaryLeftOut = false
 }
 
@@ -130,8 +130,8 @@ extension ProjectStore {
     /// in a document, the dictionary is the second table.
     ///
     /// If the dictionary cannot be written, the data file is put back as it was (removed, or its
-    /// earlier contents restored) before the error is thrown. CSV sent to a stream is the data alone
-    /// (``WideExportReport/dictionaryLeftOut``).
+    /// earlier contents restored) before the error is thrown. CSV sent to a stream, or to a path that
+    /// is a device or a named pipe, is the data alone (``WideExportReport/dictionaryLeftOut``).
     ///
     /// - Throws: what ``wideDataSet(_:)`` throws, and ``ExportError/cannotWrite(path:reason:)`` for
     ///   either file; nothing is left written then.
@@ -143,19 +143,20 @@ extension ProjectStore {
             try target.write([dataSet.data, dataSet.dictionary], presentation: options.presentation)
             return report
         }
-        guard let file = target.fileURL else {
+        // A device or a named pipe (`/dev/stdout`, a FIFO) is a stream too: no file beside it.
+        guard let file = target.fileURL, (try? ExportFile.check(file)) != .stream else {
             try target.write(dataSet.data.textTable)
             report.dictionaryLeftOut = true
             return report
         }
         let dictionaryPath = WideDataSet.dictionaryPath(for: target.path)
-        let previous = try? Data(contentsOf: file)
+        let earlier = ExportFile.Snapshot(of: file)
         try target.write(dataSet.data.textTable)
         do {
             try target.write(dataSet.dictionary.textTable, to: URL(fileURLWithPath: dictionaryPath))
         } catch {
             // Both files or neither: the data file goes back to what it was.
-            if let previous { try? previous.write(to: file, options: .atomic) } else { try? FileManager.default.removeItem(at: file) }
+            earlier.restore()
             throw error
         }
         report.dictionaryPath = dictionaryPath

@@ -24,7 +24,7 @@ extension StcCommand {
         func run() throws {
             let stc = try project.openCondensation()
             try stc.condense(subgroup, text: text, golden: try golden.map(stc.store.resolve.segment))
-            print("Condensed \(subgroup)")
+            Output.line("Condensed \(subgroup)")
         }
     }
 
@@ -58,7 +58,7 @@ extension StcCommand {
                 body = string
             }
             try project.openCondensation().analyse(group, heading: heading, text: body)
-            print("Analysed \(group)")
+            Output.line("Analysed \(group)")
         }
     }
 }

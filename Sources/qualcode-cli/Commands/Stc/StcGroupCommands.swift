@@ -18,7 +18,7 @@ extension StcCommand {
             @Flag(help: "Bring it back.") var restore = false
             func run() throws {
                 try project.openCondensation().retire(group, restore: restore)
-                print(restore ? "Restored \(group)" : "Laid \(group) aside; a snapshot keeps the analysis as it was (`stc snapshot`)")
+                Output.line(restore ? "Restored \(group)" : "Laid \(group) aside; a snapshot keeps the analysis as it was (`stc snapshot`)")
             }
         }
 
@@ -31,7 +31,7 @@ extension StcCommand {
             @Option(help: "The group or subgroup it goes into.") var into: String
             func run() throws {
                 let report = try project.openCondensation().merge(source, into: into)
-                print("Merged \(source) into \(into): \(report.codingsMoved) unit coding(s) moved; its texts are kept in a snapshot (`stc snapshot`)")
+                Output.line("Merged \(source) into \(into): \(report.codingsMoved) unit coding(s) moved; its texts are kept in a snapshot (`stc snapshot`)")
             }
         }
 
@@ -42,7 +42,7 @@ extension StcCommand {
             @Argument(help: "The group's name.") var name: String
             func run() throws {
                 let group = try project.openCondensation().addGroup(name)
-                print("Code group \(group.path): \(group.units) unit(s)")
+                Output.line("Code group \(group.path): \(group.units) unit(s)")
             }
         }
 
@@ -73,7 +73,7 @@ extension StcCommand {
             @Argument(help: "The other group.") var group: String
             func run() throws {
                 try project.openCondensation().link(subgroup, to: group)
-                print("\(subgroup) now also belongs to \(group)")
+                Output.line("\(subgroup) now also belongs to \(group)")
             }
         }
 
@@ -85,7 +85,7 @@ extension StcCommand {
             @Argument(help: "The subgroup's name.") var name: String
             func run() throws {
                 let subgroup = try project.openCondensation().addSubgroup(group, name)
-                print("Subgroup \(subgroup.path)")
+                Output.line("Subgroup \(subgroup.path)")
             }
         }
     }

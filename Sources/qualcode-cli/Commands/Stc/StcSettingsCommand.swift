@@ -25,7 +25,7 @@ extension StcCommand {
         @Argument(help: "Its new value.") var value: String
         func run() throws {
             try project.openCondensation().set(key, to: value)
-            print("Set \(key) to \(value)")
+            Output.line("Set \(key) to \(value)")
         }
     }
 }

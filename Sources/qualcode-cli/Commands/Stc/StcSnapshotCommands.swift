@@ -23,7 +23,7 @@ extension StcCommand {
             @Argument(help: "The snapshot's label.") var label: String
             func run() throws {
                 let info = try project.openCondensation().takeSnapshot(label)
-                print("Snapshot \"\(info.label)\" taken at step \(info.step)")
+                Output.line("Snapshot \"\(info.label)\" taken at step \(info.step)")
             }
         }
 

@@ -11,14 +11,14 @@ extension StcCommand {
 
         func run() throws {
             let status = try project.openCondensation().status()
-            if json { print(try Output.json(status)); return }
-            print("Step \(status.step) of 4: \(Condensation.steps[status.step - 1])")
-            if !status.themeNames.isEmpty { print("preliminary themes: \(status.themeNames.joined(separator: ", "))") }
-            print("themes \(status.themes) (\(status.themesShared) shared) · units \(status.units) · code groups \(status.groups) · subgroups \(status.subgroups)"
+            if json { try Output.printJSON(status); return }
+            Output.line("Step \(status.step) of 4: \(Condensation.steps[status.step - 1])")
+            if !status.themeNames.isEmpty { Output.line("preliminary themes: \(status.themeNames.joined(separator: ", "))") }
+            Output.line("themes \(status.themes) (\(status.themesShared) shared) · units \(status.units) · code groups \(status.groups) · subgroups \(status.subgroups)"
                   + " · condensates \(status.condensed) · golden quotes \(status.withGoldenQuote) · analysed \(status.analysed)")
-            if status.missing.isEmpty { print("Nothing missing.") } else {
-                print("Missing:")
-                for item in status.missing { print("  - \(Self.worded(item))") }
+            if status.missing.isEmpty { Output.line("Nothing missing.") } else {
+                Output.line("Missing:")
+                for item in status.missing { Output.line("  - \(Self.worded(item))") }
             }
         }
 

@@ -17,7 +17,7 @@ extension StcCommand {
             @Option(help: "What you noticed.") var note: String?
             func run() throws {
                 let theme = try project.openCondensation().addTheme(name, note: note)
-                print("Added theme \(theme.position): \(theme.name)")
+                Output.line("Added theme \(theme.position): \(theme.name)")
             }
         }
 
@@ -41,7 +41,7 @@ extension StcCommand {
             @OptionGroup var project: ProjectOptions
             func run() throws {
                 let count = try project.openCondensation().shareThemes()
-                print("Marked \(count) theme(s) as shared with the supervisor.")
+                Output.line("Marked \(count) theme(s) as shared with the supervisor.")
             }
         }
     }

@@ -19,7 +19,7 @@ extension StcCommand {
             func run() throws {
                 let stc = try project.openCondensation()
                 try stc.markContradicting(try stc.store.resolve.segment(unit), in: group, note: note, !remove)
-                print(remove ? "Unmarked \(unit) in \(group)" : "Marked \(unit) as contradicting \(group)")
+                Output.line(remove ? "Unmarked \(unit) in \(group)" : "Marked \(unit) as contradicting \(group)")
             }
         }
 
@@ -36,8 +36,8 @@ extension StcCommand {
             func run() throws {
                 let stc = try project.openCondensation()
                 let result = try stc.addUnit(try stc.store.resolve.transcript(transcript), try segment.selector(), groups: groups)
-                if json { print(try Output.json(result)); return }
-                print("\(result.segment.id.shortID)  \(result.segment.transcript) line \(result.segment.lineLabel): \(groups.joined(separator: ", "))")
+                if json { try Output.printJSON(result); return }
+                Output.line("\(result.segment.id.shortID)  \(result.segment.transcript) line \(result.segment.lineLabel): \(groups.joined(separator: ", "))")
             }
         }
 
@@ -53,7 +53,7 @@ extension StcCommand {
             func run() throws {
                 let stc = try project.openCondensation()
                 try stc.moveUnit(try stc.store.resolve.segment(unit), to: target, from: from)
-                print(from.map { "Moved \(unit) from \($0) to \(target)" } ?? "Sorted \(unit) into \(target)")
+                Output.line(from.map { "Moved \(unit) from \($0) to \(target)" } ?? "Sorted \(unit) into \(target)")
             }
         }
     }

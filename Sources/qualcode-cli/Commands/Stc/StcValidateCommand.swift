@@ -23,14 +23,14 @@ extension StcCommand {
         func run() throws {
             let report = try project.openCondensation().validate()
             if json {
-                print(try Output.json(report))
+                try Output.printJSON(report)
             } else {
                 for support in report.support {
-                    print("\(support.path)\(support.heading.map { " («\($0)»)" } ?? ""): \(support.wording)"
+                    Output.line("\(support.path)\(support.heading.map { " («\($0)»)" } ?? ""): \(support.wording)"
                           + (support.participants.isEmpty ? "" : " — \(support.participants.joined(separator: ", "))"))
                 }
-                if report.findings.isEmpty { print("No problems found.") }
-                for finding in report.findings { print("\(finding.kind == .contradicting ? "note" : "problem"): \(Self.worded(finding))") }
+                if report.findings.isEmpty { Output.line("No problems found.") }
+                for finding in report.findings { Output.line("\(finding.kind == .contradicting ? "note" : "problem"): \(Self.worded(finding))") }
             }
             if !report.passed { throw ExitCode.failure }
         }

@@ -34,6 +34,20 @@ import Testing
         #expect(try String(contentsOf: target.fileURL!, encoding: .utf8) == "forrige,eksport\n1,2\n")
     }
 
+    @Test func whenTheDictionaryCannotBeWrittenALinkedDataFileIsRestoredAndTheLinkKept() throws {
+        let folder = try TemporaryFolder()
+        let store = try TableFixture.project(folder)
+        try folder.write("ekte.csv", "forrige,eksport\n1,2\n")
+        try FileManager.default.createSymbolicLink(atPath: folder.file("deltakere.csv").path, withDestinationPath: "ekte.csv")
+        try FileManager.default.createDirectory(at: folder.file("deltakere_dictionary.csv"), withIntermediateDirectories: false)
+        let target = ExportTarget(path: folder.file("deltakere.csv").path, format: .csv)
+        #expect(throws: ExportError.self) { try store.exportWideDataSet(WideOptions(), to: target) }
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: target.path) == "ekte.csv")
+        #expect(try String(contentsOf: folder.file("ekte.csv"), encoding: .utf8) == "forrige,eksport\n1,2\n")
+        // Nothing left behind: no temporary file beside them.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.hasPrefix(".") }.isEmpty)
+    }
+
     @Test func aDocumentHoldsBothTablesInOneFile() throws {
         let folder = try TemporaryFolder()
         let store = try TableFixture.project(folder)
