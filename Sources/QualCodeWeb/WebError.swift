@@ -44,7 +44,7 @@ public struct WebError: Error, Sendable, HTTPResponseError {
         case .missing, .notFound, .projectNotFound: .notFound
         case .projectBusy: .serviceUnavailable
         case .projectReadOnly, .readOnlyCannotOpen: .forbidden
-        case .changedMeanwhile, .textChangedMeanwhile, .duplicate, .inUse, .codeInUse, .duplicateImport: .conflict
+        case .changedMeanwhile, .duplicate, .inUse, .codeInUse, .duplicateImport: .conflict
         case .diskFull: .init(code: 507, reasonPhrase: "Insufficient Storage")
         default: .unprocessableContent
         }
@@ -59,6 +59,7 @@ public struct WebError: Error, Sendable, HTTPResponseError {
         case .allowDuplicate: "allowDuplicate"
         case .moveCode: "moveCode"
         case .includeChildren: "includeChildren"
+        case .confirmNewCode: "confirmNewCode"
         }
     }
 
