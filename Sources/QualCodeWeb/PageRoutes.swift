@@ -27,14 +27,19 @@ struct PageRoutes {
     }
 }
 
-/// The page's own files, shipped beside the binary (`QualCode_QualCodeWeb.resources`); only the names
-/// listed here are served, so no request reaches another file.
+/// The page's own files, shipped beside the binary (`QualCode_QualCodeWeb.resources`); only plain names
+/// of the kinds below are served from that one folder, so no request reaches another file.
 enum Assets {
     static let types: [String: String] = [
-        "index.html": "text/html; charset=utf-8", "login.html": "text/html; charset=utf-8",
-        "app.js": "text/javascript; charset=utf-8", "app.css": "text/css; charset=utf-8",
-        "openapi.json": "application/json; charset=utf-8",
+        "html": "text/html; charset=utf-8", "js": "text/javascript; charset=utf-8", "css": "text/css; charset=utf-8",
+        "json": "application/json; charset=utf-8", "png": "image/png", "svg": "image/svg+xml",
     ]
+
+    /// The content type of a servable name, nil for anything else (paths, dot files, other kinds).
+    static func type(of name: String) -> String? {
+        guard name.wholeMatch(of: /[a-z][a-z0-9-]*\.[a-z]+/) != nil, let kind = name.split(separator: ".").last else { return nil }
+        return types[String(kind)]
+    }
 
     /// Where the files are: beside the executable (a built `qualcode`, the test runner), or in
     /// `../share/qualcode` from it (Scripts/install).
@@ -49,16 +54,17 @@ enum Assets {
     }()
 
     static func data(_ name: String) throws -> Data {
-        guard types[name] != nil else { throw WebError(.notFound, "no such file") }
+        guard type(of: name) != nil else { throw WebError(.notFound, "no such file") }
         guard let folder else {
             throw WebError(.internalServerError, "the web UI's files (QualCode_QualCodeWeb.resources) are not beside the qualcode binary")
         }
-        return try Data(contentsOf: folder.appendingPathComponent(name))
+        guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)) else { throw WebError(.notFound, "no such file") }
+        return data
     }
 
     static func file(_ name: String) throws -> Response {
         let data = try data(name)
-        return Response(status: .ok, headers: [.contentType: types[name]!, .cacheControl: "no-cache"],
+        return Response(status: .ok, headers: [.contentType: type(of: name)!, .cacheControl: "no-cache"],
                          body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 

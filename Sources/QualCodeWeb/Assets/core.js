@@ -1,0 +1,98 @@
+// What every page of QualCode in the browser shares: the state, building elements, labels, the server,
+// messages, colours, and the one conversion from browser offsets to the store's.
+export const state = {
+  session: null,
+  labels: {},
+  language: localStorage.getItem("qualcode.language") || "nb",
+  transcripts: [],
+  codes: [],
+  view: null,          // the open transcript (TranscriptView from the server)
+  selection: null,     // {start, end, text} in Unicode scalars, kept while the picker is open
+  recent: [],          // code paths, most recent first
+};
+
+export const $ = (id) => document.getElementById(id);
+
+export function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === "class") node.className = value;
+    else if (key === "text") node.textContent = value;
+    else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+    else if (key === "dataset") Object.assign(node.dataset, value);
+    else node.setAttribute(key, value === true ? "" : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+export function t(key, ...values) {
+  const text = state.labels[key] ?? key;
+  return text.replace(/\{(\d+)\}/g, (whole, n) => (values[n - 1] !== undefined ? String(values[n - 1]) : whole));
+}
+
+// ---------------------------------------------------------------- offsets
+// The one place where browser offsets (UTF-16 code units) become the store's (Unicode scalars):
+// the number of scalars in the first `utf16` units of `text`. A surrogate pair is one scalar.
+export function scalarOffset(text, utf16) {
+  let scalars = 0;
+  for (let i = 0; i < utf16 && i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) { if (i + 1 >= utf16) break; i++; }
+    }
+    scalars++;
+  }
+  return scalars;
+}
+
+// ---------------------------------------------------------------- server
+export async function api(method, path, body) {
+  const headers = { "Accept": "application/json" };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (method !== "GET" && state.session) headers["X-CSRF-Token"] = state.session.csrfToken;
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: "same-origin" });
+  const data = response.status === 204 ? null : await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = new Error(data?.error || `${response.status}`);
+    error.status = response.status;
+    error.remedy = data?.remedy;
+    throw error;
+  }
+  return data;
+}
+
+let toastTimer;
+export function toast(message, isError = false) {
+  const box = $("toast");
+  box.textContent = message;
+  box.classList.toggle("error", isError);
+  box.hidden = false;
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => { box.hidden = true; }, isError ? 6000 : 2500);
+}
+
+export function colorOf(codeId) {
+  return state.view?.codes.find((c) => c.id === codeId)?.color
+    || state.codes.find((c) => c.id === codeId)?.color
+    || paletteColor(codeId);
+}
+
+// The same palette as the server's, for codes not on the open page.
+const palette = ["#e6a23c", "#5b8ff9", "#5ad8a6", "#f6bd16", "#e8684a", "#6dc8ec", "#9270ca", "#ff9d4d", "#269a99", "#ff99c3", "#a0d911", "#b37feb"];
+export function paletteColor(id) {
+  const hex = id.replace(/-/g, "");
+  let sum = 0;
+  for (let i = 0; i < 32; i += 2) sum = ((sum * 31) + parseInt(hex.slice(i, i + 2), 16)) & 0xffff;
+  return palette[sum % palette.length];
+}
+
+
+// Pages other than the transcript register themselves here: a hash pattern and what draws it.
+export const routes = [];
+export function addRoute(pattern, draw) { routes.push({ pattern, draw }); }
