@@ -53,7 +53,7 @@ let package = Package(
         .executableTarget(
             name: "qualcode-bench",
             dependencies: [
-                "QualCode",
+                "QualCode", "QualCodeWeb",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]

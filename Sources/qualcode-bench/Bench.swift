@@ -229,7 +229,8 @@ private func storePhases(_ options: Options, urls: [URL], corpus: CorpusStats, p
     report.add("  DOCX size", formatBytes(docx.count))
     report.add("\(formatCount(quotes.count)) quotes to CSV", formatDuration(csvTime) + ", " + formatBytes(csv.utf8.count))
 
-    try interactivePhase(options, store: store, directory: directory, report: &report)
+    let pages = try interactivePhase(options, store: store, directory: directory, report: &report)
+    try webPhase(options, store: store, transcripts: pages, report: &report)
 
     return try searchPhase(options, store: store, outcome: outcome)
 }

@@ -3,7 +3,8 @@ import QualCode
 
 /// What one browser request costs: the code tree and the participants with counts, the data for one
 /// transcript page, and one coding through the open store on a long and a short transcript.
-func interactivePhase(_ options: Options, store: ProjectStore, directory: URL, report: inout Report) throws {
+@discardableResult
+func interactivePhase(_ options: Options, store: ProjectStore, directory: URL, report: inout Report) throws -> [Transcript.ID] {
     report.section("Interactive (one browser request each)")
     note("interactive: generating a 300,000-character, a 1.2 MB and a 12 KB transcript …")
     // ≈ 7 characters a word in the generated Norwegian.
@@ -56,6 +57,7 @@ func interactivePhase(_ options: Options, store: ProjectStore, directory: URL, r
         report.add("one coding on the \(label) transcript (median of \(times.count); p95 \(formatDuration(p95)))", formatDuration(median),
                    value: median.milliseconds, limit: 2, target: "< 2 ms")
     }
+    return ids
 }
 
 /// The reads alone, on a project a full run kept: for working on one of them without a new corpus.

@@ -12,10 +12,12 @@ struct Options {
     var keep = false
     /// Measure the reads on a project an earlier run kept, without generating anything.
     var reads: String?
+    /// How long the load run of simulated browsers codes through the server.
+    var loadSeconds = 60
 
     static let usage = """
         USAGE: qualcode-bench [--files N] [--words N] [--codings N] [--dir PATH] [--keep]
-                              [--batches N] [--runs N] [--seed N] [--no-participants]
+                              [--batches N] [--runs N] [--seed N] [--no-participants] [--load-seconds N]
 
         Generates a synthetic corpus of .docx interviews and measures QualCode through its public API:
         import, batch coding, retrieval and full-text search (against raw FTS5 on the same file).
@@ -30,6 +32,7 @@ struct Options {
                              if present) instead of a temporary directory
           --keep             leave the corpus and the project behind
           --no-participants  do not register one participant per interview before the import
+          --load-seconds N   how long 8 simulated browsers code at once through the web server (default 60)
           --reads FILE       only time the reads (retrieval with and without context, codes, participants)
                              on a project an earlier run kept with --keep
         The report goes to stdout, progress to stderr. Targets are shown for information only.
@@ -59,6 +62,7 @@ struct Options {
             case "--keep": options.keep = true
             case "--reads": options.reads = try value(arg)
             case "--no-participants": options.participants = false
+            case "--load-seconds": options.loadSeconds = try count(arg, minimum: 1)
             case "-h", "--help":
                 print(usage)
                 exit(0)
