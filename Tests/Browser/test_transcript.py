@@ -90,10 +90,13 @@ class BrowserTests(unittest.TestCase):
         log_in(driver)
         open_transcript(driver)
         before = len(units())
-        driver.execute_script("""
-            const sel = window.getSelection(); sel.removeAllRanges();
-            const speaker = document.querySelector('.row.turn .speaker');
-            const range = document.createRange(); range.selectNodeContents(speaker); sel.addRange(range);""")
+        # A lone space between two words, selected exactly (shift+c does not snap to the words around it).
+        select_text(driver, " ")
+        driver.find_element(By.TAG_NAME, "body").send_keys("C")
+        time.sleep(0.3)
+        self.assertFalse(driver.find_element(By.ID, "picker-input").is_displayed())
+        self.assertIn("ingen tekst", driver.find_element(By.ID, "toast").text)
+        select_text(driver, " ")
         driver.find_element(By.TAG_NAME, "body").send_keys("c")
         time.sleep(0.3)
         self.assertFalse(driver.find_element(By.ID, "picker-input").is_displayed())
@@ -143,6 +146,23 @@ class BrowserTests(unittest.TestCase):
         WebDriverWait(first, 2.5).until(lambda d: highlight_count(d, "Jobbmatch") == 1)
         WebDriverWait(second, 2.5).until(lambda d: highlight_count(d, "Jobbmatch") == 1)
 
+
+    def test_7_keyboard_alone_selects_and_codes(self):
+        driver = self.new_browser()
+        log_in(driver)
+        open_transcript(driver)
+        body = driver.find_element(By.TAG_NAME, "body")
+        # Line 6 («Eva: Eh … skjemaene tar tid …»): j moves the current line, shift+→ selects word by word.
+        for _ in range(6):
+            body.send_keys("j")
+        for _ in range(3):
+            body.send_keys(Keys.SHIFT, Keys.ARROW_RIGHT)
+        selected = driver.execute_script("return window.getSelection().toString()")
+        self.assertTrue(selected.startswith("Eva: Eh"), selected)
+        code_selection(driver, "Tastatur")
+        coded = [u["text"] for u in units() if "Tastatur" in u["codes"]]
+        self.assertEqual(len(coded), 1)
+        self.assertTrue(coded[0].startswith("Eva: Eh"), coded)
 
 
 if __name__ == "__main__":

@@ -114,8 +114,11 @@ function renderTranscript() {
 
 function renderLine(line) {
   const text = el("div", { class: "text", dataset: { start: line.start } });
-  if (line.speaker) {
-    const speaker = el("span", { class: "speaker", text: line.participant?.pseudonym || line.speaker });
+  // A turn whose text already starts with «Name:» (text and Markdown imports) needs no second label.
+  const spoken = line.pieces.map((p) => p.text).join("");
+  const named = line.speaker && (spoken.startsWith(`${line.speaker}:`) || spoken.startsWith(`${line.participant?.pseudonym}:`));
+  if (line.speaker && (!named || line.time !== null && line.time !== undefined)) {
+    const speaker = el("span", { class: "speaker", text: named ? "" : (line.participant?.pseudonym || line.speaker) });
     if (line.time !== null && line.time !== undefined) speaker.append(el("span", { class: "time", text: formatTime(line.time) }));
     text.append(speaker);
   }
@@ -452,7 +455,7 @@ function onDocumentClick(event) {
 function showHelp() {
   $("help-title").textContent = t("uiShortcuts");
   const keys = [["c", t("uiKeyCode")], ["C (shift+c)", t("uiKeyCodeExact")], ["1–9", t("uiKeyRecent")], ["u", t("uiKeyUndo")],
-    ["m", t("uiKeyMemo")], ["shift+←/→", t("uiKeySelect")], ["?", t("uiKeyHelp")], ["Esc", t("uiKeyClose")]];
+    ["m", t("uiKeyMemo")], ["j / k", t("uiKeyLine")], ["shift+←/→", t("uiKeySelect")], ["shift+↑/↓", t("uiKeySelectLine")], ["?", t("uiKeyHelp")], ["Esc", t("uiKeyClose")]];
   $("help-keys").replaceChildren(...keys.flatMap(([key, what]) => [el("dt", { text: key }), el("dd", { text: what })]));
   $("help").hidden = false;
 }
@@ -475,6 +478,16 @@ function onKey(event) {
     openMemo({ kind: "segment", id: coding.segment }, piece.textContent);
     return;
   }
+  if (event.key === "j" || event.key === "k") { event.preventDefault(); moveCurrentLine(event.key === "j" ? 1 : -1); return; }
+  if (event.shiftKey && event.key.startsWith("Arrow")) {
+    // Selecting with the keyboard: from the current line's start, a word or a line at a time.
+    const selection = selectionToExtend();
+    if (!selection) return;
+    event.preventDefault();
+    const forward = event.key === "ArrowRight" || event.key === "ArrowDown";
+    selection.modify("extend", forward ? "forward" : "backward", event.key === "ArrowRight" || event.key === "ArrowLeft" ? "word" : "line");
+    return;
+  }
   if (/^[1-9]$/.test(event.key)) {
     const path = state.recent[Number(event.key) - 1];
     if (!path) return;
@@ -483,6 +496,36 @@ function onKey(event) {
     if (!selection || selection.blank) { toast(t(selection?.blank ? "uiBlankSelection" : "uiNothingSelected"), true); return; }
     applyCodes([path], selection);
   }
+}
+
+// ---------------------------------------------------------------- keyboard selection
+function currentRow() { return document.querySelector("#transcript .row.current"); }
+
+function moveCurrentLine(step) {
+  const rows = [...document.querySelectorAll("#transcript .row")];
+  if (!rows.length) return;
+  const at = rows.indexOf(currentRow());
+  const next = rows[Math.max(0, Math.min(rows.length - 1, at < 0 ? 0 : at + step))];
+  currentRow()?.classList.remove("current");
+  next.classList.add("current");
+  next.scrollIntoView({ block: "nearest" });
+  window.getSelection()?.removeAllRanges();
+}
+
+// The selection to grow: the one in the transcript, else a caret at the current line's first word.
+function selectionToExtend() {
+  const selection = window.getSelection();
+  if (selection.rangeCount && $("transcript")?.contains(selection.anchorNode)) return selection;
+  const row = currentRow() || document.querySelector("#transcript .row");
+  const piece = row?.querySelector(".piece");
+  if (!piece?.firstChild) return null;
+  row.classList.add("current");
+  const range = document.createRange();
+  range.setStart(piece.firstChild, 0);
+  range.collapse(true);
+  selection.removeAllRanges();
+  selection.addRange(range);
+  return selection;
 }
 
 // ---------------------------------------------------------------- live
