@@ -50,6 +50,9 @@ extension LabelSet {
         ("uiWithChildren", nb: "med underkoder", en: "with children"),
         ("uiReadOnly", nb: "Du kan lese, men ikke endre dette prosjektet.", en: "You may read this project but not change it."),
         ("uiLanguage", nb: "English", en: "Norsk"),
+        ("uiRole_owner", nb: "eier", en: "owner"),
+        ("uiRole_coder", nb: "koder", en: "coder"),
+        ("uiRole_reader", nb: "leser", en: "reader"),
         ("uiOrphaned", nb: "mistet forankring", en: "orphaned"),
         ("uiLiveChange", nb: "{1} endret prosjektet", en: "{1} changed the project"),
     ]))

@@ -21,7 +21,7 @@ function recentKey() { return `qualcode.recent.${state.session.project}.${state.
 
 function renderChrome() {
   $("project").textContent = state.session.project;
-  $("who").textContent = t("uiLoggedInAs", state.session.user, state.session.role);
+  $("who").textContent = t("uiLoggedInAs", state.session.user, t(`uiRole_${state.session.role}`));
   $("language").textContent = t("uiLanguage");
   $("language").onclick = () => {
     localStorage.setItem("qualcode.language", state.language === "nb" ? "en" : "nb");
@@ -122,8 +122,12 @@ function renderLine(line) {
     if (line.time !== null && line.time !== undefined) speaker.append(el("span", { class: "time", text: formatTime(line.time) }));
     text.append(speaker);
   }
+  let nameLeft = named ? spoken.indexOf(":") + 1 : 0;
   for (const piece of line.pieces) {
-    const span = el("span", { class: piece.codings.length ? "piece coded" : "piece", dataset: { start: piece.start } }, piece.text);
+    // The «Name:» the text starts with is set like a speaker label, still as the piece's own text.
+    const shown = nameLeft > 0 ? [el("span", { class: "speaker-name", text: piece.text.slice(0, nameLeft) }), piece.text.slice(nameLeft)] : [piece.text];
+    nameLeft = Math.max(0, nameLeft - piece.text.length);
+    const span = el("span", { class: piece.codings.length ? "piece coded" : "piece", dataset: { start: piece.start } }, ...shown);
     if (piece.codings.length) {
       span.dataset.codings = piece.codings.join(",");
       paintPiece(span, piece.codings);
@@ -181,8 +185,11 @@ function pointToScalar(node, offset) {
   }
   const piece = element?.closest?.(".piece");
   if (!piece) return null;
-  const u16 = node.nodeType === Node.TEXT_NODE ? offset : (offset > 0 ? piece.textContent.length : 0);
-  return Number(piece.dataset.start) + scalarOffset(piece.textContent, u16);
+  // The UTF-16 units from the piece's start to the point, whatever elements the piece holds.
+  const before = document.createRange();
+  before.setStart(piece, 0);
+  before.setEnd(node, offset);
+  return Number(piece.dataset.start) + scalarOffset(piece.textContent, before.toString().length);
 }
 
 // The scalar at `offset` and the line text around it, for snapping to words.
