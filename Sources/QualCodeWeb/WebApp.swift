@@ -41,6 +41,7 @@ public struct WebApp: Sendable {
         CodingRoutes(app: self).add(to: api)
         CodeRoutes(app: self).add(to: api)
         MemoRoutes(app: self).add(to: api)
+        MediaRoutes(app: self).add(to: api)
         api.get("events") { request, context in try await changes.stream(request: request, context: context) }
         return router
     }

@@ -50,6 +50,7 @@ extension LabelSet {
         ("uiWithChildren", nb: "med underkoder", en: "with children"),
         ("uiReadOnly", nb: "Du kan lese, men ikke endre dette prosjektet.", en: "You may read this project but not change it."),
         ("uiLanguage", nb: "English", en: "Norsk"),
+        ("uiPlayFromHere", nb: "Spill av opptaket herfra", en: "Play the recording from here"),
         ("uiRole_owner", nb: "eier", en: "owner"),
         ("uiRole_coder", nb: "koder", en: "coder"),
         ("uiRole_reader", nb: "leser", en: "reader"),

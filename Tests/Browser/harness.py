@@ -98,7 +98,8 @@ def server():
 
 def browser():
     options = webdriver.ChromeOptions()
-    for flag in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1440,900", "--lang=nb-NO"]:
+    for flag in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1440,900", "--lang=nb-NO",
+                 "--autoplay-policy=no-user-gesture-required", "--mute-audio"]:
         options.add_argument(flag)
     binary = shutil.which("chromium") or shutil.which("chromium-browser")
     if binary:
@@ -114,8 +115,8 @@ def log_in(driver):
     WebDriverWait(driver, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#transcripts a")))
 
 
-def open_transcript(driver):
-    driver.find_element(By.CSS_SELECTOR, "#transcripts a").click()
+def open_transcript(driver, name="intervju-eva"):
+    WebDriverWait(driver, 10).until(lambda d: [a for a in d.find_elements(By.CSS_SELECTOR, "#transcripts a") if name in a.text])[0].click()
     WebDriverWait(driver, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#transcript .row")))
 
 

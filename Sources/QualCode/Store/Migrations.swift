@@ -318,6 +318,17 @@ enum Migrations {
                                arguments: [id, row["file"] as DatabaseValue, row["exportedBy"] as DatabaseValue, row["exportedAt"] as DatabaseValue])
             }
         }
+        migrator.registerMigration("transcriptMedia") { db in
+            // A recording per transcript, played from a turn's time in the browser; the file stays where it is.
+            try db.create(table: "transcriptMedia") { t in
+                t.primaryKey("transcriptId", .blob).references("transcript", onDelete: .cascade)
+                t.column("path", .text).notNull()
+                t.column("contentType", .text).notNull()
+                t.column("byteCount", .integer).notNull()
+                t.column("attachedAt", .datetime).notNull()
+                t.column("attachedBy", .text).notNull()
+            }
+        }
         return migrator
     }
 

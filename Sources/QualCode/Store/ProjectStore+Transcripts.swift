@@ -381,14 +381,17 @@ public struct TranscriptUpdate: Sendable {
     public var mode: String?
     /// When set, replaces the linked participants and attributes every turn again.
     public var participants: [Participant.ID]?
+    /// A recording to attach (`.some(url)`), or `.some(nil)` to detach the one attached.
+    public var media: URL??
 
     public init(title: String? = nil, kind: TranscriptKind? = nil, date: String? = nil, mode: String? = nil,
-                participants: [Participant.ID]? = nil) {
+                participants: [Participant.ID]? = nil, media: URL?? = nil) {
         self.title = title
         self.kind = kind
         self.date = date
         self.mode = mode
         self.participants = participants
+        self.media = media
     }
 }
 
@@ -397,7 +400,8 @@ extension ProjectStore {
     /// speaker turns the same way an import does.
     @discardableResult
     public func updateTranscript(_ id: Transcript.ID, _ update: TranscriptUpdate) throws -> TranscriptSummary {
-        try pool.write { db in
+        let media = try update.media.map { try $0.map(Self.checkedMedia) }
+        return try pool.write { db in
             guard var transcript = try Transcript.fetchOne(db, key: id) else { throw StoreError.missing(.transcript, id) }
             if let title = update.title {
                 transcript.title = try NameRules.checked(title, what: "transcript title")
@@ -426,6 +430,11 @@ extension ProjectStore {
                     try turn.update(db)
                 }
                 try Self.refreshSegmentSpeakers(db, transcript: transcript.id)
+            }
+            switch media {
+            case let .some(.some(checked)): _ = try attachMedia(db, to: transcript.id, checked)
+            case .some(.none): _ = try detachMedia(db, from: transcript.id)
+            case .none: break
             }
             try log(db, "transcript.update", [
                 "id": LogValue(transcript.id), "title": .string(transcript.title), "kind": .string(transcript.kind.rawValue),

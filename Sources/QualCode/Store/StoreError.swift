@@ -79,7 +79,7 @@ public enum RecordKind: String, Sendable, Codable, Hashable {
 
 /// Inputs the store takes from what a person typed, named so a front end can point at its own field.
 public enum InputField: String, Sendable, Codable, Hashable {
-    case quote, lines, find, title, name, date, color, leadIn, memoTarget, speakerMap, offset, limit
+    case quote, lines, find, title, name, date, color, leadIn, memoTarget, speakerMap, offset, limit, media
 
     /// The input in words, for the library's own descriptions.
     public var words: String {
@@ -87,6 +87,7 @@ public enum InputField: String, Sendable, Codable, Hashable {
         case .leadIn: return "lead-in"
         case .memoTarget: return "memo target"
         case .speakerMap: return "speaker map"
+        case .media: return "recording"
         default: return rawValue
         }
     }

@@ -14,7 +14,7 @@ struct TranscriptRoutes {
         group.get("transcripts/:id") { _, context in
             _ = try context.requireSession()
             let id = try context.parameters.id("id")
-            return try JSON.response(try await app.read { TranscriptView(try $0.transcriptPage(id)) })
+            return try JSON.response(try await app.read { TranscriptView(try $0.transcriptPage(id), media: try $0.media(of: id)) })
         }
     }
 }

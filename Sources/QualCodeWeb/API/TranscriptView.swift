@@ -48,13 +48,21 @@ public struct TranscriptView: Sendable, Codable, Hashable {
         public var color: String
     }
 
+    /// The attached recording, played at `/api/transcripts/{id}/media`: its type, for the page's player.
+    public struct Recording: Sendable, Codable, Hashable {
+        public var contentType: String
+        public var isVideo: Bool
+    }
+
     public var transcript: TranscriptSummary
+    public var recording: Recording?
     public var lines: [Line]
     public var codings: [Coding]
     public var codes: [CodeLabel]
 
     /// Lays out `page`.
-    public init(_ page: TranscriptPage) {
+    public init(_ page: TranscriptPage, media: MediaInfo? = nil) {
+        recording = media.map { Recording(contentType: $0.contentType, isVideo: $0.isVideo) }
         var memos: [UUID: [String]] = [:]
         for memo in page.memos { memos[memo.segment, default: []].append(memo.text) }
         transcript = page.transcript

@@ -105,6 +105,11 @@ function renderTranscript() {
     el("h1", { text: view.transcript.title || view.transcript.name }),
     el("div", { class: "meta", text: [view.transcript.name, view.transcript.participants.join(", "),
       `${view.lines.length} ${t("uiLines").toLowerCase()}`, `${view.codings.length} ${t("uiCodings")}`].join(" · ") }));
+  if (view.recording) {
+    const player = el(view.recording.isVideo ? "video" : "audio",
+      { id: "player", class: "player", controls: true, preload: "metadata", src: `/api/transcripts/${view.transcript.id}/media` });
+    head.append(player);
+  }
   const body = el("div", { class: "transcript", id: "transcript" });
   const fragment = document.createDocumentFragment();
   for (const line of view.lines) fragment.append(renderLine(line));
@@ -119,7 +124,12 @@ function renderLine(line) {
   const named = line.speaker && (spoken.startsWith(`${line.speaker}:`) || spoken.startsWith(`${line.participant?.pseudonym}:`));
   if (line.speaker && (!named || line.time !== null && line.time !== undefined)) {
     const speaker = el("span", { class: "speaker", text: named ? "" : (line.participant?.pseudonym || line.speaker) });
-    if (line.time !== null && line.time !== undefined) speaker.append(el("span", { class: "time", text: formatTime(line.time) }));
+    if (line.time !== null && line.time !== undefined) {
+      const time = state.view.recording
+        ? el("button", { type: "button", class: "time", title: t("uiPlayFromHere"), text: formatTime(line.time), onclick: () => playFrom(line.time) })
+        : el("span", { class: "time", text: formatTime(line.time) });
+      speaker.append(time);
+    }
     text.append(speaker);
   }
   let nameLeft = named ? spoken.indexOf(":") + 1 : 0;
@@ -163,6 +173,14 @@ function hexAlpha(hex, alpha) {
   const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex || "");
   if (!m) return `rgba(200,200,200,${alpha})`;
   return `rgba(${parseInt(m[1], 16)},${parseInt(m[2], 16)},${parseInt(m[3], 16)},${alpha})`;
+}
+
+// Plays the recording from `ms` milliseconds (a turn's time).
+function playFrom(ms) {
+  const player = $("player");
+  if (!player) return;
+  player.currentTime = ms / 1000;
+  player.play().catch(() => {});
 }
 
 function formatTime(ms) {

@@ -30,14 +30,19 @@ struct TranscriptCommand: ParsableCommand {
 
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Change a transcript's title, kind, date, mode or participants.",
+            abstract: "Change a transcript's title, kind, date, mode, participants or recording.",
             discussion: """
                 --participant replaces the linked participants and attributes the speaker turns again, as an \
                 import does: useful after importing a whole folder at once.
 
+                --media attaches the interview's recording (mp3, m4a, wav, ogg, opus, flac, webm, mp4): in \
+                the browser (qualcode serve), clicking a turn's time plays it from there. The file stays \
+                where it is; the project keeps its path. --no-media detaches it.
+
                 For example:
                   qualcode transcript set intervju-7 --participant Eva --date 2026-10-02 \\
                     --mode Teams
+                  qualcode transcript set intervju-berit --media opptak/berit.m4a
                 """
         )
         @OptionGroup var project: ProjectOptions
@@ -48,14 +53,26 @@ struct TranscriptCommand: ParsableCommand {
         @Option(help: "How it was held (empty removes it).") var mode: String?
         @Option(name: .customLong("participant"), help: "A participant who speaks in it; repeatable; replaces the current ones.")
         var participants: [String] = []
+        @Option(help: ArgumentHelp("The interview's recording, played from the turns' times in the browser.", valueName: "file"))
+        var media: String?
+        @Flag(help: "Detach the recording.") var noMedia = false
         @Flag(help: "Print the transcript as JSON.") var json = false
+
+        func validate() throws {
+            if media != nil && noMedia { throw ValidationError("--media and --no-media cannot be combined.") }
+        }
 
         func run() throws {
             let store = try project.openStore()
+            let id = try store.resolve.transcript(transcript)
+            let recording: URL?? = noMedia ? .some(nil) : media.map { .some(URL(fileURLWithPath: $0)) }
             let update = TranscriptUpdate(title: title, kind: kind, date: date, mode: mode,
-                                          participants: participants.isEmpty ? nil : try participants.map(store.resolve.participant))
-            let summary = try store.updateTranscript(try store.resolve.transcript(transcript), update)
+                                          participants: participants.isEmpty ? nil : try participants.map(store.resolve.participant),
+                                          media: recording)
+            let summary = try store.updateTranscript(id, update)
             if json { try Output.printJSON(summary); return }
+            if let info = try store.media(of: id), media != nil { Output.line("Recording: \(info.path) (\(info.contentType), \(info.byteCount) bytes)") }
+            if noMedia { Output.line("Recording detached") }
             Output.line("Updated \(summary.name): \(summary.title), \(summary.kind.rawValue), participants: \(summary.participants.joined(separator: ", "))")
         }
     }

@@ -27,6 +27,7 @@ extension ErrorWording {
         case .speakerMap: return "--speaker-map"
         case .offset: return "--offset"
         case .limit: return "--limit"
+        case .media: return "--media"
         }
     }
 
