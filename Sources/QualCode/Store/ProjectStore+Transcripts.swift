@@ -68,6 +68,9 @@ extension ProjectStore {
         if urls.count > 1 && (options.title != nil || options.name != nil) {
             throw StoreError.invalidInput(options.title != nil ? .title : .name, value: "\(urls.count) files", expected: "a single file")
         }
+        if let date = options.date, AttributeType.date.normalized(date) == nil {
+            throw StoreError.invalidInput(.date, value: date, expected: "YYYY-MM-DD")
+        }
         for url in urls { _ = try SourceFormat(fileName: url.lastPathComponent) }
         return try importWrite(urls.map(\.lastPathComponent)) { db in
             let given = try options.participants.map { try Self.participant(db, $0) }

@@ -11,6 +11,10 @@ struct TranscriptRoutes {
             _ = try context.requireSession()
             return try JSON.response(try await app.read { try $0.transcripts() })
         }
+        group.get("participants") { _, context in
+            _ = try context.requireSession()
+            return try JSON.response(try await app.read { try $0.participants() })
+        }
         group.get("transcripts/:id") { _, context in
             _ = try context.requireSession()
             let id = try context.parameters.id("id")

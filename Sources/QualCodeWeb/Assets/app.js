@@ -1,6 +1,7 @@
 // QualCode in the browser: the transcript view, coding by selection and the code tree.
 // Every value from the server goes into the page as text (textContent), never as markup.
 import { state, $, el, t, api, toast, scalarOffset, colorOf, routes } from "./core.js";
+import { openImport } from "./import.js";
 
 // ---------------------------------------------------------------- start
 async function start() {
@@ -29,6 +30,9 @@ function renderChrome() {
   };
   $("help-button").onclick = showHelp;
   $("transcripts-heading").textContent = t("uiTranscripts");
+  $("import-button").textContent = t("uiImport");
+  $("import-button").hidden = state.session.role === "reader";
+  $("import-button").onclick = () => openImport(loadTranscripts);
   $("codes-heading").textContent = t("uiCodes");
   renderRecent();
 }
@@ -488,7 +492,7 @@ function showHelp() {
 function onKey(event) {
   if (event.target.closest?.("input, textarea")) return;
   if (event.ctrlKey || event.metaKey || event.altKey) return;
-  if (event.key === "Escape") { $("help").hidden = true; hidePopover(); return; }
+  if (event.key === "Escape") { $("help").hidden = true; $("import-dialog").hidden = true; hidePopover(); return; }
   if (!$("help").hidden) { $("help").hidden = true; return; }
   if (event.key === "?") { showHelp(); event.preventDefault(); return; }
   if (!state.view) return;
