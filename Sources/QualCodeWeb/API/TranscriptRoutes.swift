@@ -104,3 +104,24 @@ struct MemoRoutes {
         }
     }
 }
+
+/// The event log as a readable history, newest first, a page at a time.
+struct HistoryRoutes {
+    let app: WebApp
+
+    func add(to group: RouterGroup<WebContext>) {
+        group.get("history") { request, context in
+            _ = try context.requireSession()
+            let query = request.uri.queryParameters
+            let before = try query.get("before").map { text -> Int64 in
+                guard let id = Int64(text), id > 0 else { throw WebError(.badRequest, "before=\(text): expected an event number") }
+                return id
+            }
+            let limit = try query.get("limit").map { text -> Int in
+                guard let n = Int(text) else { throw WebError(.badRequest, "limit=\(text): expected a number") }
+                return n
+            } ?? 50
+            return try JSON.response(try await app.read { try $0.history(before: before, limit: limit) })
+        }
+    }
+}

@@ -2,6 +2,7 @@
 // Every value from the server goes into the page as text (textContent), never as markup.
 import { state, $, el, t, api, toast, scalarOffset, colorOf, routes } from "./core.js";
 import { openImport } from "./import.js";
+import "./history.js";
 
 // ---------------------------------------------------------------- start
 async function start() {
@@ -34,6 +35,7 @@ function renderChrome() {
   $("import-button").hidden = state.session.role === "reader";
   $("import-button").onclick = () => openImport(loadTranscripts);
   $("codes-heading").textContent = t("uiCodes");
+  $("history-link").textContent = t("uiHistory");
   renderRecent();
 }
 
