@@ -44,6 +44,7 @@ public struct WebApp: Sendable {
         MediaRoutes(app: self).add(to: api)
         ImportRoutes(app: self).add(to: api)
         HistoryRoutes(app: self).add(to: api)
+        BoardRoutes(app: self).add(to: api)
         api.get("events") { request, context in try await changes.stream(request: request, context: context) }
         return router
     }

@@ -4,6 +4,9 @@ headless Chromium through Selenium, and helpers that select and code text as a u
 
 Run by Scripts/test after the Swift suites:  python3 -m unittest discover -s Tests/Browser -v
 Screenshots of each main view are kept in docs/screenshots/ (the README shows them).
+
+The server and its project are shared by every test module: a module that changes the project works on a
+transcript of its own (test_transcript.py has intervju-eva), so the modules do not see each other's codings.
 """
 import atexit
 import json

@@ -3,6 +3,7 @@
 import { state, $, el, t, api, toast, scalarOffset, colorOf, routes } from "./core.js";
 import { openImport } from "./import.js";
 import "./history.js";
+import "./board.js";
 
 // ---------------------------------------------------------------- start
 async function start() {
@@ -36,6 +37,7 @@ function renderChrome() {
   $("import-button").onclick = () => openImport(loadTranscripts);
   $("codes-heading").textContent = t("uiCodes");
   $("history-link").textContent = t("uiHistory");
+  $("board-link").textContent = t("uiBoard");
   renderRecent();
 }
 
