@@ -40,6 +40,7 @@ public struct WebApp: Sendable {
         TranscriptRoutes(app: self).add(to: api)
         CodingRoutes(app: self).add(to: api)
         CodeRoutes(app: self).add(to: api)
+        SearchRoutes(app: self).add(to: api)
         MemoRoutes(app: self).add(to: api)
         api.get("events") { request, context in try await changes.stream(request: request, context: context) }
         return router
