@@ -40,6 +40,7 @@ public struct WebApp: Sendable {
         TranscriptRoutes(app: self).add(to: api)
         CodingRoutes(app: self).add(to: api)
         CodeRoutes(app: self).add(to: api)
+        SearchRoutes(app: self).add(to: api)
         MemoRoutes(app: self).add(to: api)
         MediaRoutes(app: self).add(to: api)
         ImportRoutes(app: self).add(to: api)

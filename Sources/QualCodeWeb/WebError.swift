@@ -30,6 +30,8 @@ public struct WebError: Error, Sendable, HTTPResponseError {
             self.init(.unprocessableContent, error.description, remedy: error.remedy?.rawValue)
         case let error as ImportError:
             self.init(.unprocessableContent, error.description)
+        case let error as FullTextQueryError:
+            self.init(.unprocessableContent, error.description)
         case is DecodingError:
             self.init(.badRequest, "the request body is not the JSON this route takes")
         case let error as HTTPError:

@@ -115,3 +115,25 @@ struct Browser {
 extension Data {
     init(buffer: ByteBuffer) { self.init(buffer.readableBytesView) }
 }
+
+extension WebFixture {
+    /// What a refused write must leave as it was: the number of events and the code tree with its counts.
+    struct Unchanged: Equatable {
+        var events: Int
+        var tree: [CodeNode]
+    }
+
+    func unchanged() throws -> Unchanged { Unchanged(events: try store.eventCount(), tree: try store.codeTree()) }
+
+    /// Codes `quote` in the transcript with `codes` through the library, as anne.
+    @discardableResult
+    func code(_ quote: String, _ codes: [String]) throws -> CodingResult {
+        let span = try span(of: quote)
+        return try store.code(transcript, .offsets(start: span.start, end: span.end), codes: codes)
+    }
+
+    /// The id of the code at `path`.
+    func codeID(_ path: String) throws -> UUID {
+        try #require(try store.codeTree().first { $0.path == path }?.id)
+    }
+}

@@ -325,41 +325,63 @@ extension ProjectStore {
                                 childrenRemoved: [], codeId: from.id, targetId: to.id, childrenMovedIds: children.map(\.id))
     }
 
+    /// What deleting a code with `force` would take, counted without deleting anything: the codings, the
+    /// child codes below it and the memos that would go. The same report ``deleteCode(_:force:)`` returns.
+    ///
+    /// - Throws: ``StoreError/missing(_:_:)`` when no code has this id.
+    public func codeDeletion(_ id: Code.ID) throws -> CodeChangeReport {
+        try pool.read { db in try Self.codeDeletionPlan(db, id).report }
+    }
+
+    /// The subtree of a code, what deleting it touches, and the report that says so.
+    private static func codeDeletionPlan(_ db: Database, _ id: Code.ID)
+        throws -> (code: Code, subtree: [Code], segmentsToGo: [UUID], report: CodeChangeReport) {
+        let code = try Self.existingCode(db, id)
+        var subtree: [Code] = [code]
+        var seen: Set<UUID> = [code.id]
+        var index = 0
+        while index < subtree.count {
+            for child in try Code.filter(Code.Columns.parentId == subtree[index].id).fetchAll(db) where seen.insert(child.id).inserted {
+                subtree.append(child)
+            }
+            index += 1
+        }
+        let ids = subtree.map(\.id)
+        let codings = try Coding.filter(ids.contains(Coding.Columns.codeId)).fetchCount(db)
+        let touched = Set(try Coding.filter(ids.contains(Coding.Columns.codeId)).fetchAll(db).map(\.segmentId))
+        var memos = try Memo.filter(Memo.Columns.targetKind == MemoTarget.Kind.code && ids.contains(Memo.Columns.targetId)).fetchCount(db)
+        // Segments left without any coding go too; they existed only to carry these codes.
+        var segmentsToGo: [UUID] = []
+        for segmentId in touched
+        where try Coding.filter(Coding.Columns.segmentId == segmentId && !ids.contains(Coding.Columns.codeId)).fetchCount(db) == 0 {
+            memos += try Self.memoCount(db, on: .segment(segmentId))
+            segmentsToGo.append(segmentId)
+        }
+        let report = CodeChangeReport(code: code.name, codingsMoved: 0, codingsRemoved: codings, childrenMoved: [],
+                                      childrenRemoved: subtree.dropFirst().map(\.name), codeId: code.id,
+                                      childrenRemovedIds: subtree.dropFirst().map(\.id), memosRemoved: memos)
+        return (code, subtree, segmentsToGo, report)
+    }
+
     /// Deletes a code. Refused while it has codings or children unless `force`, which also deletes
     /// the codings, the child codes and their codings, and reports them. Memos on the deleted codes, and
-    /// on segments left without codings, go with them and are counted.
+    /// on segments left without codings, go with them and are counted. ``codeDeletion(_:)`` shows the
+    /// same report beforehand.
     public func deleteCode(_ id: Code.ID, force: Bool = false) throws -> CodeChangeReport {
         try pool.write { db in
-            let code = try Self.existingCode(db, id)
-            var subtree: [Code] = [code]
-            var seen: Set<UUID> = [code.id]
-            var index = 0
-            while index < subtree.count {
-                for child in try Code.filter(Code.Columns.parentId == subtree[index].id).fetchAll(db) where seen.insert(child.id).inserted {
-                    subtree.append(child)
-                }
-                index += 1
-            }
+            let (code, subtree, segmentsToGo, report) = try Self.codeDeletionPlan(db, id)
             let ids = subtree.map(\.id)
-            let codings = try Coding.filter(ids.contains(Coding.Columns.codeId)).fetchCount(db)
+            let codings = report.codingsRemoved
             guard force || (codings == 0 && subtree.count == 1) else {
                 throw StoreError.codeInUse(code: code.name, codings: codings, children: subtree.count - 1)
             }
-            let touched = try Coding.filter(ids.contains(Coding.Columns.codeId)).fetchAll(db).map(\.segmentId)
             try Coding.filter(ids.contains(Coding.Columns.codeId)).deleteAll(db)
-            // Memos go with their code or segment (a trigger deletes them); counted first.
-            var memos = try Memo.filter(Memo.Columns.targetKind == MemoTarget.Kind.code && ids.contains(Memo.Columns.targetId)).fetchCount(db)
-            // Segments left without any coding go too; they existed only to carry these codes.
-            for segmentId in Set(touched) where try Coding.filter(Coding.Columns.segmentId == segmentId).fetchCount(db) == 0 {
-                memos += try Self.memoCount(db, on: .segment(segmentId))
-                try Segment.deleteOne(db, key: segmentId)
-            }
+            // Memos go with their code or segment (a trigger deletes them); counted in the plan.
+            for segmentId in segmentsToGo { try Segment.deleteOne(db, key: segmentId) }
             for c in subtree.reversed() { try c.delete(db) }
             try log(db, "code.delete", ["id": LogValue(code.id), "name": .string(code.name), "codings": .int(codings),
-                                        "children": .array(subtree.dropFirst().map { LogValue($0.id) }), "memos": .int(memos)])
-            return CodeChangeReport(code: code.name, codingsMoved: 0, codingsRemoved: codings, childrenMoved: [],
-                                    childrenRemoved: subtree.dropFirst().map(\.name), codeId: code.id,
-                                    childrenRemovedIds: subtree.dropFirst().map(\.id), memosRemoved: memos)
+                                        "children": .array(subtree.dropFirst().map { LogValue($0.id) }), "memos": .int(report.memosRemoved)])
+            return report
         }
     }
 }

@@ -4,6 +4,8 @@ import GRDB
 /// A coded segment with the lines around it, as `retrieve` shows it.
 public struct RetrievedSegment: Hashable, Sendable, Codable {
     public var segment: SegmentInfo
+    /// The transcript the segment lies in (``SegmentInfo/transcript`` is its name), for a link to it.
+    public var transcriptId: Transcript.ID
     /// Pseudonyms of who said it, sorted; `participantReferences` gives their ids in the same order.
     public var participants: [String]
     public var participantReferences: [ParticipantReference]
@@ -29,6 +31,33 @@ public struct SearchHit: Hashable, Sendable, Codable {
     public var participant: String?
     /// The line around the match, with matched words wrapped in `**`.
     public var snippet: String
+    /// The whole line's text and where it lies: Unicode-scalar offsets in the transcript, end exclusive
+    /// (what coding by offsets takes, so a front end can code the hit's line).
+    public var text: String
+    public var start: Int
+    public var end: Int
+    /// Where the matched words lie, in the same offsets (empty in the rare line holding the private-use
+    /// characters the marking uses).
+    public var matches: [Match]
+
+    /// One matched word or phrase: scalar offsets in the transcript, end exclusive.
+    public struct Match: Hashable, Sendable, Codable {
+        public var start: Int
+        public var end: Int
+        public init(start: Int, end: Int) { self.start = start; self.end = end }
+    }
+
+    /// The matches in a line FTS5 marked with `open` and `close` around each, as offsets from `lineStart`.
+    static func matches(in marked: String, open: Unicode.Scalar, close: Unicode.Scalar, lineStart: Int) -> [Match] {
+        var result: [Match] = []
+        var offset = lineStart, opened: Int?
+        for scalar in marked.unicodeScalars {
+            if scalar == open { opened = offset } else if scalar == close, let from = opened {
+                result.append(Match(start: from, end: offset)); opened = nil
+            } else { offset += 1 }
+        }
+        return result
+    }
 }
 
 /// Search hits, capped at the limit asked for, with the full count.
@@ -91,7 +120,7 @@ extension ProjectStore {
                 }
                 before.reverse()
             }
-            return RetrievedSegment(segment: row.info, participants: row.participants.map(\.pseudonym),
+            return RetrievedSegment(segment: row.info, transcriptId: row.transcriptId, participants: row.participants.map(\.pseudonym),
                                     participantReferences: row.participants, codes: row.codes.map(\.label),
                                     codeIDs: row.codes.map(\.id), before: before, after: after)
         }
@@ -140,8 +169,9 @@ extension ProjectStore {
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM passageFTS WHERE passageFTS MATCH ?",
                                          arguments: [parsed.expression]) ?? 0
             let rows = try Row.fetchAll(db, sql: """
-                SELECT t.slug, p.line, p.start, p.transcriptId,
+                SELECT t.slug, p.line, p.start, p.transcriptId, p.text,
                   snippet(passageFTS, 0, '**', '**', '…', 16) AS snippet,
+                  highlight(passageFTS, 0, char(57344), char(57345)) AS marked,
                   (SELECT turn.speaker FROM turn WHERE turn.transcriptId = p.transcriptId AND turn.start < p.start + length(p.text)
                      AND turn."end" > p.start ORDER BY turn.start LIMIT 1) AS speaker,
                   (SELECT pt.pseudonym FROM turn JOIN participant pt ON pt.id = turn.participantId
@@ -176,8 +206,12 @@ extension ProjectStore {
                     }
                     participant = sole[id]!
                 }
+                let text: String = row["text"], start: Int = row["start"], marked: String = row["marked"]
+                let (open, close): (Unicode.Scalar, Unicode.Scalar) = ("\u{E000}", "\u{E001}")
+                let ambiguous = text.unicodeScalars.contains { $0 == open || $0 == close }
                 hits.append(SearchHit(transcript: row["slug"], transcriptId: row["transcriptId"], line: row["line"], speaker: row["speaker"], participant: participant,
-                                      snippet: row["snippet"]))
+                                      snippet: row["snippet"], text: text, start: start, end: start + text.unicodeScalars.count,
+                                      matches: ambiguous ? [] : SearchHit.matches(in: marked, open: open, close: close, lineStart: start)))
             }
             hits.sort { ($0.transcript, $0.line) < ($1.transcript, $1.line) }
             return SearchResult(query: query, expression: parsed.expression, total: total, hits: hits)

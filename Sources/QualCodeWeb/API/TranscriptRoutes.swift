@@ -70,18 +70,6 @@ struct CodingRoutes {
     }
 }
 
-/// The code tree with its counts.
-struct CodeRoutes {
-    let app: WebApp
-
-    func add(to group: RouterGroup<WebContext>) {
-        group.get("codes") { _, context in
-            _ = try context.requireSession()
-            return try JSON.response(try await app.read { try $0.codeTree() })
-        }
-    }
-}
-
 /// Memos written from a page.
 struct MemoRoutes {
     let app: WebApp

@@ -36,8 +36,7 @@ function renderChrome() {
   $("import-button").hidden = state.session.role === "reader";
   $("import-button").onclick = () => openImport(loadTranscripts);
   $("codes-heading").textContent = t("uiCodes");
-  $("history-link").textContent = t("uiHistory");
-  $("board-link").textContent = t("uiBoard");
+  for (const node of document.querySelectorAll("[data-label]")) node.textContent = t(node.dataset.label);
   renderRecent();
 }
 
@@ -57,7 +56,7 @@ async function loadCodes() {
   if (state.codes.length === 0) { tree.replaceChildren(el("li", { class: "empty", text: t("uiNoCodes") })); return; }
   tree.replaceChildren(...state.codes.map((code) => el("li", { title: code.path, dataset: { id: code.id } },
     el("span", { class: "swatch", style: null }),
-    el("span", { class: "name", text: code.name }),
+    el("a", { class: "name", href: `#/codes/${code.id}`, text: code.name }),
     el("span", { class: "count", title: `${t("uiOwn")} / ${t("uiWithChildren")}`,
       text: code.segmentsWithChildren !== code.segments ? `${code.segments} / ${code.segmentsWithChildren}` : `${code.segments}` }))));
   // Indent by depth and colour the swatches through the CSS object model (no inline style markup).
@@ -76,8 +75,12 @@ function markCurrent() {
 }
 
 async function route() {
-  const match = location.hash.match(/^#\/transcript\/([0-9a-fA-F-]{36})$/);
-  if (match) { await openTranscript(match[1]); return; }
+  const match = location.hash.match(/^#\/transcript\/([0-9a-fA-F-]{36})(?:\?line=(\d+)(?:-(\d+))?)?$/);
+  if (match) {
+    await openTranscript(match[1]);
+    if (match[2]) showLines(Number(match[2]), Number(match[3] || match[2]));
+    return;
+  }
   for (const page of routes) {
     const found = location.hash.match(page.pattern);
     if (found) {
@@ -105,6 +108,17 @@ async function openTranscript(id, keepScroll = false) {
   renderTranscript();
   if (keepScroll) main.scrollTop = scroll;
   markCurrent();
+}
+
+// Scrolls to lines first–last (from a retrieval or search link) and flashes them.
+function showLines(first, last) {
+  const rows = [...document.querySelectorAll("#transcript .row")].filter((row) => {
+    const n = Number(row.dataset.line);
+    return n >= first && n <= last;
+  });
+  if (!rows.length) return;
+  rows[0].scrollIntoView({ block: "center" });
+  for (const row of rows) { row.classList.remove("flash"); void row.offsetWidth; row.classList.add("flash"); }
 }
 
 function renderTranscript() {
