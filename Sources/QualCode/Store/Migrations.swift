@@ -323,7 +323,9 @@ enum Migrations {
             // A password is kept only as its scrypt key with its own salt and cost; a link only as the
             // SHA-256 of its token (the token is 256 random bits, so no key stretching is needed).
             try db.create(table: "account") { t in
-                t.primaryKey("name", .text).collate(.nocase)
+                t.primaryKey("name", .text)
+                // The name folded to lower case (æøå too: SQLite's NOCASE folds only ASCII): unique, and how logins find it.
+                t.column("folded", .text).notNull().unique()
                 t.column("role", .text).notNull()
                 t.column("passwordHash", .blob)
                 t.column("salt", .blob)

@@ -76,6 +76,7 @@ public enum PasswordHash {
 private struct AccountRow: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "account"
     var name: String
+    var folded: String
     var role: String
     var passwordHash: Data?
     var salt: Data?
@@ -92,12 +93,12 @@ private struct AccountRow: Codable, FetchableRecord, PersistableRecord {
 extension ProjectStore {
     /// The accounts, by name.
     public func accounts() throws -> [Account] {
-        try pool.read { db in try AccountRow.order(Column("name").collating(.nocase)).fetchAll(db).map(\.account) }
+        try pool.read { db in try AccountRow.order(Column("folded")).fetchAll(db).map(\.account) }
     }
 
-    /// The account named `name` (ignoring case), or nil.
+    /// The account named `name` (ignoring case and surrounding space), or nil.
     public func account(named name: String) throws -> Account? {
-        try pool.read { db in try AccountRow.fetchOne(db, key: name)?.account }
+        try pool.read { db in try Self.findAccount(db, name)?.account }
     }
 
     /// Adds an account without a password (set it with ``setPassword(of:to:)`` or a ``passwordLink(for:validFor:)``).
@@ -107,8 +108,8 @@ extension ProjectStore {
     public func addAccount(_ name: String, role: AccountRole) throws -> Account {
         let name = try NameRules.checked(name, what: "account")
         return try pool.write { db in
-            guard try AccountRow.fetchOne(db, key: name) == nil else { throw StoreError.duplicate(what: "account", name: name) }
-            let row = AccountRow(name: name, role: role.rawValue, createdAt: Date())
+            guard try Self.findAccount(db, name) == nil else { throw StoreError.duplicate(what: "account", name: name) }
+            let row = AccountRow(name: name, folded: Self.folded(name), role: role.rawValue, createdAt: Date())
             try row.insert(db)
             try log(db, "account.add", ["name": .string(name), "role": .string(role.rawValue)])
             return row.account
@@ -194,7 +195,7 @@ extension ProjectStore {
     /// The account when `password` is its password; nil for a wrong password, an unknown name or an
     /// account without a password. An unknown name costs the same time as a wrong password.
     public func verifyPassword(of name: String, _ password: String) throws -> Account? {
-        let row = try pool.read { db in try AccountRow.fetchOne(db, key: name) }
+        let row = try pool.read { db in try Self.findAccount(db, name) }
         guard password.count <= PasswordHash.maximumLength else { return nil }
         guard let row, let hash = row.passwordHash, let salt = row.salt, let kdf = row.kdf else {
             _ = try PasswordHash.key(password, salt: Self.decoySalt, kdf: PasswordHash.current)
@@ -206,9 +207,18 @@ extension ProjectStore {
 
     private static let decoySalt = PasswordHash.salt()
 
+    /// How names are compared: trimmed, precomposed, lower case (so «Åse» and «åse» are one account).
+    static func folded(_ name: String) -> String {
+        name.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping.lowercased()
+    }
+
+    fileprivate static func findAccount(_ db: Database, _ name: String) throws -> AccountRow? {
+        try AccountRow.filter(Column("folded") == folded(name)).fetchOne(db)
+    }
+
     private static func accountRow(_ db: Database, _ name: String) throws -> AccountRow {
-        if let row = try AccountRow.fetchOne(db, key: name) { return row }
-        let names = try String.fetchAll(db, sql: "SELECT name FROM account ORDER BY name COLLATE NOCASE")
+        if let row = try Self.findAccount(db, name) { return row }
+        let names = try String.fetchAll(db, sql: "SELECT name FROM account ORDER BY folded")
         throw StoreError.notFound(what: "account", reference: name, candidates: names)
     }
 

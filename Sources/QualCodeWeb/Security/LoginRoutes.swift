@@ -78,7 +78,7 @@ struct LoginRoutes {
             }
             do {
                 let password = form.password, token = form.token
-                try await app.store.perform { try $0.acting(as: account.name).setPassword(withLink: token, to: password) }
+                _ = try await app.store.perform { try $0.acting(as: account.name).setPassword(withLink: token, to: password) }
             } catch let error as StoreError {
                 var status = HTTPResponse.Status.unprocessableContent
                 if case .passwordLinkInvalid = error { status = .notFound }

@@ -33,6 +33,7 @@ import Testing
         try store.addAccount("Åse", role: .coder)
         try store.setPassword(of: "Åse", to: "riktig passord")
         #expect(try store.verifyPassword(of: "Åse", "riktig passord")?.role == .coder)
+        #expect(try store.verifyPassword(of: " ÅSE ", "riktig passord")?.name == "Åse", "æøå fold too")
         try store.addAccount("Anne", role: .owner)
         try store.setPassword(of: "anne", to: "annes passord")
         #expect(try store.verifyPassword(of: "ANNE", "annes passord")?.name == "Anne")
