@@ -69,14 +69,17 @@ struct CSRFMiddleware: RouterMiddleware {
 
     static let formPaths: Set<String> = ["/login", "/set-password", "/logout"]
 
-    /// When the browser says where a request comes from, that must be this server.
+    /// When the browser says where a request comes from, that must be this server: `Sec-Fetch-Site`
+    /// where the browser sends it, else `Origin`. (A form posted from a page with `Referrer-Policy:
+    /// no-referrer` carries `Origin: null`; its `Sec-Fetch-Site` still tells.)
     static func checkOrigin(_ request: Request) throws {
+        if let site = request.headers[HTTPField.Name("Sec-Fetch-Site")!] {
+            guard ["same-origin", "none"].contains(site) else { throw WebError(.forbidden, "the request comes from another site (\(site))") }
+            return
+        }
         if let origin = request.headers[.origin], let host = request.head.authority,
            URL(string: origin)?.hostWithPort != host {
             throw WebError(.forbidden, "the request comes from another site (\(origin))")
-        }
-        if let site = request.headers[HTTPField.Name("Sec-Fetch-Site")!], !["same-origin", "none"].contains(site) {
-            throw WebError(.forbidden, "the request comes from another site (\(site))")
         }
     }
 }
