@@ -7,17 +7,17 @@ struct PageRoutes {
 
     func add(to router: Router<WebContext>) {
         router.get("/") { request, context in
-            if let token = request.uri.queryParameters.get("token") {
+            if app.tokenLogin, let token = request.uri.queryParameters.get("token") {
                 guard Secret.matches(token, app.loginToken) else {
-                    return try Assets.page("login.html", status: .forbidden)
+                    return try LoginRoutes(app: app).loginPage(status: .forbidden)
                 }
                 let session = await app.sessions.open(user: app.owner, role: .owner)
                 // Always back to the app's own root: never to an address taken from the request.
                 var response = Response(status: .seeOther, headers: [.location: "/", .cacheControl: "no-store"])
-                response.setCookie(SessionMiddleware.cookie(for: session, secure: app.secureCookies))
+                response.setCookie(SessionMiddleware.cookie(for: session, secure: app.secureCookies(for: request)))
                 return response
             }
-            guard context.session != nil else { return try Assets.page("login.html", status: .unauthorized) }
+            guard context.session != nil else { return try LoginRoutes(app: app).loginPage(status: .unauthorized) }
             return try Assets.page("index.html")
         }
         router.get("api/openapi.json") { _, _ in try Assets.file("openapi.json") }

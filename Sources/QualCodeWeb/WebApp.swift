@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import QualCode
 
@@ -14,15 +15,42 @@ public struct WebApp: Sendable {
     public let changes: ChangeFeed
     /// Whether cookies are marked Secure (behind a TLS proxy).
     public let secureCookies: Bool
+    /// Whether the printed token logs in; off when the server listens beyond this machine, where
+    /// only accounts log in.
+    public let tokenLogin: Bool
+    /// Whether a reverse proxy in front is trusted for `X-Forwarded-For` and `X-Forwarded-Proto`.
+    public let behindProxy: Bool
+    /// Failed logins, per account and per client address.
+    public let throttle: LoginThrottle
 
     public init(store: ProjectStore, owner: String, loginToken: String = Secret.make(), secureCookies: Bool = false,
+                tokenLogin: Bool = true, behindProxy: Bool = false, throttle: LoginThrottle = LoginThrottle(),
                 changes: ChangeFeed? = nil) {
         self.store = store
         self.owner = owner
         self.loginToken = loginToken
         self.secureCookies = secureCookies
+        self.tokenLogin = tokenLogin
+        self.behindProxy = behindProxy
+        self.throttle = throttle
         self.sessions = SessionStore()
         self.changes = changes ?? ChangeFeed(store: store)
+    }
+
+    /// Whether the cookies of a response to `request` are marked Secure: always with `secureCookies`,
+    /// and behind a trusted proxy when it says the browser came over HTTPS.
+    func secureCookies(for request: Request) -> Bool {
+        secureCookies || (behindProxy && request.headers[HTTPField.Name("X-Forwarded-Proto")!]?.lowercased() == "https")
+    }
+
+    /// Who is asking, for the login throttle: the peer's address, or behind a trusted proxy the address
+    /// the proxy added last to `X-Forwarded-For` (earlier entries are the client's own word).
+    func clientAddress(of request: Request, context: WebContext) -> String {
+        if behindProxy, let forwarded = request.headers[HTTPField.Name("X-Forwarded-For")!],
+           let last = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty {
+            return last
+        }
+        return context.remoteAddress ?? "unknown"
     }
 
     /// Every route of the pages and the API, behind the session, CSRF and security-header middleware.
@@ -30,10 +58,11 @@ public struct WebApp: Sendable {
         let router = Router(context: WebContext.self)
         router.addMiddleware {
             SecurityHeadersMiddleware()
-            SessionMiddleware(sessions: sessions)
+            SessionMiddleware(sessions: sessions, store: store)
             CSRFMiddleware()
         }
         PageRoutes(app: self).add(to: router)
+        LoginRoutes(app: self).add(to: router)
         let api = router.group("api")
         SessionRoutes(app: self).add(to: api)
         LabelRoutes().add(to: api)

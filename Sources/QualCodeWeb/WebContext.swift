@@ -6,9 +6,12 @@ public struct WebContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// Set by ``SessionMiddleware`` from the session cookie.
     var session: WebSession?
+    /// The peer's IP address (the proxy's, behind one).
+    let remoteAddress: String?
 
     public init(source: Source) {
         coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress?.ipAddress
     }
 
     /// JSON bodies are small; an upload route reads its own larger limit (``WebLimits``).
@@ -16,7 +19,7 @@ public struct WebContext: RequestContext {
 
     /// The session, or 401 for a request that is not logged in.
     func requireSession() throws -> WebSession {
-        guard let session else { throw WebError(.unauthorized, "log in first: open the address the server printed") }
+        guard let session else { throw WebError(.unauthorized, "log in first: at /login, or through the address the server printed") }
         return session
     }
 

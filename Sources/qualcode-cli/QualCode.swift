@@ -35,7 +35,7 @@ struct QualCodeCommand: ParsableCommand {
             CommandGroup(name: "Finding", subcommands: [SearchCommand.self, RetrieveCommand.self]),
             CommandGroup(name: "Analysis", subcommands: [StcCommand.self]),
             CommandGroup(name: "Export", subcommands: [QuotesCommand.self, QuoteCommand.self, ExportCommand.self]),
-            CommandGroup(name: "Browser", subcommands: [ServeCommand.self]),
+            CommandGroup(name: "Browser", subcommands: [ServeCommand.self, UserCommand.self]),
         ]
     )
 

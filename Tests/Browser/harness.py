@@ -179,3 +179,20 @@ def highlight_count(driver, code_label):
                                  code_label)
 
 
+
+
+def add_account(name, role, password):
+    """An account made with the command line, its password given on standard input."""
+    qualcode(server().project, "user", "add", name, "--role", role)
+    result = subprocess.run([QUALCODE, "--project", str(server().project), "user", "password", name, "--password-stdin"],
+                            input=password + "\n", capture_output=True, text=True)
+    if result.returncode != 0:
+        raise AssertionError(f"qualcode user password {name} failed: {result.stderr}")
+
+
+def log_in_with_form(driver, name, password):
+    """Logs in through the login form, as a person types it."""
+    driver.get(server().base + "/login")
+    driver.find_element(By.ID, "name").send_keys(name)
+    driver.find_element(By.ID, "password").send_keys(password + Keys.ENTER)
+    WebDriverWait(driver, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#transcripts a")))

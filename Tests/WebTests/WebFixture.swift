@@ -23,7 +23,7 @@ final class WebFixture: @unchecked Sendable {
         Eva: Ja, og <img src=x onerror=alert(2)> også. Så blir det mer rapportering på fredager.
         """
 
-    init(owner: String = "anne") throws {
+    init(owner: String = "anne", tokenLogin: Bool = true) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("qualcode-web-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         store = try ProjectModules.create(at: folder.appendingPathComponent("studie.qualcode"), title: "Tillit i NAV", coder: owner)
@@ -34,7 +34,7 @@ final class WebFixture: @unchecked Sendable {
         _ = try store.addParticipant(pseudonym: "Eva")
         _ = try store.importTranscripts([file], options: options)
         transcript = try store.transcripts()[0].id
-        app = WebApp(store: store, owner: owner, loginToken: "test-token-\(UUID().uuidString)")
+        app = WebApp(store: store, owner: owner, loginToken: "test-token-\(UUID().uuidString)", tokenLogin: tokenLogin)
     }
 
     deinit { try? FileManager.default.removeItem(at: folder) }
@@ -135,5 +135,31 @@ extension WebFixture {
     /// The id of the code at `path`.
     func codeID(_ path: String) throws -> UUID {
         try #require(try store.codeTree().first { $0.path == path }?.id)
+    }
+}
+
+extension Browser {
+    /// A form posted as a browser posts one (urlencoded, the cookie if any, no CSRF header).
+    func postForm(_ uri: String, _ fields: [String: String], extra: HTTPFields = [:]) async throws -> TestResponse {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        let body = fields.sorted { $0.key < $1.key }
+            .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }.joined(separator: "&")
+        var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+        if let cookie { headers[.cookie] = cookie }
+        headers.append(contentsOf: extra)
+        return try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
+    }
+
+    /// Logs in through the login form with an account's name and password.
+    mutating func logIn(name: String, password: String) async throws {
+        let response = try await postForm("/login", ["name": name, "password": password])
+        #expect(response.status == .seeOther)
+        #expect(response.headers[.location] == "/")
+        let setCookie = try #require(response.headers[.setCookie])
+        cookie = setCookie.split(separator: ";").first.map(String.init)
+        let session = try await get("/api/session")
+        #expect(session.status == .ok)
+        csrf = try json(session)["csrfToken"] as? String
     }
 }

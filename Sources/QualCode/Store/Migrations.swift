@@ -329,6 +329,28 @@ enum Migrations {
                 t.column("attachedBy", .text).notNull()
             }
         }
+        migrator.registerMigration("createAccounts") { db in
+            // The people who may log in to a served project, and the one-time links that set a password.
+            // A password is kept only as its scrypt key with its own salt and cost; a link only as the
+            // SHA-256 of its token (the token is 256 random bits, so no key stretching is needed).
+            try db.create(table: "account") { t in
+                t.primaryKey("name", .text)
+                // The name folded to lower case (æøå too: SQLite's NOCASE folds only ASCII): unique, and how logins find it.
+                t.column("folded", .text).notNull().unique()
+                t.column("role", .text).notNull()
+                t.column("passwordHash", .blob)
+                t.column("salt", .blob)
+                t.column("kdf", .text)
+                t.column("createdAt", .datetime).notNull()
+                t.column("passwordSetAt", .datetime)
+            }
+            try db.create(table: "passwordToken") { t in
+                t.primaryKey("tokenHash", .blob)
+                t.column("account", .text).notNull().references("account", column: "name", onDelete: .cascade, onUpdate: .cascade)
+                t.column("expiresAt", .datetime).notNull()
+                t.column("createdAt", .datetime).notNull()
+            }
+        }
         return migrator
     }
 

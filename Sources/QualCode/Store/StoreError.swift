@@ -67,6 +67,12 @@ public enum StoreError: Error, Sendable, Equatable {
     case changedMeanwhile(RecordKind, name: String)
     /// Text longer than the store takes for `what`; `length` and `limit` count characters.
     case tooLong(what: String, length: Int, limit: Int)
+    /// A new password shorter or longer than the rules allow (the password itself is never carried).
+    case unacceptablePassword(minimum: Int, maximum: Int)
+    /// A one-time password link that is unknown, used already or expired (which is not told apart).
+    case passwordLinkInvalid
+    /// The change would leave the project's accounts without an owner.
+    case lastOwner(name: String)
 }
 
 /// The kinds of record a typed id names.
@@ -229,6 +235,12 @@ extension StoreError: CustomStringConvertible, LocalizedError {
             return "\(kind.words) \(name) was changed by someone else while this edit was open; nothing was saved, so their change is kept."
         case let .tooLong(what, length, limit):
             return "\(what): \(length) characters is too long; at most \(limit) are taken. Nothing was changed."
+        case let .unacceptablePassword(minimum, maximum):
+            return "a password must be \(minimum) to \(maximum) characters long; nothing was changed."
+        case .passwordLinkInvalid:
+            return "this password link is unknown, used already or expired; ask the project's owner for a new one."
+        case let .lastOwner(name):
+            return "\(name) is the project's last owner; make someone else owner first. Nothing was changed."
         }
     }
 

@@ -23,7 +23,7 @@ struct SessionRoutes {
             let session = try context.requireSession()
             await app.sessions.close(session.id)
             var response = Response(status: .noContent)
-            response.setCookie(Cookie(name: SessionMiddleware.cookieName, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .strict))
+            response.setCookie(SessionMiddleware.endingCookie(secure: app.secureCookies(for: request)))
             return response
         }
     }

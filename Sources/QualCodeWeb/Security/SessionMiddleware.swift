@@ -1,16 +1,31 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import QualCode
 
 /// Finds the session named by the session cookie and puts it on the request's context.
 struct SessionMiddleware: RouterMiddleware {
     static let cookieName = "qualcode_session"
     let sessions: SessionStore
+    let store: ProjectStore
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         var context = context
-        if let id = request.cookies[Self.cookieName]?.value {
-            context.session = await sessions.session(id)
+        if let id = request.cookies[Self.cookieName]?.value, var session = await sessions.session(id) {
+            // An account's role is read again at each request: `user set` or `user remove` on the
+            // command line takes effect on browsers already logged in.
+            if session.viaAccount {
+                let name = session.user
+                let account = try? await store.perform { try $0.account(named: name) }
+                if let account {
+                    if account.role != session.role { session = await sessions.update(id, role: account.role) ?? session }
+                    context.session = session
+                } else {
+                    await sessions.close(id)
+                }
+            } else {
+                context.session = session
+            }
         }
         return try await next(request, context)
     }
@@ -18,6 +33,11 @@ struct SessionMiddleware: RouterMiddleware {
     /// The cookie that carries a new session: not readable by scripts, sent only to this site.
     static func cookie(for session: WebSession, secure: Bool) -> Cookie {
         Cookie(name: cookieName, value: session.id, path: "/", secure: secure, httpOnly: true, sameSite: .strict)
+    }
+
+    /// The cookie that tells the browser to forget the session.
+    static func endingCookie(secure: Bool) -> Cookie {
+        Cookie(name: cookieName, value: "", maxAge: 0, path: "/", secure: secure, httpOnly: true, sameSite: .strict)
     }
 }
 
@@ -31,15 +51,35 @@ struct CSRFMiddleware: RouterMiddleware {
         case .get, .head, .options:
             return try await next(request, context)
         default:
+            // The login and password forms are posted before there is a session: they must come from
+            // this site (a form on another site cannot log a browser in), and the password form carries
+            // its one-time token.
+            if Self.formPaths.contains(request.uri.path) {
+                try Self.checkOrigin(request)
+                return try await next(request, context)
+            }
             let session = try context.requireSession()
             guard let given = request.headers[Self.header], Secret.matches(given, session.csrfToken) else {
                 throw WebError(.forbidden, "the request carries no valid CSRF token; reload the page")
             }
-            if let origin = request.headers[.origin], let host = request.head.authority,
-               URL(string: origin)?.hostWithPort != host {
-                throw WebError(.forbidden, "the request comes from another site (\(origin))")
-            }
+            try Self.checkOrigin(request)
             return try await next(request, context)
+        }
+    }
+
+    static let formPaths: Set<String> = ["/login", "/set-password", "/logout"]
+
+    /// When the browser says where a request comes from, that must be this server: `Sec-Fetch-Site`
+    /// where the browser sends it, else `Origin`. (A form posted from a page with `Referrer-Policy:
+    /// no-referrer` carries `Origin: null`; its `Sec-Fetch-Site` still tells.)
+    static func checkOrigin(_ request: Request) throws {
+        if let site = request.headers[HTTPField.Name("Sec-Fetch-Site")!] {
+            guard ["same-origin", "none"].contains(site) else { throw WebError(.forbidden, "the request comes from another site (\(site))") }
+            return
+        }
+        if let origin = request.headers[.origin], let host = request.head.authority,
+           URL(string: origin)?.hostWithPort != host {
+            throw WebError(.forbidden, "the request comes from another site (\(origin))")
         }
     }
 }

@@ -1,16 +1,8 @@
 import Foundation
+import QualCode
 
-/// What a person may do on a served project.
-public enum WebRole: String, Sendable, Codable, Hashable, CaseIterable {
-    /// Everything, including the project's settings and its people.
-    case owner
-    /// Codes, memos and the analysis; not the project's settings.
-    case coder
-    /// Reads and downloads; changes nothing.
-    case reader
-
-    public var canWrite: Bool { self != .reader }
-}
+/// What a person may do on a served project: the role of their account (the library's).
+public typealias WebRole = AccountRole
 
 /// One logged-in browser: who it is, the role, and the token every write must send back (CSRF).
 public struct WebSession: Sendable, Hashable {
@@ -19,6 +11,9 @@ public struct WebSession: Sendable, Hashable {
     public var role: WebRole
     public var csrfToken: String
     public var created: Date
+    /// Logged in with an account's password (not the printed token): the account's current role
+    /// holds, and the session ends when the account is removed.
+    public var viaAccount: Bool = false
 }
 
 /// The sessions of a running server, in memory: a restart logs everyone out, which suits a server run
@@ -32,8 +27,8 @@ public actor SessionStore {
         self.lifetime = lifetime
     }
 
-    public func open(user: String, role: WebRole) -> WebSession {
-        let session = WebSession(id: Secret.make(), user: user, role: role, csrfToken: Secret.make(), created: Date())
+    public func open(user: String, role: WebRole, viaAccount: Bool = false) -> WebSession {
+        let session = WebSession(id: Secret.make(), user: user, role: role, csrfToken: Secret.make(), created: Date(), viaAccount: viaAccount)
         sessions[session.id] = session
         return session
     }
@@ -45,6 +40,12 @@ public actor SessionStore {
             return nil
         }
         return session
+    }
+
+    /// The session with the role its account has now.
+    func update(_ id: String, role: WebRole) -> WebSession? {
+        sessions[id]?.role = role
+        return sessions[id]
     }
 
     public func close(_ id: String) {

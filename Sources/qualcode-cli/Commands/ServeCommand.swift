@@ -11,8 +11,14 @@ struct ServeCommand: ParsableCommand {
         discussion: """
             Prints an address with a one-time login token (http://127.0.0.1:PORT/?token=…); open it in \
             a browser on this machine. Opening it logs you in as the project's owner and the token \
-            leaves the address bar. Stop the server with Ctrl-C. The command line can go on writing to \
-            the project while the server runs; open pages see those changes within two seconds.
+            leaves the address bar. Accounts (see qualcode user) can also log in at /login. Stop the \
+            server with Ctrl-C. The command line can go on writing to the project while the server \
+            runs; open pages see those changes within two seconds.
+
+            With --host beyond this machine (0.0.0.0, a network address), or --behind-proxy, only \
+            accounts log in: the token is off, and the server refuses to start until the project has an owner account \
+            with a password. Put a TLS reverse proxy (Caddy, nginx) in front, and pass \
+            --secure-cookies, or --behind-proxy to trust its X-Forwarded-Proto and -For headers.
 
             Without a project, the one --project, QUALCODE_PROJECT or the current folder names is \
             served, else the bundled demo project (built by Scripts/demo when it is missing).
@@ -20,26 +26,38 @@ struct ServeCommand: ParsableCommand {
             For example:
               qualcode serve studie.qualcode
               qualcode serve --port 8080
+              qualcode user add anne --role owner
+              qualcode user password anne
+              qualcode serve studie.qualcode --host 0.0.0.0 --port 7070
+              qualcode serve studie.qualcode --host 127.0.0.1 --behind-proxy
             """
     )
 
     @Argument(help: ArgumentHelp("The project file.", valueName: "file")) var file: String?
     @OptionGroup var project: ProjectOptions
     @Option(help: "The port to listen on (0: any free port).") var port: Int = 7070
-    @Option(help: "The address to listen on; only this machine's loopback address for now.") var host = "127.0.0.1"
+    @Option(help: "The address to listen on; beyond loopback, only accounts log in.") var host = "127.0.0.1"
+    @Flag(help: "Mark cookies Secure (the browser reaches the server over HTTPS).") var secureCookies = false
+    @Flag(help: "Trust a reverse proxy's X-Forwarded-Proto and -For; accounts only.") var behindProxy = false
+
+    static let loopback: Swift.Set<String> = ["127.0.0.1", "localhost", "::1"]
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535 (got \(port)).") }
-        guard ["127.0.0.1", "localhost", "::1"].contains(host) else {
-            throw ValidationError("--host \(host): serving beyond this machine needs user accounts, which this version does not have yet; use 127.0.0.1.")
-        }
     }
 
     func run() throws {
         let url = try projectURL()
         let coder = ProjectLocator.coder(explicit: project.coder)
         let store = try ProjectModules.open(at: url, coder: coder)
-        let app = WebApp(store: store, owner: coder)
+        // Behind a proxy, browsers from elsewhere reach a loopback address: accounts only there too.
+        let local = Self.loopback.contains(host) && !behindProxy
+        if !local, try !store.accounts().contains(where: { $0.role == .owner && $0.hasPassword }) {
+            let what = behindProxy ? "--behind-proxy" : "--host \(host)"
+            throw WordedError(description: "\(what): serving beyond this machine needs an owner account with a password; "
+                + "add one with `qualcode user add NAME --role owner` and `qualcode user password NAME`.")
+        }
+        let app = WebApp(store: store, owner: coder, secureCookies: secureCookies, tokenLogin: local, behindProxy: behindProxy)
         let host = host == "localhost" ? "127.0.0.1" : host
         let port = port
         let done = DispatchSemaphore(value: 0)
@@ -47,7 +65,8 @@ struct ServeCommand: ParsableCommand {
         Task {
             do {
                 try await WebServer.run(app, host: host, port: port) { address in
-                    let text = "Serving \(url.lastPathComponent) as \(coder). Open in your browser:\n  \(address)\n"
+                    let text = local ? "Serving \(url.lastPathComponent) as \(coder). Open in your browser:\n  \(address)\n"
+                        : "Serving \(url.lastPathComponent) to accounts only. They log in at:\n  \(address)\n"
                     FileHandle.standardOutput.write(Data(text.utf8))
                 }
             } catch { failure.set(error) }
