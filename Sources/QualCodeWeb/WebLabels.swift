@@ -128,6 +128,7 @@ extension LabelSet {
         ("evKey_title", nb: "tittel", en: "title"),
         ("evKey_file", nb: "fil", en: "file"),
         ("uiPlayFromHere", nb: "Spill av opptaket herfra", en: "Play the recording from here"),
+        ("uiLogOut", nb: "Logg ut", en: "Log out"),
         ("uiRole_owner", nb: "eier", en: "owner"),
         ("uiRole_coder", nb: "koder", en: "coder"),
         ("uiRole_reader", nb: "leser", en: "reader"),

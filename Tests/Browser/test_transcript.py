@@ -32,6 +32,11 @@ class BrowserTests(unittest.TestCase):
         self.assertNotIn("token", driver.current_url)
         self.assertEqual(driver.execute_script("return document.cookie"), "", "the session cookie is HttpOnly")
         driver.save_screenshot(str(SHOTS / "start.png"))
+        # Logging out ends the session: the page is the login page again and the API refuses.
+        driver.find_element(By.ID, "logout").click()
+        WebDriverWait(driver, 5).until(lambda d: "?token=" in d.find_element(By.TAG_NAME, "body").text)
+        status = driver.execute_script("return fetch('/api/session').then(r => r.status)")
+        self.assertEqual(status, 401)
 
     def test_2_a_selection_after_emoji_and_æøå_is_coded_exactly(self):
         driver = self.new_browser()

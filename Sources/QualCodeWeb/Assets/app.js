@@ -31,6 +31,10 @@ function renderChrome() {
     location.reload();
   };
   $("help-button").onclick = showHelp;
+  $("logout").onclick = async () => {
+    try { await api("POST", "/api/logout"); } catch (error) { toast(error.message, true); return; }
+    location.href = "/";
+  };
   $("transcripts-heading").textContent = t("uiTranscripts");
   $("import-button").textContent = t("uiImport");
   $("import-button").hidden = state.session.role === "reader";
