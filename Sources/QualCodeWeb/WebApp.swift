@@ -94,6 +94,15 @@ public struct WebApp: Sendable {
 }
 
 extension Parameters {
+    /// A whole number from the query (`limit=50`), within `range`; `value` when it is not given, 400 otherwise.
+    func number(_ name: String, default value: Int, in range: ClosedRange<Int>) throws -> Int {
+        guard let text = get(name) else { return value }
+        guard let number = Int(text), range.contains(number) else {
+            throw WebError(.badRequest, "\(name) must be a whole number from \(range.lowerBound)\(range.upperBound == Int.max ? " up" : " to \(range.upperBound)") (got \"\(text.prefix(40))\")")
+        }
+        return number
+    }
+
     /// A path parameter that must be a UUID; 400 when it is not.
     func id(_ name: String) throws -> UUID {
         guard let text = get(name), let id = UUID(uuidString: text) else {

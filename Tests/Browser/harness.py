@@ -196,3 +196,19 @@ def log_in_with_form(driver, name, password):
     driver.find_element(By.ID, "name").send_keys(name)
     driver.find_element(By.ID, "password").send_keys(password + Keys.ENTER)
     WebDriverWait(driver, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#transcripts a")))
+
+
+class BrowserTest(unittest.TestCase):
+    """A test that opens browsers with new_browser(); they are closed after each test, whatever happens."""
+
+    def setUp(self):
+        self.drivers = []
+
+    def tearDown(self):
+        for driver in self.drivers:
+            driver.quit()
+
+    def new_browser(self):
+        driver = browser()
+        self.drivers.append(driver)
+        return driver

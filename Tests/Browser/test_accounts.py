@@ -6,29 +6,17 @@ import unittest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from harness import (SHOTS, add_account, browser, click_coded, code_selection, highlight_count, log_in_with_form,
+from harness import (BrowserTest, SHOTS, add_account, click_coded, code_selection, highlight_count, log_in_with_form,
                      open_transcript, qualcode, select_text, server, units)
 
 
-class AccountTests(unittest.TestCase):
+class AccountTests(BrowserTest):
     @classmethod
     def setUpClass(cls):
         server()
         add_account("lise", "reader", "lese-passord")
         add_account("lars", "coder", "lars-passord")
         add_account("berit", "coder", "berit-passord")
-
-    def setUp(self):
-        self.drivers = []
-
-    def tearDown(self):
-        for driver in self.drivers:
-            driver.quit()
-
-    def new_browser(self):
-        driver = browser()
-        self.drivers.append(driver)
-        return driver
 
     def test_1_a_wrong_password_is_refused_on_the_form(self):
         driver = self.new_browser()

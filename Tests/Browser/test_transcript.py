@@ -9,23 +9,11 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from harness import (SHOTS, browser, click_coded, code_selection, highlight_count, log_in, open_transcript, qualcode,
+from harness import (BrowserTest, SHOTS, click_coded, code_selection, highlight_count, log_in, open_transcript, qualcode,
                      select_text, server, units)
 
 
-class BrowserTests(unittest.TestCase):
-    def setUp(self):
-        self.drivers = []
-
-    def tearDown(self):
-        for driver in self.drivers:
-            driver.quit()
-
-    def new_browser(self):
-        driver = browser()
-        self.drivers.append(driver)
-        return driver
-
+class BrowserTests(BrowserTest):
     def test_1_token_logs_in_and_leaves_the_address(self):
         driver = self.new_browser()
         log_in(driver)

@@ -243,4 +243,24 @@ import Testing
         let view = TranscriptView(try fixture.store.transcriptPage(fixture.transcript))
         #expect(view.codings.first?.memos == ["Sterkt utsagn – «alt»."])
     }
+
+    @Test func theHistoryComesAPageAtATimeAndRefusesBadNumbers() async throws {
+        let fixture = try WebFixture()
+        try await fixture.test { browser in
+            var browser = browser
+            try await browser.logIn()
+            let page = try await browser.get("/api/history?limit=2")
+            #expect(page.status == .ok)
+            let entries = try #require(try JSONSerialization.jsonObject(with: Data(buffer: page.body)) as? [[String: Any]])
+            #expect(entries.count == 2)
+            let last = try #require(entries.last?["id"] as? Int)
+            let older = try await browser.get("/api/history?before=\(last)")
+            let olderEntries = try #require(try JSONSerialization.jsonObject(with: Data(buffer: older.body)) as? [[String: Any]])
+            #expect(olderEntries.allSatisfy { ($0["id"] as? Int ?? .max) < last })
+            for query in ["limit=0", "limit=501", "limit=tre", "before=0", "before=-1", "before=x"] {
+                let refused = try await browser.get("/api/history?\(query)")
+                #expect(refused.status == .badRequest, "\(query)")
+            }
+        }
+    }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Builds XML text with every attribute value and text node escaped in one place, so no renderer
 /// ever concatenates user text into markup.
-struct XMLWriter {
+package struct XMLWriter {
     private(set) var output = ""
     private var open: [String] = []
 
@@ -64,8 +64,9 @@ struct XMLWriter {
         for (key, value) in attributes { output += " " + key + "=\"" + Self.escape(value, attribute: true) + "\"" }
     }
 
-    /// Escapes markup characters and drops the control characters XML 1.0 cannot carry.
-    static func escape(_ text: String, attribute: Bool) -> String {
+    /// Escapes markup characters and drops the control characters XML 1.0 cannot carry (also what the
+    /// web server's form pages put into HTML: text and double-quoted attributes alike).
+    package static func escape(_ text: String, attribute: Bool) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

@@ -105,23 +105,14 @@ struct CodeRoutes {
             _ = try context.requireSession()
             let id = try context.parameters.id("id")
             let query = request.uri.queryParameters
-            let offset = try Self.number(query.get("offset"), "offset", default: 0, in: 0...Int.max)
-            let limit = try Self.number(query.get("limit"), "limit", default: 20, in: 1...200)
-            let lines = try Self.number(query.get("context"), "context", default: 2, in: 0...50)
+            let offset = try query.number("offset", default: 0, in: 0...Int.max)
+            let limit = try query.number("limit", default: 20, in: 1...200)
+            let lines = try query.number("context", default: 2, in: 0...50)
             let children = query.get("children").map { $0 == "1" || $0 == "true" } ?? false
             return try JSON.response(try await app.read {
                 try $0.retrieve(code: id, context: lines, includeChildren: children, offset: offset, limit: limit)
             })
         }
-    }
-
-    /// A whole number from the query, within `range`; 400 otherwise.
-    static func number(_ text: String?, _ name: String, default value: Int, in range: ClosedRange<Int>) throws -> Int {
-        guard let text else { return value }
-        guard let number = Int(text), range.contains(number) else {
-            throw WebError(.badRequest, "\(name) must be a whole number from \(range.lowerBound)\(range.upperBound == Int.max ? " up" : " to \(range.upperBound)") (got \"\(text.prefix(40))\")")
-        }
-        return number
     }
 }
 
@@ -135,7 +126,7 @@ struct SearchRoutes {
             let query = request.uri.queryParameters
             let text = query.get("q") ?? ""
             guard text.count <= 1000 else { throw WebError(.badRequest, "the query is longer than 1,000 characters") }
-            let limit = try CodeRoutes.number(query.get("limit"), "limit", default: 200, in: 1...1000)
+            let limit = try query.number("limit", default: 200, in: 1...1000)
             return try JSON.response(try await app.read { try $0.search(text, limit: limit) })
         }
     }

@@ -101,14 +101,8 @@ struct HistoryRoutes {
         group.get("history") { request, context in
             _ = try context.requireSession()
             let query = request.uri.queryParameters
-            let before = try query.get("before").map { text -> Int64 in
-                guard let id = Int64(text), id > 0 else { throw WebError(.badRequest, "before=\(text): expected an event number") }
-                return id
-            }
-            let limit = try query.get("limit").map { text -> Int in
-                guard let n = Int(text) else { throw WebError(.badRequest, "limit=\(text): expected a number") }
-                return n
-            } ?? 50
+            let before = query.get("before") == nil ? nil : Int64(try query.number("before", default: 0, in: 1...Int.max))
+            let limit = try query.number("limit", default: 50, in: 1...500)
             return try JSON.response(try await app.read { try $0.history(before: before, limit: limit) })
         }
     }

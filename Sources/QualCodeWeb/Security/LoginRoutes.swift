@@ -175,18 +175,6 @@ enum Page {
                         body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for ch in text {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    /// A value in a form page's text or double-quoted attribute.
+    static func escape(_ text: String) -> String { XMLWriter.escape(text, attribute: true) }
 }
