@@ -152,8 +152,11 @@ extension ProjectStore {
                 if !similar.isEmpty { throw StoreError.similarCode(name: reference, similar: similar) }
             }
         }
+        var colors = index.codes.map(\.color)
         for (offset, name) in rest.enumerated() {
-            let code = Code(name: name, definition: offset == rest.count - 1 ? definition : nil, parentId: parent?.id)
+            let code = Code(name: name, definition: offset == rest.count - 1 ? definition : nil, color: CodePalette.next(among: colors),
+                            parentId: parent?.id)
+            colors.append(code.color)
             try code.insert(db)
             try log(db, "code.add", ["id": LogValue(code.id), "name": .string(name), "parent": parent.map { LogValue($0.id) } ?? .null])
             parent = code
@@ -201,8 +204,11 @@ extension ProjectStore {
             guard !rest.isEmpty else {
                 throw StoreError.duplicate(what: "code", name: path.joined(separator: "/"))
             }
+            var colors = index.codes.map(\.color)
             for (offset, name) in rest.enumerated() {
-                let new = Code(name: name, definition: offset == rest.count - 1 ? definition : nil, parentId: under?.id)
+                let new = Code(name: name, definition: offset == rest.count - 1 ? definition : nil, color: CodePalette.next(among: colors),
+                               parentId: under?.id)
+                colors.append(new.color)
                 try new.insert(db)
                 try log(db, "code.add", ["id": LogValue(new.id), "name": .string(name), "parent": under.map { LogValue($0.id) } ?? .null])
                 under = new

@@ -48,7 +48,13 @@ struct CodeRoutes {
     func add(to group: RouterGroup<WebContext>) {
         group.get("codes") { _, context in
             _ = try context.requireSession()
-            return try JSON.response(try await app.read { try $0.codeTree() })
+            // Every code with a colour: one made before codes were given colours gets the palette's for its id.
+            let tree = try await app.read { try $0.codeTree() }.map { code in
+                var code = code
+                code.color = code.color ?? CodePalette.color(for: code.id)
+                return code
+            }
+            return try JSON.response(tree)
         }
         group.post("codes") { request, context in
             let session = try context.requireWriter()

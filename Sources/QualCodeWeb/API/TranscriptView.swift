@@ -66,7 +66,7 @@ public struct TranscriptView: Sendable, Codable, Hashable {
         var memos: [UUID: [String]] = [:]
         for memo in page.memos { memos[memo.segment, default: []].append(memo.text) }
         transcript = page.transcript
-        codes = page.codes.map { CodeLabel(id: $0.id, path: $0.path, label: $0.label, color: $0.color ?? Palette.color(for: $0.id)) }
+        codes = page.codes.map { CodeLabel(id: $0.id, path: $0.path, label: $0.label, color: $0.color ?? CodePalette.color(for: $0.id)) }
         let live = page.codings.filter { !$0.isOrphaned && $0.end > $0.start }
         let codings = live.map {
             Coding(id: $0.id, segment: $0.segment, code: $0.code, coder: $0.coder, start: $0.start, end: $0.end,
@@ -109,18 +109,5 @@ public struct TranscriptView: Sendable, Codable, Hashable {
                               participant: turn?.participant, time: turn?.startTime, pieces: pieces, margin: margins[line.number] ?? []))
         }
         self.lines = lines
-    }
-}
-
-/// Colours for codes that have none of their own: distinct, readable under text, the same for a code on
-/// every page.
-enum Palette {
-    static let colors = ["#e6a23c", "#5b8ff9", "#5ad8a6", "#f6bd16", "#e8684a", "#6dc8ec", "#9270ca", "#ff9d4d",
-                         "#269a99", "#ff99c3", "#a0d911", "#b37feb"]
-
-    static func color(for id: UUID) -> String {
-        let bytes = withUnsafeBytes(of: id.uuid) { Array($0) }
-        let sum = bytes.reduce(0) { ($0 &* 31 &+ Int($1)) & 0xffff }
-        return colors[sum % colors.count]
     }
 }

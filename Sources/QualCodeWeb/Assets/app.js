@@ -50,7 +50,7 @@ async function loadTranscripts() {
   list.replaceChildren(...state.transcripts.map((tr) => el("li", {},
     el("a", { href: `#/transcript/${tr.id}`, dataset: { id: tr.id } },
       tr.title || tr.name,
-      el("span", { class: "meta", text: `${tr.name} · ${tr.participants.join(", ")} · ${tr.words} ${t("uiWords")}` })))));
+      el("span", { class: "meta", text: [tr.name, tr.participants.join(", "), `${tr.words} ${t("uiWords")}`].filter(Boolean).join(" · ") })))));
   markCurrent();
 }
 
@@ -130,7 +130,7 @@ function renderTranscript() {
   const head = el("div", { class: "transcript-head" },
     el("h1", { text: view.transcript.title || view.transcript.name }),
     el("div", { class: "meta", text: [view.transcript.name, view.transcript.participants.join(", "),
-      `${view.lines.length} ${t("uiLines").toLowerCase()}`, `${view.codings.length} ${t("uiCodings")}`].join(" · ") }));
+      t("uiLineCount", view.lines.length), t("uiCodings", view.codings.length)].filter(Boolean).join(" · ") }));
   if (view.recording) {
     const player = el(view.recording.isVideo ? "video" : "audio",
       { id: "player", class: "player", controls: true, preload: "metadata", src: `/api/transcripts/${view.transcript.id}/media` });
@@ -196,7 +196,9 @@ function paintPiece(span, codingIndexes) {
 }
 
 function hexAlpha(hex, alpha) {
-  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex || "");
+  // #RGB (which the store takes too) as #RRGGBB.
+  const full = /^#?[0-9a-f]{3}$/i.test(hex || "") ? hex.replace(/^#?(.)(.)(.)$/, "#$1$1$2$2$3$3") : hex;
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(full || "");
   if (!m) return `rgba(200,200,200,${alpha})`;
   return `rgba(${parseInt(m[1], 16)},${parseInt(m[2], 16)},${parseInt(m[3], 16)},${alpha})`;
 }

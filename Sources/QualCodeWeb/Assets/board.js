@@ -79,7 +79,7 @@ function card(unit, from, subgroup) {
   const golden = subgroup?.goldenUnit === unit.id;
   const node = el("article", { class: golden ? "card golden" : "card", draggable: "true", tabindex: "0", dataset: { unit: unit.id, from } },
     el("p", { text: unit.text.length > 220 ? `${unit.text.slice(0, 220)} …` : unit.text }),
-    el("footer", { text: `${unit.participants.join(", ")} · ${unit.transcript} ${t("uiLine").toLowerCase()} ${unit.lines}` }));
+    el("footer", { text: [unit.participants.join(", "), `${unit.transcript} ${t("uiLine").toLowerCase()} ${unit.lines}`].filter(Boolean).join(" · ") }));
   node.addEventListener("dragstart", (event) => {
     dragged = { unit: unit.id, from };
     event.dataTransfer.setData("text/plain", unit.id);

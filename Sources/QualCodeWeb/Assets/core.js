@@ -30,9 +30,15 @@ export function el(tag, props = {}, ...children) {
   return node;
 }
 
+// A label with its fields filled: `{1}` is the first value; `{1:koding|kodinger}` the word for it,
+// singular when the value is 1.
 export function t(key, ...values) {
   const text = state.labels[key] ?? key;
-  return text.replace(/\{(\d+)\}/g, (whole, n) => (values[n - 1] !== undefined ? String(values[n - 1]) : whole));
+  return text.replace(/\{(\d+)(?::([^|}]*)\|([^}]*))?\}/g, (whole, n, one, other) => {
+    const value = values[n - 1];
+    if (value === undefined) return whole;
+    return one === undefined ? String(value) : (Number(value) === 1 ? one : other);
+  });
 }
 
 // ---------------------------------------------------------------- offsets
@@ -77,21 +83,12 @@ export function toast(message, isError = false) {
   toastTimer = setTimeout(() => { box.hidden = true; }, isError ? 6000 : 2500);
 }
 
+// A code's colour as the server gives it (every code has one); grey for a code not known yet.
 export function colorOf(codeId) {
   return state.view?.codes.find((c) => c.id === codeId)?.color
     || state.codes.find((c) => c.id === codeId)?.color
-    || paletteColor(codeId);
+    || "#8C959F";
 }
-
-// The same palette as the server's, for codes not on the open page.
-const palette = ["#e6a23c", "#5b8ff9", "#5ad8a6", "#f6bd16", "#e8684a", "#6dc8ec", "#9270ca", "#ff9d4d", "#269a99", "#ff99c3", "#a0d911", "#b37feb"];
-export function paletteColor(id) {
-  const hex = id.replace(/-/g, "");
-  let sum = 0;
-  for (let i = 0; i < 32; i += 2) sum = ((sum * 31) + parseInt(hex.slice(i, i + 2), 16)) & 0xffff;
-  return palette[sum % palette.length];
-}
-
 
 // Pages other than the transcript register themselves here: a hash pattern and what draws it.
 export const routes = [];
