@@ -43,6 +43,12 @@ public struct WebApp: Sendable {
         secureCookies || (behindProxy && request.headers[HTTPField.Name("X-Forwarded-Proto")!]?.lowercased() == "https")
     }
 
+    /// The scheme the browser used to reach this server: https when cookies are marked Secure (a TLS
+    /// proxy in front), else http.
+    func scheme(of request: Request) -> String {
+        secureCookies(for: request) ? "https" : "http"
+    }
+
     /// Who is asking, for the login throttle: the peer's address, or behind a trusted proxy the address
     /// the proxy added last to `X-Forwarded-For` (earlier entries are the client's own word).
     func clientAddress(of request: Request, context: WebContext) -> String {
@@ -55,11 +61,12 @@ public struct WebApp: Sendable {
 
     /// Every route of the pages and the API, behind the session, CSRF and security-header middleware.
     public func router() -> Router<WebContext> {
-        let router = Router(context: WebContext.self)
+        // HEAD is answered as GET without the body (players and proxies probe with it).
+        let router = Router(context: WebContext.self, options: .autoGenerateHeadEndpoints)
         router.addMiddleware {
             SecurityHeadersMiddleware()
             SessionMiddleware(sessions: sessions, store: store)
-            CSRFMiddleware()
+            CSRFMiddleware(app: self)
         }
         PageRoutes(app: self).add(to: router)
         LoginRoutes(app: self).add(to: router)
@@ -75,7 +82,12 @@ public struct WebApp: Sendable {
         ImportRoutes(app: self).add(to: api)
         HistoryRoutes(app: self).add(to: api)
         BoardRoutes(app: self).add(to: api)
-        api.get("events") { request, context in try await changes.stream(request: request, context: context) }
+        api.get("events") { [sessions, store] request, context in
+            let id = try context.requireSession().id
+            return try await changes.stream(request: request, context: context) {
+                await SessionMiddleware.current(id, sessions: sessions, store: store) != nil
+            }
+        }
         return router
     }
 

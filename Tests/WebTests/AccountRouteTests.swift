@@ -226,3 +226,26 @@ import Testing
         }
     }
 }
+
+/// Sessions opened with a password end when the account changes under them.
+@Suite struct AccountSessionTests {
+    @Test func aNewPasswordOrAnAccountMadeAgainEndsTheSessionsOpenedBefore() async throws {
+        let fixture = try AccountRouteTests.served()
+        try await fixture.test { browser in
+            var lars = browser
+            try await lars.logIn(name: "lars", password: "passord-lars")
+            var lise = browser
+            try await lise.logIn(name: "lise", password: "passord-lise")
+            // A password reset is how an owner locks out whoever has the old one.
+            try fixture.store.setPassword(of: "lars", to: "nytt-passord")
+            #expect(try await lars.get("/api/session").status == .unauthorized)
+            var larsAgain = browser
+            try await larsAgain.logIn(name: "lars", password: "nytt-passord")
+            // A reader removed and made again as owner does not get the old reader session back as owner.
+            try fixture.store.removeAccount("lise")
+            try fixture.store.addAccount("lise", role: .owner)
+            #expect(try await lise.get("/api/session").status == .unauthorized)
+            #expect(try await larsAgain.get("/api/session").status == .ok)
+        }
+    }
+}

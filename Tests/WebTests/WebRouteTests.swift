@@ -129,6 +129,7 @@ import Testing
             ("{\"transcript\": \"\(fixture.transcript)\", \"start\": 1, \"end\": 5, \"codes\": []}", .some(""), .badRequest, "codes"),
             ("{\"transcript\": \"\(fixture.transcript)\", \"start\": 1, \"end\": 5, \"codes\": [\"A//B\"]}", .some(""), .unprocessableContent, "empty"),
             ("{\"transcript\": \"\(fixture.transcript)\", \"start\": 1, \"end\": 5, \"codes\": [\"\\u001b[2J\"]}", .some(""), .unprocessableContent, "control"),
+            ("{\"transcript\": \"\(fixture.transcript)\", \"start\": 1, \"end\": 5, \"codes\": [\"\\u202egnp.exe\"]}", .some(""), .unprocessableContent, "direction-changing"),
             (String(repeating: " ", count: WebLimits.jsonBody + 10), .some(""), .contentTooLarge, "larger"),
         ]
         let events = try fixture.store.eventCount()
@@ -145,6 +146,9 @@ import Testing
             }
             let foreign = try await browser.post("/api/codings", json: good, extra: [.origin: "http://evil.example"])
             #expect(foreign.status == .forbidden)
+            // The same host under another scheme is another site.
+            let otherScheme = try await browser.post("/api/codings", json: good, extra: [.origin: "https://localhost"])
+            #expect(otherScheme.status == .forbidden)
         }
         #expect(try fixture.store.eventCount() == events)
         #expect(try fixture.store.units().isEmpty)
@@ -192,6 +196,32 @@ import Testing
             #expect(none.status == .notFound)
         }
         #expect(try fixture.store.units().flatMap(\.codes) == ["Arbeid"])
+    }
+
+    @Test func aCodingIsRemovedByItsOwnCoderOnly() async throws {
+        let fixture = try WebFixture(owner: "anne")
+        let segment = try fixture.code("tillit er alt", ["Tillit"]).segment.id
+        let span = try fixture.span(of: "tillit er alt")
+        _ = try fixture.store.acting(as: "berit").code(fixture.transcript, .offsets(start: span.start, end: span.end), codes: ["Tillit"])
+        let tillit = try fixture.codeID("Tillit")
+        let body = "{\"segment\": \"\(segment)\", \"code\": \"\(tillit)\"}"
+        try await fixture.test { browser in
+            var lars = browser
+            try await lars.logIn(as: "lars", role: .coder)
+            let before = try fixture.unchanged()
+            // lars has no coding there: a clear 404, and anne's and berit's codings stay.
+            let refused = try await lars.post("/api/codings/remove", json: body)
+            #expect(refused.status == .notFound)
+            #expect((try lars.json(refused)["error"] as? String)?.contains("lars has no coding") == true)
+            #expect(try fixture.unchanged() == before)
+            var anne = browser
+            try await anne.logIn()
+            let removed = try await anne.post("/api/codings/remove", json: body, extra: [.origin: "http://localhost"])
+            #expect(removed.status == .ok)
+            #expect(try anne.json(removed)["removed"] as? [String] == ["Tillit"])
+            #expect(try await anne.post("/api/codings/remove", json: body).status == .notFound)
+        }
+        #expect(try fixture.store.transcriptPage(fixture.transcript).codings.map(\.coder) == ["berit"], "berit's coding is left")
     }
 
     @Test func markupInTheTranscriptTravelsAsText() async throws {

@@ -3,7 +3,8 @@ import Foundation
 /// What is wrong with a name a person gave.
 public enum NameProblem: Sendable, Hashable, Codable {
     /// Control characters (other than none: names are one line) or line and paragraph separators, which
-    /// a terminal would obey (ESC[2J clears the screen) or a listing would break on.
+    /// a terminal would obey (ESC[2J clears the screen) or a listing would break on; or characters that
+    /// turn text around or take no room, which make a name read as another.
     case controlCharacters
     /// Longer than ``NameRules/maximumLength`` characters.
     case tooLong(limit: Int)
@@ -34,7 +35,7 @@ public enum NameRules {
     static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .control, .lineSeparator, .paragraphSeparator: return true
-        default: return false
+        default: return scalar.isBidiControl || scalar.isInvisibleFormat
         }
     }
 }

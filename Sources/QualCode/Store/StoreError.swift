@@ -169,10 +169,10 @@ extension StoreError: CustomStringConvertible, LocalizedError {
         case let .emptyName(what):
             return "a \(what) name cannot be empty or blank; nothing was changed."
         case let .invalidName(what, name, problem):
-            let shown = name.escapingControlCharacters()
+            let shown = name.escapingControlCharacters(invisible: true)
             switch problem {
             case .controlCharacters:
-                return "\(what) name \"\(shown.truncated())\" has control characters or line breaks; a name is one line of text. Nothing was changed."
+                return "\(what) name \"\(shown.truncated())\" has control characters, line breaks or invisible or direction-changing characters; a name is one line of plain text. Nothing was changed."
             case let .tooLong(limit):
                 return "\(what) name \"\(shown.truncated())\" is \(name.count) characters long; at most \(limit) are allowed. Nothing was changed."
             case .emptyPathPart:

@@ -176,6 +176,24 @@ extension Unicode.Scalar {
         return v < 0x20 || (v >= 0x7F && v <= 0x9F) || v == 0x2028 || v == 0x2029
     }
 
+    /// A character that changes the direction of the text around it: U+202E shows «gnp.exe» as «exe.png».
+    public var isBidiControl: Bool {
+        switch value {
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
+    }
+
+    /// A character that takes no room (zero-width space, BOM, soft hyphen, word joiner), so two names
+    /// that look the same would be different. The joiners emoji and some scripts need (U+200C, U+200D)
+    /// are not counted.
+    public var isInvisibleFormat: Bool {
+        switch value {
+        case 0x00AD, 0x180E, 0x200B, 0x2060...0x2064, 0xFEFF: return true
+        default: return false
+        }
+    }
+
     /// Whitespace, line breaks included; ASCII without a property lookup.
     public var isSpace: Bool {
         let v = value
@@ -190,14 +208,19 @@ extension String {
         split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
-    /// The text with control characters and line or paragraph separators written as `\u{1B}`, so a
-    /// value quoted in a message or printed to a terminal cannot move the cursor or clear the screen.
+    /// The text with control characters, line or paragraph separators and direction overrides written
+    /// as `\u{1B}`, so a value quoted in a message or printed to a terminal cannot move the cursor, clear
+    /// the screen or turn the rest of the line around.
     /// With `keepingLineBreaks`, line feeds and tabs stay as they are (a memo printed whole).
-    public func escapingControlCharacters(keepingLineBreaks: Bool = false) -> String {
-        guard unicodeScalars.contains(where: \.isControlOrSeparator) else { return self }
+    /// With `invisible`, characters that take no room are written out too (a name refused for one).
+    public func escapingControlCharacters(keepingLineBreaks: Bool = false, invisible: Bool = false) -> String {
+        let escaped = { (scalar: Unicode.Scalar) in
+            scalar.isControlOrSeparator || scalar.isBidiControl || (invisible && scalar.isInvisibleFormat)
+        }
+        guard unicodeScalars.contains(where: escaped) else { return self }
         var out = String.UnicodeScalarView()
         for scalar in unicodeScalars {
-            if scalar.isControlOrSeparator && !(keepingLineBreaks && (scalar == "\n" || scalar == "\t")) {
+            if escaped(scalar) && !(keepingLineBreaks && (scalar == "\n" || scalar == "\t")) {
                 out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
             } else {
                 out.append(scalar)

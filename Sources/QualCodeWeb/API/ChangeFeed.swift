@@ -41,9 +41,14 @@ public actor ChangeFeed {
         return (id, stream)
     }
 
+    /// How many streams are open.
+    var listenerCount: Int { listeners.count }
+
     func stop(_ id: UUID) {
         listeners.removeValue(forKey: id)?.finish()
         if listeners.isEmpty {
+            // The next listener hears changes from when it comes, not what happened while nobody listened.
+            lastSeen = nil
             poller?.cancel()
             poller = nil
             wake?.finish()
@@ -80,23 +85,28 @@ public actor ChangeFeed {
     }
 
     /// The `text/event-stream` response a page's EventSource reads: one `change` event per batch of log
-    /// rows, and a comment every 20 seconds so proxies keep the connection open.
-    nonisolated func stream(request: Request, context: WebContext) async throws -> Response {
+    /// rows, and a comment every 20 seconds so proxies keep the connection open. `isOpen` is asked every
+    /// few seconds: the stream ends when its session does (logout, account removed, new password).
+    nonisolated func stream(request: Request, context: WebContext, isOpen: @escaping @Sendable () async -> Bool) async throws -> Response {
         _ = try context.requireSession()
-        let (id, changes) = await listen()
         return Response(
             status: .ok,
             headers: [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store"],
             body: .init { writer in
+                // Listening starts with the body, so a HEAD request (whose body is never written) leaves no listener.
+                let (id, changes) = await self.listen()
                 let (ended, end) = AsyncStream.makeStream(of: [Change]?.self)
                 let forward = Task {
                     for await batch in changes { end.yield(batch) }
                     end.finish()
                 }
                 let heartbeat = Task {
+                    var ticks = 0
                     while !Task.isCancelled {
-                        try? await Task.sleep(for: .seconds(20))
-                        end.yield([])
+                        try? await Task.sleep(for: Self.sessionCheck)
+                        guard await isOpen() else { end.yield(nil); return }
+                        ticks += 1
+                        if ticks % 4 == 0 { end.yield([]) }
                     }
                 }
                 defer {
@@ -114,6 +124,9 @@ public actor ChangeFeed {
             }
         )
     }
+
+    /// How often an open stream asks whether its session still holds (a heartbeat every fourth time).
+    static let sessionCheck: Duration = .seconds(5)
 
     private nonisolated func send(changes ended: AsyncStream<[Change]?>, request: Request, to writer: inout any ResponseBodyWriter,
                                   end: AsyncStream<[Change]?>.Continuation) async throws {

@@ -2,12 +2,11 @@ import Foundation
 import Hummingbird
 import QualCode
 
-/// A transcript's recording, served from its file with HTTP range requests, so the browser's player
+/// A transcript's recording, streamed from its file, with HTTP range requests so the browser's player
 /// can start at any turn's time without loading the whole file.
 struct MediaRoutes {
     let app: WebApp
-    /// The most one response carries; the player asks again for the rest.
-    static let chunk: Int64 = 4 << 20
+    static let files = FileIO()
 
     func add(to group: RouterGroup<WebContext>) {
         group.get("transcripts/:id/media") { request, context in
@@ -16,57 +15,69 @@ struct MediaRoutes {
             guard let media = try await app.read({ try $0.media(of: id) }) else {
                 throw WebError(.notFound, "the transcript has no recording")
             }
-            return try await app.read { _ in try Self.response(for: media, range: request.headers[.range]) }
+            return try await Self.response(for: media, range: request.headers[.range], context: context)
         }
     }
 
-    /// 200 with the first chunk, or 206 with the asked range (cut to a chunk); 416 for a range outside the file.
-    static func response(for media: MediaInfo, range: String?) throws -> Response {
-        guard let handle = FileHandle(forReadingAtPath: media.path) else {
-            throw WebError(.notFound, "the recording is no longer at \(media.path)")
+    /// 200 with the whole file when no single byte range is asked (RFC 9110 §14.2: a Range header this
+    /// server does not take is ignored), 206 with the asked range, 416 for a range outside the file.
+    static func response(for media: MediaInfo, range: String?, context: WebContext) async throws -> Response {
+        // The path stays on the server: whoever reads the page learns only that the file is gone.
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: media.path),
+              attributes[.type] as? FileAttributeType == .typeRegular,
+              let size = (attributes[.size] as? NSNumber)?.int64Value else {
+            throw WebError(.notFound, "the recording's file is no longer where it was attached; attach it again")
         }
-        defer { try? handle.close() }
-        let size = Int64(try handle.seekToEnd())
-        var start: Int64 = 0
-        var end = size - 1
-        var partial = false
-        if let range {
-            guard let asked = ByteRange(range, size: size) else {
-                return Response(status: .rangeNotSatisfiable, headers: [.contentRange: "bytes */\(size)"])
-            }
-            (start, end, partial) = (asked.start, asked.end, true)
-        }
-        end = min(end, start + chunk - 1)
-        if !partial && end < size - 1 { partial = true }
-        try handle.seek(toOffset: UInt64(start))
-        let data = size == 0 ? Data() : try handle.read(upToCount: Int(end - start + 1)) ?? Data()
         var headers: HTTPFields = [.contentType: media.contentType, .acceptRanges: "bytes", .cacheControl: "private, max-age=3600"]
-        if partial { headers[.contentRange] = "bytes \(start)-\(start + Int64(data.count) - 1)/\(size)" }
-        return Response(status: partial ? .partialContent : .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        let asked = range.map { ByteRange.parse($0, size: size) } ?? .ignored
+        switch asked {
+        case .unsatisfiable:
+            return Response(status: .rangeNotSatisfiable, headers: [.contentRange: "bytes */\(size)"])
+        case .ignored:
+            headers[.contentLength] = String(size)
+            let body = size == 0 ? ResponseBody() : try await files.loadFile(path: media.path, context: context)
+            return Response(status: .ok, headers: headers, body: body)
+        case let .bytes(range):
+            headers[.contentRange] = "bytes \(range.start)-\(range.end)/\(size)"
+            headers[.contentLength] = String(range.end - range.start + 1)
+            let body = try await files.loadFile(path: media.path, range: Int(range.start)...Int(range.end), context: context)
+            return Response(status: .partialContent, headers: headers, body: body)
+        }
     }
 }
 
 /// One `bytes=` range of a Range header (`bytes=0-`, `bytes=100-199`, `bytes=-500`), within a file of `size` bytes.
-struct ByteRange {
+struct ByteRange: Equatable {
     var start: Int64
     var end: Int64
 
-    init?(_ header: String, size: Int64) {
-        guard header.hasPrefix("bytes="), size > 0 else { return nil }
-        let spec = header.dropFirst(6).split(separator: ",", maxSplits: 1).first.map(String.init) ?? ""
-        let parts = spec.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-        guard parts.count == 2 else { return nil }
-        if parts[0].isEmpty {
-            guard let suffix = Int64(parts[1]), suffix > 0 else { return nil }
-            start = max(0, size - suffix)
-            end = size - 1
-        } else {
-            guard let first = Int64(parts[0]), first >= 0, first < size else { return nil }
-            start = first
-            if parts[1].isEmpty { end = size - 1 } else {
-                guard let last = Int64(parts[1]), last >= first else { return nil }
-                end = min(last, size - 1)
-            }
+    enum Parsed: Equatable {
+        /// Not a single well-formed byte range (another unit, several ranges, bad syntax): answer with the whole file.
+        case ignored
+        /// Well formed but outside the file: 416.
+        case unsatisfiable
+        case bytes(ByteRange)
+    }
+
+    static func parse(_ header: String, size: Int64) -> Parsed {
+        guard header.hasPrefix("bytes=") else { return .ignored }
+        let spec = header.dropFirst(6)
+        // Several ranges would need a multipart answer; the whole file serves the same purpose.
+        guard !spec.contains(","), let dash = spec.firstIndex(of: "-") else { return .ignored }
+        let first = spec[..<dash], last = spec[spec.index(after: dash)...]
+        let isNumber = { (part: Substring) in !part.isEmpty && part.count <= 18 && part.allSatisfy { ("0"..."9").contains($0) } }
+        if first.isEmpty {
+            guard isNumber(last), let suffix = Int64(last) else { return .ignored }
+            guard suffix > 0, size > 0 else { return .unsatisfiable }
+            return .bytes(ByteRange(start: max(0, size - suffix), end: size - 1))
         }
+        guard isNumber(first), let start = Int64(first) else { return .ignored }
+        var end = size - 1
+        if !last.isEmpty {
+            guard isNumber(last), let asked = Int64(last), asked >= start else { return .ignored }
+            end = min(asked, size - 1)
+        }
+        guard start < size else { return .unsatisfiable }
+        return .bytes(ByteRange(start: start, end: end))
     }
 }

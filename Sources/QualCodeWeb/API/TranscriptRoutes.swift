@@ -56,6 +56,10 @@ struct CodingRoutes {
             let session = try context.requireWriter()
             let removal = try await JSON.decode(Removal.self, from: request, context: context)
             let result = try await app.act(as: session) { try $0.uncode(segment: removal.segment, codes: [removal.code], force: removal.force ?? false) }
+            // Only one's own codings are removed; another coder's coding of the code stays, and that is said.
+            guard !result.removed.isEmpty else {
+                throw WebError(.notFound, "\(session.user) has no coding with that code on the segment; nothing was removed")
+            }
             await app.changes.poke()
             return try JSON.response(result)
         }

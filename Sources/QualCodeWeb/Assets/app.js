@@ -585,6 +585,11 @@ function selectionToExtend() {
 let refreshTimer;
 function listen() {
   const source = new EventSource("/api/events");
+  // The server closes the stream when the session ends; the browser's reconnect is then refused and
+  // the source gives up. Asking for the session takes the page to the login form.
+  source.addEventListener("error", () => {
+    if (source.readyState === EventSource.CLOSED) api("GET", "/api/session").catch(() => {});
+  });
   source.addEventListener("change", (event) => {
     const changes = JSON.parse(event.data);
     const others = changes.filter((c) => c.actor !== state.session.user);

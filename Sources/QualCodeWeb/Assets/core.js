@@ -64,6 +64,8 @@ export async function api(method, path, body) {
   if (method !== "GET" && state.session) headers["X-CSRF-Token"] = state.session.csrfToken;
   const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: "same-origin" });
   const data = response.status === 204 ? null : await response.json().catch(() => null);
+  // The session ended (logged out elsewhere, a new password, the server restarted): log in again.
+  if (response.status === 401) location.assign("/login");
   if (!response.ok) {
     const error = new Error(data?.error || `${response.status}`);
     error.status = response.status;

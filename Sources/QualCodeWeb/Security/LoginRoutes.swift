@@ -50,7 +50,7 @@ struct LoginRoutes {
             }
             await app.throttle.succeeded(keys)
             if let old = context.session { await app.sessions.close(old.id) }
-            let session = await app.sessions.open(user: account.name, role: account.role, viaAccount: true)
+            let session = await app.sessions.open(account: account)
             var response = Self.redirectHome()
             response.setCookie(SessionMiddleware.cookie(for: session, secure: app.secureCookies(for: request)))
             return response

@@ -11,23 +11,26 @@ struct SessionMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         var context = context
-        if let id = request.cookies[Self.cookieName]?.value, var session = await sessions.session(id) {
-            // An account's role is read again at each request: `user set` or `user remove` on the
-            // command line takes effect on browsers already logged in.
-            if session.viaAccount {
-                let name = session.user
-                let account = try? await store.perform { try $0.account(named: name) }
-                if let account {
-                    if account.role != session.role { session = await sessions.update(id, role: account.role) ?? session }
-                    context.session = session
-                } else {
-                    await sessions.close(id)
-                }
-            } else {
-                context.session = session
-            }
+        if let id = request.cookies[Self.cookieName]?.value {
+            context.session = await Self.current(id, sessions: sessions, store: store)
         }
         return try await next(request, context)
+    }
+
+    /// The session `id` as it stands now, or nil when it has ended. An account's role is read again each
+    /// time: `user set` on the command line takes effect on browsers already logged in; `user remove`, a
+    /// new password or an account made again under the name ends the sessions opened before.
+    static func current(_ id: String, sessions: SessionStore, store: ProjectStore) async -> WebSession? {
+        guard let session = await sessions.session(id) else { return nil }
+        guard session.viaAccount else { return session }
+        let name = session.user
+        guard let account = try? await store.perform({ try $0.account(named: name) }),
+              AccountStamp(account) == session.accountStamp else {
+            await sessions.close(id)
+            return nil
+        }
+        if account.role != session.role { return await sessions.update(id, role: account.role) }
+        return session
     }
 
     /// The cookie that carries a new session: not readable by scripts, sent only to this site.
@@ -45,6 +48,7 @@ struct SessionMiddleware: RouterMiddleware {
 /// the browser says where the request comes from (`Origin`), that must be this server.
 struct CSRFMiddleware: RouterMiddleware {
     static let header = HTTPField.Name("X-CSRF-Token")!
+    let app: WebApp
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         switch request.method {
@@ -55,31 +59,33 @@ struct CSRFMiddleware: RouterMiddleware {
             // this site (a form on another site cannot log a browser in), and the password form carries
             // its one-time token.
             if Self.formPaths.contains(request.uri.path) {
-                try Self.checkOrigin(request)
+                try Self.checkOrigin(request, scheme: app.scheme(of: request))
                 return try await next(request, context)
             }
             let session = try context.requireSession()
             guard let given = request.headers[Self.header], Secret.matches(given, session.csrfToken) else {
                 throw WebError(.forbidden, "the request carries no valid CSRF token; reload the page")
             }
-            try Self.checkOrigin(request)
+            try Self.checkOrigin(request, scheme: app.scheme(of: request))
             return try await next(request, context)
         }
     }
 
     static let formPaths: Set<String> = ["/login", "/set-password", "/logout"]
 
-    /// When the browser says where a request comes from, that must be this server: `Sec-Fetch-Site`
+    /// When the browser says where a request comes from, that must be this server (scheme, host and port): `Sec-Fetch-Site`
     /// where the browser sends it, else `Origin`. (A form posted from a page with `Referrer-Policy:
     /// no-referrer` carries `Origin: null`; its `Sec-Fetch-Site` still tells.)
-    static func checkOrigin(_ request: Request) throws {
+    static func checkOrigin(_ request: Request, scheme: String) throws {
         if let site = request.headers[HTTPField.Name("Sec-Fetch-Site")!] {
             guard ["same-origin", "none"].contains(site) else { throw WebError(.forbidden, "the request comes from another site (\(site))") }
             return
         }
-        if let origin = request.headers[.origin], let host = request.head.authority,
-           URL(string: origin)?.hostWithPort != host {
-            throw WebError(.forbidden, "the request comes from another site (\(origin))")
+        if let origin = request.headers[.origin], let host = request.head.authority {
+            let url = URL(string: origin)
+            guard url?.hostWithPort == host, url?.scheme == scheme else {
+                throw WebError(.forbidden, "the request comes from another site (\(origin))")
+            }
         }
     }
 }

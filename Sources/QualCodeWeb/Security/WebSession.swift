@@ -12,8 +12,23 @@ public struct WebSession: Sendable, Hashable {
     public var csrfToken: String
     public var created: Date
     /// Logged in with an account's password (not the printed token): the account's current role
-    /// holds, and the session ends when the account is removed.
+    /// holds, and the session ends when the account is removed, made again or given a new password.
     public var viaAccount: Bool = false
+    /// Which version of the account logged in (``AccountStamp``); nil for the printed token's session.
+    public var accountStamp: AccountStamp?
+}
+
+/// When the account was made and when its password was last set: a session opened with an account
+/// holds only while both are the same, so a new password (by link or from the command line) or an
+/// account removed and added again under the same name ends the sessions opened before.
+public struct AccountStamp: Sendable, Hashable {
+    var createdAt: Date
+    var passwordSetAt: Date?
+
+    public init(_ account: Account) {
+        createdAt = account.createdAt
+        passwordSetAt = account.passwordSetAt
+    }
 }
 
 /// The sessions of a running server, in memory: a restart logs everyone out, which suits a server run
@@ -27,8 +42,18 @@ public actor SessionStore {
         self.lifetime = lifetime
     }
 
-    public func open(user: String, role: WebRole, viaAccount: Bool = false) -> WebSession {
-        let session = WebSession(id: Secret.make(), user: user, role: role, csrfToken: Secret.make(), created: Date(), viaAccount: viaAccount)
+    /// A session for the printed token's owner.
+    public func open(user: String, role: WebRole) -> WebSession {
+        store(WebSession(id: Secret.make(), user: user, role: role, csrfToken: Secret.make(), created: Date()))
+    }
+
+    /// A session for an account whose password was just checked.
+    public func open(account: Account) -> WebSession {
+        store(WebSession(id: Secret.make(), user: account.name, role: account.role, csrfToken: Secret.make(), created: Date(),
+                         viaAccount: true, accountStamp: AccountStamp(account)))
+    }
+
+    private func store(_ session: WebSession) -> WebSession {
         sessions[session.id] = session
         return session
     }

@@ -84,7 +84,7 @@ struct ParticipantCommand: ParsableCommand {
                 participant, whose id does not change; listings and new exports use the new name. The \
                 transcripts' text is not changed: a speaker label in it stays as imported (change it with \
                 `transcript edit --find`). Pseudonyms are unique (ignoring case), at most \
-                \(NameRules.maximumLength) characters, without control characters or line breaks.
+                \(NameRules.maximumLength) characters, without control characters, line breaks or invisible or direction-changing characters.
 
                 For example:
                   qualcode participant rename Eva Elin

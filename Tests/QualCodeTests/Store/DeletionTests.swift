@@ -237,6 +237,9 @@ extension DeletionTests {
         ("Ev\u{1B}[2Ja", StoreError.invalidName(what: "participant", name: "Ev\u{1B}[2Ja", problem: .controlCharacters)),
         ("Eva\u{2028}Elin", StoreError.invalidName(what: "participant", name: "Eva\u{2028}Elin", problem: .controlCharacters)),
         ("Eva\nElin", StoreError.invalidName(what: "participant", name: "Eva\nElin", problem: .controlCharacters)),
+        // Names that read as other names: a direction override, a zero-width space.
+        ("\u{202E}avE", StoreError.invalidName(what: "participant", name: "\u{202E}avE", problem: .controlCharacters)),
+        ("Ev\u{200B}a", StoreError.invalidName(what: "participant", name: "Ev\u{200B}a", problem: .controlCharacters)),
         // One rule for every name: ``NameRules``, 200 characters.
         (String(repeating: "æ", count: 201), StoreError.invalidName(what: "participant", name: String(repeating: "æ", count: 201),
                                                                     problem: .tooLong(limit: NameRules.maximumLength))),
@@ -247,7 +250,7 @@ extension DeletionTests {
         let eva = try store.resolve.participant("Eva")
         let before = try ProjectSnapshot(store)
         #expect(throws: error) { try store.renameParticipant(eva, to: name) }
-        #expect(!error.description.contains("\u{1B}"))
+        #expect(!error.description.unicodeScalars.contains { $0.isControlOrSeparator || $0.isBidiControl || $0.isInvisibleFormat })
         #expect(try ProjectSnapshot(store) == before && store.participants().map(\.pseudonym) == ["Eva", "Siri", "Åsmund"])
         #expect(throws: StoreError.missing(.participant, UUID(uuidString: "00000000-0000-0000-0000-000000000000")!)) {
             try store.renameParticipant(UUID(uuidString: "00000000-0000-0000-0000-000000000000")!, to: "Ny")
