@@ -12,7 +12,8 @@ public struct WebError: Error, Sendable, HTTPResponseError {
 
     public init(_ status: HTTPResponse.Status, _ message: String, remedy: String? = nil) {
         self.status = status
-        self.message = message
+        // One line whatever the input quoted in it held (a value with a line break, a terminal escape).
+        self.message = message.escapingControlCharacters()
         self.remedy = remedy
     }
 
@@ -29,6 +30,8 @@ public struct WebError: Error, Sendable, HTTPResponseError {
         case let error as ExportError:
             self.init(.unprocessableContent, error.description, remedy: error.remedy?.rawValue)
         case let error as ImportError:
+            self.init(.unprocessableContent, error.description)
+        case let error as QuoteEditError:
             self.init(.unprocessableContent, error.description)
         case let error as FullTextQueryError:
             self.init(.unprocessableContent, error.description)

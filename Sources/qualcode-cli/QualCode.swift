@@ -31,7 +31,7 @@ struct QualCodeCommand: ParsableCommand {
         groupedSubcommands: [
             CommandGroup(name: "Project", subcommands: [InitCommand.self, ProjectCommand.self, ParticipantCommand.self, ImportCommand.self,
                                                          TranscriptCommand.self, ShowCommand.self, MemoCommand.self, LogCommand.self]),
-            CommandGroup(name: "Coding", subcommands: [CodeCommand.self, UncodeCommand.self, CodesCommand.self, UnitsCommand.self]),
+            CommandGroup(name: "Coding", subcommands: [CodeCommand.self, UncodeCommand.self, RecodeCommand.self, CodesCommand.self, UnitsCommand.self]),
             CommandGroup(name: "Finding", subcommands: [SearchCommand.self, RetrieveCommand.self]),
             CommandGroup(name: "Analysis", subcommands: [StcCommand.self]),
             CommandGroup(name: "Export", subcommands: [QuotesCommand.self, QuoteCommand.self, ExportCommand.self]),

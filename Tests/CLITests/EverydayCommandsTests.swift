@@ -278,3 +278,20 @@ extension EverydayCommandsTests {
         #expect(try cli.run("uncode", "--help").stdout.contains("--force"))
     }
 }
+
+// MARK: - Recoding
+
+extension EverydayCommandsTests {
+    @Test func recodeMovesACodingAndSaysSo() throws {
+        let cli = try project()
+        defer { cli.remove() }
+        let segment = firstID(try cli.run("code", "intervju-eva", "--quote", "Tillit er alt", "--code", "Tillit"))
+        let moved = try cli.run("recode", segment, "--from", "Tillit", "--to", "Relasjon/Tillit i team")
+        #expect(moved.stdout.hasSuffix(": Tillit → Tillit i team\n"), "\(moved.stdout)")
+        #expect(moved.stderr.contains("created code \"Relasjon/Tillit i team\""))
+        try refused(cli, ["recode", segment, "--from", "Tillit", "--to", "Annet"], "no coding")
+        try refused(cli, ["recode", segment, "--from", "Tillit i team", "--to", "Relasjon/Tillit i team"], "unchanged")
+        try refused(cli, ["recode", segment, "--from", "Tillit i team", "--to", " "], "--to cannot be empty")
+        #expect(try cli.run("recode", "--help").stdout.contains("--new-code"))
+    }
+}

@@ -193,9 +193,9 @@ extension StoreError: CustomStringConvertible, LocalizedError {
         case let .invalidAttribute(name, value, type):
             return "attribute \"\(name)\": \"\(value)\" is not a valid \(type.rawValue) value (the attribute is typed \(type.rawValue)); nothing was changed."
         case let .invalidValue(what, value, expected):
-            return "\(what): \"\(value)\" is not valid; expected \(expected)."
+            return "\(what): \"\(value.escapingControlCharacters().truncated())\" is not valid; expected \(expected)."
         case let .invalidInput(field, value, expected):
-            return "\(field.words): \"\(value)\" is not valid; expected \(expected)."
+            return "\(field.words): \"\(value.escapingControlCharacters().truncated())\" is not valid; expected \(expected)."
         case let .quoteNotFound(transcript, quote, nearest):
             return "\(transcript): the quote \"\(quote.truncated())\" does not occur in the text\(Self.nearest(nearest)); nothing was coded."
         case let .textNotFound(transcript, find, nearest):

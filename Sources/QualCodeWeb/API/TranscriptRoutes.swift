@@ -43,7 +43,21 @@ struct CodingRoutes {
         var force: Bool?
     }
 
+    /// Your coding of `from` on a segment moved to the code `to` (a path; a new one is created).
+    struct Change: Decodable, Sendable {
+        var segment: UUID
+        var from: UUID
+        var to: String
+    }
+
     func add(to group: RouterGroup<WebContext>) {
+        group.post("codings/change") { request, context in
+            let session = try context.requireWriter()
+            let change = try await JSON.decode(Change.self, from: request, context: context)
+            let result = try await app.act(as: session) { try $0.recode(segment: change.segment, from: change.from, to: change.to) }
+            await app.changes.poke()
+            return try JSON.response(result)
+        }
         group.post("codings") { request, context in
             let session = try context.requireWriter()
             let new = try await JSON.decode(NewCoding.self, from: request, context: context)

@@ -90,3 +90,41 @@ struct UncodeCommand: ParsableCommand {
         Output.line(line)
     }
 }
+
+struct RecodeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "recode",
+        abstract: "Move your coding of a segment from one code to another.",
+        discussion: """
+            The segment stays, with its memos and its quote's edits; only the code changes. A code that \
+            does not exist is created ("Parent/Child" makes a child), unless its name is close to an \
+            existing code's (a typo, most likely): add --new-code to create it all the same. If you had \
+            the new code on the segment already, the coding of the old one just goes.
+
+            For example:
+              qualcode recode 1a2b3c4d --from Tillit --to "Relasjon/Tillit"
+              qualcode recode 1a2b3c4d --from Rapportering --to Dokumentasjon --new-code
+            """
+    )
+    @OptionGroup var project: ProjectOptions
+    @Argument(help: "The segment id (as `units` or `code` prints it).") var segment: String
+    @Option(help: "The code to move the coding from.") var from: String
+    @Option(help: "The code to move it to (a path).") var to: String
+    @Flag(name: .customLong("new-code"), help: "Create the new code even when its name is close to an existing code's.") var newCode = false
+    @Flag(help: "Print the result as JSON.") var json = false
+
+    func validate() throws {
+        if to.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError("--to cannot be empty or blank.") }
+    }
+
+    func run() throws {
+        let store = try project.openStore()
+        let result = try store.recode(segment: try store.resolve.segment(segment), from: try store.resolve.code(from), to: to,
+                                      newCodes: .createUnlessSimilar(confirmed: newCode ? [to] : []))
+        if json { try Output.printJSON(result); return }
+        for name in result.createdCodes { Output.note("created code \"\(name)\"") }
+        let s = result.segment
+        Output.line("\(s.id.shortID)  \(s.transcript) line \(s.lineLabel): \(result.from) → \(result.to)"
+                    + (result.wasAlreadyCoded ? " (already coded \(result.to); the coding of \(result.from) was removed)" : ""))
+    }
+}
