@@ -1,6 +1,7 @@
 // QualCode in the browser: the transcript view, coding by selection and the code tree.
 // Every value from the server goes into the page as text (textContent), never as markup.
-import { state, $, el, t, api, toast, scalarOffset, colorOf, routes } from "./core.js";
+import { state, $, el, t, api, toast, scalarOffset, snapSelection, colorOf, routes } from "./core.js";
+import { openPicker, loadRecent, rememberRecent } from "./picker.js";
 import { openImport } from "./import.js";
 import "./history.js";
 import "./board.js";
@@ -9,7 +10,7 @@ import "./board.js";
 async function start() {
   state.labels = await api("GET", `/api/labels?lang=${encodeURIComponent(state.language)}`);
   state.session = await api("GET", "/api/session");
-  state.recent = JSON.parse(localStorage.getItem(recentKey()) || "[]");
+  loadRecent();
   document.documentElement.lang = state.language;
   renderChrome();
   await Promise.all([loadTranscripts(), loadCodes()]);
@@ -19,8 +20,6 @@ async function start() {
   listen();
   await route();
 }
-
-function recentKey() { return `qualcode.recent.${state.session.project}.${state.session.user}`; }
 
 function renderChrome() {
   $("project").textContent = state.session.project;
@@ -41,7 +40,6 @@ function renderChrome() {
   $("import-button").onclick = () => openImport(loadTranscripts);
   $("codes-heading").textContent = t("uiCodes");
   for (const node of document.querySelectorAll("[data-label]")) node.textContent = t(node.dataset.label);
-  renderRecent();
 }
 
 async function loadTranscripts() {
@@ -89,6 +87,7 @@ async function route() {
     const found = location.hash.match(page.pattern);
     if (found) {
       state.view = null;
+      state.selectionSource = null;
       markCurrent();
       await page.draw($("main"), found);
       return;
@@ -96,6 +95,7 @@ async function route() {
   }
   {
     state.view = null;
+    state.selectionSource = null;
     $("main").replaceChildren(el("p", { class: "empty", text: t("uiChooseTranscript") }));
     markCurrent();
   }
@@ -109,6 +109,7 @@ async function openTranscript(id, keepScroll = false) {
   // A change elsewhere in the project leaves this page as it is: keep the DOM (and the reader's selection).
   if (keepScroll && state.view && JSON.stringify(view) === JSON.stringify(state.view)) return;
   state.view = view;
+  state.selectionSource = { current: currentSelection, after: refresh };
   renderTranscript();
   if (keepScroll) main.scrollTop = scroll;
   markCurrent();
@@ -245,9 +246,7 @@ function lineAround(offset) {
   return { line, scalars: [...line.pieces.map((p) => p.text).join("")] };
 }
 
-const wordChar = /[\p{L}\p{N}\p{M}'’-]/u;
-
-// The current selection in scalars, snapped to whole words unless `exact`, with white space trimmed.
+// The current selection in the transcript, in scalars, snapped to whole words unless `exact`.
 function currentSelection(exact) {
   const selection = window.getSelection();
   if (!selection || selection.isCollapsed || !state.view) return null;
@@ -259,43 +258,34 @@ function currentSelection(exact) {
   if (end < start) [start, end] = [end, start];
   const first = lineAround(start), last = lineAround(end);
   if (!first || !last) return null;
-  const at = (ctx, offset) => ctx.scalars[offset - ctx.line.start];
-  if (!exact) {
-    while (start > first.line.start && wordChar.test(at(first, start - 1) || "") && wordChar.test(at(first, start) || "")) start--;
-    while (end < last.line.end && wordChar.test(at(last, end) || "") && wordChar.test(at(last, end - 1) || "")) end++;
-  }
-  const textOf = (from, to) => {
-    let out = "";
-    for (const line of state.view.lines) {
-      if (line.end <= from || line.start >= to) continue;
-      const scalars = [...line.pieces.map((p) => p.text).join("")];
-      if (out) out += "\n";
-      out += scalars.slice(Math.max(0, from - line.start), Math.min(scalars.length, to - line.start)).join("");
-    }
-    return out;
-  };
-  let text = textOf(start, end);
-  const leading = [...text].findIndex((c) => !/\s/u.test(c));
-  if (leading < 0) return { start, end, text: "", blank: true };
-  // Trim white space (whole scalars) at either end.
-  let scalars = [...text];
-  let trimmedEnd = scalars.length;
-  while (trimmedEnd > 0 && /\s/u.test(scalars[trimmedEnd - 1])) trimmedEnd--;
-  start += leading;
-  end -= scalars.length - trimmedEnd;
-  text = scalars.slice(leading, trimmedEnd).join("");
-  return { start, end, text, blank: false };
+  const base = first.line.start;
+  return { transcript: state.view.transcript.id, ...snapSelection(scalarsBetween(base, last.line.end), base, start, end, exact) };
 }
 
+// The transcript's scalars from `from` to `to`, each line at its own offset (the line breaks between
+// lines stay line breaks).
+function scalarsBetween(from, to) {
+  const scalars = new Array(Math.max(0, to - from)).fill("\n");
+  for (const line of state.view.lines) {
+    if (line.end <= from || line.start >= to) continue;
+    [...line.pieces.map((p) => p.text).join("")].forEach((c, i) => {
+      const at = line.start - from + i;
+      if (at >= 0 && at < scalars.length) scalars[at] = c;
+    });
+  }
+  return scalars;
+}
+
+function textBetween(from, to) { return scalarsBetween(from, to).join(""); }
+
 // ---------------------------------------------------------------- coding
-async function applyCodes(paths, selection = state.selection) {
-  if (!selection) { toast(t("uiNothingSelected"), true); return false; }
+// Codes a selection (from any page's selection source) and redraws that page.
+async function applyCodes(paths, selection) {
   if (!state.session.role || state.session.role === "reader") { toast(t("uiReadOnly"), true); return false; }
   try {
-    const result = await api("POST", "/api/codings", { transcript: state.view.transcript.id, start: selection.start, end: selection.end, codes: paths });
-    for (const path of paths) rememberRecent(path);
+    const result = await api("POST", "/api/codings", { transcript: selection.transcript, start: selection.start, end: selection.end, codes: paths });
     toast(t("uiCoded", [...result.added, ...result.alreadyPresent].join(", ")));
-    await refresh();
+    await (state.selectionSource?.after ?? refresh)();
     return true;
   } catch (error) {
     toast(error.message, true);
@@ -303,15 +293,19 @@ async function applyCodes(paths, selection = state.selection) {
   }
 }
 
-function rememberRecent(path) {
-  state.recent = [path, ...state.recent.filter((p) => p !== path)].slice(0, 9);
-  localStorage.setItem(recentKey(), JSON.stringify(state.recent));
-  renderRecent();
+// The selection the keys act on, or null with the reason said.
+function selectionToCode(exact) {
+  const selection = state.selectionSource?.current(exact);
+  if (selection?.error) { toast(t(selection.error), true); return null; }
+  if (!selection || selection.blank) { toast(t(selection?.blank ? "uiBlankSelection" : "uiNothingSelected"), true); return null; }
+  if (state.session.role === "reader") { toast(t("uiReadOnly"), true); return null; }
+  return selection;
 }
 
-function renderRecent() {
-  $("recent").replaceChildren(...state.recent.map((path, i) =>
-    el("span", { class: "chip", title: `${i + 1}: ${path}` }, el("span", { class: "key", text: i + 1 }), path)));
+function codeSelection(exact) {
+  const selection = selectionToCode(exact);
+  if (!selection) return;
+  openPicker({ title: t("uiPickCode"), quote: selection.text, choose: (path) => applyCodes([path], selection) });
 }
 
 async function refresh() {
@@ -344,87 +338,76 @@ async function removeCoding(coding) {
   } catch (error) { toast(error.message, true); }
 }
 
-// ---------------------------------------------------------------- picker
-const picker = { items: [], active: 0 };
+// Moves one's coding to another code chosen in the picker; the segment and its memos stay.
+function changeCoding(coding, code) {
+  hidePopover();
+  openPicker({
+    title: t("uiChangeCodeFrom", code?.path ?? "?"), quote: textBetween(coding.start, coding.end), stayOpen: false,
+    choose: async (path) => {
+      try {
+        const result = await api("POST", "/api/codings/change", { segment: coding.segment, from: coding.code, to: path });
+        toast(t("uiChanged", result.from, result.to));
+        await refresh();
+        return true;
+      } catch (error) { toast(error.message, true); return false; }
+    },
+  });
+}
 
-function openPicker(exact) {
-  const selection = currentSelection(exact);
-  if (!selection) { toast(t("uiNothingSelected"), true); return; }
-  if (selection.blank) { toast(t("uiBlankSelection"), true); return; }
+// ---------------------------------------------------------------- quotes
+// A coded passage as a quote: the displayed form written with the edit marks, checked by the server
+// against the verbatim text; a lead-in; back to verbatim or without filler words in one click.
+let quoteSegment = null;
+
+async function openQuote(segment) {
   if (state.session.role === "reader") { toast(t("uiReadOnly"), true); return; }
-  state.selection = selection;
-  $("picker-title").textContent = t("uiPickCode");
-  $("picker-quote").textContent = `«${selection.text}»`;
-  $("picker-hint").textContent = t("uiPickerHint");
-  const input = $("picker-input");
-  input.value = "";
-  $("picker").hidden = false;
-  fillPicker();
-  input.focus();
+  try {
+    const details = await api("GET", `/api/segments/${segment}/quote`);
+    quoteSegment = segment;
+    $("quote-title").textContent = t("uiEditQuote");
+    $("quote-help").textContent = t("uiQuoteMarks");
+    $("quote-verbatim-label").textContent = t("uiVerbatim");
+    $("quote-display-label").textContent = t("uiDisplayed");
+    $("quote-leadin-label").textContent = t("uiLeadIn");
+    $("quote-cancel").textContent = t("uiCancel");
+    $("quote-save").textContent = t("uiSave");
+    $("quote-fillers").textContent = t("uiCleanFillers");
+    $("quote-verbatim").textContent = t("uiBackToVerbatim");
+    showQuote(details);
+    $("quote-dialog").hidden = false;
+    $("quote-display").focus();
+  } catch (error) { toast(error.message, true); }
 }
 
-function closePicker() {
-  $("picker").hidden = true;
-  $("main").focus({ preventScroll: true });
+function showQuote(details) {
+  $("quote-source").textContent = details.verbatim;
+  $("quote-display").value = details.displayed;
+  $("quote-leadin").value = details.leadIn ?? "";
+  $("quote-edits").textContent = details.edits ? `${t("uiEdits")}: ${details.edits}` : "";
+  $("quote-error").textContent = details.isStale ? t("uiQuoteStale") : "";
 }
 
-function fillPicker() {
-  const query = $("picker-input").value.trim();
-  const lower = query.toLowerCase();
-  const scored = state.codes
-    .map((code) => {
-      const path = code.path.toLowerCase(), name = code.name.toLowerCase();
-      const rank = !lower ? 2 : name.startsWith(lower) ? 0 : path.startsWith(lower) ? 1 : path.includes(lower) ? 2 : -1;
-      return { code, rank };
-    })
-    .filter((x) => x.rank >= 0)
-    .sort((a, b) => a.rank - b.rank || a.code.path.localeCompare(b.code.path, "nb"));
-  const recentFirst = !lower ? [...scored].sort((a, b) => recentIndex(a.code.path) - recentIndex(b.code.path)) : scored;
-  picker.items = recentFirst.map((x) => ({ path: x.code.path, code: x.code }));
-  const exists = state.codes.some((c) => c.path.toLowerCase() === lower);
-  if (query && !exists) picker.items.unshift({ path: query, create: true });
-  picker.active = 0;
-  renderPickerList();
+function closeQuote() { $("quote-dialog").hidden = true; quoteSegment = null; $("main").focus({ preventScroll: true }); }
+
+async function saveQuote(change) {
+  if (!quoteSegment) return;
+  try {
+    const details = await api("POST", `/api/segments/${quoteSegment}/quote`, change);
+    showQuote(details);
+    toast(t("uiQuoteSaved"));
+    if (!change.cleanFillers && !change.verbatim) closeQuote();
+  } catch (error) { $("quote-error").textContent = error.message; }
 }
 
-function recentIndex(path) {
-  const i = state.recent.indexOf(path);
-  return i < 0 ? 99 : i;
-}
-
-function renderPickerList() {
-  const list = $("picker-list");
-  list.replaceChildren(...picker.items.map((item, i) => {
-    const li = el("li", { role: "option", "aria-selected": i === picker.active ? "true" : "false", onclick: () => { picker.active = i; choosePicked(); } },
-      el("span", { class: "swatch" }),
-      item.create ? el("span", { class: "new", text: t("uiCreateCode", item.path) }) : el("span", { text: item.path }));
-    li.querySelector(".swatch").style.background = item.create ? "transparent" : colorOf(item.code.id);
-    return li;
-  }));
-  list.children[picker.active]?.scrollIntoView({ block: "nearest" });
-}
-
-async function choosePicked() {
-  const item = picker.items[picker.active];
-  if (!item) return;
-  const ok = await applyCodes([item.path]);
-  if (ok) {
-    // Stay open for the next code on the same selection.
-    $("picker-input").value = "";
-    fillPicker();
-    $("picker-input").focus();
-  }
-}
-
-$("picker-input").addEventListener("input", fillPicker);
-$("picker-input").addEventListener("keydown", (event) => {
-  if (event.key === "ArrowDown") { picker.active = Math.min(picker.items.length - 1, picker.active + 1); renderPickerList(); event.preventDefault(); }
-  else if (event.key === "ArrowUp") { picker.active = Math.max(0, picker.active - 1); renderPickerList(); event.preventDefault(); }
-  else if (event.key === "Enter") { event.preventDefault(); choosePicked(); }
-  else if (event.key === "Escape") { event.preventDefault(); closePicker(); }
+$("quote-cancel").addEventListener("click", closeQuote);
+$("quote-save").addEventListener("click", () => saveQuote({ display: $("quote-display").value, leadIn: $("quote-leadin").value }));
+$("quote-fillers").addEventListener("click", () => saveQuote({ cleanFillers: true }));
+$("quote-verbatim").addEventListener("click", () => saveQuote({ verbatim: true }));
+$("quote-dialog").addEventListener("keydown", (event) => {
+  if (event.key === "Escape") closeQuote();
+  if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) $("quote-save").click();
   event.stopPropagation();
 });
-$("picker").addEventListener("click", (event) => { if (event.target === $("picker")) closePicker(); });
 
 // ---------------------------------------------------------------- memos
 let memoTarget = null;
@@ -472,7 +455,10 @@ function showPopover(anchor, indexes) {
       el("span", { class: "swatch" }),
       el("strong", { text: code?.path ?? "?" }),
       state.session.role !== "reader" && coding.coder === state.session.user
-        ? el("button", { type: "button", class: "link", text: t("uiRemove"), onclick: () => removeCoding(coding) }) : el("span"),
+        ? el("span", { class: "actions" },
+          el("button", { type: "button", class: "link", text: t("uiChangeCode"), onclick: () => changeCoding(coding, code) }),
+          el("button", { type: "button", class: "link", text: t("uiRemove"), onclick: () => removeCoding(coding) }))
+        : el("span"),
       el("span", { class: "detail", text: `${t("uiCoder")}: ${coding.coder} · ${t("uiLine")} ${coding.firstLine}${coding.lastLine !== coding.firstLine ? "–" + coding.lastLine : ""}` }),
       coding.memos.map((memo) => el("span", { class: "memo", text: memo })));
     row.querySelector(".swatch").style.background = code?.color;
@@ -480,7 +466,9 @@ function showPopover(anchor, indexes) {
   });
   const segment = state.view.codings[indexes[0]]?.segment;
   if (state.session.role !== "reader" && segment) {
-    rows.push(el("div", { class: "buttons" }, el("button", { type: "button", text: t("uiAddMemo"), onclick: () => { hidePopover(); openMemo({ kind: "segment", id: segment }); } })));
+    rows.push(el("div", { class: "buttons" },
+      el("button", { type: "button", text: t("uiAddMemo"), onclick: () => { hidePopover(); openMemo({ kind: "segment", id: segment }); } }),
+      el("button", { type: "button", text: t("uiEditQuote"), onclick: () => { hidePopover(); openQuote(segment); } })));
   }
   box.replaceChildren(...rows);
   box.hidden = false;
@@ -519,8 +507,16 @@ function onKey(event) {
   if (event.key === "Escape") { $("help").hidden = true; $("import-dialog").hidden = true; hidePopover(); return; }
   if (!$("help").hidden) { $("help").hidden = true; return; }
   if (event.key === "?") { showHelp(); event.preventDefault(); return; }
+  if (event.key === "c" || event.key === "C") { event.preventDefault(); codeSelection(event.key === "C"); return; }
+  if (/^[1-9]$/.test(event.key) && state.selectionSource) {
+    const path = state.recent[Number(event.key) - 1];
+    if (!path) return;
+    event.preventDefault();
+    const selection = selectionToCode(event.shiftKey);
+    if (selection) applyCodes([path], selection).then((ok) => { if (ok) rememberRecent(path); });
+    return;
+  }
   if (!state.view) return;
-  if (event.key === "c" || event.key === "C") { event.preventDefault(); openPicker(event.key === "C"); return; }
   if (event.key === "u") { event.preventDefault(); undo(); return; }
   if (event.key === "m") {
     // A memo on the coded passage under the selection (or the one last clicked).
@@ -540,14 +536,6 @@ function onKey(event) {
     const forward = event.key === "ArrowRight" || event.key === "ArrowDown";
     selection.modify("extend", forward ? "forward" : "backward", event.key === "ArrowRight" || event.key === "ArrowLeft" ? "word" : "line");
     return;
-  }
-  if (/^[1-9]$/.test(event.key)) {
-    const path = state.recent[Number(event.key) - 1];
-    if (!path) return;
-    event.preventDefault();
-    const selection = currentSelection(event.shiftKey);
-    if (!selection || selection.blank) { toast(t(selection?.blank ? "uiBlankSelection" : "uiNothingSelected"), true); return; }
-    applyCodes([path], selection);
   }
 }
 

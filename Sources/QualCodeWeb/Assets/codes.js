@@ -1,7 +1,7 @@
 // The code tree page (#/codes): counts, add, rename, move, merge, delete with a preview first; and a
 // code's retrieval (#/codes/{id}): its segments with the lines around them, a page at a time.
 // Every value from the server goes into the page as text (el/textContent), colours through the CSSOM.
-import { state, el, t, api, toast, colorOf, addRoute } from "./core.js";
+import { state, el, t, api, toast, colorOf, addRoute, scalarOffset, snapSelection } from "./core.js";
 
 const locale = () => (state.language === "nb" ? "nb-NO" : "en-GB");
 const number = (n) => Number(n).toLocaleString(locale());
@@ -223,8 +223,18 @@ async function drawRetrieval(main, match) {
     el("h1", {}, swatch, code?.path ?? id),
     code?.definition ? el("p", { class: "definition", text: code.definition }) : null,
     el("label", { class: "toggle" }, toggle, " ", t("uiIncludeChildren")));
+  if (canWrite()) head.append(el("p", { class: "hint", text: t("uiCodeFromHere") }));
   const list = el("div", { class: "retrieval", id: "retrieval" });
   main.replaceChildren(head, list);
+  // Coding further from here: the keys c, C and 1–9 code a selection in a card's shown text.
+  state.selectionSource = {
+    current: retrievalSelection,
+    after: async () => {
+      const scroll = main.scrollTop;
+      await drawRetrieval(main, match);
+      main.scrollTop = scroll;
+    },
+  };
   let page;
   try {
     page = await api("GET", `/api/codes/${id}/segments?offset=${offset}&limit=${pageSize}&context=2${children ? "&children=1" : ""}`);
@@ -248,13 +258,15 @@ async function drawRetrieval(main, match) {
 function retrievedCard(r) {
   const s = r.segment;
   const lines = s.firstLine === s.lastLine ? `${s.firstLine}` : `${s.firstLine}–${s.lastLine}`;
-  const context = (line) => el("div", { class: "context-line" }, el("span", { class: "num", text: line.number }), el("span", { text: line.text }));
+  const context = (line) => el("div", { class: "context-line" }, el("span", { class: "num", text: line.number }),
+    el("span", { class: "shown", text: line.text, dataset: { start: line.start } }),
+    line.codes.length ? el("span", { class: "line-codes", text: line.codes.join(", ") }) : null);
   const chips = r.codeIDs.map((codeId, i) => {
     const chip = el("span", { class: "chip" }, el("span", { class: "swatch" }), r.codes[i]);
     chip.querySelector(".swatch").style.background = colorOf(codeId);
     return chip;
   });
-  return el("article", { class: "retrieved", dataset: { segment: s.id } },
+  return el("article", { class: "retrieved", dataset: { segment: s.id, transcript: r.transcriptId } },
     el("header", {},
       el("strong", { text: s.transcript }),
       el("span", { class: "meta", text: ` · ${t("uiLine")} ${lines}${r.participants.length ? " · " + r.participants.join(", ") : ""}` }),
@@ -262,9 +274,45 @@ function retrievedCard(r) {
       el("span", { class: "spacer" }),
       el("a", { class: "open-line", href: `#/transcript/${r.transcriptId}?line=${s.firstLine}${s.lastLine !== s.firstLine ? "-" + s.lastLine : ""}`, text: t("uiOpenInTranscript") })),
     el("div", { class: "context" }, r.before.map(context)),
-    el("div", { class: "segment-text" }, el("span", { class: "num", text: lines }), el("span", { class: "quote", text: s.text })),
+    el("div", { class: "segment-text" }, el("span", { class: "num", text: lines }), el("span", { class: "quote shown", text: s.text, dataset: s.isOrphaned ? {} : { start: s.start } })),
     el("div", { class: "context" }, r.after.map(context)),
     el("div", { class: "chips" }, chips));
+}
+
+// The selection in one card of a retrieval, in store offsets: from where it starts in the shown text
+// (a context line or the segment) to where it ends. Text the card does not show (the rest of the line
+// the segment starts in) cannot be coded from here: that is said instead.
+function retrievalSelection(exact) {
+  const selection = window.getSelection();
+  if (!selection || selection.isCollapsed) return null;
+  const range = selection.getRangeAt(0);
+  const common = range.commonAncestorContainer;
+  const card = (common.nodeType === Node.TEXT_NODE ? common.parentElement : common).closest?.(".retrieved");
+  if (!card) return null;
+  const shown = [...card.querySelectorAll(".shown[data-start]")].filter((node) => range.intersectsNode(node));
+  if (!shown.length) return null;
+  const length = (node) => scalarOffset(node.textContent, node.textContent.length);
+  const offsetIn = (node, container, offset) => {
+    const before = document.createRange();
+    before.setStart(node, 0);
+    before.setEnd(container, offset);
+    return Number(node.dataset.start) + scalarOffset(node.textContent, before.toString().length);
+  };
+  const first = shown[0], last = shown[shown.length - 1];
+  const start = first.contains(range.startContainer) ? offsetIn(first, range.startContainer, range.startOffset) : Number(first.dataset.start);
+  const end = last.contains(range.endContainer) ? offsetIn(last, range.endContainer, range.endOffset) : Number(last.dataset.start) + length(last);
+  // The card's shown text by position; between two shown pieces only a single line break is known.
+  const base = Number(first.dataset.start), to = Number(last.dataset.start) + length(last);
+  const scalars = new Array(Math.max(0, to - base)).fill(null);
+  shown.forEach((node, i) => {
+    const at = Number(node.dataset.start) - base;
+    [...node.textContent].forEach((c, k) => { scalars[at + k] = c; });
+    const next = shown[i + 1];
+    if (next && Number(next.dataset.start) === Number(node.dataset.start) + length(node) + 1) scalars[at + length(node)] = "\n";
+  });
+  const snapped = snapSelection(scalars, base, start, end, exact);
+  if (scalars.slice(snapped.start - base, snapped.end - base).some((c) => c === null)) return { error: "uiSelectWithinShown" };
+  return { transcript: card.dataset.transcript, ...snapped };
 }
 
 addRoute(/^#\/codes$/, drawTree);

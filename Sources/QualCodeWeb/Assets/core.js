@@ -7,7 +7,9 @@ export const state = {
   transcripts: [],
   codes: [],
   view: null,          // the open transcript (TranscriptView from the server)
-  selection: null,     // {start, end, text} in Unicode scalars, kept while the picker is open
+  // Where the keys c, C and 1–9 find what to code on the current page: current(exact) gives
+  // {transcript, start, end, text, blank} in Unicode scalars or null; after() redraws once coded.
+  selectionSource: null,
   recent: [],          // code paths, most recent first
 };
 
@@ -55,6 +57,20 @@ export function scalarOffset(text, utf16) {
     scalars++;
   }
   return scalars;
+}
+
+// A selection in the store's units snapped to whole words (unless `exact`) and trimmed of white space.
+// `scalars` is the text around it, one scalar per element, starting at store offset `base`.
+const wordChar = /[\p{L}\p{N}\p{M}'’-]/u;
+export function snapSelection(scalars, base, start, end, exact) {
+  let s = start - base, e = end - base;
+  if (!exact) {
+    while (s > 0 && wordChar.test(scalars[s - 1] || "") && wordChar.test(scalars[s] || "")) s--;
+    while (e < scalars.length && wordChar.test(scalars[e] || "") && wordChar.test(scalars[e - 1] || "")) e++;
+  }
+  while (s < e && /\s/u.test(scalars[s])) s++;
+  while (e > s && /\s/u.test(scalars[e - 1])) e--;
+  return { start: base + s, end: base + e, text: scalars.slice(s, e).join(""), blank: s >= e };
 }
 
 // ---------------------------------------------------------------- server
