@@ -83,6 +83,8 @@ class Server:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self.process.kill()
+        self.process.stdout.close()
+        self.process.stderr.close()
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
