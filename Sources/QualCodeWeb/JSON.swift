@@ -35,6 +35,8 @@ enum JSON {
         case let DecodingError.keyNotFound(key, _): "\"\(key.stringValue)\" is missing"
         case let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context):
             "\"\(context.codingPath.map(\.stringValue).joined(separator: "."))\" has the wrong type"
+        case let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty:
+            "\"\(context.codingPath.map(\.stringValue).joined(separator: "."))\" has a value this route does not take"
         case DecodingError.dataCorrupted: "not valid JSON"
         default: "not valid JSON"
         }

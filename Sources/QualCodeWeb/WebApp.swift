@@ -79,6 +79,7 @@ public struct WebApp: Sendable {
         SearchRoutes(app: self).add(to: api)
         MemoRoutes(app: self).add(to: api)
         QuoteRoutes(app: self).add(to: api)
+        ParticipantRoutes(app: self).add(to: api)
         MediaRoutes(app: self).add(to: api)
         ImportRoutes(app: self).add(to: api)
         HistoryRoutes(app: self).add(to: api)

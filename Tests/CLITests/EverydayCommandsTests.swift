@@ -295,3 +295,44 @@ extension EverydayCommandsTests {
         #expect(try cli.run("recode", "--help").stdout.contains("--new-code"))
     }
 }
+
+// MARK: - Attributes defined first, memos filtered
+
+extension EverydayCommandsTests {
+    @Test func anAttributeIsDefinedWithItsTypeBeforeAnyValue() throws {
+        let cli = try project()
+        let defined = try cli.run("participant", "attr", "add", "ansiennitet", "--type", "float", "--label", "Antall år i NAV")
+        #expect(defined.status == 0, "\(defined.stderr)")
+        #expect(defined.stdout == "Defined attribute ansiennitet (float), shown as «Antall år i NAV»\n")
+        // The first value is «6», yet the type stays float; a value that is no number is refused.
+        #expect(try cli.run("participant", "set", "Eva", "--attr", "ansiennitet=6").status == 0)
+        #expect(try store(cli).participants().first { $0.pseudonym == "Eva" }?.attributes["ansiennitet"] == "6.0")
+        try refused(cli, ["participant", "set", "Siri", "--attr", "ansiennitet=mange"], "is not a valid float value")
+        try refused(cli, ["participant", "attr", "add", "Rolle", "--type", "text"], "an attribute named \"Rolle\" already exists")
+        try refused(cli, ["participant", "attr", "add", "farge\u{202E}", "--type", "text"], "direction-changing")
+        #expect(try cli.run("participant", "attr", "add", "farge", "--type", "colour").status != 0)
+        let listed = try cli.run("participant", "attr", "list").stdout.split(separator: "\n").filter { $0.hasPrefix("ansiennitet") }
+        #expect(listed.count == 1 && listed[0].contains("float") && listed[0].contains("Antall år i NAV"))
+    }
+
+    @Test func memosAreListedByKindAndByWords() throws {
+        let cli = try project()
+        #expect(try cli.run("memo", "add", "Tillit går igjen hos alle.").status == 0)
+        #expect(try cli.run("memo", "add", "--on", "participant:Siri", "Siri får det til.").status == 0)
+        #expect(try cli.run("memo", "add", "--on", "transcript:intervju-eva", "FÅR mye ros.").status == 0)
+        let byKind = try cli.run("memo", "list", "--kind", "participant", "--json")
+        #expect(byKind.status == 0)
+        let kinds = try JSONDecoder().decode([[String: AnyCodable]].self, from: Data(byKind.stdout.utf8))
+        #expect(kinds.count == 1 && kinds.first?["on"]?.string == "participant:Siri")
+        let byWords = try cli.run("memo", "list", "--containing", "får", "--csv")
+        #expect(byWords.stdout.contains("Siri får det til.") && byWords.stdout.contains("FÅR mye ros.") && !byWords.stdout.contains("Tillit"))
+        #expect(try cli.run("memo", "list", "--containing", "far").stdout.contains("far") == false)
+        #expect(try cli.run("memo", "list", "--kind", "note").status != 0)
+    }
+}
+
+/// Just enough JSON to read one string field of a listing.
+private struct AnyCodable: Decodable {
+    let string: String?
+    init(from decoder: Decoder) throws { string = try? decoder.singleValueContainer().decode(String.self) }
+}

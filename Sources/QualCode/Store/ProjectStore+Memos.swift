@@ -15,6 +15,51 @@ public struct MemoEntry: Hashable, Sendable, Codable {
     public var targetId: UUID?
     /// The record is gone (a memo left behind by a version that did not delete memos with their record).
     public var targetIsDeleted: Bool
+    /// The record's name as people know it (`intervju-eva`, `Ledelse/Tillit`, `Eva`, a segment's short
+    /// id); nil for a project memo and for a record that is gone.
+    public var targetName: String? = nil
+    /// Where the record is read: a transcript memo's transcript, a segment memo's transcript and lines;
+    /// nil for the other kinds and for a record that is gone.
+    public var place: MemoPlace? = nil
+}
+
+/// Where a memo's transcript or segment is read, so a front end can open it at its lines.
+public struct MemoPlace: Hashable, Sendable, Codable {
+    public var transcriptId: UUID
+    /// The transcript's name (`intervju-eva`).
+    public var transcript: String
+    /// The segment's lines (the numbering listings use); nil for a transcript memo.
+    public var firstLine: Int?
+    public var lastLine: Int?
+    /// The segment's text, for a segment memo.
+    public var text: String?
+    /// The paths of the codes on the segment, for a segment memo.
+    public var codes: [String] = []
+}
+
+/// Which memos a listing holds: every memo, or those on one record, of one kind, or whose text holds
+/// some words (ignoring case, not accents: «får» is not «far»).
+public struct MemoFilter: Hashable, Sendable {
+    public var target: MemoTarget?
+    public var kind: MemoTarget.Kind?
+    public var containing: String?
+    /// Newest first (a page listing them), else oldest first (the order they were written, as the
+    /// command line lists them).
+    public var newestFirst: Bool
+
+    public init(target: MemoTarget? = nil, kind: MemoTarget.Kind? = nil, containing: String? = nil, newestFirst: Bool = false) {
+        self.target = target
+        self.kind = kind
+        self.containing = containing
+        self.newestFirst = newestFirst
+    }
+}
+
+/// A page of a memo listing: the memos from `offset`, and how many the filter holds in all.
+public struct MemoList: Hashable, Sendable, Codable {
+    public var memos: [MemoEntry]
+    public var total: Int
+    public var offset: Int
 }
 
 extension ProjectStore {
@@ -105,13 +150,18 @@ extension ProjectStore {
         }
     }
 
-    /// Deletes a memo and returns it as it was.
+    /// Deletes a memo and returns it as it was. `original`, when given, is the text the deletion was
+    /// asked from (what a page showed): when the memo changed since, it is not deleted.
     ///
-    /// - Throws: ``StoreError/missing(_:_:)`` when no memo has this id.
+    /// - Throws: ``StoreError/missing(_:_:)`` when no memo has this id, ``StoreError/changedMeanwhile(_:name:)``
+    ///   when its text is not `original` any more. Nothing is changed then.
     @discardableResult
-    public func deleteMemo(_ id: Memo.ID) throws -> MemoEntry {
+    public func deleteMemo(_ id: Memo.ID, original: String? = nil) throws -> MemoEntry {
         try pool.write { db in
             let memo = try Self.existingMemo(db, id)
+            if let original, original.precomposedStringWithCanonicalMapping != memo.text {
+                throw StoreError.changedMeanwhile(.memo, name: id.shortID)
+            }
             let entry = try Self.entry(db, memo)
             try memo.delete(db)
             try log(db, "memo.delete", ["id": LogValue(memo.id), "on": .string(memo.targetKind.rawValue),
@@ -151,33 +201,85 @@ extension ProjectStore {
     /// Memos, oldest first; only those on `target` when given (``MemoTarget/project`` gives the project's
     /// own memos).
     public func memos(on target: MemoTarget? = nil) throws -> [MemoEntry] {
-        try pool.read { db in
-            var request = Memo.order(Memo.Columns.createdAt)
-            if let target {
+        try memos(MemoFilter(target: target)).memos
+    }
+
+    /// The memos `filter` holds, `limit` of them from `offset`, with the total, each with what it is on
+    /// and where that is read. Only the page's memos are described, so a page is quick however many
+    /// memos the project has.
+    ///
+    /// For example:
+    /// ```swift
+    /// let page = try store.memos(MemoFilter(kind: .segment, containing: "tillit", newestFirst: true), limit: 50)
+    /// ```
+    ///
+    /// - Throws: ``StoreError/missing(_:_:)`` when `filter.target` names no record,
+    ///   ``StoreError/invalidInput(_:value:expected:)`` for a negative offset or a limit below 1.
+    public func memos(_ filter: MemoFilter, offset: Int = 0, limit: Int = .max) throws -> MemoList {
+        guard offset >= 0 else { throw StoreError.invalidInput(.offset, value: String(offset), expected: "0 or more") }
+        guard limit >= 1 else { throw StoreError.invalidInput(.limit, value: String(limit), expected: "1 or more") }
+        return try pool.read { db in
+            var request = Memo.all()
+            if let target = filter.target {
                 try Self.requireExisting(db, target)
                 request = request.filter(Memo.Columns.targetKind == target.kind.rawValue)
                 if let id = target.id { request = request.filter(Memo.Columns.targetId == id) }
             }
-            return try request.fetchAll(db).map { try Self.entry(db, $0) }
+            if let kind = filter.kind { request = request.filter(Memo.Columns.targetKind == kind.rawValue) }
+            // The insertion order (rowid) breaks ties between memos written in the same millisecond.
+            request = filter.newestFirst ? request.order(Memo.Columns.createdAt.desc, Column.rowID.desc)
+                                         : request.order(Memo.Columns.createdAt, Column.rowID)
+            var memos = try request.fetchAll(db)
+            // Swift's lowercasing folds æøå too (SQLite's LIKE folds ASCII only); memo text is stored composed.
+            if let words = filter.containing?.trimmingCharacters(in: .whitespacesAndNewlines), !words.isEmpty {
+                let needle = words.precomposedStringWithCanonicalMapping.lowercased()
+                memos = memos.filter { $0.text.lowercased().contains(needle) }
+            }
+            let page = memos.dropFirst(offset).prefix(limit)
+            return MemoList(memos: try page.map { try Self.entry(db, $0) }, total: memos.count, offset: offset)
         }
     }
 
     private static func entry(_ db: Database, _ memo: Memo) throws -> MemoEntry {
-        let name = try describe(db, memo)
-        return MemoEntry(id: memo.id, on: name ?? "\(memo.targetKind.rawValue):\(memo.targetId?.shortID ?? "?") (deleted)", text: memo.text,
-                         author: memo.author, createdAt: memo.createdAt, targetKind: memo.targetKind, targetId: memo.targetId,
-                         targetIsDeleted: name == nil)
+        let name = try targetName(db, memo)
+        let on = memo.targetKind == .project ? "project"
+            : name.map { "\(memo.targetKind.rawValue):\($0)" } ?? "\(memo.targetKind.rawValue):\(memo.targetId?.shortID ?? "?") (deleted)"
+        let isDeleted = memo.targetKind != .project && name == nil
+        return MemoEntry(id: memo.id, on: on, text: memo.text, author: memo.author, createdAt: memo.createdAt,
+                         targetKind: memo.targetKind, targetId: memo.targetId, targetIsDeleted: isDeleted,
+                         targetName: name, place: isDeleted ? nil : try place(db, memo))
     }
 
-    /// `transcript:intervju-eva`, `code:Ledelse/Tillit`; nil when the record is gone.
-    private static func describe(_ db: Database, _ memo: Memo) throws -> String? {
-        guard let id = memo.targetId else { return "project" }
+    /// `intervju-eva`, `Ledelse/Tillit`; nil for the project and for a record that is gone.
+    private static func targetName(_ db: Database, _ memo: Memo) throws -> String? {
+        guard let id = memo.targetId else { return nil }
         switch memo.targetKind {
-        case .project: return "project"
-        case .transcript: return try Transcript.fetchOne(db, key: id).map { "transcript:" + $0.slug }
-        case .participant: return try Participant.fetchOne(db, key: id).map { "participant:" + $0.pseudonym }
-        case .code: return try Code.fetchOne(db, key: id).map { "code:" + (try path(db, of: $0)) }
-        case .segment: return try Segment.exists(db, key: id) ? "segment:" + id.shortID : nil
+        case .project: return nil
+        case .transcript: return try Transcript.fetchOne(db, key: id)?.slug
+        case .participant: return try Participant.fetchOne(db, key: id)?.pseudonym
+        case .code: return try Code.fetchOne(db, key: id).map { try path(db, of: $0) }
+        case .segment: return try Segment.exists(db, key: id) ? id.shortID : nil
+        }
+    }
+
+    /// The transcript (and lines) a transcript or segment memo is read in.
+    private static func place(_ db: Database, _ memo: Memo) throws -> MemoPlace? {
+        guard let id = memo.targetId else { return nil }
+        switch memo.targetKind {
+        case .transcript:
+            return try String.fetchOne(db, sql: "SELECT slug FROM transcript WHERE id = ?", arguments: [id])
+                .map { MemoPlace(transcriptId: id, transcript: $0) }
+        case .segment:
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT s.transcriptId, t.slug, s.firstLine, s.lastLine, s.text FROM segment s JOIN transcript t ON t.id = s.transcriptId
+                 WHERE s.id = ?
+                """, arguments: [id]) else { return nil }
+            let codes = try Code.fetchAll(db, sql: "SELECT code.* FROM code JOIN coding ON coding.codeId = code.id WHERE coding.segmentId = ?",
+                                          arguments: [id])
+            return MemoPlace(transcriptId: row[0], transcript: row[1], firstLine: row[2], lastLine: row[3], text: row[4],
+                             codes: Array(Set(try codes.map { try path(db, of: $0) })).sorted())
+        case .project, .participant, .code:
+            return nil
         }
     }
 }

@@ -10,6 +10,9 @@ public struct ParticipantSummary: Hashable, Sendable, Codable {
     public var attributes: [String: String]
     public var transcripts: Int
     public var segments: Int
+    /// The transcripts linked to the participant (the ones `transcripts` counts), by name; empty where
+    /// counts were skipped.
+    public var linkedTranscripts: [RecordReference] = []
 }
 
 /// What a participant CSV import did.
@@ -50,15 +53,15 @@ extension ProjectStore {
              WHERE segmentId NOT IN (SELECT id FROM segment WHERE isOrphaned)
              GROUP BY participantId
             """).reduce(into: [UUID: Int]()) { $0[$1["pid"]] = $1["n"] }
+        let links = try Row.fetchAll(db, sql: """
+            SELECT tp.participantId AS pid, t.id, t.slug FROM transcriptParticipant tp JOIN transcript t ON t.id = tp.transcriptId
+             ORDER BY t.slug
+            """).reduce(into: [UUID: [RecordReference]]()) { $0[$1["pid"], default: []].append(RecordReference(.transcript, $1["id"], $1["slug"])) }
         return participants.map { p in
             ParticipantSummary(id: p.id, pseudonym: p.pseudonym, label: p.label, attributes: values[p.id] ?? [:],
-                               transcripts: transcriptCounts[p.id] ?? 0, segments: segmentCounts[p.id] ?? 0)
+                               transcripts: transcriptCounts[p.id] ?? 0, segments: segmentCounts[p.id] ?? 0,
+                               linkedTranscripts: links[p.id] ?? [])
         }
-    }
-
-    /// Every attribute, by name, with its type and display label.
-    public func attributes() throws -> [Attribute] {
-        try pool.read { db in try Attribute.fetchAll(db).sorted { ($0.name.lowercased(), $0.name) < ($1.name.lowercased(), $1.name) } }
     }
 
     /// Finds a participant by pseudonym, case-insensitively (æøå included).
@@ -84,11 +87,15 @@ extension ProjectStore {
     /// later values must fit it.
     /// The pseudonym is held to ``NameRules`` (trimmed, composed, one line, at most
     /// ``NameRules/maximumLength`` characters), like every name a person gives.
+    /// The label is trimmed (a blank one is none).
     /// - Throws: ``StoreError/duplicate(what:name:)`` for a pseudonym taken (case-insensitively);
-    ///   ``StoreError/emptyName(what:)`` or ``StoreError/invalidName(what:name:problem:)`` for one that breaks the rules.
+    ///   ``StoreError/emptyName(what:)`` or ``StoreError/invalidName(what:name:problem:)`` for one that breaks
+    ///   the rules; ``StoreError/invalidAttribute(name:value:type:)`` for a value that does not fit its
+    ///   attribute's type. Nothing is changed then.
     @discardableResult
     public func addParticipant(pseudonym: String, label: String? = nil, attributes: [(String, String)] = []) throws -> Participant {
         let pseudonym = try NameRules.checked(pseudonym, what: "participant")
+        let label = Self.label(label)
         return try pool.write { db in
             try Self.requireFreePseudonym(db, pseudonym)
             let participant = Participant(pseudonym: pseudonym, label: label)
@@ -104,13 +111,21 @@ extension ProjectStore {
         }
     }
 
-    /// Sets or clears (empty value) attributes of an existing participant, and optionally its label.
+    /// Sets or clears (empty value) attributes of an existing participant, and optionally its label (a
+    /// blank label removes it). An attribute not defined yet is made with the type of its value; a value
+    /// must fit its attribute's type (decimal commas and «ja»/«nei» are taken and stored in normal form).
+    /// All of it is one transaction: one value refused, nothing is changed.
     ///
-    /// - Throws: ``StoreError/missing(_:_:)`` when no participant has this id.
+    /// - Throws: ``StoreError/missing(_:_:)`` when no participant has this id, ``StoreError/unchanged(_:name:)``
+    ///   when neither a label nor a value is given, ``StoreError/invalidAttribute(name:value:type:)`` for a
+    ///   value that does not fit, and as
+    ///   ``NameRules`` for an attribute name that breaks the rules.
     public func updateParticipant(_ id: Participant.ID, label: String? = nil, attributes: [(String, String)]) throws {
+        let newLabel = label.map(Self.label)
         try pool.write { db in
             guard var participant = try Participant.fetchOne(db, key: id) else { throw StoreError.missing(.participant, id) }
-            if let label { participant.label = label; try participant.update(db) }
+            guard label != nil || !attributes.isEmpty else { throw StoreError.unchanged(.participant, name: "\"\(participant.pseudonym)\"") }
+            if let newLabel { participant.label = newLabel; try participant.update(db) }
             for (name, value) in attributes {
                 try Self.setAttribute(db, participant: participant.id, name: name, value: value, newType: AttributeType.inferred(from: [value]))
             }
@@ -118,28 +133,6 @@ extension ProjectStore {
                 "id": LogValue(participant.id), "label": LogValue(label),
                 "attributes": .object(Dictionary(attributes, uniquingKeysWith: { $1 }).mapValues { .string($0) }),
             ])
-        }
-    }
-
-    /// Gives an attribute the display name tables show in their headers («Rolle i tjenesten» for
-    /// `rolle`); nil or a blank label goes back to the name. Templates and options keep using the name.
-    ///
-    /// - Parameter name: the attribute's name, exactly or in any case.
-    /// - Returns: the attribute as it now is.
-    /// - Throws: ``StoreError/notFound(what:reference:candidates:)`` for an attribute the project does not have.
-    @discardableResult
-    public func setAttributeLabel(_ name: String, to label: String?) throws -> Attribute {
-        let label = label?.trimmingCharacters(in: .whitespacesAndNewlines)
-        return try pool.write { db in
-            let all = try Attribute.fetchAll(db)
-            let key = name.trimmingCharacters(in: .whitespaces)
-            guard var attribute = all.first(where: { $0.name == key }) ?? all.first(where: { $0.name.lowercased() == key.lowercased() }) else {
-                throw StoreError.notFound(what: "attribute", reference: name, candidates: all.map(\.name).sorted())
-            }
-            attribute.label = label?.isEmpty == false ? label : nil
-            try attribute.update(db)
-            try log(db, "attribute.label", ["id": LogValue(attribute.id), "name": .string(attribute.name), "label": LogValue(attribute.label)])
-            return attribute
         }
     }
 

@@ -167,7 +167,7 @@ extension StoreError: CustomStringConvertible, LocalizedError {
         case let .diskFull(path):
             return "the disk holding \(path ?? "the project") is full; nothing was changed. Free some space and try again."
         case let .emptyName(what):
-            return "a \(what) name cannot be empty or blank; nothing was changed."
+            return "\(Self.article(what)) \(what) name cannot be empty or blank; nothing was changed."
         case let .invalidName(what, name, problem):
             let shown = name.escapingControlCharacters(invisible: true)
             switch problem {
@@ -179,7 +179,7 @@ extension StoreError: CustomStringConvertible, LocalizedError {
                 return "code path \"\(shown.truncated())\" has an empty part between two slashes; nothing was changed."
             }
         case let .duplicate(what, name):
-            return "a \(what) named \"\(name)\" already exists; nothing was changed."
+            return "\(Self.article(what)) \(what) named \"\(name)\" already exists; nothing was changed."
         case let .notFound(what, reference, candidates, suggestions):
             if !suggestions.isEmpty { return "no \(what) \"\(reference)\"; did you mean \(Suggestions.alternatives(suggestions))?" }
             let hint = candidates.isEmpty ? "" : " Known: \(candidates.prefix(12).joined(separator: ", "))\(candidates.count > 12 ? ", …" : "")."
@@ -242,6 +242,11 @@ extension StoreError: CustomStringConvertible, LocalizedError {
         case let .lastOwner(name):
             return "\(name) is the project's last owner; make someone else owner first. Nothing was changed."
         }
+    }
+
+    /// «a» or «an» before `word` («an attribute», «a participant»).
+    static func article(_ word: String) -> String {
+        word.first.map { "aeiouAEIOU".contains($0) } == true ? "an" : "a"
     }
 
     /// «occurrence 1 on line 12, occurrence 2 on line 40».

@@ -11,10 +11,6 @@ struct TranscriptRoutes {
             _ = try context.requireSession()
             return try JSON.response(try await app.read { try $0.transcripts() })
         }
-        group.get("participants") { _, context in
-            _ = try context.requireSession()
-            return try JSON.response(try await app.read { try $0.participants() })
-        }
         group.get("transcripts/:id") { _, context in
             _ = try context.requireSession()
             let id = try context.parameters.id("id")
@@ -84,29 +80,6 @@ struct CodingRoutes {
             }
             await app.changes.poke()
             return try JSON.response(undone)
-        }
-    }
-}
-
-/// Memos written from a page.
-struct MemoRoutes {
-    let app: WebApp
-
-    struct NewMemo: Decodable, Sendable {
-        var kind: MemoTarget.Kind
-        var id: UUID?
-        var text: String
-    }
-
-    func add(to group: RouterGroup<WebContext>) {
-        group.post("memos") { request, context in
-            let session = try context.requireWriter()
-            let new = try await JSON.decode(NewMemo.self, from: request, context: context)
-            // The store refuses a target whose record does not exist, or a record kind without an id.
-            let target = MemoTarget(kind: new.kind, id: new.kind == .project ? nil : new.id)
-            let memo = try await app.act(as: session) { try $0.addMemo(on: target, text: new.text) }
-            await app.changes.poke()
-            return try JSON.response(memo, status: .created)
         }
     }
 }

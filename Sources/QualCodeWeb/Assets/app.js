@@ -584,6 +584,8 @@ function listen() {
     clearTimeout(refreshTimer);
     refreshTimer = setTimeout(async () => {
       await refresh();
+      // The other pages (participants, memos) redraw themselves from this, when they are open.
+      window.dispatchEvent(new CustomEvent("qualcode:change", { detail: changes }));
       if (others.length) toast(t("uiLiveChange", others[others.length - 1].actor));
     }, 150);
   });

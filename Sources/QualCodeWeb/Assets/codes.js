@@ -1,7 +1,7 @@
 // The code tree page (#/codes): counts, add, rename, move, merge, delete with a preview first; and a
 // code's retrieval (#/codes/{id}): its segments with the lines around them, a page at a time.
 // Every value from the server goes into the page as text (el/textContent), colours through the CSSOM.
-import { state, el, t, api, toast, colorOf, addRoute, scalarOffset, snapSelection } from "./core.js";
+import { state, el, t, api, toast, colorOf, addRoute, openAction, buttons, scalarOffset, snapSelection } from "./core.js";
 
 const locale = () => (state.language === "nb" ? "nb-NO" : "en-GB");
 const number = (n) => Number(n).toLocaleString(locale());
@@ -70,26 +70,6 @@ function codeRow(code) {
       el("button", { type: "button", class: "link", dataset: { action: "merge" }, text: t("uiMerge"), onclick: () => openAction(row, code, mergeForm) }),
       el("button", { type: "button", class: "link danger", dataset: { action: "delete" }, text: t("uiDelete"), onclick: () => openAction(row, code, deleteForm) })) : null);
   return row;
-}
-
-// One action at a time, in a row under the code; Esc closes it and gives the focus back.
-function openAction(row, code, build) {
-  document.querySelector("tr.action-row")?.remove();
-  const cell = el("td", { colspan: 5 });
-  const actionRow = el("tr", { class: "action-row" }, cell);
-  const close = () => { actionRow.remove(); row.querySelector(".actions button")?.focus(); };
-  actionRow.addEventListener("keydown", (event) => {
-    if (event.key === "Escape") { event.preventDefault(); event.stopPropagation(); close(); }
-  });
-  row.after(actionRow);
-  Promise.resolve(build(code, close)).then((content) => {
-    cell.replaceChildren(content);
-    content.querySelector("input, select, button")?.focus();
-  }).catch((error) => { toast(error.message, true); close(); });
-}
-
-function buttons(close, ...primary) {
-  return el("div", { class: "buttons" }, el("button", { type: "button", text: t("uiCancel"), onclick: close }), ...primary);
 }
 
 async function run(action, message) {

@@ -111,3 +111,33 @@ export function colorOf(codeId) {
 // Pages other than the transcript register themselves here: a hash pattern and what draws it.
 export const routes = [];
 export function addRoute(pattern, draw) { routes.push({ pattern, draw }); }
+
+// ---------------------------------------------------------------- table rows
+// One action at a time, in a row under a table's row (a code's, a participant's); Esc closes it and
+// gives the focus back to the row's first action button.
+export function openAction(row, record, build) {
+  document.querySelector("tr.action-row")?.remove();
+  const cell = el("td", { colspan: row.children.length });
+  const actionRow = el("tr", { class: "action-row" }, cell);
+  const close = () => { actionRow.remove(); row.querySelector(".actions button")?.focus(); };
+  actionRow.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") { event.preventDefault(); event.stopPropagation(); close(); }
+  });
+  row.after(actionRow);
+  Promise.resolve(build(record, close)).then((content) => {
+    cell.replaceChildren(content);
+    content.querySelector("input, select, textarea, button")?.focus();
+  }).catch((error) => { toast(error.message, true); close(); });
+}
+
+// Cancel, then the form's own buttons.
+export function buttons(close, ...primary) {
+  return el("div", { class: "buttons" }, el("button", { type: "button", text: t("uiCancel"), onclick: close }), ...primary);
+}
+
+// Whether someone is typing or choosing in `part` of a page: a live redraw of it then waits for the
+// next change, so nothing typed is lost.
+export function busy(part) {
+  const active = document.activeElement;
+  return Boolean(part.querySelector("tr.action-row, .editing")) || (part.contains(active) && active.matches("input, select, textarea"));
+}

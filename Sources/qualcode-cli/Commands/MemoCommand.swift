@@ -36,15 +36,18 @@ struct MemoCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List memos, oldest first, each cut to its beginning (`memo show ID` prints one whole; --json has every text).",
-            discussion: "For example:\n  qualcode memo list --on transcript:eva"
+            discussion: "For example:\n  qualcode memo list --on transcript:eva\n  qualcode memo list --kind segment --containing tillit"
         )
         @OptionGroup var project: ProjectOptions
         @OptionGroup var output: OutputOptions
         @Option(help: "Only memos on this record.") var on: String?
+        @Option(help: "Only memos on this kind of record.") var kind: MemoTarget.Kind?
+        @Option(help: "Only memos whose text holds these words (ignoring case).") var containing: String?
 
         func run() throws {
             let store = try project.openStore()
-            let memos = try store.memos(on: try on.map(store.resolve.memoTarget))
+            let filter = MemoFilter(target: try on.map(store.resolve.memoTarget), kind: kind, containing: containing)
+            let memos = try store.memos(filter).memos
             try output.emit(memos) {
                 TextTable(headers: ["memo", "on", "author", "date", "text"],
                           rows: memos.map { memo in
@@ -142,3 +145,5 @@ struct LogCommand: ParsableCommand {
         }
     }
 }
+
+extension MemoTarget.Kind: ExpressibleByArgument {}

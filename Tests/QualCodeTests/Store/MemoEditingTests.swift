@@ -166,4 +166,40 @@ extension MemoEditingTests {
         try store.deleteMemo(try store.resolve.memo("00ab"))
         #expect(try store.memos().isEmpty)
     }
+
+    @Test func aDeletionFromAnOldTextIsRefused() throws {
+        let folder = try TemporaryFolder()
+        let store = try Self.project(folder)
+        let memo = try store.addMemo(text: "Første utkast.")
+        try store.updateMemo(memo.id, text: "Andre utkast.")
+        let events = try store.eventCount()
+        #expect(throws: StoreError.changedMeanwhile(.memo, name: memo.id.shortID)) { try store.deleteMemo(memo.id, original: "Første utkast.") }
+        #expect(try store.eventCount() == events)
+        #expect(try store.memos().map(\.text) == ["Andre utkast."])
+        try store.deleteMemo(memo.id, original: "Andre utkast.")
+        #expect(try store.memos().isEmpty)
+    }
+
+    @Test func aListingIsFilteredAndPagedAndSaysWhereEachMemoIsRead() throws {
+        let folder = try TemporaryFolder()
+        let store = try Self.project(folder)
+        let transcript = try store.resolve.transcript("eva")
+        let quote = "Skjemaene tar den"
+        let coded = try store.code(transcript, .quote(quote, occurrence: nil), codes: ["Ledelse/Tillit"])
+        try store.addMemo(text: "Prosjekt: Østlandet først.")
+        try store.addMemo(on: .segment(coded.segment.id), text: "østlandet igjen, og «får»")
+        try store.addMemo(on: .transcript(transcript), text: "Les på nytt.")
+        let all = try store.memos(MemoFilter(newestFirst: true))
+        #expect(all.total == 3 && all.memos.map(\.targetKind) == [.transcript, .segment, .project])
+        #expect(all.memos[0].place == MemoPlace(transcriptId: transcript, transcript: "intervju-eva"))
+        let onSegment = try #require(all.memos[1].place)
+        #expect(onSegment.text == quote && onSegment.codes == ["Ledelse/Tillit"] && onSegment.firstLine == 4 && coded.segment.firstLine == 4)
+        #expect(try store.memos(MemoFilter(containing: "ØSTLANDET")).memos.map(\.targetKind) == [.project, .segment])
+        #expect(try store.memos(MemoFilter(containing: "far")).total == 0)
+        #expect(try store.memos(MemoFilter(kind: .segment, containing: "får")).total == 1)
+        let page = try store.memos(MemoFilter(), offset: 1, limit: 1)
+        #expect(page.total == 3 && page.offset == 1 && page.memos.map(\.targetKind) == [.segment])
+        #expect(throws: StoreError.self) { try store.memos(MemoFilter(), offset: -1) }
+        #expect(throws: StoreError.self) { try store.memos(MemoFilter(), limit: 0) }
+    }
 }
