@@ -84,6 +84,7 @@ public struct WebApp: Sendable {
         ImportRoutes(app: self).add(to: api)
         HistoryRoutes(app: self).add(to: api)
         BoardRoutes(app: self).add(to: api)
+        ExportRoutes(app: self).add(to: api)
         api.get("events") { [sessions, store] request, context in
             let id = try context.requireSession().id
             return try await changes.stream(request: request, context: context) {

@@ -101,17 +101,24 @@ def server():
     return _server
 
 
-def browser():
+def browser(downloads=None):
+    """Headless Chromium; with `downloads`, files the page saves go into that folder without asking."""
     options = webdriver.ChromeOptions()
     for flag in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1440,900", "--lang=nb-NO",
                  "--autoplay-policy=no-user-gesture-required", "--mute-audio"]:
         options.add_argument(flag)
+    if downloads:
+        options.add_experimental_option("prefs", {"download.default_directory": str(downloads), "download.prompt_for_download": False,
+                                                  "download.directory_upgrade": True})
     binary = shutil.which("chromium") or shutil.which("chromium-browser")
     if binary:
         options.binary_location = binary
     driver_path = shutil.which("chromedriver") or "/usr/bin/chromedriver"
     driver = webdriver.Chrome(service=Service(driver_path), options=options)
     driver.set_script_timeout(10)
+    if downloads:
+        # Headless Chromium saves downloads only where it is told to through the DevTools protocol.
+        driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
     return driver
 
 
@@ -210,7 +217,7 @@ class BrowserTest(unittest.TestCase):
         for driver in self.drivers:
             driver.quit()
 
-    def new_browser(self):
-        driver = browser()
+    def new_browser(self, downloads=None):
+        driver = browser(downloads)
         self.drivers.append(driver)
         return driver

@@ -55,7 +55,7 @@ class ParticipantPageTests(BrowserTest):
         qualcode(srv.project, "code", "intervju-hedda", "--quote", "begynte som jobbspesialist", "--code", "Deltakerprøve/Start")
         qualcode(srv.project, "memo", "add", "--on", "participant:Hedda", "Hedda har lang erfaring.")
         qualcode(srv.project, "participant", "attr", "add", "ansiennitet", "--type", "float", "--label", "År i NAV")
-        add_account("rut", "reader", "rut-passord")
+        add_account("ruth", "reader", "ruth-passord")
 
     def test_1_the_list_shows_values_transcripts_and_counts(self):
         driver = self.new_browser()
@@ -165,7 +165,7 @@ class ParticipantPageTests(BrowserTest):
 
     def test_5_a_change_from_the_command_line_shows_up_and_a_reader_sees_no_forms(self):
         driver = self.new_browser()
-        log_in_with_form(driver, "rut", "rut-passord")
+        log_in_with_form(driver, "ruth", "ruth-passord")
         open_page(driver)
         self.assertFalse(driver.find_elements(By.ID, "new-participant"))
         self.assertFalse(driver.find_elements(By.CSS_SELECTOR, "#participant-rows button"))

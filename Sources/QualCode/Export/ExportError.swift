@@ -27,6 +27,16 @@ public enum ExportError: Error, Sendable, Equatable {
     /// Codes that have no segments of their own while codes below them do: the export would be empty
     /// (or lack them) although the user probably expects their children's segments.
     case onlyInChildren([CodeWithoutSegments])
+    /// A landscape page asked of a format that has no pages (CSV).
+    case landscapeWithoutPage(ExportFormat)
+    /// A CSV field separator that is not one character, or is a quotation mark or a line break.
+    case invalidDelimiter(String)
+    /// A built-in house style that does not exist; `known` names the ones there are.
+    case unknownHouseStyle(String, known: [String])
+    /// A quote export that names no code.
+    case noCodes
+    /// Files that go together could not be put into one ZIP archive.
+    case archiveFailed(reason: String)
 
     /// What an attribute was named for.
     public enum AttributeUse: String, Sendable, Hashable, Codable {
@@ -89,6 +99,16 @@ extension ExportError: CustomStringConvertible, LocalizedError {
             "the \(part.words) \"\(template)\" names no attribute {\(field)}\(Self.didYouMean(suggestions, braced: true, else: known))"
         case let .onlyInChildren(codes):
             "\(Self.sentence(codes)); include the child codes to export their segments. Nothing was written."
+        case let .landscapeWithoutPage(format):
+            "\(format.rawValue) has no pages to set in landscape; a landscape page needs docx, wordxml or html."
+        case let .invalidDelimiter(value):
+            "\"\(value.escapingControlCharacters())\": a CSV delimiter is one character other than a quotation mark or a line break."
+        case let .unknownHouseStyle(name, known):
+            "\"\(name.escapingControlCharacters())\": expected \(Self.list(known))."
+        case .noCodes:
+            "name at least one code whose quotes to export; nothing was written."
+        case let .archiveFailed(reason):
+            "the ZIP archive could not be built (\(reason)); nothing was written."
         }
     }
     public var errorDescription: String? { description }

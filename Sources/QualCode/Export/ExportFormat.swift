@@ -10,6 +10,9 @@ public enum ExportFormat: String, Sendable, Hashable, CaseIterable, Codable {
 
     /// Whether the format is a Word document, which a reference document can style.
     public var isWord: Bool { self == .docx || self == .wordxml }
+
+    /// Whether the format is a document (headings, captions, pages to set in landscape); CSV is a table alone.
+    public var isDocument: Bool { self != .csv }
 }
 
 extension Document {

@@ -45,6 +45,17 @@ public struct ExportTarget: Sendable {
         self.byteOrderMark = byteOrderMark
     }
 
+    /// The CSV field separator in `text`: one character other than a quotation mark or a line break
+    /// (`;` for Norwegian Excel), as a person types it on either front end.
+    ///
+    /// - Throws: ``ExportError/invalidDelimiter(_:)``.
+    public static func delimiter(parsing text: String) throws -> Character {
+        guard text.count == 1, let character = text.first, character != "\"", !character.isNewline else {
+            throw ExportError.invalidDelimiter(text)
+        }
+        return character
+    }
+
     /// The file as the user named it, or the stream's name: what reports show and quote uses record.
     public var path: String {
         switch destination {

@@ -39,6 +39,11 @@ extension ProjectStore {
             let request = CodingRequest(transcript: segment.transcriptId, selector: .offsets(start: segment.start, end: segment.end),
                                         codes: [to], newCodes: newCodes)
             let coded = try code(in: db, [request])[0]
+            // Two segments can share a span after a transcript edit; the coding must stay on this one.
+            guard coded.segment.id == segment.id else {
+                throw StoreError.invalidValue(what: "segment", value: segment.id.shortID,
+                                              expected: "a segment no other segment shares its span with (remove the codings of one of them first)")
+            }
             let index = try CodeIndex(db)
             guard let target = coded.codeIDs.first, target != from else { throw StoreError.unchanged(.coding, name: index.label(of: from)) }
             _ = try uncode(in: db, segment: segment, codes: [from])

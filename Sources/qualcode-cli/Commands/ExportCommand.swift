@@ -50,16 +50,14 @@ struct TableOutputOptions: ParsableArguments {
     var landscape = false
 
     func validate() throws {
-        if landscape && out.format == .csv { throw ValidationError("--landscape sets a document's page; CSV has none (use --format docx, wordxml or html).") }
+        do { _ = try TablePresentation(for: out.format, landscape: landscape) } catch {
+            throw ValidationError("--landscape sets a document's page; CSV has none (use --format docx, wordxml or html).")
+        }
     }
 
     func presentation() throws -> TablePresentation {
         let style = try styleFile.map { try HouseStyle.load(from: URL(fileURLWithPath: $0)) }
-        // A code's full path and an attribute's name stand alone in a CSV row for a script; in a document
-        // the rows follow the tree and the headers are the attributes' display names.
-        return TablePresentation(language: out.locale, codeLabels: out.format == .csv ? .path : .indented, caption: caption,
-                                 labelSet: style?.labelSet ?? .core, attributeHeaders: out.format == .csv ? .name : .label,
-                                 landscape: landscape, captions: style?.captions ?? .inline)
+        return try TablePresentation(for: out.format, language: out.locale, caption: caption, style: style, landscape: landscape)
     }
 
     /// Refuses a target in a folder that does not exist before any work is done.

@@ -66,13 +66,8 @@ struct QuotesCommand: ParsableCommand {
     func run() throws {
         try out.checkDestination(project: project)
         let store = try project.openStore()
-        var options = QuoteOptions(codes: codes)
-        options.includeChildren = withChildren
-        options.style = try quoteStyle.resolve()
-        options.grouping = try grouping()
-        options.language = out.locale
-        options.withQuestion = withQuestion
-        options.cleanFillers = cleanFillers
+        let options = QuoteOptions(codes: codes, includeChildren: withChildren, style: try quoteStyle.resolve(), grouping: try grouping(),
+                                   language: out.locale, withQuestion: withQuestion, cleanFillers: cleanFillers)
 
         // Quotes printed to standard output are a look at them, not an export to record.
         let request = QuoteExportRequest(options: options, strict: strict, recordsUses: !out.toStandardOutput)

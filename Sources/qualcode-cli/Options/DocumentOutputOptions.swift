@@ -27,7 +27,7 @@ struct DocumentOutputOptions: ParsableArguments {
     var referenceDocx: String?
 
     func validate() throws {
-        if delimiter.count != 1 || delimiter == "\"" || delimiter == "\n" {
+        do { _ = try ExportTarget.delimiter(parsing: delimiter) } catch {
             throw ValidationError("--delimiter must be one character other than a quote or a newline (got \"\(delimiter)\").")
         }
         if let referenceDocx {
@@ -78,10 +78,11 @@ struct DocumentOutputOptions: ParsableArguments {
     /// - Parameter written: the format written when the command has only one (CSV for `stc export csv`).
     func target(writing written: ExportFormat? = nil) throws -> ExportTarget {
         let format = written ?? format
+        let separator = try ExportTarget.delimiter(parsing: delimiter)
         guard let file else {
-            return ExportTarget(stream: .standardOutput, format: format, delimiter: delimiter.first!, reference: try reference())
+            return ExportTarget(stream: .standardOutput, format: format, delimiter: separator, reference: try reference())
         }
-        return ExportTarget(path: file, format: format, delimiter: delimiter.first!, reference: try reference())
+        return ExportTarget(path: file, format: format, delimiter: separator, reference: try reference())
     }
 
     /// Says what was written (`line` of the file's path), when it went to a file: what goes to standard
@@ -92,16 +93,6 @@ struct DocumentOutputOptions: ParsableArguments {
         if stat(file, &written) == 0, fstat(STDOUT_FILENO, &standardOutput) == 0,
            written.st_dev == standardOutput.st_dev, written.st_ino == standardOutput.st_ino { return }
         Output.line(line(file))
-    }
-
-    /// Writes a document in the chosen format (not CSV), styled by `--reference-docx` when given.
-    func write(_ document: Document) throws {
-        try target().write(document)
-    }
-
-    /// Writes a table as CSV: RFC 4180, UTF-8, in a file with a byte-order mark so Excel reads æøå.
-    func write(_ table: TextTable) throws {
-        try target(writing: .csv).write(table)
     }
 }
 

@@ -11,11 +11,11 @@ struct HouseStyleOptions: ParsableArguments {
     var styleFile: String?
 
     func validate() throws {
-        if HouseStyle.named(style) == nil { throw ValidationError("--style \"\(style)\": expected thesis or report.") }
+        do { _ = try HouseStyle.builtIn(named: style) } catch { throw ValidationError("--style \(error)") }
     }
 
     func resolve() throws -> HouseStyle {
         if let styleFile { return try HouseStyle.load(from: URL(fileURLWithPath: styleFile)) }
-        return HouseStyle.named(style)!
+        return try HouseStyle.builtIn(named: style)
     }
 }

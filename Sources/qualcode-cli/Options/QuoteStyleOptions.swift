@@ -21,16 +21,18 @@ struct QuoteStyleOptions: ParsableArguments {
     var namesInSummary = false
 
     func validate() throws {
-        if let blockWords, blockWords < 1 { throw ValidationError("--block-words must be 1 or more (got \(blockWords)).") }
+        do { _ = try HouseStyle.thesis.changed(changes) } catch {
+            throw ValidationError("--block-words must be 1 or more (got \(blockWords.map(String.init) ?? "")).")
+        }
+    }
+
+    /// What this command line changes of the house style.
+    var changes: HouseStyle.Changes {
+        HouseStyle.Changes(label: label, leadIn: leadIn, blockWords: blockWords, namesInSummary: namesInSummary)
     }
 
     /// The house style with this command line's changes.
     func resolve() throws -> HouseStyle {
-        var style = try houseStyle.resolve()
-        if let leadIn { style.leadIn = leadIn; style.label = "" }
-        if let label { style.label = label }
-        if let blockWords { style.blockWords = blockWords }
-        if namesInSummary { style.namesInSummary = true }
-        return style
+        try houseStyle.resolve().changed(changes)
     }
 }

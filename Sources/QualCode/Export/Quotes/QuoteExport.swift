@@ -26,7 +26,16 @@ public struct QuoteOptions: Sendable {
     /// Remove filler words from quotes that have no edits of their own, recording each removal.
     public var cleanFillers = false
 
-    public init(codes: [String]) { self.codes = codes }
+    public init(codes: [String], includeChildren: Bool = false, style: HouseStyle = .thesis, grouping: QuoteGrouping = .code,
+                language: DocumentLanguage = .nb, withQuestion: Bool = false, cleanFillers: Bool = false) {
+        self.codes = codes
+        self.includeChildren = includeChildren
+        self.style = style
+        self.grouping = grouping
+        self.language = language
+        self.withQuestion = withQuestion
+        self.cleanFillers = cleanFillers
+    }
 
     /// The quotes of these segments (see ``segments``).
     public init(segments: [UUID]) {
@@ -75,7 +84,7 @@ extension ProjectStore {
     /// The quotes coded with any of `options.codes` (and, with `options.includeChildren`, any code
     /// below them), in transcript order, labelled, with their edits.
     ///
-    /// - Throws: ``StoreError`` for an unknown code; ``ExportError/unknownField(field:template:part:known:suggestions:)``
+    /// - Throws: ``ExportError/noCodes`` when no code is named, ``StoreError`` for an unknown code; ``ExportError/unknownField(field:template:part:known:suggestions:)``
     ///   for a label or lead-in template naming an attribute that does not exist,
     ///   ``ExportError/badTemplate(template:part:)`` for a template with an unclosed field,
     ///   ``ExportError/unknownAttribute(name:use:known:suggestions:)`` for a grouping by an attribute
@@ -87,7 +96,7 @@ extension ProjectStore {
 
     /// ``quotes(_:)`` inside a transaction a module already holds.
     package func quotes(in db: Database, _ options: QuoteOptions) throws -> [ExportedQuote] {
-        guard !options.codes.isEmpty || options.segments != nil else { throw StoreError.emptyName(what: "code") }
+        guard !options.codes.isEmpty || options.segments != nil else { throw ExportError.noCodes }
         let style = options.style
         do {
             let set = try options.segments.map(SegmentSet.listed) ?? .carrying(Self.quoteCodeIds(db, options))

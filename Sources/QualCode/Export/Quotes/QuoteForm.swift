@@ -271,6 +271,10 @@ extension QuoteForm {
         var next = 0
         var afterCut = false
         var chunkStart = 0
+        // Each try aligns the rest of the quote with a stretch; a long quote cut into many stretches
+        // of common words would take minutes inside the write transaction. Past this many cells the
+        // first reading's error stands.
+        var budget = 20_000_000
         for d in shown.indices + [shown.count] {
             guard d == shown.count || isCut(shown[d]) else { continue }
             let chunk = Array(shown[chunkStart..<d])
@@ -279,6 +283,8 @@ extension QuoteForm {
                 guard from < source.count else { return nil }
                 var best: (words: Int, span: Int, pairs: [(Int, Int)])?
                 for q in from..<source.count where source[q].isWord && source[q].caseFolded == firstWord.caseFolded {
+                    budget -= (source.count - q) * chunk.count
+                    if budget < 0 { return nil }
                     let local = alignment(Array(source[q...]), chunk)
                     let words = local.filter { chunk[$0.1].isWord }.count
                     let span = (local.last?.0 ?? 0)

@@ -29,6 +29,19 @@ public struct TablePresentation: Sendable, Hashable {
         self.captions = captions
     }
 
+    /// How a standard table is presented in `format`: in CSV a code's full path and an attribute's
+    /// name stand alone in a row for a script; in a document the rows follow the code tree and the
+    /// headers are the attributes' display names. A house style gives the words («Tabell»,
+    /// «Kommentar») and the caption style.
+    ///
+    /// - Throws: ``ExportError/landscapeWithoutPage(_:)`` for a landscape page in CSV, which has none.
+    public init(for format: ExportFormat, language: DocumentLanguage = .nb, caption: String? = nil, style: HouseStyle? = nil,
+                landscape: Bool = false) throws {
+        if landscape && !format.isDocument { throw ExportError.landscapeWithoutPage(format) }
+        self.init(language: language, codeLabels: format == .csv ? .path : .indented, caption: caption, labelSet: style?.labelSet ?? .core,
+                  attributeHeaders: format == .csv ? .name : .label, landscape: landscape, captions: style?.captions ?? .inline)
+    }
+
     /// How an attribute heads a column.
     func header(_ attribute: Attribute) -> String {
         attributeHeaders == .label ? attribute.displayName : attribute.name

@@ -27,12 +27,4 @@ struct StcCommand: ParsableCommand {
         subcommands: [Status.self, Theme.self, Group.self, Subgroup.self, Unit.self, Units.self, Condense.self, Analyse.self,
                       Validate.self, Settings.self, Snapshot.self, Export.self]
     )
-
-    static func model(_ project: ProjectOptions, _ snapshot: String?) throws -> AnalysisModel {
-        try model(project.openCondensation(), snapshot)
-    }
-
-    static func model(_ stc: Condensation, _ snapshot: String?) throws -> AnalysisModel {
-        try snapshot.map { try stc.snapshot($0) } ?? stc.model()
-    }
 }

@@ -39,15 +39,16 @@ extension StcCommand {
             @OptionGroup var houseStyle: HouseStyleOptions
             @OptionGroup var out: DocumentOutputOptions
             func validate() throws {
-                if out.format == .csv { throw ValidationError("stc export tables writes docx, wordxml or html; use `stc export csv` for CSV.") }
+                if !AnalysisExportRequest.Kind.tables.formats.contains(out.format) {
+                    throw ValidationError("stc export tables writes docx, wordxml or html; use `stc export csv` for CSV.")
+                }
             }
             func run() throws {
                 try out.checkDestination(project: project)
-                let model = try StcCommand.model(project, snapshot)
-                let document = model.tablesDocument(withUnits: withUnits, language: out.locale, style: try houseStyle.resolve(), landscape: landscape)
-                try out.write(document)
+                let request = AnalysisExportRequest(kind: .tables, snapshot: snapshot, style: try houseStyle.resolve(), language: out.locale,
+                                                    withUnits: withUnits, landscape: landscape)
+                let wide = try project.openCondensation().export(request, to: try out.target()).tablesTooWide
                 out.wrote { "Wrote \($0)" }
-                let wide = out.format.isWord ? DocxRenderer.tablesTooWide(in: document, reference: try out.reference()) : []
                 if !wide.isEmpty {
                     Output.note("Note: table \(wide.map(String.init).joined(separator: ", ")) is too wide for the page even at 8 pt, so some words "
                                 + "are broken" + (landscape ? "." : "; --landscape gives each table a wider page."))
@@ -62,13 +63,14 @@ extension StcCommand {
             @OptionGroup var quoteStyle: QuoteStyleOptions
             @OptionGroup var out: DocumentOutputOptions
             func validate() throws {
-                if out.format == .csv { throw ValidationError("stc export chapter writes docx, wordxml or html; use `stc export csv` for CSV.") }
+                if !AnalysisExportRequest.Kind.chapter.formats.contains(out.format) {
+                    throw ValidationError("stc export chapter writes docx, wordxml or html; use `stc export csv` for CSV.")
+                }
             }
             func run() throws {
                 try out.checkDestination(project: project)
-                let stc = try project.openCondensation()
-                let document = try stc.chapterDocument(of: StcCommand.model(stc, snapshot), style: try quoteStyle.resolve(), language: out.locale)
-                try out.write(document)
+                let request = AnalysisExportRequest(kind: .chapter, snapshot: snapshot, style: try quoteStyle.resolve(), language: out.locale)
+                _ = try project.openCondensation().export(request, to: try out.target())
                 out.wrote { "Wrote \($0)" }
             }
         }
@@ -80,7 +82,8 @@ extension StcCommand {
             @OptionGroup var out: DocumentOutputOptions
             func run() throws {
                 try out.checkDestination(project: project, writing: .csv)
-                try out.write(try StcCommand.model(project, snapshot).csvTable(language: out.locale))
+                let request = AnalysisExportRequest(kind: .csv, snapshot: snapshot, language: out.locale)
+                _ = try project.openCondensation().export(request, to: try out.target(writing: .csv))
                 out.wrote { "Wrote \($0)" }
             }
         }
