@@ -358,6 +358,7 @@ function changeCoding(coding, code) {
 // A coded passage as a quote: the displayed form written with the edit marks, checked by the server
 // against the verbatim text; a lead-in; back to verbatim or without filler words in one click.
 let quoteSegment = null;
+let quoteShown = "";
 
 async function openQuote(segment) {
   if (state.session.role === "reader") { toast(t("uiReadOnly"), true); return; }
@@ -382,6 +383,7 @@ async function openQuote(segment) {
 function showQuote(details) {
   $("quote-source").textContent = details.verbatim;
   $("quote-display").value = details.displayed;
+  quoteShown = details.displayed;
   $("quote-leadin").value = details.leadIn ?? "";
   $("quote-edits").textContent = details.edits ? `${t("uiEdits")}: ${details.edits}` : "";
   $("quote-error").textContent = details.isStale ? t("uiQuoteStale") : "";
@@ -400,7 +402,12 @@ async function saveQuote(change) {
 }
 
 $("quote-cancel").addEventListener("click", closeQuote);
-$("quote-save").addEventListener("click", () => saveQuote({ display: $("quote-display").value, leadIn: $("quote-leadin").value }));
+// The displayed form is sent only when it was changed: it is written in the house style's marks, where a
+// gloss <…> reads like an insertion […], so sending it back unchanged would turn glosses into insertions.
+$("quote-save").addEventListener("click", () => {
+  const display = $("quote-display").value;
+  saveQuote(display === quoteShown ? { leadIn: $("quote-leadin").value } : { display, leadIn: $("quote-leadin").value });
+});
 $("quote-fillers").addEventListener("click", () => saveQuote({ cleanFillers: true }));
 $("quote-verbatim").addEventListener("click", () => saveQuote({ verbatim: true }));
 $("quote-dialog").addEventListener("keydown", (event) => {

@@ -274,7 +274,7 @@ extension QuoteForm {
         // Each try aligns the rest of the quote with a stretch; a long quote cut into many stretches
         // of common words would take minutes inside the write transaction. Past this many cells the
         // first reading's error stands.
-        var budget = 20_000_000
+        var budget = 50_000_000
         for d in shown.indices + [shown.count] {
             guard d == shown.count || isCut(shown[d]) else { continue }
             let chunk = Array(shown[chunkStart..<d])
@@ -283,7 +283,9 @@ extension QuoteForm {
                 guard from < source.count else { return nil }
                 var best: (words: Int, span: Int, pairs: [(Int, Int)])?
                 for q in from..<source.count where source[q].isWord && source[q].caseFolded == firstWord.caseFolded {
-                    budget -= (source.count - q) * chunk.count
+                    // An alignment costs about its length times the edits it may find (capped by the diff).
+                    let length = source.count - q + chunk.count
+                    budget -= length * min(length, 2_000)
                     if budget < 0 { return nil }
                     let local = alignment(Array(source[q...]), chunk)
                     let words = local.filter { chunk[$0.1].isWord }.count
