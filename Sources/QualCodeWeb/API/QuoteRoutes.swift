@@ -46,11 +46,8 @@ struct QuoteRoutes {
         return update
     }
 
+    /// A built-in house style by name (the library's check and message), thesis when none is named.
     static func style(_ name: String?) throws -> HouseStyle {
-        guard let name else { return .thesis }
-        guard let style = HouseStyle.named(name) else {
-            throw WebError(.unprocessableContent, "no house style \"\(name.prefix(40))\"; known: \(HouseStyle.builtIn.map(\.name).joined(separator: ", "))")
-        }
-        return style
+        try HouseStyle.builtIn(named: name ?? "thesis")
     }
 }
