@@ -1,7 +1,7 @@
 // The code tree page (#/codes): counts, add, rename, move, merge, delete with a preview first; and a
 // code's retrieval (#/codes/{id}): its segments with the lines around them, a page at a time.
 // Every value from the server goes into the page as text (el/textContent), colours through the CSSOM.
-import { state, el, t, api, toast, colorOf, addRoute, openAction, buttons, scalarOffset, snapSelection } from "./core.js";
+import { state, el, t, api, toast, colorOf, addRoute, openAction, buttons, scalarOffset, snapSelection, runAction } from "./core.js";
 
 const locale = () => (state.language === "nb" ? "nb-NO" : "en-GB");
 const number = (n) => Number(n).toLocaleString(locale());
@@ -72,14 +72,7 @@ function codeRow(code) {
   return row;
 }
 
-async function run(action, message) {
-  try {
-    const result = await action();
-    toast(message(result));
-    await redraw();
-    return result;
-  } catch (error) { toast(error.message, true); return null; }
-}
+const run = (action, message) => runAction(action, message, redraw);
 
 function renameForm(code, close) {
   const name = el("input", { type: "text", name: "name", value: code.name, required: true, "aria-label": t("uiRename") });

@@ -91,6 +91,16 @@ export async function api(method, path, body) {
   return data;
 }
 
+// Does a page's change, says how it went (the server's line when refused) and redraws the page.
+export async function runAction(action, message, redraw) {
+  try {
+    const result = await action();
+    toast(message(result));
+    await redraw();
+    return result;
+  } catch (error) { toast(error.message, true); return null; }
+}
+
 let toastTimer;
 export function toast(message, isError = false) {
   const box = $("toast");

@@ -3,7 +3,7 @@
 // change the label and values, delete with what it takes shown first; attributes defined with a type and
 // a display name. The library checks everything (names, types, duplicates); its refusals are shown as
 // they come. Every value from the server goes into the page as text.
-import { state, el, t, api, toast, addRoute, openAction, buttons, busy } from "./core.js";
+import { state, el, t, api, toast, addRoute, openAction, buttons, busy, runAction } from "./core.js";
 
 const locale = () => (state.language === "nb" ? "nb-NO" : "en-GB");
 const number = (n) => Number(n).toLocaleString(locale());
@@ -110,14 +110,7 @@ function participantRow(participant, attributes) {
   return row;
 }
 
-async function run(action, message) {
-  try {
-    const result = await action();
-    toast(message(result));
-    await redraw();
-    return result;
-  } catch (error) { toast(error.message, true); return null; }
-}
+const run = (action, message) => runAction(action, message, redraw);
 
 function renameForm(participant, close) {
   const name = el("input", { type: "text", name: "pseudonym", value: participant.pseudonym, required: true, maxlength: 200,
