@@ -39,8 +39,12 @@ public struct WebApp: Sendable {
 
     /// Whether the cookies of a response to `request` are marked Secure: always with `secureCookies`,
     /// and behind a trusted proxy when it says the browser came over HTTPS.
+    /// Chained proxies each append to `X-Forwarded-Proto` (`https, http`): the first entry is the scheme
+    /// the browser used. A client that forges it only gets cookies or an Origin check that fail it.
     func secureCookies(for request: Request) -> Bool {
-        secureCookies || (behindProxy && request.headers[HTTPField.Name("X-Forwarded-Proto")!]?.lowercased() == "https")
+        guard !secureCookies else { return true }
+        guard behindProxy, let forwarded = request.headers[HTTPField.Name("X-Forwarded-Proto")!] else { return false }
+        return forwarded.split(separator: ",").first?.trimmingCharacters(in: .whitespaces).lowercased() == "https"
     }
 
     /// The scheme the browser used to reach this server: https when cookies are marked Secure (a TLS

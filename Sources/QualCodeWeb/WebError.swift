@@ -13,7 +13,7 @@ public struct WebError: Error, Sendable, HTTPResponseError {
     public init(_ status: HTTPResponse.Status, _ message: String, remedy: String? = nil) {
         self.status = status
         // One line whatever the input quoted in it held (a value with a line break, a terminal escape).
-        self.message = message.escapingControlCharacters()
+        self.message = message.escapingControlCharacters(invisible: true)
         self.remedy = remedy
     }
 

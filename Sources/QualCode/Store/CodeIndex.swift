@@ -60,6 +60,17 @@ package struct CodeIndex: Sendable {
         reference.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("/")
     }
 
+    /// How many levels down the tree the code sits: 1 at the top, 0 for no code (the top itself).
+    package func depth(of id: UUID?) -> Int {
+        id.flatMap { paths[$0]?.count } ?? 0
+    }
+
+    /// How many levels the code and everything below it take: 1 for a code with no children.
+    package func height(of id: UUID) -> Int {
+        let top = depth(of: id)
+        return subtree(of: id).map { depth(of: $0) - top + 1 }.max() ?? 1
+    }
+
     /// The code's path from the root, `Parent/Child`.
     package func path(of id: UUID) -> String {
         paths[id]?.joined(separator: "/") ?? ""

@@ -10,6 +10,8 @@ public enum NameProblem: Sendable, Hashable, Codable {
     case tooLong(limit: Int)
     /// A code path with nothing between two slashes (`Tillit//Brudd`).
     case emptyPathPart
+    /// A code that would sit more than ``NameRules/maximumCodeDepth`` levels down the tree.
+    case tooDeep(limit: Int)
 }
 
 /// The one rule for names people give — codes, participants, attributes, coders, titles: one line,
@@ -19,13 +21,17 @@ public enum NameRules {
     /// Long enough for any code or title seen in a thesis, short enough for a table cell.
     public static let maximumLength = 200
 
+    /// How many levels a code tree may have: deeper than any codebook in the field (three or four
+    /// levels are usual), and a bound on the work a path costs to resolve and label.
+    public static let maximumCodeDepth = 20
+
     /// `raw` trimmed and precomposed, or the reason it cannot be a name.
     ///
     /// - Throws: ``StoreError/emptyName(what:)`` for a blank one, ``StoreError/invalidName(what:name:problem:)``.
     public static func checked(_ raw: String, what: String) throws -> String {
         let name = raw.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
         guard !name.isEmpty else { throw StoreError.emptyName(what: what) }
-        if name.unicodeScalars.contains(where: isForbidden) {
+        if name.unicodeScalars.contains(where: isForbidden) || !name.invisibleScalarOffsets.isEmpty {
             throw StoreError.invalidName(what: what, name: name, problem: .controlCharacters)
         }
         if name.count > maximumLength { throw StoreError.invalidName(what: what, name: name, problem: .tooLong(limit: maximumLength)) }
@@ -35,7 +41,7 @@ public enum NameRules {
     static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .control, .lineSeparator, .paragraphSeparator: return true
-        default: return scalar.isBidiControl || scalar.isInvisibleFormat
+        default: return scalar.isBidiControl
         }
     }
 }

@@ -114,7 +114,18 @@ extension ProjectStore {
         guard parts.allSatisfy({ !$0.isEmpty }) else {
             throw StoreError.invalidName(what: "code", name: reference.trimmingCharacters(in: .whitespacesAndNewlines), problem: .emptyPathPart)
         }
+        let shown = reference.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard parts.count <= NameRules.maximumCodeDepth else {
+            throw StoreError.invalidName(what: "code", name: shown, problem: .tooDeep(limit: NameRules.maximumCodeDepth))
+        }
         return try parts.map { try NameRules.checked($0, what: "code") }
+    }
+
+    /// Refuses a change that would put a code more than ``NameRules/maximumCodeDepth`` levels down.
+    static func requireDepth(_ levels: Int, for name: String) throws {
+        guard levels <= NameRules.maximumCodeDepth else {
+            throw StoreError.invalidName(what: "code", name: name, problem: .tooDeep(limit: NameRules.maximumCodeDepth))
+        }
     }
 
     /// The code at `reference`, creating it (and the missing end of a path) when it does not exist.
@@ -152,6 +163,7 @@ extension ProjectStore {
                 if !similar.isEmpty { throw StoreError.similarCode(name: reference, similar: similar) }
             }
         }
+        try Self.requireDepth(index.depth(of: parent?.id) + rest.count, for: reference)
         var colors = index.codes.map(\.color)
         for (offset, name) in rest.enumerated() {
             let code = Code(name: name, definition: offset == rest.count - 1 ? definition : nil, color: CodePalette.next(among: colors),
@@ -204,6 +216,7 @@ extension ProjectStore {
             guard !rest.isEmpty else {
                 throw StoreError.duplicate(what: "code", name: path.joined(separator: "/"))
             }
+            try Self.requireDepth(index.depth(of: under?.id) + rest.count, for: reference)
             var colors = index.codes.map(\.color)
             for (offset, name) in rest.enumerated() {
                 let new = Code(name: name, definition: offset == rest.count - 1 ? definition : nil, color: CodePalette.next(among: colors),
@@ -265,6 +278,8 @@ extension ProjectStore {
                 }
                 newParent = target
             }
+            let index = try CodeIndex(db)
+            try Self.requireDepth(index.depth(of: newParent?.id) + index.height(of: code.id), for: code.name)
             try Self.requireFreeName(db, code.name, under: newParent?.id, except: code.id)
             code.parentId = newParent?.id
             try code.update(db)
@@ -284,6 +299,10 @@ extension ProjectStore {
         guard from.id != to.id else {
             throw StoreError.invalidValue(what: "merge", value: from.name, expected: "two different codes")
         }
+        // The merged code's children go under the target, which takes its place when it sits below it.
+        let index = try CodeIndex(db)
+        let targetDepth = index.subtree(of: from.id).contains(to.id) ? index.depth(of: from.id) : index.depth(of: to.id)
+        try Self.requireDepth(targetDepth + index.height(of: from.id) - 1, for: index.path(of: from.id))
         return try mergeCode(in: db, from, into: to)
     }
 

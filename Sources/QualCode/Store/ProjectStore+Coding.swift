@@ -253,14 +253,19 @@ extension ProjectStore {
             let id = UUID.timeOrdered(at: cache.now)
             try insertCoding.execute(arguments: [id, segment.id, code.id, coder, cache.nowValue])
             added.append(code.id)
-            try log(db, "coding.add", [
-                "id": LogValue(id), "segment": LogValue(segment.id), "transcript": LogValue(request.transcript),
-                "start": .int(start), "end": .int(end), "code": LogValue(code.id),
-            ], at: cache.nowValue)
+            try logCodingAdded(db, id, segment: segment, code: code.id, at: cache.nowValue)
         }
         let info = SegmentInfo(id: segment.id, transcript: place.name, start: start, end: end, firstLine: place.firstLine,
                                lastLine: place.lastLine, text: segment.text, isOrphaned: false)
         return Applied(segment: info, added: added, present: present, created: created, codes: applied, normalised: place.normalised)
+    }
+
+    /// The log's record of a new coding, which undo reads back (``undoLastCoding()``).
+    func logCodingAdded(_ db: Database, _ id: Coding.ID, segment: Segment, code: Code.ID, at: DatabaseValue? = nil) throws {
+        try log(db, "coding.add", [
+            "id": LogValue(id), "segment": LogValue(segment.id), "transcript": LogValue(segment.transcriptId),
+            "start": .int(segment.start), "end": .int(segment.end), "code": LogValue(code),
+        ], at: at)
     }
 
     /// Removes this coder's codings of `codes` (all codes when empty) from a segment; a segment left

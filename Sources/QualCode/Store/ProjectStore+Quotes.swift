@@ -27,9 +27,15 @@ public struct QuoteDetails: Hashable, Sendable, Codable {
     public var transcript: String
     public var lines: String
     public var verbatim: String
+    /// The quote as the house style prints it.
     public var displayed: String
+    /// The quote with its edits written in the marks a person edits with (a gloss in `< >`), to be
+    /// changed and sent back as `display`.
+    public var editable: String
     public var edits: String
     public var leadIn: String?
+    /// Who saved the quote's edits or lead-in last (nil for a quote never edited).
+    public var editedBy: String?
     /// The transcript was edited after the quote was; the edits no longer apply and the quote is
     /// exported verbatim until it is edited again.
     public var isStale: Bool
@@ -62,6 +68,9 @@ public struct QuoteExport: Identifiable, Hashable, Sendable, Codable {
 struct StoredQuote {
     var form: QuoteForm?
     var leadIn: String?
+    /// Who saved the quote last: a quote is the project's, any coder may edit it, and the dialog says whose
+    /// edits one is about to change.
+    var editedBy: String?
 }
 
 extension ProjectStore {
@@ -72,8 +81,12 @@ extension ProjectStore {
     ///   (``StoreError/missing(_:_:)``) or orphaned segment; nothing is changed then.
     @discardableResult
     public func editQuote(segment id: Segment.ID, _ update: QuoteUpdate, style: HouseStyle = .thesis) throws -> QuoteDetails {
-        if let leadIn = update.leadIn, leadIn.contains(where: \.isNewline) {
-            throw StoreError.invalidInput(.leadIn, value: leadIn, expected: "one line")
+        // Printed before the quote in Word and to a terminal by `quotes --format csv`: plain text, one line.
+        if let leadIn = update.leadIn,
+           leadIn.contains(where: \.isNewline) || leadIn.unicodeScalars.contains(where: { $0.isControlOrSeparator || $0.isBidiControl })
+            || !leadIn.invisibleScalarOffsets.isEmpty || leadIn.count > NameRules.maximumLength {
+            throw StoreError.invalidInput(.leadIn, value: leadIn,
+                                          expected: "one line of plain text, at most \(NameRules.maximumLength) characters, without control, invisible or direction-changing characters")
         }
         return try pool.write { db in
             guard let segment = try Segment.fetchOne(db, key: id) else { throw StoreError.missing(.segment, id) }
@@ -100,6 +113,7 @@ extension ProjectStore {
                 ON CONFLICT(segmentId) DO UPDATE SET form = excluded.form, leadIn = excluded.leadIn,
                   updatedBy = excluded.updatedBy, updatedAt = excluded.updatedAt
                 """, arguments: [segment.id, formJSON, stored.leadIn, coder, Date()])
+            stored.editedBy = coder
             try log(db, "quote.edit", ["segment": LogValue(segment.id), "edits": .int(stored.form?.edits.count ?? 0),
                                        "leadIn": .bool(stored.leadIn != nil)])
             return try Self.quoteDetails(db, segment, stored: stored, style: style)
@@ -126,15 +140,16 @@ extension ProjectStore {
             QuoteUse(label: $0["label"], file: $0["file"], exportedBy: $0["exportedBy"], exportedAt: $0["exportedAt"])
         }
         return QuoteDetails(segment: segment.id, transcript: row.info.transcript, lines: row.info.lineLabel, verbatim: segment.text,
-                            displayed: form.render(style.marks), edits: form.describeEdits(), leadIn: stored.leadIn,
+                            displayed: form.render(style.marks), editable: form.render(.editing), edits: form.describeEdits(),
+                            leadIn: stored.leadIn, editedBy: stored.editedBy,
                             isStale: stored.form?.isStale(for: segment.text) ?? false, uses: uses)
     }
 
     static func storedQuote(_ db: Database, _ segment: UUID) throws -> StoredQuote? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT form, leadIn FROM quote WHERE segmentId = ?", arguments: [segment]) else {
+        guard let row = try Row.fetchOne(db, sql: "SELECT form, leadIn, updatedBy FROM quote WHERE segmentId = ?", arguments: [segment]) else {
             return nil
         }
-        return StoredQuote(form: try decodeForm(row["form"]), leadIn: row["leadIn"])
+        return StoredQuote(form: try decodeForm(row["form"]), leadIn: row["leadIn"], editedBy: row["updatedBy"])
     }
 
     /// Every stored quote, by segment (for an export).

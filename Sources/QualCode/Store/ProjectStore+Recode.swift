@@ -36,19 +36,28 @@ extension ProjectStore {
                 let label = (try? CodeIndex(db).label(of: from)) ?? from.shortID
                 throw StoreError.notFound(what: "coding", reference: "\(label) by \(coder) on segment \(segment.id.shortID)", candidates: [])
             }
-            let request = CodingRequest(transcript: segment.transcriptId, selector: .offsets(start: segment.start, end: segment.end),
-                                        codes: [to], newCodes: newCodes)
-            let coded = try code(in: db, [request])[0]
-            // Two segments can share a span after a transcript edit; the coding must stay on this one.
-            guard coded.segment.id == segment.id else {
-                throw StoreError.invalidValue(what: "segment", value: segment.id.shortID,
-                                              expected: "a segment no other segment shares its span with (remove the codings of one of them first)")
+            // On this segment by its id: another segment can share its span after a transcript edit.
+            let (target, wasCreated) = try codeCreatingIfNeeded(db, to, newCodes: newCodes)
+            guard target.id != from else { throw StoreError.unchanged(.coding, name: try CodeIndex(db).label(of: from)) }
+            let present = try Coding.filter(Coding.Columns.segmentId == segment.id && Coding.Columns.codeId == target.id
+                                            && Coding.Columns.coder == coder).fetchOne(db)
+            let new = present ?? Coding(segmentId: segment.id, codeId: target.id, coder: coder)
+            if present == nil {
+                try new.insert(db)
+                try logCodingAdded(db, new.id, segment: segment, code: target.id)
             }
-            let index = try CodeIndex(db)
-            guard let target = coded.codeIDs.first, target != from else { throw StoreError.unchanged(.coding, name: index.label(of: from)) }
+            let old = try mine.fetchOne(db)!
             _ = try uncode(in: db, segment: segment, codes: [from])
-            return RecodeResult(segment: coded.segment, from: index.label(of: from), to: index.label(of: target), toCodeID: target,
-                                createdCodes: coded.createdCodes, wasAlreadyCoded: !coded.alreadyPresent.isEmpty)
+            // One event for the change as a whole, so an undo can move the coding back (``undoLastCoding()``).
+            try log(db, "coding.change", [
+                "id": LogValue(new.id), "replaces": LogValue(old.id), "segment": LogValue(segment.id),
+                "transcript": LogValue(segment.transcriptId), "from": LogValue(from), "code": LogValue(target.id),
+                "wasPresent": .bool(present != nil),
+            ])
+            let index = try CodeIndex(db)
+            guard let row = try Self.segmentRows(db, in: .listed([segment.id])).first else { throw StoreError.missing(.segment, segment.id) }
+            return RecodeResult(segment: row.info, from: index.label(of: from), to: index.label(of: target.id), toCodeID: target.id,
+                                createdCodes: wasCreated ? [index.path(of: target.id)] : [], wasAlreadyCoded: present != nil)
         }
     }
 }

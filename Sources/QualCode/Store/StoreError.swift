@@ -177,6 +177,8 @@ extension StoreError: CustomStringConvertible, LocalizedError {
                 return "\(what) name \"\(shown.truncated())\" is \(name.count) characters long; at most \(limit) are allowed. Nothing was changed."
             case .emptyPathPart:
                 return "code path \"\(shown.truncated())\" has an empty part between two slashes; nothing was changed."
+            case let .tooDeep(limit):
+                return "code \"\(shown.truncated())\" would sit more than \(limit) levels down the code tree; at most \(limit) are allowed. Nothing was changed."
             }
         case let .duplicate(what, name):
             return "\(Self.article(what)) \(what) named \"\(name)\" already exists; nothing was changed."
@@ -195,7 +197,7 @@ extension StoreError: CustomStringConvertible, LocalizedError {
         case let .invalidValue(what, value, expected):
             return "\(what): \"\(value.escapingControlCharacters().truncated())\" is not valid; expected \(expected)."
         case let .invalidInput(field, value, expected):
-            return "\(field.words): \"\(value.escapingControlCharacters().truncated())\" is not valid; expected \(expected)."
+            return "\(field.words): \"\(value.escapingControlCharacters(invisible: true).truncated())\" is not valid; expected \(expected)."
         case let .quoteNotFound(transcript, quote, nearest):
             return "\(transcript): the quote \"\(quote.truncated())\" does not occur in the text\(Self.nearest(nearest)); nothing was coded."
         case let .textNotFound(transcript, find, nearest):

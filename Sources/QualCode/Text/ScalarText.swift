@@ -184,12 +184,25 @@ extension Unicode.Scalar {
         }
     }
 
-    /// A character that takes no room (zero-width space, BOM, soft hyphen, word joiner), so two names
-    /// that look the same would be different. The joiners emoji and some scripts need (U+200C, U+200D)
-    /// are not counted.
+    /// A character that takes no room or shows as blank (zero-width space, BOM, soft hyphen, word
+    /// joiner, tag and filler characters, every default-ignorable or format character), so two names
+    /// that look the same would be different. The joiners, variation selectors and tags that emoji and
+    /// some scripts need are not counted here: they are invisible only where they join nothing
+    /// (``String/invisibleScalarOffsets``).
     public var isInvisibleFormat: Bool {
+        if isJoinerInContext { return false }
         switch value {
-        case 0x00AD, 0x180E, 0x200B, 0x2060...0x2064, 0xFEFF: return true
+        // Letters and symbols that draw nothing: Hangul fillers, the blank Braille pattern.
+        case 0x115F, 0x1160, 0x2800, 0x3164, 0xFFA0: return true
+        default: return properties.isDefaultIgnorableCodePoint || properties.generalCategory == .format
+        }
+    }
+
+    /// Zero-width (non-)joiner, variation selectors and tag characters: parts of an emoji or a word
+    /// between visible characters, a way to make a look-alike anywhere else.
+    public var isJoinerInContext: Bool {
+        switch value {
+        case 0x200C, 0x200D, 0xFE00...0xFE0F, 0xE0020...0xE007F, 0xE0100...0xE01EF: return true
         default: return false
         }
     }
@@ -202,6 +215,40 @@ extension Unicode.Scalar {
 }
 
 extension String {
+    /// The positions (in scalars) of the characters that take no room where they stand: every
+    /// ``Unicode/Scalar/isInvisibleFormat`` one, a joiner that does not sit between two visible
+    /// characters, a variation selector after nothing visible, a tag character outside a flag's tag
+    /// sequence (🏴 followed by tags).
+    public var invisibleScalarOffsets: Set<Int> {
+        let scalars = Array(unicodeScalars)
+        func visible(_ i: Int) -> Bool {
+            guard scalars.indices.contains(i) else { return false }
+            let s = scalars[i]
+            return !s.isSpace && !s.isInvisibleFormat && !s.isJoinerInContext && !s.isControlOrSeparator
+        }
+        var hidden = Set<Int>()
+        var inFlagTags = false
+        for (i, scalar) in scalars.enumerated() {
+            switch scalar.value {
+            case 0xE0020...0xE007F:
+                inFlagTags = inFlagTags || (i > 0 && scalars[i - 1].value == 0x1F3F4)
+                if !inFlagTags { hidden.insert(i) }
+                if scalar.value == 0xE007F { inFlagTags = false }
+                continue
+            case 0x200C, 0x200D:
+                // Between two visible characters, the second possibly after a variation selector.
+                let before = visible(i - 1) || (i > 0 && scalars[i - 1].properties.isVariationSelector && visible(i - 2))
+                if !(before && visible(i + 1)) { hidden.insert(i) }
+            case 0xFE00...0xFE0F, 0xE0100...0xE01EF:
+                if !visible(i - 1) { hidden.insert(i) }
+            default:
+                if scalar.isInvisibleFormat { hidden.insert(i) }
+            }
+            inFlagTags = false
+        }
+        return hidden
+    }
+
     /// The text on one line: line breaks and runs of spaces become single spaces, ends trimmed —
     /// how a quote or an example reads in running text.
     public var collapsedWhitespace: String {
@@ -214,13 +261,12 @@ extension String {
     /// With `keepingLineBreaks`, line feeds and tabs stay as they are (a memo printed whole).
     /// With `invisible`, characters that take no room are written out too (a name refused for one).
     public func escapingControlCharacters(keepingLineBreaks: Bool = false, invisible: Bool = false) -> String {
-        let escaped = { (scalar: Unicode.Scalar) in
-            scalar.isControlOrSeparator || scalar.isBidiControl || (invisible && scalar.isInvisibleFormat)
-        }
-        guard unicodeScalars.contains(where: escaped) else { return self }
+        let hidden = invisible ? invisibleScalarOffsets : []
+        let escaped = { (scalar: Unicode.Scalar) in scalar.isControlOrSeparator || scalar.isBidiControl }
+        guard !hidden.isEmpty || unicodeScalars.contains(where: escaped) else { return self }
         var out = String.UnicodeScalarView()
-        for scalar in unicodeScalars {
-            if escaped(scalar) && !(keepingLineBreaks && (scalar == "\n" || scalar == "\t")) {
+        for (offset, scalar) in unicodeScalars.enumerated() {
+            if (escaped(scalar) || hidden.contains(offset)) && !(keepingLineBreaks && (scalar == "\n" || scalar == "\t")) {
                 out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
             } else {
                 out.append(scalar)

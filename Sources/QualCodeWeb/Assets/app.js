@@ -1,7 +1,7 @@
 // QualCode in the browser: the transcript view, coding by selection and the code tree.
 // Every value from the server goes into the page as text (textContent), never as markup.
 import { state, $, el, t, api, toast, scalarOffset, snapSelection, colorOf, routes } from "./core.js";
-import { openPicker, loadRecent, rememberRecent } from "./picker.js";
+import { openPicker, closePicker, loadRecent, rememberRecent } from "./picker.js";
 import { openImport } from "./import.js";
 import "./history.js";
 import "./board.js";
@@ -318,7 +318,7 @@ async function undo() {
   if (state.session.role === "reader") { toast(t("uiReadOnly"), true); return; }
   try {
     const undone = await api("POST", "/api/codings/undo");
-    toast(t("uiUndone", undone.result.removed.join(", ")));
+    toast(undone.restored ? t("uiUndoneChange", undone.restored) : t("uiUndone", undone.result.removed.join(", ")));
     await refresh();
   } catch (error) { toast(error.message, true); }
 }
@@ -382,10 +382,12 @@ async function openQuote(segment) {
 
 function showQuote(details) {
   $("quote-source").textContent = details.verbatim;
-  $("quote-display").value = details.displayed;
-  quoteShown = details.displayed;
+  $("quote-display").value = details.editable;
+  quoteShown = details.editable;
+  $("quote-printed").textContent = details.editable === details.displayed ? "" : `${t("uiPrinted")}: ${details.displayed}`;
   $("quote-leadin").value = details.leadIn ?? "";
-  $("quote-edits").textContent = details.edits ? `${t("uiEdits")}: ${details.edits}` : "";
+  $("quote-edits").textContent = [details.edits ? `${t("uiEdits")}: ${details.edits}` : "",
+    details.editedBy && details.editedBy !== state.session.user ? t("uiQuoteEditedBy", details.editedBy) : ""].filter(Boolean).join(" · ");
   $("quote-error").textContent = details.isStale ? t("uiQuoteStale") : "";
 }
 
@@ -402,8 +404,7 @@ async function saveQuote(change) {
 }
 
 $("quote-cancel").addEventListener("click", closeQuote);
-// The displayed form is sent only when it was changed: it is written in the house style's marks, where a
-// gloss <…> reads like an insertion […], so sending it back unchanged would turn glosses into insertions.
+// The form is sent only when it was changed, so saving a lead-in leaves the edits exactly as they were.
 $("quote-save").addEventListener("click", () => {
   const display = $("quote-display").value;
   saveQuote(display === quoteShown ? { leadIn: $("quote-leadin").value } : { display, leadIn: $("quote-leadin").value });
@@ -511,12 +512,20 @@ function showHelp() {
 function onKey(event) {
   if (event.target.closest?.("input, textarea")) return;
   if (event.ctrlKey || event.metaKey || event.altKey) return;
-  if (event.key === "Escape") { $("help").hidden = true; $("import-dialog").hidden = true; hidePopover(); return; }
+  // A dialog open while focus left it (a click on its backdrop): keys must not act on the page behind it.
+  const dialog = document.querySelector(".modal:not([hidden]):not(#help)");
+  if (dialog) {
+    if (event.key === "Escape") closeDialog(dialog.id);
+    return;
+  }
+  if (event.key === "Escape") { $("help").hidden = true; hidePopover(); return; }
   if (!$("help").hidden) { $("help").hidden = true; return; }
   if (event.key === "?") { showHelp(); event.preventDefault(); return; }
   if (event.key === "c" || event.key === "C") { event.preventDefault(); codeSelection(event.key === "C"); return; }
-  if (/^[1-9]$/.test(event.key) && state.selectionSource) {
-    const path = state.recent[Number(event.key) - 1];
+  // By the key's place, not its character: shift+2 gives «"» or «@» depending on the keyboard layout.
+  const digit = /^Digit([1-9])$/.exec(event.code);
+  if (digit && state.selectionSource) {
+    const path = state.recent[Number(digit[1]) - 1];
     if (!path) return;
     event.preventDefault();
     const selection = selectionToCode(event.shiftKey);
@@ -544,6 +553,13 @@ function onKey(event) {
     selection.modify("extend", forward ? "forward" : "backward", event.key === "ArrowRight" || event.key === "ArrowLeft" ? "word" : "line");
     return;
   }
+}
+
+function closeDialog(id) {
+  if (id === "quote-dialog") closeQuote();
+  else if (id === "memo-dialog") closeMemo();
+  else if (id === "picker") closePicker();
+  else $(id).hidden = true;
 }
 
 // ---------------------------------------------------------------- keyboard selection

@@ -232,7 +232,7 @@ function retrievedCard(r) {
   const s = r.segment;
   const lines = s.firstLine === s.lastLine ? `${s.firstLine}` : `${s.firstLine}–${s.lastLine}`;
   const context = (line) => el("div", { class: "context-line" }, el("span", { class: "num", text: line.number }),
-    el("span", { class: "shown", text: line.text, dataset: { start: line.start } }),
+    el("span", { class: "shown", text: line.text, dataset: { start: line.start, line: line.number } }),
     line.codes.length ? el("span", { class: "line-codes", text: line.codes.join(", ") }) : null);
   const chips = r.codeIDs.map((codeId, i) => {
     const chip = el("span", { class: "chip" }, el("span", { class: "swatch" }), r.codes[i]);
@@ -274,14 +274,18 @@ function retrievalSelection(exact) {
   const first = shown[0], last = shown[shown.length - 1];
   const start = first.contains(range.startContainer) ? offsetIn(first, range.startContainer, range.startOffset) : Number(first.dataset.start);
   const end = last.contains(range.endContainer) ? offsetIn(last, range.endContainer, range.endOffset) : Number(last.dataset.start) + length(last);
-  // The card's shown text by position; between two shown pieces only a single line break is known.
+  // The card's shown text by position. Between two shown pieces a single line break is known, and so is
+  // what lies between two numbered lines in a row: line breaks and lines of whitespace only.
   const base = Number(first.dataset.start), to = Number(last.dataset.start) + length(last);
   const scalars = new Array(Math.max(0, to - base)).fill(null);
   shown.forEach((node, i) => {
     const at = Number(node.dataset.start) - base;
     [...node.textContent].forEach((c, k) => { scalars[at + k] = c; });
     const next = shown[i + 1];
-    if (next && Number(next.dataset.start) === Number(node.dataset.start) + length(node) + 1) scalars[at + length(node)] = "\n";
+    if (!next) return;
+    const gapStart = at + length(node), gapEnd = Number(next.dataset.start) - base;
+    const lineBreaksOnly = gapEnd === gapStart + 1 || (node.dataset.line && Number(next.dataset.line) === Number(node.dataset.line) + 1);
+    if (lineBreaksOnly) scalars.fill("\n", gapStart, gapEnd);
   });
   const snapped = snapSelection(scalars, base, start, end, exact);
   if (scalars.slice(snapped.start - base, snapped.end - base).some((c) => c === null)) return { error: "uiSelectWithinShown" };

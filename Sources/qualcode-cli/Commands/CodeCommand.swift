@@ -119,8 +119,15 @@ struct RecodeCommand: ParsableCommand {
 
     func run() throws {
         let store = try project.openStore()
-        let result = try store.recode(segment: try store.resolve.segment(segment), from: try store.resolve.code(from), to: to,
+        let result: RecodeResult
+        do {
+            result = try store.recode(segment: try store.resolve.segment(segment), from: try store.resolve.code(from), to: to,
                                       newCodes: .createUnlessSimilar(confirmed: newCode ? [to] : []))
+        } catch let StoreError.similarCode(name, similar) {
+            // The shared wording names `code`'s flags; here --new-code is a flag beside --to.
+            throw WordedError(description: "no code \"\(name)\"; did you mean \(Suggestions.alternatives(similar))? "
+                              + "(to create it, add --new-code); nothing was changed.")
+        }
         if json { try Output.printJSON(result); return }
         for name in result.createdCodes { Output.note("created code \"\(name)\"") }
         let s = result.segment

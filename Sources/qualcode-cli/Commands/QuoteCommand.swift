@@ -170,7 +170,10 @@ struct QuoteCommand: ParsableCommand {
         if let leadIn = details.leadIn { Output.line("lead-in:   \(leadIn)") }
         Output.line("verbatim:  \(details.verbatim.collapsedWhitespace)")
         Output.line("displayed: \(details.displayed)")
+        // A gloss prints as [ ] but is written < > (`--display` reads [ ] as an insertion).
+        if details.editable != details.displayed { Output.line("edit as:   \(details.editable)") }
         Output.line("edits:     \(details.edits.isEmpty ? "none" : details.edits)")
+        if let editor = details.editedBy { Output.line("edited by: \(editor)") }
         if details.isStale { Output.line("(the transcript changed after the quote was edited: it is shown verbatim until edited again)") }
         for use in details.uses { Output.line("exported:  \(use.file) as \"\(use.label)\" by \(use.exportedBy)") }
     }

@@ -61,6 +61,37 @@ import Testing
         #expect(events.count == 1)
     }
 
+    @Test func theFormForEditingReadsBackAsTheSameEditsAndSaysWhoEditedLast() throws {
+        let s = try study()
+        let glossed = "Eh, jeg tror at han <en kollega>, ehm, har fått (…) mye ut av det."
+        let details = try s.store.editQuote(segment: s.first, QuoteUpdate(form: .display(glossed)))
+        // The house style prints a gloss in [ ]; the form for editing keeps it in < >, where [ ] would be an insertion.
+        #expect(details.displayed == "Eh, jeg tror at han [en kollega], ehm, har fått (…) mye ut av det.")
+        #expect(details.editable == glossed)
+        #expect(details.editedBy == "tester")
+        let berit = try ProjectStore.open(at: s.folder.file("studie.qualcode"), coder: "berit")
+        let again = try berit.editQuote(segment: s.first, QuoteUpdate(form: .display(details.editable), leadIn: "Siri forteller:"))
+        #expect(again.edits == details.edits && again.displayed == details.displayed && again.editedBy == "berit")
+        #expect(try s.store.quoteDetails(segment: s.first).edits.contains("forklaring"))
+    }
+
+    @Test func aLeadInIsOneLineOfPlainText() throws {
+        let s = try study()
+        try s.store.editQuote(segment: s.first, QuoteUpdate(leadIn: "Siri forteller 🙂:"))
+        let before = try ProjectSnapshot(s.store)
+        for bad in ["\u{1B}[2J\u{1B}[31mRØD\u{7}", "\u{202E}ond", "Siri\u{200B} sier:", "to\nlinjer", "Siri\u{2028}sier", "\u{E0041}Siri",
+                    String(repeating: "ø", count: 201)] {
+            let error = #expect(throws: StoreError.self, "\(bad.unicodeScalars.map { String($0.value, radix: 16) })") {
+                try s.store.editQuote(segment: s.first, QuoteUpdate(leadIn: bad))
+            }
+            // The message shows what was refused, escaped: one line, nothing a terminal would obey or hide.
+            #expect(error.map { !$0.description.unicodeScalars.contains { $0.isControlOrSeparator || $0.isBidiControl } } == true)
+            #expect(error.map { $0.description.invisibleScalarOffsets.isEmpty } == true)
+        }
+        #expect(try ProjectSnapshot(s.store) == before)
+        #expect(try s.store.quoteDetails(segment: s.first).leadIn == "Siri forteller 🙂:")
+    }
+
     @Test func aRefusedEditChangesNothing() throws {
         let s = try study()
         try s.store.editQuote(segment: s.first.shortID, QuoteUpdate(form: .cleanFillers, leadIn: "Siri forteller:"))

@@ -3,17 +3,20 @@ import Foundation
 import Testing
 
 /// A displayed form cut into many stretches of a common word, on a long segment, with an unmarked word
-/// at the end: refused, nothing stored. (The review's slow case — minutes inside the write lock — came
-/// from its own 5,000-word text; this text does not reach the slow path, see the session note.)
+/// at the end: refused, nothing stored, and answered (the review's case: every word but «og» used once,
+/// so each stretch is aligned from each of a thousand places; it held the write lock for minutes).
 @Suite struct QuoteEditBoundTests {
     @Test func aQuoteCutIntoManyStretchesOfCommonWordsIsAnswered() throws {
         let folder = try TemporaryFolder()
         let store = try folder.project()
-        // 5,000 words, «og» every fifth.
-        let vocabulary = ["arbeid", "plan", "møte", "skjema", "veileder", "tiltak", "bedrift", "samtale"]
-        let words = (0..<5_000).map { $0 % 5 == 4 ? "og" : vocabulary[($0 * 7) % vocabulary.count] }
+        // 5,000 words, «og» every fifth, every other word once (a word of a small vocabulary and its place).
+        let vocabulary = ["møte", "rapport", "veileder", "høsten", "samtale", "ærlig", "økonomi", "tillit"]
+        let words = (0..<5_000).map { $0 % 5 == 4 ? "og" : "\(vocabulary[($0 * 7) % vocabulary.count])\($0)" }
         let url = try folder.write("lang.txt", "Eva: " + words.joined(separator: " ") + "\n")
-        try store.importTranscripts([url], options: ImportOptions())
+        try store.addParticipant(pseudonym: "Eva")
+        var options = ImportOptions()
+        options.participants = ["Eva"]
+        try store.importTranscripts([url], options: options)
         let coded = try store.code("lang", .lines(1...1), codes: ["Lang"])
         let start = words.prefix(10).joined(separator: " ")
         for chunks in [3, 50] {
@@ -23,5 +26,11 @@ import Testing
             }
         }
         #expect(try store.quoteDetails(segment: coded.segment.id).edits.isEmpty)
+        // Cut the same way without the stray word, the quote is read as meant: three stretches far apart.
+        let middle = words[2_500..<2_503].joined(separator: " ")
+        let end = words.suffix(4).joined(separator: " ")
+        let details = try store.editQuote(segment: coded.segment.id, QuoteUpdate(form: .display("\(start) (…) \(middle) (…) og (…) \(end)")))
+        #expect(details.displayed == "\(start) (…) \(middle) (…) og (…) \(end)")
+        #expect(details.edits.components(separatedBy: "utelatt").count == 4)
     }
 }

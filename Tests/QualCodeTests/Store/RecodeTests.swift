@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 @testable import QualCode
 import Testing
 
@@ -54,5 +55,79 @@ import Testing
         let berit = try ProjectStore.open(at: store.url, coder: "berit")
         #expect(throws: StoreError.self) { try berit.recode(segment: segment, from: trivsel, to: "Mestring") }
         #expect(try ProjectSnapshot(store) == before)
+    }
+
+    @Test func undoMovesAChangedCodingBackAndThenTakesBackTheCodingBeforeIt() throws {
+        let folder = try TemporaryFolder()
+        let store = try interviewStore(folder)
+        let coded = try store.code("eva", .quote("kjempegod jobb", occurrence: nil), codes: ["Trivsel"])
+        let segment = coded.segment.id
+        try store.editQuote(segment: segment, QuoteUpdate(leadIn: "Eva forteller:"))
+        let trivsel = try store.resolve.code("Trivsel")
+        let codingIDs = { try store.pool.read { try UUID.fetchAll($0, sql: "SELECT id FROM coding ORDER BY id") } }
+        let original = try codingIDs()
+        try store.recode(segment: segment, from: trivsel, to: "Mestring")
+        #expect(try store.history(limit: 1)[0].action == "coding.change")
+
+        let undone = try #require(try store.undoLastCoding())
+        #expect(undone.restored == "Trivsel" && undone.result.removed == ["Mestring"] && !undone.result.segmentDeleted)
+        #expect(try store.units().map(\.codes) == [["Trivsel"]])
+        // The old coding, with its own id: the segment and its quote edits stayed.
+        #expect(try codingIDs() == original)
+        #expect(try store.quoteDetails(segment: segment).leadIn == "Eva forteller:")
+
+        // The next undo takes back the coding the change was made on, not the change again.
+        let second = try #require(try store.undoLastCoding())
+        #expect(second.restored == nil && second.result.removed == ["Trivsel"] && second.result.segmentDeleted)
+        #expect(try store.units().isEmpty)
+        #expect(try store.undoLastCoding() == nil)
+    }
+
+    @Test func undoAfterAChangeToACodeAlreadyThereBringsTheOldCodeBackBesideIt() throws {
+        let folder = try TemporaryFolder()
+        let store = try interviewStore(folder)
+        let coded = try store.code("eva", .quote("kjempegod jobb", occurrence: nil), codes: ["Trivsel", "Mestring"])
+        try store.recode(segment: coded.segment.id, from: try store.resolve.code("Trivsel"), to: "Mestring")
+        let undone = try #require(try store.undoLastCoding())
+        #expect(undone.restored == "Trivsel" && undone.result.removed.isEmpty)
+        #expect(try Set(store.units()[0].codes) == ["Trivsel", "Mestring"])
+        // Then back through the first coding's two codes, one undo each, and no further: no loop.
+        #expect(try store.undoLastCoding()?.result.removed == ["Trivsel"])
+        #expect(try store.undoLastCoding()?.result.removed == ["Mestring"])
+        #expect(try store.units().isEmpty && store.undoLastCoding() == nil)
+    }
+
+    @Test func undoOfAChangeWhoseOldCodeIsGoneTakesBackTheNewCoding() throws {
+        let folder = try TemporaryFolder()
+        let store = try interviewStore(folder)
+        let coded = try store.code("eva", .quote("kjempegod jobb", occurrence: nil), codes: ["Trivsel"])
+        let trivsel = try store.resolve.code("Trivsel")
+        try store.recode(segment: coded.segment.id, from: trivsel, to: "Mestring")
+        try store.deleteCode(trivsel)
+        let undone = try #require(try store.undoLastCoding())
+        #expect(undone.restored == nil && undone.result.removed == ["Mestring"])
+        #expect(try store.units().isEmpty)
+    }
+
+    @Test func aSegmentSharingItsSpanWithAnotherKeepsItsCodingWhereAsked() throws {
+        let folder = try TemporaryFolder()
+        let store = try interviewStore(folder)
+        let long = try store.code("eva", .quote("kjempegod jobb", occurrence: nil), codes: ["Trivsel"])
+        let short = try store.code("eva", .quote("kjempegod", occurrence: nil), codes: ["Kort"])
+        try store.editQuote(segment: short.segment.id, QuoteUpdate(leadIn: "Eva sier:"))
+        // An edit shrinks the longer segment to the shorter one's span: two segments, one span.
+        try store.replaceText(in: try store.resolve.transcript("eva"), find: " jobb,", with: ",")
+        let spans = try store.pool.read { try Row.fetchAll($0, sql: "SELECT start, \"end\" FROM segment").map { [$0[0] as Int, $0[1] as Int] } }
+        #expect(spans.count == 2 && Set(spans).count == 1)
+        // Each change stays on the segment asked for: neither takes the other's place or is deleted.
+        try store.recode(segment: short.segment.id, from: try store.resolve.code("Kort"), to: "Ny")
+        try store.recode(segment: long.segment.id, from: try store.resolve.code("Trivsel"), to: "Mestring")
+        let codes = try store.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT segmentId, code.name FROM coding JOIN code ON code.id = coding.codeId")
+                .map { ($0[0] as UUID, $0[1] as String) }
+        }
+        #expect(Dictionary(uniqueKeysWithValues: codes) == [short.segment.id: "Ny", long.segment.id: "Mestring"])
+        #expect(try store.quoteDetails(segment: short.segment.id).leadIn == "Eva sier:")
+        #expect(try store.units().count == 2)
     }
 }

@@ -22,6 +22,10 @@ public struct QuoteMarks: Hashable, Sendable, Codable {
         self.insertion = insertion
         self.gloss = gloss
     }
+
+    /// The marks a person writes edits with (``QuoteForm/parse(_:verbatim:fillers:)``), so a form shown
+    /// for editing reads back as the same edits: a gloss in `< >`, which house styles print as `[ ]`.
+    public static let editing = QuoteMarks(gloss: Brackets("<", ">"))
 }
 
 /// A house style for quotes: how they are set (italic or not, «» inline, block above a length), how

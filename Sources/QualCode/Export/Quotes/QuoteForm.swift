@@ -271,29 +271,33 @@ extension QuoteForm {
         var next = 0
         var afterCut = false
         var chunkStart = 0
-        // Each try aligns the rest of the quote with a stretch; a long quote cut into many stretches
-        // of common words would take minutes inside the write transaction. Past this many cells the
-        // first reading's error stands.
-        var budget = 50_000_000
+        // A long quote cut into many stretches of common words tries many places for each; past this
+        // much work (cells of the diffs) the first reading's error stands, so the write lock is not
+        // held for minutes.
+        var budget = 20_000_000
         for d in shown.indices + [shown.count] {
             guard d == shown.count || isCut(shown[d]) else { continue }
             let chunk = Array(shown[chunkStart..<d])
             if let firstWord = chunk.first(where: { $0.mark == nil && $0.isWord }) {
                 let from = next + (afterCut ? 1 : 0)
                 guard from < source.count else { return nil }
+                let chunkWords = chunk.filter { $0.mark == nil && $0.isWord }.count
                 var best: (words: Int, span: Int, pairs: [(Int, Int)])?
                 for q in from..<source.count where source[q].isWord && source[q].caseFolded == firstWord.caseFolded {
-                    // An alignment costs about its length times the edits it may find (capped by the diff).
-                    let length = source.count - q + chunk.count
-                    budget -= length * min(length, 2_000)
+                    // A stretch has no cut inside it: its words lie within a few times its length of its
+                    // first word (fillers and a bracketed replacement between them), not anywhere after.
+                    let window = source[q..<min(source.count, q + 4 * chunk.count + 64)]
+                    budget -= (window.count + chunk.count) * min(window.count + chunk.count, TextDiff.maxEdits)
                     if budget < 0 { return nil }
-                    let local = alignment(Array(source[q...]), chunk)
+                    let local = alignment(Array(window), chunk)
                     let words = local.filter { chunk[$0.1].isWord }.count
                     let span = (local.last?.0 ?? 0)
                     if best == nil || words > best!.words || (words == best!.words && span < best!.span) {
                         best = (words, span, local.map { ($0.0 + q, $0.1 + chunkStart) })
                     }
                     if !afterCut { break }  // without a cut, the stretch continues where the last one ended
+                    // Every word found, one after another: no later place can do better.
+                    if words == chunkWords && span == local.count - 1 { break }
                 }
                 guard let found = best else { return nil }
                 pairs += found.pairs
@@ -355,14 +359,25 @@ enum QuoteTokens {
     enum Mark { case omission, insertion, gloss }
 
     struct Token {
-        var text: String
+        let text: String
         var start: Int
         var end: Int
         var spaceBefore: Bool
         var mark: Mark?
-        var isWord: Bool { text.unicodeScalars.first?.isWordScalar ?? false }
+        /// Worked out once: an alignment compares every token again and again.
+        let isWord: Bool
         /// The word with its first letter lowercased, for matching.
-        var caseFolded: String { text.prefix(1).lowercased() + text.dropFirst() }
+        let caseFolded: String
+
+        init(text: String, start: Int, end: Int, spaceBefore: Bool, mark: Mark? = nil) {
+            self.text = text
+            self.start = start
+            self.end = end
+            self.spaceBefore = spaceBefore
+            self.mark = mark
+            isWord = text.unicodeScalars.first?.isWordScalar ?? false
+            caseFolded = text.prefix(1).lowercased() + text.dropFirst()
+        }
     }
 
     /// Runs of letters and digits, and every other non-space scalar on its own.
