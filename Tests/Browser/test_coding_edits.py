@@ -1,10 +1,12 @@
 """Working on a coding after it is made: its code changed from the popover (the segment and its memo stay),
 its quote's display form edited with the edit marks (an unmarked change is refused in the dialog), and
-coding further from a code's retrieval by selecting in the lines shown around a segment. The module works
-on a transcript of its own (intervju-tor) and codes of its own."""
+coding further from a code's retrieval by selecting in the lines shown around a segment; `u` after a change
+of code moves it back; keys stay out of the page while a dialog is open. The module works on a transcript
+of its own (intervju-tor) and codes of its own."""
 import json
 import unittest
 
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
@@ -12,9 +14,13 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from harness import SHOTS, BrowserTest, click_coded, log_in, open_transcript, qualcode, server, units
 
+# Blank lines between the turns, as many transcribers write them: not numbered, but text between two lines.
 TEXT = """Intervjuer: Hvordan er en vanlig uke for deg?
+
 Tor: Eh … planene tar tid hver mandag. Oppfølgingsplanen må være klar før vi kan snakke om arbeidstrening.
+
 Intervjuer: Og resten av uka, hvordan er den?
+
 Tor: Da er jeg ute hos bedrifter i Agder, det er det beste (latter).
 """
 SEGMENT = "Oppfølgingsplanen må være klar før vi kan snakke om arbeidstrening"
@@ -86,6 +92,15 @@ class CodingEditTests(BrowserTest):
         self.assertEqual([u["codes"] for u in after], [["Etter"]])
         self.assertEqual(after[0]["id"], before["id"], "the segment stays")
         self.assertIn("Tidsrekka styres", qualcode(server().project, "memo"))
+        # `u` takes the change back: the old code on the same segment, the memo still there.
+        driver.find_element(By.TAG_NAME, "body").send_keys("u")
+        toast_says(driver, "Angret byttet", "Undid the change")
+        back = [u for u in tor_units() if u["text"] == SEGMENT]
+        self.assertEqual([u["codes"] for u in back], [["Før"]])
+        self.assertEqual(back[0]["id"], before["id"])
+        self.assertIn("Tidsrekka styres", qualcode(server().project, "memo"))
+        # Changed again from the command line, for the retrieval test below.
+        qualcode(server().project, "recode", before["id"], "--from", "Før", "--to", "Tidsrekke/Etter")
 
     def test_2_a_quote_is_edited_with_marks_and_an_unmarked_change_is_refused(self):
         driver = self.open_tor()
@@ -108,6 +123,39 @@ class CodingEditTests(BrowserTest):
         shown = json.loads(qualcode(server().project, "quote", "show", segment, "--json"))
         self.assertEqual(shown["displayed"], "Oppfølgingsplanen må være klar (…) om arbeidstrening")
         self.assertEqual(shown["leadIn"], "Tor forteller:")
+
+    def test_2b_a_gloss_stays_a_gloss_when_the_quote_is_edited_again(self):
+        segment = [u for u in tor_units() if u["text"] == SEGMENT][0]["id"]
+        qualcode(server().project, "quote", "edit", segment, "--display", "Oppfølgingsplanen <tiltaksplanen> må være klar (…) om arbeidstrening")
+        driver = self.open_tor()
+        self.popover_button(driver, "Rediger sitat", "Edit quote").click()
+        display = WebDriverWait(driver, 5).until(EC.visibility_of_element_located((By.ID, "quote-display")))
+        # Written with the edit marks; how the house style prints it is shown beside.
+        self.assertEqual(display.get_attribute("value"), "Oppfølgingsplanen <tiltaksplanen> må være klar (…) om arbeidstrening")
+        self.assertIn("[tiltaksplanen]", driver.find_element(By.ID, "quote-printed").text)
+        # A click on the backdrop takes focus out of the dialog: the page's keys must not act behind it.
+        count = len(tor_units())
+        ActionChains(driver).move_to_element_with_offset(driver.find_element(By.ID, "quote-dialog"), 5, 5).click().perform()
+        driver.find_element(By.TAG_NAME, "body").send_keys("u")
+        driver.find_element(By.TAG_NAME, "body").send_keys("?")
+        self.assertEqual(len(tor_units()), count)
+        self.assertIsNotNone(driver.find_element(By.ID, "help").get_attribute("hidden"))
+        self.assertIsNone(driver.find_element(By.ID, "quote-dialog").get_attribute("hidden"))
+        # The cut taken back, the gloss left as it was.
+        display.clear()
+        display.send_keys("Oppfølgingsplanen <tiltaksplanen> må være klar før vi kan snakke om arbeidstrening")
+        driver.find_element(By.ID, "quote-save").click()
+        WebDriverWait(driver, 5).until(lambda d: d.find_element(By.ID, "quote-dialog").get_attribute("hidden") is not None)
+        shown = json.loads(qualcode(server().project, "quote", "show", segment, "--json"))
+        self.assertEqual(shown["displayed"], "Oppfølgingsplanen [tiltaksplanen] må være klar før vi kan snakke om arbeidstrening")
+        self.assertIn("forklaring", shown["edits"])
+        self.assertNotIn("satt inn", shown["edits"])
+        # Escape closes the dialog even when focus is on the page behind it.
+        self.popover_button(driver, "Rediger sitat", "Edit quote").click()
+        WebDriverWait(driver, 5).until(EC.visibility_of_element_located((By.ID, "quote-display")))
+        ActionChains(driver).move_to_element_with_offset(driver.find_element(By.ID, "quote-dialog"), 5, 5).click().perform()
+        driver.find_element(By.TAG_NAME, "body").send_keys(Keys.ESCAPE)
+        WebDriverWait(driver, 5).until(lambda d: d.find_element(By.ID, "quote-dialog").get_attribute("hidden") is not None)
 
     def test_3_coding_further_from_a_retrieval(self):
         driver = self.new_browser()
@@ -133,6 +181,22 @@ class CodingEditTests(BrowserTest):
         driver.find_element(By.TAG_NAME, "body").send_keys("c")
         toast_says(driver, "Marker innenfor", "Select within")
         self.assertEqual(len(tor_units()), count)
+        # Across two lines shown one under the other, with a blank line between them in the transcript.
+        select_in(driver, ".retrieved .context .shown", "hvordan er den?", through="Da er jeg ute")
+        driver.find_element(By.TAG_NAME, "body").send_keys("c")
+        field = WebDriverWait(driver, 5).until(EC.visibility_of_element_located((By.ID, "picker-input")))
+        field.send_keys("Ukeplan", Keys.ENTER)
+        toast_says(driver, "Kodet med", "Coded with")
+        field.send_keys(Keys.ESCAPE)
+        across = [u for u in tor_units() if u["text"].startswith("hvordan er den?")]
+        self.assertEqual(len(across), 1)
+        self.assertTrue(across[0]["text"].endswith("Da er jeg ute"), across[0]["text"])
+        # Shift+1 applies the most recent code to the exact selection, whatever the key's character is.
+        WebDriverWait(driver, 5).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".retrieved .shown")))
+        select_in(driver, ".retrieved .context .shown", "anlig uk")
+        ActionChains(driver).key_down(Keys.SHIFT).send_keys("1").key_up(Keys.SHIFT).perform()
+        toast_says(driver, "Kodet med", "Coded with")
+        self.assertEqual([u["codes"] for u in tor_units() if u["text"] == "anlig uk"], [["Ukeplan"]])
 
 
 if __name__ == "__main__":

@@ -217,6 +217,12 @@ import Testing
             let https = try await browser.postForm("/login", ["name": "lars", "password": "passord-lars"],
                                                    extra: [HTTPField.Name("X-Forwarded-Proto")!: "https"])
             #expect(https.headers[.setCookie]?.contains("Secure") == true)
+            // Chained proxies each add the scheme they were reached by: the browser's is the first.
+            for (header, secure) in [("https, http", true), ("HTTPS,https", true), ("http, https", false)] {
+                let chained = try await browser.postForm("/login", ["name": "lars", "password": "passord-lars"],
+                                                         extra: [HTTPField.Name("X-Forwarded-Proto")!: header])
+                #expect(chained.headers[.setCookie]?.contains("Secure") == secure, "\(header)")
+            }
         }
         // Without --behind-proxy the header is not believed.
         try await fixture.test { browser in
