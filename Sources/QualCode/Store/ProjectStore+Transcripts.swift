@@ -335,16 +335,19 @@ extension ProjectStore {
             let lines = wanted.map { n -> NumberedLine in
                 let r = text.lineRange(n)
                 let speaker = turns.first { $0.start >= r.lowerBound && $0.start <= r.upperBound }?.speaker
-                var codes: [String] = []
-                for row in coded {
-                    let (s, e, name) = row
-                    if s < max(r.upperBound, r.lowerBound + 1) && e > r.lowerBound && !codes.contains(name) { codes.append(name) }
-                }
-                return NumberedLine(number: n, speaker: speaker, text: text.slice(r.lowerBound, r.upperBound), codes: codes.sorted(),
-                                    start: r.lowerBound, end: r.upperBound)
+                return NumberedLine(number: n, speaker: speaker, text: text.slice(r.lowerBound, r.upperBound),
+                                    codes: Self.codes(over: r.lowerBound, r.upperBound, coded), start: r.lowerBound, end: r.upperBound)
             }
             return (transcript, lines)
         }
+    }
+
+    /// The labels of the coded spans (start, end, label) that touch a line from `start` to `end`, sorted;
+    /// an empty line counts as one character wide, so a span starting there shows.
+    static func codes(over start: Int, _ end: Int, _ coded: [(Int, Int, String)]) -> [String] {
+        var codes: [String] = []
+        for (s, e, name) in coded where s < max(end, start + 1) && e > start && !codes.contains(name) { codes.append(name) }
+        return codes.sorted()
     }
 }
 

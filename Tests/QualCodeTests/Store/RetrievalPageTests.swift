@@ -57,6 +57,16 @@ import Testing
         #expect(children.total == 18)
     }
 
+    @Test func theLinesAroundASegmentNameTheirOwnCodes() throws {
+        let folder = try TemporaryFolder()
+        let store = try interviewStore(folder)
+        _ = try store.code("eva", .quote("kjempegod jobb", occurrence: nil), codes: ["Trivsel"])
+        _ = try store.code("eva", .quote("Uten tillit får vi ingenting til", occurrence: nil), codes: ["Tillit", "Relasjon"])
+        let card = try #require(try store.retrieve(code: store.resolve.code("Trivsel"), context: 2).first)
+        #expect(card.before.map(\.codes) == [[]])
+        #expect(card.after.map(\.number) == [3, 4] && card.after.map(\.codes) == [[], ["Relasjon", "Tillit"]])
+    }
+
     @Test func aPageBeyondTheEndIsEmptyAndCountsTheWhole() throws {
         let folder = try TemporaryFolder()
         let store = try codedStore(folder)
