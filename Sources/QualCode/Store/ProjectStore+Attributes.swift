@@ -52,10 +52,8 @@ extension ProjectStore {
     public func setAttributeLabel(_ name: String, to label: String?) throws -> Attribute {
         let label = Self.label(label)
         return try pool.write { db in
-            let all = try Attribute.fetchAll(db)
-            let key = name.trimmingCharacters(in: .whitespaces)
-            guard var attribute = all.first(where: { $0.name == key }) ?? all.first(where: { $0.name.lowercased() == key.lowercased() }) else {
-                throw StoreError.notFound(what: "attribute", reference: name, candidates: all.map(\.name).sorted())
+            guard var attribute = try Self.attribute(db, named: name) else {
+                throw StoreError.notFound(what: "attribute", reference: name, candidates: try Attribute.fetchAll(db).map(\.name).sorted())
             }
             attribute.label = label
             try attribute.update(db)

@@ -165,10 +165,18 @@ extension ProjectStore {
         }
     }
 
+    /// The attribute a name means: written exactly so, or else in another case («rolle» for «Rolle»),
+    /// as names are unique ignoring case.
+    static func attribute(_ db: Database, named raw: String) throws -> Attribute? {
+        let name = raw.trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping
+        let all = try Attribute.fetchAll(db)
+        return all.first { $0.name == name } ?? all.first { $0.name.lowercased() == name.lowercased() }
+    }
+
     static func setAttribute(_ db: Database, participant: UUID, name rawName: String, value: String, newType: @autoclosure () -> AttributeType) throws {
         let name = try NameRules.checked(rawName, what: "attribute")
         let attribute: Attribute
-        if let existing = try Attribute.filter(Attribute.Columns.name == name).fetchOne(db) {
+        if let existing = try Self.attribute(db, named: name) {
             attribute = existing
         } else {
             attribute = Attribute(name: name, type: newType())
@@ -196,9 +204,8 @@ extension ProjectStore {
             let existing = Dictionary(try Participant.fetchAll(db).map { ($0.pseudonym.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
             // A new attribute is typed by its whole column, so "6" then "6,5" makes a float; an existing
             // one keeps its type. Every value is checked before the first row is written.
-            let known = Dictionary(try Attribute.fetchAll(db).map { ($0.name, $0.type) }, uniquingKeysWith: { a, _ in a })
-            let columnTypes = table.attributeNames.enumerated().map { column, name in
-                known[name.trimmingCharacters(in: .whitespaces)] ?? AttributeType.inferred(from: table.rows.map { $0.values[column] })
+            let columnTypes = try table.attributeNames.enumerated().map { column, name in
+                try Self.attribute(db, named: name)?.type ?? AttributeType.inferred(from: table.rows.map { $0.values[column] })
             }
             for row in table.rows {
                 if existing[row.pseudonym.lowercased()] == nil {
@@ -235,14 +242,13 @@ extension ProjectStore {
                 }
             }
             for (column, label) in table.attributeLabels.enumerated() {
-                guard let label, var attribute = try Attribute.filter(Attribute.Columns.name == table.attributeNames[column]).fetchOne(db)
-                else { continue }
+                guard let label, var attribute = try Self.attribute(db, named: table.attributeNames[column]) else { continue }
                 attribute.label = label
                 try attribute.update(db)
                 report.labels[attribute.name] = label
             }
-            for attribute in try Attribute.fetchAll(db) where table.attributeNames.contains(attribute.name) {
-                report.attributes[attribute.name] = attribute.type
+            for name in table.attributeNames {
+                if let attribute = try Self.attribute(db, named: name) { report.attributes[attribute.name] = attribute.type }
             }
             try log(db, "participant.import", [
                 "file": .string(url.lastPathComponent), "added": .array(report.added.map { .string($0) }),

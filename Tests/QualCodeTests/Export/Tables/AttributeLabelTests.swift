@@ -37,6 +37,19 @@ import Testing
         #expect(actions.count == 3)
     }
 
+    @Test func anAttributeNamedInAnotherCaseIsTheSameAttribute() throws {
+        let folder = try TemporaryFolder()
+        let store = try folder.project()
+        try store.defineAttribute("Rolle", type: .text)
+        try store.addParticipant(pseudonym: "Eva", attributes: [("rolle", "leder")])
+        try store.addParticipant(pseudonym: "Siri", attributes: [("ROLLE", "veileder")])
+        let sheet = try folder.write("deltakere.csv", "pseudonym,rolle=Rolle i tjenesten\nTore,jobbspesialist\n")
+        let report = try store.importParticipants(csv: sheet)
+        #expect(report.attributes == ["Rolle": .text] && report.labels == ["Rolle": "Rolle i tjenesten"])
+        #expect(try store.attributes().map(\.name) == ["Rolle"])
+        #expect(try store.participants().map { $0.attributes } == [["Rolle": "leder"], ["Rolle": "veileder"], ["Rolle": "jobbspesialist"]])
+    }
+
     @Test func theParticipantSheetGivesDisplayNamesAfterAnEqualsSign() throws {
         let folder = try TemporaryFolder()
         let store = try folder.project()
