@@ -260,12 +260,14 @@ extension ProjectStore {
         return Applied(segment: info, added: added, present: present, created: created, codes: applied, normalised: place.normalised)
     }
 
-    /// The log's record of a new coding, which undo reads back (``undoLastCoding()``).
-    func logCodingAdded(_ db: Database, _ id: Coding.ID, segment: Segment, code: Code.ID, at: DatabaseValue? = nil) throws {
+    /// The log's record of a new coding, which undo reads back (``undoLastCoding()``); `step` marks one
+    /// made as part of another step (a change of code, an undo), which undo does not take as a step of its own.
+    func logCodingAdded(_ db: Database, _ id: Coding.ID, segment: Segment, code: Code.ID, at: DatabaseValue? = nil,
+                        step: [String: LogValue] = [:]) throws {
         try log(db, "coding.add", [
             "id": LogValue(id), "segment": LogValue(segment.id), "transcript": LogValue(segment.transcriptId),
             "start": .int(segment.start), "end": .int(segment.end), "code": LogValue(code),
-        ], at: at)
+        ].merging(step) { $1 }, at: at)
     }
 
     /// Removes this coder's codings of `codes` (all codes when empty) from a segment; a segment left
@@ -283,7 +285,8 @@ extension ProjectStore {
     }
 
     /// ``uncode(segment:codes:force:)`` inside a transaction a module already holds.
-    package func uncode(in db: Database, segment: Segment, codes wanted: [UUID], force: Bool = false) throws -> UncodeResult {
+    package func uncode(in db: Database, segment: Segment, codes wanted: [UUID], force: Bool = false,
+                        step: [String: LogValue] = [:]) throws -> UncodeResult {
         let index = try CodeIndex(db)
         var result = UncodeResult(removed: [], removedCodeIDs: [], segmentDeleted: false, memosDeleted: 0)
         let codings = try Coding.filter(Coding.Columns.segmentId == segment.id && Coding.Columns.coder == coder).fetchAll(db)
@@ -291,7 +294,8 @@ extension ProjectStore {
             try coding.delete(db)
             result.removed.append(index.label(of: coding.codeId))
             result.removedCodeIDs.append(coding.codeId)
-            try log(db, "coding.remove", ["id": LogValue(coding.id), "segment": LogValue(segment.id), "code": LogValue(coding.codeId)])
+            try log(db, "coding.remove", ["id": LogValue(coding.id), "segment": LogValue(segment.id), "code": LogValue(coding.codeId)]
+                .merging(step) { $1 })
         }
         if try Coding.filter(Coding.Columns.segmentId == segment.id).fetchCount(db) == 0 {
             let memos = try Self.memoCount(db, on: .segment(segment.id))

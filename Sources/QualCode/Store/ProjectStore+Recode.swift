@@ -44,10 +44,10 @@ extension ProjectStore {
             let new = present ?? Coding(segmentId: segment.id, codeId: target.id, coder: coder)
             if present == nil {
                 try new.insert(db)
-                try logCodingAdded(db, new.id, segment: segment, code: target.id)
+                try logCodingAdded(db, new.id, segment: segment, code: target.id, step: ["partOf": "coding.change"])
             }
             let old = try mine.fetchOne(db)!
-            _ = try uncode(in: db, segment: segment, codes: [from])
+            _ = try uncode(in: db, segment: segment, codes: [from], step: ["partOf": "coding.change"])
             // One event for the change as a whole, so an undo can move the coding back (``undoLastCoding()``).
             try log(db, "coding.change", [
                 "id": LogValue(new.id), "replaces": LogValue(old.id), "segment": LogValue(segment.id),

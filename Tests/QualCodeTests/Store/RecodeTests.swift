@@ -91,22 +91,55 @@ import Testing
         let undone = try #require(try store.undoLastCoding())
         #expect(undone.restored == "Trivsel" && undone.result.removed.isEmpty)
         #expect(try Set(store.units()[0].codes) == ["Trivsel", "Mestring"])
-        // Then back through the first coding's two codes, one undo each, and no further: no loop.
-        #expect(try store.undoLastCoding()?.result.removed == ["Trivsel"])
-        #expect(try store.undoLastCoding()?.result.removed == ["Mestring"])
-        #expect(try store.units().isEmpty && store.undoLastCoding() == nil)
     }
 
-    @Test func undoOfAChangeWhoseOldCodeIsGoneTakesBackTheNewCoding() throws {
+    @Test func aChangeThatCannotBeMovedBackIsPassedOverAndTheSegmentStays() throws {
         let folder = try TemporaryFolder()
         let store = try interviewStore(folder)
+        _ = try store.code("eva", .quote("Tillit er alt", occurrence: 1), codes: ["Tillit"])
         let coded = try store.code("eva", .quote("kjempegod jobb", occurrence: nil), codes: ["Trivsel"])
+        try store.editQuote(segment: coded.segment.id, QuoteUpdate(leadIn: "Eva forteller:"))
         let trivsel = try store.resolve.code("Trivsel")
         try store.recode(segment: coded.segment.id, from: trivsel, to: "Mestring")
         try store.deleteCode(trivsel)
+        // The change cannot go back to a code that is gone: the step before it is undone instead, and
+        // the changed segment keeps its coding and quote.
         let undone = try #require(try store.undoLastCoding())
-        #expect(undone.restored == nil && undone.result.removed == ["Mestring"])
-        #expect(try store.units().isEmpty)
+        #expect(undone.result.removed == ["Tillit"] && undone.restored == nil)
+        #expect(try store.units().map(\.codes) == [["Mestring"]])
+        #expect(try store.quoteDetails(segment: coded.segment.id).leadIn == "Eva forteller:")
+        #expect(try store.undoLastCoding() == nil)
+    }
+
+    @Test func undoWalksBackThroughSeveralChangesOneAtATime() throws {
+        let folder = try TemporaryFolder()
+        let store = try interviewStore(folder)
+        let coded = try store.code("eva", .quote("kjempegod jobb", occurrence: nil), codes: ["A"])
+        let segment = coded.segment.id
+        try store.addMemo(on: .segment(segment), text: "Viktig.")
+        try store.recode(segment: segment, from: try store.resolve.code("A"), to: "B")
+        try store.recode(segment: segment, from: try store.resolve.code("B"), to: "C")
+        #expect(try store.undoLastCoding()?.restored == "B")
+        #expect(try store.units().map(\.codes) == [["B"]])
+        #expect(try store.undoLastCoding()?.restored == "A")
+        #expect(try store.units().map(\.codes) == [["A"]])
+        // Then the first coding, which has a memo: refused, and nothing changed.
+        #expect(throws: StoreError.self) { try store.undoLastCoding() }
+        #expect(try store.units().map(\.codes) == [["A"]] && store.memos(on: .segment(segment)).count == 1)
+    }
+
+    @Test func anUndoIsNotAStepOfItsOwn() throws {
+        let folder = try TemporaryFolder()
+        let store = try interviewStore(folder)
+        _ = try store.code("eva", .quote("Tillit er alt", occurrence: 1), codes: ["Tillit"])
+        let coded = try store.code("eva", .quote("kjempegod jobb", occurrence: nil), codes: ["Trivsel", "Mestring"])
+        try store.recode(segment: coded.segment.id, from: try store.resolve.code("Trivsel"), to: "Mestring")
+        #expect(try store.undoLastCoding()?.restored == "Trivsel")
+        // The coding the undo put back is not the newest step: the first coding's codes go, newest first.
+        #expect(try store.undoLastCoding()?.result.removed == ["Mestring"])
+        #expect(try store.undoLastCoding()?.result.removed == ["Trivsel"])
+        #expect(try store.undoLastCoding()?.result.removed == ["Tillit"])
+        #expect(try store.units().isEmpty && store.undoLastCoding() == nil)
     }
 
     @Test func aSegmentSharingItsSpanWithAnotherKeepsItsCodingWhereAsked() throws {
