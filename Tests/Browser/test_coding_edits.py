@@ -133,9 +133,20 @@ class CodingEditTests(BrowserTest):
         # Written with the edit marks; how the house style prints it is shown beside.
         self.assertEqual(display.get_attribute("value"), "Oppfølgingsplanen <tiltaksplanen> må være klar (…) om arbeidstrening")
         self.assertIn("[tiltaksplanen]", driver.find_element(By.ID, "quote-printed").text)
-        # A click on the backdrop takes focus out of the dialog: the page's keys must not act behind it.
+        # A click on the backdrop leaves the focus in the dialog; Tab goes round the dialog, not the page.
         count = len(tor_units())
-        ActionChains(driver).move_to_element_with_offset(driver.find_element(By.ID, "quote-dialog"), 5, 5).click().perform()
+        in_dialog = "return document.getElementById('quote-dialog').contains(document.activeElement)"
+        backdrop = driver.find_element(By.ID, "quote-dialog")
+        # Offsets count from the element's centre, where the dialog's box is: a corner of the backdrop.
+        corner = (-backdrop.size["width"] // 2 + 5, -backdrop.size["height"] // 2 + 5)
+        ActionChains(driver).move_to_element_with_offset(backdrop, *corner).click().perform()
+        self.assertTrue(driver.execute_script(in_dialog))
+        driver.find_element(By.ID, "quote-save").send_keys(Keys.TAB)
+        self.assertTrue(driver.execute_script(in_dialog))
+        ActionChains(driver).key_down(Keys.SHIFT).send_keys(Keys.TAB).send_keys(Keys.TAB).key_up(Keys.SHIFT).perform()
+        self.assertTrue(driver.execute_script(in_dialog))
+        # With the focus on the page behind all the same, its keys do nothing while the dialog is open.
+        driver.execute_script("document.activeElement.blur()")
         driver.find_element(By.TAG_NAME, "body").send_keys("u")
         driver.find_element(By.TAG_NAME, "body").send_keys("?")
         self.assertEqual(len(tor_units()), count)
@@ -153,7 +164,7 @@ class CodingEditTests(BrowserTest):
         # Escape closes the dialog even when focus is on the page behind it.
         self.popover_button(driver, "Rediger sitat", "Edit quote").click()
         WebDriverWait(driver, 5).until(EC.visibility_of_element_located((By.ID, "quote-display")))
-        ActionChains(driver).move_to_element_with_offset(driver.find_element(By.ID, "quote-dialog"), 5, 5).click().perform()
+        driver.execute_script("document.activeElement.blur()")
         driver.find_element(By.TAG_NAME, "body").send_keys(Keys.ESCAPE)
         WebDriverWait(driver, 5).until(lambda d: d.find_element(By.ID, "quote-dialog").get_attribute("hidden") is not None)
 

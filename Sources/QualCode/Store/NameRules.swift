@@ -15,7 +15,7 @@ public enum NameProblem: Sendable, Hashable, Codable {
 }
 
 /// The one rule for names people give — codes, participants, attributes, coders, titles: one line,
-/// trimmed and precomposed, at most ``maximumLength`` characters. Transcript text is stored as it is;
+/// trimmed, precomposed and with one plain space for any run of spaces, at most ``maximumLength`` characters. Transcript text is stored as it is;
 /// only names are held to this.
 public enum NameRules {
     /// Long enough for any code or title seen in a thesis, short enough for a table cell.
@@ -25,11 +25,13 @@ public enum NameRules {
     /// levels are usual), and a bound on the work a path costs to resolve and label.
     public static let maximumCodeDepth = 20
 
-    /// `raw` trimmed and precomposed, or the reason it cannot be a name.
+    /// `raw` trimmed, precomposed and with single plain spaces, or the reason it cannot be a name.
     ///
     /// - Throws: ``StoreError/emptyName(what:)`` for a blank one, ``StoreError/invalidName(what:name:problem:)``.
     public static func checked(_ raw: String, what: String) throws -> String {
-        let name = raw.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
+        // Any run of spaces (a no-break or thin space, two spaces) is one space: they look the same.
+        let name = raw.split(whereSeparator: { $0.unicodeScalars.allSatisfy { $0.properties.generalCategory == .spaceSeparator } })
+            .joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
         guard !name.isEmpty else { throw StoreError.emptyName(what: what) }
         if name.unicodeScalars.contains(where: isForbidden) || !name.invisibleScalarOffsets.isEmpty {
             throw StoreError.invalidName(what: what, name: name, problem: .controlCharacters)

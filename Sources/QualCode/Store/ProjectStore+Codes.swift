@@ -115,15 +115,18 @@ extension ProjectStore {
             throw StoreError.invalidName(what: "code", name: reference.trimmingCharacters(in: .whitespacesAndNewlines), problem: .emptyPathPart)
         }
         let shown = reference.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard parts.count <= NameRules.maximumCodeDepth else {
+        // New codes are held to the depth limit where they are made; a path may name a deeper code an
+        // older file has, but not one ten times deeper (resolving it would cost that much).
+        guard parts.count <= NameRules.maximumCodeDepth * 10 else {
             throw StoreError.invalidName(what: "code", name: shown, problem: .tooDeep(limit: NameRules.maximumCodeDepth))
         }
         return try parts.map { try NameRules.checked($0, what: "code") }
     }
 
-    /// Refuses a change that would put a code more than ``NameRules/maximumCodeDepth`` levels down.
-    static func requireDepth(_ levels: Int, for name: String) throws {
-        guard levels <= NameRules.maximumCodeDepth else {
+    /// Refuses a change that would put a code more than ``NameRules/maximumCodeDepth`` levels down,
+    /// unless it was that deep already (`before`: a tree from an older file may be made shallower).
+    static func requireDepth(_ levels: Int, for name: String, before: Int = 0) throws {
+        guard levels <= max(NameRules.maximumCodeDepth, before) else {
             throw StoreError.invalidName(what: "code", name: name, problem: .tooDeep(limit: NameRules.maximumCodeDepth))
         }
     }
@@ -279,7 +282,8 @@ extension ProjectStore {
                 newParent = target
             }
             let index = try CodeIndex(db)
-            try Self.requireDepth(index.depth(of: newParent?.id) + index.height(of: code.id), for: code.name)
+            let height = index.height(of: code.id)
+            try Self.requireDepth(index.depth(of: newParent?.id) + height, for: code.name, before: index.depth(of: code.id) + height - 1)
             try Self.requireFreeName(db, code.name, under: newParent?.id, except: code.id)
             code.parentId = newParent?.id
             try code.update(db)
@@ -302,7 +306,8 @@ extension ProjectStore {
         // The merged code's children go under the target, which takes its place when it sits below it.
         let index = try CodeIndex(db)
         let targetDepth = index.subtree(of: from.id).contains(to.id) ? index.depth(of: from.id) : index.depth(of: to.id)
-        try Self.requireDepth(targetDepth + index.height(of: from.id) - 1, for: index.path(of: from.id))
+        let height = index.height(of: from.id)
+        try Self.requireDepth(targetDepth + height - 1, for: index.path(of: from.id), before: index.depth(of: from.id) + height - 1)
         return try mergeCode(in: db, from, into: to)
     }
 

@@ -216,35 +216,57 @@ extension Unicode.Scalar {
 
 extension String {
     /// The positions (in scalars) of the characters that take no room where they stand: every
-    /// ``Unicode/Scalar/isInvisibleFormat`` one, a joiner that does not sit between two visible
-    /// characters, a variation selector after nothing visible, a tag character outside a flag's tag
-    /// sequence (🏴 followed by tags).
+    /// ``Unicode/Scalar/isInvisibleFormat`` one, and the joiners, selectors and tags that join nothing
+    /// they are made for. A zero-width joiner joins emoji (👩‍👩‍👧) or letters of a script that shapes
+    /// its letters (Devanagari, Sinhala, Arabic), never two Latin letters («Til‍lit» reads as «Tillit»);
+    /// a zero-width non-joiner sits between letters of such a script (Persian); an emoji variation
+    /// selector follows an emoji (❤️, 1️⃣), another one an ideograph; tag characters spell a flag's
+    /// region after 🏴 and end with the cancel tag.
     public var invisibleScalarOffsets: Set<Int> {
         let scalars = Array(unicodeScalars)
-        func visible(_ i: Int) -> Bool {
-            guard scalars.indices.contains(i) else { return false }
-            let s = scalars[i]
-            return !s.isSpace && !s.isInvisibleFormat && !s.isJoinerInContext && !s.isControlOrSeparator
+        func at(_ i: Int) -> Unicode.Scalar? { scalars.indices.contains(i) ? scalars[i] : nil }
+        /// An emoji a joiner may follow or precede (not the ASCII digits and signs keycaps start with).
+        func isEmoji(_ s: Unicode.Scalar?) -> Bool { s.map { $0.value > 0xFF && $0.properties.isEmoji } ?? false }
+        /// A letter or mark of a script whose letters join (Hebrew onwards, not Latin, Greek or Cyrillic).
+        func isShapingLetter(_ s: Unicode.Scalar?) -> Bool {
+            guard let s, s.value >= 0x0590, !s.properties.isEmoji else { return false }
+            switch s.properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark: return true
+            default: return s.properties.isAlphabetic
+            }
+        }
+        /// The emoji before position `i`, past its skin tone or presentation selector.
+        func emojiBefore(_ i: Int) -> Bool {
+            var j = i - 1
+            while let s = at(j), s.properties.isEmojiModifier || s.value == 0xFE0F { j -= 1 }
+            return isEmoji(at(j))
         }
         var hidden = Set<Int>()
-        var inFlagTags = false
-        for (i, scalar) in scalars.enumerated() {
+        var i = 0
+        while i < scalars.count {
+            let scalar = scalars[i]
             switch scalar.value {
+            case 0x1F3F4:
+                // A flag of a region: its tags (digits and small letters) and the cancel tag, all or none.
+                var j = i + 1
+                while let s = at(j), (0xE0030...0xE0039).contains(s.value) || (0xE0061...0xE007A).contains(s.value) { j += 1 }
+                if j > i + 1, at(j)?.value == 0xE007F { i = j + 1; continue }
             case 0xE0020...0xE007F:
-                inFlagTags = inFlagTags || (i > 0 && scalars[i - 1].value == 0x1F3F4)
-                if !inFlagTags { hidden.insert(i) }
-                if scalar.value == 0xE007F { inFlagTags = false }
-                continue
-            case 0x200C, 0x200D:
-                // Between two visible characters, the second possibly after a variation selector.
-                let before = visible(i - 1) || (i > 0 && scalars[i - 1].properties.isVariationSelector && visible(i - 2))
-                if !(before && visible(i + 1)) { hidden.insert(i) }
-            case 0xFE00...0xFE0F, 0xE0100...0xE01EF:
-                if !visible(i - 1) { hidden.insert(i) }
+                hidden.insert(i)
+            case 0x200D:
+                let joinsEmoji = emojiBefore(i) && isEmoji(at(i + 1))
+                if !joinsEmoji && !(isShapingLetter(at(i - 1)) && isShapingLetter(at(i + 1))) { hidden.insert(i) }
+            case 0x200C:
+                if !(isShapingLetter(at(i - 1)) && isShapingLetter(at(i + 1))) { hidden.insert(i) }
+            case 0xFE0E, 0xFE0F:
+                let previous = at(i - 1)
+                if !(previous?.properties.isEmoji ?? false) || previous?.properties.isEmojiModifier == true { hidden.insert(i) }
+            case 0xFE00...0xFE0D, 0xE0100...0xE01EF:
+                if !((at(i - 1)?.properties.isIdeographic ?? false) || isShapingLetter(at(i - 1))) { hidden.insert(i) }
             default:
                 if scalar.isInvisibleFormat { hidden.insert(i) }
             }
-            inFlagTags = false
+            i += 1
         }
         return hidden
     }

@@ -15,6 +15,8 @@ async function start() {
   renderChrome();
   await Promise.all([loadTranscripts(), loadCodes()]);
   window.addEventListener("hashchange", route);
+  document.addEventListener("keydown", keepFocusInDialog, true);
+  document.addEventListener("mousedown", (event) => { if (event.target.classList?.contains("modal")) event.preventDefault(); });
   document.addEventListener("keydown", onKey);
   document.addEventListener("click", onDocumentClick);
   listen();
@@ -553,6 +555,20 @@ function onKey(event) {
     selection.modify("extend", forward ? "forward" : "backward", event.key === "ArrowRight" || event.key === "ArrowLeft" ? "word" : "line");
     return;
   }
+}
+
+// An open dialog keeps the focus: a click on its backdrop does not take it away (mousedown above), and
+// Tab goes round the dialog's own fields and buttons, never to the page behind it.
+function keepFocusInDialog(event) {
+  if (event.key !== "Tab") return;
+  const dialog = document.querySelector(".modal:not([hidden])");
+  if (!dialog) return;
+  const items = [...dialog.querySelectorAll("button, input, textarea, select, a[href]")].filter((e) => !e.disabled && e.offsetParent !== null);
+  if (!items.length) { event.preventDefault(); return; }
+  const first = items[0], last = items[items.length - 1];
+  const inside = dialog.contains(document.activeElement);
+  if (!inside || (event.shiftKey && document.activeElement === first)) { event.preventDefault(); (event.shiftKey ? last : first).focus(); }
+  else if (!event.shiftKey && document.activeElement === last) { event.preventDefault(); first.focus(); }
 }
 
 function closeDialog(id) {

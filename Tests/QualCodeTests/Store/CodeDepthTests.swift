@@ -48,4 +48,32 @@ import Testing
         _ = try store.mergeCode(try store.resolve.code("m2"), into: try store.resolve.code("n1"))
         #expect(try store.codeTree().map(\.depth).max() == Self.limit - 1)
     }
+
+    @Test func aDeeperTreeFromAnOlderFileIsReadAndMayBeMadeShallower() throws {
+        let folder = try TemporaryFolder()
+        let store = try interviewStore(folder)
+        // 25 levels, as a file from before the limit may hold.
+        try store.pool.write { db in
+            var parent: UUID?
+            for level in 1...25 {
+                let code = Code(name: "d\(level)", color: "#336699", parentId: parent)
+                try code.insert(db)
+                parent = code.id
+            }
+        }
+        let deepest = try store.resolve.code(Self.path(25, prefix: "d"))
+        #expect(try store.codeTree().count == 25)
+        _ = try store.code("eva", .quote("kjempegod jobb", occurrence: nil), codes: [Self.path(25, prefix: "d")])
+        // Nothing deeper, but shallower is fine even while still past the limit: d25 merged up, then
+        // d5 and the 19 levels below it moved from under d4 to under d1 (21 levels, from 24).
+        #expect(throws: StoreError.self) { try store.addCode("ny", parent: deepest) }
+        try store.addCode("side/under")
+        #expect(throws: StoreError.invalidName(what: "code", name: "d2", problem: .tooDeep(limit: Self.limit))) {
+            try store.moveCode(try store.resolve.code("d2"), under: try store.resolve.code("under"))  // 25 → 26 levels
+        }
+        _ = try store.mergeCode(deepest, into: try store.resolve.code("d3"))
+        try store.moveCode(try store.resolve.code("d5"), under: try store.resolve.code("d1"))
+        #expect(try store.codeTree().map(\.depth).max() == 20)
+        #expect(try store.units().map(\.codes) == [["d3"]])
+    }
 }

@@ -16,6 +16,9 @@ import Testing
         "Til\u{17B4}lit", "Til\u{180B}lit", "Til\u{FFF9}lit", "Til\u{1D173}lit",
         "Ev\u{200B}a", "\u{FEFF}Eva", "Ev\u{AD}a", "Ev\u{2060}a", "Ev\u{180E}a",
         "carl\u{34F}",
+        "Til\u{200D}lit", "Til\u{200C}lit", "Ev\u{200D}a",  // joiners between Latin letters join nothing
+        "Tillit\u{FE0F}", "A\u{FE00}",                     // selectors after letters that have no variants
+        "🏴\u{E0041}\u{E007F}", "🏴\u{E0067}\u{E0062}",      // tags that spell no region, or never end
     ])
     func invisibleCharactersAreRefused(name: String) throws {
         let error = #expect(throws: StoreError.self) { try NameRules.checked(name, what: "code") }
@@ -34,10 +37,19 @@ import Testing
         "❤️ Trivsel",            // a variation selector after a heart
         "می‌خواهم",              // Persian: a zero-width non-joiner between letters
         "Tillit 👍🏽",             // a skin tone
+        "1️⃣ Første møte",         // a keycap
+        "👨🏽‍💻 Digitalt",          // a joiner after a skin tone
+        "क्‍ष",                   // Devanagari: a joiner inside a conjunct
+        "™️ Merkevare",
         "Tillit", "Åse", "Ærlighet/Øvrig",
     ])
     func visibleNamesWithJoinersAreTaken(name: String) throws {
         #expect(try NameRules.checked(name, what: "code") == name.precomposedStringWithCanonicalMapping)
+    }
+
+    @Test(arguments: [("Til\u{A0}lit", "Til lit"), ("Til  lit", "Til lit"), ("  Til\u{2009}\u{2009}lit ", "Til lit")])
+    func anyRunOfSpacesIsOnePlainSpace(raw: String, name: String) throws {
+        #expect(try NameRules.checked(raw, what: "code") == name)
     }
 
     @Test func participantsAccountsAndCodesFollowTheRule() throws {
@@ -49,6 +61,8 @@ import Testing
         #expect(throws: StoreError.self) { try store.addCode("Til\u{34F}lit") }
         #expect(throws: StoreError.self) { try store.addCode("\u{200D}") }
         #expect(throws: StoreError.self) { try store.addAccount("carl\u{34F}", role: .reader) }
+        #expect(throws: StoreError.self) { try store.addAccount("ka\u{200D}ri", role: .reader) }
+        #expect(throws: StoreError.duplicate(what: "participant", name: "Eva")) { try store.addParticipant(pseudonym: "Eva\u{A0}") }
         #expect(try ProjectSnapshot(store) == before)
     }
 }

@@ -33,4 +33,29 @@ import Testing
         #expect(details.displayed == "\(start) (…) \(middle) (…) og (…) \(end)")
         #expect(details.edits.components(separatedBy: "utelatt").count == 4)
     }
+
+    @Test func anExcerptOfALongTurnIsReadStretchByStretch() throws {
+        let folder = try TemporaryFolder()
+        let store = try folder.project()
+        try store.addParticipant(pseudonym: "Eva")
+        // A long turn: the whole quote's diff gives up on it, so only the stretches can be placed.
+        let filler = (0..<3_000).map { "ord\($0)" }.joined(separator: " ")
+        let turn = "Vi har noen som snakker med oss. Det er vanskelig for mange å få jobb. \(filler) Det blir vanskelig å forklare."
+        var options = ImportOptions()
+        options.participants = ["Eva"]
+        try store.importTranscripts([try folder.write("lang.txt", "Eva: \(turn)\n")], options: options)
+        let segment = try store.code("lang", .lines(1...1), codes: ["Lang"]).segment.id
+        // Cut at both ends: three words from the middle.
+        let excerpt = try store.editQuote(segment: segment, QuoteUpdate(form: .display("… ord1500 ord1501 ord1502 …")))
+        #expect(excerpt.displayed == "… ord1500 ord1501 ord1502 …")
+        // A stretch is placed where it reads as marked edits, the first such place: here «[for flere]»
+        // replaces «for mange», not an insertion before the «vanskelig å» far later.
+        let replaced = try store.editQuote(segment: segment, QuoteUpdate(form: .display("Vi har noen (…) vanskelig [for flere] å (…)")))
+        #expect(replaced.edits.contains("\"for mange\" → \"for flere\""), "\(replaced.edits)")
+        // A word found nowhere is named, not some other word of the quote.
+        let error = #expect(throws: QuoteEditError.self) {
+            try store.editQuote(segment: segment, QuoteUpdate(form: .display("… ord1500 ord1501 (…) ZZZ ord2000 …")))
+        }
+        #expect(error == .addedWords("ZZZ"))
+    }
 }

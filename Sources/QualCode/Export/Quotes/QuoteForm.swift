@@ -199,15 +199,23 @@ extension QuoteForm {
         let shown = QuoteTokens.display(display, keepingLiteral: verbatim)
         let fillerSet = Set(fillers.map { $0.lowercased() })
         let matches = alignment(source, shown)
-        guard matches.contains(where: { source[$0.0].isWord }) else { throw QuoteEditError.noSpeakerWords }
-        do {
-            return try form(source, shown, matches, text: text, verbatim: verbatim, fillers: fillerSet)
-        } catch let first {
-            // Repeated words can pair up so that a mark covers nothing; matching each stretch between
-            // omission marks on its own finds the reading the researcher meant, if there is one.
-            guard let chunked = chunkedAlignment(source, shown), chunked.map(\.0) != matches.map(\.0) else { throw first }
-            do { return try form(source, shown, chunked, text: text, verbatim: verbatim, fillers: fillerSet) } catch { throw first }
+        let read = { (pairs: [(Int, Int)]) in try form(source, shown, pairs, text: text, verbatim: verbatim, fillers: fillerSet) }
+        var first: Error?
+        // Over a long segment the whole-quote diff gives up and pairs nothing; then only the stretches can.
+        if matches.contains(where: { source[$0.0].isWord }) {
+            do { return try read(matches) } catch { first = error }
         }
+        // Repeated words can pair up so that a mark covers nothing; matching each stretch between
+        // omission marks on its own finds the reading the researcher meant, if there is one.
+        let chunked = chunkedAlignment(source, shown) { window, chunk, pairs in
+            (try? form(window, chunk, pairs, text: text, verbatim: verbatim, fillers: fillerSet)) != nil
+        }
+        guard let pairs = chunked.pairs, pairs.contains(where: { source[$0.0].isWord }) else {
+            // The whole quote's reading names what is wrong best; without one, the stretch that has no place.
+            throw first ?? chunked.unplaced.map { QuoteEditError.addedWords($0.text) } ?? QuoteEditError.noSpeakerWords
+        }
+        if first != nil && pairs.map(\.0) == matches.map(\.0) { throw first! }
+        do { return try read(pairs) } catch { throw first ?? error }
     }
 
     /// The pieces for one pairing of transcript and displayed tokens, checking every gap between them.
@@ -262,10 +270,20 @@ extension QuoteForm {
         return pairs
     }
 
-    /// The alignment made stretch by stretch: the display is cut at its omission marks, and each
-    /// stretch is placed where its words match most completely and closely, after the previous one (and
-    /// at least one token later when a mark stands between them).
-    static func chunkedAlignment(_ source: [QuoteTokens.Token], _ shown: [QuoteTokens.Token]) -> [(Int, Int)]? {
+    /// What reading the display stretch by stretch found: the pairs, or the first word of a stretch
+    /// found nowhere after the stretch before it (nil pairs and no word: the work ran out).
+    struct ChunkedAlignment {
+        var pairs: [(Int, Int)]?
+        var unplaced: QuoteTokens.Token?
+    }
+
+    /// The alignment made stretch by stretch: the display is cut at its omission marks, and each stretch
+    /// is placed after the previous one (at least one token later when a mark stands between them): at
+    /// the first place where it reads as marked edits of the transcript (`reads`), else where most of
+    /// its words match, most closely.
+    static func chunkedAlignment(_ source: [QuoteTokens.Token], _ shown: [QuoteTokens.Token],
+                                 reads: (_ window: [QuoteTokens.Token], _ stretch: [QuoteTokens.Token], _ pairs: [(Int, Int)]) -> Bool)
+        -> ChunkedAlignment {
         func isCut(_ t: QuoteTokens.Token) -> Bool { t.mark == .omission || (t.mark == nil && t.text == "…") }
         var pairs: [(Int, Int)] = []
         var next = 0
@@ -280,33 +298,31 @@ extension QuoteForm {
             let chunk = Array(shown[chunkStart..<d])
             if let firstWord = chunk.first(where: { $0.mark == nil && $0.isWord }) {
                 let from = next + (afterCut ? 1 : 0)
-                guard from < source.count else { return nil }
-                let chunkWords = chunk.filter { $0.mark == nil && $0.isWord }.count
                 var best: (words: Int, span: Int, pairs: [(Int, Int)])?
-                for q in from..<source.count where source[q].isWord && source[q].caseFolded == firstWord.caseFolded {
+                for q in from..<max(from, source.count) where source[q].isWord && source[q].caseFolded == firstWord.caseFolded {
                     // A stretch has no cut inside it: its words lie within a few times its length of its
                     // first word (fillers and a bracketed replacement between them), not anywhere after.
-                    let window = source[q..<min(source.count, q + 4 * chunk.count + 64)]
+                    let window = Array(source[q..<min(source.count, q + 4 * chunk.count + 64)])
                     budget -= (window.count + chunk.count) * min(window.count + chunk.count, TextDiff.maxEdits)
-                    if budget < 0 { return nil }
-                    let local = alignment(Array(window), chunk)
+                    if budget < 0 { return ChunkedAlignment() }
+                    let local = alignment(window, chunk)
+                    let placed = local.map { ($0.0 + q, $0.1 + chunkStart) }
+                    // The first place that reads as the researcher's edits is the one meant (the window
+                    // up to the stretch's last word: what follows belongs to the cut after it).
+                    if let last = local.last?.0, reads(Array(window[...last]), chunk, local) { best = (Int.max, 0, placed); break }
                     let words = local.filter { chunk[$0.1].isWord }.count
                     let span = (local.last?.0 ?? 0)
-                    if best == nil || words > best!.words || (words == best!.words && span < best!.span) {
-                        best = (words, span, local.map { ($0.0 + q, $0.1 + chunkStart) })
-                    }
+                    if best == nil || words > best!.words || (words == best!.words && span < best!.span) { best = (words, span, placed) }
                     if !afterCut { break }  // without a cut, the stretch continues where the last one ended
-                    // Every word found, one after another: no later place can do better.
-                    if words == chunkWords && span == local.count - 1 { break }
                 }
-                guard let found = best else { return nil }
+                guard let found = best else { return ChunkedAlignment(unplaced: firstWord) }
                 pairs += found.pairs
                 next = (found.pairs.last?.0 ?? next) + 1
             }
             afterCut = d < shown.count
             chunkStart = d + 1
         }
-        return pairs
+        return ChunkedAlignment(pairs: pairs)
     }
 
     /// Turns one gap between matched words into edits: what was left out must be covered by a mark
