@@ -49,7 +49,7 @@ public struct WebError: Error, Sendable, HTTPResponseError {
         case .missing, .notFound, .projectNotFound: .notFound
         case .projectBusy: .serviceUnavailable
         case .projectReadOnly, .readOnlyCannotOpen: .forbidden
-        case .changedMeanwhile, .duplicate, .inUse, .codeInUse, .duplicateImport: .conflict
+        case .changedMeanwhile, .duplicate, .inUse, .codeInUse, .duplicateImport, .cannotUndo: .conflict
         case .diskFull: .init(code: 507, reasonPhrase: "Insufficient Storage")
         default: .unprocessableContent
         }

@@ -23,6 +23,8 @@ extension LabelSet {
         ("uiUndone", nb: "Angret koding med {1}", en: "Undid coding with {1}"),
         ("uiPrinted", nb: "Slik trykkes det", en: "As printed"),
         ("uiQuoteEditedBy", nb: "sist endret av {1}", en: "last changed by {1}"),
+        ("uiHistoryByUndo", nb: "(angret med u)", en: "(by an undo)"),
+        ("uiHistoryPartOfChange", nb: "(del av kodebytte)", en: "(part of a change of code)"),
         ("uiUndoneChange", nb: "Angret byttet: kodet med {1} igjen", en: "Undid the change: coded with {1} again"),
         ("uiPickerHintOnce", nb: "Skriv for å søke; Enter velger koden, eller lager den når navnet er nytt (Forelder/Barn). Esc lukker.",
          en: "Type to search; Enter chooses the code, or creates it when the name is new (Parent/Child). Esc closes."),

@@ -203,9 +203,12 @@ import Testing
         (["export", "matrix", "--rows", "participant", "--cols", "participant", "-o", "ut.docx"], "--rows \"participant\": expected code."),
         (["export", "matrix", "--cols", "participant", "--min-cell", "0", "-o", "ut.docx"], "--min-cell must be 1 or more (got 0)."),
         (["export", "participants", "--attr", "yrke", "-o", "ut.docx"], "no attribute for --attr \"yrke\""),
-        (["export", "codings", "--code", "Finnes ikke", "--format", "csv", "-o", "ut.docx"], "no code \"Finnes ikke\""),
+        (["export", "codings", "--code", "Finnes ikke", "--format", "csv", "-o", "ut.csv"], "no code \"Finnes ikke\""),
         (["export", "codebook", "-o", "mangler/ut.docx"], "does not exist"),
-        (["export", "wide", "--format", "csv", "-o", "mangler/ut.docx"], "does not exist"),
+        (["export", "wide", "--format", "csv", "-o", "mangler/ut.csv"], "does not exist"),
+        // A Word package in a file named .csv would open as garbage in Excel.
+        (["export", "codebook", "--format", "docx", "-o", "ut.csv"], "ends in .csv but --format is docx"),
+        (["export", "codings", "--format", "csv", "-o", "ut.docx"], "ends in .docx but --format is csv"),
         (["export", "codebook", "--format", "pdf", "-o", "ut.docx"], "--format"),
     ])
     func refusedInputWritesNothing(arguments: [String], message: String) throws {
@@ -220,7 +223,20 @@ import Testing
         #expect(errors.count == 1, "\(result.stderr)")
         #expect(errors.first?.contains(message) == true, "\(result.stderr)")
         #expect(result.stdout.isEmpty)
-        #expect(!exists(cli, "ut.docx") && !exists(cli, "ut_dictionary.csv") && !exists(cli, "mangler"))
+        #expect(!exists(cli, "ut.docx") && !exists(cli, "ut.csv") && !exists(cli, "ut_dictionary.csv") && !exists(cli, "mangler"))
+    }
+
+    @Test func withoutFormatTheFileNamesEndingChoosesIt() throws {
+        let cli = try demoProject()
+        defer { cli.remove() }
+        for (file, start) in [("kodebok.csv", "Kode,"), ("kodebok.html", "<!DOCTYPE html>"), ("kodebok.xml", "<?xml")] {
+            let result = try cli.run("export", "codebook", "-o", file)
+            #expect(result.status == 0, "\(result.stderr)")
+            let text = try String(contentsOf: cli.directory.appendingPathComponent(file), encoding: .utf8)
+            #expect(text.hasPrefix(start), "\(file): \(text.prefix(40))")
+        }
+        #expect(try cli.run("export", "codebook", "-o", "kodebok").status == 0)
+        #expect(try Data(contentsOf: cli.directory.appendingPathComponent("kodebok")).prefix(2) == Data("PK".utf8))
     }
 
     @Test func anEmptyProjectGivesEmptyTablesAndFormulasAreNeutralised() throws {

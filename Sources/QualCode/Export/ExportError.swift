@@ -90,7 +90,7 @@ extension ExportError: CustomStringConvertible, LocalizedError {
         case let .badReference(file, reason):
             "\(file): cannot be used as a reference document (\(reason)); nothing was written."
         case let .invalidBreakdown(value, allowed):
-            "\"\(value)\": expected \(Self.list(allowed.map(\.syntax)))."
+            "\"\(value.escapingControlCharacters(invisible: true).truncated())\": expected \(Self.list(allowed.map(\.syntax)))."
         case let .unknownAttribute(name, use, known, suggestions):
             "no attribute \"\(name)\" for the \(use.phrase)\(Self.didYouMean(suggestions, else: known))"
         case let .badTemplate(template, part):

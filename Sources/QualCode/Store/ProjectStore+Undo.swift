@@ -22,12 +22,13 @@ extension ProjectStore {
     ///
     /// What an undo writes is logged like any other change, marked with the step it took back
     /// (`undoes`), so it is never a step itself and that step is not undone twice. A step that no longer
-    /// stands is passed over: a coding removed since, a change whose old code was deleted or whose
-    /// segment lost its text to an edit.
+    /// stands is passed over (a coding removed since, a change changed again); a change that stands but
+    /// cannot go back (its old code deleted, its passage edited away) is refused, so an undo never takes
+    /// back an older step the coder is not looking at.
     ///
     /// - Returns: nil when this coder has no coding left to undo.
     /// - Throws: ``StoreError/inUse(_:)`` when it is the segment's last coding and memos hang on the
-    ///   segment; nothing is changed then.
+    ///   segment, ``StoreError/cannotUndo(step:reason:)``; nothing is changed then.
     public func undoLastCoding() throws -> UndoneCoding? {
         try pool.write { db in
             let rows = try Row.fetchCursor(db, sql: """
@@ -48,20 +49,34 @@ extension ProjectStore {
                     let result = try uncode(in: db, segment: segment, codes: [coding.codeId], step: marking)
                     return UndoneCoding(coding: id, segment: segment.id, transcript: segment.transcriptId, code: coding.codeId, result: result)
                 case "coding.change":
+                    // A change stands while its new coding does and the old one has not come back.
                     guard let replaced = fields["replaces"]?.uuid, let old = fields["from"]?.uuid,
                           let coding = try Coding.fetchOne(db, key: id), coding.coder == coder,
-                          try Coding.fetchOne(db, key: replaced) == nil, try Code.fetchOne(db, key: old) != nil,
-                          let segment = try Segment.fetchOne(db, key: coding.segmentId), !segment.isOrphaned,
-                          try Coding.filter(Coding.Columns.segmentId == segment.id && Coding.Columns.codeId == old
-                                            && Coding.Columns.coder == coder).fetchCount(db) == 0 else { continue }
-                    try Coding(id: replaced, segmentId: segment.id, codeId: old, coder: coder, createdAt: Date()).insert(db)
-                    try logCodingAdded(db, replaced, segment: segment, code: old, step: marking)
+                          try Coding.fetchOne(db, key: replaced) == nil,
+                          let segment = try Segment.fetchOne(db, key: coding.segmentId) else { continue }
+                    let index = try CodeIndex(db)
+                    let step = "changing «\(segment.text.truncated(to: 40))» from \(index.byID[old].map { index.label(of: $0.id) } ?? "a deleted code") "
+                        + "to \(index.label(of: coding.codeId))"
+                    guard index.byID[old] != nil else { throw StoreError.cannotUndo(step: step, reason: "the old code no longer exists") }
+                    guard !segment.isOrphaned else {
+                        throw StoreError.cannotUndo(step: step, reason: "the passage is no longer in the transcript (it was edited)")
+                    }
+                    let hasOld = try Coding.filter(Coding.Columns.segmentId == segment.id && Coding.Columns.codeId == old
+                                                   && Coding.Columns.coder == coder).fetchCount(db) > 0
+                    let wasPresent = fields["wasPresent"]?.isTrue == true
+                    // Coded with the old code again since, and the new one was there before: nothing to take back.
+                    if hasOld && wasPresent { continue }
+                    // Coded with the old code again since: only the change's new coding goes.
+                    if !hasOld {
+                        try Coding(id: replaced, segmentId: segment.id, codeId: old, coder: coder, createdAt: Date()).insert(db)
+                        try logCodingAdded(db, replaced, segment: segment, code: old, step: marking)
+                    }
                     // A code the segment had before the change stays; only one the change gave it goes.
-                    let result = fields["wasPresent"]?.isTrue == true
+                    let result = wasPresent
                         ? UncodeResult(removed: [], removedCodeIDs: [], segmentDeleted: false, memosDeleted: 0)
                         : try uncode(in: db, segment: segment, codes: [coding.codeId], step: marking)
                     return UndoneCoding(coding: id, segment: segment.id, transcript: segment.transcriptId, code: coding.codeId,
-                                        result: result, restored: try CodeIndex(db).label(of: old))
+                                        result: result, restored: index.label(of: old))
                 default:
                     continue
                 }

@@ -65,6 +65,9 @@ public enum StoreError: Error, Sendable, Equatable {
     /// The record changed after the caller read it to edit it (another coder, another window, an editor
     /// left open); nothing was saved, so the other change is kept.
     case changedMeanwhile(RecordKind, name: String)
+    /// The coder's most recent coding step cannot be taken back (`step` says which, `reason` why): an
+    /// undo that passed over it would take back an older step the coder is not looking at.
+    case cannotUndo(step: String, reason: String)
     /// Text longer than the store takes for `what`; `length` and `limit` count characters.
     case tooLong(what: String, length: Int, limit: Int)
     /// A new password shorter or longer than the rules allow (the password itself is never carried).
@@ -233,6 +236,8 @@ extension StoreError: CustomStringConvertible, LocalizedError {
                 + "deleting it also \(Dependent.effects(report.dependents)); nothing was deleted."
         case let .unchanged(kind, name):
             return "\(kind.words) \(name) is unchanged; nothing was saved."
+        case let .cannotUndo(step, reason):
+            return "your last step, \(step), cannot be undone: \(reason). Nothing was changed."
         case let .changedMeanwhile(kind, name):
             return "\(kind.words) \(name) was changed by someone else while this edit was open; nothing was saved, so their change is kept."
         case let .tooLong(what, length, limit):

@@ -202,7 +202,7 @@ extension Unicode.Scalar {
     /// between visible characters, a way to make a look-alike anywhere else.
     public var isJoinerInContext: Bool {
         switch value {
-        case 0x200C, 0x200D, 0xFE00...0xFE0F, 0xE0020...0xE007F, 0xE0100...0xE01EF: return true
+        case 0x200C, 0x200D, 0x180B...0x180D, 0x180F, 0xFE00...0xFE0F, 0xE0020...0xE007F, 0xE0100...0xE01EF: return true
         default: return false
         }
     }
@@ -227,9 +227,14 @@ extension String {
         func at(_ i: Int) -> Unicode.Scalar? { scalars.indices.contains(i) ? scalars[i] : nil }
         /// An emoji a joiner may follow or precede (not the ASCII digits and signs keycaps start with).
         func isEmoji(_ s: Unicode.Scalar?) -> Bool { s.map { $0.value > 0xFF && $0.properties.isEmoji } ?? false }
-        /// A letter or mark of a script whose letters join (Hebrew onwards, not Latin, Greek or Cyrillic).
+        /// A letter or mark of a script whose letters join and where the joiners choose a form: Arabic
+        /// and Syriac, the Indic scripts from Devanagari to Sinhala, Myanmar, Khmer, Mongolian.
         func isShapingLetter(_ s: Unicode.Scalar?) -> Bool {
-            guard let s, s.value >= 0x0590, !s.properties.isEmoji else { return false }
+            guard let s else { return false }
+            switch s.value {
+            case 0x0600...0x08FF, 0x0900...0x0DFF, 0x1000...0x109F, 0x1780...0x18AF, 0xFB50...0xFDFF, 0xFE70...0xFEFF: break
+            default: return false
+            }
             switch s.properties.generalCategory {
             case .nonspacingMark, .spacingMark, .enclosingMark: return true
             default: return s.properties.isAlphabetic
@@ -255,14 +260,27 @@ extension String {
                 hidden.insert(i)
             case 0x200D:
                 let joinsEmoji = emojiBefore(i) && isEmoji(at(i + 1))
-                if !joinsEmoji && !(isShapingLetter(at(i - 1)) && isShapingLetter(at(i + 1))) { hidden.insert(i) }
+                // In a shaping script also at a word's end (Malayalam's older chillu letters: ന്‍).
+                let shapes = isShapingLetter(at(i - 1)) && (isShapingLetter(at(i + 1)) || at(i + 1).map { $0.isSpace } ?? true)
+                if !joinsEmoji && !shapes { hidden.insert(i) }
             case 0x200C:
                 if !(isShapingLetter(at(i - 1)) && isShapingLetter(at(i + 1))) { hidden.insert(i) }
             case 0xFE0E, 0xFE0F:
-                let previous = at(i - 1)
-                if !(previous?.properties.isEmoji ?? false) || previous?.properties.isEmojiModifier == true { hidden.insert(i) }
+                // After an emoji shown as text by default (❤️, ™️), or a digit starting a keycap (1️⃣);
+                // after 😀, which is an emoji already, or after a plain digit, it changes nothing seen.
+                guard let previous = at(i - 1), previous.properties.isEmoji, !previous.properties.isEmojiModifier else {
+                    hidden.insert(i); break
+                }
+                let keycap = previous.value < 0x80 && at(i + 1)?.value == 0x20E3
+                if previous.value < 0x80 ? !keycap : (scalar.value == 0xFE0F && previous.properties.isEmojiPresentation) {
+                    hidden.insert(i)
+                }
             case 0xFE00...0xFE0D, 0xE0100...0xE01EF:
-                if !((at(i - 1)?.properties.isIdeographic ?? false) || isShapingLetter(at(i - 1))) { hidden.insert(i) }
+                // Ideographic variants (a name's kanji as the family writes it).
+                if !(at(i - 1)?.properties.isIdeographic ?? false) { hidden.insert(i) }
+            case 0x180B...0x180D, 0x180F:
+                // Mongolian free variation selectors, after a Mongolian letter.
+                if !(at(i - 1).map { (0x1820...0x18AF).contains($0.value) } ?? false) { hidden.insert(i) }
             default:
                 if scalar.isInvisibleFormat { hidden.insert(i) }
             }

@@ -28,8 +28,11 @@ function row(entry) {
     .map(([key, value]) => el("span", { class: "detail" }, key === "id" ? null : el("span", { class: "key", text: keyLabel(key) }), value));
   const deleted = entry.deleted.filter((key) => shown.includes(key) && key !== "id");
   const gone = deleted.length ? el("span", { class: "detail gone", text: t("uiHistoryDeleted", deleted.map(keyLabel).join(", ")) }) : null;
-  return el("li", {}, el("time", { text: when }), el("span", { class: "who", text: entry.actor }), el("span", { class: "what", text: label }),
-    el("span", { class: "details" }, details, gone));
+  // Rows an undo wrote, or that are part of a change of code, say so: they are not steps of their own.
+  const part = entry.details.undoes ? t("uiHistoryByUndo") : entry.details.partOf === "coding.change" ? t("uiHistoryPartOfChange") : null;
+  return el("li", { class: part ? "part" : "" }, el("time", { text: when }), el("span", { class: "who", text: entry.actor }),
+    el("span", { class: "what", text: label }),
+    el("span", { class: "details" }, part ? el("span", { class: "part-of", text: part }) : null, details, gone));
 }
 
 function keyLabel(key) {

@@ -8,8 +8,24 @@ import QualCode
 /// Without `-o`, or with `-o -`, CSV and HTML go to standard output, as Unix tools do; a Word document
 /// needs a file.
 struct DocumentOutputOptions: ParsableArguments {
-    @Option(help: "docx, wordxml (one-file Word XML), html or csv.")
-    var format: ExportFormat = .docx
+    @Option(name: .customLong("format"),
+            help: "docx, wordxml (one-file Word XML), html or csv; without it, what -o's ending says (.csv, .html, .xml), else docx.")
+    var formatOption: ExportFormat?
+
+    /// `--format`, or the format `-o`'s file name ends in, or docx.
+    var format: ExportFormat { formatOption ?? Self.format(named: file) ?? .docx }
+
+    /// The format a file name's ending names (`kodebok.csv`), nil for another or none.
+    static func format(named file: String?) -> ExportFormat? {
+        guard let file else { return nil }
+        switch URL(fileURLWithPath: file).pathExtension.lowercased() {
+        case "docx": return .docx
+        case "xml": return .wordxml
+        case "html", "htm": return .html
+        case "csv": return .csv
+        default: return nil
+        }
+    }
 
     @Option(name: [.short, .customLong("output")],
             help: ArgumentHelp("The file to write; without it, or with -, csv and html go to standard output.", valueName: "file"))
@@ -27,6 +43,11 @@ struct DocumentOutputOptions: ParsableArguments {
     var referenceDocx: String?
 
     func validate() throws {
+        // A Word package in a file named .csv opens as garbage in Excel: the two must agree.
+        if let formatOption, let named = Self.format(named: file), named != formatOption {
+            throw ValidationError("-o \(file ?? "") ends in .\(URL(fileURLWithPath: file ?? "").pathExtension) but --format is \(formatOption.rawValue); "
+                                  + "name the file .\(formatOption.fileExtension) or pass --format \(named.rawValue).")
+        }
         do { _ = try ExportTarget.delimiter(parsing: delimiter) } catch {
             throw ValidationError("--delimiter must be one character other than a quote or a newline (got \"\(delimiter)\").")
         }

@@ -19,6 +19,8 @@ import Testing
         "Til\u{200D}lit", "Til\u{200C}lit", "Ev\u{200D}a",  // joiners between Latin letters join nothing
         "Tillit\u{FE0F}", "A\u{FE00}",                     // selectors after letters that have no variants
         "🏴\u{E0041}\u{E007F}", "🏴\u{E0067}\u{E0062}",      // tags that spell no region, or never end
+        "Fase 12\u{FE0F}", "😀\u{FE0F}",                    // a selector that changes nothing seen
+        "של\u{200D}ום", "漢\u{200D}字", "محمد\u{FE00}",      // joiners and selectors where the script has no use for them
     ])
     func invisibleCharactersAreRefused(name: String) throws {
         let error = #expect(throws: StoreError.self) { try NameRules.checked(name, what: "code") }
@@ -41,6 +43,10 @@ import Testing
         "👨🏽‍💻 Digitalt",          // a joiner after a skin tone
         "क्‍ष",                   // Devanagari: a joiner inside a conjunct
         "™️ Merkevare",
+        "അവന്\u{200D}",           // Malayalam: an older chillu letter
+        "ᠮᠣᠩᠭᠣᠯ\u{180B}",         // Mongolian: a free variation selector
+        "葛\u{E0100}城",          // an ideographic variant
+        "🏴󠁧󠁢󠁷󠁬󠁳󠁿 Wales", "🏃🏽‍♀️ Løping",
         "Tillit", "Åse", "Ærlighet/Øvrig",
     ])
     func visibleNamesWithJoinersAreTaken(name: String) throws {

@@ -93,7 +93,7 @@ import Testing
         #expect(try Set(store.units()[0].codes) == ["Trivsel", "Mestring"])
     }
 
-    @Test func aChangeThatCannotBeMovedBackIsPassedOverAndTheSegmentStays() throws {
+    @Test func aChangeThatCannotBeMovedBackIsRefusedAndNothingOlderIsUndone() throws {
         let folder = try TemporaryFolder()
         let store = try interviewStore(folder)
         _ = try store.code("eva", .quote("Tillit er alt", occurrence: 1), codes: ["Tillit"])
@@ -102,13 +102,29 @@ import Testing
         let trivsel = try store.resolve.code("Trivsel")
         try store.recode(segment: coded.segment.id, from: trivsel, to: "Mestring")
         try store.deleteCode(trivsel)
-        // The change cannot go back to a code that is gone: the step before it is undone instead, and
-        // the changed segment keeps its coding and quote.
-        let undone = try #require(try store.undoLastCoding())
-        #expect(undone.result.removed == ["Tillit"] && undone.restored == nil)
-        #expect(try store.units().map(\.codes) == [["Mestring"]])
+        // The change cannot go back to a code that is gone; the coding before it, on another passage,
+        // is not what the coder is looking at, so nothing is undone and the reason is given.
+        let before = try ProjectSnapshot(store)
+        let error = #expect(throws: StoreError.self) { try store.undoLastCoding() }
+        #expect(error?.description.contains("the old code no longer exists") == true, "\(String(describing: error))")
+        #expect(try ProjectSnapshot(store) == before)
+        #expect(try Set(store.units().map(\.codes)) == [["Mestring"], ["Tillit"]])
         #expect(try store.quoteDetails(segment: coded.segment.id).leadIn == "Eva forteller:")
-        #expect(try store.undoLastCoding() == nil)
+        // Once the change is taken back by hand, undo goes on with the steps before it.
+        try store.uncode(segment: coded.segment.id, codes: [], force: true)
+        #expect(try store.undoLastCoding()?.result.removed == ["Tillit"])
+    }
+
+    @Test func aChangeWhoseOldCodeCameBackIsTakenBackWithoutADoubleCoding() throws {
+        let folder = try TemporaryFolder()
+        let store = try interviewStore(folder)
+        let coded = try store.code("eva", .quote("kjempegod jobb", occurrence: nil), codes: ["A"])
+        try store.recode(segment: coded.segment.id, from: try store.resolve.code("A"), to: "B")
+        _ = try store.code("eva", .offsets(start: coded.segment.start, end: coded.segment.end), codes: ["A"])
+        // The newest step is the new coding of A: undone first, then the change (B goes, A back).
+        #expect(try store.undoLastCoding()?.result.removed == ["A"])
+        #expect(try store.undoLastCoding()?.restored == "A")
+        #expect(try store.units().map(\.codes) == [["A"]])
     }
 
     @Test func undoWalksBackThroughSeveralChangesOneAtATime() throws {

@@ -165,6 +165,8 @@ public enum QuoteEditError: Error, Sendable, Equatable {
     case emptyMark(String)
     case noSpeakerWords
     case glossReplaces(String)
+    /// Too many stretches of common words to place within the work an edit may take.
+    case tooManyStretches
 
     public var description: String {
         switch self {
@@ -178,6 +180,8 @@ public enum QuoteEditError: Error, Sendable, Equatable {
             "the displayed quote has none of the speaker's words. Nothing was changed."
         case let .glossReplaces(text):
             "the gloss <\(text)> would replace the speaker's words; use [ ] to replace, < > only to explain. Nothing was changed."
+        case .tooManyStretches:
+            "the quote is cut into more stretches than can be placed in so long a passage; cut it fewer times or code a shorter passage. Nothing was changed."
         }
     }
 }
@@ -212,7 +216,8 @@ extension QuoteForm {
         }
         guard let pairs = chunked.pairs, pairs.contains(where: { source[$0.0].isWord }) else {
             // The whole quote's reading names what is wrong best; without one, the stretch that has no place.
-            throw first ?? chunked.unplaced.map { QuoteEditError.addedWords($0.text) } ?? QuoteEditError.noSpeakerWords
+            throw first ?? chunked.unplaced.map { QuoteEditError.addedWords($0.text) }
+                ?? (chunked.ranOut ? QuoteEditError.tooManyStretches : QuoteEditError.noSpeakerWords)
         }
         if first != nil && pairs.map(\.0) == matches.map(\.0) { throw first! }
         do { return try read(pairs) } catch { throw first ?? error }
@@ -275,6 +280,7 @@ extension QuoteForm {
     struct ChunkedAlignment {
         var pairs: [(Int, Int)]?
         var unplaced: QuoteTokens.Token?
+        var ranOut = false
     }
 
     /// The alignment made stretch by stretch: the display is cut at its omission marks, and each stretch
@@ -292,7 +298,7 @@ extension QuoteForm {
         // A long quote cut into many stretches of common words tries many places for each; past this
         // much work (cells of the diffs) the first reading's error stands, so the write lock is not
         // held for minutes.
-        var budget = 20_000_000
+        var budget = 5_000_000
         for d in shown.indices + [shown.count] {
             guard d == shown.count || isCut(shown[d]) else { continue }
             let chunk = Array(shown[chunkStart..<d])
@@ -300,11 +306,11 @@ extension QuoteForm {
                 let from = next + (afterCut ? 1 : 0)
                 var best: (words: Int, span: Int, pairs: [(Int, Int)])?
                 for q in from..<max(from, source.count) where source[q].isWord && source[q].caseFolded == firstWord.caseFolded {
-                    // A stretch has no cut inside it: its words lie within a few times its length of its
-                    // first word (fillers and a bracketed replacement between them), not anywhere after.
-                    let window = Array(source[q..<min(source.count, q + 4 * chunk.count + 64)])
+                    // A stretch has no cut inside it: its words lie within about twice its length of its
+                    // first word (fillers and a bracketed replacement of a few words between them).
+                    let window = Array(source[q..<min(source.count, q + 2 * chunk.count + 16)])
                     budget -= (window.count + chunk.count) * min(window.count + chunk.count, TextDiff.maxEdits)
-                    if budget < 0 { return ChunkedAlignment() }
+                    if budget < 0 { return ChunkedAlignment(ranOut: true) }
                     let local = alignment(window, chunk)
                     let placed = local.map { ($0.0 + q, $0.1 + chunkStart) }
                     // The first place that reads as the researcher's edits is the one meant (the window
