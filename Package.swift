@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "QualCode", targets: ["QualCode"]),
         .library(name: "Condensation", targets: ["Condensation"]),
+        .library(name: "WorkMapping", targets: ["WorkMapping"]),
         // The core with the modules every project opens with, for the front ends.
         .library(name: "QualCodeKit", targets: ["QualCodeKit"]),
         .executable(name: "qualcode", targets: ["qualcode-cli"]),
@@ -36,6 +37,8 @@ let package = Package(
             ]
         ),
         .target(name: "Condensation", dependencies: ["QualCode", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Institutional-ethnography work maps: standpoint, steps, texts, actors, evidence, disjunctures; the map drawn.
+        .target(name: "WorkMapping", dependencies: ["QualCode", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "QualCodeKit", dependencies: ["QualCode", "Condensation"]),
         // The web UI and its JSON API: thin routes over the library, the page's own files as resources.
         .target(
@@ -75,6 +78,10 @@ let package = Package(
         .testTarget(
             name: "CondensationTests",
             dependencies: ["Condensation", "QualCode", "QualCodeKit", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "WorkMappingTests",
+            dependencies: ["WorkMapping", "QualCode", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "WebTests",
