@@ -1,0 +1,46 @@
+import Foundation
+import QualCode
+
+/// Why a change to the work map was refused; nothing is changed then.
+public enum MapError: Error, Sendable, Equatable {
+    /// No step, action, actor or text by that name; `suggestions` are the nearest names.
+    case notFound(kind: MapNodeKind, name: String, suggestions: [String])
+    /// The name is taken by another of the same kind (ignoring case).
+    case duplicate(kind: MapNodeKind, name: String)
+    /// A link from something to itself.
+    case selfLink(kind: MapLinkKind, name: String)
+    /// A link whose ends are not of the kinds it joins («a text precedes a step»).
+    case wrongEnds(kind: MapLinkKind, from: MapNodeKind, to: MapNodeKind)
+    /// A link that would close a circle in an order or a text hierarchy; `path` names the circle.
+    case cycle(kind: MapLinkKind, path: [String])
+    /// A step-scoped text needs its step; a process-wide text has none.
+    case scopeWithoutStep(text: String)
+    /// Nothing to merge: fewer than two steps named, or the same step twice.
+    case mergeNeedsTwoSteps
+
+    public var description: String {
+        switch self {
+        case let .notFound(kind, name, suggestions):
+            let hint = suggestions.isEmpty ? "" : "; did you mean \(Suggestions.alternatives(suggestions))?"
+            return "no \(kind.rawValue) \"\(name.escapingControlCharacters(invisible: true).truncated())\" in the work map\(hint)"
+        case let .duplicate(kind, name):
+            return "the work map already has a \(kind.rawValue) named \"\(name)\"; nothing was changed."
+        case let .selfLink(kind, name):
+            return "\"\(name)\" cannot be linked to itself (\(kind.rawValue)); nothing was changed."
+        case let .wrongEnds(kind, from, to):
+            let ends = kind.ends
+            return "\(kind.rawValue) links \(ends.from.map(\.rawValue).sorted().joined(separator: " or ")) to "
+                + "\(ends.to.map(\.rawValue).sorted().joined(separator: " or ")), not \(from.rawValue) to \(to.rawValue); nothing was changed."
+        case let .cycle(kind, path):
+            return "\(kind.rawValue) would go round in a circle: \(path.joined(separator: " → ")); nothing was changed."
+        case let .scopeWithoutStep(text):
+            return "the text \"\(text)\" is tied to one step: name the step (or make it process-wide); nothing was changed."
+        case .mergeNeedsTwoSteps:
+            return "a merge needs at least two different steps; nothing was changed."
+        }
+    }
+}
+
+extension MapError: CustomStringConvertible, LocalizedError {
+    public var errorDescription: String? { description }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import GRDB
+
+/// What kind of text coordinates the work: from the law and the «boss texts» that regulate other texts
+/// down to the forms, plans and IT systems activated in a day's work, and the targets measured.
+public enum MapTextKind: String, Sendable, Hashable, Codable, CaseIterable {
+    case law, bossText, method, qualityTool, form, plan, system, target
+
+    /// Norwegian words for tables and the legend.
+    public var nb: String {
+        switch self {
+        case .law: "lov eller forskrift"
+        case .bossText: "styringstekst"
+        case .method: "metode"
+        case .qualityTool: "kvalitetsverktøy"
+        case .form: "skjema eller mal"
+        case .plan: "plan"
+        case .system: "IT-system"
+        case .target: "mål eller måltall"
+        }
+    }
+}
+
+/// Where a text applies: one step, or the whole process (drawn above the frame).
+public enum MapTextScope: String, Sendable, Hashable, Codable, CaseIterable {
+    case step, process
+}
+
+/// Whether an actor works where the standpoint's work happens or elsewhere, at another time (translocal).
+public enum MapLocality: String, Sendable, Hashable, Codable, CaseIterable {
+    case local, translocal
+}
+
+/// The things a map holds, as link ends and evidence targets.
+public enum MapNodeKind: String, Sendable, Hashable, Codable, CaseIterable {
+    case step, action, actor, text
+}
+
+/// How two things of the map are related, and which kinds each end may be.
+public enum MapLinkKind: String, Sendable, Hashable, Codable, CaseIterable {
+    case precedes, partOf, performs, uses, produces, governs, regulates, coordinatesWith, reportsTo
+
+    /// The kinds the link may go from and to («an actor performs an action»).
+    public var ends: (from: Set<MapNodeKind>, to: Set<MapNodeKind>) {
+        switch self {
+        case .precedes: ([.step], [.step])
+        case .partOf: ([.action], [.step])
+        case .performs: ([.actor], [.action])
+        case .uses, .produces: ([.action, .step], [.text])
+        case .governs: ([.text], [.step, .action])
+        case .regulates: ([.text], [.text])
+        case .coordinatesWith: ([.action], [.action])
+        case .reportsTo: ([.action, .actor], [.actor])
+        }
+    }
+
+    /// Links whose chains must not come back to where they started (an order, a text hierarchy).
+    public var isAcyclic: Bool { self == .precedes || self == .regulates }
+}
+
+/// A role in the work, not a person: «jobbspesialist», «NAV-veileder», «arbeidsgiver».
+public struct MapActor: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord, Identifiable {
+    public static let databaseTableName = "mapActor"
+    public var id: UUID
+    public var name: String
+    public var role: String?
+    public var institution: String?
+    public var locality: MapLocality
+    public var position: Int
+}
+
+/// A step of the work in the order it is told («Kartlegge jobbsøker»); `mergedFrom` keeps the names
+/// of steps merged into it (a thesis merged three of an informant's steps into one box).
+public struct MapStep: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord, Identifiable {
+    public static let databaseTableName = "mapStep"
+    public var id: UUID
+    public var name: String
+    public var description: String?
+    public var position: Int
+    /// The order of this step among the others is not fixed (the work does not always go so).
+    public var orderNotFixed: Bool
+    /// Whose account the step comes from («Sivs beskrivelse»).
+    public var source: String?
+    public var mergedFrom: String?
+}
+
+/// Something done within a step («Informasjonssamtale», «Scanne skjema inn i fagsystemet»).
+public struct MapAction: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord, Identifiable {
+    public static let databaseTableName = "mapAction"
+    public var id: UUID
+    public var stepId: MapStep.ID
+    public var name: String
+    public var position: Int
+}
+
+/// A text that coordinates the work.
+public struct MapText: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord, Identifiable {
+    public static let databaseTableName = "mapText"
+    public var id: UUID
+    public var name: String
+    public var kind: MapTextKind
+    public var scope: MapTextScope
+    public var issuer: String?
+    public var version: String?
+    public var date: String?
+    /// The step a step-scoped text is drawn under.
+    public var stepId: MapStep.ID?
+    public var note: String?
+}
+
+/// A link between two things of the map.
+public struct MapLink: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord, Identifiable {
+    public static let databaseTableName = "mapLink"
+    public var id: UUID
+    public var kind: MapLinkKind
+    public var fromKind: MapNodeKind
+    public var fromId: UUID
+    public var toKind: MapNodeKind
+    public var toId: UUID
+    public var note: String?
+}

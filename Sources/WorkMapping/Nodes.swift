@@ -1,0 +1,166 @@
+import Foundation
+import GRDB
+import QualCode
+
+extension WorkMapping {
+    // MARK: - Standpoint and problematic
+
+    /// Sets whose standpoint the map is drawn from («jobbspesialister i NAV»).
+    public func setStandpoint(_ text: String) throws {
+        let value = try NameRules.checked(text, what: "standpoint")
+        try store.pool.write { db in
+            try db.execute(sql: "INSERT INTO mapSetting (key, value) VALUES ('standpoint', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                           arguments: [value])
+            try store.log(db, "map.standpoint", ["text": .string(value)])
+        }
+    }
+
+    /// The standpoint, nil until set.
+    public func standpoint() throws -> String? {
+        try store.pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM mapSetting WHERE key = 'standpoint'") }
+    }
+
+    // MARK: - Actors, steps, actions, texts
+
+    /// Adds an actor (a role), last in the list.
+    @discardableResult
+    public func addActor(_ name: String, role: String? = nil, institution: String? = nil, locality: MapLocality = .local) throws -> MapActor {
+        let name = try NameRules.checked(name, what: "actor")
+        return try store.pool.write { db in
+            try Self.requireFree(db, .actor, name)
+            let actor = MapActor(id: UUID.timeOrdered(), name: name, role: role.flatMap(Self.clean), institution: institution.flatMap(Self.clean),
+                                 locality: locality, position: try Self.nextPosition(db, "mapActor"))
+            try actor.insert(db)
+            try store.log(db, "map.actor.add", ["id": LogValue(actor.id), "name": .string(name)])
+            return actor
+        }
+    }
+
+    /// Adds a step of the work, last in the order or after `after`.
+    @discardableResult
+    public func addStep(_ name: String, after: MapStep.ID? = nil, description: String? = nil, orderNotFixed: Bool = false,
+                        source: String? = nil) throws -> MapStep {
+        let name = try NameRules.checked(name, what: "step")
+        return try store.pool.write { db in
+            try Self.requireFree(db, .step, name)
+            var position = try Self.nextPosition(db, "mapStep")
+            if let after {
+                position = try Self.step(db, after).position + 1
+                try db.execute(sql: "UPDATE mapStep SET position = position + 1 WHERE position >= ?", arguments: [position])
+            }
+            let step = MapStep(id: UUID.timeOrdered(), name: name, description: description.flatMap(Self.clean), position: position,
+                               orderNotFixed: orderNotFixed, source: source.flatMap(Self.clean), mergedFrom: nil)
+            try step.insert(db)
+            try store.log(db, "map.step.add", ["id": LogValue(step.id), "name": .string(name)])
+            return step
+        }
+    }
+
+    /// Moves a step to `position` (1 is first) in the order; the others close up around it.
+    public func moveStep(_ id: MapStep.ID, to position: Int) throws {
+        try store.pool.write { db in
+            let step = try Self.step(db, id)
+            var order = try MapStep.order(Column("position")).fetchAll(db).map(\.id).filter { $0 != step.id }
+            guard (1...order.count + 1).contains(position) else {
+                throw StoreError.invalidValue(what: "step position", value: String(position), expected: "1 to \(order.count + 1)")
+            }
+            order.insert(step.id, at: position - 1)
+            for (index, stepID) in order.enumerated() {
+                try db.execute(sql: "UPDATE mapStep SET position = ? WHERE id = ?", arguments: [index + 1, stepID])
+            }
+            try store.log(db, "map.step.move", ["id": LogValue(step.id), "position": .int(position)])
+        }
+    }
+
+    /// Adds an action within a step.
+    @discardableResult
+    public func addAction(_ name: String, in stepID: MapStep.ID) throws -> MapAction {
+        let name = try NameRules.checked(name, what: "action")
+        return try store.pool.write { db in
+            let step = try Self.step(db, stepID)
+            if try MapAction.filter(Column("stepId") == step.id && Column("name").collating(.nocase) == name).fetchCount(db) > 0 {
+                throw MapError.duplicate(kind: .action, name: name)
+            }
+            let position = (try Int.fetchOne(db, sql: "SELECT MAX(position) FROM mapAction WHERE stepId = ?", arguments: [step.id]) ?? 0) + 1
+            let action = MapAction(id: UUID.timeOrdered(), stepId: step.id, name: name, position: position)
+            try action.insert(db)
+            try store.log(db, "map.action.add", ["id": LogValue(action.id), "name": .string(name), "step": LogValue(step.id)])
+            return action
+        }
+    }
+
+    /// Adds a text; a step-scoped text names its step.
+    @discardableResult
+    public func addText(_ name: String, kind: MapTextKind, scope: MapTextScope, step: MapStep.ID? = nil, issuer: String? = nil,
+                        version: String? = nil, date: String? = nil) throws -> MapText {
+        let name = try NameRules.checked(name, what: "text")
+        return try store.pool.write { db in
+            try Self.requireFree(db, .text, name)
+            if scope == .step && step == nil { throw MapError.scopeWithoutStep(text: name) }
+            let stepID = try step.map { try Self.step(db, $0).id }
+            let text = MapText(id: UUID.timeOrdered(), name: name, kind: kind, scope: scope, issuer: issuer.flatMap(Self.clean),
+                               version: version.flatMap(Self.clean), date: date.flatMap(Self.clean), stepId: scope == .step ? stepID : nil,
+                               note: nil)
+            try text.insert(db)
+            try store.log(db, "map.text.add", ["id": LogValue(text.id), "name": .string(name), "kind": .string(kind.rawValue)])
+            return text
+        }
+    }
+
+    // MARK: - Reading
+
+    /// The steps in order.
+    public func steps() throws -> [MapStep] {
+        try store.pool.read { db in try MapStep.order(Column("position")).fetchAll(db) }
+    }
+
+    /// What a name means among one kind of node, case-insensitively; a typo gets the nearest names.
+    public func resolve(_ name: String, as kind: MapNodeKind) throws -> UUID {
+        try store.pool.read { db in try Self.resolve(db, name, as: kind) }
+    }
+
+    static func resolve(_ db: Database, _ name: String, as kind: MapNodeKind) throws -> UUID {
+        let wanted = name.trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping
+        let rows = try Row.fetchAll(db, sql: "SELECT id, name FROM \(kind.table)")
+        let names = rows.map { ($0["id"] as UUID, $0["name"] as String) }
+        if let hit = names.first(where: { $0.1 == wanted }) ?? names.first(where: { $0.1.lowercased() == wanted.lowercased() }) {
+            return hit.0
+        }
+        throw MapError.notFound(kind: kind, name: name, suggestions: Suggestions.nearest(to: wanted, among: names.map(\.1)))
+    }
+
+    // MARK: - Helpers
+
+    static func step(_ db: Database, _ id: MapStep.ID) throws -> MapStep {
+        guard let step = try MapStep.fetchOne(db, key: id) else { throw MapError.notFound(kind: .step, name: id.uuidString, suggestions: []) }
+        return step
+    }
+
+    static func requireFree(_ db: Database, _ kind: MapNodeKind, _ name: String) throws {
+        if try Int.fetchOne(db, sql: "SELECT 1 FROM \(kind.table) WHERE name = ? COLLATE NOCASE", arguments: [name]) != nil {
+            throw MapError.duplicate(kind: kind, name: name)
+        }
+    }
+
+    static func nextPosition(_ db: Database, _ table: String) throws -> Int {
+        (try Int.fetchOne(db, sql: "SELECT MAX(position) FROM \(table)") ?? 0) + 1
+    }
+
+    /// Free text trimmed; blank is none.
+    static func clean(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+}
+
+extension MapNodeKind {
+    /// The node's table (a fixed name, never user input).
+    var table: String {
+        switch self {
+        case .step: "mapStep"
+        case .action: "mapAction"
+        case .actor: "mapActor"
+        case .text: "mapText"
+        }
+    }
+}

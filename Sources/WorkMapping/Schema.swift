@@ -1,0 +1,71 @@
+import Foundation
+import GRDB
+import QualCode
+
+extension WorkMapping {
+    /// The tables work mapping adds to a project file (names start with `map`).
+    public static let schema = SchemaExtension(name: "map", register: registerMigrations)
+
+    @Sendable static func registerMigrations(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("map.createWorkMap") { db in
+            // The standpoint and the other one-line settings of the map.
+            try db.create(table: "mapSetting") { t in
+                t.primaryKey("key", .text)
+                t.column("value", .text).notNull()
+            }
+            // The problematic: statements, each version kept (it is worked out during the analysis).
+            try db.create(table: "mapProblematic") { t in
+                t.primaryKey("id", .blob)
+                t.column("statement", .text).notNull()
+                t.column("supersedes", .blob).references("mapProblematic", onDelete: .setNull)
+                t.column("createdBy", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+            }
+            try db.create(table: "mapActor") { t in
+                t.primaryKey("id", .blob)
+                t.column("name", .text).notNull().unique(onConflict: .abort).collate(.nocase)
+                t.column("role", .text)
+                t.column("institution", .text)
+                t.column("locality", .text).notNull()
+                t.column("position", .integer).notNull()
+            }
+            try db.create(table: "mapStep") { t in
+                t.primaryKey("id", .blob)
+                t.column("name", .text).notNull().unique(onConflict: .abort).collate(.nocase)
+                t.column("description", .text)
+                t.column("position", .integer).notNull()
+                t.column("orderNotFixed", .boolean).notNull().defaults(to: false)
+                t.column("source", .text)
+                t.column("mergedFrom", .text)
+            }
+            try db.create(table: "mapAction") { t in
+                t.primaryKey("id", .blob)
+                t.column("stepId", .blob).notNull().references("mapStep", onDelete: .cascade)
+                t.column("name", .text).notNull().collate(.nocase)
+                t.column("position", .integer).notNull()
+                t.uniqueKey(["stepId", "name"])
+            }
+            try db.create(table: "mapText") { t in
+                t.primaryKey("id", .blob)
+                t.column("name", .text).notNull().unique(onConflict: .abort).collate(.nocase)
+                t.column("kind", .text).notNull()
+                t.column("scope", .text).notNull()
+                t.column("issuer", .text)
+                t.column("version", .text)
+                t.column("date", .text)
+                t.column("stepId", .blob).references("mapStep", onDelete: .setNull)
+                t.column("note", .text)
+            }
+            try db.create(table: "mapLink") { t in
+                t.primaryKey("id", .blob)
+                t.column("kind", .text).notNull()
+                t.column("fromKind", .text).notNull()
+                t.column("fromId", .blob).notNull()
+                t.column("toKind", .text).notNull()
+                t.column("toId", .blob).notNull()
+                t.column("note", .text)
+                t.uniqueKey(["kind", "fromId", "toId"])
+            }
+        }
+    }
+}
