@@ -17,6 +17,8 @@ public enum MapError: Error, Sendable, Equatable {
     case scopeWithoutStep(text: String)
     /// Nothing to merge: fewer than two steps named, or the same step twice.
     case mergeNeedsTwoSteps
+    /// A node's name is also its code's name, where «/» would start a level.
+    case slashInName(kind: MapNodeKind, name: String)
 
     public var description: String {
         switch self {
@@ -37,6 +39,8 @@ public enum MapError: Error, Sendable, Equatable {
             return "the text \"\(text)\" is tied to one step: name the step (or make it process-wide); nothing was changed."
         case .mergeNeedsTwoSteps:
             return "a merge needs at least two different steps; nothing was changed."
+        case let .slashInName(kind, name):
+            return "\(kind.rawValue) name \"\(name)\" has a «/»; write it without (a node's name is also its code's); nothing was changed."
         }
     }
 }

@@ -62,6 +62,8 @@ public enum MapLinkKind: String, Sendable, Hashable, Codable, CaseIterable {
 public struct MapActor: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord, Identifiable {
     public static let databaseTableName = "mapActor"
     public var id: UUID
+    /// The node's code (``WorkMapping/codePath(of:)``), whose codings are its evidence.
+    public var codeId: UUID?
     public var name: String
     public var role: String?
     public var institution: String?
@@ -74,6 +76,8 @@ public struct MapActor: Sendable, Hashable, Codable, FetchableRecord, Persistabl
 public struct MapStep: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord, Identifiable {
     public static let databaseTableName = "mapStep"
     public var id: UUID
+    /// The node's code (``WorkMapping/codePath(of:)``), whose codings are its evidence.
+    public var codeId: UUID?
     public var name: String
     public var description: String?
     public var position: Int
@@ -88,6 +92,8 @@ public struct MapStep: Sendable, Hashable, Codable, FetchableRecord, Persistable
 public struct MapAction: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord, Identifiable {
     public static let databaseTableName = "mapAction"
     public var id: UUID
+    /// The node's code (``WorkMapping/codePath(of:)``), whose codings are its evidence.
+    public var codeId: UUID?
     public var stepId: MapStep.ID
     public var name: String
     public var position: Int
@@ -97,6 +103,8 @@ public struct MapAction: Sendable, Hashable, Codable, FetchableRecord, Persistab
 public struct MapText: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord, Identifiable {
     public static let databaseTableName = "mapText"
     public var id: UUID
+    /// The node's code (``WorkMapping/codePath(of:)``), whose codings are its evidence.
+    public var codeId: UUID?
     public var name: String
     public var kind: MapTextKind
     public var scope: MapTextScope

@@ -25,10 +25,10 @@ extension WorkMapping {
     /// Adds an actor (a role), last in the list.
     @discardableResult
     public func addActor(_ name: String, role: String? = nil, institution: String? = nil, locality: MapLocality = .local) throws -> MapActor {
-        let name = try NameRules.checked(name, what: "actor")
+        let name = try Self.nodeName(name, .actor)
         return try store.pool.write { db in
             try Self.requireFree(db, .actor, name)
-            let actor = MapActor(id: UUID.timeOrdered(), name: name, role: role.flatMap(Self.clean), institution: institution.flatMap(Self.clean),
+            let actor = MapActor(id: UUID.timeOrdered(), codeId: try nodeCode(db, [Self.words.actors, name]), name: name, role: role.flatMap(Self.clean), institution: institution.flatMap(Self.clean),
                                  locality: locality, position: try Self.nextPosition(db, "mapActor"))
             try actor.insert(db)
             try store.log(db, "map.actor.add", ["id": LogValue(actor.id), "name": .string(name)])
@@ -40,7 +40,7 @@ extension WorkMapping {
     @discardableResult
     public func addStep(_ name: String, after: MapStep.ID? = nil, description: String? = nil, orderNotFixed: Bool = false,
                         source: String? = nil) throws -> MapStep {
-        let name = try NameRules.checked(name, what: "step")
+        let name = try Self.nodeName(name, .step)
         return try store.pool.write { db in
             try Self.requireFree(db, .step, name)
             var position = try Self.nextPosition(db, "mapStep")
@@ -48,7 +48,7 @@ extension WorkMapping {
                 position = try Self.step(db, after).position + 1
                 try db.execute(sql: "UPDATE mapStep SET position = position + 1 WHERE position >= ?", arguments: [position])
             }
-            let step = MapStep(id: UUID.timeOrdered(), name: name, description: description.flatMap(Self.clean), position: position,
+            let step = MapStep(id: UUID.timeOrdered(), codeId: try nodeCode(db, [Self.words.steps, name]), name: name, description: description.flatMap(Self.clean), position: position,
                                orderNotFixed: orderNotFixed, source: source.flatMap(Self.clean), mergedFrom: nil)
             try step.insert(db)
             try store.log(db, "map.step.add", ["id": LogValue(step.id), "name": .string(name)])
@@ -75,14 +75,15 @@ extension WorkMapping {
     /// Adds an action within a step.
     @discardableResult
     public func addAction(_ name: String, in stepID: MapStep.ID) throws -> MapAction {
-        let name = try NameRules.checked(name, what: "action")
+        let name = try Self.nodeName(name, .action)
         return try store.pool.write { db in
             let step = try Self.step(db, stepID)
             if try MapAction.filter(Column("stepId") == step.id && Column("name").collating(.nocase) == name).fetchCount(db) > 0 {
                 throw MapError.duplicate(kind: .action, name: name)
             }
             let position = (try Int.fetchOne(db, sql: "SELECT MAX(position) FROM mapAction WHERE stepId = ?", arguments: [step.id]) ?? 0) + 1
-            let action = MapAction(id: UUID.timeOrdered(), stepId: step.id, name: name, position: position)
+            let action = MapAction(id: UUID.timeOrdered(), codeId: try nodeCode(db, [Self.words.steps, step.name, name]), stepId: step.id,
+                                   name: name, position: position)
             try action.insert(db)
             try store.log(db, "map.action.add", ["id": LogValue(action.id), "name": .string(name), "step": LogValue(step.id)])
             return action
@@ -93,12 +94,12 @@ extension WorkMapping {
     @discardableResult
     public func addText(_ name: String, kind: MapTextKind, scope: MapTextScope, step: MapStep.ID? = nil, issuer: String? = nil,
                         version: String? = nil, date: String? = nil) throws -> MapText {
-        let name = try NameRules.checked(name, what: "text")
+        let name = try Self.nodeName(name, .text)
         return try store.pool.write { db in
             try Self.requireFree(db, .text, name)
             if scope == .step && step == nil { throw MapError.scopeWithoutStep(text: name) }
             let stepID = try step.map { try Self.step(db, $0).id }
-            let text = MapText(id: UUID.timeOrdered(), name: name, kind: kind, scope: scope, issuer: issuer.flatMap(Self.clean),
+            let text = MapText(id: UUID.timeOrdered(), codeId: try nodeCode(db, [Self.words.texts, name]), name: name, kind: kind, scope: scope, issuer: issuer.flatMap(Self.clean),
                                version: version.flatMap(Self.clean), date: date.flatMap(Self.clean), stepId: scope == .step ? stepID : nil,
                                note: nil)
             try text.insert(db)
@@ -130,6 +131,21 @@ extension WorkMapping {
     }
 
     // MARK: - Helpers
+
+    /// The names of the codes the map's nodes sit under (Norwegian, as the demo data and default labels).
+    static let words = (root: "Arbeidskart", steps: "Steg", actors: "Aktører", texts: "Tekster")
+
+    /// A node's name: a name by the name rules, without «/» (it is also a code's name).
+    static func nodeName(_ raw: String, _ kind: MapNodeKind) throws -> String {
+        let name = try NameRules.checked(raw, what: kind.rawValue)
+        guard !name.contains("/") else { throw MapError.slashInName(kind: kind, name: name) }
+        return name
+    }
+
+    /// The code for a node at `/Arbeidskart/…parts`, made when missing.
+    func nodeCode(_ db: Database, _ parts: [String]) throws -> UUID {
+        try store.codeCreatingIfNeeded(db, "/" + ([Self.words.root] + parts).joined(separator: "/")).0.id
+    }
 
     static func step(_ db: Database, _ id: MapStep.ID) throws -> MapStep {
         guard let step = try MapStep.fetchOne(db, key: id) else { throw MapError.notFound(kind: .step, name: id.uuidString, suggestions: []) }

@@ -23,6 +23,8 @@ extension WorkMapping {
             }
             try db.create(table: "mapActor") { t in
                 t.primaryKey("id", .blob)
+                // The node's code under «Arbeidskart»: its evidence is the segments coded with it.
+                t.column("codeId", .blob).references("code", onDelete: .setNull)
                 t.column("name", .text).notNull().unique(onConflict: .abort).collate(.nocase)
                 t.column("role", .text)
                 t.column("institution", .text)
@@ -31,6 +33,8 @@ extension WorkMapping {
             }
             try db.create(table: "mapStep") { t in
                 t.primaryKey("id", .blob)
+                // The node's code under «Arbeidskart»: its evidence is the segments coded with it.
+                t.column("codeId", .blob).references("code", onDelete: .setNull)
                 t.column("name", .text).notNull().unique(onConflict: .abort).collate(.nocase)
                 t.column("description", .text)
                 t.column("position", .integer).notNull()
@@ -40,6 +44,8 @@ extension WorkMapping {
             }
             try db.create(table: "mapAction") { t in
                 t.primaryKey("id", .blob)
+                // The node's code under «Arbeidskart»: its evidence is the segments coded with it.
+                t.column("codeId", .blob).references("code", onDelete: .setNull)
                 t.column("stepId", .blob).notNull().references("mapStep", onDelete: .cascade)
                 t.column("name", .text).notNull().collate(.nocase)
                 t.column("position", .integer).notNull()
@@ -47,6 +53,8 @@ extension WorkMapping {
             }
             try db.create(table: "mapText") { t in
                 t.primaryKey("id", .blob)
+                // The node's code under «Arbeidskart»: its evidence is the segments coded with it.
+                t.column("codeId", .blob).references("code", onDelete: .setNull)
                 t.column("name", .text).notNull().unique(onConflict: .abort).collate(.nocase)
                 t.column("kind", .text).notNull()
                 t.column("scope", .text).notNull()

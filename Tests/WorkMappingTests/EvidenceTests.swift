@@ -1,0 +1,82 @@
+import Foundation
+import GRDB
+import QualCode
+import Testing
+@testable import WorkMapping
+
+/// Evidence is ordinary coding with the node's code: it counts informants, re-anchors when a transcript
+/// is edited, and a passage whose text was removed is reported, never dropped.
+@Suite struct EvidenceTests {
+    static let siv = """
+        Intervjuer: Hvordan begynner det?
+        Siv: Vi får en henvisning fra veilederen, og så tar jeg en telefon for å høre om motivasjonen.
+        Intervjuer: Og så?
+        Siv: Så bruker jeg kartleggingsmalen, men jeg hopper over noen spørsmål for flytens skyld.
+        """
+    static let ola = """
+        Intervjuer: Hva gjør du først?
+        Ola: Jeg leser henvisningen og ringer jobbsøkeren samme uke.
+        """
+
+    func study() throws -> (URL, WorkMapping, Transcript.ID, Transcript.ID) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("evidens-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let store = try ProjectStore.create(at: folder.appendingPathComponent("kart.qualcode"), title: "Jobbspesialister", coder: "kari",
+                                            extensions: [WorkMapping.schema])
+        var ids: [Transcript.ID] = []
+        for (name, text) in [("Siv", Self.siv), ("Ola", Self.ola)] {
+            try store.addParticipant(pseudonym: name)
+            let file = folder.appendingPathComponent("intervju-\(name.lowercased()).txt")
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            var options = ImportOptions()
+            options.participants = [name]
+            try store.importTranscripts([file], options: options)
+            ids.append(try store.resolve.transcript("intervju-\(name.lowercased())"))
+        }
+        return (folder, WorkMapping(store), ids[0], ids[1])
+    }
+
+    @Test func evidenceCountsInformantsAndReportsRemovedText() throws {
+        let (folder, map, siv, ola) = try study()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let step = try map.addStep("Henvisning")
+        let node = WorkMapping.NodeReference(.step, step.id)
+        try map.addEvidence(to: node, transcript: siv, .quote("Vi får en henvisning fra veilederen", occurrence: nil))
+        try map.addEvidence(to: node, transcript: ola, .quote("Jeg leser henvisningen", occurrence: nil))
+        var backing = try map.evidence(of: node)
+        #expect(backing.evidence.count == 2 && backing.informants == ["Ola", "Siv"] && backing.orphaned == 0)
+        // The evidence is a coding with the node's code, in the code tree under «Arbeidskart».
+        #expect(try map.store.codeTree().map(\.path).contains("Arbeidskart/Steg/Henvisning"))
+
+        // An edit that removes the passage: the evidence stays, reported as orphaned, and no longer counts.
+        _ = try map.store.replaceText(in: ola, find: "Jeg leser henvisningen og ringer jobbsøkeren samme uke.", with: "Det husker jeg ikke.")
+        backing = try map.evidence(of: node)
+        #expect(backing.evidence.count == 2 && backing.orphaned == 1 && backing.informants == ["Siv"])
+    }
+
+    @Test func evidenceThatIsNotThereChangesNothing() throws {
+        let (folder, map, siv, _) = try study()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let step = try map.addStep("Kartlegge jobbsøker")
+        let node = WorkMapping.NodeReference(.step, step.id)
+        let events = try map.store.eventCount()
+        #expect(throws: StoreError.self) { try map.addEvidence(to: node, transcript: siv, .quote("står ikke i teksten", occurrence: nil)) }
+        #expect(throws: StoreError.self) { try map.addEvidence(to: node, transcript: siv, .offsets(start: 10_000, end: 10_010)) }
+        #expect(throws: StoreError.self) { try map.addEvidence(to: node, transcript: UUID(), .lines(1...1)) }
+        #expect(throws: MapError.self) { try map.addEvidence(to: .init(.text, UUID()), transcript: siv, .lines(2...2)) }
+        #expect(try map.store.eventCount() == events && map.evidence(of: node).evidence.isEmpty)
+    }
+
+    @Test func aNodeWhoseCodeWasDeletedGetsItBackWithNewEvidence() throws {
+        let (folder, map, siv, _) = try study()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let action = try map.addAction("Ringe jobbsøkeren", in: try map.addStep("Informasjonssamtale").id)
+        let node = WorkMapping.NodeReference(.action, action.id)
+        #expect(try map.store.codeTree().map(\.path).contains("Arbeidskart/Steg/Informasjonssamtale/Ringe jobbsøkeren"))
+        _ = try map.store.deleteCode(try map.store.resolve.code("Arbeidskart/Steg/Informasjonssamtale/Ringe jobbsøkeren"), force: true)
+        #expect(try map.evidence(of: node).evidence.isEmpty)
+        try map.addEvidence(to: node, transcript: siv, .quote("tar jeg en telefon", occurrence: nil))
+        #expect(try map.evidence(of: node).informants == ["Siv"])
+        #expect(throws: MapError.slashInName(kind: .step, name: "Henvisning/inntak")) { try map.addStep("Henvisning/inntak") }
+    }
+}
