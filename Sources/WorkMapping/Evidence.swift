@@ -76,6 +76,7 @@ extension WorkMapping {
         case .step: parts = [Self.words.steps, name]
         case .actor: parts = [Self.words.actors, name]
         case .text: parts = [Self.words.texts, name]
+        case .disjuncture: parts = [Self.words.disjunctures, name]
         case .action:
             let step = try String.fetchOne(db, sql: "SELECT s.name FROM mapAction a JOIN mapStep s ON s.id = a.stepId WHERE a.id = ?",
                                            arguments: [node.id]) ?? ""

@@ -33,7 +33,7 @@ public enum MapLocality: String, Sendable, Hashable, Codable, CaseIterable {
 
 /// The things a map holds, as link ends and evidence targets.
 public enum MapNodeKind: String, Sendable, Hashable, Codable, CaseIterable {
-    case step, action, actor, text
+    case step, action, actor, text, disjuncture
 }
 
 /// How two things of the map are related, and which kinds each end may be.
@@ -126,4 +126,51 @@ public struct MapLink: Sendable, Hashable, Codable, FetchableRecord, Persistable
     public var toKind: MapNodeKind
     public var toId: UUID
     public var note: String?
+}
+
+/// The kinds of misfit between texts and practice an institutional ethnography records.
+public enum MapDisjunctureKind: String, Sendable, Hashable, Codable, CaseIterable {
+    /// A text says one thing, the accounts of the work another.
+    case textPractice
+    /// Two texts demand what cannot both be done (a regulation's time limit, a method's unlimited follow-up).
+    case textText
+    /// A text made for another context (a borrowed method, another labour market).
+    case textContext
+}
+
+/// A clause or target taken from a text: a quotable rule («første arbeidsgiverkontakt innen 30 dager»),
+/// with a metric, value and unit when it is a target.
+public struct MapClause: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord, Identifiable {
+    public static let databaseTableName = "mapClause"
+    public var id: UUID
+    public var textId: MapText.ID
+    public var label: String
+    public var excerpt: String?
+    public var metric: String?
+    public var value: Double?
+    public var unit: String?
+    /// Where in the text (section, page).
+    public var place: String?
+}
+
+/// One statement of the problematic; an edit is a new version that supersedes the one before.
+public struct MapProblematic: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord, Identifiable {
+    public static let databaseTableName = "mapProblematic"
+    public var id: UUID
+    public var statement: String
+    public var supersedes: UUID?
+    public var createdBy: String
+    public var createdAt: Date
+}
+
+/// Where the formal texts and the accounts disagree; its evidence is coding with its code, like a node's.
+public struct MapDisjuncture: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord, Identifiable {
+    public static let databaseTableName = "mapDisjuncture"
+    public var id: UUID
+    public var codeId: UUID?
+    public var name: String
+    public var kind: MapDisjunctureKind
+    public var note: String?
+    public var stepId: MapStep.ID?
+    public var problematicId: MapProblematic.ID?
 }

@@ -133,7 +133,7 @@ extension WorkMapping {
     // MARK: - Helpers
 
     /// The names of the codes the map's nodes sit under (Norwegian, as the demo data and default labels).
-    static let words = (root: "Arbeidskart", steps: "Steg", actors: "Aktører", texts: "Tekster")
+    static let words = (root: "Arbeidskart", steps: "Steg", actors: "Aktører", texts: "Tekster", disjunctures: "Brudd")
 
     /// A node's name: a name by the name rules, without «/» (it is also a code's name).
     static func nodeName(_ raw: String, _ kind: MapNodeKind) throws -> String {
@@ -177,6 +177,7 @@ extension MapNodeKind {
         case .action: "mapAction"
         case .actor: "mapActor"
         case .text: "mapText"
+        case .disjuncture: "mapDisjuncture"
         }
     }
 }

@@ -64,6 +64,34 @@ extension WorkMapping {
                 t.column("stepId", .blob).references("mapStep", onDelete: .setNull)
                 t.column("note", .text)
             }
+            // A clause or target taken from a text: «utetid minst 65 %» (metric, value, unit).
+            try db.create(table: "mapClause") { t in
+                t.primaryKey("id", .blob)
+                t.column("textId", .blob).notNull().references("mapText", onDelete: .cascade)
+                t.column("label", .text).notNull()
+                t.column("excerpt", .text)
+                t.column("metric", .text)
+                t.column("value", .double)
+                t.column("unit", .text)
+                t.column("place", .text)
+                t.uniqueKey(["textId", "label"])
+            }
+            // Where the formal texts and the accounts do not fit («kart og terreng»).
+            try db.create(table: "mapDisjuncture") { t in
+                t.primaryKey("id", .blob)
+                t.column("codeId", .blob).references("code", onDelete: .setNull)
+                t.column("name", .text).notNull().unique(onConflict: .abort).collate(.nocase)
+                t.column("kind", .text).notNull()
+                t.column("note", .text)
+                t.column("stepId", .blob).references("mapStep", onDelete: .setNull)
+                t.column("problematicId", .blob).references("mapProblematic", onDelete: .setNull)
+            }
+            // The clauses a disjuncture sets against the accounts (or against each other).
+            try db.create(table: "mapDisjunctureClause") { t in
+                t.column("disjunctureId", .blob).notNull().references("mapDisjuncture", onDelete: .cascade)
+                t.column("clauseId", .blob).notNull().references("mapClause", onDelete: .cascade)
+                t.primaryKey(["disjunctureId", "clauseId"])
+            }
             try db.create(table: "mapLink") { t in
                 t.primaryKey("id", .blob)
                 t.column("kind", .text).notNull()

@@ -79,4 +79,40 @@ import Testing
         #expect(try map.evidence(of: node).informants == ["Siv"])
         #expect(throws: MapError.slashInName(kind: .step, name: "Henvisning/inntak")) { try map.addStep("Henvisning/inntak") }
     }
+
+    @Test func aDisjunctureSetsAClauseAgainstTheAccountsWithItsEvidence() throws {
+        let (folder, map, siv, _) = try study()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = try map.addProblematic("Blir jobbspesialistens rolle styrt av retningslinjene?")
+        let second = try map.addProblematic("Hvordan balanserer jobbspesialisten metodens krav og eget skjønn?", supersedes: first.id)
+        #expect(try map.problematic().map(\.id) == [second.id] && map.problematic(history: true).count == 2)
+
+        let kartlegge = try map.addStep("Kartlegge jobbsøker")
+        let mal = try map.addText("Kartleggingsmal", kind: .form, scope: .step, step: kartlegge.id)
+        let clause = try map.addClause(to: mal.id, label: "Alle spørsmål gjennomgås", excerpt: "Malen fylles ut i sin helhet.", place: "s. 2")
+        let target = try map.addClause(to: mal.id, label: "Utetid", metric: "andel av tiden ute", value: 65, unit: "%")
+        #expect(try map.clauses(of: mal.id).map(\.label) == ["Alle spørsmål gjennomgås", "Utetid"] && target.value == 65)
+        let brudd = try map.addDisjuncture("Malen hoppes over for flytens skyld", kind: .textPractice, step: kartlegge.id, clauses: [clause.id],
+                                           problematic: second.id)
+        let node = WorkMapping.NodeReference(.disjuncture, brudd.id)
+        try map.addEvidence(to: node, transcript: siv, .quote("jeg hopper over noen spørsmål for flytens skyld", occurrence: nil))
+        #expect(try map.evidence(of: node).informants == ["Siv"])
+        #expect(try map.store.codeTree().map(\.path).contains("Arbeidskart/Brudd/Malen hoppes over for flytens skyld"))
+
+        // Bad input: nothing changes.
+        let events = try map.store.eventCount()
+        #expect(throws: StoreError.self) { try map.addClause(to: mal.id, label: "utetid") }
+        #expect(throws: StoreError.self) { try map.addClause(to: mal.id, label: "Rart tall", value: .nan) }
+        #expect(throws: MapError.self) { try map.addClause(to: UUID(), label: "Uten tekst") }
+        #expect(throws: MapError.duplicate(kind: .disjuncture, name: "malen hoppes over for flytens skyld")) {
+            try map.addDisjuncture("malen hoppes over for flytens skyld", kind: .textText)
+        }
+        #expect(throws: StoreError.self) { try map.addDisjuncture("Ukjent klausul", kind: .textText, clauses: [UUID()]) }
+        #expect(throws: StoreError.self) { try map.addProblematic("Ny versjon", supersedes: UUID()) }
+        #expect(throws: StoreError.self) { try map.addProblematic("   ") }
+        #expect(throws: MapError.self) {
+            try map.link(.governs, from: .init(.disjuncture, brudd.id), to: .init(.step, kartlegge.id))
+        }
+        #expect(try map.store.eventCount() == events)
+    }
 }
