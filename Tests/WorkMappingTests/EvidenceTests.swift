@@ -115,4 +115,37 @@ import Testing
         }
         #expect(try map.store.eventCount() == events)
     }
+
+    @Test func mergedStepsKeepTheirActionsTextsLinksAndEvidence() throws {
+        let (folder, map, siv, ola) = try study()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let steps = try ["Henvisning", "Finne arbeidsgivere", "Kartlegge bedriften", "Oppfølging"].map { try map.addStep($0) }
+        for (a, b) in zip(steps, steps.dropFirst()) { try map.link(.precedes, from: .init(.step, a.id), to: .init(.step, b.id)) }
+        let visit = try map.addAction("Bedriftsbesøk", in: steps[1].id)
+        _ = try map.addAction("Bedriftsbesøk", in: steps[2].id)
+        _ = try map.addAction("Tre kopper te", in: steps[2].id)
+        let te = try map.addText("«Tre kopper te»", kind: .method, scope: .step, step: steps[2].id)
+        let spesialist = try map.addActor("Jobbspesialist")
+        try map.link(.performs, from: .init(.actor, spesialist.id), to: .init(.action, visit.id))
+        try map.addEvidence(to: .init(.step, steps[1].id), transcript: siv, .quote("tar jeg en telefon", occurrence: nil))
+        try map.addEvidence(to: .init(.step, steps[2].id), transcript: ola, .quote("ringer jobbsøkeren", occurrence: nil))
+
+        let report = try map.mergeSteps([steps[1].id, steps[2].id])
+        #expect(report.merged == ["Kartlegge bedriften"] && report.actionsMoved == 1 && report.actionsJoined == 1 && report.textsMoved == 1)
+        #expect(report.step.mergedFrom == "Kartlegge bedriften")
+        #expect(try map.steps().map(\.name) == ["Henvisning", "Finne arbeidsgivere", "Oppfølging"])
+        #expect(try map.steps().map(\.position) == [1, 2, 3])
+        // The order runs through the merged step; the evidence of both is the merged step's.
+        let precedes = try map.links().filter { $0.kind == .precedes }.map { [$0.fromId, $0.toId] }
+        #expect(Set(precedes) == [[steps[0].id, steps[1].id], [steps[1].id, steps[3].id]])
+        #expect(try map.evidence(of: .init(.step, steps[1].id)).informants == ["Ola", "Siv"])
+        #expect(try map.store.pool.read { db in try MapText.fetchOne(db, key: te.id)?.stepId } == steps[1].id)
+
+        // Merging the first and the last of the chain would make the order go round: refused.
+        let events = try map.store.eventCount()
+        let circle = #expect(throws: MapError.self) { try map.mergeSteps([steps[0].id, steps[3].id]) }
+        #expect(circle.map { if case .cycle = $0 { true } else { false } } == true, "\(String(describing: circle))")
+        #expect(throws: MapError.mergeNeedsTwoSteps) { try map.mergeSteps([steps[0].id, steps[0].id]) }
+        #expect(try map.store.eventCount() == events && map.steps().count == 3)
+    }
 }
