@@ -92,6 +92,35 @@ extension WorkMapping {
                 t.column("clauseId", .blob).notNull().references("mapClause", onDelete: .cascade)
                 t.primaryKey(["disjunctureId", "clauseId"])
             }
+            // Terms the informants (and the researchers) use in the institution's words («kartlegging»,
+            // «jobbmatch»): whether they were unpacked into the work they stand for.
+            try db.create(table: "mapTerm") { t in
+                t.primaryKey("id", .blob)
+                t.column("term", .text).notNull().unique(onConflict: .abort).collate(.nocase)
+                t.column("unpacked", .boolean).notNull().defaults(to: false)
+                t.column("followUp", .text)
+                t.column("definition", .text)
+            }
+            // The standing questions each transcript is read with; answers are memos on the transcript.
+            try db.create(table: "mapQuestion") { t in
+                t.primaryKey("id", .blob)
+                t.column("text", .text).notNull().unique(onConflict: .abort)
+                t.column("position", .integer).notNull()
+            }
+            try db.create(table: "mapAnswer") { t in
+                t.column("questionId", .blob).notNull().references("mapQuestion", onDelete: .cascade)
+                t.column("memoId", .blob).notNull().unique().references("memo", onDelete: .cascade)
+            }
+            // Our own wording of the questions an institutional ethnographer reads each account with.
+            for (position, question) in [
+                "Hvilket arbeid forteller informanten om?",
+                "Hvordan henger arbeidet sammen med andres arbeid, her og andre steder?",
+                "Hva setter arbeidet i gang, og hva styrer det?",
+                "Hvordan er arbeidet vevd inn i institusjonen og dens tekster?",
+            ].enumerated() {
+                try db.execute(sql: "INSERT INTO mapQuestion (id, text, position) VALUES (?, ?, ?)",
+                               arguments: [UUID(), question, position + 1])
+            }
             try db.create(table: "mapLink") { t in
                 t.primaryKey("id", .blob)
                 t.column("kind", .text).notNull()

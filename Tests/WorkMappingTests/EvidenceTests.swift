@@ -148,4 +148,27 @@ import Testing
         #expect(throws: MapError.mergeNeedsTwoSteps) { try map.mergeSteps([steps[0].id, steps[0].id]) }
         #expect(try map.store.eventCount() == events && map.steps().count == 3)
     }
+
+    @Test func termsAreFoundInTheTranscriptsAndQuestionsAnsweredAsMemos() throws {
+        let (folder, map, siv, ola) = try study()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let henvisning = try map.addTerm("henvisning", followUp: "Hva står det i en henvisning?")
+        _ = try map.addTerm("kartleggingsmalen")
+        #expect(throws: StoreError.self) { try map.addTerm("Henvisning") }
+        let scan = try map.scanTerms()
+        #expect(scan.map(\.term.term) == ["henvisning", "kartleggingsmalen"])
+        // «henvisning» as a whole word: Siv's line, not Ola's «henvisningen».
+        #expect(scan[0].byTranscript == ["intervju-siv": 1] && scan[1].total == 1)
+        let unpacked = try map.setUnpacked(henvisning.id, true, definition: "Et skjema fra veilederen med kontaktinformasjon.")
+        #expect(unpacked.unpacked && unpacked.definition == "Et skjema fra veilederen med kontaktinformasjon.")
+
+        let questions = try map.questions()
+        #expect(questions.count == 4 && questions.map(\.position) == [1, 2, 3, 4])
+        try map.answer(questions[0].id, for: siv, "Hun beskriver henvisning, telefon og kartlegging.")
+        let answers = try map.answers(for: siv)
+        #expect(answers[0].answers == ["Hun beskriver henvisning, telefon og kartlegging."] && answers[1].answers.isEmpty)
+        #expect(try map.answers(for: ola).allSatisfy { $0.answers.isEmpty })
+        #expect(throws: StoreError.self) { try map.answer(UUID(), for: siv, "Et svar uten spørsmål.") }
+        #expect(throws: StoreError.self) { try map.answer(questions[0].id, for: siv, "   ") }
+    }
 }

@@ -111,13 +111,21 @@ extension ProjectStore {
     @discardableResult
     public func addMemo(on target: MemoTarget = .project, text: String) throws -> MemoEntry {
         let text = try Self.memoText(text)
-        return try pool.write { db in
-            try Self.requireExisting(db, target)
-            let memo = Memo(target: target, text: text, author: coder)
-            try memo.insert(db)
-            try log(db, "memo.add", ["id": LogValue(memo.id), "on": .string(target.kind.rawValue), "target": target.id.map { LogValue($0) } ?? .null])
-            return try Self.entry(db, memo)
-        }
+        return try pool.write { db in try Self.entry(db, try addMemo(in: db, on: target, checkedText: text)) }
+    }
+
+    /// ``addMemo(on:text:)`` inside a transaction a module already holds (a work map's answer to one of
+    /// its questions is a memo on the transcript and a row of the module's).
+    package func addMemo(in db: Database, on target: MemoTarget, text: String) throws -> Memo {
+        try addMemo(in: db, on: target, checkedText: try Self.memoText(text))
+    }
+
+    private func addMemo(in db: Database, on target: MemoTarget, checkedText text: String) throws -> Memo {
+        try Self.requireExisting(db, target)
+        let memo = Memo(target: target, text: text, author: coder)
+        try memo.insert(db)
+        try log(db, "memo.add", ["id": LogValue(memo.id), "on": .string(target.kind.rawValue), "target": target.id.map { LogValue($0) } ?? .null])
+        return memo
     }
 
     /// One memo, with its whole text.

@@ -101,7 +101,7 @@ import Testing
         try store.editQuote(segment: coded.segment.id, QuoteUpdate(leadIn: "Eva forteller:"))
         let trivsel = try store.resolve.code("Trivsel")
         try store.recode(segment: coded.segment.id, from: trivsel, to: "Mestring")
-        try store.deleteCode(trivsel)
+        _ = try store.deleteCode(trivsel)
         // The change cannot go back to a code that is gone; the coding before it, on another passage,
         // is not what the coder is looking at, so nothing is undone and the reason is given.
         let before = try ProjectSnapshot(store)
@@ -165,7 +165,7 @@ import Testing
         let short = try store.code("eva", .quote("kjempegod", occurrence: nil), codes: ["Kort"])
         try store.editQuote(segment: short.segment.id, QuoteUpdate(leadIn: "Eva sier:"))
         // An edit shrinks the longer segment to the shorter one's span: two segments, one span.
-        try store.replaceText(in: try store.resolve.transcript("eva"), find: " jobb,", with: ",")
+        _ = try store.replaceText(in: try store.resolve.transcript("eva"), find: " jobb,", with: ",")
         let spans = try store.pool.read { try Row.fetchAll($0, sql: "SELECT start, \"end\" FROM segment").map { [$0[0] as Int, $0[1] as Int] } }
         #expect(spans.count == 2 && Set(spans).count == 1)
         // Each change stays on the segment asked for: neither takes the other's place or is deleted.
