@@ -171,4 +171,35 @@ import Testing
         #expect(throws: StoreError.self) { try map.answer(UUID(), for: siv, "Et svar uten spørsmål.") }
         #expect(throws: StoreError.self) { try map.answer(questions[0].id, for: siv, "   ") }
     }
+
+    @Test func theStatusSaysWhatIsMissingAndTheFigureFollowsTheMap() throws {
+        let (folder, map, siv, ola) = try study()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var status = try map.status()
+        #expect(status.standpoint == nil && status.steps == 0 && status.transcriptsWithoutAnswers == ["intervju-ola", "intervju-siv"])
+        try map.setStandpoint("Jobbspesialister")
+        let henvisning = try map.addStep("Henvisning"), kartlegge = try map.addStep("Kartlegge jobbsøker")
+        let ringe = try map.addAction("Ringe jobbsøkeren", in: henvisning.id)
+        _ = try map.addText("Henvisningsskjema", kind: .form, scope: .step, step: henvisning.id)
+        _ = try map.addText("Kvalitetsveileder", kind: .qualityTool, scope: .process)
+        let spesialist = try map.addActor("Jobbspesialist")
+        try map.link(.performs, from: .init(.actor, spesialist.id), to: .init(.action, ringe.id))
+        try map.addEvidence(to: .init(.step, henvisning.id), transcript: ola, .quote("Jeg leser henvisningen", occurrence: nil))
+        _ = try map.addTerm("henvisning")
+        for question in try map.questions() { try map.answer(question.id, for: siv, "Svar.") }
+        status = try map.status()
+        #expect(status.steps == 2 && status.actions == 1 && status.texts == 2 && status.links == 1 && status.actors == 1)
+        #expect(status.withoutEvidence == ["Kartlegge jobbsøker", "Ringe jobbsøkeren", "Henvisningsskjema", "Kvalitetsveileder"])
+        #expect(status.termsNotUnpacked == ["henvisning"] && status.transcriptsWithoutAnswers == ["intervju-ola"])
+        _ = try map.store.replaceText(in: ola, find: "Jeg leser henvisningen og ringer jobbsøkeren samme uke.", with: "Det husker jeg ikke.")
+        #expect(try map.status().orphanedEvidence == ["Henvisning": 1])
+
+        let figure = try map.figure(lanes: true)
+        #expect(figure.steps.map(\.box.label) == ["Henvisning", "Kartlegge jobbsøker"])
+        #expect(figure.steps[0].actions.map(\.label) == ["Ringe jobbsøkeren"] && figure.steps[0].texts.map(\.label) == ["Henvisningsskjema"])
+        #expect(figure.processTexts.map(\.label) == ["Kvalitetsveileder"])
+        #expect(figure.lanes.map(\.actor.label) == ["Jobbspesialist"] && figure.lanes[0].actions == [figure.steps[0].actions[0].key])
+        #expect(figure.caption == "Kart over arbeidet, sett fra ståstedet til jobbspesialister" && kartlegge.position == 2)
+        #expect(try map.figure(language: .en).words == .en)
+    }
 }

@@ -1,0 +1,38 @@
+import Foundation
+import GRDB
+import QualCode
+
+extension WorkMapping {
+    /// The map as the drawing shows it (``MapFigure``): steps in order with their actions and texts,
+    /// process-wide texts, and with `lanes` one swim lane per actor that performs an action.
+    public func figure(lanes: Bool = false, language: DocumentLanguage = .nb) throws -> MapFigure {
+        try store.pool.read { db in
+            let steps = try MapStep.order(Column("position")).fetchAll(db)
+            let actions = try MapAction.order(Column("position")).fetchAll(db)
+            let texts = try MapText.order(Column("name").collating(.nocase)).fetchAll(db)
+            let box = { (id: UUID, label: String) in MapFigure.Box(key: id.uuidString.lowercased(), label: label) }
+            let figureSteps = steps.map { step in
+                MapFigure.Step(box: box(step.id, step.name),
+                               actions: actions.filter { $0.stepId == step.id }.map { box($0.id, $0.name) },
+                               texts: texts.filter { $0.scope == .step && $0.stepId == step.id }.map { box($0.id, $0.name) })
+            }
+            var figureLanes: [MapFigure.Lane] = []
+            if lanes {
+                let performs = try MapLink.filter(Column("kind") == MapLinkKind.performs.rawValue).fetchAll(db)
+                for actor in try MapActor.order(Column("position")).fetchAll(db) {
+                    let done = performs.filter { $0.fromId == actor.id }.map { $0.toId.uuidString.lowercased() }
+                    if !done.isEmpty { figureLanes.append(MapFigure.Lane(actor: box(actor.id, actor.name), actions: done)) }
+                }
+            }
+            let standpoint = try String.fetchOne(db, sql: "SELECT value FROM mapSetting WHERE key = 'standpoint'")
+            let english = language == .en
+            let caption = english ? "Map of the work" + (standpoint.map { " seen from the standpoint of \($0)" } ?? "")
+                                  : "Kart over arbeidet" + (standpoint.map { ", sett fra ståstedet til \($0.lowercased())" } ?? "")
+            let note = english ? "A simplified picture, drawn from the informants' accounts; the work does not always go in this order."
+                               : "Forenklet fremstilling, tegnet ut fra informantenes beskrivelser; arbeidet skjer ikke alltid i denne rekkefølgen."
+            return MapFigure(caption: caption, note: note, steps: figureSteps,
+                             processTexts: texts.filter { $0.scope == .process }.map { box($0.id, $0.name) },
+                             lanes: figureLanes, words: english ? .en : .nb)
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import GRDB
+import QualCode
+
+/// Where the work map stands: what it holds, and what still needs work before it is written up.
+public struct MapStatus: Sendable, Hashable, Codable {
+    public var standpoint: String?
+    public var steps: Int
+    public var actions: Int
+    public var actors: Int
+    public var texts: Int
+    public var links: Int
+    public var disjunctures: Int
+    public var terms: Int
+    /// Steps, actions, texts and disjunctures without evidence, by name.
+    public var withoutEvidence: [String]
+    /// Evidence whose passage a transcript edit removed, by the name of what it backed.
+    public var orphanedEvidence: [String: Int]
+    /// Terms found in the transcripts and not yet unpacked.
+    public var termsNotUnpacked: [String]
+    /// Transcripts with no answer to one of the standing questions or more.
+    public var transcriptsWithoutAnswers: [String]
+}
+
+extension WorkMapping {
+    /// What the map holds and what is missing: no standpoint, nodes without evidence, evidence whose
+    /// text was removed, terms not unpacked, transcripts not read with the standing questions.
+    public func status() throws -> MapStatus {
+        let (counts, nodes, standpoint) = try store.pool.read { db in
+            let counts = try ["mapStep", "mapAction", "mapActor", "mapText", "mapLink", "mapDisjuncture", "mapTerm"].map {
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? 0
+            }
+            var nodes: [NodeReference] = []
+            for kind in [MapNodeKind.step, .action, .text, .disjuncture] {
+                nodes += try UUID.fetchAll(db, sql: "SELECT id FROM \(kind.table) ORDER BY rowid").map { NodeReference(kind, $0) }
+            }
+            return (counts, nodes, try String.fetchOne(db, sql: "SELECT value FROM mapSetting WHERE key = 'standpoint'"))
+        }
+        var without: [String] = [], orphaned: [String: Int] = [:]
+        for node in nodes {
+            let backing = try evidence(of: node)
+            if backing.evidence.count == backing.orphaned { without.append(backing.name) }
+            if backing.orphaned > 0 { orphaned[backing.name] = backing.orphaned }
+        }
+        let notUnpacked = try scanTerms(limit: 1).filter { $0.total > 0 && !$0.term.unpacked }.map(\.term.term)
+        let questions = try questions().count
+        let unanswered = try store.transcripts().filter { transcript in
+            try answers(for: transcript.id).filter { !$0.answers.isEmpty }.count < questions
+        }.map(\.name)
+        return MapStatus(standpoint: standpoint, steps: counts[0], actions: counts[1], actors: counts[2], texts: counts[3], links: counts[4],
+                         disjunctures: counts[5], terms: counts[6], withoutEvidence: without, orphanedEvidence: orphaned,
+                         termsNotUnpacked: notUnpacked, transcriptsWithoutAnswers: unanswered)
+    }
+}
