@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "Condensation", dependencies: ["QualCode", .product(name: "GRDB", package: "GRDB.swift")]),
         // Institutional-ethnography work maps: standpoint, steps, texts, actors, evidence, disjunctures; the map drawn.
         .target(name: "WorkMapping", dependencies: ["QualCode", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "QualCodeKit", dependencies: ["QualCode", "Condensation"]),
+        .target(name: "QualCodeKit", dependencies: ["QualCode", "Condensation", "WorkMapping"]),
         // The web UI and its JSON API: thin routes over the library, the page's own files as resources.
         .target(
             name: "QualCodeWeb",
@@ -52,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "qualcode-cli",
             dependencies: [
-                "QualCode", "Condensation", "QualCodeKit", "QualCodeWeb",
+                "QualCode", "Condensation", "WorkMapping", "QualCodeKit", "QualCodeWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

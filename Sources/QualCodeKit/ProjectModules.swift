@@ -1,6 +1,7 @@
 import Condensation
 import Foundation
 import QualCode
+import WorkMapping
 
 /// The method modules every project opens with, defined once for every front end (the command line,
 /// the web UI): their tables are created in a new project and migrated when an older one is opened.
@@ -17,8 +18,9 @@ import QualCode
 /// - ``open(at:coder:)``
 /// - ``create(at:title:researchQuestion:coder:)``
 public enum ProjectModules {
-    /// The modules' tables, in the order their migrations run after the core's: Malterud's condensation.
-    public static let all: [SchemaExtension] = [Condensation.schema]
+    /// The modules' tables, in the order their migrations run after the core's: Malterud's condensation,
+    /// institutional-ethnography work mapping.
+    public static let all: [SchemaExtension] = [Condensation.schema, WorkMapping.schema]
 
     /// Opens a project with every module's tables (migrating an older file).
     ///

@@ -3,6 +3,7 @@ import Condensation
 import Foundation
 import QualCode
 import QualCodeKit
+import WorkMapping
 
 /// Which project a command works on and who is working.
 ///
@@ -26,6 +27,11 @@ struct ProjectOptions: ParsableArguments {
     /// The project's condensation (the `stc` commands).
     func openCondensation() throws -> Condensation {
         Condensation(try openStore())
+    }
+
+    /// The project's work map (the `map` commands).
+    func openWorkMap() throws -> WorkMapping {
+        WorkMapping(try openStore())
     }
 }
 
