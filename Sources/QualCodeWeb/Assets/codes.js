@@ -231,14 +231,21 @@ async function drawRetrieval(main, match) {
 function retrievedCard(r) {
   const s = r.segment;
   const lines = s.firstLine === s.lastLine ? `${s.firstLine}` : `${s.firstLine}–${s.lastLine}`;
+  const chip = (label, codeId) => {
+    const made = el("span", { class: "chip" }, el("span", { class: "swatch" }), label);
+    made.querySelector(".swatch").style.background = colorOf(codeId);
+    return made;
+  };
+  // A context line's codes come as labels (the shortest end of a path that names one code): found in
+  // the tree for their colour, so they read as codes, as the segment's own do.
+  const byLabel = (label) => {
+    const path = label.startsWith("/") ? label.slice(1) : label;
+    return state.codes.find((c) => c.path === path || (!label.startsWith("/") && c.path.endsWith(`/${path}`)))?.id;
+  };
   const context = (line) => el("div", { class: "context-line" }, el("span", { class: "num", text: line.number }),
     el("span", { class: "shown", text: line.text, dataset: { start: line.start, line: line.number } }),
-    line.codes.length ? el("span", { class: "line-codes", text: line.codes.join(", ") }) : null);
-  const chips = r.codeIDs.map((codeId, i) => {
-    const chip = el("span", { class: "chip" }, el("span", { class: "swatch" }), r.codes[i]);
-    chip.querySelector(".swatch").style.background = colorOf(codeId);
-    return chip;
-  });
+    line.codes.length ? el("span", { class: "line-codes" }, line.codes.map((label) => chip(label, byLabel(label)))) : null);
+  const chips = r.codeIDs.map((codeId, i) => chip(r.codes[i], codeId));
   return el("article", { class: "retrieved", dataset: { segment: s.id, transcript: r.transcriptId } },
     el("header", {},
       el("strong", { text: s.transcript }),
