@@ -46,17 +46,19 @@ extension WorkMapping {
 
     /// The passages that back a node, in transcript and text order, with who said them.
     public func evidence(of node: NodeReference) throws -> NodeEvidence {
-        try store.pool.read { db in
-            let name = try Self.name(db, node)
-            let places = try Self.nodeCodeID(db, node).map { try ProjectStore.codings(db, of: [$0]) } ?? []
-            let speakers = try ProjectStore.speakers(db, of: places.map(\.segment))
-            let items = places.map { place in
-                MapEvidence(segment: place.segment, transcript: place.transcript, start: place.start, end: place.end, coder: place.coder,
-                            informants: (speakers[place.segment] ?? []).sorted(), isOrphaned: place.isOrphaned)
-            }
-            let informants = Set(items.filter { !$0.isOrphaned }.flatMap(\.informants)).sorted()
-            return NodeEvidence(node: node, name: name, evidence: items, informants: informants, orphaned: items.filter(\.isOrphaned).count)
+        try store.pool.read { db in try Self.evidence(db, node) }
+    }
+
+    static func evidence(_ db: Database, _ node: NodeReference) throws -> NodeEvidence {
+        let name = try Self.name(db, node)
+        let places = try Self.nodeCodeID(db, node).map { try ProjectStore.codings(db, of: [$0]) } ?? []
+        let speakers = try ProjectStore.speakers(db, of: places.map(\.segment))
+        let items = places.map { place in
+            MapEvidence(segment: place.segment, transcript: place.transcript, start: place.start, end: place.end, coder: place.coder,
+                        informants: (speakers[place.segment] ?? []).sorted(), isOrphaned: place.isOrphaned)
         }
+        let informants = Set(items.filter { !$0.isOrphaned }.flatMap(\.informants)).sorted()
+        return NodeEvidence(node: node, name: name, evidence: items, informants: informants, orphaned: items.filter(\.isOrphaned).count)
     }
 
     /// The node's code, nil when it was deleted in the code tree (the node then has no evidence).

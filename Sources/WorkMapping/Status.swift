@@ -26,26 +26,25 @@ extension WorkMapping {
     /// What the map holds and what is missing: no standpoint, nodes without evidence, evidence whose
     /// text was removed, terms not unpacked, transcripts not read with the standing questions.
     public func status() throws -> MapStatus {
-        let (counts, nodes, standpoint) = try store.pool.read { db in
+        // One read for the counts and every node's evidence.
+        let (counts, backing, standpoint) = try store.pool.read { db in
             let counts = try ["mapStep", "mapAction", "mapActor", "mapText", "mapLink", "mapDisjuncture", "mapTerm"].map {
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? 0
             }
-            var nodes: [NodeReference] = []
+            var backing: [NodeEvidence] = []
             for kind in [MapNodeKind.step, .action, .text, .disjuncture] {
-                nodes += try UUID.fetchAll(db, sql: "SELECT id FROM \(kind.table) ORDER BY rowid").map { NodeReference(kind, $0) }
+                for id in try UUID.fetchAll(db, sql: "SELECT id FROM \(kind.table) ORDER BY rowid") {
+                    backing.append(try Self.evidence(db, NodeReference(kind, id)))
+                }
             }
-            return (counts, nodes, try String.fetchOne(db, sql: "SELECT value FROM mapSetting WHERE key = 'standpoint'"))
+            return (counts, backing, try String.fetchOne(db, sql: "SELECT value FROM mapSetting WHERE key = 'standpoint'"))
         }
-        var without: [String] = [], orphaned: [String: Int] = [:]
-        for node in nodes {
-            let backing = try evidence(of: node)
-            if backing.evidence.count == backing.orphaned { without.append(backing.name) }
-            if backing.orphaned > 0 { orphaned[backing.name] = backing.orphaned }
-        }
+        let without = backing.filter { $0.evidence.count == $0.orphaned }.map(\.name)
+        let orphaned = Dictionary(backing.filter { $0.orphaned > 0 }.map { ($0.name, $0.orphaned) }, uniquingKeysWith: +)
         let notUnpacked = try scanTerms(limit: 1).filter { $0.total > 0 && !$0.term.unpacked }.map(\.term.term)
-        let questions = try questions().count
+        let questions = try questions(), questionOf = try answerMemos()
         let unanswered = try store.transcripts().filter { transcript in
-            try answers(for: transcript.id).filter { !$0.answers.isEmpty }.count < questions
+            try answers(for: transcript.id, questions: questions, questionOf: questionOf).contains { $0.answers.isEmpty }
         }.map(\.name)
         return MapStatus(standpoint: standpoint, steps: counts[0], actions: counts[1], actors: counts[2], texts: counts[3], links: counts[4],
                          disjunctures: counts[5], terms: counts[6], withoutEvidence: without, orphanedEvidence: orphaned,

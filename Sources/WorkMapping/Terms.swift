@@ -103,16 +103,20 @@ extension WorkMapping {
 
     /// The answers written for a transcript, by question (questions without an answer have none).
     public func answers(for transcript: Transcript.ID) throws -> [(question: MapQuestion, answers: [String])] {
-        let questions = try questions()
-        let memos = try store.memos(on: .transcript(transcript))
-        let byQuestion: [UUID: [UUID]] = try store.pool.read { db in
-            var result: [UUID: [UUID]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT questionId, memoId FROM mapAnswer") { result[row[0], default: []].append(row[1]) }
-            return result
-        }
-        return questions.map { question in
-            let ids = Set(byQuestion[question.id] ?? [])
-            return (question, memos.filter { ids.contains($0.id) }.map(\.text))
+        try answers(for: transcript, questions: try questions(), questionOf: try answerMemos())
+    }
+
+    func answers(for transcript: Transcript.ID, questions: [MapQuestion], questionOf: [Memo.ID: MapQuestion.ID])
+        throws -> [(question: MapQuestion, answers: [String])] {
+        let memos = try store.memos(on: .transcript(transcript)).filter { questionOf[$0.id] != nil }
+        return questions.map { question in (question, memos.filter { questionOf[$0.id] == question.id }.map(\.text)) }
+    }
+
+    /// Which question each answer memo answers.
+    func answerMemos() throws -> [Memo.ID: MapQuestion.ID] {
+        try store.pool.read { db in
+            Dictionary(try Row.fetchAll(db, sql: "SELECT memoId, questionId FROM mapAnswer").map { ($0[0] as UUID, $0[1] as UUID) },
+                       uniquingKeysWith: { first, _ in first })
         }
     }
 }

@@ -8,6 +8,13 @@ public enum ExportFormat: String, Sendable, Hashable, CaseIterable, Codable {
     /// The usual file extension.
     public var fileExtension: String { self == .wordxml ? "xml" : rawValue }
 
+    /// The format a file's name ends in (`kodebok.csv`, `.htm` too), nil for another ending or none.
+    public init?(fileNamed name: String) {
+        let ending = URL(fileURLWithPath: name).pathExtension.lowercased()
+        guard let format = Self.allCases.first(where: { $0.fileExtension == ending }) ?? (ending == "htm" ? .html : nil) else { return nil }
+        self = format
+    }
+
     /// Whether the format is a Word document, which a reference document can style.
     public var isWord: Bool { self == .docx || self == .wordxml }
 

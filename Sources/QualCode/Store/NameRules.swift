@@ -33,11 +33,17 @@ public enum NameRules {
         let name = raw.split(whereSeparator: { $0.unicodeScalars.allSatisfy { $0.properties.generalCategory == .spaceSeparator } })
             .joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
         guard !name.isEmpty else { throw StoreError.emptyName(what: what) }
-        if name.unicodeScalars.contains(where: isForbidden) || !name.invisibleScalarOffsets.isEmpty {
-            throw StoreError.invalidName(what: what, name: name, problem: .controlCharacters)
-        }
-        if name.count > maximumLength { throw StoreError.invalidName(what: what, name: name, problem: .tooLong(limit: maximumLength)) }
+        if let problem = problem(in: name) { throw StoreError.invalidName(what: what, name: name, problem: problem) }
         return name
+    }
+
+    /// Why `text` is not one line of plain text of at most ``maximumLength`` characters (control or
+    /// separator characters, direction changes, characters that take no room), or nil: the rule for names,
+    /// and for other short text printed where a name would be (a quote's lead-in).
+    public static func problem(in text: String) -> NameProblem? {
+        if text.unicodeScalars.contains(where: isForbidden) || !text.invisibleScalarOffsets.isEmpty { return .controlCharacters }
+        if text.count > maximumLength { return .tooLong(limit: maximumLength) }
+        return nil
     }
 
     static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {

@@ -30,10 +30,7 @@ extension ProjectStore {
         let name = try NameRules.checked(name, what: "attribute")
         let label = Self.label(label)
         return try pool.write { db in
-            let key = name.lowercased()
-            if try Attribute.fetchAll(db).contains(where: { $0.name.lowercased() == key }) {
-                throw StoreError.duplicate(what: "attribute", name: name)
-            }
+            if try Self.attribute(db, named: name) != nil { throw StoreError.duplicate(what: "attribute", name: name) }
             let attribute = Attribute(name: name, type: type, label: label)
             try attribute.insert(db)
             try log(db, "attribute.add", ["id": LogValue(attribute.id), "name": .string(name), "type": .string(type.rawValue),

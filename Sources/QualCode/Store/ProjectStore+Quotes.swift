@@ -82,9 +82,7 @@ extension ProjectStore {
     @discardableResult
     public func editQuote(segment id: Segment.ID, _ update: QuoteUpdate, style: HouseStyle = .thesis) throws -> QuoteDetails {
         // Printed before the quote in Word and to a terminal by `quotes --format csv`: plain text, one line.
-        if let leadIn = update.leadIn,
-           leadIn.contains(where: \.isNewline) || leadIn.unicodeScalars.contains(where: { $0.isControlOrSeparator || $0.isBidiControl })
-            || !leadIn.invisibleScalarOffsets.isEmpty || leadIn.count > NameRules.maximumLength {
+        if let leadIn = update.leadIn, NameRules.problem(in: leadIn) != nil {
             throw StoreError.invalidInput(.leadIn, value: leadIn,
                                           expected: "one line of plain text, at most \(NameRules.maximumLength) characters, without control, invisible or direction-changing characters")
         }

@@ -13,19 +13,7 @@ struct DocumentOutputOptions: ParsableArguments {
     var formatOption: ExportFormat?
 
     /// `--format`, or the format `-o`'s file name ends in, or docx.
-    var format: ExportFormat { formatOption ?? Self.format(named: file) ?? .docx }
-
-    /// The format a file name's ending names (`kodebok.csv`), nil for another or none.
-    static func format(named file: String?) -> ExportFormat? {
-        guard let file else { return nil }
-        switch URL(fileURLWithPath: file).pathExtension.lowercased() {
-        case "docx": return .docx
-        case "xml": return .wordxml
-        case "html", "htm": return .html
-        case "csv": return .csv
-        default: return nil
-        }
-    }
+    var format: ExportFormat { formatOption ?? file.flatMap(ExportFormat.init(fileNamed:)) ?? .docx }
 
     @Option(name: [.short, .customLong("output")],
             help: ArgumentHelp("The file to write; without it, or with -, csv and html go to standard output.", valueName: "file"))
@@ -44,7 +32,7 @@ struct DocumentOutputOptions: ParsableArguments {
 
     func validate() throws {
         // A Word package in a file named .csv opens as garbage in Excel: the two must agree.
-        if let formatOption, let named = Self.format(named: file), named != formatOption {
+        if let formatOption, let named = file.flatMap(ExportFormat.init(fileNamed:)), named != formatOption {
             throw ValidationError("-o \(file ?? "") ends in .\(URL(fileURLWithPath: file ?? "").pathExtension) but --format is \(formatOption.rawValue); "
                                   + "name the file .\(formatOption.fileExtension) or pass --format \(named.rawValue).")
         }

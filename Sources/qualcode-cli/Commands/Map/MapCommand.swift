@@ -30,33 +30,32 @@ struct MapCommand: ParsableCommand {
     )
 }
 
-extension MapTextKind: ExpressibleByArgument {
+/// A library enum whose camel-case raw values the command line writes in kebab case (`qualityTool` as
+/// `quality-tool`), and also takes as written in the library.
+protocol KebabCaseArgument: ExpressibleByArgument, CaseIterable, RawRepresentable<String> {}
+
+extension KebabCaseArgument {
     public init?(argument: String) {
         let wanted = argument.lowercased().replacingOccurrences(of: "-", with: "")
-        guard let kind = Self.allCases.first(where: { $0.rawValue.lowercased() == wanted }) else { return nil }
-        self = kind
+        guard let value = Self.allCases.first(where: { $0.rawValue.lowercased() == wanted }) else { return nil }
+        self = value
     }
+
     public static var allValueStrings: [String] { allCases.map(\.argument) }
 
-    /// The kind as the command line writes it (`quality-tool`).
+    /// The value as the command line writes it (`quality-tool`).
     var argument: String { rawValue.replacing(/[A-Z]/) { "-" + $0.output.lowercased() } }
 }
 
-extension MapLinkKind: ExpressibleByArgument {
-    public init?(argument: String) {
-        let wanted = argument.lowercased().replacingOccurrences(of: "-", with: "")
-        guard let kind = Self.allCases.first(where: { $0.rawValue.lowercased() == wanted }) else { return nil }
-        self = kind
-    }
-    public static var allValueStrings: [String] { allCases.map { $0.rawValue.replacing(/[A-Z]/) { "-" + $0.output.lowercased() } } }
-}
+extension MapTextKind: KebabCaseArgument {}
+extension MapLinkKind: KebabCaseArgument {}
 
 /// `kind:name` as the command line names a node (`step:Henvisning`, `text:Kartleggingsmal`).
 struct NodeArgument: ExpressibleByArgument {
     let kind: MapNodeKind
     let name: String
 
-    init?(argument: String) {
+    public init?(argument: String) {
         guard let colon = argument.firstIndex(of: ":"), let kind = MapNodeKind(rawValue: String(argument[..<colon]).lowercased()) else {
             return nil
         }
