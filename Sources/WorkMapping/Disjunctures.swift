@@ -40,7 +40,7 @@ extension WorkMapping {
         if let value, !value.isFinite { throw StoreError.invalidValue(what: "clause value", value: String(value), expected: "a number") }
         return try store.pool.write { db in
             _ = try Self.name(db, NodeReference(.text, text))
-            if try MapClause.filter(Column("textId") == text && Column("label").collating(.nocase) == label).fetchCount(db) > 0 {
+            if try MapClause.filter(Column("textId") == text).fetchAll(db).contains(where: { Self.sameName($0.label, label) }) {
                 throw StoreError.duplicate(what: "clause", name: label)
             }
             let clause = MapClause(id: UUID.timeOrdered(), textId: text, label: label, excerpt: excerpt.flatMap(Self.clean),

@@ -78,7 +78,7 @@ extension WorkMapping {
         let name = try Self.nodeName(name, .action)
         return try store.pool.write { db in
             let step = try Self.step(db, stepID)
-            if try MapAction.filter(Column("stepId") == step.id && Column("name").collating(.nocase) == name).fetchCount(db) > 0 {
+            if try MapAction.filter(Column("stepId") == step.id).fetchAll(db).contains(where: { Self.sameName($0.name, name) }) {
                 throw MapError.duplicate(kind: .action, name: name)
             }
             let position = (try Int.fetchOne(db, sql: "SELECT MAX(position) FROM mapAction WHERE stepId = ?", arguments: [step.id]) ?? 0) + 1
@@ -124,7 +124,7 @@ extension WorkMapping {
         let wanted = name.trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping
         let rows = try Row.fetchAll(db, sql: "SELECT id, name FROM \(kind.table)")
         let names = rows.map { ($0["id"] as UUID, $0["name"] as String) }
-        if let hit = names.first(where: { $0.1 == wanted }) ?? names.first(where: { $0.1.lowercased() == wanted.lowercased() }) {
+        if let hit = names.first(where: { $0.1 == wanted }) ?? names.first(where: { sameName($0.1, wanted) }) {
             return hit.0
         }
         throw MapError.notFound(kind: kind, name: name, suggestions: Suggestions.nearest(to: wanted, among: names.map(\.1)))
@@ -153,9 +153,15 @@ extension WorkMapping {
     }
 
     static func requireFree(_ db: Database, _ kind: MapNodeKind, _ name: String) throws {
-        if try Int.fetchOne(db, sql: "SELECT 1 FROM \(kind.table) WHERE name = ? COLLATE NOCASE", arguments: [name]) != nil {
+        if try String.fetchAll(db, sql: "SELECT name FROM \(kind.table)").contains(where: { sameName($0, name) }) {
             throw MapError.duplicate(kind: kind, name: name)
         }
+    }
+
+    /// Names are one name whatever their case, as code names are — Unicode case: SQLite's NOCASE folds
+    /// only A–Z, so «Øving» and «øving» would pass it.
+    static func sameName(_ a: String, _ b: String) -> Bool {
+        a.lowercased() == b.lowercased()
     }
 
     static func nextPosition(_ db: Database, _ table: String) throws -> Int {

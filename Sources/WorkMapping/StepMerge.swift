@@ -62,7 +62,7 @@ extension WorkMapping {
     private func mergeActions(_ db: Database, from source: MapStep, into target: MapStep, report: inout StepMergeReport) throws {
         var position = (try Int.fetchOne(db, sql: "SELECT MAX(position) FROM mapAction WHERE stepId = ?", arguments: [target.id]) ?? 0)
         for var action in try MapAction.filter(Column("stepId") == source.id).order(Column("position")).fetchAll(db) {
-            if let namesake = try MapAction.filter(Column("stepId") == target.id && Column("name").collating(.nocase) == action.name).fetchOne(db) {
+            if let namesake = try MapAction.filter(Column("stepId") == target.id).fetchAll(db).first(where: { Self.sameName($0.name, action.name) }) {
                 _ = try Self.repointLinks(db, from: action.id, to: namesake.id)
                 // The codes themselves merge with the steps' codes (the core merges namesakes among children).
                 try action.delete(db)

@@ -40,7 +40,7 @@ extension WorkMapping {
     public func addTerm(_ term: String, followUp: String? = nil, definition: String? = nil) throws -> MapTerm {
         let term = try NameRules.checked(term, what: "term")
         return try store.pool.write { db in
-            if try MapTerm.filter(Column("term").collating(.nocase) == term).fetchCount(db) > 0 { throw StoreError.duplicate(what: "term", name: term) }
+            if try MapTerm.fetchAll(db).contains(where: { Self.sameName($0.term, term) }) { throw StoreError.duplicate(what: "term", name: term) }
             let entry = MapTerm(id: UUID.timeOrdered(), term: term, unpacked: false, followUp: followUp.flatMap(Self.clean),
                                 definition: definition.flatMap(Self.clean))
             try entry.insert(db)

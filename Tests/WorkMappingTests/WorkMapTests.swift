@@ -62,6 +62,7 @@ import Testing
         let form = try map.addText("Samtykkeerklæring", kind: .form, scope: .step, step: b.id)
         try map.link(.precedes, from: .init(.step, a.id), to: .init(.step, b.id))
         try map.link(.precedes, from: .init(.step, b.id), to: .init(.step, c.id))
+        _ = try map.addAction("Øve på intervju", in: b.id)
         let before = try snapshot(map)
         #expect(throws: MapError.selfLink(kind: .precedes, name: "Bli kjent")) {
             try map.link(.precedes, from: .init(.step, b.id), to: .init(.step, b.id))
@@ -74,6 +75,11 @@ import Testing
         }
         #expect(throws: MapError.self) { try map.link(.uses, from: .init(.step, a.id), to: .init(.text, UUID())) }
         #expect(throws: MapError.duplicate(kind: .step, name: "henvisning")) { try map.addStep("henvisning") }
+        // Case beyond A–Z too: «Ø» and «ø» (SQLite's NOCASE alone would let it through).
+        #expect(throws: MapError.duplicate(kind: .action, name: "øve på intervju")) { try map.addAction("øve på intervju", in: b.id) }
+        #expect(throws: MapError.duplicate(kind: .text, name: "SAMTYKKEERKLÆRING")) {
+            try map.addText("SAMTYKKEERKLÆRING", kind: .form, scope: .process)
+        }
         #expect(throws: MapError.scopeWithoutStep(text: "Jobbsøkeplan")) { try map.addText("Jobbsøkeplan", kind: .plan, scope: .step) }
         #expect(throws: StoreError.self) { try map.addActor("Jobb\u{202E}spesialist") }
         #expect(throws: StoreError.self) { try map.moveStep(a.id, to: 9) }
