@@ -108,29 +108,28 @@ extension ProjectStore {
             UNION ALL
             SELECT line, text, start FROM (SELECT line, text, start FROM passage WHERE transcriptId = ?1 AND line > ?3 ORDER BY line LIMIT ?4)
             """) : nil
-        // The codes on the lines shown around a segment, so a reader sees what is coded next to it.
-        let codedNear = context > 0 ? try db.cachedStatement(sql: """
-            SELECT s.start, s."end", g.codeId FROM segment s JOIN coding g ON g.segmentId = s.id
-            WHERE s.transcriptId = ? AND NOT s.isOrphaned AND s.start <= ? AND s."end" >= ?
-            """) : nil
         let index = context > 0 ? try CodeIndex(db) : nil
         return try rows.map { row in
             var before: [NumberedLine] = [], after: [NumberedLine] = []
-            if let statement, let codedNear, let index {
+            if let statement, let index {
                 let lines = try Row.fetchCursor(statement, arguments: [row.transcriptId, row.info.firstLine, row.info.lastLine, context])
                 while let line = try lines.next() {
                     let text: String = line[1], start: Int = line[2]
-                    let numbered = NumberedLine(number: line[0], speaker: nil, text: text, codes: [], start: start,
+                    let numbered = NumberedLine(number: line[0], speaker: nil, text: text, codes: [], codeIDs: [], start: start,
                                                 end: start + text.unicodeScalars.count)
                     if numbered.number < row.info.firstLine { before.append(numbered) } else { after.append(numbered) }
                 }
                 before.reverse()
                 let shown = before + after
+                // The codes on the lines shown around a segment, so a reader sees what is coded next to it.
                 if let first = shown.map(\.start).min(), let last = shown.map(\.end).max() {
-                    let coded = try Row.fetchAll(codedNear, arguments: [row.transcriptId, last, first])
-                        .map { ($0[0] as Int, $0[1] as Int, index.label(of: $0[2])) }
-                    for i in before.indices { before[i].codes = Self.codes(over: before[i].start, before[i].end, coded) }
-                    for i in after.indices { after[i].codes = Self.codes(over: after[i].start, after[i].end, coded) }
+                    let coded = try CodedSpan.all(db, transcript: row.transcriptId, from: first, to: last, index: index)
+                    func withCodes(_ line: inout NumberedLine) {
+                        let codes = CodedSpan.codes(over: line.start, line.end, coded)
+                        (line.codes, line.codeIDs) = (codes.map(\.label), codes.map(\.code))
+                    }
+                    for i in before.indices { withCodes(&before[i]) }
+                    for i in after.indices { withCodes(&after[i]) }
                 }
             }
             return RetrievedSegment(segment: row.info, transcriptId: row.transcriptId, participants: row.participants.map(\.pseudonym),

@@ -43,6 +43,8 @@ public struct NumberedLine: Hashable, Sendable, Codable {
     public var speaker: String?
     public var text: String
     public var codes: [String]
+    /// The codes' ids, in the order of `codes` (a page colours them).
+    public var codeIDs: [Code.ID]
     /// Where the line's text lies: Unicode-scalar offsets, end exclusive (what coding by offsets takes).
     public var start: Int
     public var end: Int
@@ -327,27 +329,46 @@ extension ProjectStore {
             }
             let turns = try Turn.filter(Turn.Columns.transcriptId == transcript.id).order(Turn.Columns.start).fetchAll(db)
             let first = text.lineStarts[wanted.lowerBound - 1], last = text.lineRange(wanted.upperBound).upperBound
-            let index = try CodeIndex(db)
-            let coded = try Row.fetchAll(db, sql: """
-                SELECT s.start, s."end", g.codeId FROM segment s JOIN coding g ON g.segmentId = s.id
-                WHERE s.transcriptId = ? AND NOT s.isOrphaned AND s.start <= ? AND s."end" >= ?
-                """, arguments: [transcript.id, last, first]).map { row -> (Int, Int, String) in (row[0], row[1], index.label(of: row[2])) }
+            let coded = try CodedSpan.all(db, transcript: transcript.id, from: first, to: last, index: try CodeIndex(db))
             let lines = wanted.map { n -> NumberedLine in
                 let r = text.lineRange(n)
                 let speaker = turns.first { $0.start >= r.lowerBound && $0.start <= r.upperBound }?.speaker
-                return NumberedLine(number: n, speaker: speaker, text: text.slice(r.lowerBound, r.upperBound),
-                                    codes: Self.codes(over: r.lowerBound, r.upperBound, coded), start: r.lowerBound, end: r.upperBound)
+                let codes = CodedSpan.codes(over: r.lowerBound, r.upperBound, coded)
+                return NumberedLine(number: n, speaker: speaker, text: text.slice(r.lowerBound, r.upperBound), codes: codes.map(\.label),
+                                    codeIDs: codes.map(\.code), start: r.lowerBound, end: r.upperBound)
             }
             return (transcript, lines)
         }
     }
+}
 
-    /// The labels of the coded spans (start, end, label) that touch a line from `start` to `end`, sorted;
-    /// an empty line counts as one character wide, so a span starting there shows.
-    static func codes(over start: Int, _ end: Int, _ coded: [(Int, Int, String)]) -> [String] {
-        var codes: [String] = []
-        for (s, e, name) in coded where s < max(end, start + 1) && e > start && !codes.contains(name) { codes.append(name) }
-        return codes.sorted()
+/// A coded stretch of a transcript and its code: what numbered lines (`show`, the lines around a
+/// retrieved segment) list as their codes.
+struct CodedSpan {
+    var start: Int
+    var end: Int
+    var code: Code.ID
+    var label: String
+
+    /// The codings whose segments touch `from`…`to` in a transcript (orphaned ones left out).
+    static func all(_ db: Database, transcript: Transcript.ID, from: Int, to: Int, index: CodeIndex) throws -> [CodedSpan] {
+        let statement = try db.cachedStatement(sql: """
+            SELECT s.start, s."end", g.codeId FROM segment s JOIN coding g ON g.segmentId = s.id
+            WHERE s.transcriptId = ? AND NOT s.isOrphaned AND s.start <= ? AND s."end" >= ?
+            """)
+        return try Row.fetchAll(statement, arguments: [transcript, to, from]).map {
+            CodedSpan(start: $0[0], end: $0[1], code: $0[2], label: index.label(of: $0[2]))
+        }
+    }
+
+    /// The codes of the spans that touch a line from `start` to `end`, each once, by label; an empty line
+    /// counts as one character wide, so a span starting there shows.
+    static func codes(over start: Int, _ end: Int, _ spans: [CodedSpan]) -> [(code: Code.ID, label: String)] {
+        var codes: [(code: Code.ID, label: String)] = []
+        for span in spans where span.start < max(end, start + 1) && span.end > start && !codes.contains(where: { $0.code == span.code }) {
+            codes.append((span.code, span.label))
+        }
+        return codes.sorted { $0.label < $1.label }
     }
 }
 

@@ -65,6 +65,8 @@ import Testing
         let card = try #require(try store.retrieve(code: store.resolve.code("Trivsel"), context: 2).first)
         #expect(card.before.map(\.codes) == [[]])
         #expect(card.after.map(\.number) == [3, 4] && card.after.map(\.codes) == [[], ["Relasjon", "Tillit"]])
+        // Their ids in the same order, for a page to colour them.
+        #expect(card.after[1].codeIDs == [try store.resolve.code("Relasjon"), try store.resolve.code("Tillit")])
     }
 
     @Test func aPageBeyondTheEndIsEmptyAndCountsTheWhole() throws {
