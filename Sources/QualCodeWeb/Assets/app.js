@@ -287,7 +287,8 @@ async function applyCodes(paths, selection) {
   try {
     const result = await api("POST", "/api/codings", { transcript: selection.transcript, start: selection.start, end: selection.end, codes: paths });
     toast(t("uiCoded", [...result.added, ...result.alreadyPresent].join(", ")));
-    await (state.selectionSource?.after ?? refresh)();
+    // The code tree first: a page drawn after it colours a code the coding just created.
+    if (state.selectionSource?.after) { await loadCodes(); await state.selectionSource.after(); } else { await refresh(); }
     return true;
   } catch (error) {
     toast(error.message, true);

@@ -236,15 +236,9 @@ function retrievedCard(r) {
     made.querySelector(".swatch").style.background = colorOf(codeId);
     return made;
   };
-  // A context line's codes come as labels (the shortest end of a path that names one code): found in
-  // the tree for their colour, so they read as codes, as the segment's own do.
-  const byLabel = (label) => {
-    const path = label.startsWith("/") ? label.slice(1) : label;
-    return state.codes.find((c) => c.path === path || (!label.startsWith("/") && c.path.endsWith(`/${path}`)))?.id;
-  };
   const context = (line) => el("div", { class: "context-line" }, el("span", { class: "num", text: line.number }),
     el("span", { class: "shown", text: line.text, dataset: { start: line.start, line: line.number } }),
-    line.codes.length ? el("span", { class: "line-codes" }, line.codes.map((label) => chip(label, byLabel(label)))) : null);
+    line.codes.length ? el("span", { class: "line-codes" }, line.codes.map((label, i) => chip(label, line.codeIDs[i]))) : null);
   const chips = r.codeIDs.map((codeId, i) => chip(r.codes[i], codeId));
   return el("article", { class: "retrieved", dataset: { segment: s.id, transcript: r.transcriptId } },
     el("header", {},
