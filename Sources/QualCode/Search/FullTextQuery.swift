@@ -37,7 +37,10 @@ public struct FullTextQuery: Sendable, Hashable {
 
     static func tokenize(_ source: String) throws(FullTextQueryError) -> [Token] {
         var tokens: [Token] = []
-        let chars = Array(source.precomposedStringWithCanonicalMapping)
+        // Control characters are no search text: a NUL would end the string FTS5 reads inside a quoted
+        // term ("unterminated string"); they separate words like white space.
+        let visible = String(String.UnicodeScalarView(source.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
+        let chars = Array(visible.precomposedStringWithCanonicalMapping)
         var i = 0
         while i < chars.count {
             let c = chars[i]

@@ -49,6 +49,11 @@ import Testing
         let folder = try TemporaryFolder()
         let store = try interviewStore(folder)
         #expect(try store.search("text:tillit ^far").total == 0)
+        // Control characters separate words (a NUL inside a quoted FTS5 term ended the string: an SQLite error).
+        #expect(try FullTextQuery("tillit\u{0}alt").expression == FullTextQuery("tillit alt").expression)
+        #expect(try FullTextQuery("\"tillit\u{0}er\u{E}alt\"").expression == "\"tillit er alt\"")
+        #expect(try store.search("Tillit\u{0}alt").total == store.search("Tillit alt").total)
+        #expect(throws: FullTextQueryError.empty) { try FullTextQuery("\u{0}\u{1B}") }
     }
 }
 
