@@ -28,6 +28,21 @@ import Testing
         #expect(unit.width(of: "🙂") == 2048)
     }
 
+    /// The committed widths are what the installed fonts give (skipped where DejaVu is not installed).
+    @Test func theCommittedMetricsMatchTheInstalledFonts() throws {
+        guard FileManager.default.fileExists(atPath: "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf") else { return }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", root.appendingPathComponent("Scripts/font-metrics").path, "--check"]
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(message)")
+    }
+
     // MARK: - Line breaking
 
     @Test func labelsWrapAtSpacesAndEachLineFits() {
@@ -48,6 +63,13 @@ import Testing
         let lines = font.lines(compound, fitting: 100)
         #expect(lines.count > 2 && lines.joined() == compound)
         #expect(lines.allSatisfy { font.width(of: $0) <= 100 })
+    }
+
+    @Test func aSectionSignStaysWithItsNumberAndANumberWithItsPerCentSign() {
+        let font = TextMetrics(size: 12)
+        let narrow = font.width(of: "oppfølgingstjenester")
+        #expect(font.lines("Forskrift om oppfølgingstjenester § 5", fitting: narrow) == ["Forskrift om", "oppfølgingstjenester", "§ 5"])
+        #expect(font.lines("Mål: 65 % ute", fitting: font.width(of: "Mål: 65")) == ["Mål:", "65 %", "ute"])
     }
 
     @Test func aBoxNarrowerThanOneCharacterStillTakesEveryCharacter() {

@@ -8,7 +8,7 @@ extension TextMetrics {
     public func lines(_ label: String, fitting maxWidth: Double) -> [String] {
         var lines: [String] = []
         var line = ""
-        for word in Self.cleaned(label).split(separator: " ").map(String.init) {
+        for word in Self.unbreakableRuns(Self.cleaned(label)) {
             let candidate = line.isEmpty ? word : line + " " + word
             if width(of: candidate) <= maxWidth {
                 line = candidate
@@ -46,6 +46,21 @@ extension TextMetrics {
             out.unicodeScalars.append(scalar)
         }
         return out
+    }
+
+    /// The label's words, a section sign kept with the number after it and a number with the per cent
+    /// sign after it («§ 5», «65 %»), as Norwegian typesetting keeps them even where the author typed a
+    /// plain space.
+    static func unbreakableRuns(_ cleaned: String) -> [String] {
+        var runs: [String] = []
+        for word in cleaned.split(separator: " ").map(String.init) {
+            if let last = runs.last, last == "§" || last == "§§" || word == "%" || word == "‰" {
+                runs[runs.count - 1] = last + " " + word
+            } else {
+                runs.append(word)
+            }
+        }
+        return runs
     }
 
     /// Characters XML 1.0 allows in text (besides the controls, U+FFFE and U+FFFF are not allowed).
