@@ -152,6 +152,18 @@ import Testing
         }
     }
 
+    @Test func aBoxGrowsForItsLongestWordAndBreaksOnlyAWordWiderThanTheLimit() throws {
+        let style = MapStyle.standard
+        let figure = MapFigure(caption: "", note: "", steps: [
+            .init(box: .init(key: "s1", label: "Informasjonssamtale og oppstart")),
+            .init(box: .init(key: "s2", label: "Arbeidsmarkedstiltaksoppfølgingsdokumentasjonskravsgjennomgang")),
+        ])
+        let drawing = MapLayout(figure).drawing
+        let first = try #require(drawing.box("s1")), second = try #require(drawing.box("s2"))
+        #expect(first.rect.width > style.maxBoxWidth && first.lines == ["Informasjonssamtale", "og oppstart"])
+        #expect(second.rect.width == style.maxWordBoxWidth && second.lines.count > 1)
+    }
+
     @Test func anEmptyFigureStillMakesADrawing() {
         let drawing = MapLayout(MapFigure(caption: "", note: "", steps: [])).drawing
         #expect(drawing.boxes.isEmpty && drawing.arrows.isEmpty)

@@ -236,10 +236,15 @@ private struct MapLayoutBuilder {
 private struct BoxSizing {
     let style: MapStyle
 
-    /// The label on one line plus padding, kept between the style's minimum and maximum width.
+    /// The label on one line plus padding, kept between the style's minimum and maximum width, but wide
+    /// enough for its longest word (up to ``MapStyle/maxWordBoxWidth``), so «Informasjonssamtale» is
+    /// not broken between letters.
     func fittedWidth(_ label: String, _ kind: MapDrawing.Kind) -> Double {
-        let natural = style.font(for: kind).width(of: TextMetrics.cleaned(label)).rounded(.up) + 2 * style.paddingX
-        return min(max(natural, style.minBoxWidth), style.maxBoxWidth)
+        let font = style.font(for: kind)
+        let cleaned = TextMetrics.cleaned(label)
+        let natural = font.width(of: cleaned).rounded(.up) + 2 * style.paddingX
+        let longestWord = (cleaned.split(separator: " ").map { font.width(of: String($0)) }.max() ?? 0).rounded(.up) + 2 * style.paddingX
+        return max(min(max(natural, style.minBoxWidth), style.maxBoxWidth), min(longestWord, style.maxWordBoxWidth))
     }
 
     func lines(_ label: String, _ kind: MapDrawing.Kind, width: Double) -> [String] {
