@@ -24,6 +24,8 @@ public struct NodeEvidence: Sendable, Hashable, Codable {
     public var evidence: [MapEvidence]
     public var informants: [String]
     public var orphaned: Int
+    /// Clauses of texts cited for it («Kvalitetsveileder: Tid ute, 65 %»).
+    public var clauses: [ClauseCitation]
 }
 
 extension WorkMapping {
@@ -52,13 +54,20 @@ extension WorkMapping {
     static func evidence(_ db: Database, _ node: NodeReference) throws -> NodeEvidence {
         let name = try Self.name(db, node)
         let places = try Self.nodeCodeID(db, node).map { try ProjectStore.codings(db, of: [$0]) } ?? []
+        let backing = try Self.backing(db, places)
+        return NodeEvidence(node: node, name: name, evidence: backing.items, informants: backing.informants, orphaned: backing.orphaned,
+                            clauses: try Self.citedClauses(db, target: node.kind.rawValue, node.id))
+    }
+
+    /// The passages coded with a node's or a link's code, with who said them; informants are counted
+    /// from the passages whose text is still there.
+    static func backing(_ db: Database, _ places: [ProjectStore.CodingPlace]) throws -> (items: [MapEvidence], informants: [String], orphaned: Int) {
         let speakers = try ProjectStore.speakers(db, of: places.map(\.segment))
         let items = places.map { place in
             MapEvidence(segment: place.segment, transcript: place.transcript, start: place.start, end: place.end, coder: place.coder,
                         informants: (speakers[place.segment] ?? []).sorted(), isOrphaned: place.isOrphaned)
         }
-        let informants = Set(items.filter { !$0.isOrphaned }.flatMap(\.informants)).sorted()
-        return NodeEvidence(node: node, name: name, evidence: items, informants: informants, orphaned: items.filter(\.isOrphaned).count)
+        return (items, Set(items.filter { !$0.isOrphaned }.flatMap(\.informants)).sorted(), items.filter(\.isOrphaned).count)
     }
 
     /// The node's code, nil when it was deleted in the code tree (the node then has no evidence).

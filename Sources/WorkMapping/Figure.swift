@@ -20,7 +20,12 @@ extension WorkMapping {
             if lanes {
                 let performs = try MapLink.filter(Column("kind") == MapLinkKind.performs.rawValue).fetchAll(db)
                 for actor in try MapActor.order(Column("position")).fetchAll(db) {
-                    let done = performs.filter { $0.fromId == actor.id }.map { $0.toId.uuidString.lowercased() }
+                    // An actor that performs a whole step performs each of its actions.
+                    var done: [String] = []
+                    for link in performs where link.fromId == actor.id {
+                        let ids = link.toKind == .step ? actions.filter { $0.stepId == link.toId }.map(\.id) : [link.toId]
+                        for id in ids where !done.contains(id.uuidString.lowercased()) { done.append(id.uuidString.lowercased()) }
+                    }
                     if !done.isEmpty { figureLanes.append(MapFigure.Lane(actor: box(actor.id, actor.name), actions: done)) }
                 }
             }

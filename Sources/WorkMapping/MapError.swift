@@ -19,6 +19,10 @@ public enum MapError: Error, Sendable, Equatable {
     case mergeNeedsTwoSteps
     /// A node's name is also its code's name, where «/» would start a level.
     case slashInName(kind: MapNodeKind, name: String)
+    /// No link with that id, or between those two things.
+    case linkNotFound(id: String)
+    /// The drawing could not be turned into PNG (rsvg-convert missing or failing).
+    case rasterFailed(reason: String)
 
     public var description: String {
         switch self {
@@ -41,6 +45,10 @@ public enum MapError: Error, Sendable, Equatable {
             return "a merge needs at least two different steps; nothing was changed."
         case let .slashInName(kind, name):
             return "\(kind.rawValue) name \"\(name)\" has a «/»; write it without (a node's name is also its code's); nothing was changed."
+        case let .linkNotFound(id):
+            return "no such link in the work map (\(id)); make it first with `map link`."
+        case let .rasterFailed(reason):
+            return "the map could not be drawn as PNG: \(reason)"
         }
     }
 }

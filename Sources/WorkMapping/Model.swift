@@ -45,12 +45,27 @@ public enum MapLinkKind: String, Sendable, Hashable, Codable, CaseIterable {
         switch self {
         case .precedes: ([.step], [.step])
         case .partOf: ([.action], [.step])
-        case .performs: ([.actor], [.action])
+        case .performs: ([.actor], [.action, .step])
         case .uses, .produces: ([.action, .step], [.text])
         case .governs: ([.text], [.step, .action])
         case .regulates: ([.text], [.text])
-        case .coordinatesWith: ([.action], [.action])
+        case .coordinatesWith: ([.action, .actor], [.action, .actor])
         case .reportsTo: ([.action, .actor], [.actor])
+        }
+    }
+
+    /// Norwegian words for tables, the link's code and the legend («Henvisning går foran Bli kjent»).
+    public var nb: String {
+        switch self {
+        case .precedes: "går foran"
+        case .partOf: "er del av"
+        case .performs: "utfører"
+        case .uses: "bruker"
+        case .produces: "lager"
+        case .governs: "styrer"
+        case .regulates: "regulerer"
+        case .coordinatesWith: "samordnes med"
+        case .reportsTo: "rapporterer til"
         }
     }
 
@@ -114,6 +129,17 @@ public struct MapText: Sendable, Hashable, Codable, FetchableRecord, Persistable
     /// The step a step-scoped text is drawn under.
     public var stepId: MapStep.ID?
     public var note: String?
+    /// Where the copy came from («tilsendt fra kontoret», «offentlig»).
+    public var provenance: String?
+    /// The attached file's name; its bytes are read with ``WorkMapping/textFile(_:)``.
+    public var fileName: String?
+
+    enum CodingKeys: String, CodingKey, ColumnExpression, CaseIterable {
+        case id, codeId, name, kind, scope, issuer, version, date, stepId, note, provenance, fileName
+    }
+
+    /// Every column but the file's bytes, which only ``WorkMapping/textFile(_:)`` reads.
+    public static var databaseSelection: [any SQLSelectable] { CodingKeys.allCases }
 }
 
 /// A link between two things of the map.
@@ -126,6 +152,8 @@ public struct MapLink: Sendable, Hashable, Codable, FetchableRecord, Persistable
     public var toKind: MapNodeKind
     public var toId: UUID
     public var note: String?
+    /// The link's code under «Arbeidskart/Koplinger», made with its first passage of evidence.
+    public var codeId: UUID?
 }
 
 /// The kinds of misfit between texts and practice an institutional ethnography records.

@@ -93,16 +93,20 @@ extension WorkMapping {
     /// Adds a text; a step-scoped text names its step.
     @discardableResult
     public func addText(_ name: String, kind: MapTextKind, scope: MapTextScope, step: MapStep.ID? = nil, issuer: String? = nil,
-                        version: String? = nil, date: String? = nil) throws -> MapText {
+                        version: String? = nil, date: String? = nil, provenance: String? = nil, note: String? = nil,
+                        file: URL? = nil) throws -> MapText {
         let name = try Self.nodeName(name, .text)
+        // The file is read before anything is written: a missing or oversized one changes nothing.
+        let attachment = try file.map { ($0.lastPathComponent, try Self.readTextFile($0)) }
         return try store.pool.write { db in
             try Self.requireFree(db, .text, name)
             if scope == .step && step == nil { throw MapError.scopeWithoutStep(text: name) }
             let stepID = try step.map { try Self.step(db, $0).id }
             let text = MapText(id: UUID.timeOrdered(), codeId: try nodeCode(db, [Self.words.texts, name]), name: name, kind: kind, scope: scope, issuer: issuer.flatMap(Self.clean),
                                version: version.flatMap(Self.clean), date: date.flatMap(Self.clean), stepId: scope == .step ? stepID : nil,
-                               note: nil)
+                               note: note.flatMap(Self.clean), provenance: provenance.flatMap(Self.clean), fileName: attachment?.0)
             try text.insert(db)
+            if let (fileName, data) = attachment { try Self.storeFile(db, text: text.id, name: fileName, data: data) }
             try store.log(db, "map.text.add", ["id": LogValue(text.id), "name": .string(name), "kind": .string(kind.rawValue)])
             return text
         }
@@ -133,7 +137,8 @@ extension WorkMapping {
     // MARK: - Helpers
 
     /// The names of the codes the map's nodes sit under (Norwegian, as the demo data and default labels).
-    static let words = (root: "Arbeidskart", steps: "Steg", actors: "Aktører", texts: "Tekster", disjunctures: "Brudd")
+    static let words = (root: "Arbeidskart", steps: "Steg", actors: "Aktører", texts: "Tekster", disjunctures: "Brudd",
+                             links: "Koplinger")
 
     /// A node's name: a name by the name rules, without «/» (it is also a code's name).
     static func nodeName(_ raw: String, _ kind: MapNodeKind) throws -> String {

@@ -132,5 +132,22 @@ extension WorkMapping {
                 t.uniqueKey(["kind", "fromId", "toId"])
             }
         }
+        // Evidence on links (a link's code, made with its first passage), clauses cited as evidence, and
+        // a text's attached file with where it came from.
+        migrator.registerMigration("map.linkAndClauseEvidence") { db in
+            try db.alter(table: "mapLink") { t in t.add(column: "codeId", .blob).references("code", onDelete: .setNull) }
+            try db.create(table: "mapClauseEvidence") { t in
+                // "step", "action", "actor", "text" or "link"; disjunctures keep theirs in mapDisjunctureClause.
+                t.column("targetKind", .text).notNull()
+                t.column("targetId", .blob).notNull()
+                t.column("clauseId", .blob).notNull().references("mapClause", onDelete: .cascade)
+                t.primaryKey(["targetKind", "targetId", "clauseId"])
+            }
+            try db.alter(table: "mapText") { t in
+                t.add(column: "provenance", .text)
+                t.add(column: "fileName", .text)
+                t.add(column: "fileData", .blob)
+            }
+        }
     }
 }

@@ -35,7 +35,8 @@ extension WorkMapping {
                 try db.execute(sql: "UPDATE mapText SET stepId = ? WHERE stepId = ?", arguments: [target.id, source.id])
                 report.textsMoved += db.changesCount
                 try db.execute(sql: "UPDATE mapDisjuncture SET stepId = ? WHERE stepId = ?", arguments: [target.id, source.id])
-                report.linksMoved += try Self.repointLinks(db, from: source.id, to: target.id)
+                report.linksMoved += try repointLinks(db, from: source.id, to: target.id)
+                try Self.moveCitations(db, .step, from: source.id, to: target.id)
                 if let from = source.codeId, let into = target.codeId { _ = try store.mergeCode(in: db, from, into: into) }
                 target.mergedFrom = ([target.mergedFrom, source.name, source.mergedFrom].compactMap { $0 }).joined(separator: "; ")
                 try source.delete(db)
@@ -63,7 +64,8 @@ extension WorkMapping {
         var position = (try Int.fetchOne(db, sql: "SELECT MAX(position) FROM mapAction WHERE stepId = ?", arguments: [target.id]) ?? 0)
         for var action in try MapAction.filter(Column("stepId") == source.id).order(Column("position")).fetchAll(db) {
             if let namesake = try MapAction.filter(Column("stepId") == target.id).fetchAll(db).first(where: { Self.sameName($0.name, action.name) }) {
-                _ = try Self.repointLinks(db, from: action.id, to: namesake.id)
+                _ = try repointLinks(db, from: action.id, to: namesake.id)
+                try Self.moveCitations(db, .action, from: action.id, to: namesake.id)
                 // The codes themselves merge with the steps' codes (the core merges namesakes among children).
                 try action.delete(db)
                 report.actionsJoined += 1
@@ -77,15 +79,31 @@ extension WorkMapping {
         }
     }
 
-    /// Points every link at `old` to `new`, dropping those that would link a thing to itself or repeat one.
-    static func repointLinks(_ db: Database, from old: UUID, to new: UUID) throws -> Int {
+    /// The clauses cited for a node go with it into the node it is merged into.
+    static func moveCitations(_ db: Database, _ kind: MapNodeKind, from old: UUID, to new: UUID) throws {
+        try db.execute(sql: "UPDATE OR IGNORE mapClauseEvidence SET targetId = ? WHERE targetKind = ? AND targetId = ?",
+                       arguments: [new, kind.rawValue, old])
+        try db.execute(sql: "DELETE FROM mapClauseEvidence WHERE targetKind = ? AND targetId = ?", arguments: [kind.rawValue, old])
+    }
+
+    /// Points every link at `old` to `new`, dropping those that would link a thing to itself or repeat
+    /// one; a repeat's evidence (its code's passages, its clauses) goes to the link it repeats.
+    func repointLinks(_ db: Database, from old: UUID, to new: UUID) throws -> Int {
         var moved = 0
         for var link in try MapLink.filter(Column("fromId") == old || Column("toId") == old).fetchAll(db) {
             if link.fromId == old { link.fromId = new }
             if link.toId == old { link.toId = new }
-            let duplicate = try MapLink.filter(Column("kind") == link.kind.rawValue && Column("fromId") == link.fromId
-                                               && Column("toId") == link.toId && Column("id") != link.id).fetchCount(db) > 0
-            if link.fromId == link.toId || duplicate {
+            let twin = try MapLink.filter(Column("kind") == link.kind.rawValue && Column("fromId") == link.fromId
+                                          && Column("toId") == link.toId && Column("id") != link.id).fetchOne(db)
+            if link.fromId == link.toId || twin != nil {
+                if var twin {
+                    try db.execute(sql: "UPDATE OR IGNORE mapClauseEvidence SET targetId = ? WHERE targetKind = 'link' AND targetId = ?",
+                                   arguments: [twin.id, link.id])
+                    if let code = link.codeId {
+                        if let into = twin.codeId { _ = try store.mergeCode(in: db, code, into: into) } else { twin.codeId = code; try twin.update(db) }
+                    }
+                }
+                try db.execute(sql: "DELETE FROM mapClauseEvidence WHERE targetKind = 'link' AND targetId = ?", arguments: [link.id])
                 try link.delete(db)
             } else {
                 try link.update(db)

@@ -64,6 +64,16 @@ extension WorkMapping {
         }
     }
 
+    /// A term by its words, whatever their case; a typo gets the nearest terms.
+    public func resolveTerm(_ term: String) throws -> MapTerm.ID {
+        let all = try terms()
+        let wanted = term.trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping
+        if let hit = all.first(where: { Self.sameName($0.term, wanted) }) { return hit.id }
+        let hint = Suggestions.nearest(to: wanted, among: all.map(\.term))
+        throw StoreError.invalidValue(what: "term", value: term,
+                                      expected: hint.isEmpty ? "a term of this map (`map term add`)" : "one of \(Suggestions.alternatives(hint))")
+    }
+
     /// The terms, alphabetically.
     public func terms() throws -> [MapTerm] {
         try store.pool.read { db in try MapTerm.order(Column("term").collating(.nocase)).fetchAll(db) }

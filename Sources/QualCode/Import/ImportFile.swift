@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads a file to be imported, with the checks every importer shares: it is a regular file, not
 /// empty and not over its size limit, and its first megabytes can refuse it before the rest is read.
-enum ImportFile {
+package enum ImportFile {
     /// How much of a file `inspectHead` sees before the rest is read: enough to tell text from binary
     /// data or from another encoding, small enough that refusing a large file costs next to nothing.
     static let headSize = 4 << 20
@@ -11,7 +11,7 @@ enum ImportFile {
     ///
     /// - parameter inspectHead: called with the first ``headSize`` bytes and whether they are the
     ///   whole file; what it throws refuses the file before the rest is read.
-    static func read(_ url: URL, limit: Int,
+    package static func read(_ url: URL, limit: Int,
                      inspectHead: ((Data, _ isWhole: Bool) throws(ImportError) -> Void)? = nil) throws(ImportError) -> Data {
         let file = url.lastPathComponent
         let size = try regularFileSize(url, file: file)

@@ -26,7 +26,8 @@ struct MapCommand: ParsableCommand {
               qualcode map evidence add step:Henvisning siv --quote "en henvisning"
               qualcode map status
             """,
-        subcommands: [Status.self, Standpoint.self, Step.self, Action.self, Actor.self, Text.self, Link.self, Evidence.self]
+        subcommands: [Status.self, Standpoint.self, Problematic.self, Step.self, Action.self, Actor.self, Text.self, Clause.self, Link.self,
+                      Evidence.self, Disjuncture.self, Term.self, Question.self]
     )
 }
 
