@@ -76,4 +76,102 @@ import Testing
         #expect(lines.count == 1 && lines[0].contains(message), "\(result.stderr)")
         #expect(try cli.run("map", "status", "--json").stdout == before)
     }
+
+    /// Everything but the map's nodes: clauses, disjunctures, the problematic, terms, the standing
+    /// questions, link evidence, cited clauses, a text's file.
+    @Test func theAnalysisAroundTheMapIsRecorded() throws {
+        let cli = try project()
+        defer { cli.remove() }
+        try cli.write("kvalitetsveileder.pdf", "%PDF-1.4 syntetisk")
+        for arguments in [
+            ["map", "step", "add", "Henvisning"], ["map", "step", "add", "Bli kjent"],
+            ["map", "link", "precedes", "step:Henvisning", "step:Bli kjent"],
+            ["map", "text", "add", "Kvalitetsveileder", "--kind", "quality-tool", "--process", "--issuer", "NAV", "--version", "2023",
+             "--provenance", "offentlig", "--file", "kvalitetsveileder.pdf"],
+            ["map", "clause", "add", "Kvalitetsveileder", "Tid ute", "--metric", "andel tid ute", "--value", "65", "--unit", "%"],
+            ["map", "problematic", "add", "Hvordan styres oppfølgingen?"],
+            ["map", "problematic", "add", "Hvordan styres oppfølgingen av tekster?", "--supersedes", "latest"],
+            ["map", "disjuncture", "add", "Samtykke før tillit", "--kind", "text-practice", "--step", "Bli kjent",
+             "--clause", "Kvalitetsveileder:Tid ute", "--problematic", "latest", "--note", "Skjemaet kommer før relasjonen."],
+            ["map", "evidence", "add", "disjuncture:Samtykke før tillit", "intervju-siv", "--quote", "fyller vi ut samtykkeerklæringen"],
+            ["map", "evidence", "add", "step:Henvisning", "intervju-siv", "--link", "precedes", "--to", "step:Bli kjent",
+             "--quote", "og så tar jeg en telefon"],
+            ["map", "evidence", "cite", "step:Henvisning", "Kvalitetsveileder:Tid ute"],
+            ["map", "term", "add", "henvisning", "--follow-up", "Hva står i en henvisning?"],
+            ["map", "term", "unpacked", "Henvisning", "--definition", "Et skjema fra veilederen"],
+            ["map", "question", "answer", "1", "intervju-siv", "Henvisning og samtykke."],
+        ] {
+            let result = try cli.run(arguments)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+        #expect(try cli.run("map", "problematic", "list").stdout.hasSuffix("Hvordan styres oppfølgingen av tekster?  (cli-test, replaces "
+                                                                          + "\(try cli.run("map", "problematic", "list", "--history").stdout.prefix(8)))\n"))
+        #expect(try cli.run("map", "problematic", "list", "--history").stdout.split(separator: "\n").count == 2)
+        #expect(try cli.run("map", "disjuncture", "list").stdout == """
+            Samtykke før tillit  (text-practice; 1 passage(s) from 1 informant(s))
+              Skjemaet kommer før relasjonen.
+              clause  Kvalitetsveileder: Tid ute (65 %)
+
+            """)
+        #expect(try cli.run("map", "evidence", "list", "step:Henvisning", "--link", "precedes", "--to", "step:Bli kjent").stdout
+            .hasPrefix("Henvisning går foran Bli kjent: 1 passage(s) from 1 informant(s)\n"))
+        #expect(try cli.run("map", "evidence", "list", "step:Henvisning").stdout
+            == "Henvisning: 0 passage(s) from 0 informant(s), 1 clause(s)\n  clause  Kvalitetsveileder: Tid ute (65 %)\n")
+        #expect(try cli.run("map", "text", "list").stdout
+            == "Kvalitetsveileder  (quality-tool, NAV, 2023, whole process, file kvalitetsveileder.pdf)\n  clause  Kvalitetsveileder: Tid ute (65 %)\n")
+        #expect(try cli.run("map", "text", "file", "Kvalitetsveileder", "-o", "ut.pdf").status == 0)
+        #expect(try String(contentsOf: cli.directory.appendingPathComponent("ut.pdf"), encoding: .utf8) == "%PDF-1.4 syntetisk")
+        #expect(try cli.run("map", "term", "scan").stdout.hasPrefix("henvisning  1 line(s) — intervju-siv 1  (unpacked)\n"))
+        #expect(try cli.run("map", "question", "answers", "intervju-siv").stdout.hasPrefix(
+            "1. Hvilket arbeid forteller informanten om?\n   Henvisning og samtykke.\n2."))
+        // A link's evidence is coding with the link's own code.
+        #expect(try cli.run("codes").stdout.contains("Henvisning går foran Bli kjent"))
+    }
+
+    @Test(arguments: [
+        (["map", "clause", "add", "Ukjent", "Tid ute"], "no text \"Ukjent\""),
+        (["map", "clause", "add", "Skjema", "Frist", "--value", "nan"], "clause value"),
+        (["map", "clause", "add", "Skjema", "Frist"], "already"),
+        (["map", "disjuncture", "add", "Brudd", "--kind", "text-law"], "'text-law' is invalid for '--kind"),
+        (["map", "disjuncture", "add", "Brudd", "--kind", "text-text", "--clause", "Skjema:Ingen slik"], "clause"),
+        (["map", "disjuncture", "add", "Brudd", "--kind", "text-text", "--clause", "Skjemaet"], "TEXT:LABEL"),
+        (["map", "disjuncture", "add", "Brudd", "--kind", "text-text", "--problematic", "latest"], "no problematic yet"),
+        (["map", "disjuncture", "add", "Brudd", "--kind", "text-text", "--step", "Ingen"], "no step"),
+        (["map", "problematic", "add", "  "], "problematic"),
+        (["map", "problematic", "add", "Ny", "--supersedes", "0000"], "no statement of the problematic"),
+        (["map", "evidence", "add", "step:Henvisning", "intervju-siv", "--link", "uses", "--to", "step:Bli kjent", "--lines", "2"],
+         "no such link"),
+        (["map", "evidence", "add", "step:Henvisning", "intervju-siv", "--link", "precedes", "--lines", "2"], "--link and --to go together"),
+        (["map", "evidence", "add", "step:Henvisning", "intervju-siv", "--link", "precedes", "--to", "step:Bli kjent", "--lines", "99"], "line"),
+        (["map", "evidence", "cite", "step:Henvisning", "Skjema:Ingen"], "clause"),
+        (["map", "term", "unpacked", "jobbmatch"], "term"),
+        (["map", "term", "add", "henvisning"], "already"),
+        (["map", "question", "answer", "5", "intervju-siv", "Svar"], "no standing question 5"),
+        (["map", "question", "answer", "1", "intervju-ola", "Svar"], "no transcript"),
+        (["map", "text", "add", "Ny", "--kind", "form", "--process", "--file", "finnes-ikke.pdf"], "finnes-ikke.pdf"),
+        (["map", "text", "add", "Ny", "--kind", "form", "--process", "--file", "tom.pdf"], "empty"),
+        (["map", "text", "attach", "Skjema", "."], "."),
+        (["map", "text", "file", "Skjema"], "no file attached"),
+    ])
+    func badAnalysisInputIsRefusedOnOneLineAndChangesNothing(arguments: [String], message: String) throws {
+        let cli = try project()
+        defer { cli.remove() }
+        try cli.write("tom.pdf", "")
+        for setup in [["map", "step", "add", "Henvisning"], ["map", "step", "add", "Bli kjent"],
+                      ["map", "text", "add", "Skjema", "--kind", "form", "--process"],
+                      ["map", "clause", "add", "Skjema", "Frist", "--value", "30", "--unit", "dager"],
+                      ["map", "link", "precedes", "step:Henvisning", "step:Bli kjent"],
+                      ["map", "term", "add", "henvisning"]] {
+            #expect(try cli.run(setup).status == 0)
+        }
+        let listings = [["map", "status", "--json"], ["map", "text", "list", "--json"], ["map", "disjuncture", "list", "--json"],
+                        ["map", "problematic", "list", "--history", "--json"], ["map", "term", "list", "--json"], ["codes"],
+                        ["memo", "list"], ["map", "evidence", "list", "step:Henvisning", "--json"]]
+        let before = try listings.map { try cli.run($0).stdout }
+        let result = try cli.run(arguments)
+        #expect(result.status != 0 && result.stdout.isEmpty)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 1 && lines[0].contains(message), "\(result.stderr)")
+        #expect(try listings.map { try cli.run($0).stdout } == before)
+    }
 }
