@@ -84,10 +84,11 @@ extension WorkMapping {
     public func scanTerms(limit: Int = 200) throws -> [TermOccurrences] {
         try terms().map { term in
             let phrase = "\"" + term.term.replacingOccurrences(of: "\"", with: " ") + "\""
-            let result = try store.search(phrase, limit: limit)
+            // Every line is fetched so the counts per transcript are whole; `limit` only shortens the list.
+            let result = try store.search(phrase, limit: .max)
             var counts: [String: Int] = [:]
             for hit in result.hits { counts[hit.transcript, default: 0] += 1 }
-            return TermOccurrences(term: term, hits: result.hits, byTranscript: counts, total: result.total)
+            return TermOccurrences(term: term, hits: Array(result.hits.prefix(limit)), byTranscript: counts, total: result.total)
         }
     }
 
