@@ -37,7 +37,7 @@ public enum DocxRenderer {
     /// even at 8 pt, so that some of their words are broken in Word: a table to set on a landscape page
     /// (``Table/landscape``), or to write as CSV.
     public static func tablesTooWide(in document: Document, reference: ReferenceDocument? = nil) -> [Int] {
-        let page = reference?.page ?? .a4
+        let page = document.landscape ? (reference?.page ?? .a4).landscape : reference?.page ?? .a4
         let text: (size: Int, fontFactor: Double) = reference?.mergedStyles(language: document.language).tableText ?? (20, 1)
         let tables = document.blocks.compactMap { block -> Table? in if case let .table(table) = block { table } else { nil } }
         return tables.enumerated().compactMap { index, table in

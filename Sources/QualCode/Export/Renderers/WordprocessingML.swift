@@ -31,7 +31,7 @@ struct WordprocessingML {
     init(_ document: Document, styleIds: [String: String] = [:], page: PageLayout = .a4, tableText: (size: Int, fontFactor: Double) = (20, 1)) {
         self.document = document
         self.styleIds = styleIds
-        self.page = page
+        self.page = document.landscape ? page.landscape : page
         self.tableText = tableText
     }
 
