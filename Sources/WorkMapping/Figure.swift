@@ -32,12 +32,22 @@ extension WorkMapping {
             let standpoint = try String.fetchOne(db, sql: "SELECT value FROM mapSetting WHERE key = 'standpoint'")
             let english = language == .en
             let caption = english ? "Map of the work" + (standpoint.map { " seen from the standpoint of \($0)" } ?? "")
-                                  : "Kart over arbeidet" + (standpoint.map { ", sett fra ståstedet til \($0.lowercased())" } ?? "")
+                                  : "Kart over arbeidet" + (standpoint.map { ", sett fra ståstedet til \(Self.midSentence($0))" } ?? "")
             let note = english ? "A simplified picture, drawn from the informants' accounts; the work does not always go in this order."
                                : "Forenklet fremstilling, tegnet ut fra informantenes beskrivelser; arbeidet skjer ikke alltid i denne rekkefølgen."
             return MapFigure(caption: caption, note: note, steps: figureSteps,
                              processTexts: texts.filter { $0.scope == .process }.map { box($0.id, $0.name) },
                              lanes: figureLanes, words: english ? .en : .nb)
         }
+    }
+
+    /// A standpoint set inside a sentence: «Jobbspesialister i NAV» as «jobbspesialister i NAV» — only
+    /// the first letter lowered, and not in an abbreviation («NAV-veiledere», «IPS-team») or a name
+    /// written in capitals.
+    static func midSentence(_ text: String) -> String {
+        guard let first = text.first, first.isUppercase else { return text }
+        let second = text.dropFirst().first
+        if second?.isUppercase == true { return text }
+        return first.lowercased() + text.dropFirst()
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import QualCode
 
-/// Why a change to the work map was refused; nothing is changed then.
+/// Why a change to the work map was refused, or the map could not be drawn as PNG; nothing is changed
+/// or written then.
 public enum MapError: Error, Sendable, Equatable {
     /// No step, action, actor or text by that name; `suggestions` are the nearest names.
     case notFound(kind: MapNodeKind, name: String, suggestions: [String])
@@ -21,8 +22,14 @@ public enum MapError: Error, Sendable, Equatable {
     case slashInName(kind: MapNodeKind, name: String)
     /// No link with that id, or between those two things.
     case linkNotFound(id: String)
-    /// The drawing could not be turned into PNG (rsvg-convert missing or failing).
-    case rasterFailed(reason: String)
+    /// A PNG size that gives no pixels, or more than ``MapRaster/maximumSide`` a side or
+    /// ``MapRaster/maximumPixels`` in all; `width` and `height` are what it would give.
+    case rasterSize(MapRaster.Size, width: Int, height: Int)
+    /// rsvg-convert, which draws the map as PNG, is not installed; `searched` are the folders looked in.
+    case rasterizerMissing(searched: [String])
+    /// rsvg-convert failed (its exit status, -1 when it could not be started) or wrote no PNG; `message`
+    /// is the first line it wrote to standard error.
+    case rasterizerFailed(program: String, status: Int32, message: String)
 
     public var description: String {
         switch self {
@@ -47,8 +54,15 @@ public enum MapError: Error, Sendable, Equatable {
             return "\(kind.rawValue) name \"\(name)\" has a «/»; write it without (a node's name is also its code's); nothing was changed."
         case let .linkNotFound(id):
             return "no such link in the work map (\(id)); make it first with `map link`."
-        case let .rasterFailed(reason):
-            return "the map could not be drawn as PNG: \(reason)"
+        case let .rasterSize(size, width, height):
+            return "a PNG at \(size) would be \(width) × \(height) pixels; choose a scale or width that gives 1 to "
+                + "\(MapRaster.maximumSide) pixels a side and at most \(MapRaster.maximumPixels) in all; nothing was written."
+        case let .rasterizerMissing(searched):
+            return "\(MapRaster.program) was not found (looked in \(searched.joined(separator: ", "))); it draws the map as PNG: "
+                + "install librsvg2-bin (Debian, Ubuntu) or librsvg (Homebrew); nothing was written."
+        case let .rasterizerFailed(program, status, message):
+            let why = status == -1 ? message : "exit status \(status)" + (message.isEmpty ? "" : ": \(message.escapingControlCharacters().truncated(to: 200))")
+            return "\(program) could not draw the map as PNG (\(why)); nothing was written."
         }
     }
 }

@@ -10,6 +10,8 @@ public enum ExportError: Error, Sendable, Equatable {
     case unsupportedFormat(String, expected: String)
     /// A figure's image is not PNG or JPEG, or its header is broken.
     case unsupportedImage(reason: String)
+    /// A figure's SVG is too large, not UTF-8, not well-formed XML, declares a DOCTYPE, or is not an SVG.
+    case unsupportedSVG(reason: String)
     /// A figure without alt text; the caption names it.
     case missingAltText(caption: String)
     /// A reference document that cannot be used; `file` is the path as given.
@@ -85,6 +87,8 @@ extension ExportError: CustomStringConvertible, LocalizedError {
         case let .cannotWrite(path, reason): "\(path): cannot be written (\(reason)); nothing was written."
         case let .unsupportedFormat(format, expected): "this export cannot be written as \(format) (expected \(expected))."
         case let .unsupportedImage(reason): "a figure cannot be used: \(reason); save the image as PNG or JPEG."
+        case let .unsupportedSVG(reason):
+            "a figure's SVG cannot be used: \(reason); save the drawing again as SVG, or leave the SVG out and keep the PNG. Nothing was written."
         case let .missingAltText(caption):
             "figure \"\(caption.truncated())\" has no alt text; describe what the image shows, for readers who cannot see it."
         case let .badReference(file, reason):

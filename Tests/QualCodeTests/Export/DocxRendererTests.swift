@@ -231,3 +231,26 @@ extension DocxRendererTests {
         return data
     }
 }
+
+// MARK: - Landscape
+
+extension DocxRendererTests {
+    @Test func aLandscapeDocumentIsLandscapeThroughout() throws {
+        var document = Document(blocks: [
+            .heading(level: 1, [.text("Arbeidskart")]),
+            .figure(try Figure(imageData: TestImages.png(width: 40, height: 10), altText: "Et bredt kart", caption: "Kart")),
+            .table(Table(caption: "Steg", header: ["Steg"], rows: [["Henvisning"]])),
+        ])
+        document.landscape = true
+        let folder = try TemporaryFolder()
+        let url = folder.file("liggende.docx")
+        try DocxRenderer.write(document, to: url)
+        let xml = String(decoding: try Self.entry("word/document.xml", of: url), as: UTF8.self)
+        // One section, A4 turned: 16,838 twips across, 11,906 down.
+        #expect(xml.components(separatedBy: "<w:sectPr>").count == 2)
+        #expect(xml.contains("w:orient=\"landscape\"") && xml.contains("w:w=\"16838\"") && xml.contains("w:h=\"11906\""))
+        let shape = try #require(try JSONDecoder().decode(FigureRead.self, from: runPython(Self.figureReader, [url.path])).shapes.first)
+        // As wide as the landscape page's text: 16,838 less two margins of 1,417 twips.
+        #expect(shape.width == (16838 - 2 * 1417) * 635)
+    }
+}

@@ -79,114 +79,29 @@ import Testing
 
 // MARK: - Tools
 
+/// The suite's names for the shared helpers in Tests/Support (``RenderTools``), which the render tests
+/// of other modules use too.
 extension LibreOfficeRenderTests {
-    struct Tools {
-        var soffice: String
-        var pdftotext: String
-        var pdftoppm: String
-        var pdfimages: String
-        var pdfinfo: String
-        var pdffonts: String
-    }
+    typealias Tools = RenderTools
 
-    struct ToolMissing: Error, CustomStringConvertible {
-        var names: [String]
-        var description: String {
-            "\(names.joined(separator: ", ")) not found on PATH: the render tests need LibreOffice and poppler; "
-                + "run Scripts/setup (it installs libreoffice-writer-nogui and poppler-utils)."
-        }
-    }
+    static func requireTools() throws -> Tools { try RenderTools.require() }
 
-    struct ToolFailed: Error, CustomStringConvertible {
-        var command: String
-        var status: Int32
-        var output: String
-        var description: String { "\(command) exited with \(status): \(output)" }
-    }
-
-    static func requireTools() throws -> Tools {
-        func find(_ name: String) -> String? {
-            let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-            return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-        }
-        let names = ["soffice", "pdftotext", "pdftoppm", "pdfimages", "pdfinfo", "pdffonts"]
-        let found = names.map(find)
-        let missing = zip(names, found).filter { $0.1 == nil }.map(\.0)
-        guard missing.isEmpty else { throw ToolMissing(names: missing) }
-        let paths = found.compactMap { $0 }
-        return Tools(soffice: paths[0], pdftotext: paths[1], pdftoppm: paths[2], pdfimages: paths[3], pdfinfo: paths[4], pdffonts: paths[5])
-    }
-
-    /// Runs a tool to its end (at most `timeout` seconds) and returns what it printed.
     @discardableResult
     static func run(_ executable: String, _ arguments: [String], timeout: TimeInterval = 180) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let reading = Task.detached { output.fileHandleForReading.readDataToEndOfFile() }
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-            throw ToolFailed(command: executable, status: -1, output: "still running after \(Int(timeout)) s; stopped")
-        }
-        process.waitUntilExit()
-        let data = try awaitResult(reading)
-        let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else {
-            throw ToolFailed(command: ([executable] + arguments).joined(separator: " "), status: process.terminationStatus, output: text)
-        }
-        return text
+        try RenderTools.run(executable, arguments, timeout: timeout)
     }
 
-    private static func awaitResult(_ task: Task<Data, Never>) throws -> Data {
-        let box = ResultBox()
-        let done = DispatchSemaphore(value: 0)
-        Task.detached {
-            box.data = await task.value
-            done.signal()
-        }
-        done.wait()
-        return box.data
-    }
-
-    private final class ResultBox: @unchecked Sendable { var data = Data() }
-
-    /// LibreOffice headless, with a profile of its own so parallel runs do not fight over one.
     static func convertToPDF(_ docx: URL, in folder: TemporaryFolder, soffice: String) throws -> URL {
-        let started = Date()
-        try run(soffice, ["-env:UserInstallation=" + folder.file("lo-profile").absoluteString, "--headless", "--norestore",
-                          "--convert-to", "pdf", "--outdir", folder.url.path, docx.path])
-        let pdf = docx.deletingPathExtension().appendingPathExtension("pdf")
-        guard FileManager.default.fileExists(atPath: pdf.path) else {
-            throw ToolFailed(command: "soffice --convert-to pdf", status: 0, output: "no PDF was written for \(docx.lastPathComponent)")
-        }
-        print("LibreOffice rendered \(docx.lastPathComponent) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
-        return pdf
+        var tools = try RenderTools.require()
+        tools.soffice = soffice
+        return try tools.convertToPDF(docx, in: folder.url)
     }
 
     static func firstPagePNG(_ pdf: URL, in folder: TemporaryFolder, pdftoppm: String) throws -> URL {
-        let prefix = pdf.deletingPathExtension().path
-        try run(pdftoppm, ["-png", "-r", "60", "-f", "1", "-l", "1", pdf.path, prefix])
-        let png = URL(fileURLWithPath: prefix + "-1.png")
-        guard FileManager.default.fileExists(atPath: png.path) else {
-            throw ToolFailed(command: "pdftoppm", status: 0, output: "no PNG page was written")
-        }
-        return png
+        var tools = try RenderTools.require()
+        tools.pdftoppm = pdftoppm
+        return try tools.firstPagePNG(pdf)
     }
 
-    /// Copies the files to `QUALCODE_SAMPLE_DIR` when Scripts/render-sample asks for them.
-    static func keep(_ files: [URL], as names: [String]) throws {
-        guard let folder = ProcessInfo.processInfo.environment["QUALCODE_SAMPLE_DIR"] else { return }
-        for (file, name) in zip(files, names) {
-            let target = URL(fileURLWithPath: folder).appendingPathComponent(name)
-            try? FileManager.default.removeItem(at: target)
-            try FileManager.default.copyItem(at: file, to: target)
-        }
-    }
+    static func keep(_ files: [URL], as names: [String]) throws { try RenderTools.keep(files, as: names) }
 }

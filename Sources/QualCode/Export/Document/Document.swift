@@ -14,6 +14,10 @@ public struct Document: Sendable, Hashable {
     public var labels: Labels
     /// How captions are set: «Tabell 1 Tittel» on one line, or APA 7's label and italic title on two.
     public var captions: CaptionStyle = .inline
+    /// Set every page of a Word document in landscape (the longer side across), for a document whose
+    /// content is wide, such as a work map; a table's own ``Table/landscape`` is then landscape anyway.
+    /// HTML has no pages and ignores it.
+    public var landscape = false
     public var blocks: [Block]
 
     public init(title: String? = nil, language: DocumentLanguage = .nb, blocks: [Block] = [], labels: Labels? = nil) {

@@ -5,7 +5,8 @@ import Foundation
 ///
 /// The image and its alt text are checked when the figure is made: only PNG and JPEG are accepted
 /// (Word, LibreOffice and browsers all show them), and the alt text must say something, because a
-/// screen reader has nothing else to read.
+/// screen reader has nothing else to read. A drawing may carry an SVG beside its raster image
+/// (``FigureImage/svg``), which Word 2016 and later and browsers show in its place.
 ///
 /// For example:
 ///
@@ -34,13 +35,13 @@ public struct Figure: Sendable, Hashable {
         self.width = width
     }
 
-    /// A figure from PNG or JPEG bytes with a plain-text caption.
+    /// A figure from PNG or JPEG bytes (and perhaps the same drawing as SVG) with a plain-text caption.
     ///
     /// - Throws: ``ExportError/unsupportedImage(reason:)`` for bytes that are not PNG or JPEG, and
     ///   ``ExportError/missingAltText(caption:)``.
-    public init(imageData: Data, altText: String, caption: String, notes: [String] = [],
+    public init(imageData: Data, svg: SVGImage? = nil, altText: String, caption: String, notes: [String] = [],
                 width: FigureWidth = .textWidth) throws(ExportError) {
-        try self.init(image: FigureImage(data: imageData), altText: altText, caption: [.text(caption)],
+        try self.init(image: FigureImage(data: imageData, svg: svg), altText: altText, caption: [.text(caption)],
                       notes: notes.map { [.text($0)] }, width: width)
     }
 }
@@ -61,18 +62,23 @@ public enum ImageFormat: String, Sendable, Hashable, Codable, CaseIterable {
     public var fileExtension: String { rawValue }
 }
 
-/// The bytes of a PNG or JPEG image, with the format and pixel size read from its header.
+/// The bytes of a PNG or JPEG image, with the format and pixel size read from its header, and perhaps
+/// the same drawing as SVG.
 public struct FigureImage: Sendable, Hashable {
     public let data: Data
     public let format: ImageFormat
     public let pixelWidth: Int
     public let pixelHeight: Int
+    /// The drawing as SVG, shown in place of the raster image where the reader can: Word 2016 and later
+    /// (the `asvg:svgBlip` extension of the picture), browsers. The raster image's aspect ratio sets the
+    /// figure's size, so the two should have the same.
+    public let svg: SVGImage?
 
     /// Reads the format and pixel size from the header.
     ///
     /// - Throws: ``ExportError/unsupportedImage(reason:)`` when the bytes are neither PNG nor JPEG,
     ///   or the header is cut short or gives no size.
-    public init(data: Data) throws(ExportError) {
+    public init(data: Data, svg: SVGImage? = nil) throws(ExportError) {
         let bytes = [UInt8](data.prefix(4 << 20))
         let (format, width, height) = try Self.header(bytes)
         guard width > 0, height > 0 else {
@@ -82,6 +88,7 @@ public struct FigureImage: Sendable, Hashable {
         self.format = format
         self.pixelWidth = width
         self.pixelHeight = height
+        self.svg = svg
     }
 
     static let pngSignature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]

@@ -17,7 +17,8 @@ public enum DocxRenderer {
             let method: CompressionMethod
             switch part.content {
             case let .xml(xml): (bytes, method) = (Data((XMLWriter.declaration + xml).utf8), .deflate)
-            case let .binary(data): (bytes, method) = (data, .none)  // PNG and JPEG are compressed already
+            // PNG and JPEG are compressed already; an SVG is text, and shrinks like the XML parts.
+            case let .binary(data): (bytes, method) = (data, part.contentType.hasSuffix("+xml") ? .deflate : .none)
             }
             try archive.addEntry(with: part.path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: method) { position, size in
                 bytes.subdata(in: Int(position)..<Int(position) + size)
@@ -36,7 +37,7 @@ public enum DocxRenderer {
     /// even at 8 pt, so that some of their words are broken in Word: a table to set on a landscape page
     /// (``Table/landscape``), or to write as CSV.
     public static func tablesTooWide(in document: Document, reference: ReferenceDocument? = nil) -> [Int] {
-        let page = reference?.page ?? .a4
+        let page = document.landscape ? (reference?.page ?? .a4).landscape : reference?.page ?? .a4
         let text: (size: Int, fontFactor: Double) = reference?.mergedStyles(language: document.language).tableText ?? (20, 1)
         let tables = document.blocks.compactMap { block -> Table? in if case let .table(table) = block { table } else { nil } }
         return tables.enumerated().compactMap { index, table in
@@ -89,6 +90,10 @@ public enum DocxRenderer {
         for (index, image) in body.images.enumerated() {
             parts.append(Part(path: "word/" + WordprocessingML.imagePath(index + 1, image), contentType: image.format.contentType,
                               content: .binary(image.data)))
+            if let svg = image.svg {
+                parts.append(Part(path: "word/" + WordprocessingML.svgPath(index + 1), contentType: SVGImage.contentType,
+                                  content: .binary(svg.data)))
+            }
         }
         parts.append(Part(path: "word/_rels/document.xml.rels", contentType: relationships,
                           xml: documentRelationships(images: body.images, carried: reference?.parts ?? [])))
@@ -99,13 +104,22 @@ public enum DocxRenderer {
 
     static let relationshipType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
-    /// `[Content_Types].xml`: relationship parts by extension, every other part by name.
+    /// `[Content_Types].xml`: relationship parts and SVG images by extension (as Word writes them),
+    /// every other part by name.
     private static func contentTypes(_ parts: [Part]) -> String {
+        var defaults = [(fileExtension: "rels", contentType: "application/vnd.openxmlformats-package.relationships+xml"),
+                        (fileExtension: "xml", contentType: "application/xml")]
+        if parts.contains(where: { $0.contentType == SVGImage.contentType }) {
+            defaults.append((fileExtension: "svg", contentType: SVGImage.contentType))
+        }
         var xml = XMLWriter()
         xml.start("Types", ["xmlns": "http://schemas.openxmlformats.org/package/2006/content-types"])
-        xml.empty("Default", ["Extension": "rels", "ContentType": "application/vnd.openxmlformats-package.relationships+xml"])
-        xml.empty("Default", ["Extension": "xml", "ContentType": "application/xml"])
-        for part in parts where !part.path.hasSuffix(".rels") {
+        for type in defaults {
+            xml.empty("Default", ["Extension": type.fileExtension, "ContentType": type.contentType])
+        }
+        for part in parts {
+            let fileExtension = part.path.split(separator: ".").last.map(String.init) ?? ""
+            if defaults.contains(where: { $0.fileExtension == fileExtension && $0.contentType == part.contentType }) { continue }
             xml.empty("Override", ["PartName": "/" + part.path, "ContentType": part.contentType])
         }
         xml.end()
@@ -134,6 +148,10 @@ public enum DocxRenderer {
         for (index, image) in images.enumerated() {
             xml.empty("Relationship", ["Id": WordprocessingML.imageRelationship(index + 1), "Type": relationshipType + "/image",
                                        "Target": WordprocessingML.imagePath(index + 1, image)])
+            if image.svg != nil {
+                xml.empty("Relationship", ["Id": WordprocessingML.svgRelationship(index + 1), "Type": relationshipType + "/image",
+                                           "Target": WordprocessingML.svgPath(index + 1)])
+            }
         }
         xml.end()
         return xml.output

@@ -82,8 +82,7 @@ public enum HTMLRenderer {
                 // Caption above the image, as in the Word output (APA 7).
                 caption(words[.figure], figureNumber, figure.caption, element: "figcaption", style: document.captions,
                         footnotes: &footnotes, to: &html)
-                var attributes = [("src", "data:\(figure.image.format.contentType);base64,\(figure.image.data.base64EncodedString())"),
-                                  ("alt", figure.altText)]
+                var attributes = [("src", source(of: figure.image)), ("alt", figure.altText)]
                 if case let .centimetres(centimetres) = figure.width, centimetres.isFinite, centimetres > 0 {
                     attributes.append(("style", "width:\(String(format: "%.2f", locale: Locale(identifier: "en_US_POSIX"), centimetres))cm"))
                 }
@@ -111,6 +110,14 @@ public enum HTMLRenderer {
 
     public static func write(_ document: Document, to url: URL) throws {
         try ExportFile.write(html(for: document), to: url)
+    }
+
+    /// The image as a data URL: its SVG where it has one (a browser draws it sharp at any size), else the
+    /// PNG or JPEG. An SVG inside `<img>` runs no script and loads nothing, so it needs no cleaning, and
+    /// the alt text and caption work as for any image.
+    private static func source(of image: FigureImage) -> String {
+        if let svg = image.svg { return "data:\(SVGImage.contentType);base64,\(svg.data.base64EncodedString())" }
+        return "data:\(image.format.contentType);base64,\(image.data.base64EncodedString())"
     }
 
     /// «Tabell 3 Tittel» on one line, or in APA 7 style the label bold and the title in italics below it.

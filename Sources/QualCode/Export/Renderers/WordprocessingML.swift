@@ -8,6 +8,10 @@ struct WordprocessingML {
     static let drawingNamespace = "http://schemas.openxmlformats.org/drawingml/2006/main"
     static let pictureNamespace = "http://schemas.openxmlformats.org/drawingml/2006/picture"
     static let wordDrawingNamespace = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+    /// Office 2016's SVG picture extension: the blip names the raster image, this names the SVG.
+    static let svgNamespace = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
+    /// The `a:ext` uri Word gives the SVG extension of a blip.
+    static let svgExtensionURI = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
     /// English Metric Units per twip (1 in = 914,400 EMU = 1,440 twips).
     static let emuPerTwip = 635
 
@@ -18,7 +22,8 @@ struct WordprocessingML {
     /// The size (half-points) and relative width of the font of table text, for the column widths.
     let tableText: (size: Int, fontFactor: Double)
     private(set) var footnotes: [[Inline]] = []
-    /// The figures' images in order; image *n* is `word/media/image<n>.<ext>` with relationship `rIdImage<n>`.
+    /// The figures' images in order; image *n* is `word/media/image<n>.<ext>` with relationship `rIdImage<n>`,
+    /// its SVG (if it has one) `word/media/image<n>.svg` with relationship `rIdSvg<n>`.
     private(set) var images: [FigureImage] = []
     private var tableNumber = 0
     private var figureNumber = 0
@@ -26,7 +31,7 @@ struct WordprocessingML {
     init(_ document: Document, styleIds: [String: String] = [:], page: PageLayout = .a4, tableText: (size: Int, fontFactor: Double) = (20, 1)) {
         self.document = document
         self.styleIds = styleIds
-        self.page = page
+        self.page = document.landscape ? page.landscape : page
         self.tableText = tableText
     }
 
@@ -35,6 +40,12 @@ struct WordprocessingML {
 
     /// The package path of image `number` (1-based), below `word/`.
     static func imagePath(_ number: Int, _ image: FigureImage) -> String { "media/image\(number).\(image.format.fileExtension)" }
+
+    /// The relationship id of image `number`'s SVG (1-based).
+    static func svgRelationship(_ number: Int) -> String { "rIdSvg\(number)" }
+
+    /// The package path of image `number`'s SVG (1-based), below `word/`.
+    static func svgPath(_ number: Int) -> String { "media/image\(number).svg" }
 
     /// The style id written for one of QualCode's styles.
     private func style(_ id: String) -> String { styleIds[id] ?? id }
@@ -230,7 +241,7 @@ struct WordprocessingML {
         xml.empty("pic:cNvPicPr")
         xml.end()
         xml.start("pic:blipFill")
-        xml.empty("a:blip", ["r:embed": Self.imageRelationship(figureNumber)])
+        blip(figureNumber, hasSVG: figure.image.svg != nil, to: &xml)
         xml.start("a:stretch")
         xml.empty("a:fillRect")
         xml.end()
@@ -252,6 +263,24 @@ struct WordprocessingML {
         xml.end()
         xml.end()
         notes(figure.notes, to: &xml)
+    }
+
+    /// The picture's `a:blip`: the raster image, and the SVG in the extension Word 2016 added for it.
+    /// Readers that do not know the extension skip it (an `a:extLst` is ignorable by design, so no
+    /// `mc:Ignorable` is needed) and show the raster image. The `asvg` prefix is declared on the element
+    /// that uses it, as Word writes it.
+    private func blip(_ number: Int, hasSVG: Bool, to xml: inout XMLWriter) {
+        guard hasSVG else {
+            xml.empty("a:blip", ["r:embed": Self.imageRelationship(number)])
+            return
+        }
+        xml.start("a:blip", ["r:embed": Self.imageRelationship(number)])
+        xml.start("a:extLst")
+        xml.start("a:ext", ["uri": Self.svgExtensionURI])
+        xml.empty("asvg:svgBlip", ["xmlns:asvg": Self.svgNamespace, "r:embed": Self.svgRelationship(number)])
+        xml.end()
+        xml.end()
+        xml.end()
     }
 
     /// The figure's size in EMU: its width (the text width unless narrower), the height from the
