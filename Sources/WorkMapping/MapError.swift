@@ -23,6 +23,10 @@ public enum MapError: Error, Sendable, Equatable {
     case linkNotFound(id: String)
     /// The drawing could not be turned into PNG (rsvg-convert missing or failing).
     case rasterFailed(reason: String)
+    /// An export of the map's tables that names none.
+    case noTables
+    /// A CSV file holds one table; these were asked for together.
+    case oneTablePerCSV(tables: [MapTableKind])
 
     public var description: String {
         switch self {
@@ -49,6 +53,11 @@ public enum MapError: Error, Sendable, Equatable {
             return "no such link in the work map (\(id)); make it first with `map link`."
         case let .rasterFailed(reason):
             return "the map could not be drawn as PNG: \(reason)"
+        case .noTables:
+            return "no table of the map was named (there are \(MapTableKind.allCases.map(\.rawValue).joined(separator: ", "))); nothing was written."
+        case let .oneTablePerCSV(tables):
+            return "a CSV file holds one table, and \(tables.count) were named (\(tables.map(\.rawValue).joined(separator: ", "))): "
+                + "write each to a CSV file of its own, or all of them to one document; nothing was written."
         }
     }
 }
