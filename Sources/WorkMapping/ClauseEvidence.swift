@@ -15,11 +15,17 @@ public struct ClauseCitation: Sendable, Hashable, Codable {
     }
 
     /// «Kvalitetsveileder: Tid ute (65 %)», as tables print it.
-    public var label: String {
-        var words = "\(text): \(clause.label)"
-        if let value = clause.value {
-            let number = value == value.rounded() ? String(Int(value)) : String(value).replacingOccurrences(of: ".", with: ",")
-            words += " (\([number, clause.unit].compactMap { $0 }.joined(separator: " ")))"
+    public var label: String { "\(text): \(clause.requirement)" }
+}
+
+extension MapClause {
+    /// «Tid ute (65 %)»: the clause with its value and unit, as a list of a text's clauses prints it.
+    public var requirement: String {
+        var words = label
+        if let value {
+            // Whole numbers without «,0»; past 10¹⁵ as Swift writes a Double (Int(value) would trap at 1e300).
+            let number = value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value).replacingOccurrences(of: ".", with: ",")
+            words += " (\([number, unit].compactMap { $0 }.joined(separator: " ")))"
         }
         return words
     }

@@ -30,24 +30,21 @@ extension WorkMapping {
                 }
             }
             let standpoint = try String.fetchOne(db, sql: "SELECT value FROM mapSetting WHERE key = 'standpoint'")
-            let english = language == .en
-            let caption = english ? "Map of the work" + (standpoint.map { " seen from the standpoint of \($0)" } ?? "")
-                                  : "Kart over arbeidet" + (standpoint.map { ", sett fra ståstedet til \(Self.midSentence($0))" } ?? "")
-            let note = english ? "A simplified picture, drawn from the informants' accounts; the work does not always go in this order."
-                               : "Forenklet fremstilling, tegnet ut fra informantenes beskrivelser; arbeidet skjer ikke alltid i denne rekkefølgen."
+            let (caption, note) = Self.figureCaption(standpoint: standpoint, language: language)
             return MapFigure(caption: caption, note: note, steps: figureSteps,
                              processTexts: texts.filter { $0.scope == .process }.map { box($0.id, $0.name) },
-                             lanes: figureLanes, words: english ? .en : .nb)
+                             lanes: figureLanes, words: language == .en ? .en : .nb)
         }
     }
 
-    /// A standpoint set inside a sentence: «Jobbspesialister i NAV» as «jobbspesialister i NAV» — only
-    /// the first letter lowered, and not in an abbreviation («NAV-veiledere», «IPS-team») or a name
-    /// written in capitals.
-    static func midSentence(_ text: String) -> String {
-        guard let first = text.first, first.isUppercase else { return text }
-        let second = text.dropFirst().first
-        if second?.isUppercase == true { return text }
-        return first.lowercased() + text.dropFirst()
+    /// The map's caption, from whose standpoint it is drawn, and the note that it is simplified and the
+    /// order not fixed: the same under the SVG and the Graphviz drawing.
+    static func figureCaption(standpoint: String?, language: DocumentLanguage) -> (caption: String, note: String) {
+        language == .en
+            ? ("Map of the work" + (standpoint.map { " seen from the standpoint of \($0)" } ?? ""),
+               "A simplified picture, drawn from the informants' accounts; the work does not always go in this order.")
+            // Inside the sentence the standpoint's first word loses its capital, an acronym («NAV-veiledere») keeps it.
+            : ("Kart over arbeidet" + (standpoint.map { ", sett fra ståstedet til \(Labels.inSentence($0))" } ?? ""),
+               "Forenklet fremstilling, tegnet ut fra informantenes beskrivelser; arbeidet skjer ikke alltid i denne rekkefølgen.")
     }
 }

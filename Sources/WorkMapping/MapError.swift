@@ -30,6 +30,10 @@ public enum MapError: Error, Sendable, Equatable {
     /// rsvg-convert failed (its exit status, -1 when it could not be started) or wrote no PNG; `message`
     /// is the first line it wrote to standard error.
     case rasterizerFailed(program: String, status: Int32, message: String)
+    /// An export of the map's tables that names none.
+    case noTables
+    /// A CSV file holds one table; these were asked for together.
+    case oneTablePerCSV(tables: [MapTableKind])
 
     public var description: String {
         switch self {
@@ -63,6 +67,11 @@ public enum MapError: Error, Sendable, Equatable {
         case let .rasterizerFailed(program, status, message):
             let why = status == -1 ? message : "exit status \(status)" + (message.isEmpty ? "" : ": \(message.escapingControlCharacters().truncated(to: 200))")
             return "\(program) could not draw the map as PNG (\(why)); nothing was written."
+        case .noTables:
+            return "no table of the map was named (there are \(MapTableKind.allCases.map(\.rawValue).joined(separator: ", "))); nothing was written."
+        case let .oneTablePerCSV(tables):
+            return "a CSV file holds one table, and \(tables.count) were named (\(tables.map(\.rawValue).joined(separator: ", "))): "
+                + "write each to a CSV file of its own, or all of them to one document; nothing was written."
         }
     }
 }

@@ -19,6 +19,20 @@ public enum MapTextKind: String, Sendable, Hashable, Codable, CaseIterable {
         case .target: "mål eller måltall"
         }
     }
+
+    /// English words for tables and the legend.
+    public var en: String {
+        switch self {
+        case .law: "law or regulation"
+        case .bossText: "boss text"
+        case .method: "method"
+        case .qualityTool: "quality tool"
+        case .form: "form or template"
+        case .plan: "plan"
+        case .system: "IT system"
+        case .target: "target or metric"
+        }
+    }
 }
 
 /// Where a text applies: one step, or the whole process (drawn above the frame).
@@ -66,6 +80,21 @@ public enum MapLinkKind: String, Sendable, Hashable, Codable, CaseIterable {
         case .regulates: "regulerer"
         case .coordinatesWith: "samordnes med"
         case .reportsTo: "rapporterer til"
+        }
+    }
+
+    /// English words for tables and the drawing («Referral precedes Getting to know»).
+    public var en: String {
+        switch self {
+        case .precedes: "precedes"
+        case .partOf: "is part of"
+        case .performs: "performs"
+        case .uses: "uses"
+        case .produces: "produces"
+        case .governs: "governs"
+        case .regulates: "regulates"
+        case .coordinatesWith: "is coordinated with"
+        case .reportsTo: "reports to"
         }
     }
 
@@ -164,6 +193,24 @@ public enum MapDisjunctureKind: String, Sendable, Hashable, Codable, CaseIterabl
     case textText
     /// A text made for another context (a borrowed method, another labour market).
     case textContext
+
+    /// Norwegian words for tables («tekst–praksis»).
+    public var nb: String {
+        switch self {
+        case .textPractice: "tekst–praksis"
+        case .textText: "tekst–tekst"
+        case .textContext: "tekst–kontekst"
+        }
+    }
+
+    /// English words for tables.
+    public var en: String {
+        switch self {
+        case .textPractice: "text–practice"
+        case .textText: "text–text"
+        case .textContext: "text–context"
+        }
+    }
 }
 
 /// A clause or target taken from a text: a quotable rule («første arbeidsgiverkontakt innen 30 dager»),

@@ -21,6 +21,23 @@ extension ProjectStore {
         try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT participantId) FROM transcriptParticipant") ?? 0
     }
 
+    // MARK: - Participants and transcripts
+
+    /// The participants by pseudonym, with their attribute values (no counts).
+    package static func participants(_ db: Database) throws -> [ParticipantSummary] {
+        try participantSummaries(db, withCounts: false)
+    }
+
+    /// The participant attributes, by name, with their types and display names.
+    package static func attributes(_ db: Database) throws -> [Attribute] {
+        try Attribute.fetchAll(db).sorted { ($0.name.lowercased(), $0.name) < ($1.name.lowercased(), $1.name) }
+    }
+
+    /// The transcripts by short name, each with its participants.
+    package static func transcripts(_ db: Database) throws -> [TranscriptSummary] {
+        try summaries(db)
+    }
+
     // MARK: - Codes
 
     /// The code with this id, if there is one.
@@ -148,6 +165,13 @@ extension ProjectStore {
              WHERE NOT EXISTS (SELECT 1 FROM memo m WHERE m.targetKind = 'transcript' AND m.targetId = t.id)
              ORDER BY slug
             """)
+    }
+
+    /// The memos with these ids that exist, in no particular order (a module's own table names them).
+    package static func memos(_ db: Database, ids: some Collection<UUID>) throws -> [Memo] {
+        var memos: [Memo] = []
+        for chunk in chunked(Array(ids)) { memos += try Memo.fetchAll(db, keys: chunk) }
+        return memos
     }
 
     // MARK: - Helpers

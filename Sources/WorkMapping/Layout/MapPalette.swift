@@ -19,6 +19,9 @@ public struct MapPalette: Sendable, Hashable {
     /// Darker than a step's texts: these stand outside the frame and govern all of it.
     public var processText = Paint(fill: "#1F5F9E", stroke: "#15436F", text: "#FFFFFF")
     public var actor = Paint(fill: "#FFFFFF", stroke: "#444444", text: "#111111")
+    /// A disjuncture (drawn by the Graphviz export): the steps' red as an outline, dark red text on white
+    /// (10:1), so it reads as a warning beside the filled steps.
+    public var disjuncture = Paint(fill: "#FFFFFF", stroke: "#B3261E", text: "#7F1B15")
     public var text = "#111111"
     public var note = "#333333"
     public var background = "#FFFFFF"

@@ -68,6 +68,16 @@ public struct ExportedQuote: Hashable, Sendable, Codable {
 }
 
 extension ExportedQuote {
+    /// The quote run into a sentence or a table cell as the house style sets it: in its quotation
+    /// marks («», with ‘’ for the marks inside), italic or upright. With `limit`, a longer quote is cut
+    /// at a word boundary and ends in the style's mark for a cut end, so a cut is marked like any
+    /// other edit (a method module's «key quotes»).
+    package func inline(style: HouseStyle, limit: Int? = nil) -> Inline {
+        let text = limit.map { displayed.cut(at: $0, mark: style.marks.cutEnd) } ?? displayed
+        let marks = style.quotationMarks
+        return .text(marks.open + ProjectStore.innerQuotes(text, style.innerQuotationMarks) + marks.close, style.italic ? .italic : .upright)
+    }
+
     /// The CSV quote bank: one row per quote with everything an author needs to trace it, under the
     /// headers of `labels` («kode», «deltakere», … in Bokmål).
     public static func quoteBank(_ quotes: [ExportedQuote], labels: Labels = .core(.nb)) -> TextTable {
@@ -259,9 +269,7 @@ extension ProjectStore {
             if let question = quote.question { blocks.append(.question([.text(words[.interviewer] + ": ", .italic), .text(question)])) }
             blocks.append(.blockQuote([.text(quote.displayed, emphasis)] + note, label: quote.label.isEmpty ? nil : [.text(quote.label)]))
         } else {
-            let marks = style.quotationMarks
-            let inline = marks.open + Self.innerQuotes(quote.displayed, style.innerQuotationMarks) + marks.close
-            blocks.append(.paragraph([.text(inline, emphasis)] + note + (quote.label.isEmpty ? [] : [.text(" " + quote.label)])))
+            blocks.append(.paragraph([quote.inline(style: style)] + note + (quote.label.isEmpty ? [] : [.text(" " + quote.label)])))
         }
         return blocks
     }

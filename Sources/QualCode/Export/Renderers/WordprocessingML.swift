@@ -68,12 +68,19 @@ struct WordprocessingML {
                                  "xmlns:pic": Self.pictureNamespace])
         xml.start("w:body")
         // A landscape table gets a section of its own: each section but the last ends in a paragraph
-        // holding its page, the last one's page is the body's.
+        // holding its page, the last one's page is the body's. Headings go with what follows them, so a
+        // heading right before a landscape table is on its page, not left alone on the page before.
         var landscape = false
         var sectionHasContent = false
-        for block in document.blocks {
-            let wanted: Bool
-            if case let .table(table) = block { wanted = table.landscape } else { wanted = false }
+        var orientations = [Bool](repeating: false, count: document.blocks.count)
+        for (index, block) in document.blocks.enumerated().reversed() {
+            switch block {
+            case let .table(table): orientations[index] = table.landscape
+            case .heading: orientations[index] = index + 1 < orientations.count && orientations[index + 1]
+            default: break
+            }
+        }
+        for (block, wanted) in zip(document.blocks, orientations) {
             if wanted != landscape {
                 if sectionHasContent { sectionBreak(page: landscape ? page.landscape : page, to: &xml) }
                 landscape = wanted

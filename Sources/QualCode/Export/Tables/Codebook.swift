@@ -63,13 +63,14 @@ extension ProjectStore {
 }
 
 extension String {
-    /// The text cut to at most `limit` characters at a word boundary, ending in « …» when cut.
-    func cut(at limit: Int) -> String {
-        guard count > limit, limit > 2 else { return self }
-        let head = prefix(limit - 2)
+    /// The text cut to at most `limit` characters at a word boundary, ending in « …» (or « » and
+    /// another `mark`) when cut.
+    func cut(at limit: Int, mark: String = "…") -> String {
+        guard count > limit, limit > mark.count + 1 else { return self }
+        let head = prefix(limit - mark.count - 1)
         var kept = head.lastIndex(where: \.isWhitespace).map { head[..<$0] } ?? head
         // No dangling comma or dash before the ellipsis.
         while let last = kept.last, last.isWhitespace || ",;:-–".contains(last) { kept = kept.dropLast() }
-        return (kept.isEmpty ? head : kept) + " …"
+        return (kept.isEmpty ? head : kept) + " " + mark
     }
 }

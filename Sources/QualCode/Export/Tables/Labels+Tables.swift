@@ -18,7 +18,7 @@ extension Labels {
     }
     /// A display name inside a sentence: «Rolle i tjenesten» becomes «rolle i tjenesten», while a name
     /// whose first word is capitalised throughout or in the middle («NAV-kontor», «IPS») stays as it is.
-    static func inSentence(_ label: String) -> String {
+    package static func inSentence(_ label: String) -> String {
         let firstWord = label.prefix { !$0.isWhitespace }
         guard let first = firstWord.first, first.isUppercase, !firstWord.dropFirst().contains(where: \.isUppercase) else { return label }
         return first.lowercased() + label.dropFirst()
