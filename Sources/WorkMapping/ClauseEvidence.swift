@@ -99,8 +99,8 @@ extension WorkMapping {
     /// The clauses cited for a target («step», …, «link», «disjuncture»), in the order taken from the texts.
     static func citedClauses(_ db: Database, target kind: String, _ id: UUID) throws -> [ClauseCitation] {
         let sql = kind == MapNodeKind.disjuncture.rawValue
-            ? "SELECT c.*, t.name AS textName FROM mapDisjunctureClause e JOIN mapClause c ON c.id = e.clauseId JOIN mapText t ON t.id = c.textId WHERE e.disjunctureId = ? ORDER BY c.id"
-            : "SELECT c.*, t.name AS textName FROM mapClauseEvidence e JOIN mapClause c ON c.id = e.clauseId JOIN mapText t ON t.id = c.textId WHERE e.targetKind = ? AND e.targetId = ? ORDER BY c.id"
+            ? "SELECT c.*, t.name AS textName FROM mapDisjunctureClause e JOIN mapClause c ON c.id = e.clauseId JOIN mapText t ON t.id = c.textId WHERE e.disjunctureId = ? ORDER BY c.rowid"
+            : "SELECT c.*, t.name AS textName FROM mapClauseEvidence e JOIN mapClause c ON c.id = e.clauseId JOIN mapText t ON t.id = c.textId WHERE e.targetKind = ? AND e.targetId = ? ORDER BY c.rowid"
         let arguments: StatementArguments = kind == MapNodeKind.disjuncture.rawValue ? [id] : [kind, id]
         return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
             ClauseCitation(clause: try MapClause(row: row), text: row["textName"])

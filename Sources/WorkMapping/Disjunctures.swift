@@ -24,7 +24,8 @@ extension WorkMapping {
     /// The statements in force (none supersedes them), oldest first; `history` gives every version.
     public func problematic(history: Bool = false) throws -> [MapProblematic] {
         try store.pool.read { db in
-            let all = try MapProblematic.order(Column("createdAt"), Column("id")).fetchAll(db)
+            // In the order written (rowid): ids made in the same millisecond are in random order.
+            let all = try MapProblematic.order(Column.rowID).fetchAll(db)
             let superseded = Set(all.compactMap(\.supersedes))
             return history ? all : all.filter { !superseded.contains($0.id) }
         }
@@ -53,7 +54,7 @@ extension WorkMapping {
 
     /// A text's clauses, in the order they were taken.
     public func clauses(of text: MapText.ID) throws -> [MapClause] {
-        try store.pool.read { db in try MapClause.filter(Column("textId") == text).order(Column("id")).fetchAll(db) }
+        try store.pool.read { db in try MapClause.filter(Column("textId") == text).order(Column.rowID).fetchAll(db) }
     }
 
     // MARK: - Disjunctures
@@ -87,6 +88,6 @@ extension WorkMapping {
 
     /// Every disjuncture, in the order recorded.
     public func disjunctures() throws -> [MapDisjuncture] {
-        try store.pool.read { db in try MapDisjuncture.order(Column("id")).fetchAll(db) }
+        try store.pool.read { db in try MapDisjuncture.order(Column.rowID).fetchAll(db) }
     }
 }

@@ -44,7 +44,7 @@ extension WorkMapping {
 
     /// Every link, in the order they were made.
     public func links() throws -> [MapLink] {
-        try store.pool.read { db in try MapLink.order(Column("id")).fetchAll(db) }
+        try store.pool.read { db in try MapLink.order(Column.rowID).fetchAll(db) }
     }
 
     /// The chain of `kind` links from `start` to `goal` (the ids after `start`, `goal` last), if there is one.

@@ -48,8 +48,8 @@ struct MapContents {
                 (kindOrder[a.kind] ?? 0, a.name.lowercased(), a.name) < (kindOrder[b.kind] ?? 0, b.name.lowercased(), b.name)
             }
             let actors = try MapActor.order(Column("position")).fetchAll(db)
-            let disjunctures = try MapDisjuncture.order(Column("id")).fetchAll(db)
-            let links = try MapLink.order(Column("id")).fetchAll(db)
+            let disjunctures = try MapDisjuncture.order(Column.rowID).fetchAll(db)
+            let links = try MapLink.order(Column.rowID).fetchAll(db)
 
             var evidence: [UUID: NodeEvidence] = [:]
             let nodes: [WorkMapping.NodeReference] = steps.map { .init(.step, $0.id) } + actions.map { .init(.action, $0.id) }
@@ -82,12 +82,12 @@ struct MapContents {
             }
 
             var clauses: [MapText.ID: [MapClause]] = [:]
-            for clause in try MapClause.order(Column("id")).fetchAll(db) { clauses[clause.textId, default: []].append(clause) }
+            for clause in try MapClause.order(Column.rowID).fetchAll(db) { clauses[clause.textId, default: []].append(clause) }
 
             return MapContents(
                 standpoint: try String.fetchOne(db, sql: "SELECT value FROM mapSetting WHERE key = 'standpoint'"),
                 steps: steps, actions: actions, actors: actors, texts: texts, links: links, clauses: clauses, disjunctures: disjunctures,
-                problematic: try MapProblematic.order(Column("createdAt"), Column("id")).fetchAll(db),
+                problematic: try MapProblematic.order(Column.rowID).fetchAll(db),
                 evidence: evidence, linkEvidence: linkEvidence, quotes: quotes,
                 participants: try ProjectStore.participants(db), attributes: try ProjectStore.attributes(db),
                 transcripts: try ProjectStore.transcripts(db), questions: questions, answered: answered,

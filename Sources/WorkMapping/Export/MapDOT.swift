@@ -26,8 +26,8 @@ extension WorkMapping {
                    actions: try MapAction.order(Column("position")).fetchAll(db),
                    texts: try MapText.order(Column("name").collating(.nocase), Column("id")).fetchAll(db),
                    actors: try MapActor.order(Column("position")).fetchAll(db),
-                   disjunctures: try MapDisjuncture.order(Column("id")).fetchAll(db),
-                   links: try MapLink.order(Column("id")).fetchAll(db),
+                   disjunctures: try MapDisjuncture.order(Column.rowID).fetchAll(db),
+                   links: try MapLink.order(Column.rowID).fetchAll(db),
                    standpoint: try String.fetchOne(db, sql: "SELECT value FROM mapSetting WHERE key = 'standpoint'"))
         }
         return map.render(lanes: lanes, words: MapWords(language), language: language, palette: palette)
