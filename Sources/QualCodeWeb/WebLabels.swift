@@ -390,6 +390,7 @@ extension LabelSet {
         ("fileAnalysisTables", nb: "analysetabeller", en: "analysis-tables"),
         ("fileAnalysisChapter", nb: "resultatkapittel", en: "results-chapter"),
         ("fileAnalysisCSV", nb: "analyse", en: "analysis"),
+        ("fileWorkMap", nb: "arbeidskart", en: "work-map"),
     ]))
 }
 
