@@ -152,4 +152,26 @@ import WorkMapping
         #expect(try m.fixture.unchanged() == before)
         #expect(try WorkMapping(m.fixture.store).passages(of: .init(.step, m.henvisning.id)).passages.isEmpty)
     }
+
+    @Test func everyLabelTheMapPageUsesExistsInBothLanguages() async throws {
+        let fixture = try WebFixture()
+        try await fixture.test { browser in
+            var browser = browser
+            try await browser.logIn()
+            var keys: Set<String> = []
+            for script in ["map.js", "picker.js", "app.js"] {
+                let text = String(buffer: try await browser.get("/assets/\(script)").body)
+                keys.formUnion(text.matches(of: /"((?:ui|file)[A-Z][A-Za-z_]*)"/).map { String($0.1) })
+            }
+            keys.formUnion(MapNodeKind.allCases.map { "uiMapKind_\($0.rawValue)" } + ["uiMapKind_link", "fileWorkMap"])
+            #expect(keys.contains("uiMapPassages") && keys.contains("uiKeyEvidence"))
+            for language in DocumentLanguage.allCases {
+                let labels = try browser.json(try await browser.get("/api/labels?lang=\(language.rawValue)"))
+                let missing = keys.filter { labels[$0] == nil }.sorted()
+                #expect(missing.isEmpty, "\(language): \(missing)")
+            }
+            let page = String(buffer: try await browser.get("/").body)
+            #expect(page.contains(##"<a id="nav-map" href="#/map" data-label="uiMap">"##))
+        }
+    }
 }
