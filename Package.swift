@@ -44,7 +44,7 @@ let package = Package(
         .target(
             name: "QualCodeWeb",
             dependencies: [
-                "QualCode", "Condensation", "QualCodeKit", .product(name: "Hummingbird", package: "hummingbird"),
+                "QualCode", "Condensation", "WorkMapping", "QualCodeKit", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             resources: [.copy("Assets")]
@@ -86,7 +86,7 @@ let package = Package(
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "QualCodeWeb", "QualCode", "QualCodeKit", "TestSupport",
+                "QualCodeWeb", "QualCode", "QualCodeKit", "WorkMapping", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),

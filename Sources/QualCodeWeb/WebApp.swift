@@ -88,6 +88,7 @@ public struct WebApp: Sendable {
         ImportRoutes(app: self).add(to: api)
         HistoryRoutes(app: self).add(to: api)
         BoardRoutes(app: self).add(to: api)
+        MapRoutes(app: self).add(to: api)
         ExportRoutes(app: self).add(to: api)
         api.get("events") { [sessions, store] request, context in
             let id = try context.requireSession().id
@@ -120,6 +121,16 @@ extension Parameters {
             throw WebError(.badRequest, "\(name) must be a whole number from \(range.lowerBound)\(range.upperBound == Int.max ? " up" : " to \(range.upperBound)") (got \"\(text.prefix(40))\")")
         }
         return number
+    }
+
+    /// A switch from the query: `true`/`1` or `false`/`0`/empty; nil when it is not given, 400 otherwise.
+    func flag(_ name: String) throws -> Bool? {
+        guard let text = get(name) else { return nil }
+        switch text {
+        case "true", "1": return true
+        case "false", "0", "": return false
+        default: throw WebError(.badRequest, "\(name) \"\(String(text.prefix(40)).escapingControlCharacters())\": expected true or false.")
+        }
     }
 
     /// A path parameter that must be a UUID; 400 when it is not.

@@ -2,6 +2,7 @@ import Condensation
 import Foundation
 import Hummingbird
 import QualCode
+import WorkMapping
 
 /// A refused request: the status, one line saying what was wrong, and where the library offers one, a
 /// remedy as a word the page turns into a button (`force`, `includeChildren`, …).
@@ -25,6 +26,8 @@ public struct WebError: Error, Sendable, HTTPResponseError {
             self = error
         case let error as StoreError:
             self.init(Self.status(of: error), error.description, remedy: error.remedy.map(Self.word))
+        case let error as MapError:
+            self.init(Self.status(of: error), error.description)
         case let error as CondensationError:
             self.init(.unprocessableContent, error.description)
         case let error as ExportError:
@@ -51,6 +54,15 @@ public struct WebError: Error, Sendable, HTTPResponseError {
         case .projectReadOnly, .readOnlyCannotOpen: .forbidden
         case .changedMeanwhile, .duplicate, .inUse, .codeInUse, .duplicateImport, .cannotUndo: .conflict
         case .diskFull: .init(code: 507, reasonPhrase: "Insufficient Storage")
+        default: .unprocessableContent
+        }
+    }
+
+    static func status(of error: MapError) -> HTTPResponse.Status {
+        switch error {
+        case .notFound, .linkNotFound: .notFound
+        case .duplicate: .conflict
+        case .rasterFailed: .internalServerError
         default: .unprocessableContent
         }
     }

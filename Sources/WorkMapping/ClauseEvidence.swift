@@ -31,6 +31,25 @@ extension MapClause {
     }
 }
 
+// MARK: - Codable
+
+extension ClauseCitation {
+    enum CodingKeys: String, CodingKey { case clause, text, label }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(clause: try container.decode(MapClause.self, forKey: .clause), text: try container.decode(String.self, forKey: .text))
+    }
+
+    /// The clause and its text, and ``label`` as tables print it, so a page shows the same words.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(clause, forKey: .clause)
+        try container.encode(text, forKey: .text)
+        try container.encode(label, forKey: .label)
+    }
+}
+
 extension WorkMapping {
     /// Cites a clause of a text as evidence for a step, action, actor, text or disjuncture (citing it
     /// again is a no-op).

@@ -54,6 +54,11 @@ class ApiFuzzTests(unittest.TestCase):
             participant = json.loads(qualcode(project, "participants", "--json"))[0]["id"]
             qualcode(project, "memo", "add", "--on", "code:Tillit", "Brukes om relasjonen til veilederen.")
             memo = json.loads(qualcode(project, "memos", "--json"))[0]["id"]
+            # A small work map, so the map's routes get a real step and link.
+            qualcode(project, "map", "step", "add", "Henvisning")
+            qualcode(project, "map", "step", "add", "Bli kjent")
+            qualcode(project, "map", "link", "precedes", "step:Henvisning", "step:Bli kjent")
+            qualcode(project, "map", "evidence", "add", "step:Henvisning", "intervju-eva", "--quote", "tillit er alt")
 
             jar = http.cookiejar.CookieJar()
             opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
@@ -66,6 +71,9 @@ class ApiFuzzTests(unittest.TestCase):
                 return json.load(opener.open(srv.base + "/api/history" + query))
 
             last_before_fuzzing = history()[0]["id"]
+            work_map = json.load(opener.open(srv.base + "/api/map"))
+            step = [n for n in work_map["nodes"] if n["name"] == "Henvisning"][0]["key"]
+            link = work_map["links"][0]["id"]
 
             by_path = {
                 r"^/api/transcripts/\{id\}": transcript,
@@ -80,6 +88,10 @@ class ApiFuzzTests(unittest.TestCase):
             for pattern, value in by_path.items():
                 config += ["", "[[operations]]", f"include-path-regex = {toml_string(pattern)}",
                            f"parameters = {{ \"path.id\" = {toml_string(value)} }}"]
+            config += ["", "[[operations]]", f"include-path-regex = {toml_string('^/api/map/nodes/')}",
+                       f"parameters = {{ \"path.kind\" = \"step\", \"path.id\" = {toml_string(step)} }}",
+                       "", "[[operations]]", f"include-path-regex = {toml_string('^/api/map/links/')}",
+                       f"parameters = {{ \"path.id\" = {toml_string(link)} }}"]
             # A destructive route renamed in the document would be fuzzed in the first phase again, unnoticed.
             document = json.load(opener.open(srv.base + "/api/openapi.json"))
             operations = {f"{method.upper()} {route}" for route, methods in document["paths"].items() for method in methods}

@@ -134,6 +134,17 @@ extension ProjectStore {
         return speakers
     }
 
+    /// The segments with these ids as the code retrieval lists them — text, lines, transcript, who
+    /// said it — without context lines, in no particular order; ids that name no segment are left out.
+    /// A module shows a passage's quote through this, as `retrieve` shows it.
+    package static func retrievedSegments(_ db: Database, ids: some Collection<UUID>) throws -> [RetrievedSegment] {
+        var segments: [RetrievedSegment] = []
+        for chunk in chunked(Array(Set(ids))) {
+            segments += try retrieved(db, try segmentRows(db, in: .listed(Array(chunk))), context: 0)
+        }
+        return segments
+    }
+
     /// Whether a segment still says what it said: its stored text, whether an edit orphaned it, and
     /// whether the transcript still holds that text at the segment's offsets.
     package struct SegmentAnchor: Hashable, Sendable {

@@ -180,14 +180,7 @@ extension ExportRoutes.Choices {
     ///
     /// - Throws: a 400 naming the parameter for a switch or number that is not one.
     init(query: Parameters) throws {
-        func flag(_ name: String) throws -> Bool? {
-            guard let text = query.get(name) else { return nil }
-            switch text {
-            case "true", "1": return true
-            case "false", "0", "": return false
-            default: throw WebError(.badRequest, "\(name) \"\(Self.shown(text))\": expected true or false.")
-            }
-        }
+        func flag(_ name: String) throws -> Bool? { try query.flag(name) }
         func number(_ name: String) throws -> Int? {
             guard let text = query.get(name) else { return nil }
             guard let number = Int(text) else { throw WebError(.badRequest, "\(name) \"\(Self.shown(text))\": expected a whole number.") }

@@ -5,6 +5,7 @@ import { openPicker, closePicker, loadRecent, rememberRecent } from "./picker.js
 import { openImport } from "./import.js";
 import "./history.js";
 import "./board.js";
+import { pickEvidence } from "./map.js";
 
 // ---------------------------------------------------------------- start
 async function start() {
@@ -287,13 +288,18 @@ async function applyCodes(paths, selection) {
   try {
     const result = await api("POST", "/api/codings", { transcript: selection.transcript, start: selection.start, end: selection.end, codes: paths });
     toast(t("uiCoded", [...result.added, ...result.alreadyPresent].join(", ")));
-    // The code tree first: a page drawn after it colours a code the coding just created.
-    if (state.selectionSource?.after) { await loadCodes(); await state.selectionSource.after(); } else { await refresh(); }
+    await afterCoding();
     return true;
   } catch (error) {
     toast(error.message, true);
     return false;
   }
+}
+
+// Redraws the page a selection was coded on: the code tree first, so a page drawn after it colours a
+// code the coding just created.
+async function afterCoding() {
+  if (state.selectionSource?.after) { await loadCodes(); await state.selectionSource.after(); } else { await refresh(); }
 }
 
 // The selection the keys act on, or null with the reason said.
@@ -309,6 +315,12 @@ function codeSelection(exact) {
   const selection = selectionToCode(exact);
   if (!selection) return;
   openPicker({ title: t("uiPickCode"), quote: selection.text, choose: (path) => applyCodes([path], selection) });
+}
+
+// The selection as evidence for a node or link of the work map, chosen in the map's picker.
+function evidenceSelection(exact) {
+  const selection = selectionToCode(exact);
+  if (selection) pickEvidence(selection, afterCoding);
 }
 
 async function refresh() {
@@ -506,7 +518,7 @@ function onDocumentClick(event) {
 // ---------------------------------------------------------------- keys
 function showHelp() {
   $("help-title").textContent = t("uiShortcuts");
-  const keys = [["c", t("uiKeyCode")], ["C (shift+c)", t("uiKeyCodeExact")], ["1–9", t("uiKeyRecent")], ["u", t("uiKeyUndo")],
+  const keys = [["c", t("uiKeyCode")], ["C (shift+c)", t("uiKeyCodeExact")], ["e", t("uiKeyEvidence")], ["1–9", t("uiKeyRecent")], ["u", t("uiKeyUndo")],
     ["m", t("uiKeyMemo")], ["j / k", t("uiKeyLine")], ["shift+←/→", t("uiKeySelect")], ["shift+↑/↓", t("uiKeySelectLine")], ["?", t("uiKeyHelp")], ["Esc", t("uiKeyClose")]];
   $("help-keys").replaceChildren(...keys.flatMap(([key, what]) => [el("dt", { text: key }), el("dd", { text: what })]));
   $("help").hidden = false;
@@ -525,6 +537,7 @@ function onKey(event) {
   if (!$("help").hidden) { $("help").hidden = true; return; }
   if (event.key === "?") { showHelp(); event.preventDefault(); return; }
   if (event.key === "c" || event.key === "C") { event.preventDefault(); codeSelection(event.key === "C"); return; }
+  if (event.key === "e" || event.key === "E") { event.preventDefault(); evidenceSelection(event.key === "E"); return; }
   // By the key's place, not its character: shift+2 gives «"» or «@» depending on the keyboard layout.
   const digit = /^Digit([1-9])$/.exec(event.code);
   if (digit && state.selectionSource) {
