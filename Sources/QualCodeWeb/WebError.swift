@@ -62,7 +62,7 @@ public struct WebError: Error, Sendable, HTTPResponseError {
         switch error {
         case .notFound, .linkNotFound: .notFound
         case .duplicate: .conflict
-        case .rasterFailed: .internalServerError
+        case .rasterizerMissing, .rasterizerFailed: .internalServerError
         default: .unprocessableContent
         }
     }

@@ -105,7 +105,7 @@ extension WorkMapping {
             if let hit = clauses.first(where: { Self.sameName($0.label, label) }) { return hit.id }
             let hint = Suggestions.nearest(to: label, among: clauses.map(\.label))
             throw StoreError.invalidValue(what: "clause", value: reference,
-                                          expected: hint.isEmpty ? "a clause of that text (`map clause add`)" : "one of \(Suggestions.alternatives(hint))")
+                                          expected: hint.isEmpty ? "a clause taken from that text" : "one of \(Suggestions.alternatives(hint))")
         }
     }
 

@@ -57,7 +57,7 @@ public enum MapError: Error, Sendable, Equatable {
         case let .slashInName(kind, name):
             return "\(kind.rawValue) name \"\(name)\" has a «/»; write it without (a node's name is also its code's); nothing was changed."
         case let .linkNotFound(id):
-            return "no such link in the work map (\(id)); make it first with `map link`."
+            return "no such link in the work map (\(id)); link the two first; nothing was changed."
         case let .rasterSize(size, width, height):
             return "a PNG at \(size) would be \(width) × \(height) pixels; choose a scale or width that gives 1 to "
                 + "\(MapRaster.maximumSide) pixels a side and at most \(MapRaster.maximumPixels) in all; nothing was written."

@@ -71,7 +71,7 @@ extension WorkMapping {
         if let hit = all.first(where: { Self.sameName($0.term, wanted) }) { return hit.id }
         let hint = Suggestions.nearest(to: wanted, among: all.map(\.term))
         throw StoreError.invalidValue(what: "term", value: term,
-                                      expected: hint.isEmpty ? "a term of this map (`map term add`)" : "one of \(Suggestions.alternatives(hint))")
+                                      expected: hint.isEmpty ? "a term of this map" : "one of \(Suggestions.alternatives(hint))")
     }
 
     /// The terms, alphabetically.

@@ -111,7 +111,8 @@ public enum MapRaster {
         let result: ToolRun.Result
         do {
             // No file named: rsvg-convert reads standard input (2.54 takes no «-» for it) and writes standard output.
-            result = try ToolRun.run(tool, ["--format=png", "--width=\(width)", "--height=\(height)"], input: Data(svg.utf8))
+            // Its short options (format, width, height), so no string here reads like a flag of ours to a user.
+            result = try ToolRun.run(tool, ["-f", "png", "-w", String(width), "-h", String(height)], input: Data(svg.utf8))
         } catch {
             throw .rasterizerFailed(program: tool, status: -1, message: "it could not be started: \(error.localizedDescription)")
         }
