@@ -32,9 +32,12 @@ extension MapContents {
                                Self.cell(w.labels(.mapAnswered, answeredCount, questions.count))])
             }
         }
-        return Table(caption: [.text(w[.mapInformantsCaption])],
-                     header: ([w[.mapColInformant], w[.mapColTranscript]] + attributes.map(\.displayName)
-                              + [w[.mapColStepsWithEvidence], w[.mapColPassages], w[.mapColAnswered]]).map { [.text($0)] },
-                     rows: rows, notes: [[.text(participants.isEmpty ? w[.mapNoParticipants] : w[.mapInformantsNote])]])
+        var table = Table(caption: [.text(w[.mapInformantsCaption])],
+                          header: ([w[.mapColInformant], w[.mapColTranscript]] + attributes.map(\.displayName)
+                                   + [w[.mapColStepsWithEvidence], w[.mapColPassages], w[.mapColAnswered]]).map { [.text($0)] },
+                          rows: rows, notes: [[.text(participants.isEmpty ? w[.mapNoParticipants] : w[.mapInformantsNote])]])
+        // Past seven columns (more than two attributes) a portrait page breaks the words: turn it.
+        table.landscape = table.columnCount > 7
+        return table
     }
 }

@@ -27,7 +27,7 @@ struct MapCommand: ParsableCommand {
               qualcode map status
             """,
         subcommands: [Status.self, Standpoint.self, Problematic.self, Step.self, Action.self, Actor.self, Text.self, Clause.self, Link.self,
-                      Evidence.self, Disjuncture.self, Term.self, Question.self]
+                      Evidence.self, Disjuncture.self, Term.self, Question.self, Export.self]
     )
 }
 

@@ -1,0 +1,56 @@
+import Foundation
+import QualCode
+
+/// The forms the drawn map is exported in on its own, outside a document: SVG to edit or print, PNG for
+/// slides, Graphviz DOT for those who restyle it themselves.
+public enum MapDrawingFormat: String, Sendable, Hashable, Codable, CaseIterable {
+    case svg, png, dot
+
+    public var fileExtension: String { rawValue }
+
+    public var contentType: String {
+        switch self {
+        case .svg: "image/svg+xml"
+        case .png: "image/png"
+        case .dot: "text/vnd.graphviz; charset=utf-8"
+        }
+    }
+}
+
+/// What a drawing export asks for: the form, swim lanes per actor, the language of caption, legend and
+/// note, and for PNG its size.
+public struct MapDrawingRequest: Sendable, Hashable {
+    public var format: MapDrawingFormat
+    public var lanes: Bool
+    public var language: DocumentLanguage
+    public var size: MapRaster.Size
+
+    public init(_ format: MapDrawingFormat, lanes: Bool = false, language: DocumentLanguage = .nb, size: MapRaster.Size = .standard) {
+        self.format = format
+        self.lanes = lanes
+        self.language = language
+        self.size = size
+    }
+}
+
+extension WorkMapping {
+    /// The map drawn as SVG, PNG or DOT, the bytes of the file.
+    ///
+    /// - Throws: ``MapError`` for a PNG size out of range or rsvg-convert missing or failing.
+    public func drawing(_ request: MapDrawingRequest) throws -> Data {
+        switch request.format {
+        case .svg: Data(try mapSVG(lanes: request.lanes, language: request.language).utf8)
+        case .png: try mapPNG(lanes: request.lanes, language: request.language, size: request.size)
+        case .dot: Data(try dot(lanes: request.lanes, language: request.language).utf8)
+        }
+    }
+
+    /// Writes the map as a figure in a Word document (docx or one-file Word XML) or an HTML page.
+    ///
+    /// - Throws: ``ExportError/unsupportedFormat(_:expected:)`` for CSV, what ``mapDocument(lanes:language:)``
+    ///   throws, ``ExportError`` for a target that cannot be written. Nothing is written then.
+    public func exportMapDocument(lanes: Bool = false, language: DocumentLanguage = .nb, to target: ExportTarget) throws {
+        guard target.format != .csv else { throw ExportError.unsupportedFormat(target.format.rawValue, expected: "docx, wordxml or html") }
+        try target.write(try mapDocument(lanes: lanes, language: language))
+    }
+}
