@@ -174,4 +174,72 @@ import Testing
         #expect(lines.count == 1 && lines[0].contains(message), "\(result.stderr)")
         #expect(try listings.map { try cli.run($0).stdout } == before)
     }
+
+    /// `map export`: the drawing as SVG (xmllint accepts it), PNG (a PNG of the width asked), DOT, the Word
+    /// figure with the SVG beside the PNG (read back by python-docx) and the tables as Word and CSV.
+    @Test func theMapIsExportedInEveryForm() throws {
+        let cli = try project()
+        defer { cli.remove() }
+        for arguments in [
+            ["map", "standpoint", "Jobbspesialister i NAV"],
+            ["map", "step", "add", "Henvisning"], ["map", "step", "add", "Bli kjent"],
+            ["map", "action", "add", "Informasjonssamtale", "--step", "Bli kjent"],
+            ["map", "text", "add", "Samtykkeerklæring", "--kind", "form", "--step", "Bli kjent"],
+            ["map", "evidence", "add", "step:Henvisning", "intervju-siv", "--quote", "Vi får en henvisning"],
+        ] {
+            let result = try cli.run(arguments)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+        for arguments in [["map", "export", "svg", "-o", "kart.svg", "--lanes"], ["map", "export", "png", "-o", "kart.png", "--width", "640"],
+                          ["map", "export", "dot", "-o", "kart.gv"], ["map", "export", "docx", "-o", "kart.docx"],
+                          ["map", "export", "tables", "-o", "tabeller.docx"],
+                          ["map", "export", "tables", "--table", "steps", "-o", "steg.csv", "--delimiter", ";"]] {
+            let result = try cli.run(arguments)
+            let file = arguments[arguments.firstIndex(of: "-o")! + 1]
+            #expect(result.status == 0 && result.stdout == "Wrote \(file)\n", "\(arguments): \(result.stderr)")
+        }
+        let folder = cli.directory
+        let svg = try String(contentsOf: folder.appendingPathComponent("kart.svg"), encoding: .utf8)
+        #expect(svg.contains(">Henvisning<") && svg.contains(">Samtykkeerklæring<"))
+        #expect(try cli.shell("xmllint --noout kart.svg").status == 0)
+        let png = try Data(contentsOf: folder.appendingPathComponent("kart.png"))
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png[16..<20].reduce(0) { $0 << 8 | Int($1) } == 640)
+        #expect(try String(contentsOf: folder.appendingPathComponent("kart.gv"), encoding: .utf8).hasPrefix("digraph"))
+        // Standard output for SVG and DOT, as a pipe wants them.
+        #expect(try cli.run("map", "export", "dot").stdout.hasPrefix("digraph"))
+        let figure = try String(decoding: runPython("""
+            import sys, docx, zipfile
+            d = docx.Document(sys.argv[1])
+            print(len(d.inline_shapes), sorted(n for n in zipfile.ZipFile(sys.argv[1]).namelist() if n.startswith('word/media/')))
+            print([p.text for p in d.paragraphs if p.text.startswith('Figur')])
+            """, [folder.appendingPathComponent("kart.docx").path]), as: UTF8.self)
+        #expect(figure == "1 ['word/media/image1.png', 'word/media/image1.svg']\n['Figur 1 Kart over arbeidet, sett fra ståstedet til jobbspesialister i NAV']\n",
+                "\(figure)")
+        let tables = try String(decoding: runPython("""
+            import sys, docx
+            d = docx.Document(sys.argv[1])
+            print(len(d.tables), d.tables[0].rows[1].cells[0].text)
+            """, [folder.appendingPathComponent("tabeller.docx").path]), as: UTF8.self)
+        #expect(tables == "5 Henvisning\n", "\(tables)")
+        let csv = try Data(contentsOf: folder.appendingPathComponent("steg.csv"))
+        #expect(csv.starts(with: Data("\u{FEFF}Steg;Handlinger;".utf8)) && String(decoding: csv, as: UTF8.self).contains("\r\nHenvisning;"))
+
+        // Refused before anything is written; an earlier file stays as it was.
+        for (arguments, message) in [
+            (["map", "export", "png"], "a PNG goes to a file"),
+            (["map", "export", "svg", "-o", "kart.png"], "ends in .png, but this writes svg"),
+            (["map", "export", "svg", "--width", "800"], "has no pixels"),
+            (["map", "export", "png", "-o", "kart.png", "--width", "0"], "pixels"),
+            (["map", "export", "tables", "-o", "t.csv"], "a CSV file holds one table"),
+            (["map", "export", "docx", "-o", "k.csv"], "the map's figure is a document"),
+            (["map", "export", "tables", "--table", "rows", "-o", "t.docx"], "'rows' is invalid for '--table"),
+            (["map", "export", "svg", "-o", "mangler/kart.svg"], "cannot be written"),
+            (["map", "export", "docx", "-o", "studie.qualcode"], "which this export reads"),
+        ] {
+            let result = try cli.run(arguments)
+            #expect(result.status != 0 && result.stdout.isEmpty, "\(arguments)")
+            #expect(result.stderr.split(separator: "\n").count == 1 && result.stderr.contains(message), "\(arguments): \(result.stderr)")
+        }
+        #expect(try Data(contentsOf: folder.appendingPathComponent("kart.png")) == png)
+    }
 }
