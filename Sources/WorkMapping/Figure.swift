@@ -14,7 +14,8 @@ extension WorkMapping {
             let figureSteps = steps.map { step in
                 MapFigure.Step(box: box(step.id, step.name),
                                actions: actions.filter { $0.stepId == step.id }.map { box($0.id, $0.name) },
-                               texts: texts.filter { $0.scope == .step && $0.stepId == step.id }.map { box($0.id, $0.name) })
+                               texts: texts.filter { $0.scope == .step && $0.stepId == step.id }.map { box($0.id, $0.name) },
+                               orderNotFixed: step.orderNotFixed)
             }
             var figureLanes: [MapFigure.Lane] = []
             if lanes {
@@ -30,7 +31,10 @@ extension WorkMapping {
                 }
             }
             let standpoint = try String.fetchOne(db, sql: "SELECT value FROM mapSetting WHERE key = 'standpoint'")
-            let (caption, note) = Self.figureCaption(standpoint: standpoint, language: language)
+            var (caption, note) = Self.figureCaption(standpoint: standpoint, language: language)
+            if steps.contains(where: \.orderNotFixed) {
+                note += language == .en ? " Dashed arrows: the step does not always come in this place." : " Stiplet pil: steget kommer ikke alltid på dette stedet."
+            }
             return MapFigure(caption: caption, note: note, steps: figureSteps,
                              processTexts: texts.filter { $0.scope == .process }.map { box($0.id, $0.name) },
                              lanes: figureLanes, words: language == .en ? .en : .nb)

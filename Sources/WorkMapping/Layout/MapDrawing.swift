@@ -90,6 +90,8 @@ public struct MapDrawing: Sendable, Hashable, Codable {
         public var from: Endpoint
         public var to: Endpoint
         public var points: [MapPoint]
+        /// Drawn dashed: an order that is not fixed.
+        public var dashed = false
     }
 
     /// A swim lane's band across the frame; its actor's box sits at its left.

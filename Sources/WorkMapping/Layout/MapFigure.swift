@@ -21,7 +21,11 @@ public struct MapFigure: Sendable, Hashable, Codable {
         public var box: Box
         public var actions: [Box]
         public var texts: [Box]
-        public init(box: Box, actions: [Box] = [], texts: [Box] = []) { self.box = box; self.actions = actions; self.texts = texts }
+        /// The step does not always come here in the work: the arrows into and out of it are dashed.
+        public var orderNotFixed: Bool
+        public init(box: Box, actions: [Box] = [], texts: [Box] = [], orderNotFixed: Bool = false) {
+            self.box = box; self.actions = actions; self.texts = texts; self.orderNotFixed = orderNotFixed
+        }
     }
 
     /// An actor's swim lane: the keys of the actions it performs.

@@ -133,7 +133,8 @@ private struct MapLayoutBuilder {
         let arrowY = y + (stepHeight / 2).rounded(.down)
         for column in steps.indices.dropLast() {
             arrows.append(.init(from: .box(steps[column].box.key), to: .box(steps[column + 1].box.key),
-                                points: [MapPoint(x: columns[column] + plan.widths[column], y: arrowY), MapPoint(x: columns[column + 1], y: arrowY)]))
+                                points: [MapPoint(x: columns[column] + plan.widths[column], y: arrowY), MapPoint(x: columns[column + 1], y: arrowY)],
+                                dashed: steps[column].orderNotFixed || steps[column + 1].orderNotFixed))
         }
         let stepBottom = y + stepHeight
         guard steps.contains(where: { !$0.texts.isEmpty }) else { return stepBottom }

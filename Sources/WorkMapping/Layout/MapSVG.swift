@@ -82,7 +82,8 @@ public enum MapSVG {
             }
         }
         let list = points.map { "\(number($0.x)),\(number($0.y))" }.joined(separator: " ")
-        return "<polyline points=\"\(list)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"1.5\" marker-end=\"url(#arrowhead)\"/>\n"
+        let dash = arrow.dashed ? " stroke-dasharray=\"5 4\"" : ""
+        return "<polyline points=\"\(list)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"1.5\"\(dash) marker-end=\"url(#arrowhead)\"/>\n"
     }
 
     private static func attributes(_ rect: MapRect) -> String {
