@@ -27,7 +27,8 @@ import Testing
         await feed.stop(id)
     }
 
-    @Test(.timeLimit(.minutes(1))) func theStreamEndsWhenItsSessionDoes() async throws {
+    // The limit only guards against a stream that never ends; a loaded CI machine took over a minute once.
+    @Test(.timeLimit(.minutes(3))) func theStreamEndsWhenItsSessionDoes() async throws {
         let fixture = try WebFixture()
         try await fixture.test { browser in
             var browser = browser
