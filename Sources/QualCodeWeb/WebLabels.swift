@@ -425,6 +425,8 @@ extension LabelSet {
         ("fileAnalysisChapter", nb: "resultatkapittel", en: "results-chapter"),
         ("fileAnalysisCSV", nb: "analyse", en: "analysis"),
         ("fileWorkMap", nb: "arbeidskart", en: "work-map"),
+        ("fileMapFigure", nb: "arbeidskart-figur", en: "work-map-figure"),
+        ("fileMapTables", nb: "arbeidskart-tabeller", en: "work-map-tables"),
     ]))
 }
 
