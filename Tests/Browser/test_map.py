@@ -1,17 +1,25 @@
 """The work map page: the drawing with a box per step, action and text, a box's panel with its quotes,
 informants, clauses and links, the keyboard (Tab to a box, Enter, Esc), swim lanes and the map's language,
-evidence added from a transcript selection with the key e, and the evidence route's refusals.
+evidence added from a transcript selection with the key e, the downloads (the drawing as SVG, PNG and DOT,
+the map as a Word figure, its tables) on the map page and the exports page, and the evidence route's refusals.
 
 The map is built with the command line (`qualcode map …`) in a project and server of this module's own,
 started once for the module, so nothing here depends on the demo project or on the other modules' codings.
 """
 import http.cookiejar
 import json
+import shutil
 import subprocess
+import tempfile
+import time
 import unittest
 import urllib.error
 import urllib.request
+from pathlib import Path
 
+import docx
+
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
@@ -191,8 +199,8 @@ class MapPageTests(BrowserTest):
 
     def test_2_the_keyboard_opens_and_closes_a_box(self):
         driver = self.open_map()
-        # From the download button, the next stop of Tab is the drawing's first box.
-        driver.execute_script("document.getElementById('map-download').focus()")
+        # From the last download link, the next stop of Tab is the drawing's first box.
+        driver.execute_script("document.getElementById('map-download-tables').focus()")
         driver.switch_to.active_element.send_keys(Keys.TAB)
         focused = driver.switch_to.active_element
         names = {n["key"]: n["name"] for n in view()["nodes"]}
@@ -217,10 +225,14 @@ class MapPageTests(BrowserTest):
         WebDriverWait(driver, 5).until(lambda d: d.find_elements(By.CSS_SELECTOR, f'#map-svg g[data-key="{actor}"][tabindex]'))
         self.assertIn("lanes=true", driver.current_url)
         Select(driver.find_element(By.ID, "map-language")).select_by_value("en")
-        WebDriverWait(driver, 5).until(lambda d: "Map of the work" in d.find_element(By.CSS_SELECTOR, "#map-svg > title").get_attribute("textContent"))
+        # A switch redraws the page: an element found just before may be gone when it is read.
+        WebDriverWait(driver, 5, ignored_exceptions=[StaleElementReferenceException]).until(
+            lambda d: "Map of the work" in d.find_element(By.CSS_SELECTOR, "#map-svg > title").get_attribute("textContent"))
         self.assertIn("language=en", driver.current_url)
         self.assertTrue(driver.find_elements(By.CSS_SELECTOR, f'#map-svg g[data-key="{actor}"]'))
-        self.assertIn("lanes=true&language=en", driver.find_element(By.ID, "map-download").get_attribute("href"))
+        for link in ["map-download-svg", "map-download-png", "map-download-dot", "map-download-figure"]:
+            self.assertIn("lanes=true&language=en", driver.find_element(By.ID, link).get_attribute("href"))
+        self.assertIn("language=en", driver.find_element(By.ID, "map-download-tables").get_attribute("href"))
         # A reload keeps what the switches chose.
         driver.refresh()
         WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, f'#map-svg g[data-key="{actor}"]'))
@@ -264,6 +276,97 @@ class MapPageTests(BrowserTest):
         self.assertIn("1 passasje fra 1 informant", panel.text)
         self.assertIn("Ola", panel.find_element(By.CSS_SELECTOR, ".informants").text)
         self.assertNotIn("Bli kjent", driver.find_element(By.ID, "map-without-evidence").text)
+
+    def fetched(self, driver, link):
+        """What the page gets for a download link's address (its own session): status, type, size, first bytes."""
+        href = driver.find_element(By.ID, link).get_attribute("href")
+        return driver.execute_async_script("""
+            const done = arguments[arguments.length - 1];
+            fetch(arguments[0], { credentials: "same-origin" }).then(async (r) => {
+              const bytes = new Uint8Array(await r.arrayBuffer());
+              done({ status: r.status, type: r.headers.get("Content-Type"), disposition: r.headers.get("Content-Disposition"),
+                     size: bytes.length, head: Array.from(bytes.slice(0, 24)) });
+            }).catch((e) => done({ error: String(e) }));""", href)
+
+    def test_5_the_map_page_downloads_the_drawing_and_the_word_files(self):
+        driver = self.open_map()
+        row = driver.find_element(By.ID, "map-downloads")
+        self.assertEqual([a.text for a in row.find_elements(By.TAG_NAME, "a")], ["SVG", "PNG", "DOT", "Word (figur)", "Tabeller (Word)"])
+        for a in row.find_elements(By.TAG_NAME, "a"):
+            self.assertIsNotNone(a.get_attribute("download"), a.text)
+            self.assertTrue(a.get_attribute("title"), a.text)
+        png = self.fetched(driver, "map-download-png")
+        self.assertEqual((png["status"], png["type"]), (200, "image/png"), png)
+        self.assertEqual(png["head"][:8], [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        self.assertGreater(png["size"], 5000)
+        self.assertIn("arbeidskart.png", png["disposition"])
+        # The PNG is as wide as the standard two pixels per unit of the drawing.
+        width = int.from_bytes(bytes(png["head"][16:20]), "big")
+        natural = float(driver.find_element(By.ID, "map-svg").get_attribute("width"))
+        self.assertAlmostEqual(width, natural * 2, delta=2)
+        word = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        for link, name in [("map-download-figure", "arbeidskart-figur.docx"), ("map-download-tables", "arbeidskart-tabeller.docx")]:
+            got = self.fetched(driver, link)
+            self.assertEqual((got["status"], got["type"]), (200, word), (link, got))
+            self.assertEqual(got["head"][:2], [0x50, 0x4B], link)  # a ZIP
+            self.assertGreater(got["size"], 3000, link)
+            self.assertIn(name, got["disposition"])
+        for link, kind in [("map-download-svg", "image/svg+xml"), ("map-download-dot", "text/vnd.graphviz; charset=utf-8")]:
+            got = self.fetched(driver, link)
+            self.assertEqual((got["status"], got["type"]), (200, kind), (link, got))
+        # With swim lanes and English, the links ask for them, and the figure comes in English.
+        redrawn = lambda text: WebDriverWait(driver, 5, ignored_exceptions=[StaleElementReferenceException]).until(
+            lambda d: text in d.find_element(By.ID, "map-download-figure").get_attribute("href"))
+        driver.find_element(By.ID, "map-lanes").click()
+        redrawn("lanes=true&language=nb")
+        Select(driver.find_element(By.ID, "map-language")).select_by_value("en")
+        redrawn("lanes=true&language=en")
+        self.assertIn("work-map-figure.docx", self.fetched(driver, "map-download-figure")["disposition"])
+
+    def test_6_the_exports_page_makes_the_maps_tables_as_word(self):
+        downloads = Path(tempfile.mkdtemp(prefix="qualcode-downloads-"))
+        self.addCleanup(shutil.rmtree, downloads, ignore_errors=True)
+        driver = self.new_browser(downloads)
+        driver.get(srv.address)
+        WebDriverWait(driver, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#transcripts a")))
+        driver.find_element(By.ID, "nav-exports").click()
+        tabs = WebDriverWait(driver, 10).until(EC.visibility_of_element_located((By.CSS_SELECTOR, ".export-kinds")))
+        self.assertIn("Arbeidskart", tabs.get_attribute("textContent"))
+        self.assertTrue(driver.find_element(By.ID, "export-tab-map-figure").is_displayed())
+        driver.find_element(By.ID, "export-tab-map-tables").click()
+        form = WebDriverWait(driver, 10).until(EC.visibility_of_element_located((By.ID, "export-map-tables")))
+        self.assertEqual([label.text for label in form.find_elements(By.CSS_SELECTOR, "#export-tables label")],
+                         ["Steg", "Tekster", "Brudd", "Sitater per steg", "Informanter"])
+        for value in ["steps", "quotes"]:
+            form.find_element(By.CSS_SELECTOR, f'#export-tables input[value="{value}"]').click()
+        Select(form.find_element(By.NAME, "style")).select_by_value("report")
+        form.find_element(By.ID, "export-download").click()
+        path = downloads / "arbeidskart-tabeller.docx"
+        deadline = time.time() + 15
+        while time.time() < deadline and not (path.exists() and not list(downloads.glob("*.crdownload"))):
+            time.sleep(0.2)
+        self.assertTrue(path.exists(), sorted(p.name for p in downloads.iterdir()))
+        document = docx.Document(str(path))
+        self.assertEqual(len(document.tables), 2)
+        steps = [row.cells[0].text for row in document.tables[0].rows]
+        self.assertEqual(steps[1:], ["Henvisning", "Bli kjent"])
+        quotes = "\n".join(cell.text for row in document.tables[1].rows for cell in row.cells)
+        self.assertIn("Vi får en henvisning fra veilederen", quotes)
+        WebDriverWait(driver, 5).until(lambda d: "arbeidskart-tabeller.docx" in d.find_element(By.ID, "toast").text)
+
+        # Two tables as CSV: the server's one line says why, and nothing is downloaded.
+        Select(form.find_element(By.NAME, "format")).select_by_value("csv")
+        form.find_element(By.ID, "export-download").click()
+        error = WebDriverWait(driver, 10).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "#export-outcome .error-line")))
+        self.assertIn("a CSV file holds one table", error.text)
+        self.assertEqual(sorted(p.name for p in downloads.iterdir()), ["arbeidskart-tabeller.docx"])
+        form.find_element(By.CSS_SELECTOR, '#export-tables input[value="quotes"]').click()
+        form.find_element(By.ID, "export-download").click()
+        csv_path = downloads / "arbeidskart-tabeller.csv"
+        deadline = time.time() + 15
+        while time.time() < deadline and not (csv_path.exists() and not list(downloads.glob("*.crdownload"))):
+            time.sleep(0.2)
+        self.assertIn("Henvisning", csv_path.read_text(encoding="utf-8-sig"))
 
 
 class MapRouteRefusalTests(unittest.TestCase):

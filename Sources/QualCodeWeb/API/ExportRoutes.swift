@@ -3,10 +3,12 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import QualCode
+import WorkMapping
 
 /// Downloads of every export with the command line's options: the quotes (`qualcode quotes`), the
-/// standard tables (`qualcode export codebook|participants|matrix|codings|wide`) and the analysis
-/// (`qualcode stc export tables|chapter|csv`). Each route reads the form's choices, makes the one
+/// standard tables (`qualcode export codebook|participants|matrix|codings|wide`), the analysis
+/// (`qualcode stc export tables|chapter|csv`) and the work map as a figure and its tables
+/// (`qualcode map export docx|tables`). Each route reads the form's choices, makes the one
 /// library call the command makes, and hands the file over as an attachment.
 ///
 /// The quote export changes the project — it records each quote's use with its label, as an export to a
@@ -50,6 +52,9 @@ struct ExportRoutes {
         // The analysis.
         var snapshot: String?
         var withUnits: Bool?
+        // The work map.
+        var lanes: Bool?
+        var tables: [String]?
     }
 
     func add(to group: RouterGroup<WebContext>) {
@@ -127,6 +132,24 @@ struct ExportRoutes {
             let report = try await app.read { try Condensation($0).export(analysis, to: download.target) }
             return download.response(notes: DownloadNotes(tooWide: report.tablesTooWide))
         }
+        group.get("exports/map/figure") { request, context in
+            _ = try context.requireSession()
+            let choices = try Choices(query: request.uri.queryParameters)
+            let download = try choices.download(.mapFigure)
+            let lanes = choices.lanes ?? false
+            try await app.read { try WorkMapping($0).exportMapDocument(lanes: lanes, language: download.language, to: download.target) }
+            return download.response()
+        }
+        group.get("exports/map/tables") { request, context in
+            _ = try context.requireSession()
+            let choices = try Choices(query: request.uri.queryParameters)
+            let download = try choices.download(.mapTables)
+            let kinds = try (choices.tables ?? []).map { try choices.choice("tables", $0, default: MapTableKind.steps) }
+            let tables = MapTablesExportRequest(kinds: kinds.isEmpty ? MapTableKind.allCases : kinds, language: download.language,
+                                                style: try choices.parsed("style", choices.style ?? "thesis", HouseStyle.builtIn(named:)))
+            let report = try await app.read { try WorkMapping($0).exportTables(tables, to: download.target) }
+            return download.response(notes: DownloadNotes(tooWide: report.tablesTooWide))
+        }
         group.get("stc/snapshots") { _, context in
             _ = try context.requireSession()
             return try JSON.response(try await app.read { try Condensation($0).snapshots() })
@@ -151,6 +174,7 @@ struct ExportRoutes {
 enum ExportKind: Sendable {
     case quotes, codebook, participants, matrix, codings, wide
     case analysis(AnalysisExportRequest.Kind)
+    case mapFigure, mapTables
 
     /// The label of the file's usual name («sitater», «kodebok»): a download is named in the page's language.
     var stemLabel: LabelKey {
@@ -164,6 +188,8 @@ enum ExportKind: Sendable {
         case .analysis(.tables): "fileAnalysisTables"
         case .analysis(.chapter): "fileAnalysisChapter"
         case .analysis(.csv): "fileAnalysisCSV"
+        case .mapFigure: "fileMapFigure"
+        case .mapTables: "fileMapTables"
         }
     }
 
@@ -176,7 +202,7 @@ enum ExportKind: Sendable {
 
 extension ExportRoutes.Choices {
     /// The choices in a download's address: text as given, `true`/`false` (or 1/0) for a switch, whole
-    /// numbers, and `codes` and `attributes` repeated for their lists.
+    /// numbers, and `codes`, `attributes` and `tables` repeated for their lists.
     ///
     /// - Throws: a 400 naming the parameter for a switch or number that is not one.
     init(query: Parameters) throws {
@@ -196,7 +222,8 @@ extension ExportRoutes.Choices {
                   minCell: try number("minCell"), percentMinN: try number("percentMinN"), values: query.get("values"), style: query.get("style"),
                   label: query.get("label"), leadIn: query.get("leadIn"), blockWords: try number("blockWords"),
                   namesInSummary: try flag("namesInSummary"), groupBy: query.get("groupBy"), withQuestion: try flag("withQuestion"),
-                  cleanFillers: try flag("cleanFillers"), strict: try flag("strict"), snapshot: query.get("snapshot"), withUnits: try flag("withUnits"))
+                  cleanFillers: try flag("cleanFillers"), strict: try flag("strict"), snapshot: query.get("snapshot"), withUnits: try flag("withUnits"),
+                  lanes: try flag("lanes"), tables: list("tables"))
     }
 
     /// A value as a refusal quotes it: its start, control characters escaped.

@@ -3,9 +3,10 @@ import Hummingbird
 import QualCode
 import WorkMapping
 
-/// The institutional-ethnography work map: the drawing with its nodes, links and status, the SVG as a
-/// download, a node's or link's evidence with the quotes, and a passage added as evidence — each one
-/// call into the WorkMapping module.
+/// The institutional-ethnography work map: the drawing with its nodes, links and status, the drawing as an
+/// SVG, PNG or DOT download, a node's or link's evidence with the quotes, and a passage added as evidence —
+/// each one call into the WorkMapping module. The map as a Word figure and its tables are exports
+/// (`ExportRoutes`).
 struct MapRoutes {
     let app: WebApp
 
@@ -25,12 +26,15 @@ struct MapRoutes {
             let (lanes, language) = try Self.drawing(request.uri.queryParameters)
             return try JSON.response(try await app.read { try WorkMapping($0).view(lanes: lanes, language: language) })
         }
-        group.get("map/svg") { request, context in
-            _ = try context.requireSession()
-            let (lanes, language) = try Self.drawing(request.uri.queryParameters)
-            let svg = try await app.read { try WorkMapping($0).view(lanes: lanes, language: language).svg }
-            let name = LabelSet.web["fileWorkMap", language]
-            return Download.attachment(Data(svg.utf8), name: "\(name).svg", type: "image/svg+xml; charset=utf-8", notes: DownloadNotes())
+        // The drawing on its own, as the command line's `map export svg|png|dot` writes it.
+        for format in MapDrawingFormat.allCases {
+            group.get("map/\(format.rawValue)") { request, context in
+                _ = try context.requireSession()
+                let drawing = try Self.drawingRequest(format, request.uri.queryParameters)
+                let data = try await app.read { try WorkMapping($0).drawing(drawing) }
+                let name = "\(LabelSet.web["fileWorkMap", drawing.language]).\(format.fileExtension)"
+                return Download.attachment(data, name: name, type: format.contentType, notes: DownloadNotes())
+            }
         }
         group.get("map/nodes/:kind/:id/evidence") { _, context in
             _ = try context.requireSession()
@@ -63,6 +67,36 @@ struct MapRoutes {
     /// `lanes` and `language` from the query (no lanes, Norwegian when left out).
     static func drawing(_ query: Parameters) throws -> (lanes: Bool, language: DocumentLanguage) {
         (try query.flag("lanes") ?? false, try ExportRoutes.Choices.choice("language", query.get("language"), default: DocumentLanguage.nb))
+    }
+
+    /// A drawing as the query asks for it: `lanes` and `language`, and for PNG its size as `width` in pixels
+    /// or `scale` in pixels per unit (the library's standard size when neither is given).
+    ///
+    /// - Throws: a 400 for a value that is no switch, language or number, for both sizes at once, or a size
+    ///   for SVG or DOT; a size out of range is the library's refusal (422) when it draws.
+    static func drawingRequest(_ format: MapDrawingFormat, _ query: Parameters) throws -> MapDrawingRequest {
+        let (lanes, language) = try drawing(query)
+        let width = query.get("width"), scale = query.get("scale")
+        guard format == .png || (width == nil && scale == nil) else {
+            throw WebError(.badRequest, "width and scale size a PNG; \(format.rawValue) has no pixels.")
+        }
+        var size = MapRaster.Size.standard
+        switch (width, scale) {
+        case (nil, nil): break
+        case let (width?, nil):
+            guard let pixels = Int(width) else {
+                throw WebError(.badRequest, "width \"\(ExportRoutes.Choices.shown(width))\": expected a whole number of pixels.")
+            }
+            size = .width(pixels)
+        case let (nil, scale?):
+            guard let factor = Double(scale), factor.isFinite else {
+                throw WebError(.badRequest, "scale \"\(ExportRoutes.Choices.shown(scale))\": expected a number of pixels per unit, such as 2 or 1.5.")
+            }
+            size = .scale(factor)
+        default:
+            throw WebError(.badRequest, "give width or scale, not both.")
+        }
+        return MapDrawingRequest(format, lanes: lanes, language: language, size: size)
     }
 
     /// A kind of node from the path, or a 400 naming the kinds there are.

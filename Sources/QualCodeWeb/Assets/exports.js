@@ -1,5 +1,5 @@
-// Downloads of every export (#/exports, #/exports/{kind}): a form per export with the command line's
-// options as controls. Download asks for the file — the quote export, which records the quotes' uses, by
+// Downloads of every export (#/exports, #/exports/{kind}), the work map's figure and tables among them: a
+// form per export with the command line's options as controls. Download asks for the file — the quote export, which records the quotes' uses, by
 // POST with the CSRF token; the others by GET — and saves what the server sends (fetch → Blob → object
 // URL → <a download>); a refusal shows the server's one line, and its remedy as a button.
 // Every value from the server goes into the page as text (el/textContent), colours through the CSSOM.
@@ -29,11 +29,20 @@ const kinds = [
     path: "/api/exports/stc/chapter", formats: documents, fields: ["snapshot", "style", "label", "leadIn", "blockWords", "namesInSummary"] },
   { id: "stc-csv", group: "uiExportGroupAnalysis", title: "uiExportStcCsv", about: "uiExportStcCsvAbout", path: "/api/exports/stc/csv",
     formats: ["csv"], fields: ["snapshot"] },
+  { id: "map-figure", group: "uiExportGroupMap", title: "uiExportMapFigure", about: "uiExportMapFigureAbout", path: "/api/exports/map/figure",
+    formats: documents, fields: ["lanes"] },
+  { id: "map-tables", group: "uiExportGroupMap", title: "uiExportMapTables", about: "uiExportMapTablesAbout", path: "/api/exports/map/tables",
+    formats: every, fields: ["tables", "style"] },
 ];
+
+// The work map's tables, as the route names them.
+const mapTables = [["steps", "uiMapTable_steps"], ["texts", "uiMapTable_texts"], ["disjunctures", "uiMapTable_disjunctures"],
+  ["quotes", "uiMapTable_quotes"], ["informants", "uiMapTable_informants"]];
 
 // The stem of each export's usual file name, as the server names it when the field is left empty.
 const stems = { quotes: "fileQuotes", codebook: "fileCodebook", participants: "fileParticipants", matrix: "fileMatrix", codings: "fileCodings",
-  wide: "fileWide", "stc-tables": "fileAnalysisTables", "stc-chapter": "fileAnalysisChapter", "stc-csv": "fileAnalysisCSV" };
+  wide: "fileWide", "stc-tables": "fileAnalysisTables", "stc-chapter": "fileAnalysisChapter", "stc-csv": "fileAnalysisCSV",
+  "map-figure": "fileMapFigure", "map-tables": "fileMapTables" };
 
 const canWrite = () => state.session?.role && state.session.role !== "reader";
 
@@ -77,12 +86,14 @@ function exportForm(kind, project) {
   if (has("attributes")) what.push(controls.attributes = attributePicker(project.attributes));
   if (has("snapshot")) what.push(controls.snapshot = select("snapshot", t("uiExportSnapshot"),
     [["", t("uiExportSnapshotNow")], ...project.snapshots.map((s) => [s.label, t("uiExportSnapshotStep", s.label, s.step)])]));
+  if (has("tables")) what.push(controls.tables = tablePicker());
   if (has("withUnits")) what.push(controls.withUnits = checkbox("withUnits", t("uiExportWithUnits")));
   if (has("groupBy")) what.push(controls.groupBy = select("groupBy", t("uiExportGroupBy"),
     [["code", t("uiBy_code")], ["participant", t("uiBy_participant")], ...project.attributes.map((a) => [`attr:${a}`, t("uiExportByAttribute", a)])]));
   if (has("withQuestion")) what.push(controls.withQuestion = checkbox("withQuestion", t("uiExportWithQuestion")));
   if (has("cleanFillers")) what.push(controls.cleanFillers = checkbox("cleanFillers", t("uiExportCleanFillers")));
 
+  if (has("lanes")) look.push(controls.lanes = checkbox("lanes", t("uiMapLanes")));
   if (has("style")) look.push(controls.style = select("style", t("uiExportStyle"), [["thesis", t("uiStyle_thesis")], ["report", t("uiStyle_report")]]));
   if (has("label")) {
     look.push(controls.label = text("label", t("uiExportLabel"), "({pseudonym})"));
@@ -172,11 +183,12 @@ function choices(controls) {
     else if (value("label").trim()) body.label = value("label").trim();
   }
   for (const name of ["minCell", "percentMinN", "blockWords"]) if (controls[name] && value(name) !== "") body[name] = Number(value(name));
-  for (const name of ["withChildren", "withUnits", "withQuestion", "cleanFillers", "namesInSummary", "strict", "landscape"]) {
+  for (const name of ["withChildren", "withUnits", "withQuestion", "cleanFillers", "namesInSummary", "strict", "landscape", "lanes"]) {
     if (controls[name] && controls[name].input.checked && !controls[name].hidden) body[name] = true;
   }
   if (controls.codes) body.codes = controls.codes.chosen();
   if (controls.attributes) body.attributes = controls.attributes.chosen();
+  if (controls.tables) body.tables = controls.tables.chosen();
   return body;
 }
 
@@ -292,6 +304,14 @@ function codePicker(required) {
   const node = el("div", { class: "field" }, el("span", { class: "picker-head" }, el("span", { text: t("uiCodes") }), count),
     state.codes.length ? [filter, list] : el("p", { class: "empty", text: t("uiNoCodes") }));
   return wrap(node, filter, { chosen });
+}
+
+// The work map's five tables as checkboxes; none chosen sends none, which is all of them (a CSV takes one).
+function tablePicker() {
+  const boxes = mapTables.map(([value, label]) => el("label", { class: "check" }, el("input", { type: "checkbox", value, name: "tables" }), el("span", { text: t(label) })));
+  const node = el("div", { class: "field", id: "export-tables" }, el("span", { text: t("uiExportMapTablesChoose") }),
+    el("div", { class: "attribute-picker" }, boxes), el("p", { class: "hint", text: t("uiExportMapTablesAll") }));
+  return wrap(node, null, { chosen: () => boxes.map((b) => b.querySelector("input")).filter((i) => i.checked).map((i) => i.value) });
 }
 
 // The attribute columns as checkboxes; none chosen sends none, which is every attribute.

@@ -55,7 +55,7 @@ function render(main = $("main")) {
       t("uiMapCounts", status.steps, status.actions, status.actors, status.texts, status.links)].join(" · ") }),
     el("div", { class: "inline-form compact map-controls" }, lanes,
       el("label", { class: "toggle" }, t("uiMapWords"), language),
-      el("a", { class: "button", id: "map-download", href: `/api/map/svg?${query()}`, download: "", text: t("uiMapDownload") })));
+      downloads()));
   const canvas = el("div", { class: "map-canvas", id: "map-canvas" }, drawing());
   const panel = el("aside", { class: "panel map-panel", id: "map-panel", hidden: true, "aria-label": t("uiMap") });
   main.replaceChildren(...[head,
@@ -65,6 +65,22 @@ function render(main = $("main")) {
   fit();
   if (open) showPanel(open);
   if (focused) boxOf(focused)?.focus({ preventScroll: true });
+}
+
+// The drawing (SVG, PNG, DOT), the map as a Word figure and its tables as Word, with the switches' lanes and
+// language; the server names each file. The exports page offers the figure and the tables with every choice.
+function downloads() {
+  const tables = `language=${options.language}`;
+  const links = [
+    ["svg", "SVG", `/api/map/svg?${query()}`, "uiMapDownloadSvg"],
+    ["png", "PNG", `/api/map/png?${query()}`, "uiMapDownloadPng"],
+    ["dot", "DOT", `/api/map/dot?${query()}`, "uiMapDownloadDot"],
+    ["figure", t("uiMapDownloadFigure"), `/api/exports/map/figure?${query()}`, "uiMapDownloadFigureAbout"],
+    ["tables", t("uiMapDownloadTables"), `/api/exports/map/tables?${tables}`, "uiMapDownloadTablesAbout"],
+  ];
+  return el("span", { class: "map-downloads", id: "map-downloads", role: "group", "aria-labelledby": "map-downloads-label" },
+    el("span", { id: "map-downloads-label", text: t("uiMapDownload") }),
+    links.map(([id, text, href, about]) => el("a", { class: "button", id: `map-download-${id}`, href, download: "", title: t(about), text })));
 }
 
 // The library's SVG, parsed (never set as markup), each box of a node made a button with its counts.
