@@ -101,8 +101,13 @@ extension WorkMapping {
                 _ = try Self.resolve(db, String(reference[..<colon]), as: .text)
                 throw StoreError.invalidValue(what: "clause", value: reference, expected: "TEXT:LABEL with a label after the «:»")
             }
+            // «NAV:loven:§ 2» may be text «NAV:loven», label «§ 2», or text «NAV», label «loven:§ 2»: longest text first.
+            for (candidate, candidateLabel) in candidates.reversed() {
+                if let hit = try MapClause.filter(Column("textId") == candidate).fetchAll(db).first(where: { Self.sameName($0.label, candidateLabel) }) {
+                    return hit.id
+                }
+            }
             let clauses = try MapClause.filter(Column("textId") == text).fetchAll(db)
-            if let hit = clauses.first(where: { Self.sameName($0.label, label) }) { return hit.id }
             let hint = Suggestions.nearest(to: label, among: clauses.map(\.label))
             throw StoreError.invalidValue(what: "clause", value: reference,
                                           expected: hint.isEmpty ? "a clause taken from that text" : "one of \(Suggestions.alternatives(hint))")

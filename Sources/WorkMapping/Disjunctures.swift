@@ -31,6 +31,18 @@ extension WorkMapping {
         }
     }
 
+    /// A statement named as listings print it: its short id (the last digits), its whole id, or
+    /// «latest» for the newest statement in force.
+    public func resolveProblematic(_ reference: String) throws -> MapProblematic.ID {
+        if reference.trimmingCharacters(in: .whitespaces).lowercased() == "latest" {
+            guard let latest = try problematic().last else {
+                throw StoreError.invalidValue(what: "problematic", value: reference, expected: "a statement of the problematic to be added first")
+            }
+            return latest.id
+        }
+        return try store.pool.read { db in try ProjectStore.id(db, in: "mapProblematic", what: "problematic statement", reference) }
+    }
+
     // MARK: - Clauses
 
     /// Takes a clause or target from a text («Utetid», value 65, unit «%»).

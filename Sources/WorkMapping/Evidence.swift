@@ -62,6 +62,9 @@ extension WorkMapping {
     /// The passages coded with a node's or a link's code, with who said them; informants are counted
     /// from the passages whose text is still there.
     static func backing(_ db: Database, _ places: [ProjectStore.CodingPlace]) throws -> (items: [MapEvidence], informants: [String], orphaned: Int) {
+        // A passage two coders both coded with the node's code is one passage.
+        var seen = Set<UUID>()
+        let places = places.filter { seen.insert($0.segment).inserted }
         let speakers = try ProjectStore.speakers(db, of: places.map(\.segment))
         let items = places.map { place in
             MapEvidence(segment: place.segment, transcript: place.transcript, start: place.start, end: place.end, coder: place.coder,

@@ -50,7 +50,7 @@ extension WorkMapping {
 enum MapDocument {
     static func document(for figure: MapFigure, language: DocumentLanguage, size: MapRaster.Size = .standard) throws -> Document {
         let drawing = figure.drawing(captioned: false)
-        let image = try FigureImage(data: MapRaster.png(for: drawing, size: size), svg: SVGImage(MapSVG.svg(for: drawing)))
+        let image = try FigureImage(data: MapRaster.png(for: drawing, size: MapRaster.fitting(drawing, size)), svg: SVGImage(MapSVG.svg(for: drawing)))
         let picture = try Figure(image: image, altText: altText(for: figure, language: language),
                                  caption: [.text(TextMetrics.cleaned(figure.caption))],
                                  notes: figure.note.isEmpty ? [] : [[.text(TextMetrics.cleaned(figure.note))]])

@@ -22,6 +22,8 @@ public enum MapError: Error, Sendable, Equatable {
     case slashInName(kind: MapNodeKind, name: String)
     /// No link with that id, or between those two things.
     case linkNotFound(id: String)
+    /// A name more than one node has (actions of the same name in two steps); `choices` name each.
+    case ambiguous(kind: MapNodeKind, name: String, choices: [String])
     /// A PNG size that gives no pixels, or more than ``MapRaster/maximumSide`` a side or
     /// ``MapRaster/maximumPixels`` in all; `width` and `height` are what it would give.
     case rasterSize(MapRaster.Size, width: Int, height: Int)
@@ -41,7 +43,7 @@ public enum MapError: Error, Sendable, Equatable {
             let hint = suggestions.isEmpty ? "" : "; did you mean \(Suggestions.alternatives(suggestions))?"
             return "no \(kind.rawValue) \"\(name.escapingControlCharacters(invisible: true).truncated())\" in the work map\(hint)"
         case let .duplicate(kind, name):
-            return "the work map already has a \(kind.rawValue) named \"\(name)\"; nothing was changed."
+            return "the work map already has \(kind == .action || kind == .actor ? "an" : "a") \(kind.rawValue) named \"\(name)\"; nothing was changed."
         case let .selfLink(kind, name):
             return "\"\(name)\" cannot be linked to itself (\(kind.rawValue)); nothing was changed."
         case let .wrongEnds(kind, from, to):
@@ -56,6 +58,8 @@ public enum MapError: Error, Sendable, Equatable {
             return "a merge needs at least two different steps; nothing was changed."
         case let .slashInName(kind, name):
             return "\(kind.rawValue) name \"\(name)\" has a «/»; write it without (a node's name is also its code's); nothing was changed."
+        case let .ambiguous(kind, name, choices):
+            return "\"\(name)\" names \(choices.count) \(kind.rawValue)s; say which: \(choices.map { "\"\($0)\"" }.joined(separator: " or ")); nothing was changed."
         case let .linkNotFound(id):
             return "no such link in the work map (\(id)); link the two first; nothing was changed."
         case let .rasterSize(size, width, height):

@@ -120,7 +120,7 @@ extension WorkMapping {
             nodes += try actors.map { try node(.actor, $0.id) }
             nodes += try texts.map { try node(.text, $0.id, step: $0.stepId) }
             nodes += try disjunctures.map { try node(.disjuncture, $0.id, step: $0.stepId) }
-            let links = try MapLink.order(Column("id")).fetchAll(db).map { link in
+            let links = try MapLink.order(Column.rowID).fetchAll(db).map { link in
                 let backing = try Self.linkEvidence(db, link.id)
                 return MapView.Link(id: link.id, kind: link.kind, from: Self.key(link.fromId), to: Self.key(link.toId), name: backing.name,
                                     evidence: backing.evidence.count, informants: backing.informants.count, orphaned: backing.orphaned)
@@ -139,7 +139,7 @@ extension WorkMapping {
             let backing = try Self.evidence(db, node)
             let links = try MapLink.filter((Column("fromKind") == node.kind.rawValue && Column("fromId") == node.id)
                                            || (Column("toKind") == node.kind.rawValue && Column("toId") == node.id))
-                .order(Column("id")).fetchAll(db)
+                .order(Column.rowID).fetchAll(db)
             return NodePassages(node: node, name: backing.name, passages: try Self.quoted(db, backing.evidence), informants: backing.informants,
                                 orphaned: backing.orphaned, clauses: backing.clauses,
                                 links: try links.map { try Self.linkPassages(db, $0.id) })

@@ -124,12 +124,28 @@ extension WorkMapping {
         try store.pool.read { db in try Self.resolve(db, name, as: kind) }
     }
 
+    ///
+    /// Actions are named within their step, so two steps may each have a «Møte»: such a name is refused
+    /// as ambiguous, and `Step/Action` («Bli kjent/Møte») names one of them.
     static func resolve(_ db: Database, _ name: String, as kind: MapNodeKind) throws -> UUID {
         let wanted = name.trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping
-        let rows = try Row.fetchAll(db, sql: "SELECT id, name FROM \(kind.table)")
-        let names = rows.map { ($0["id"] as UUID, $0["name"] as String) }
-        if let hit = names.first(where: { $0.1 == wanted }) ?? names.first(where: { sameName($0.1, wanted) }) {
-            return hit.0
+        let rows = kind == .action
+            ? try Row.fetchAll(db, sql: "SELECT a.id, a.name, s.name AS step FROM mapAction a JOIN mapStep s ON s.id = a.stepId ORDER BY s.position, a.position")
+            : try Row.fetchAll(db, sql: "SELECT id, name FROM \(kind.table) ORDER BY rowid")
+        var names = rows.map { ($0["id"] as UUID, $0["name"] as String) }
+        if kind == .action, let slash = wanted.firstIndex(of: "/") {
+            let step = String(wanted[..<slash]), action = String(wanted[wanted.index(after: slash)...])
+            let inStep = rows.filter { sameName($0["step"], step) }.map { ($0["id"] as UUID, $0["name"] as String) }
+            if let hit = inStep.first(where: { sameName($0.1, action) }) { return hit.0 }
+            names = rows.map { ($0["id"] as UUID, ($0["step"] as String) + "/" + ($0["name"] as String)) }
+            throw MapError.notFound(kind: kind, name: name, suggestions: Suggestions.nearest(to: wanted, among: names.map(\.1)))
+        }
+        let exact = names.filter { $0.1 == wanted }
+        let hits = exact.isEmpty ? names.filter { sameName($0.1, wanted) } : exact
+        if hits.count == 1 { return hits[0].0 }
+        if hits.count > 1 {
+            let steps = Dictionary(rows.map { ($0["id"] as UUID, ($0["step"] as String?) ?? "") }, uniquingKeysWith: { a, _ in a })
+            throw MapError.ambiguous(kind: kind, name: name, choices: hits.map { "\(steps[$0.0] ?? "")/\($0.1)" })
         }
         throw MapError.notFound(kind: kind, name: name, suggestions: Suggestions.nearest(to: wanted, among: names.map(\.1)))
     }
@@ -148,8 +164,26 @@ extension WorkMapping {
     }
 
     /// The code for a node at `/Arbeidskart/…parts`, made when missing.
+    ///
+    /// Each node and link has a code of its own: a code at that path that another node or link already
+    /// has (two links of the same words, a name cut short, a code renamed in the code tree to the new
+    /// node's name) is left to it, and the new one is numbered («Henvisning bruker Mal (2)»).
     func nodeCode(_ db: Database, _ parts: [String]) throws -> UUID {
-        try store.codeCreatingIfNeeded(db, "/" + ([Self.words.root] + parts).joined(separator: "/")).0.id
+        let folder = [Self.words.root] + parts.dropLast()
+        let name = parts.last ?? ""
+        for number in 1...1_000 {
+            let leaf = number == 1 ? name : "\(name) (\(number))"
+            let code = try store.codeCreatingIfNeeded(db, "/" + (folder + [leaf]).joined(separator: "/")).0.id
+            if try !Self.codeIsTaken(db, code) { return code }
+        }
+        throw StoreError.duplicate(what: "code", name: name)
+    }
+
+    /// Whether a node or link of the map has `code`.
+    static func codeIsTaken(_ db: Database, _ code: UUID) throws -> Bool {
+        let tables = MapNodeKind.allCases.map(\.table) + ["mapLink"]
+        let sql = tables.map { "SELECT 1 FROM \($0) WHERE codeId = ?" }.joined(separator: " UNION ALL ") + " LIMIT 1"
+        return try Bool.fetchOne(db, sql: sql, arguments: StatementArguments(Array(repeating: code, count: tables.count))) != nil
     }
 
     static func step(_ db: Database, _ id: MapStep.ID) throws -> MapStep {

@@ -37,7 +37,12 @@ extension WorkMapping {
                 try db.execute(sql: "UPDATE mapDisjuncture SET stepId = ? WHERE stepId = ?", arguments: [target.id, source.id])
                 report.linksMoved += try repointLinks(db, from: source.id, to: target.id)
                 try Self.moveCitations(db, .step, from: source.id, to: target.id)
-                if let from = source.codeId, let into = target.codeId { _ = try store.mergeCode(in: db, from, into: into) }
+                // The kept step's code is made again if it was deleted, so the merged step's passages stay evidence.
+                if let from = source.codeId {
+                    let into = try nodeCodeMadeIfGone(db, NodeReference(.step, target.id))
+                    target.codeId = into
+                    _ = try store.mergeCode(in: db, from, into: into)
+                }
                 target.mergedFrom = ([target.mergedFrom, source.name, source.mergedFrom].compactMap { $0 }).joined(separator: "; ")
                 try source.delete(db)
                 report.merged.append(source.name)

@@ -39,6 +39,10 @@ extension WorkMapping {
     @discardableResult
     public func addTerm(_ term: String, followUp: String? = nil, definition: String? = nil) throws -> MapTerm {
         let term = try NameRules.checked(term, what: "term")
+        // A term is found through the full-text index: one with no word in it («»», an emoji) finds nothing.
+        guard (try? FullTextQuery(Self.phrase(term))) != nil else {
+            throw StoreError.invalidValue(what: "term", value: term, expected: "a word or words to find in the transcripts")
+        }
         return try store.pool.write { db in
             if try MapTerm.fetchAll(db).contains(where: { Self.sameName($0.term, term) }) { throw StoreError.duplicate(what: "term", name: term) }
             let entry = MapTerm(id: UUID.timeOrdered(), term: term, unpacked: false, followUp: followUp.flatMap(Self.clean),
@@ -83,13 +87,20 @@ extension WorkMapping {
     /// «kartlegging» does not match «kartleggingsmal» — add that as its own term).
     public func scanTerms(limit: Int = 200) throws -> [TermOccurrences] {
         try terms().map { term in
-            let phrase = "\"" + term.term.replacingOccurrences(of: "\"", with: " ") + "\""
             // Every line is fetched so the counts per transcript are whole; `limit` only shortens the list.
-            let result = try store.search(phrase, limit: .max)
+            // A term with no word (kept from before such terms were refused) finds nothing.
+            guard let result = try? store.search(Self.phrase(term.term), limit: .max) else {
+                return TermOccurrences(term: term, hits: [], byTranscript: [:], total: 0)
+            }
             var counts: [String: Int] = [:]
             for hit in result.hits { counts[hit.transcript, default: 0] += 1 }
             return TermOccurrences(term: term, hits: Array(result.hits.prefix(limit)), byTranscript: counts, total: result.total)
         }
+    }
+
+    /// The term as one full-text phrase.
+    static func phrase(_ term: String) -> String {
+        "\"" + term.replacingOccurrences(of: "\"", with: " ") + "\""
     }
 
     // MARK: - Standing questions

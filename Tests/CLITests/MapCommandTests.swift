@@ -126,6 +126,10 @@ import Testing
             "1. Hvilket arbeid forteller informanten om?\n   Henvisning og samtykke.\n2."))
         // A link's evidence is coding with the link's own code.
         #expect(try cli.run("codes").stdout.contains("Henvisning går foran Bli kjent"))
+        // The short id `problematic list` prints names the statement.
+        let newest = String(try cli.run("map", "problematic", "list").stdout.prefix(8))
+        let revised = try cli.run("map", "problematic", "add", "Hvordan blir arbeidet tellbart?", "--supersedes", newest)
+        #expect(revised.status == 0 && revised.stdout.hasSuffix("(replaces \(newest))\n"), "\(revised.stderr)")
     }
 
     @Test(arguments: [
@@ -135,10 +139,10 @@ import Testing
         (["map", "disjuncture", "add", "Brudd", "--kind", "text-law"], "'text-law' is invalid for '--kind"),
         (["map", "disjuncture", "add", "Brudd", "--kind", "text-text", "--clause", "Skjema:Ingen slik"], "clause"),
         (["map", "disjuncture", "add", "Brudd", "--kind", "text-text", "--clause", "Skjemaet"], "TEXT:LABEL"),
-        (["map", "disjuncture", "add", "Brudd", "--kind", "text-text", "--problematic", "latest"], "no problematic yet"),
+        (["map", "disjuncture", "add", "Brudd", "--kind", "text-text", "--problematic", "latest"], "a statement of the problematic to be added first"),
         (["map", "disjuncture", "add", "Brudd", "--kind", "text-text", "--step", "Ingen"], "no step"),
         (["map", "problematic", "add", "  "], "problematic"),
-        (["map", "problematic", "add", "Ny", "--supersedes", "0000"], "no statement of the problematic"),
+        (["map", "problematic", "add", "Ny", "--supersedes", "0000"], "no problematic statement \"0000\""),
         (["map", "evidence", "add", "step:Henvisning", "intervju-siv", "--link", "uses", "--to", "step:Bli kjent", "--lines", "2"],
          "no such link"),
         (["map", "evidence", "add", "step:Henvisning", "intervju-siv", "--link", "precedes", "--lines", "2"], "--link and --to go together"),

@@ -121,4 +121,58 @@ import Testing
         #expect(backing.informants == ["Ola", "Siv"] && backing.clauses.map(\.clause.id) == [frist.id])
         #expect(try map.evidence(of: .init(.step, b.id)).clauses.map(\.clause.id) == [frist.id])
     }
+
+    /// Review findings: every node and link keeps a code of its own; an action name two steps share is
+    /// refused until the step is named; a passage two coders coded is one passage; a merge into a step
+    /// whose code was deleted keeps the evidence; a clause label may hold what looks like a text's name.
+    @Test func codesNamesAndCountsStayTheirOwn() throws {
+        let (folder, map, siv, _) = try evidence.study()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let henvisning = try map.addStep("Henvisning")
+        let handling = try map.addAction("Henvisning", in: henvisning.id)
+        let mal = try map.addText("Mal", kind: .form, scope: .process)
+        let fromStep = try map.link(.uses, from: .init(.step, henvisning.id), to: .init(.text, mal.id))
+        let fromAction = try map.link(.uses, from: .init(.action, handling.id), to: .init(.text, mal.id))
+        try map.addEvidence(to: fromStep.id, transcript: siv, .quote("Vi får en henvisning", occurrence: nil))
+        try map.addEvidence(to: fromAction.id, transcript: siv, .quote("tar jeg en telefon", occurrence: nil))
+        #expect(try map.evidence(ofLink: fromStep.id).evidence.count == 1 && map.evidence(ofLink: fromAction.id).evidence.count == 1)
+        #expect(try map.store.codeTree().map(\.path).contains("Arbeidskart/Koplinger/Henvisning bruker Mal (2)"))
+
+        // A code renamed in the code tree to a new step's name is not taken over by the new step.
+        let gammel = try map.addStep("Gammel")
+        try map.addEvidence(to: .init(.step, gammel.id), transcript: siv, .quote("kartleggingsmalen", occurrence: nil))
+        _ = try map.store.updateCode("Arbeidskart/Steg/Gammel", name: "Ny")
+        let ny = try map.addStep("Ny")
+        #expect(try map.evidence(of: .init(.step, ny.id)).evidence.isEmpty && map.evidence(of: .init(.step, gammel.id)).evidence.count == 1)
+
+        // «Møte» in two steps: ambiguous by name, one by «Step/Action».
+        let blikjent = try map.addStep("Bli kjent")
+        let first = try map.addAction("Møte", in: henvisning.id), second = try map.addAction("Møte", in: blikjent.id)
+        #expect(throws: MapError.ambiguous(kind: .action, name: "møte", choices: ["Henvisning/Møte", "Bli kjent/Møte"])) {
+            try map.resolve("møte", as: .action)
+        }
+        #expect(try map.resolve("Bli kjent/møte", as: .action) == second.id && map.resolve("Henvisning/Møte", as: .action) == first.id)
+        #expect(throws: MapError.self) { try map.resolve("Avslutning/Møte", as: .action) }
+
+        // Two coders, one passage.
+        let other = WorkMapping(try ProjectStore.open(at: map.store.url, coder: "ola-koder", extensions: [WorkMapping.schema]))
+        try other.addEvidence(to: .init(.step, henvisning.id), transcript: siv, .quote("Vi får en henvisning", occurrence: nil))
+        try map.addEvidence(to: .init(.step, henvisning.id), transcript: siv, .quote("Vi får en henvisning", occurrence: nil))
+        #expect(try map.evidence(of: .init(.step, henvisning.id)).evidence.count == 1)
+
+        // Merging into a step whose code was deleted keeps the merged step's passages as evidence.
+        _ = try map.store.deleteCode(try map.store.resolve.code("Arbeidskart/Steg/Bli kjent"), force: true)
+        _ = try map.mergeSteps([blikjent.id, gammel.id])
+        #expect(try map.evidence(of: .init(.step, blikjent.id)).evidence.count == 1)
+
+        // A text «NAV:loven» beside a text «NAV» whose clause is «loven:§ 2».
+        _ = try map.addText("NAV:loven", kind: .law, scope: .process)
+        let nav = try map.addText("NAV", kind: .law, scope: .process)
+        let clause = try map.addClause(to: nav.id, label: "loven:§ 2")
+        #expect(try map.resolveClause("NAV:loven:§ 2") == clause.id)
+
+        // A term with no word in it would find nothing: refused.
+        #expect(throws: StoreError.self) { try map.addTerm("«»") }
+        #expect(throws: StoreError.self) { try map.addTerm("👍") }
+    }
 }

@@ -112,7 +112,8 @@ import Testing
             process.waitUntilExit()
             let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             #expect(process.terminationStatus == 0 && errors.isEmpty, "dot: \(errors)")
-            #expect(svg.contains("<svg") && svg.contains("Kartlegge jobbsøker") && svg.contains("Kvalitetsveileder"))
+            // Graphviz breaks long labels into lines of their own.
+            #expect(svg.contains("<svg") && svg.contains(">Kartlegge") && svg.contains("Kvalitetsveileder"))
         }
     }
 }

@@ -11,7 +11,7 @@ extension ProjectStore {
     ///
     /// - Throws: ``StoreError/notFound(what:reference:candidates:)``, or
     ///   ``StoreError/ambiguous(what:reference:candidates:)`` with the short ids that fit.
-    static func id(_ db: Database, in table: String, what: String, _ reference: String) throws -> UUID {
+    package static func id(_ db: Database, in table: String, what: String, _ reference: String) throws -> UUID {
         let key = reference.trimmingCharacters(in: .whitespaces).lowercased()
         if let id = UUID(uuidString: key),
            try Bool.fetchOne(db, sql: "SELECT 1 FROM \"\(table)\" WHERE id = ?", arguments: [id]) != nil {

@@ -65,7 +65,8 @@ struct DOTMap {
 
         let (caption, note) = WorkMapping.figureCaption(standpoint: standpoint, language: language)
         let captionLines = TextMetrics(size: 12).lines(caption, fitting: 900) + TextMetrics(size: 12).lines(note, fitting: 900)
-        line("graph" + DOT.attributes([("charset", "UTF-8"), ("rankdir", "TB"), ("newrank", "true"), ("compound", "true"),
+        // No «newrank»: with clusters and labelled edges in one rank, Graphviz 2.43 (Debian 12) fails on it.
+        line("graph" + DOT.attributes([("charset", "UTF-8"), ("rankdir", "TB"), ("compound", "true"),
                                        ("nodesep", "0.25"), ("ranksep", "0.45"), ("fontname", "DejaVu Sans"), ("fontsize", "11"),
                                        ("bgcolor", palette.background), ("fontcolor", palette.note), ("labelloc", "b"),
                                        ("label", captionLines.joined(separator: "\n"))]) + ";")

@@ -66,6 +66,15 @@ public enum MapRaster {
     ///
     /// - Throws: ``MapError/rasterSize(_:width:height:)`` when a side would be under 1 pixel or over
     ///   ``maximumSide``, or the whole over ``maximumPixels``.
+    /// `size`, or the largest scale within the limits when it would pass them: a document's picture of a
+    /// very wide map is drawn smaller rather than refused (its SVG stays sharp in Word).
+    static func fitting(_ drawing: MapDrawing, _ size: Size) -> Size {
+        if (try? pixels(for: drawing, size: size)) != nil { return size }
+        let side = Double(maximumSide) / max(drawing.width, drawing.height, 1)
+        let area = (Double(maximumPixels) / max(drawing.width * drawing.height, 1)).squareRoot()
+        return .scale(min(side, area) * 0.99)
+    }
+
     public static func pixels(for drawing: MapDrawing, size: Size) throws(MapError) -> (width: Int, height: Int) {
         let scale: Double
         switch size {

@@ -25,7 +25,7 @@ extension MapCommand {
 
             func run() throws {
                 let map = try project.openWorkMap()
-                let earlier = try supersedes.map { try ProblematicArgument.resolve($0, in: map) }
+                let earlier = try supersedes.map { try map.resolveProblematic($0) }
                 let entry = try map.addProblematic(statement, supersedes: earlier)
                 Output.line("\(entry.id.shortID)  \(entry.statement)\(earlier == nil ? "" : " (replaces \(earlier!.shortID))")")
             }
@@ -104,7 +104,7 @@ extension MapCommand {
                 let map = try project.openWorkMap()
                 let entry = try map.addDisjuncture(name, kind: kind, step: try step.map { try map.resolve($0, as: .step) },
                                                    clauses: try clause.map { try map.resolveClause($0) },
-                                                   problematic: try problematic.map { try ProblematicArgument.resolve($0, in: map) }, note: note)
+                                                   problematic: try problematic.map { try map.resolveProblematic($0) }, note: note)
                 Output.line("Added disjuncture \(entry.name) (\(entry.kind.argument))")
             }
         }
@@ -258,24 +258,5 @@ extension MapCommand {
                 }
             }
         }
-    }
-}
-
-/// A statement of the problematic as the command line names it: «latest» (the newest in force) or
-/// the start of its id.
-enum ProblematicArgument {
-    static func resolve(_ value: String, in map: WorkMapping) throws -> MapProblematic.ID {
-        let entries = try map.problematic(history: true)
-        if value.lowercased() == "latest" {
-            guard let latest = try map.problematic().last else { throw ValidationError("no problematic yet: `map problematic add` first.") }
-            return latest.id
-        }
-        let wanted = value.lowercased()
-        let hits = entries.filter { $0.id.uuidString.lowercased().hasPrefix(wanted) }
-        guard hits.count == 1, wanted.count >= 4 else {
-            throw ValidationError(hits.count > 1 ? "\"\(value)\" starts more than one statement's id; give more of it."
-                                               : "no statement of the problematic with id \"\(value)\"; `map problematic list --history` shows them.")
-        }
-        return hits[0].id
     }
 }

@@ -214,7 +214,7 @@ extension MapCommand {
         func run() throws {
             let map = try project.openWorkMap()
             try map.link(kind, from: try from.reference(in: map), to: try to.reference(in: map))
-            Output.line("Linked \(from.name) \(kind.rawValue) \(to.name)")
+            Output.line("Linked \(from.name) \(kind.argument) \(to.name)")
         }
     }
 
