@@ -11,8 +11,8 @@ extension MapCommand {
             abstract: "State the problematic, and revise it: every version is kept.",
             discussion: """
                 For example:
-                  qualcode map problematic add "Hvordan styrer skjemaene jobbspesialistenes arbeid?"
-                  qualcode map problematic add "Hvordan …, og hva blir usynlig?" --supersedes latest
+                  qualcode map problematic add "Hvordan styrer skjemaene arbeidet?"
+                  qualcode map problematic add "Hva blir usynlig?" --supersedes latest
                   qualcode map problematic list --history
                 """,
             subcommands: [Add.self, List.self], defaultSubcommand: List.self)
@@ -52,8 +52,8 @@ extension MapCommand {
             abstract: "Take a clause or a target from a text (what it requires, a metric with its value).",
             discussion: """
                 For example:
-                  qualcode map clause add Kvalitetsveileder "Tid ute" --metric "andel arbeidstid ute" --value 65 --unit %
-                  qualcode map clause add "Forskrift om tiltak" "§ 5" --excerpt "Oppfølgingen skal …" --place "§ 5 annet ledd"
+                  qualcode map clause add Kvalitetsveileder "Tid ute" --value 65 --unit %
+                  qualcode map clause add Forskrift "§ 5" --excerpt "Inntil ett år"
                 """,
             subcommands: [Add.self], defaultSubcommand: Add.self)
 
@@ -81,11 +81,12 @@ extension MapCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record where the texts and the accounts do not fit: text–practice, text–text, text–context.",
             discussion: """
-                Back it with passages like a node: `map evidence add disjuncture:NAME TRANSCRIPT --quote …`.
+                Back it with passages like a node: `map evidence add disjuncture:NAME`.
 
                 For example:
-                  qualcode map disjuncture add "Tid ute og rapportering" --kind text-practice --step Jobbsøk \\
-                    --clause "Kvalitetsveileder:Tid ute" --problematic latest --note "Målet teller tid ute; …"
+                  qualcode map disjuncture add "Tid ute" --kind text-practice \\
+                    --step Jobbsøk --clause "Kvalitetsveileder:Tid ute" \\
+                    --problematic latest --note "Målet teller tid ute; …"
                   qualcode map disjuncture list
                 """,
             subcommands: [Add.self, List.self], defaultSubcommand: List.self)
@@ -132,13 +133,13 @@ extension MapCommand {
         static let configuration = CommandConfiguration(
             abstract: "Institutional-capture terms («kartlegging», «jobbmatch»): where they occur and whether they were unpacked.",
             discussion: """
-                `scan` finds each term as a phrase in every transcript; `map status` lists the terms found and \\
+                `scan` finds each term as a phrase in every transcript; `map status` lists the terms found and \
                 not yet unpacked.
 
                 For example:
-                  qualcode map term add kartlegging --follow-up "Hva gjør du når du kartlegger?"
+                  qualcode map term add kartlegging --follow-up "Hva gjør du da?"
                   qualcode map term scan
-                  qualcode map term unpacked kartlegging --definition "Samtaler om tidligere jobber, …"
+                  qualcode map term unpacked kartlegging --definition "Samtaler"
                 """,
             subcommands: [Add.self, Unpacked.self, Scan.self, List.self], defaultSubcommand: List.self)
 
@@ -213,7 +214,7 @@ extension MapCommand {
             discussion: """
                 For example:
                   qualcode map question list
-                  qualcode map question answer 1 siv "Henvisning, første samtale, kartlegging med malen."
+                  qualcode map question answer 1 siv "Henvisning, så kartlegging."
                   qualcode map question answers siv
                 """,
             subcommands: [List.self, Answer.self, Answers.self], defaultSubcommand: List.self)

@@ -11,12 +11,12 @@ extension MapCommand {
             abstract: "The map drawn (SVG, PNG, DOT), as a Word figure, and its tables.",
             discussion: """
                 For example:
-                  qualcode map export svg -o arbeidskart.svg --lanes
-                  qualcode map export png -o arbeidskart.png --width 2400        # for slides
-                  qualcode map export docx -o arbeidskart.docx                   # the SVG in Word, a PNG for older readers
-                  qualcode map export dot -o arbeidskart.dot                     # dot -Tpdf arbeidskart.dot > kart.pdf
-                  qualcode map export tables -o kart-tabeller.docx               # steps, texts, disjunctures, quotes, informants
-                  qualcode map export tables --table steps -o steg.csv --delimiter ';'
+                  qualcode map export svg -o kart.svg --lanes
+                  qualcode map export png -o kart.png --width 2400   # for slides
+                  qualcode map export docx -o kart.docx              # a Word figure
+                  qualcode map export dot -o kart.dot                # for Graphviz
+                  qualcode map export tables -o kart-tabeller.docx   # all five tables
+                  qualcode map export tables --table steps -o steg.csv
                 """,
             subcommands: [Drawing<SVGFormat>.self, Drawing<PNGFormat>.self, Drawing<DOTFormat>.self, Figure.self, Tables.self])
 

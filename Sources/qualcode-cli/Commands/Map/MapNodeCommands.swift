@@ -227,7 +227,8 @@ extension MapCommand {
 
                 For example:
                   qualcode map evidence add step:Henvisning siv --quote "vi får en henvisning"
-                  qualcode map evidence add step:Henvisning siv --link precedes --to "step:Bli kjent" --lines 12-13
+                  qualcode map evidence add step:Henvisning siv --link precedes \\
+                    --to "step:Bli kjent" --lines 12-13
                   qualcode map evidence cite step:Jobbsøk "Kvalitetsveileder:Tid ute"
                   qualcode map evidence list step:Henvisning
                 """,
