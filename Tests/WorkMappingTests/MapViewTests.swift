@@ -7,17 +7,6 @@ import Testing
 /// counted, the status, and a node's or link's passages with their text — the stored text of a passage
 /// an edit removed, marked so.
 @Suite struct MapViewTests {
-    static let siv = """
-        Intervjuer: Hvordan begynner det?
-        Siv: Vi får en henvisning fra veilederen, og så tar jeg en telefon for å høre om motivasjonen.
-        Intervjuer: Og så?
-        Siv: Så bruker jeg kartleggingsmalen, men jeg hopper over noen spørsmål for flytens skyld.
-        """
-    static let ola = """
-        Intervjuer: Hva gjør du først?
-        Ola: Jeg leser henvisningen og ringer jobbsøkeren samme uke.
-        """
-
     /// A small map over two interviews: two steps in order, an action, a step's text, a process text, an
     /// actor performing the action, a disjuncture; evidence for a step, the order and a clause cited.
     struct Study {
@@ -36,21 +25,9 @@ import Testing
     }
 
     func study() throws -> Study {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kartvisning-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let store = try ProjectStore.create(at: folder.appendingPathComponent("kart.qualcode"), title: "Jobbspesialister", coder: "kari",
-                                            extensions: [WorkMapping.schema])
-        var ids: [Transcript.ID] = []
-        for (name, text) in [("Siv", Self.siv), ("Ola", Self.ola)] {
-            try store.addParticipant(pseudonym: name)
-            let file = folder.appendingPathComponent("intervju-\(name.lowercased()).txt")
-            try text.write(to: file, atomically: true, encoding: .utf8)
-            var options = ImportOptions()
-            options.participants = [name]
-            try store.importTranscripts([file], options: options)
-            ids.append(try store.resolve.transcript("intervju-\(name.lowercased())"))
-        }
-        let map = WorkMapping(store)
+        // The two interviews of the evidence tests, in a project of their own.
+        let (folder, map, siv, ola) = try EvidenceTests().study()
+        let ids = [siv, ola]
         try map.setStandpoint("Jobbspesialister i NAV")
         let henvisning = try map.addStep("Henvisning")
         let bliKjent = try map.addStep("Bli kjent")
