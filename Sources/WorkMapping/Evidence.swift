@@ -17,8 +17,18 @@ public struct MapEvidence: Sendable, Hashable, Codable {
     public var isOrphaned: Bool
 }
 
+/// What backs a node or a link: its name, passages, the informants they come from, the passages whose
+/// text was removed, and the clauses cited.
+public protocol MapBacking: Sendable, Encodable {
+    var name: String { get }
+    var evidence: [MapEvidence] { get }
+    var informants: [String] { get }
+    var orphaned: Int { get }
+    var clauses: [ClauseCitation] { get }
+}
+
 /// What backs one node: its passages and how many informants they come from («4 informanter»).
-public struct NodeEvidence: Sendable, Hashable, Codable {
+public struct NodeEvidence: MapBacking, Hashable, Codable {
     public var node: WorkMapping.NodeReference
     public var name: String
     public var evidence: [MapEvidence]

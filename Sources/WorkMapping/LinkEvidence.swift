@@ -66,7 +66,7 @@ extension WorkMapping {
 }
 
 /// What backs one link: its passages, how many informants they come from, and the clauses cited.
-public struct LinkEvidence: Sendable, Hashable, Codable {
+public struct LinkEvidence: MapBacking, Hashable, Codable {
     public var link: MapLink
     /// The link in words («Henvisning går foran Bli kjent»).
     public var name: String

@@ -306,16 +306,14 @@ extension MapCommand {
 
             func run() throws {
                 let map = try project.openWorkMap()
-                let name: String, evidence: [MapEvidence], informants: [String], orphaned: Int, clauses: [ClauseCitation]
-                if let linkID = try link.linkID(from: node, in: map) {
-                    let backing = try map.evidence(ofLink: linkID)
-                    if json { try Output.printJSON(backing); return }
-                    (name, evidence, informants, orphaned, clauses) = (backing.name, backing.evidence, backing.informants, backing.orphaned, backing.clauses)
+                let backing: any MapBacking = if let linkID = try link.linkID(from: node, in: map) {
+                    try map.evidence(ofLink: linkID)
                 } else {
-                    let backing = try map.evidence(of: try node.reference(in: map))
-                    if json { try Output.printJSON(backing); return }
-                    (name, evidence, informants, orphaned, clauses) = (backing.name, backing.evidence, backing.informants, backing.orphaned, backing.clauses)
+                    try map.evidence(of: try node.reference(in: map))
                 }
+                if json { try Output.printJSON(backing); return }
+                let (name, evidence, informants, orphaned, clauses) = (backing.name, backing.evidence, backing.informants, backing.orphaned,
+                                                                         backing.clauses)
                 Output.line("\(name): \(evidence.count) passage(s) from \(informants.count) informant(s)"
                             + (orphaned > 0 ? ", \(orphaned) whose text was removed" : "")
                             + (clauses.isEmpty ? "" : ", \(clauses.count) clause(s)"))
