@@ -41,7 +41,11 @@ extension WorkMapping {
         }
         let without = backing.filter { $0.evidence.count == $0.orphaned }.map(\.name)
         let orphaned = Dictionary(backing.filter { $0.orphaned > 0 }.map { ($0.name, $0.orphaned) }, uniquingKeysWith: +)
-        let notUnpacked = try scanTerms(limit: 1).filter { $0.total > 0 && !$0.term.unpacked }.map(\.term.term)
+        // Only whether each term occurs: a count, not every line (`scanTerms` fetches them all for its counts
+        // per transcript), since the map page asks for the status on every load.
+        let notUnpacked = try terms().filter { term in
+            !term.unpacked && ((try? store.search(Self.phrase(term.term), limit: 0))?.total ?? 0) > 0
+        }.map(\.term)
         let questions = try questions(), questionOf = try answerMemos()
         let unanswered = try store.transcripts().filter { transcript in
             try answers(for: transcript.id, questions: questions, questionOf: questionOf).contains { $0.answers.isEmpty }
