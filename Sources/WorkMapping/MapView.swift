@@ -99,7 +99,7 @@ extension WorkMapping {
     ///
     /// For example, a page draws `view.svg` and badges each box with `view.nodes[i].informants`.
     public func view(lanes: Bool = false, language: DocumentLanguage = .nb) throws -> MapView {
-        let svg = MapSVG.svg(for: MapLayout(try figure(lanes: lanes, language: language)).drawing)
+        let svg = try mapSVG(lanes: lanes, language: language)
         let status = try status()
         let (nodes, links) = try store.pool.read { db in
             let steps = try MapStep.order(Column("position")).fetchAll(db)
