@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "QualCode", targets: ["QualCode"]),
         .library(name: "Condensation", targets: ["Condensation"]),
         .library(name: "WorkMapping", targets: ["WorkMapping"]),
+        .library(name: "Agreement", targets: ["Agreement"]),
         // The core with the modules every project opens with, for the front ends.
         .library(name: "QualCodeKit", targets: ["QualCodeKit"]),
         .executable(name: "qualcode", targets: ["qualcode-cli"]),
@@ -39,12 +40,15 @@ let package = Package(
         .target(name: "Condensation", dependencies: ["QualCode", .product(name: "GRDB", package: "GRDB.swift")]),
         // Institutional-ethnography work maps: standpoint, steps, texts, actors, evidence, disjunctures; the map drawn.
         .target(name: "WorkMapping", dependencies: ["QualCode", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "QualCodeKit", dependencies: ["QualCode", "Condensation", "WorkMapping"]),
+        // Several coders: agreement statistics, the disagreement list and consensus decisions.
+        .target(name: "Agreement", dependencies: ["QualCode", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "QualCodeKit", dependencies: ["QualCode", "Condensation", "WorkMapping", "Agreement"]),
         // The web UI and its JSON API: thin routes over the library, the page's own files as resources.
         .target(
             name: "QualCodeWeb",
             dependencies: [
-                "QualCode", "Condensation", "WorkMapping", "QualCodeKit", .product(name: "Hummingbird", package: "hummingbird"),
+                "QualCode", "Condensation", "WorkMapping", "Agreement", "QualCodeKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             resources: [.copy("Assets")]
@@ -52,7 +56,7 @@ let package = Package(
         .executableTarget(
             name: "qualcode-cli",
             dependencies: [
-                "QualCode", "Condensation", "WorkMapping", "QualCodeKit", "QualCodeWeb",
+                "QualCode", "Condensation", "WorkMapping", "Agreement", "QualCodeKit", "QualCodeWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -82,6 +86,10 @@ let package = Package(
         .testTarget(
             name: "WorkMappingTests",
             dependencies: ["WorkMapping", "QualCode", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "AgreementTests",
+            dependencies: ["Agreement", "QualCode", "QualCodeKit", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "WebTests",

@@ -1,3 +1,4 @@
+import Agreement
 import Condensation
 import Foundation
 import QualCode
@@ -19,8 +20,8 @@ import WorkMapping
 /// - ``create(at:title:researchQuestion:coder:)``
 public enum ProjectModules {
     /// The modules' tables, in the order their migrations run after the core's: Malterud's condensation,
-    /// institutional-ethnography work mapping.
-    public static let all: [SchemaExtension] = [Condensation.schema, WorkMapping.schema]
+    /// institutional-ethnography work mapping, agreement between coders (consensus decisions).
+    public static let all: [SchemaExtension] = [Condensation.schema, WorkMapping.schema, Agreement.schema]
 
     /// Opens a project with every module's tables (migrating an older file).
     ///

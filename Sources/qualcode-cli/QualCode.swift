@@ -33,7 +33,7 @@ struct QualCodeCommand: ParsableCommand {
                                                          TranscriptCommand.self, ShowCommand.self, MemoCommand.self, LogCommand.self]),
             CommandGroup(name: "Coding", subcommands: [CodeCommand.self, UncodeCommand.self, RecodeCommand.self, CodesCommand.self, UnitsCommand.self]),
             CommandGroup(name: "Finding", subcommands: [SearchCommand.self, RetrieveCommand.self]),
-            CommandGroup(name: "Analysis", subcommands: [StcCommand.self, MapCommand.self]),
+            CommandGroup(name: "Analysis", subcommands: [StcCommand.self, MapCommand.self, AgreeCommand.self, ConsensusCommand.self]),
             CommandGroup(name: "Export", subcommands: [QuotesCommand.self, QuoteCommand.self, ExportCommand.self]),
             CommandGroup(name: "Browser", subcommands: [ServeCommand.self, UserCommand.self]),
         ]

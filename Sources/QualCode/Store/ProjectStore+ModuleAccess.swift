@@ -75,6 +75,7 @@ extension ProjectStore {
     package struct CodingPlace: Hashable, Sendable {
         package var code: UUID
         package var segment: UUID
+        package var transcriptId: UUID
         /// The transcript's short name (its slug).
         package var transcript: String
         package var coder: String
@@ -93,13 +94,13 @@ extension ProjectStore {
             var arguments = StatementArguments(chunk)
             if let coder { arguments += [coder] }
             places += try Row.fetchAll(db, sql: """
-                SELECT k.codeId, k.segmentId, k.coder, t.slug, s.isOrphaned, s.start, s."end"
+                SELECT k.codeId, k.segmentId, k.coder, s.transcriptId, t.slug, s.isOrphaned, s.start, s."end"
                   FROM coding k JOIN segment s ON s.id = k.segmentId JOIN transcript t ON t.id = s.transcriptId
                  WHERE k.codeId IN (\(databaseQuestionMarks(count: chunk.count)))\(coder == nil ? "" : " AND k.coder = ?")
                  ORDER BY t.slug, s.start, s."end"
                 """, arguments: arguments).map {
-                CodingPlace(code: $0["codeId"], segment: $0["segmentId"], transcript: $0["slug"], coder: $0["coder"],
-                            start: $0["start"], end: $0["end"], isOrphaned: $0["isOrphaned"])
+                CodingPlace(code: $0["codeId"], segment: $0["segmentId"], transcriptId: $0["transcriptId"], transcript: $0["slug"],
+                            coder: $0["coder"], start: $0["start"], end: $0["end"], isOrphaned: $0["isOrphaned"])
             }
         }
         // Chunks come back each in order; one stable sort puts them together again.
@@ -109,6 +110,37 @@ extension ProjectStore {
             }.map(\.element)
         }
         return places
+    }
+
+    /// Everyone who has made a coding, by name.
+    package static func coders(_ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT DISTINCT coder FROM coding ORDER BY coder")
+    }
+
+    /// Every coding these coders made, of any code, in the transcripts given (all when nil), in
+    /// transcript and text order; orphaned segments included and flagged.
+    package static func codings(_ db: Database, by coders: [String], in transcripts: [UUID]? = nil) throws -> [CodingPlace] {
+        guard !coders.isEmpty, transcripts?.isEmpty != true else { return [] }
+        var arguments = StatementArguments(coders)
+        var filter = ""
+        if let transcripts {
+            arguments += StatementArguments(transcripts)
+            filter = " AND s.transcriptId IN (\(databaseQuestionMarks(count: transcripts.count)))"
+        }
+        return try Row.fetchAll(db, sql: """
+            SELECT k.codeId, k.segmentId, k.coder, s.transcriptId, t.slug, s.isOrphaned, s.start, s."end"
+              FROM coding k JOIN segment s ON s.id = k.segmentId JOIN transcript t ON t.id = s.transcriptId
+             WHERE k.coder IN (\(databaseQuestionMarks(count: coders.count)))\(filter)
+             ORDER BY t.slug, s.start, s."end"
+            """, arguments: arguments).map {
+            CodingPlace(code: $0["codeId"], segment: $0["segmentId"], transcriptId: $0["transcriptId"], transcript: $0["slug"],
+                        coder: $0["coder"], start: $0["start"], end: $0["end"], isOrphaned: $0["isOrphaned"])
+        }
+    }
+
+    /// The transcript's stored text (scalar offsets index it), or nil when there is no such transcript.
+    package static func transcriptText(_ db: Database, id: UUID) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT text FROM transcript WHERE id = ?", arguments: [id])
     }
 
     /// Whether anyone coded `segment` with `code`.

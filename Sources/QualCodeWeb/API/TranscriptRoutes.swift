@@ -1,3 +1,4 @@
+import Agreement
 import Foundation
 import Hummingbird
 import QualCode
@@ -12,9 +13,12 @@ struct TranscriptRoutes {
             return try JSON.response(try await app.read { try $0.transcripts() })
         }
         group.get("transcripts/:id") { _, context in
-            _ = try context.requireSession()
+            let session = try context.requireSession()
             let id = try context.parameters.id("id")
-            return try JSON.response(try await app.read { TranscriptView(try $0.transcriptPage(id), media: try $0.media(of: id)) })
+            return try JSON.response(try await app.read { store in
+                let page = try Agreement(store).page(try store.transcriptPage(id), seenBy: session.user, role: session.role)
+                return TranscriptView(page, media: try store.media(of: id))
+            })
         }
     }
 }
