@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "Condensation", targets: ["Condensation"]),
         .library(name: "WorkMapping", targets: ["WorkMapping"]),
         .library(name: "Agreement", targets: ["Agreement"]),
+        .library(name: "Exchange", targets: ["Exchange"]),
         // The core with the modules every project opens with, for the front ends.
         .library(name: "QualCodeKit", targets: ["QualCodeKit"]),
         .executable(name: "qualcode", targets: ["qualcode-cli"]),
@@ -42,12 +43,20 @@ let package = Package(
         .target(name: "WorkMapping", dependencies: ["QualCode", .product(name: "GRDB", package: "GRDB.swift")]),
         // Several coders: agreement statistics, the disagreement list and consensus decisions.
         .target(name: "Agreement", dependencies: ["QualCode", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "QualCodeKit", dependencies: ["QualCode", "Condensation", "WorkMapping", "Agreement"]),
+        // Exchange with other tools: REFI-QDA projects and codebooks (NVivo, ATLAS.ti, MAXQDA), Taguette.
+        .target(
+            name: "Exchange",
+            dependencies: [
+                "QualCode", "Condensation", "WorkMapping", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        .target(name: "QualCodeKit", dependencies: ["QualCode", "Condensation", "WorkMapping", "Agreement", "Exchange"]),
         // The web UI and its JSON API: thin routes over the library, the page's own files as resources.
         .target(
             name: "QualCodeWeb",
             dependencies: [
-                "QualCode", "Condensation", "WorkMapping", "Agreement", "QualCodeKit",
+                "QualCode", "Condensation", "WorkMapping", "Agreement", "Exchange", "QualCodeKit",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
@@ -56,7 +65,7 @@ let package = Package(
         .executableTarget(
             name: "qualcode-cli",
             dependencies: [
-                "QualCode", "Condensation", "WorkMapping", "Agreement", "QualCodeKit", "QualCodeWeb",
+                "QualCode", "Condensation", "WorkMapping", "Agreement", "Exchange", "QualCodeKit", "QualCodeWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -90,6 +99,13 @@ let package = Package(
         .testTarget(
             name: "AgreementTests",
             dependencies: ["Agreement", "QualCode", "QualCodeKit", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "ExchangeTests",
+            dependencies: [
+                "Exchange", "QualCode", "QualCodeKit", "Condensation", "WorkMapping", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .testTarget(
             name: "WebTests",

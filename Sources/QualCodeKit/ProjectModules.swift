@@ -1,5 +1,6 @@
 import Agreement
 import Condensation
+import Exchange
 import Foundation
 import QualCode
 import WorkMapping
@@ -21,7 +22,7 @@ import WorkMapping
 public enum ProjectModules {
     /// The modules' tables, in the order their migrations run after the core's: Malterud's condensation,
     /// institutional-ethnography work mapping, agreement between coders (consensus decisions).
-    public static let all: [SchemaExtension] = [Condensation.schema, WorkMapping.schema, Agreement.schema]
+    public static let all: [SchemaExtension] = [Condensation.schema, WorkMapping.schema, Agreement.schema, Exchange.schema]
 
     /// Opens a project with every module's tables (migrating an older file).
     ///

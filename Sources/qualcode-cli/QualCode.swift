@@ -36,6 +36,7 @@ struct QualCodeCommand: ParsableCommand {
             CommandGroup(name: "Analysis", subcommands: [StcCommand.self, MapCommand.self, AgreeCommand.self, ConsensusCommand.self]),
             CommandGroup(name: "Export", subcommands: [QuotesCommand.self, QuoteCommand.self, ExportCommand.self]),
             CommandGroup(name: "Browser", subcommands: [ServeCommand.self, UserCommand.self]),
+            CommandGroup(name: "Exchange", subcommands: [RefiCommand.self]),
         ]
     )
 

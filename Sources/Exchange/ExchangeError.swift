@@ -1,0 +1,58 @@
+import Foundation
+import QualCode
+
+/// Why an exchange file could not be read or written; nothing is created or changed when one is thrown
+/// (a project being made is removed again).
+public enum ExchangeError: Error, Sendable, Equatable {
+    /// The file's extension is none of `.qdpx`, `.qde` or `.qdc`.
+    case unsupportedFile(file: String)
+    /// A REFI-QDA package without a `.qde` project at its top, or with more than one.
+    case noProjectInPackage(file: String, found: [String])
+    /// The XML's root or namespace is not what the file's kind needs (`Project`, `CodeBook`).
+    case notRefi(file: String, expected: String, found: String)
+    /// The XML could not be parsed; `line` is where the parser stopped.
+    case malformedXML(file: String, line: Int, reason: String)
+    /// The XML declares a document type or entities, which REFI-QDA files never need and which are refused for safety.
+    case forbiddenDTD(file: String)
+    /// A required attribute is missing or not what it must be (`startPosition` that is no number).
+    case invalidAttribute(file: String, element: String, attribute: String, value: String?)
+    /// A text source's file is not in the package (or beside the project file).
+    case missingSource(file: String, source: String, path: String)
+    /// A text source names a place that may not be read (outside the package, an absolute path inside one).
+    case unsafeSourcePath(file: String, source: String, path: String)
+    /// A new project's file already exists; it is left as it is.
+    case destinationExists(path: String)
+    /// A codebook is asked of a project without codes (a codebook holds at least one).
+    case noCodes
+
+    public var description: String {
+        switch self {
+        case let .unsupportedFile(file):
+            return "\(file) is not a REFI-QDA file: expected a project (.qdpx, .qde) or a codebook (.qdc)."
+        case let .noProjectInPackage(file, found):
+            let what = found.isEmpty ? "no .qde project file" : "\(found.count) .qde project files (\(found.joined(separator: ", ")))"
+            return "\(file) holds \(what) at its top; a REFI-QDA package holds exactly one."
+        case let .notRefi(file, expected, found):
+            return "\(file) is not a REFI-QDA \(expected == "CodeBook" ? "codebook" : "project"): expected <\(expected)> in the QDA-XML namespace, found \(found)."
+        case let .malformedXML(file, line, reason):
+            return "\(file) is not well-formed XML (line \(line)): \(reason)."
+        case let .forbiddenDTD(file):
+            return "\(file) declares a DOCTYPE or entities, which REFI-QDA files never need; it is refused for safety."
+        case let .invalidAttribute(file, element, attribute, value):
+            let shown = value.map { "\"\($0.escapingControlCharacters().truncated())\"" } ?? "missing"
+            return "\(file): <\(element)> has \(attribute) \(shown), which is not valid."
+        case let .missingSource(file, source, path):
+            return "\(file): the text of source \"\(source)\" (\(path)) is not there; nothing was imported."
+        case let .unsafeSourcePath(file, source, path):
+            return "\(file): source \"\(source)\" points outside the package (\(path)); it is refused for safety."
+        case let .destinationExists(path):
+            return "\(path) already exists; a REFI-QDA project is imported into a new project file, so choose another name."
+        case .noCodes:
+            return "the project has no codes, and a REFI-QDA codebook holds at least one; nothing was written."
+        }
+    }
+}
+
+extension ExchangeError: CustomStringConvertible, LocalizedError {
+    public var errorDescription: String? { description }
+}

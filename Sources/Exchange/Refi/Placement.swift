@@ -1,0 +1,134 @@
+import Foundation
+
+/// Where a source's selections land in the stored text, under the convention that fits them best.
+struct Placement {
+    /// A selection placed: stored-text offsets, end exclusive.
+    struct Placed {
+        var selection: RefiSelection
+        var start: Int
+        var end: Int
+        /// Found by its quoted text (its `name`) rather than by its positions.
+        var reanchored: Bool
+    }
+
+    let convention: OffsetConvention
+    /// Every convention places the selections alike (no CRLF, nothing outside the BMP where they lie).
+    let conventionsAgree: Bool
+    var placed: [Placed] = []
+    var unplaced: [UnplacedSelection] = []
+
+    /// Scores each convention over all the source's selections — the quoted text in `name` where it
+    /// matches, and starts and ends that fall between words — and places them by the best one; ties go
+    /// to the convention the writing tool is known for (`origin`), else to the standard's.
+    init(_ selections: [RefiSelection], in text: inout SourceText, origin: String?) {
+        let order = OffsetConvention.preferred(origin: origin)
+        var best: (OffsetConvention, Int)?
+        var spans: [[Range<Int>?]] = []
+        for convention in order {
+            let mapped = selections.map { s -> Range<Int>? in
+                guard let start = text.offset(s.start, convention), let end = text.offset(s.end, convention), start < end else { return nil }
+                return start..<end
+            }
+            spans.append(mapped)
+            var score = 0
+            for (s, span) in zip(selections, mapped) {
+                guard let span else { continue }
+                score += 1 + (text.isBoundary(span.lowerBound) ? 1 : 0) + (text.isBoundary(span.upperBound) ? 1 : 0)
+                if let quote = Self.quote(s.name), Self.quote(text.slice(span.lowerBound, span.upperBound)) == quote { score += 10 }
+            }
+            if best == nil || score > best!.1 { best = (convention, score) }
+        }
+        convention = best?.0 ?? order[0]
+        conventionsAgree = spans.allSatisfy { $0 == spans[0] }
+        let chosen = spans[order.firstIndex(of: convention)!]
+        for (selection, span) in zip(selections, chosen) {
+            var placedSpan = span
+            var reanchored = false
+            // A selection whose quoted text is not where its positions point is looked for by that text,
+            // nearest to where it was said to be.
+            if let quote = Self.quote(selection.name), quote.unicodeScalars.count >= 3,
+               placedSpan.map({ Self.quote(text.slice($0.lowerBound, $0.upperBound)) != quote }) ?? true,
+               let found = Self.find(selection.name!, in: text, near: placedSpan?.lowerBound ?? min(selection.start, text.count)) {
+                placedSpan = found
+                reanchored = true
+            }
+            guard let span = placedSpan else {
+                unplaced.append(UnplacedSelection(selection, reason: Self.reason(selection, convention, &text)))
+                continue
+            }
+            guard text.scalars[span].contains(where: { !$0.properties.isWhitespace }) else {
+                unplaced.append(UnplacedSelection(selection, reason: .onlyWhitespace))
+                continue
+            }
+            placed.append(Placed(selection: selection, start: span.lowerBound, end: span.upperBound, reanchored: reanchored))
+        }
+    }
+
+    private static func reason(_ selection: RefiSelection, _ convention: OffsetConvention, _ text: inout SourceText) -> UnplacedReason {
+        if selection.end <= selection.start { return .empty }
+        let length = text.length(convention)
+        return selection.start > length || selection.end > length ? .outsideText(length: text.count) : .splitsCharacter
+    }
+
+    /// Quoted text compared as a person reads it: runs of whitespace as one space, ends trimmed, NFC.
+    static func quote(_ text: String?) -> String? {
+        guard let text else { return nil }
+        let words = text.precomposedStringWithCanonicalMapping.split(whereSeparator: { $0.isWhitespace || $0.isNewline })
+        return words.isEmpty ? nil : words.joined(separator: " ")
+    }
+
+    /// The occurrence of `quote` nearest to `near`, if the stored text holds it (line ends as LF).
+    private static func find(_ quote: String, in text: SourceText, near: Int) -> Range<Int>? {
+        let needle = Array(SourceText(raw: quote).scalars)
+        guard !needle.isEmpty, needle.count <= text.count else { return nil }
+        var best: Int?
+        let scalars = text.scalars
+        var i = 0
+        while i + needle.count <= scalars.count {
+            if scalars[i] == needle[0] && Array(scalars[i..<(i + needle.count)]) == needle {
+                if best == nil || abs(i - near) < abs(best! - near) { best = i }
+            }
+            i += 1
+        }
+        return best.map { $0..<($0 + needle.count) }
+    }
+}
+
+/// A selection that could not be placed in its source's text; imports list every one.
+public struct UnplacedSelection: Sendable, Hashable, Codable {
+    public var guid: String
+    /// The selection's name, often the quoted text.
+    public var name: String?
+    public var start: Int
+    public var end: Int
+    public var reason: UnplacedReason
+
+    init(_ selection: RefiSelection, reason: UnplacedReason) {
+        guid = selection.guid
+        name = selection.name
+        start = selection.start
+        end = selection.end
+        self.reason = reason
+    }
+}
+
+/// Why a selection could not be placed.
+public enum UnplacedReason: Sendable, Hashable, Codable {
+    /// Its positions lie past the end of the text (`length` characters).
+    case outsideText(length: Int)
+    /// Its end is not after its start.
+    case empty
+    /// A position falls inside a character (half of an emoji in UTF-16).
+    case splitsCharacter
+    /// It covers only spaces and line ends.
+    case onlyWhitespace
+
+    public var description: String {
+        switch self {
+        case let .outsideText(length): "outside the text (\(length) characters)"
+        case .empty: "its end is not after its start"
+        case .splitsCharacter: "a position falls inside a character"
+        case .onlyWhitespace: "it covers only whitespace"
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import QualCode
+import ZIPFoundation
+
+/// A project or codebook written as REFI-QDA, and what it carries.
+public struct RefiExport: Sendable {
+    /// The `.qdpx` package (ZIP) or the `.qdc` codebook (XML).
+    public var data: Data
+    public var summary: RefiExportSummary
+}
+
+/// What an export carries, and what it had to leave out.
+public struct RefiExportSummary: Sendable, Hashable, Codable {
+    public var sources = 0
+    public var codes = 0
+    public var selections = 0
+    public var codings = 0
+    public var notes = 0
+    public var cases = 0
+    public var variables = 0
+    public var users = 0
+    /// Segments whose text an edit removed: they have no place in the text, so they and their codings are left out.
+    public var orphanedSegmentsLeftOut = 0
+    /// English labels of codes: REFI-QDA has no place for them.
+    public var englishLabelsLeftOut = 0
+}
+
+extension Exchange {
+    /// The whole project as a REFI-QDA package: `project.qde` and `sources/<guid>.txt` (UTF-8) per
+    /// transcript. Codes (tree, colours, definitions), coders as users, transcripts with their segments
+    /// and codings (positions in Unicode code points, end exclusive), memos as notes, participants as
+    /// cases with their attributes as variables. GUIDs are our ids, or the ones an import brought in.
+    public func refiProject() throws -> RefiExport {
+        let (records, guids) = try store.pool.read { db in (try ProjectStore.exchangeRecords(db), try GUIDTable(db)) }
+        let writer = ProjectWriter(records, guids: guids)
+        let archive = try Archive(data: Data(), accessMode: .create)
+        func add(_ name: String, _ data: Data) throws {
+            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        try add("project.qde", Data(writer.project().utf8))
+        for transcript in records.transcripts {
+            try add("sources/" + writer.sourceFileName(transcript), Data(transcript.text.utf8))
+        }
+        guard let data = archive.data else { throw ExportError.archiveFailed(reason: "the archive has no data") }
+        let exported = records.segments.filter { !$0.isOrphaned }
+        let exportedIds = Set(exported.map(\.id))
+        let summary = RefiExportSummary(
+            sources: records.transcripts.count, codes: records.codes.count, selections: exported.count,
+            codings: records.codings.filter { exportedIds.contains($0.segmentId) }.count, notes: records.memos.count,
+            cases: records.participants.count, variables: records.attributes.count, users: writer.users.count,
+            orphanedSegmentsLeftOut: records.segments.count - exported.count,
+            englishLabelsLeftOut: records.codes.filter { $0.englishLabel != nil }.count)
+        return RefiExport(data: data, summary: summary)
+    }
+
+    /// The code tree as a REFI-QDA codebook (`.qdc`): names, nesting, colours and definitions.
+    ///
+    /// - Throws: ``ExchangeError/noCodes`` when the project has no codes (a codebook must hold one).
+    public func refiCodebook() throws -> RefiExport {
+        let (records, guids) = try store.pool.read { db in (try ProjectStore.exchangeRecords(db), try GUIDTable(db)) }
+        guard !records.codes.isEmpty else { throw ExchangeError.noCodes }
+        let writer = ProjectWriter(records, guids: guids)
+        var summary = RefiExportSummary()
+        summary.codes = records.codes.count
+        summary.englishLabelsLeftOut = records.codes.filter { $0.englishLabel != nil }.count
+        return RefiExport(data: Data(writer.codebook().utf8), summary: summary)
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import QualCode
+import Testing
+@testable import Exchange
+
+/// Our exports are valid REFI-QDA: xmllint checks them against the standard's schemas.
+@Suite struct ExportTests {
+    @Test func theProjectPackageValidatesAndCarriesEverything() throws {
+        let folder = try Study.folder()
+        let store = try Study.project(in: folder)
+        let export = try Exchange(store).refiProject()
+        let entries = try Study.entries(export.data)
+        let qde = try #require(entries["project.qde"])
+        let file = folder.appendingPathComponent("project.qde")
+        try qde.write(to: file)
+        let verdict = try Study.validate(file, schema: "Project-mrt2019.xsd")
+        #expect(verdict == nil, "\(verdict ?? "")")
+
+        let records = try Study.records(store)
+        // One text file per transcript, UTF-8, exactly our stored text.
+        for transcript in records.transcripts {
+            let text = try #require(entries["sources/\(transcript.id.uuidString.lowercased()).txt"])
+            #expect(String(decoding: text, as: UTF8.self) == transcript.text)
+        }
+        let xml = String(decoding: qde, as: UTF8.self)
+        #expect(xml.contains("xmlns=\"urn:QDA-XML:project:1.0\""))
+        #expect(xml.contains("<User guid=") && xml.contains("name=\"anne\"") && xml.contains("name=\"berit\""))
+        #expect(xml.contains("color=\"#1F77B4\"") && xml.contains("<Description>Hvordan ledelsen beskrives.</Description>"))
+        #expect(xml.contains("typeOfVariable=\"Integer\"") && xml.contains("<FloatValue>37.5</FloatValue>"))
+        #expect(xml.contains("<BooleanValue>true</BooleanValue>") && xml.contains("<DateValue>2025-03-14</DateValue>"))
+        // One Coding per segment, code and coder: «tillit er alt» carries anne's and berit's Tillit.
+        #expect(export.summary.codings == records.codings.count)
+        #expect(export.summary.codings == 6)
+        #expect(export.summary.notes == 5 && export.summary.cases == 2 && export.summary.users == 2)
+        // Positions are code points, end exclusive: the emoji before «det tar tid 🙂» counts one.
+        let segment = try #require(records.segments.first { $0.text == "det tar tid 🙂" })
+        #expect(xml.contains("startPosition=\"\(segment.start)\" endPosition=\"\(segment.end)\""))
+        #expect(Array(Study.ola.unicodeScalars)[segment.start..<segment.end].map(String.init).joined() == "det tar tid 🙂")
+    }
+
+    @Test func theCodebookValidates() throws {
+        let folder = try Study.folder()
+        let store = try Study.project(in: folder)
+        let export = try Exchange(store).refiCodebook()
+        let file = folder.appendingPathComponent("kodebok.qdc")
+        try export.data.write(to: file)
+        let verdict = try Study.validate(file, schema: "Codebook-mrt2019.xsd")
+        #expect(verdict == nil, "\(verdict ?? "")")
+        let xml = String(decoding: export.data, as: UTF8.self)
+        // Both «Ledelse» codes, each under its parent.
+        #expect(xml.components(separatedBy: "name=\"Ledelse\"").count == 3)
+        #expect(export.summary.codes == 5)
+    }
+
+    @Test func aProjectWithoutCodesHasNoCodebook() throws {
+        let folder = try Study.folder()
+        let store = try ProjectStore.create(at: folder.appendingPathComponent("tom.qualcode"), title: "Tom", coder: "anne",
+                                            extensions: [Exchange.schema])
+        #expect(throws: ExchangeError.noCodes) { try Exchange(store).refiCodebook() }
+        // An empty project is still a valid package: every list the schema requires to be non-empty is left out.
+        let file = folder.appendingPathComponent("project.qde")
+        try #require(try Study.entries(try Exchange(store).refiProject().data)["project.qde"]).write(to: file)
+        #expect(try Study.validate(file, schema: "Project-mrt2019.xsd") == nil)
+    }
+}
