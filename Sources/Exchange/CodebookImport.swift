@@ -10,6 +10,7 @@ extension Exchange {
     /// - Throws: ``ExchangeError`` or ``ImportError`` for a file that cannot be read; nothing is added then.
     public func importRefiCodebook(from url: URL) throws -> CodebookImportReport {
         let file = url.lastPathComponent
+        guard FileManager.default.fileExists(atPath: url.path) else { throw ExchangeError.notFound(path: url.path) }
         let codes: [RefiCode]
         switch url.pathExtension.lowercased() {
         case "qdc": codes = try RefiParser.codebook(try ExchangeInput.read(url, limit: RefiPackage.maximumProjectSize), file: file)

@@ -8,6 +8,10 @@ public enum ExchangeError: Error, Sendable, Equatable {
     case unsupportedFile(file: String)
     /// A REFI-QDA package without a `.qde` project at its top, or with more than one.
     case noProjectInPackage(file: String, found: [String])
+    /// No file at the path given (or not a regular file).
+    case notFound(path: String)
+    /// A `.qdpx` that is not a ZIP package (or one damaged beyond reading its table of contents).
+    case notAPackage(file: String)
     /// The XML's root or namespace is not what the file's kind needs (`Project`, `CodeBook`).
     case notRefi(file: String, expected: String, found: String)
     /// The XML could not be parsed; `line` is where the parser stopped.
@@ -29,6 +33,10 @@ public enum ExchangeError: Error, Sendable, Equatable {
         switch self {
         case let .unsupportedFile(file):
             return "\(file) is not a REFI-QDA file: expected a project (.qdpx, .qde) or a codebook (.qdc)."
+        case let .notFound(path):
+            return "\(path): no such file."
+        case let .notAPackage(file):
+            return "\(file) is not a REFI-QDA package: a .qdpx is a ZIP file, and this one cannot be read as one."
         case let .noProjectInPackage(file, found):
             let what = found.isEmpty ? "no .qde project file" : "\(found.count) .qde project files (\(found.joined(separator: ", ")))"
             return "\(file) holds \(what) at its top; a REFI-QDA package holds exactly one."

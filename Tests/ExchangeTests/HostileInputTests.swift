@@ -88,7 +88,9 @@ import Testing
         #expect(try refused(none, in: folder) as? ExchangeError == .noProjectInPackage(file: "tom.qdpx", found: []))
         let notZip = folder.appendingPathComponent("tekst.qdpx")
         try Self.siv.write(to: notZip)
-        guard case .notAZip? = try refused(notZip, in: folder) as? ImportError else { Issue.record("not refused as not a ZIP"); return }
+        #expect(try refused(notZip, in: folder) as? ExchangeError == .notAPackage(file: "tekst.qdpx"))
+        let missing = folder.appendingPathComponent("finnes-ikke.qdpx")
+        #expect(try refused(missing, in: folder) as? ExchangeError == .notFound(path: missing.path))
     }
 
     @Test func anExistingProjectFileIsNeverReplaced() throws {

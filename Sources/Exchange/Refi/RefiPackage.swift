@@ -20,9 +20,13 @@ struct RefiPackage {
     /// Reads the project: any one `*.qde` at the top of a package, in any letter case.
     init(url: URL) throws {
         file = url.lastPathComponent
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else {
+            throw ExchangeError.notFound(path: url.path)
+        }
         switch url.pathExtension.lowercased() {
         case "qdpx":
-            let zip = try ExchangeInput.Zip(url: url, file: file)
+            let zip = try Self.openZip(url, file: file)
             let entries = zip.paths
             let projects = entries.filter { !$0.contains("/") && $0.lowercased().hasSuffix(".qde") }
             guard projects.count == 1 else { throw ExchangeError.noProjectInPackage(file: file, found: projects) }
@@ -67,6 +71,14 @@ struct RefiPackage {
                 throw ExchangeError.missingSource(file: file, source: source, path: path)
             }
             return try ExchangeInput.read(found, limit: limit)
+        }
+    }
+
+    private static func openZip(_ url: URL, file: String) throws -> ExchangeInput.Zip {
+        do {
+            return try ExchangeInput.Zip(url: url, file: file)
+        } catch .notAZip {
+            throw ExchangeError.notAPackage(file: file)
         }
     }
 
