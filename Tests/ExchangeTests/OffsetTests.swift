@@ -130,3 +130,13 @@ import Testing
         #expect(report.sources.first?.reanchored == 1)
     }
 }
+
+extension OffsetTests {
+    /// A name that is a label, or a quote cut short, is not taken for the selection's text.
+    @Test func aNameThatIsNoQuoteDoesNotMoveASelection() {
+        let selection = RefiSelection(guid: "x", name: nil, start: 41, end: 52)
+        #expect(Placement.isQuote("det tar tid", of: selection))
+        #expect(!Placement.isQuote("Tid", of: selection))
+        #expect(!Placement.isQuote("Ola: Jeg ringer jobbsøkeren samme uke. Eh, det…", of: selection))
+    }
+}

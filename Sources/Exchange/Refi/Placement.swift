@@ -45,8 +45,9 @@ struct Placement {
             var placedSpan = span
             var reanchored = false
             // A selection whose quoted text is not where its positions point is looked for by that text,
-            // nearest to where it was said to be.
-            if let quote = Self.quote(selection.name), quote.unicodeScalars.count >= 3,
+            // nearest to where it was said to be. Only a name as long as the selection is taken for its
+            // text: a label («Tillit») or a quote cut short («Oh, that was…») would move it wrongly.
+            if let quote = Self.quote(selection.name), Self.isQuote(quote, of: selection),
                placedSpan.map({ Self.quote(text.slice($0.lowerBound, $0.upperBound)) != quote }) ?? true,
                let found = Self.find(selection.name!, in: text, near: placedSpan?.lowerBound ?? min(selection.start, text.count)) {
                 placedSpan = found
@@ -68,6 +69,13 @@ struct Placement {
         if selection.end <= selection.start { return .empty }
         let length = text.length(convention)
         return selection.start > length || selection.end > length ? .outsideText(length: text.count) : .splitsCharacter
+    }
+
+    /// Whether a selection's name can be its text: a few characters long at least, and as long as the
+    /// selection give or take what another counting (UTF-16, CRLF) and collapsed spaces make.
+    static func isQuote(_ quote: String, of selection: RefiSelection) -> Bool {
+        let length = quote.unicodeScalars.count, span = selection.end - selection.start
+        return length >= 3 && abs(length - span) <= max(2, span / 10)
     }
 
     /// Quoted text compared as a person reads it: runs of whitespace as one space, ends trimmed, NFC.
