@@ -23,16 +23,22 @@ public struct RefiExportSummary: Sendable, Hashable, Codable {
     public var orphanedSegmentsLeftOut = 0
     /// English labels of codes: REFI-QDA has no place for them.
     public var englishLabelsLeftOut = 0
+    /// Steps, actions, actors, texts and disjunctures of the work map, as vertices of a graph.
+    public var mapNodes = 0
+    /// Links of the work map, as edges of that graph.
+    public var mapLinks = 0
 }
 
 extension Exchange {
     /// The whole project as a REFI-QDA package: `project.qde` and `sources/<guid>.txt` (UTF-8) per
     /// transcript. Codes (tree, colours, definitions), coders as users, transcripts with their segments
     /// and codings (positions in Unicode code points, end exclusive), memos as notes, participants as
-    /// cases with their attributes as variables. GUIDs are our ids, or the ones an import brought in.
+    /// cases with their attributes as variables, the work map as a graph. GUIDs are our ids, or the ones an import brought in.
     public func refiProject() throws -> RefiExport {
-        let (records, guids) = try store.pool.read { db in (try ProjectStore.exchangeRecords(db), try GUIDTable(db)) }
-        let writer = ProjectWriter(records, guids: guids)
+        let (records, guids, graph) = try store.pool.read { db in
+            (try ProjectStore.exchangeRecords(db), try GUIDTable(db), try WorkMapGraph(db))
+        }
+        let writer = ProjectWriter(records, guids: guids, graph: graph)
         let archive = try Archive(data: Data(), accessMode: .create)
         func add(_ name: String, _ data: Data) throws {
             try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
@@ -51,7 +57,8 @@ extension Exchange {
             codings: records.codings.filter { exportedIds.contains($0.segmentId) }.count, notes: records.memos.count,
             cases: records.participants.count, variables: records.attributes.count, users: writer.users.count,
             orphanedSegmentsLeftOut: records.segments.count - exported.count,
-            englishLabelsLeftOut: records.codes.filter { $0.englishLabel != nil }.count)
+            englishLabelsLeftOut: records.codes.filter { $0.englishLabel != nil }.count,
+            mapNodes: graph.vertices.count, mapLinks: graph.links.count)
         return RefiExport(data: data, summary: summary)
     }
 

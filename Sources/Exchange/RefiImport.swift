@@ -90,6 +90,7 @@ struct ProjectImporter {
     mutating func run(_ db: Database, store: ProjectStore) throws {
         report.origin = project.origin
         report.otherSources = project.otherSources
+        report.leftOut = project.leftOut
         var names: Set<String> = []
         for user in project.users {
             let name = storable(user.name, fallback: "refi-" + String(RefiGUID.key(user.guid).prefix(8)), taken: &names)

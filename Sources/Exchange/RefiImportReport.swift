@@ -18,6 +18,8 @@ public struct RefiImportReport: Sendable, Hashable, Codable {
     public var sources: [SourcePlacementReport] = []
     /// Sources that are not plain text (PDF, pictures, audio, video), by REFI-QDA element: not imported.
     public var otherSources: [String: Int] = [:]
+    /// Graphs (a work map comes back as its codes, not as a map) and sets, by REFI-QDA element: not imported.
+    public var leftOut: [String: Int] = [:]
     /// Names that had to change to be stored: a «/» (which separates levels of a code path), a name
     /// two siblings share, a blank or unusable name; each as `old → new`.
     public var renamed: [String] = []

@@ -1,5 +1,7 @@
 import Foundation
 import QualCode
+import QualCodeKit
+import WorkMapping
 import Testing
 @testable import Exchange
 
@@ -61,5 +63,35 @@ import Testing
         let file = folder.appendingPathComponent("project.qde")
         try #require(try Study.entries(try Exchange(store).refiProject().data)["project.qde"]).write(to: file)
         #expect(try Study.validate(file, schema: "Project-mrt2019.xsd") == nil)
+    }
+}
+
+extension ExportTests {
+    /// The work map goes out as a graph: a vertex per node standing for its code, an edge per link; still valid.
+    @Test func theWorkMapIsAGraph() throws {
+        let folder = try Study.folder()
+        let store = try Study.project(in: folder)
+        let map = WorkMapping(store)
+        try map.setStandpoint("Metodeveiledere i kommunen")
+        let henvisning = try map.addStep("Henvisning"), samtale = try map.addStep("Første samtale")
+        let ringe = try map.addAction("Ringe jobbsøkeren", in: henvisning.id)
+        let veileder = try map.addActor("Veileder")
+        _ = try map.link(.precedes, from: .init(.step, henvisning.id), to: .init(.step, samtale.id))
+        _ = try map.link(.performs, from: .init(.actor, veileder.id), to: .init(.action, ringe.id))
+        let export = try Exchange(store).refiProject()
+        #expect(export.summary.mapNodes == 4 && export.summary.mapLinks == 2)
+        let file = folder.appendingPathComponent("project.qde")
+        try #require(try Study.entries(export.data)["project.qde"]).write(to: file)
+        let verdict = try Study.validate(file, schema: "Project-mrt2019.xsd")
+        #expect(verdict == nil, "\(verdict ?? "")")
+        let xml = try String(contentsOf: file, encoding: .utf8)
+        #expect(xml.contains("<Graph ") && xml.contains("shape=\"Person\"") && xml.contains("name=\"går foran\""))
+        if let code = henvisning.codeId { #expect(xml.contains("representedGUID=\"\(code.uuidString.lowercased())\"")) }
+        // Imported again, the map's codes come back; the graph is reported as left out.
+        let copy = folder.appendingPathComponent("kopi.qdpx")
+        try export.data.write(to: copy)
+        let report = try Exchange.importRefiProject(from: copy, to: folder.appendingPathComponent("kopi.qualcode"), coder: "anne",
+                                                    extensions: ProjectModules.all)
+        #expect(report.leftOut == ["Graph": 1])
     }
 }

@@ -10,15 +10,17 @@ struct ProjectWriter {
 
     let records: ExchangeRecords
     let guids: GUIDTable
+    let graph: WorkMapGraph?
     private let children: [UUID?: [Code]]
     /// Segments whose text an edit removed have no place in the text: they are left out and counted.
     private let segments: [Transcript.ID: [Segment]]
     private let codings: [Segment.ID: [Coding]]
     private let memos: [MemoTarget.Kind: [UUID?: [Memo]]]
 
-    init(_ records: ExchangeRecords, guids: GUIDTable) {
+    init(_ records: ExchangeRecords, guids: GUIDTable, graph: WorkMapGraph? = nil) {
         self.records = records
         self.guids = guids
+        self.graph = graph
         children = Dictionary(grouping: records.codes, by: \.parentId).mapValues { $0.sorted { ($0.name.lowercased(), $0.name) < ($1.name.lowercased(), $1.name) } }
         segments = Dictionary(grouping: records.segments.filter { !$0.isOrphaned }, by: \.transcriptId)
         codings = Dictionary(grouping: records.codings, by: \.segmentId)
@@ -82,6 +84,7 @@ struct ProjectWriter {
             }
             xml.end()
         }
+        if let graph, !graph.isEmpty { graph.write(to: &xml, name: "Arbeidskart", code: { guids.guid(.code, $0) }) }
         if let question = info?.researchQuestion, !question.isEmpty { xml.element("Description", text: question) }
         for memo in memos(.project, nil) { xml.empty("NoteRef", [("targetGUID", guids.guid(.note, memo.id))]) }
         xml.end()

@@ -18,6 +18,8 @@ struct RefiProject: Sendable {
     var noteRefs: [String] = []
     /// Sources that are not plain text (PDF, pictures, audio, video), by kind: not imported, reported.
     var otherSources: [String: Int] = [:]
+    /// Graphs and sets, by element: not imported, reported.
+    var leftOut: [String: Int] = [:]
 }
 
 struct RefiUser: Sendable {

@@ -147,6 +147,8 @@ private final class Collector: NSObject, XMLParserDelegate {
             guard let guid = guid() else { return }
             source = RefiTextSource(guid: guid, name: attributes["name"], plainTextPath: attributes["plainTextPath"],
                                     creatingUser: attributes["creatingUser"], created: RefiDate.parse(attributes["creationDateTime"]))
+        case "Graph" where parent == "Graphs", "Set" where parent == "Sets":
+            project.leftOut[name, default: 0] += 1
         case "PictureSource", "PDFSource", "AudioSource", "VideoSource":
             project.otherSources[name, default: 0] += 1
             skipping = path.count

@@ -67,6 +67,7 @@ extension RefiCommand {
             } else {
                 Output.line("Wrote \(output): \(s.sources) sources, \(s.codes) codes, \(s.selections) selections, \(s.codings) codings, "
                             + "\(s.notes) notes, \(s.cases) cases, \(s.variables) variables, \(s.users) users.")
+                if s.mapNodes > 0 { Output.line("The work map: a graph of \(s.mapNodes) nodes and \(s.mapLinks) links.") }
                 if s.orphanedSegmentsLeftOut > 0 {
                     Output.line("Left out: \(s.orphanedSegmentsLeftOut) segments whose text was removed by an edit.")
                 }
@@ -139,6 +140,7 @@ extension RefiCommand {
                 }
             }
             for (kind, count) in r.otherSources.sorted(by: { $0.key < $1.key }) { Output.line("Not imported: \(count) \(kind) (only text sources are).") }
+            for (kind, count) in r.leftOut.sorted(by: { $0.key < $1.key }) { Output.line("Not imported: \(count) \(kind).") }
             if r.codingsWithoutCode > 0 { Output.line("Not imported: \(r.codingsWithoutCode) codings whose code is not in the codebook.") }
             if r.duplicateCodings > 0 { Output.line("Kept once: \(r.duplicateCodings) codings repeated by the same coder on the same passage.") }
             if r.notesLeftOut > 0 { Output.line("Not imported: \(r.notesLeftOut) notes without text or longer than a memo may be.") }
