@@ -27,18 +27,21 @@ public struct RefiExportSummary: Sendable, Hashable, Codable {
     public var mapNodes = 0
     /// Links of the work map, as edges of that graph.
     public var mapLinks = 0
+    /// Condensates and analytic texts of code groups and subgroups, as notes on their codes.
+    public var condensationNotes = 0
 }
 
 extension Exchange {
     /// The whole project as a REFI-QDA package: `project.qde` and `sources/<guid>.txt` (UTF-8) per
     /// transcript. Codes (tree, colours, definitions), coders as users, transcripts with their segments
     /// and codings (positions in Unicode code points, end exclusive), memos as notes, participants as
-    /// cases with their attributes as variables, the work map as a graph. GUIDs are our ids, or the ones an import brought in.
+    /// cases with their attributes as variables, the work map as a graph, condensates and analytic texts as notes on their
+    /// group's code. GUIDs are our ids, or the ones an import brought in.
     public func refiProject() throws -> RefiExport {
-        let (records, guids, graph) = try store.pool.read { db in
-            (try ProjectStore.exchangeRecords(db), try GUIDTable(db), try WorkMapGraph(db))
+        let (records, guids, graph, condensation) = try store.pool.read { db in
+            (try ProjectStore.exchangeRecords(db), try GUIDTable(db), try WorkMapGraph(db), try CondensationNotes(db))
         }
-        let writer = ProjectWriter(records, guids: guids, graph: graph)
+        let writer = ProjectWriter(records, guids: guids, graph: graph, condensation: condensation)
         let archive = try Archive(data: Data(), accessMode: .create)
         func add(_ name: String, _ data: Data) throws {
             try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
@@ -58,7 +61,7 @@ extension Exchange {
             cases: records.participants.count, variables: records.attributes.count, users: writer.users.count,
             orphanedSegmentsLeftOut: records.segments.count - exported.count,
             englishLabelsLeftOut: records.codes.filter { $0.englishLabel != nil }.count,
-            mapNodes: graph.vertices.count, mapLinks: graph.links.count)
+            mapNodes: graph.vertices.count, mapLinks: graph.links.count, condensationNotes: condensation.notes.count)
         return RefiExport(data: data, summary: summary)
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import QualCode
 import QualCodeKit
 import WorkMapping
+import Condensation
 import Testing
 @testable import Exchange
 
@@ -93,5 +94,33 @@ extension ExportTests {
         let report = try Exchange.importRefiProject(from: copy, to: folder.appendingPathComponent("kopi.qualcode"), coder: "anne",
                                                     extensions: ProjectModules.all)
         #expect(report.leftOut == ["Graph": 1])
+    }
+}
+
+extension ExportTests {
+    /// A subgroup's condensate and analytic text go out as notes on its code; still valid.
+    @Test func condensatesAreNotesOnTheirCodes() throws {
+        let folder = try Study.folder()
+        let store = try Study.project(in: folder)
+        let stc = Condensation(store)
+        _ = try stc.addGroup("Balansekunst")
+        let subgroup = try stc.addSubgroup("Balansekunst", "Sparringspartner")
+        try stc.condense("Balansekunst/Sparringspartner", text: "Jeg er en sparringspartner, ikke en kontrollør.", golden: nil)
+        try stc.analyse("Balansekunst/Sparringspartner", heading: "Å være sparringspartner", text: "Veilederne beskriver en balanse.")
+        let export = try Exchange(store).refiProject()
+        #expect(export.summary.condensationNotes == 2)
+        let file = folder.appendingPathComponent("project.qde")
+        try #require(try Study.entries(export.data)["project.qde"]).write(to: file)
+        let verdict = try Study.validate(file, schema: "Project-mrt2019.xsd")
+        #expect(verdict == nil, "\(verdict ?? "")")
+        let xml = try String(contentsOf: file, encoding: .utf8)
+        #expect(xml.contains("name=\"Kondensat: Å være sparringspartner\"") && xml.contains("Jeg er en sparringspartner, ikke en kontrollør."))
+        // Imported again, they are memos on the subgroup's code.
+        let copy = folder.appendingPathComponent("kopi.qdpx")
+        try export.data.write(to: copy)
+        let target = folder.appendingPathComponent("kopi.qualcode")
+        _ = try Exchange.importRefiProject(from: copy, to: target, coder: "anne", extensions: ProjectModules.all)
+        let memos = try Study.records(try ProjectModules.open(at: target, coder: "anne")).memos.filter { $0.targetId == subgroup.id }
+        #expect(Set(memos.map(\.text)) == ["Jeg er en sparringspartner, ikke en kontrollør.", "Veilederne beskriver en balanse."])
     }
 }

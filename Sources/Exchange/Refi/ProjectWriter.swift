@@ -11,16 +11,18 @@ struct ProjectWriter {
     let records: ExchangeRecords
     let guids: GUIDTable
     let graph: WorkMapGraph?
+    let condensation: CondensationNotes?
     private let children: [UUID?: [Code]]
     /// Segments whose text an edit removed have no place in the text: they are left out and counted.
     private let segments: [Transcript.ID: [Segment]]
     private let codings: [Segment.ID: [Coding]]
     private let memos: [MemoTarget.Kind: [UUID?: [Memo]]]
 
-    init(_ records: ExchangeRecords, guids: GUIDTable, graph: WorkMapGraph? = nil) {
+    init(_ records: ExchangeRecords, guids: GUIDTable, graph: WorkMapGraph? = nil, condensation: CondensationNotes? = nil) {
         self.records = records
         self.guids = guids
         self.graph = graph
+        self.condensation = condensation
         children = Dictionary(grouping: records.codes, by: \.parentId).mapValues { $0.sorted { ($0.name.lowercased(), $0.name) < ($1.name.lowercased(), $1.name) } }
         segments = Dictionary(grouping: records.segments.filter { !$0.isOrphaned }, by: \.transcriptId)
         codings = Dictionary(grouping: records.codings, by: \.segmentId)
@@ -63,12 +65,18 @@ struct ProjectWriter {
             for transcript in records.transcripts { write(transcript, to: &xml) }
             xml.end()
         }
-        if !records.memos.isEmpty {
+        let condensed = condensation?.notes ?? []
+        if !records.memos.isEmpty || !condensed.isEmpty {
             xml.start("Notes")
             for memo in records.memos {
                 xml.start("Note", [("guid", guids.guid(.note, memo.id)), ("name", "Memo"), ("creatingUser", guids.user(memo.author)),
                                    ("creationDateTime", RefiDate.format(memo.createdAt))])
                 xml.element("PlainTextContent", text: memo.text)
+                xml.end()
+            }
+            for note in condensed {
+                xml.start("Note", [("guid", note.guid), ("name", note.name), ("creationDateTime", RefiDate.format(note.created))])
+                xml.element("PlainTextContent", text: note.text)
                 xml.end()
             }
             xml.end()
@@ -96,6 +104,7 @@ struct ProjectWriter {
         if let definition = code.definition, !definition.isEmpty { xml.element("Description", text: definition) }
         if withNotes {
             for memo in memos(.code, code.id) { xml.empty("NoteRef", [("targetGUID", guids.guid(.note, memo.id))]) }
+            for note in condensation?.notes(on: code.id) ?? [] { xml.empty("NoteRef", [("targetGUID", note.guid)]) }
         }
         for child in children[code.id] ?? [] { write(child, to: &xml, withNotes: withNotes) }
         xml.end()

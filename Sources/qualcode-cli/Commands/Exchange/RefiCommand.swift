@@ -67,6 +67,7 @@ extension RefiCommand {
             } else {
                 Output.line("Wrote \(output): \(s.sources) sources, \(s.codes) codes, \(s.selections) selections, \(s.codings) codings, "
                             + "\(s.notes) notes, \(s.cases) cases, \(s.variables) variables, \(s.users) users.")
+                if s.condensationNotes > 0 { Output.line("Condensation: \(s.condensationNotes) condensates and analytic texts, as notes on their codes.") }
                 if s.mapNodes > 0 { Output.line("The work map: a graph of \(s.mapNodes) nodes and \(s.mapLinks) links.") }
                 if s.orphanedSegmentsLeftOut > 0 {
                     Output.line("Left out: \(s.orphanedSegmentsLeftOut) segments whose text was removed by an edit.")
