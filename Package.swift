@@ -110,7 +110,7 @@ let package = Package(
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "QualCodeWeb", "QualCode", "QualCodeKit", "WorkMapping", "TestSupport",
+                "QualCodeWeb", "QualCode", "QualCodeKit", "WorkMapping", "Agreement", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),

@@ -5,7 +5,7 @@ import QualCode
 /// A consensus decision on a disagreement: which coders' passages the team adopted (none: the code does
 /// not belong there), made as codings of the consensus coder, so the coders' own codings — and the
 /// agreement worked out from them — stay as they were.
-public struct ConsensusDecision: Sendable, Hashable {
+public struct ConsensusDecision: Sendable, Hashable, Codable {
     /// The disagreement's number.
     public var disagreement: String
     public var adopted: [String]
@@ -38,7 +38,7 @@ public struct ConsensusDecision: Sendable, Hashable {
 }
 
 /// What adopting agreed passages did.
-public struct AgreedAdoption: Sendable, Hashable {
+public struct AgreedAdoption: Sendable, Hashable, Codable {
     /// Codings made for the consensus coder.
     public var added: Int
     /// Agreed passages the consensus coder already had.
@@ -77,7 +77,7 @@ extension Agreement {
                 guard let item = items.first(where: { $0.id == key }) else { throw AgreementError.unknownDisagreement(id: id) }
                 if !chosen.contains(item) { chosen.append(item) }
             }
-            let consensus = try store.acting(as: consensusCoder)
+            let consensus = try store.coding(for: consensusCoder)
             return try chosen.map { item in
                 try decide(db, item, coders: layers.coders, adopt: adopt, consensus: consensus, note: note)
             }
@@ -129,7 +129,7 @@ extension Agreement {
         return try store.pool.write { db in
             let layers = try CodingLayers.read(db, scope)
             guard !layers.coders.contains(consensusCoder) else { throw AgreementError.consensusCoderCompared(name: consensusCoder) }
-            let consensus = try store.acting(as: consensusCoder)
+            let consensus = try store.coding(for: consensusCoder)
             var requests: [CodingRequest] = []
             for code in layers.codes {
                 let path = "/" + (layers.paths[code] ?? "")

@@ -4,7 +4,7 @@ import QualCode
 
 /// A passage the coders coded differently with one code: some coded it and some did not (presence),
 /// or all did but over different stretches (boundaries). Overlapping marks of the code are one passage.
-public struct Disagreement: Sendable, Hashable, Identifiable {
+public struct Disagreement: Sendable, Hashable, Codable, Identifiable {
     public enum Kind: String, Sendable, Hashable, Codable {
         /// Some coders gave the code here, some did not.
         case presence
@@ -13,7 +13,7 @@ public struct Disagreement: Sendable, Hashable, Identifiable {
     }
 
     /// A passage one coder marked with the code.
-    public struct Passage: Sendable, Hashable {
+    public struct Passage: Sendable, Hashable, Codable {
         public var segment: Segment.ID
         public var start: Int
         public var end: Int
@@ -23,7 +23,7 @@ public struct Disagreement: Sendable, Hashable, Identifiable {
     }
 
     /// What one coder did here: their passages (none when they did not give the code here).
-    public struct Side: Sendable, Hashable {
+    public struct Side: Sendable, Hashable, Codable {
         public var coder: String
         public var passages: [Passage]
     }
@@ -49,7 +49,7 @@ public struct Disagreement: Sendable, Hashable, Identifiable {
 }
 
 /// The disagreements between the coders, in code and text order.
-public struct DisagreementList: Sendable, Hashable {
+public struct DisagreementList: Sendable, Hashable, Codable {
     public var coders: [String]
     public var items: [Disagreement]
     /// Passages every coder gave the code to, over the same stretch.

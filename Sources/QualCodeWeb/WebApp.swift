@@ -89,6 +89,7 @@ public struct WebApp: Sendable {
         HistoryRoutes(app: self).add(to: api)
         BoardRoutes(app: self).add(to: api)
         MapRoutes(app: self).add(to: api)
+        AgreementRoutes(app: self).add(to: api)
         ExportRoutes(app: self).add(to: api)
         api.get("events") { [sessions, store] request, context in
             let id = try context.requireSession().id

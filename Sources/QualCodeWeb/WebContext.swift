@@ -23,6 +23,13 @@ public struct WebContext: RequestContext {
         return session
     }
 
+    /// The owner's session, or 403 for a coder or a reader.
+    func requireOwner() throws -> WebSession {
+        let session = try requireSession()
+        guard session.role == .owner else { throw WebError(.forbidden, "only the project's owner may do this; \(session.user) is a \(session.role.rawValue)") }
+        return session
+    }
+
     /// The session of someone who may change the project, or 403 for a reader.
     func requireWriter() throws -> WebSession {
         let session = try requireSession()

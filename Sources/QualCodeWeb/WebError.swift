@@ -1,3 +1,4 @@
+import Agreement
 import Condensation
 import Foundation
 import Hummingbird
@@ -27,6 +28,8 @@ public struct WebError: Error, Sendable, HTTPResponseError {
         case let error as StoreError:
             self.init(Self.status(of: error), error.description, remedy: error.remedy.map(Self.word))
         case let error as MapError:
+            self.init(Self.status(of: error), error.description)
+        case let error as AgreementError:
             self.init(Self.status(of: error), error.description)
         case let error as CondensationError:
             self.init(.unprocessableContent, error.description)
@@ -64,6 +67,13 @@ public struct WebError: Error, Sendable, HTTPResponseError {
         case .duplicate: .conflict
         case .rasterizerMissing, .rasterizerFailed: .internalServerError
         default: .unprocessableContent
+        }
+    }
+
+    static func status(of error: AgreementError) -> HTTPResponse.Status {
+        switch error {
+        case .unknownCoder, .unknownDisagreement: .notFound
+        case .needsTwoCoders, .notCompared, .consensusCoderCompared, .noTables, .oneTablePerCSV: .unprocessableContent
         }
     }
 

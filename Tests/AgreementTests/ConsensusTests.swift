@@ -33,6 +33,7 @@ import TestSupport
         defer { study.remove() }
         let scope = AgreementScope(coders: ["anne", "berit"])
         let before = try study.agreement.agreement(scope)
+        let eventsBefore = try study.store.eventCount()
         let tillitSiv = try study.agreement.disagreements(scope).items[4]
         let decision = try study.agreement.decide([tillitSiv.id.uppercased()], in: scope, adopt: ["anne"], note: "Hele svaret handler om tillit")[0]
         #expect(decision.adopted == ["anne"] && decision.codings == 1 && decision.consensusCoder == "konsensus")
@@ -52,8 +53,11 @@ import TestSupport
         try study.agreement.decide([tillitSiv.id], in: scope, adopt: ["anne", "berit"])
         konsensus = try study.consensusTexts("Tillit")
         #expect(konsensus.count == 2)
-        let logged = try study.store.events(last: 10).filter { $0.action == "agree.consensus" }
-        #expect(logged.count == 3)
+        let logged = try study.store.events(last: try study.store.eventCount() - eventsBefore)
+        #expect(logged.filter { $0.action == "agree.consensus" }.count == 3)
+        // The log names who decided, not the consensus coder the codings are for.
+        #expect(logged.allSatisfy { $0.actor == "eva" })
+        #expect(logged.contains { $0.action == "coding.add" })
     }
 
     @Test func adoptingAgreedPassagesCompletesTheConsensusCoding() throws {

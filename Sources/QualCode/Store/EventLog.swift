@@ -11,7 +11,7 @@ extension ProjectStore {
         var json = ""
         LogValue.object(payload).write(to: &json)
         let insert = try db.cachedStatement(sql: "INSERT INTO event (at, actor, action, payload) VALUES (?, ?, ?, ?)")
-        try insert.execute(arguments: [at ?? Date().databaseValue, coder, action, json])
+        try insert.execute(arguments: [at ?? Date().databaseValue, actor, action, json])
     }
 
     /// The number of events in the log; tests compare it before and after a refused command.

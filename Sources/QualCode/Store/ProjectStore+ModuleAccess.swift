@@ -114,7 +114,12 @@ extension ProjectStore {
 
     /// Everyone who has made a coding, by name.
     package static func coders(_ db: Database) throws -> [String] {
-        try String.fetchAll(db, sql: "SELECT DISTINCT coder FROM coding ORDER BY coder")
+        try codingsByCoder(db).map(\.coder)
+    }
+
+    /// How many codings each coder has made (orphaned ones too), by name.
+    package static func codingsByCoder(_ db: Database) throws -> [(coder: String, codings: Int)] {
+        try Row.fetchAll(db, sql: "SELECT coder, COUNT(*) AS n FROM coding GROUP BY coder ORDER BY coder").map { ($0["coder"], $0["n"]) }
     }
 
     /// Every coding these coders made, of any code, in the transcripts given (all when nil), in

@@ -21,14 +21,18 @@ public struct ProjectStore: Sendable {
     public let url: URL
     /// Who acts: recorded in the event log and on codings made through this value of the store.
     public let coder: String
+    /// Who the event log names: the coder, except for codings made on behalf of another coder (a
+    /// consensus decision codes for «konsensus», and the log keeps who decided).
+    let actor: String
     /// The database, for the modules built on the store (`Condensation`); apps go through methods.
     package let pool: DatabasePool
     /// The modules whose tables the file was opened with; a deletion asks them what it would take.
     let extensions: [SchemaExtension]
 
-    private init(url: URL, coder: String, pool: DatabasePool, extensions: [SchemaExtension]) {
+    private init(url: URL, coder: String, actor: String? = nil, pool: DatabasePool, extensions: [SchemaExtension]) {
         self.url = url
         self.coder = coder
+        self.actor = actor ?? coder
         self.pool = pool
         self.extensions = extensions
     }
@@ -160,6 +164,12 @@ public struct ProjectStore: Sendable {
     ///   for one with control characters or over ``NameRules/maximumLength``.
     public func acting(as coder: String) throws -> ProjectStore {
         ProjectStore(url: url, coder: try NameRules.checked(coder, what: "coder"), pool: pool, extensions: extensions)
+    }
+
+    /// The same open project making codings for `coder` while the event log still names who acts: for a
+    /// module that codes on someone's behalf (a consensus decision codes for the consensus coder).
+    package func coding(for coder: String) throws -> ProjectStore {
+        ProjectStore(url: url, coder: try NameRules.checked(coder, what: "coder"), actor: actor, pool: pool, extensions: extensions)
     }
 
     /// Runs `work` on a thread of its own and resumes the caller with its result, so async code (a

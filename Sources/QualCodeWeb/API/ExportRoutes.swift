@@ -175,6 +175,7 @@ enum ExportKind: Sendable {
     case quotes, codebook, participants, matrix, codings, wide
     case analysis(AnalysisExportRequest.Kind)
     case mapFigure, mapTables
+    case agreement
 
     /// The label of the file's usual name («sitater», «kodebok»): a download is named in the page's language.
     var stemLabel: LabelKey {
@@ -190,6 +191,7 @@ enum ExportKind: Sendable {
         case .analysis(.csv): "fileAnalysisCSV"
         case .mapFigure: "fileMapFigure"
         case .mapTables: "fileMapTables"
+        case .agreement: "fileAgreement"
         }
     }
 

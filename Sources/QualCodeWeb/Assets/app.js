@@ -6,6 +6,7 @@ import { openImport } from "./import.js";
 import "./history.js";
 import "./board.js";
 import { pickEvidence } from "./map.js";
+import "./agreement.js";
 
 // ---------------------------------------------------------------- start
 async function start() {

@@ -1,0 +1,150 @@
+"""The agreement page (#/agreement): two coders' codings compared with percent agreement, Cohen's κ and
+Krippendorff's α per code and pooled, the unit changed, the disagreements side by side and one settled
+with a note, the report downloaded and read back with python-docx, and blind coding turned on by the owner:
+a coder then sees only their own codings on the transcript page and cannot compare.
+
+The codings are made with the command line (`qualcode code --coder …`) in a project and server of this
+module's own, started once for the module.
+"""
+import json
+import shutil
+import subprocess
+import tempfile
+import time
+import unittest
+from pathlib import Path
+
+import docx
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from harness import QUALCODE, SHOTS, BrowserTest, Server, qualcode
+
+SIV = """Intervjuer: Hvordan er samarbeidet med veilederen?
+Siv: Eh, jeg stoler på henne. Hun ringer alltid tilbake. (latter)
+Siv: Men rapporteringen tar mye tid, altså. Det blir mye skjema.
+Intervjuer: Hva gjør du da?
+Siv: Jeg skriver om kvelden. Det er slitsomt, men det går.
+"""
+
+srv = None
+
+
+def setUpModule():
+    global srv
+    srv = Server()
+    p = srv.project
+    qualcode(p, "participant", "add", "Siv")
+    (srv.folder / "intervju-siv.txt").write_text(SIV, encoding="utf-8")
+    qualcode(p, "import", str(srv.folder / "intervju-siv.txt"), "--participant", "Siv")
+    for coder, quote, code in [
+        ("lars", "jeg stoler på henne. Hun ringer alltid tilbake.", "Tillit"),
+        ("mona", "jeg stoler på henne.", "Tillit"),
+        ("lars", "rapporteringen tar mye tid", "Belastning"),
+        ("mona", "rapporteringen tar mye tid", "Belastning"),
+        ("mona", "Det er slitsomt", "Belastning"),
+    ]:
+        qualcode(p, "code", "intervju-siv", "--quote", quote, "--code", code, coder=coder)
+    qualcode(p, "user", "add", "lars", "--role", "coder")
+    result = subprocess.run([QUALCODE, "--project", str(p), "user", "password", "lars", "--password-stdin"],
+                            input="tillit-er-alt-2026\n", capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def tearDownModule():
+    if srv:
+        srv.stop()
+
+
+class AgreementPageTests(BrowserTest):
+    def open_page(self, downloads=None):
+        driver = self.new_browser(downloads)
+        driver.get(srv.address)
+        WebDriverWait(driver, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#transcripts a")))
+        driver.find_element(By.ID, "nav-agreement").click()
+        WebDriverWait(driver, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#agreement-statistics tbody tr")))
+        return driver
+
+    def test_1_statistics_per_code_and_pooled_in_the_unit_chosen(self):
+        driver = self.open_page()
+        rows = [[c.text for c in r.find_elements(By.CSS_SELECTOR, "th, td")]
+                for r in driver.find_elements(By.CSS_SELECTOR, "#agreement-statistics tr")]
+        self.assertEqual(rows[0], ["Kode", "Enheter", "Begge", "Bare lars", "Bare mona", "Ingen", "Prosent", "Cohens κ", "Krippendorffs α"])
+        self.assertEqual([r[0] for r in rows[1:]], ["Belastning", "Tillit", "Samlet"])
+        # Characters: every character of the transcript is a unit, so each code counts them all.
+        self.assertTrue(all(r[1] == rows[1][1] for r in rows[1:3]))
+        self.assertIn("Enhet: tegn", driver.find_element(By.ID, "agreement-result").text)
+        # The same figures as the command line gives.
+        cli = qualcode(srv.project, "agree", "--coders", "lars,mona").replace("\u00a0", " ")
+        for cell in rows[3][6:]:
+            self.assertIn(cell, cli)
+        Select(driver.find_element(By.ID, "agreement-unit")).select_by_value("sentences")
+        driver.find_element(By.ID, "agreement-compare").click()
+        WebDriverWait(driver, 10).until(lambda d: "Enhet: setninger" in d.find_element(By.ID, "agreement-result").text)
+        self.assertNotEqual(driver.find_elements(By.CSS_SELECTOR, "#agreement-statistics tbody tr td")[0].text, rows[1][1])
+        driver.save_screenshot(str(SHOTS / "agreement.png"))
+
+    def test_2_a_disagreement_is_settled_with_a_note(self):
+        driver = self.open_page()
+        WebDriverWait(driver, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, "li.disagreement")))
+        self.assertIn("2 uenigheter, 0 avgjort", driver.find_element(By.ID, "disagreements-count").text)
+        card = [c for c in driver.find_elements(By.CSS_SELECTOR, "li.disagreement") if "Det er slitsomt" in c.text][0]
+        self.assertIn("(ikke kodet)", card.text)
+        self.assertIn("kodet / ikke kodet", card.text.lower())
+        ident = card.get_attribute("data-id")
+        card.find_element(By.CSS_SELECTOR, "input.note").send_keys("Slitsomt er belastning")
+        card.find_element(By.CSS_SELECTOR, 'button[data-adopt="mona"]').click()
+        WebDriverWait(driver, 10).until(lambda d: "decided" in d.find_element(By.ID, f"disagreement-{ident}").get_attribute("class"))
+        self.assertIn("Avgjort: mona valgt: Slitsomt er belastning", driver.find_element(By.ID, f"disagreement-{ident}").text)
+        listed = qualcode(srv.project, "agree", "disagreements", "--coders", "lars,mona")
+        self.assertIn("decided: mona adopted (anne): Slitsomt er belastning", listed)
+        units = json.loads(qualcode(srv.project, "units", "--json"))
+        self.assertTrue(any(u["text"] == "Det er slitsomt" for u in units))
+        driver.save_screenshot(str(SHOTS / "disagreements.png"))
+
+    def test_3_the_report_downloads_as_word(self):
+        folder = Path(tempfile.mkdtemp(prefix="qualcode-agreement-"))
+        try:
+            driver = self.open_page(downloads=folder)
+            driver.find_element(By.ID, "agreement-download-report").click()
+            deadline = time.time() + 15
+            while time.time() < deadline and not list(folder.glob("*.docx")):
+                time.sleep(0.2)
+            files = list(folder.glob("*.docx"))
+            self.assertEqual([f.name for f in files], ["samsvar.docx"])
+            document = docx.Document(str(files[0]))
+            text = "\n".join(p.text for p in document.paragraphs)
+            self.assertIn("Samsvar mellom lars og mona per kode", text)
+            self.assertIn("Krippendorffs α (nominal", text)
+            self.assertEqual([c.text for c in document.tables[0].rows[0].cells][:2], ["Kode", "Enheter"])
+            self.assertEqual(len(document.tables), 2)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    def test_4_blind_coding_shows_a_coder_only_their_own_codings(self):
+        owner = self.open_page()
+        owner.find_element(By.ID, "agreement-blind").click()
+        WebDriverWait(owner, 10).until(lambda d: "Blindkoding er på" in d.find_element(By.ID, "agreement-blind-state").text)
+        try:
+            lars = self.new_browser()
+            lars.get(srv.base + "/login")
+            lars.find_element(By.ID, "name").send_keys("lars")
+            lars.find_element(By.ID, "password").send_keys("tillit-er-alt-2026" + Keys.ENTER)
+            WebDriverWait(lars, 10).until(lambda d: [a for a in d.find_elements(By.CSS_SELECTOR, "#transcripts a") if "intervju-siv" in a.text])[0].click()
+            WebDriverWait(lars, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#transcript .row")))
+            coded = lars.execute_script("return [...document.querySelectorAll('.piece.coded')].map(p => p.textContent).join('|')")
+            self.assertIn("Hun ringer alltid tilbake", coded)
+            self.assertNotIn("Det er slitsomt", coded)
+            lars.find_element(By.ID, "nav-agreement").click()
+            WebDriverWait(lars, 10).until(EC.presence_of_element_located((By.ID, "agreement-closed")))
+        finally:
+            owner.find_element(By.ID, "agreement-blind").click()
+            WebDriverWait(owner, 10).until(lambda d: "Blindkoding er av" in d.find_element(By.ID, "agreement-blind-state").text)
+        self.assertIn("Blind coding is off.", qualcode(srv.project, "agree", "blind"))
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
