@@ -27,8 +27,21 @@ import Testing
             #expect(coders(on: try owner.json(try await owner.get("/api/transcripts/\(transcript)"))) == ["lars", "mona"])
             try await reader.logIn(as: "lise", role: .reader)
             #expect(coders(on: try reader.json(try await reader.get("/api/transcripts/\(transcript)"))) == ["lars", "mona"])
+            // The pages made of everyone's codings are closed to him; the owner and readers keep them.
+            let code = try fixture.codeID("Tillit")
+            let everyones = ["/api/codes/\(code)/segments", "/api/history", "/api/stc/board", "/api/stc/snapshots", "/api/map", "/api/map/svg",
+                             "/api/exports/codings?format=csv", "/api/exports/codebook", "/api/exports/map/tables", "/api/exports/stc/tables"]
+            for uri in everyones {
+                let refused = try await lars.get(uri)
+                #expect(refused.status == .forbidden, "\(uri)")
+                #expect(String(buffer: refused.body).contains("blind coding is on"), "\(uri)")
+                #expect(try await reader.get(uri).status != .forbidden, "\(uri)")
+            }
+            #expect(try await lars.post("/api/exports/quotes", json: #"{"codes": ["Tillit"]}"#).status == .forbidden)
+            #expect(try await lars.get("/api/codes").status == .ok)
             try agreement.setBlindCoding(false)
             #expect(coders(on: try lars.json(try await lars.get("/api/transcripts/\(transcript)"))) == ["lars", "mona"])
+            #expect(try await lars.get("/api/codes/\(code)/segments").status == .ok)
         }
     }
 }

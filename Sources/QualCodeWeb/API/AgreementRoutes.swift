@@ -6,8 +6,8 @@ import QualCode
 /// Several coders: who has coded, the agreement between them, the disagreements side by side, consensus
 /// decisions, blind coding, and the report as a download — each one call into the Agreement module.
 ///
-/// Under blind coding only the owner may compare (the figures and the passages show the other coders'
-/// codings); turning it on or off is the owner's too.
+/// Under blind coding coders may not compare (the figures and the passages show the other coders'
+/// codings); the owner and readers may. Turning it on or off is the owner's.
 struct AgreementRoutes {
     let app: WebApp
 
@@ -46,7 +46,7 @@ struct AgreementRoutes {
         var coders: [CoderSummary]
         var blind: Bool
         var consensusCoder: String
-        /// Whether this session may compare (not while blind, unless the owner).
+        /// Whether this session may compare (not a coder while blind coding is on).
         var mayCompare: Bool
     }
 
@@ -94,7 +94,7 @@ struct AgreementRoutes {
                 let agreement = Agreement(store)
                 let blind = try agreement.isBlindCoding()
                 return Overview(coders: try agreement.coders(), blind: blind, consensusCoder: Agreement.defaultConsensusCoder,
-                                mayCompare: !blind || session.role == .owner)
+                                mayCompare: !blind || session.role != .coder)
             })
         }
         group.get("agreement") { request, context in
@@ -179,10 +179,10 @@ struct AgreementRoutes {
         return (AgreementScope(coders: coders, codes: try ids("codes"), transcripts: try ids("transcripts"), unit: unit), language)
     }
 
-    /// Under blind coding only the owner compares: the figures and passages would show a coder the
+    /// Under blind coding coders do not compare: the figures and passages would show a coder the
     /// others' codings.
     static func requireMayCompare(_ store: ProjectStore, _ session: WebSession) throws {
-        guard session.role != .owner, try Agreement(store).isBlindCoding() else { return }
-        throw WebError(.forbidden, "blind coding is on: only the owner compares codings until it is turned off")
+        guard session.role == .coder, try Agreement(store).isBlindCoding() else { return }
+        throw WebError(.forbidden, "blind coding is on: coders do not compare codings until the owner turns it off")
     }
 }

@@ -22,11 +22,12 @@ struct BoardRoutes {
 
     func add(to group: RouterGroup<WebContext>) {
         group.get("stc/board") { _, context in
-            _ = try context.requireSession()
+            _ = try await app.sessionSeeingEveryonesCodings(context)
             return try JSON.response(try await app.read { try Condensation($0).board() })
         }
         group.post("stc/move") { request, context in
             let session = try context.requireWriter()
+            try await app.requireSeesEveryonesCodings(session)
             let move = try await JSON.decode(Move.self, from: request, context: context)
             try await app.act(as: session) { try Condensation($0).moveUnit(move.unit, to: move.to, from: move.from) }
             await app.changes.poke()
@@ -34,6 +35,7 @@ struct BoardRoutes {
         }
         group.post("stc/condense") { request, context in
             let session = try context.requireWriter()
+            try await app.requireSeesEveryonesCodings(session)
             let condense = try await JSON.decode(Condense.self, from: request, context: context)
             try await app.act(as: session) { try Condensation($0).condense(condense.path, text: condense.text, golden: condense.golden) }
             await app.changes.poke()

@@ -108,7 +108,7 @@ struct CodeRoutes {
             return try JSON.response(report)
         }
         group.get("codes/:id/segments") { request, context in
-            _ = try context.requireSession()
+            _ = try await app.sessionSeeingEveryonesCodings(context)
             let id = try context.parameters.id("id")
             let query = request.uri.queryParameters
             let offset = try query.number("offset", default: 0, in: 0...Int.max)

@@ -60,6 +60,7 @@ struct ExportRoutes {
     func add(to group: RouterGroup<WebContext>) {
         group.post("exports/quotes") { request, context in
             let session = try context.requireWriter()
+            try await app.requireSeesEveryonesCodings(session)
             let choices = try await JSON.decode(Choices.self, from: request, context: context)
             let download = try choices.download(.quotes)
             let options = QuoteOptions(codes: choices.codes ?? [], includeChildren: choices.withChildren ?? false, style: try choices.quoteStyle(),
@@ -121,7 +122,7 @@ struct ExportRoutes {
             }
         }
         group.get("exports/stc/:kind") { request, context in
-            _ = try context.requireSession()
+            _ = try await app.sessionSeeingEveryonesCodings(context)
             let kind = try ExportRoutes.Choices.choice("kind", context.parameters.get("kind"), default: AnalysisExportRequest.Kind.tables)
             let choices = try Choices(query: request.uri.queryParameters)
             let download = try choices.download(.analysis(kind))
@@ -133,7 +134,7 @@ struct ExportRoutes {
             return download.response(notes: DownloadNotes(tooWide: report.tablesTooWide))
         }
         group.get("exports/map/figure") { request, context in
-            _ = try context.requireSession()
+            _ = try await app.sessionSeeingEveryonesCodings(context)
             let choices = try Choices(query: request.uri.queryParameters)
             let download = try choices.download(.mapFigure)
             let lanes = choices.lanes ?? false
@@ -141,7 +142,7 @@ struct ExportRoutes {
             return download.response()
         }
         group.get("exports/map/tables") { request, context in
-            _ = try context.requireSession()
+            _ = try await app.sessionSeeingEveryonesCodings(context)
             let choices = try Choices(query: request.uri.queryParameters)
             let download = try choices.download(.mapTables)
             let kinds = try (choices.tables ?? []).map { try choices.choice("tables", $0, default: MapTableKind.steps) }
@@ -151,7 +152,7 @@ struct ExportRoutes {
             return download.response(notes: DownloadNotes(tooWide: report.tablesTooWide))
         }
         group.get("stc/snapshots") { _, context in
-            _ = try context.requireSession()
+            _ = try await app.sessionSeeingEveryonesCodings(context)
             return try JSON.response(try await app.read { try Condensation($0).snapshots() })
         }
     }
@@ -159,7 +160,7 @@ struct ExportRoutes {
     /// One of the standard tables: read the choices, build its options, export it in one library call.
     private func table(_ kind: ExportKind, _ request: Request, _ context: WebContext,
                        _ build: @escaping @Sendable (Choices, TablePresentation) throws -> StandardTable) async throws -> Response {
-        _ = try context.requireSession()
+        _ = try await app.sessionSeeingEveryonesCodings(context)
         let choices = try Choices(query: request.uri.queryParameters)
         let download = try choices.download(kind)
         let table = try build(choices, try choices.presentation(download.format, download.language))

@@ -22,14 +22,14 @@ struct MapRoutes {
 
     func add(to group: RouterGroup<WebContext>) {
         group.get("map") { request, context in
-            _ = try context.requireSession()
+            _ = try await app.sessionSeeingEveryonesCodings(context)
             let (lanes, language) = try Self.drawing(request.uri.queryParameters)
             return try JSON.response(try await app.read { try WorkMapping($0).view(lanes: lanes, language: language) })
         }
         // The drawing on its own, as the command line's `map export svg|png|dot` writes it.
         for format in MapDrawingFormat.allCases {
             group.get("map/\(format.rawValue)") { request, context in
-                _ = try context.requireSession()
+                _ = try await app.sessionSeeingEveryonesCodings(context)
                 let drawing = try Self.drawingRequest(format, request.uri.queryParameters)
                 let data = try await app.read { try WorkMapping($0).drawing(drawing) }
                 let name = "\(LabelSet.web["fileWorkMap", drawing.language]).\(format.fileExtension)"
@@ -37,12 +37,12 @@ struct MapRoutes {
             }
         }
         group.get("map/nodes/:kind/:id/evidence") { _, context in
-            _ = try context.requireSession()
+            _ = try await app.sessionSeeingEveryonesCodings(context)
             let node = WorkMapping.NodeReference(try Self.kind(context.parameters.get("kind") ?? ""), try context.parameters.id("id"))
             return try JSON.response(try await app.read { try WorkMapping($0).passages(of: node) })
         }
         group.get("map/links/:id/evidence") { _, context in
-            _ = try context.requireSession()
+            _ = try await app.sessionSeeingEveryonesCodings(context)
             let link = try context.parameters.id("id")
             return try JSON.response(try await app.read { try WorkMapping($0).passages(ofLink: link) })
         }

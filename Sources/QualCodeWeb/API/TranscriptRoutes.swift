@@ -94,7 +94,7 @@ struct HistoryRoutes {
 
     func add(to group: RouterGroup<WebContext>) {
         group.get("history") { request, context in
-            _ = try context.requireSession()
+            _ = try await app.sessionSeeingEveryonesCodings(context)
             let query = request.uri.queryParameters
             let before = query.get("before") == nil ? nil : Int64(try query.number("before", default: 0, in: 1...Int.max))
             let limit = try query.number("limit", default: 50, in: 1...500)
