@@ -24,6 +24,8 @@ public enum ExchangeError: Error, Sendable, Equatable {
     case missingSource(file: String, source: String, path: String)
     /// A text source names a place that may not be read (outside the package, an absolute path inside one).
     case unsafeSourcePath(file: String, source: String, path: String)
+    /// A file given as Taguette's project export that is not one.
+    case notTaguette(file: String, reason: String)
     /// A new project's file already exists; it is left as it is.
     case destinationExists(path: String)
     /// A codebook is asked of a project without codes (a codebook holds at least one).
@@ -53,6 +55,8 @@ public enum ExchangeError: Error, Sendable, Equatable {
             return "\(file): the text of source \"\(source)\" (\(path)) is not there; nothing was imported."
         case let .unsafeSourcePath(file, source, path):
             return "\(file): source \"\(source)\" points outside the package (\(path)); it is refused for safety."
+        case let .notTaguette(file, reason):
+            return "\(file) is not a Taguette project export (\(reason))."
         case let .destinationExists(path):
             return "\(path) already exists; a REFI-QDA project is imported into a new project file, so choose another name."
         case .noCodes:

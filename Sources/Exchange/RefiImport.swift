@@ -21,11 +21,18 @@ extension Exchange {
         let fallbackTitle = url.deletingPathExtension().lastPathComponent
         let title = (try? NameRules.checked(project.name, what: "project title")) ?? fallbackTitle
         let question = project.description?.trimmingCharacters(in: .whitespacesAndNewlines)
+        return try importProject(package, title: title, question: question, to: destination, coder: coder, extensions: extensions,
+                                 conventions: nil)
+    }
+
+    /// Makes the new project from a project read: in one transaction, and removed again on any failure.
+    static func importProject(_ package: RefiPackage, title: String, question: String?, to destination: URL, coder: String,
+                              extensions: [SchemaExtension], conventions: [OffsetConvention]?) throws -> RefiImportReport {
         do {
             return try {
                 let store = try ProjectStore.create(at: destination, title: title, researchQuestion: question?.isEmpty == false ? question : nil,
                                                     coder: coder, extensions: extensions)
-                var importer = ProjectImporter(package: package, coder: store.coder)
+                var importer = ProjectImporter(package: package, coder: store.coder, conventions: conventions)
                 importer.report.path = destination.path
                 try store.pool.write { db in try importer.run(db, store: store) }
                 return importer.report
@@ -42,6 +49,8 @@ extension Exchange {
 struct ProjectImporter {
     let package: RefiPackage
     let coder: String
+    /// The countings a source's positions may be in; nil: every REFI-QDA one.
+    let conventions: [OffsetConvention]?
     var report = RefiImportReport(path: "")
     private var guids = GUIDTable()
     private var usedIds: Set<UUID> = []
@@ -52,9 +61,10 @@ struct ProjectImporter {
     /// What each note belongs to, from the references to it.
     private var noteTargets: [String: MemoTarget] = [:]
 
-    init(package: RefiPackage, coder: String) {
+    init(package: RefiPackage, coder: String, conventions: [OffsetConvention]? = nil) {
         self.package = package
         self.coder = coder
+        self.conventions = conventions
     }
 
     private var file: String { package.file }
@@ -209,7 +219,7 @@ struct ProjectImporter {
         report.transcripts += 1
         for ref in source.noteRefs { noteTargets[RefiGUID.key(ref)] = .transcript(id) }
 
-        let placement = Placement(source.selections, in: &text, origin: project.origin)
+        let placement = Placement(source.selections, in: &text, origin: project.origin, conventions: conventions)
         var sourceReport = SourcePlacementReport(source: title, transcript: transcript.slug, convention: placement.convention,
                                                  conventionsAgree: placement.conventionsAgree, unplaced: placement.unplaced)
         // Notes on a selection that found no place stay with the transcript rather than be lost.

@@ -11,6 +11,8 @@ public enum OffsetConvention: String, Sendable, Codable, CaseIterable {
     case utf16
     /// UTF-16 code units, CRLF as one.
     case utf16CRLFAsOne
+    /// UTF-8 bytes (Taguette's highlights); never guessed for a REFI-QDA file.
+    case utf8Bytes
 
     public var description: String {
         switch self {
@@ -18,6 +20,7 @@ public enum OffsetConvention: String, Sendable, Codable, CaseIterable {
         case .codePointsCRLFAsOne: "code points with CRLF as one"
         case .utf16: "UTF-16 code units"
         case .utf16CRLFAsOne: "UTF-16 code units with CRLF as one"
+        case .utf8Bytes: "UTF-8 bytes"
         }
     }
 
@@ -31,6 +34,7 @@ public enum OffsetConvention: String, Sendable, Codable, CaseIterable {
 
     /// How many units a scalar counts for; `next` is the scalar after it.
     func width(_ scalar: Unicode.Scalar, next: Unicode.Scalar?) -> Int {
+        if self == .utf8Bytes { return UTF8.width(scalar) }
         if scalar == "\r" && next == "\n" && (self == .codePointsCRLFAsOne || self == .utf16CRLFAsOne) { return 0 }
         if scalar.value > 0xFFFF && (self == .utf16 || self == .utf16CRLFAsOne) { return 2 }
         return 1

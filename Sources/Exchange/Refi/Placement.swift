@@ -20,8 +20,8 @@ struct Placement {
     /// Scores each convention over all the source's selections — the quoted text in `name` where it
     /// matches, and starts and ends that fall between words — and places them by the best one; ties go
     /// to the convention the writing tool is known for (`origin`), else to the standard's.
-    init(_ selections: [RefiSelection], in text: inout SourceText, origin: String?) {
-        let order = OffsetConvention.preferred(origin: origin)
+    init(_ selections: [RefiSelection], in text: inout SourceText, origin: String?, conventions: [OffsetConvention]? = nil) {
+        let order = conventions ?? OffsetConvention.preferred(origin: origin)
         var best: (OffsetConvention, Int)?
         var spans: [[Range<Int>?]] = []
         for convention in order {
@@ -39,7 +39,7 @@ struct Placement {
             if best == nil || score > best!.1 { best = (convention, score) }
         }
         convention = best?.0 ?? order[0]
-        conventionsAgree = spans.allSatisfy { $0 == spans[0] }
+        conventionsAgree = spans.count > 1 && spans.allSatisfy { $0 == spans[0] }
         let chosen = spans[order.firstIndex(of: convention)!]
         for (selection, span) in zip(selections, chosen) {
             var placedSpan = span

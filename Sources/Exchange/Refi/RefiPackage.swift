@@ -42,6 +42,13 @@ struct RefiPackage {
         }
     }
 
+    /// A project read from elsewhere (Taguette) whose sources carry their text.
+    init(file: String, project: RefiProject, folder: URL) {
+        self.file = file
+        self.project = project
+        store = .folder(folder)
+    }
+
     /// The bytes of a source's text file, found from its `plainTextPath` (`internal://…` in the
     /// package's `sources/` or `Sources/` folder, `relative://…` against the project).
     func sourceData(_ path: String, source: String) throws -> Data {

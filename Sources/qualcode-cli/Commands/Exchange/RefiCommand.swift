@@ -79,10 +79,11 @@ extension RefiCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import a REFI-QDA project as a new project, or a codebook into this one.",
+            abstract: "Import a REFI-QDA or Taguette project as a new project, or a codebook into this one.",
             discussion: """
                 A project (.qdpx, or a bare .qde with its sources folder beside it) becomes a new project \
-                file, named with --to; an existing file is never replaced, and nothing is left behind when \
+                file, named with --to; so does a Taguette project's exported SQLite file (.sqlite3), its \
+                documents' HTML as text and its highlights placed by their UTF-8 byte offsets; an existing file is never replaced, and nothing is left behind when \
                 the import fails. A codebook (.qdc) adds its codes to the current project: codes are \
                 matched by path, those the project has are left as they are.
 
@@ -93,10 +94,11 @@ extension RefiCommand {
                   qualcode refi import studie.qdpx --to ny.qualcode
                   qualcode refi import nvivo-eksport.qdpx --to nvivo.qualcode --json
                   qualcode refi import kodebok.qdc
+                  qualcode refi import taguette-eksport.sqlite3 --to taguette.qualcode
                 """
         )
         @OptionGroup var project: ProjectOptions
-        @Argument(help: "The REFI-QDA file: .qdpx, .qde or .qdc.") var file: String
+        @Argument(help: "The file: .qdpx, .qde or .qdc (REFI-QDA), or .sqlite3 (Taguette).") var file: String
         @Option(help: ArgumentHelp("The new project file a .qdpx or .qde becomes.", valueName: "file")) var to: String?
         @Flag(help: "Print the report as JSON.") var json = false
 
@@ -119,8 +121,11 @@ extension RefiCommand {
                 return
             }
             let coder = ProjectLocator.coder(explicit: project.coder)
+            let destination = URL(fileURLWithPath: to!)
             let report = try worded {
-                try Exchange.importRefiProject(from: url, to: URL(fileURLWithPath: to!), coder: coder, extensions: ProjectModules.all)
+                ["sqlite3", "sqlite", "db"].contains(url.pathExtension.lowercased())
+                    ? try Exchange.importTaguette(from: url, to: destination, coder: coder, extensions: ProjectModules.all)
+                    : try Exchange.importRefiProject(from: url, to: destination, coder: coder, extensions: ProjectModules.all)
             }
             if json { try Output.printJSON(report); return }
             show(report)
