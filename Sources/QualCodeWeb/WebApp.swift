@@ -90,6 +90,7 @@ public struct WebApp: Sendable {
         BoardRoutes(app: self).add(to: api)
         MapRoutes(app: self).add(to: api)
         AgreementRoutes(app: self).add(to: api)
+        ExchangeRoutes(app: self).add(to: api)
         ExportRoutes(app: self).add(to: api)
         api.get("events") { [sessions, store] request, context in
             let id = try context.requireSession().id

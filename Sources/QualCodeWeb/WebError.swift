@@ -1,5 +1,6 @@
 import Agreement
 import Condensation
+import Exchange
 import Foundation
 import Hummingbird
 import QualCode
@@ -31,6 +32,8 @@ public struct WebError: Error, Sendable, HTTPResponseError {
             self.init(Self.status(of: error), error.description)
         case let error as AgreementError:
             self.init(Self.status(of: error), error.description)
+        case let error as ExchangeError:
+            self.init(.unprocessableContent, error.description)
         case let error as CondensationError:
             self.init(.unprocessableContent, error.description)
         case let error as ExportError:

@@ -394,6 +394,18 @@ extension LabelSet {
         ("uiExportReaderQuotes", nb: "En sitateksport registreres i prosjektet (hvilken etikett hvert sitat fikk), så den krever rollen koder eller eier.",
          en: "A quote export is recorded in the project (which label each quote had), so it needs the coder or owner role."),
         ("uiRemedy_includeChildren", nb: "Ta med underkodene og last ned", en: "Include the child codes and download"),
+        // REFI-QDA on the exports page and the code tree.
+        ("uiExportGroupRefi", nb: "Til andre verktøy (REFI-QDA)", en: "To other tools (REFI-QDA)"),
+        ("uiExportRefiProject", nb: "Prosjektet (.qdpx)", en: "The project (.qdpx)"),
+        ("uiExportRefiProjectAbout", nb: "Hele prosjektet for NVivo, ATLAS.ti, MAXQDA og QualCoder: transkripsjonene, kodene, kodingene med koder, notatene, deltakerne med egenskapene, arbeidskartet som graf.",
+         en: "The whole project for NVivo, ATLAS.ti, MAXQDA and QualCoder: the transcripts, the codes, the codings with their coders, the memos, the participants with their attributes, the work map as a graph."),
+        ("uiExportRefiCodebook", nb: "Kodeboken (.qdc)", en: "The codebook (.qdc)"),
+        ("uiExportRefiCodebookAbout", nb: "Kodetreet med farger og definisjoner, som de andre verktøyene leser som kodebok.",
+         en: "The code tree with colours and definitions, which the other tools read as a codebook."),
+        ("uiFormat_qdpx", nb: "REFI-QDA-prosjekt (.qdpx)", en: "REFI-QDA project (.qdpx)"),
+        ("uiFormat_qdc", nb: "REFI-QDA-kodebok (.qdc)", en: "REFI-QDA codebook (.qdc)"),
+        ("uiImportCodebook", nb: "Importer kodebok (REFI-QDA)", en: "Import a codebook (REFI-QDA)"),
+        ("uiImportedCodebook", nb: "{1} nye koder, {2} fantes fra før", en: "{1} new codes, {2} already there"),
         // The agreement page (#/agreement): the statistics, the disagreements and consensus, blind coding.
         ("uiAgreement", nb: "Samsvar", en: "Agreement"),
         ("uiAgreementIntro", nb: "Sammenlign kodingene til to eller flere kodere: prosent enighet, Cohens κ og Krippendorffs α per kode, og passasjene de kodet ulikt.",
@@ -495,6 +507,8 @@ extension LabelSet {
         ("fileMapFigure", nb: "arbeidskart-figur", en: "work-map-figure"),
         ("fileMapTables", nb: "arbeidskart-tabeller", en: "work-map-tables"),
         ("fileAgreement", nb: "samsvar", en: "agreement"),
+        ("fileRefiProject", nb: "prosjekt", en: "project"),
+        ("fileRefiCodebook", nb: "kodebok", en: "codebook"),
     ]))
 }
 

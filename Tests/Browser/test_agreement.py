@@ -146,5 +146,54 @@ class AgreementPageTests(BrowserTest):
         self.assertIn("Blind coding is off.", qualcode(srv.project, "agree", "blind"))
 
 
+class RefiPageTests(BrowserTest):
+    """REFI-QDA in the browser: the project and codebook downloads on the exports page (the package read
+    back and its project.qde validated with xmllint against the standard's schema), and a codebook uploaded
+    on the code tree page."""
+
+    def test_the_project_downloads_and_a_codebook_imports(self):
+        folder = Path(tempfile.mkdtemp(prefix="qualcode-refi-"))
+        try:
+            driver = self.new_browser(downloads=folder)
+            driver.get(srv.address)
+            WebDriverWait(driver, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#transcripts a")))
+            driver.execute_script("location.hash = '#/exports/refi-project'")
+            WebDriverWait(driver, 10).until(lambda d: "Prosjektet (.qdpx)" in d.find_element(By.TAG_NAME, "main").text)
+            driver.find_element(By.ID, "export-download").click()
+            deadline = time.time() + 15
+            while time.time() < deadline and not list(folder.glob("*.qdpx")):
+                time.sleep(0.2)
+            packages = list(folder.glob("*.qdpx"))
+            self.assertEqual([p.name for p in packages], ["prosjekt.qdpx"])
+            import zipfile
+            with zipfile.ZipFile(packages[0]) as archive:
+                names = archive.namelist()
+                self.assertIn("project.qde", names)
+                self.assertEqual(len([n for n in names if n.startswith("sources/")]), 2)
+                (folder / "project.qde").write_bytes(archive.read("project.qde"))
+            schema = Path(__file__).resolve().parents[3] / "shared" / "refi-qda" / "Project-mrt2019.xsd"
+            checked = subprocess.run(["xmllint", "--noout", "--schema", str(schema), str(folder / "project.qde")], capture_output=True, text=True)
+            self.assertEqual(checked.returncode, 0, checked.stderr)
+
+            # A codebook from another tool, onto the code tree.
+            qdc = folder / "kodebok.qdc"
+            qdc.write_text("""<?xml version="1.0" encoding="utf-8"?>
+<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>
+<Code guid="0d6f0c41-55a1-4c4b-9d63-2f2b2f0e7a11" name="Samarbeid" isCodable="true">
+<Code guid="3e1f7d52-1b2c-4c1a-8f0e-6a9d1c2b3e44" name="Veilederen" isCodable="true" color="#2a9d8f"/></Code>
+<Code guid="5a2b3c4d-6e7f-4a8b-9c0d-1e2f3a4b5c6d" name="Tillit" isCodable="true"/>
+</Codes></CodeBook>
+""", encoding="utf-8")
+            driver.execute_script("location.hash = '#/codes'")
+            WebDriverWait(driver, 10).until(EC.presence_of_element_located((By.ID, "codebook-import")))
+            field = driver.find_element(By.ID, "codebook-file")
+            driver.execute_script("arguments[0].hidden = false", field)
+            field.send_keys(str(qdc))
+            WebDriverWait(driver, 10).until(lambda d: "2 nye koder, 1 fantes fra før" in d.find_element(By.ID, "toast").text)
+            WebDriverWait(driver, 10).until(lambda d: "Veilederen" in d.find_element(By.ID, "code-rows").text)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

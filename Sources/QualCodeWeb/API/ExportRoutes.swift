@@ -294,6 +294,11 @@ enum DownloadName {
     /// - Throws: a 400 for a name with folders in it, a leading dot, control characters or more than
     ///   ``maximumLength`` characters: the name goes to the browser alone, never to a path on the server.
     static func stem(_ given: String?, format: ExportFormat) throws -> String? {
+        try stem(given, fileExtension: format.fileExtension)
+    }
+
+    /// As ``stem(_:format:)``, for a file whose extension is not one of the table formats (`.qdpx`).
+    static func stem(_ given: String?, fileExtension: String) throws -> String? {
         guard var name = given?.trimmingCharacters(in: .whitespaces), !name.isEmpty else { return nil }
         let shown = String(name.prefix(40)).escapingControlCharacters(invisible: true)
         guard !name.contains("/"), !name.contains("\\"), !name.hasPrefix("."), name.count <= maximumLength,
@@ -301,7 +306,7 @@ enum DownloadName {
             throw WebError(.badRequest, "name \"\(shown)\": expected a file name without folders, not starting with a dot, "
                            + "of at most \(maximumLength) characters")
         }
-        for suffix in [".\(format.fileExtension)", ".zip"] where name.lowercased().hasSuffix(suffix) {
+        for suffix in [".\(fileExtension)", ".zip"] where name.lowercased().hasSuffix(suffix) {
             name = String(name.dropLast(suffix.count))
         }
         return name.isEmpty ? nil : name

@@ -24,7 +24,30 @@ async function drawTree(main) {
   main.replaceChildren(...present(
     el("div", { class: "page-head" }, el("h1", { text: t("uiCodeTree") })),
     canWrite() ? form : null,
+    canWrite() ? codebookImport(main) : null,
     state.codes.length ? table : el("p", { class: "empty", text: t("uiNoCodes") })));
+}
+
+// A REFI-QDA codebook (.qdc, or a .qdpx/.qde's codebook) from another tool: its codes are added to the tree,
+// the ones the project has (by path) left as they are.
+function codebookImport(main) {
+  const input = el("input", { id: "codebook-file", type: "file", accept: ".qdc,.qdpx,.qde", hidden: true });
+  input.addEventListener("change", async () => {
+    const file = input.files[0];
+    if (!file) return;
+    try {
+      const response = await fetch(`/api/import/refi-codebook?${new URLSearchParams({ file: file.name })}`, {
+        method: "POST", body: file, credentials: "same-origin",
+        headers: { "Content-Type": "application/octet-stream", "X-CSRF-Token": state.session.csrfToken },
+      });
+      const data = await response.json().catch(() => null);
+      if (!response.ok) { toast(data?.error || `${response.status}`, true); return; }
+      toast(t("uiImportedCodebook", data.added.length, data.existing.length));
+      await drawTree(main);
+    } catch (error) { toast(error.message, true); } finally { input.value = ""; }
+  });
+  return el("p", { class: "codebook-import" }, input,
+    el("button", { type: "button", class: "link", id: "codebook-import", text: t("uiImportCodebook"), onclick: () => input.click() }));
 }
 
 function newCodeForm() {

@@ -33,6 +33,10 @@ const kinds = [
     formats: documents, fields: ["lanes"] },
   { id: "map-tables", group: "uiExportGroupMap", title: "uiExportMapTables", about: "uiExportMapTablesAbout", path: "/api/exports/map/tables",
     formats: every, fields: ["tables", "style"] },
+  { id: "refi-project", group: "uiExportGroupRefi", title: "uiExportRefiProject", about: "uiExportRefiProjectAbout",
+    path: "/api/exports/refi/project", formats: ["qdpx"], fields: [] },
+  { id: "refi-codebook", group: "uiExportGroupRefi", title: "uiExportRefiCodebook", about: "uiExportRefiCodebookAbout",
+    path: "/api/exports/refi/codebook", formats: ["qdc"], fields: [] },
 ];
 
 // The work map's tables, as the route names them.
@@ -42,7 +46,7 @@ const mapTables = [["steps", "uiMapTable_steps"], ["texts", "uiMapTable_texts"],
 // The stem of each export's usual file name, as the server names it when the field is left empty.
 const stems = { quotes: "fileQuotes", codebook: "fileCodebook", participants: "fileParticipants", matrix: "fileMatrix", codings: "fileCodings",
   wide: "fileWide", "stc-tables": "fileAnalysisTables", "stc-chapter": "fileAnalysisChapter", "stc-csv": "fileAnalysisCSV",
-  "map-figure": "fileMapFigure", "map-tables": "fileMapTables" };
+  "map-figure": "fileMapFigure", "map-tables": "fileMapTables", "refi-project": "fileRefiProject", "refi-codebook": "fileRefiCodebook" };
 
 const canWrite = () => state.session?.role && state.session.role !== "reader";
 

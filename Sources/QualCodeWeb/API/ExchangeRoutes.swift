@@ -1,0 +1,59 @@
+import Exchange
+import Foundation
+import Hummingbird
+import QualCode
+
+/// Exchange with other tools from the browser: the project as a REFI-QDA package (`.qdpx`) and the
+/// codebook (`.qdc`) as downloads, and a REFI-QDA codebook uploaded into this project. A whole REFI-QDA
+/// project or a Taguette file becomes a new project file, which the command line makes.
+struct ExchangeRoutes {
+    let app: WebApp
+
+    func add(to group: RouterGroup<WebContext>) {
+        group.get("exports/refi/project") { request, context in
+            // The package holds every coder's codings.
+            _ = try await app.sessionSeeingEveryonesCodings(context)
+            let (stem, _) = try Self.file(request.uri.queryParameters, format: "qdpx", usual: "fileRefiProject")
+            let export = try await app.read { try Exchange($0).refiProject() }
+            return Download.attachment(export.data, name: "\(stem).qdpx", type: "application/zip", notes: DownloadNotes())
+        }
+        group.get("exports/refi/codebook") { request, context in
+            _ = try context.requireSession()
+            let (stem, _) = try Self.file(request.uri.queryParameters, format: "qdc", usual: "fileRefiCodebook")
+            let export = try await app.read { try Exchange($0).refiCodebook() }
+            return Download.attachment(export.data, name: "\(stem).qdc", type: "application/xml", notes: DownloadNotes())
+        }
+        group.post("import/refi-codebook") { request, context in
+            let session = try context.requireWriter()
+            let query = request.uri.queryParameters
+            guard let given = query.get("file"), let fileName = ImportRoutes.fileName(given) else {
+                throw WebError(.badRequest, "name the uploaded file (file=NAME.qdc, .qdpx or .qde)")
+            }
+            var request = request
+            let body: ByteBuffer
+            do { body = try await request.collectBody(upTo: WebLimits.upload) } catch {
+                throw WebError(.contentTooLarge, "the file is larger than \(WebLimits.upload >> 20) MiB")
+            }
+            // The importer reads a file: the upload goes to a folder of its own, gone when the import is done.
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qualcode-upload-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let file = folder.appendingPathComponent(fileName)
+            try Data(body.readableBytesView).write(to: file)
+            let report = try await app.act(as: session) { try Exchange($0).importRefiCodebook(from: file) }
+            await app.changes.poke()
+            return try JSON.response(report)
+        }
+    }
+
+    /// The download's stem (the form's name, or the usual one in the page's language) for a format the
+    /// route writes only: `format`, when given, must be that one.
+    static func file(_ query: Parameters, format: String, usual: LabelKey) throws -> (String, DocumentLanguage) {
+        if let given = query.get("format"), given != format {
+            throw WebError(.badRequest, "format \"\(ExportRoutes.Choices.shown(given))\": expected \(format)")
+        }
+        let language = try ExportRoutes.Choices.choice("language", query.get("language"), default: DocumentLanguage.nb)
+        let stem = try DownloadName.stem(query.get("name"), fileExtension: format) ?? LabelSet.web[usual, language]
+        return (stem, language)
+    }
+}
