@@ -104,3 +104,19 @@ import Testing
         #expect(try Data(contentsOf: target) == Data("mitt eget".utf8))
     }
 }
+
+extension HostileInputTests {
+    /// A bare project file reads its sources from the `sources/` (or `Sources/`) folder beside it.
+    @Test func aBareProjectFileReadsItsSourcesBesideIt() throws {
+        let folder = try Study.folder()
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Sources"), withIntermediateDirectories: true)
+        try Self.siv.write(to: folder.appendingPathComponent("Sources/siv.txt"))
+        let file = folder.appendingPathComponent("Kort.QDE")
+        try Data(Self.minimal.utf8).write(to: file)
+        let target = folder.appendingPathComponent("ny.qualcode")
+        let report = try Exchange.importRefiProject(from: file, to: target, coder: "anne", extensions: ProjectModules.all)
+        #expect(report.transcripts == 1)
+        let text = try Study.records(try ProjectModules.open(at: target, coder: "anne")).transcripts.first?.text
+        #expect(text == String(decoding: Self.siv, as: UTF8.self))
+    }
+}
