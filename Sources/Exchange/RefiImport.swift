@@ -174,7 +174,10 @@ struct ProjectImporter {
         var taken: Set<String> = []
         for (index, refi) in project.cases.enumerated() {
             let label = refi.description?.trimmingCharacters(in: .whitespacesAndNewlines)
-            let participant = Participant(id: recordId(.case, refi.guid), pseudonym: storable(refi.name, fallback: "Kasus \(index + 1)", taken: &taken),
+            // MAXQDA and Quirkos hold a document's variables in a case without a name that refers to that one document.
+            let only = refi.sourceRefs.count == 1 ? project.sources.first { RefiGUID.key($0.guid) == RefiGUID.key(refi.sourceRefs[0]) } : nil
+            let fallback = only?.name?.trimmingCharacters(in: .whitespacesAndNewlines).nonEmpty ?? "Kasus \(index + 1)"
+            let participant = Participant(id: recordId(.case, refi.guid), pseudonym: storable(refi.name ?? only?.name, fallback: fallback, taken: &taken),
                                           label: label?.isEmpty == false ? label : nil)
             try ProjectStore.insertExchanged(db, participant)
             cases[RefiGUID.key(refi.guid)] = participant

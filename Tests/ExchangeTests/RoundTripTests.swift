@@ -91,3 +91,28 @@ import Testing
         #expect(xml.contains("creationDateTime=\"2024-05-02T10:15:31.000Z\""))
     }
 }
+
+extension RoundTripTests {
+    /// MAXQDA keeps a document's variables in a case without a name: the participant is named after the document.
+    @Test func aNamelessCaseIsNamedAfterItsOneSource() throws {
+        let folder = try Study.folder()
+        let qde = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <Project xmlns="urn:QDA-XML:project:1.0" name="Variabler" origin="MAXQDA 24">
+              <Variables><Variable guid="11111111-2222-4333-8444-555555555555" name="Alder" typeOfVariable="Integer"/></Variables>
+              <Cases><Case guid="21111111-2222-4333-8444-555555555555">
+                <VariableValue><VariableRef targetGUID="11111111-2222-4333-8444-555555555555"/><IntegerValue>52</IntegerValue></VariableValue>
+                <SourceRef targetGUID="31111111-2222-4333-8444-555555555555"/></Case></Cases>
+              <Sources><TextSource guid="31111111-2222-4333-8444-555555555555" name="Intervju Hanne">
+                <PlainTextContent>Hanne: Eh, jeg har jobbet her i tjue år.</PlainTextContent></TextSource></Sources>
+            </Project>
+            """
+        let file = folder.appendingPathComponent("variabler.qde")
+        try qde.write(to: file, atomically: true, encoding: .utf8)
+        let target = folder.appendingPathComponent("ny.qualcode")
+        _ = try Exchange.importRefiProject(from: file, to: target, coder: "anne", extensions: ProjectModules.all)
+        let records = try Study.records(try ProjectModules.open(at: target, coder: "anne"))
+        #expect(records.participants.map(\.pseudonym) == ["Intervju Hanne"])
+        #expect(records.values.map(\.value) == ["52"] && records.links.count == 1)
+    }
+}
