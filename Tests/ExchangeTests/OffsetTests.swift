@@ -140,3 +140,30 @@ extension OffsetTests {
         #expect(!Placement.isQuote("Ola: Jeg ringer jobbsøkeren samme uke. Eh, det…", of: selection))
     }
 }
+
+extension OffsetTests {
+    /// A long interview (some 300,000 characters, CRLF, emoji) with 3,000 selections in UTF-16: every one placed.
+    @Test func aLongInterviewWithThousandsOfSelections() throws {
+        let folder = try Study.folder()
+        let turn = "Eva: Eh, tillit er alt 😀, skjønner du – (latter) men det tar tid på små kontorer i Øst-Finnmark.\r\n"
+        let text = String(repeating: turn, count: 3_000)
+        let code = UUID().uuidString, source = UUID().uuidString
+        let unitsBefore = turn.utf16.count, quoteStart = "Eva: Eh, ".utf16.count, quoteLength = "tillit er alt 😀".utf16.count
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"Lang\" origin=\"NVivo\">"
+            + "<CodeBook><Codes><Code guid=\"\(code)\" name=\"Tillit\" isCodable=\"true\"/></Codes></CodeBook>"
+            + "<Sources><TextSource guid=\"\(source)\" name=\"Lang\" plainTextPath=\"internal://\(source).txt\">"
+        for i in 0..<3_000 {
+            let start = i * unitsBefore + quoteStart
+            xml += "<PlainTextSelection guid=\"\(UUID().uuidString)\" startPosition=\"\(start)\" endPosition=\"\(start + quoteLength)\">"
+                + "<Coding guid=\"\(UUID().uuidString)\"><CodeRef targetGUID=\"\(code)\"/></Coding></PlainTextSelection>"
+        }
+        xml += "</TextSource></Sources></Project>"
+        let package = try Study.package([("project.qde", Data(xml.utf8)), ("sources/\(source).txt", Data(text.utf8))],
+                                        at: folder.appendingPathComponent("lang.qdpx"))
+        let started = Date()
+        let (report, texts) = try imported(package, in: folder)
+        #expect(report.sources.first?.placed == 3_000 && report.unplaced == 0 && report.sources.first?.convention == .utf16)
+        #expect(Set(texts) == ["tillit er alt 😀"])
+        #expect(Date().timeIntervalSince(started) < 60)
+    }
+}
