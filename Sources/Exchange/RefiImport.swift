@@ -224,7 +224,8 @@ struct ProjectImporter {
 
         let placement = Placement(source.selections, in: &text, origin: project.origin, conventions: conventions)
         var sourceReport = SourcePlacementReport(source: title, transcript: transcript.slug, convention: placement.convention,
-                                                 conventionsAgree: placement.conventionsAgree, unplaced: placement.unplaced)
+                                                 conventionsAgree: placement.conventionsAgree, unplaced: placement.unplaced,
+                                                 endInclusive: placement.endInclusive)
         // Notes on a selection that found no place stay with the transcript rather than be lost.
         for unplaced in source.selections where placement.unplaced.contains(where: { $0.guid == unplaced.guid }) {
             for ref in unplaced.noteRefs + unplaced.codings.flatMap(\.noteRefs) { noteTargets[RefiGUID.key(ref)] = .transcript(id) }

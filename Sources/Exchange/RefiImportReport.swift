@@ -50,6 +50,9 @@ public struct SourcePlacementReport: Sendable, Hashable, Codable {
     /// Of those placed, how many were found by their quoted text rather than by their positions.
     public var reanchored = 0
     public var unplaced: [UnplacedSelection] = []
+    /// The positions' ends name the last character of a selection (the standard's wording) rather than
+    /// the one after it (what the programs write).
+    public var endInclusive = false
 }
 
 /// What a codebook import added and what the project had already.

@@ -31,10 +31,14 @@ import Testing
     /// origin, namespace spelling and GUIDs, and whether selections carry their quoted text.
     static func package(in folder: URL, counting: Counting, origin: String?, qde: String = "project.qde", sources: String = "sources",
                         namespace: String = "urn:QDA-XML:project:1.0", quoted: Bool = false, upperCase: Bool = false,
-                        bom: Bool = false, extra: [(Int, Int)] = []) throws -> URL {
+                        bom: Bool = false, inclusive: Bool = false, extra: [(Int, Int)] = []) throws -> URL {
         func guid() -> String { upperCase ? "{\(UUID().uuidString)}" : UUID().uuidString.lowercased() }
         let code = guid(), sourceGUID = guid()
-        var selections = quotes.map { (span($0, counting), Optional($0)) }
+        // An inclusive end is the last character's own position (every quote here ends in a one-unit character or in code points).
+        var selections = quotes.map { quote -> ((Int, Int), String?) in
+            let (start, end) = span(quote, counting)
+            return ((start, inclusive ? end - 1 : end), quote)
+        }
         selections += extra.map { ($0, nil) }
         let body = selections.map { span, quote -> String in
             let name = quoted ? " name=\"\(quote ?? "")\"" : ""
@@ -88,6 +92,14 @@ import Testing
         let (report, texts) = try imported(try Self.package(in: folder, counting: .codePoints, origin: "MAXQDA 24"), in: folder)
         #expect(texts == Self.quotes)
         #expect(report.sources.first?.convention == .codePoints)
+    }
+
+    /// Ends on the last character, as the standard's wording has it, are told from ends after it by where they fall.
+    @Test func endsOnTheLastCharacterAreRecognised() throws {
+        let folder = try Study.folder()
+        let (report, texts) = try imported(try Self.package(in: folder, counting: .codePoints, origin: nil, inclusive: true), in: folder)
+        #expect(texts == Self.quotes)
+        #expect(report.sources.first?.endInclusive == true && report.sources.first?.convention == .codePoints)
     }
 
     /// Without an origin, where the selections' ends fall between words decides.

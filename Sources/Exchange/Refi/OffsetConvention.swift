@@ -126,6 +126,22 @@ struct SourceText {
         return table[low] == position ? stored[low] : nil
     }
 
+    /// The stored-text offset just after the character that starts at `position` (an end given as the
+    /// last character, as the standard's wording has it); nil as for ``offset(_:_:)`` or at the end.
+    mutating func offset(after position: Int, _ convention: OffsetConvention) -> Int? {
+        guard let start = offset(position, convention) else { return nil }
+        let table = unitTable(convention)
+        // The first raw scalar at or after the position that counts, and the stored offset past it.
+        var low = 0, high = table.count - 1
+        while low < high {
+            let mid = (low + high) / 2
+            if table[mid] < position { low = mid + 1 } else { high = mid }
+        }
+        while low < raw.count && convention.width(raw[low], next: low + 1 < raw.count ? raw[low + 1] : nil) == 0 { low += 1 }
+        guard low < raw.count else { return nil }
+        return max(start, stored[low + 1])
+    }
+
     /// The text's length in the units of `convention`.
     mutating func length(_ convention: OffsetConvention) -> Int { unitTable(convention).last ?? 0 }
 

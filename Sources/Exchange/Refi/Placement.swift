@@ -12,6 +12,8 @@ struct Placement {
     }
 
     let convention: OffsetConvention
+    /// Ends name the last character rather than the one after it.
+    let endInclusive: Bool
     /// Every convention places the selections alike (no CRLF, nothing outside the BMP where they lie).
     let conventionsAgree: Bool
     var placed: [Placed] = []
@@ -22,25 +24,34 @@ struct Placement {
     /// to the convention the writing tool is known for (`origin`), else to the standard's.
     init(_ selections: [RefiSelection], in text: inout SourceText, origin: String?, conventions: [OffsetConvention]? = nil) {
         let order = conventions ?? OffsetConvention.preferred(origin: origin)
-        var best: (OffsetConvention, Int)?
+        // Each counting with exclusive ends (what tools write) and then with the end on the last
+        // character (the standard's wording); a tie keeps the earlier.
+        let candidates = [false, true].flatMap { inclusive in order.map { ($0, inclusive) } }
+        var best: (index: Int, score: Int)?
         var spans: [[Range<Int>?]] = []
-        for convention in order {
+        for (index, (convention, inclusive)) in candidates.enumerated() {
             let mapped = selections.map { s -> Range<Int>? in
-                guard let start = text.offset(s.start, convention), let end = text.offset(s.end, convention), start < end else { return nil }
+                guard let start = text.offset(s.start, convention),
+                      let end = inclusive ? text.offset(after: s.end, convention) : text.offset(s.end, convention), start < end else { return nil }
                 return start..<end
             }
             spans.append(mapped)
             var score = 0
+            // A selection whose start and end are one position counts for none: read with inclusive ends it
+            // would become a character of its own and tip the balance (an inclusive reading of exclusive ends
+            // scores as well at every word end, so only ties keep exclusive ends).
             for (s, span) in zip(selections, mapped) {
-                guard let span else { continue }
+                guard let span, s.end > s.start else { continue }
                 score += 1 + (text.isBoundary(span.lowerBound) ? 1 : 0) + (text.isBoundary(span.upperBound) ? 1 : 0)
                 if let quote = Self.quote(s.name), Self.quote(text.slice(span.lowerBound, span.upperBound)) == quote { score += 10 }
             }
-            if best == nil || score > best!.1 { best = (convention, score) }
+            if best == nil || score > best!.score { best = (index, score) }
         }
-        convention = best?.0 ?? order[0]
-        conventionsAgree = spans.count > 1 && spans.allSatisfy { $0 == spans[0] }
-        let chosen = spans[order.firstIndex(of: convention)!]
+        let winner = best?.index ?? 0
+        (convention, endInclusive) = candidates[winner]
+        let exclusive = spans.prefix(order.count)
+        conventionsAgree = exclusive.count > 1 && !endInclusive && exclusive.allSatisfy { $0 == exclusive.first! }
+        let chosen = spans[winner]
         for (selection, span) in zip(selections, chosen) {
             var placedSpan = span
             var reanchored = false
@@ -54,7 +65,7 @@ struct Placement {
                 reanchored = true
             }
             guard let span = placedSpan else {
-                unplaced.append(UnplacedSelection(selection, reason: Self.reason(selection, convention, &text)))
+                unplaced.append(UnplacedSelection(selection, reason: Self.reason(selection, convention, endInclusive, &text)))
                 continue
             }
             guard text.scalars[span].contains(where: { !$0.properties.isWhitespace }) else {
@@ -65,8 +76,9 @@ struct Placement {
         }
     }
 
-    private static func reason(_ selection: RefiSelection, _ convention: OffsetConvention, _ text: inout SourceText) -> UnplacedReason {
-        if selection.end <= selection.start { return .empty }
+    private static func reason(_ selection: RefiSelection, _ convention: OffsetConvention, _ inclusive: Bool,
+                               _ text: inout SourceText) -> UnplacedReason {
+        if selection.end < selection.start || (selection.end == selection.start && !inclusive) { return .empty }
         let length = text.length(convention)
         return selection.start > length || selection.end > length ? .outsideText(length: text.count) : .splitsCharacter
     }

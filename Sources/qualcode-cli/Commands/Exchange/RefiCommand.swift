@@ -139,7 +139,8 @@ extension RefiCommand {
             for s in r.sources {
                 let agree = s.conventionsAgree ? " (every counting agrees)" : ""
                 let found = s.reanchored > 0 ? ", \(s.reanchored) found by their quoted text" : ""
-                Output.line("  \(s.transcript): \(s.placed) selections placed by \(s.convention.description)\(agree)\(found)"
+                let ends = s.endInclusive ? ", ends on the last character" : ""
+                Output.line("  \(s.transcript): \(s.placed) selections placed by \(s.convention.description)\(ends)\(agree)\(found)"
                             + (s.unplaced.isEmpty ? "" : "; \(s.unplaced.count) not placed:"))
                 for u in s.unplaced {
                     Output.line("    \(u.guid) [\(u.start)–\(u.end)]\(u.name.map { " \"\($0.truncated())\"" } ?? ""): \(u.reason.description)")
