@@ -13,6 +13,9 @@ public enum AgreementError: Error, Sendable, Equatable, CustomStringConvertible 
     case notCompared(coder: String, compared: [String])
     /// The coder the consensus codings are made for is one of the compared coders.
     case consensusCoderCompared(name: String)
+    /// The consensus coder's name is an account's, or someone's who has coded otherwise than by
+    /// consensus decisions.
+    case consensusCoderInUse(name: String)
     /// An export that names no table.
     case noTables
     /// A CSV file holds one table; both were asked for.
@@ -26,14 +29,17 @@ public enum AgreementError: Error, Sendable, Equatable, CustomStringConvertible 
             let near = Suggestions.nearest(to: name, among: known)
             let typed = "nobody named \"\(name.escapingControlCharacters(invisible: true).truncated())\" has coded in this project"
             if known.isEmpty { return typed + " (nobody has coded yet)." }
-            if !near.isEmpty { return typed + "; did you mean \(Suggestions.alternatives(near))?" }
-            return typed + "; coders: \(known.prefix(12).joined(separator: ", "))."
+            if !near.isEmpty { return typed + "; did you mean \(Suggestions.alternatives(near.map { $0.escapingControlCharacters(invisible: true) }))?" }
+            return typed + "; coders: \(known.prefix(12).map { $0.escapingControlCharacters(invisible: true).truncated() }.joined(separator: ", "))."
         case let .unknownDisagreement(id):
             return "no disagreement \(id.escapingControlCharacters(invisible: true).truncated()) between these coders now; list them again to see the current ones; nothing was changed."
         case let .notCompared(coder, compared):
-            return "\(coder.escapingControlCharacters(invisible: true).truncated()) is not one of the coders compared (\(compared.joined(separator: ", "))); nothing was changed."
+            return "\(coder.escapingControlCharacters(invisible: true).truncated()) is not one of the coders compared "
+                + "(\(compared.map { $0.escapingControlCharacters(invisible: true).truncated() }.joined(separator: ", "))); nothing was changed."
         case let .consensusCoderCompared(name):
-            return "the consensus codings need a name of their own, not one of the compared coders (\(name)); nothing was changed."
+            return "the consensus codings need a name of their own, not one of the compared coders (\(name.escapingControlCharacters(invisible: true).truncated())); nothing was changed."
+        case let .consensusCoderInUse(name):
+            return "\(name.escapingControlCharacters(invisible: true).truncated()) is someone who codes (an account, or codings of their own): the consensus codings need a name of their own; nothing was changed."
         case .noTables:
             return "name at least one table to export; nothing was written."
         case .oneTablePerCSV:

@@ -18,8 +18,9 @@ public struct AgreementReport: Sendable, Hashable {
     public var transcripts: [String]
     /// Transcripts in scope that fewer than two of the coders coded, left out.
     public var leftOut: [String]
-    /// Per coder, the compared transcripts they did not code: their decisions there are missing (α
-    /// counts the other coders' decisions; κ and percent need both coders, so leave those units out).
+    /// Per coder, the compared transcripts they did not code: their decisions there are missing, and
+    /// percent agreement and α count the other coders' decisions (with two coders such a transcript
+    /// has fewer than two and is left out).
     public var notCodedBy: [String: [String]]
     /// By code path.
     public var codes: [CodeAgreement]

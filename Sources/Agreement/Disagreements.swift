@@ -28,8 +28,8 @@ public struct Disagreement: Sendable, Hashable, Codable, Identifiable {
         public var passages: [Passage]
     }
 
-    /// Eight hexadecimal digits worked out from the code, the transcript, the passage and the coders, so
-    /// the same disagreement has the same number in every listing until the codings change.
+    /// Sixteen hexadecimal digits worked out from the code, the transcript, the passage and the coders,
+    /// so the same disagreement has the same number in every listing until the codings change.
     public var id: String
     public var code: Code.ID
     public var codePath: String
@@ -57,6 +57,9 @@ public struct DisagreementList: Sendable, Hashable, Codable {
     /// Transcripts left out because not every compared coder coded them (a missing coder is no
     /// disagreement), by short name.
     public var notCodedByAll: [String]
+    /// Decisions between these coders on passages that are no longer as they were decided (their
+    /// codings changed since): their consensus codings stand until the passage is decided again.
+    public var changedDecisions = 0
 }
 
 extension Agreement {
@@ -66,7 +69,7 @@ extension Agreement {
     public func disagreements(_ scope: AgreementScope) throws -> DisagreementList {
         try store.pool.read { db in
             let layers = try CodingLayers.read(db, scope)
-            return try Self.disagreements(layers, decisions: ConsensusDecision.all(db))
+            return try Self.disagreements(layers, decisions: ConsensusDecision.all(db, coders: layers.coders))
         }
     }
 
@@ -76,14 +79,16 @@ extension Agreement {
         list.notCodedByAll = layers.layers.filter { !$0.codedByAll }.map(\.slug) + layers.leftOut
         list.notCodedByAll.sort()
         let texts = Dictionary(uniqueKeysWithValues: compared.map { ($0.id, ScalarText($0.text)) })
+        var seen: Set<String> = []
         for code in layers.codes {
             for layer in compared {
                 let marks = layers.coders.indices.map { layer.marks(of: code, coder: $0) }
-                for cluster in marks.flatMap({ $0.map(\.span) }).clustered() {
-                    let inside = marks.map { $0.filter { $0.span.overlaps(cluster) } }
+                for (cluster, inside) in passages(marks) {
                     let coverage = inside.map { $0.map(\.span).covered() }
+                    let id = disagreementID(code: code, transcript: layer.id, span: cluster, coders: layers.coders)
                     if !coverage.contains(where: \.isEmpty), Set(coverage).count == 1 {
                         list.agreed += 1
+                        seen.insert(id)
                         continue
                     }
                     let text = texts[layer.id]!
@@ -94,7 +99,7 @@ extension Agreement {
                                                  text: text.slice(mark.span.start, mark.span.end))
                         })
                     }
-                    let id = disagreementID(code: code, transcript: layer.id, span: cluster, coders: layers.coders)
+                    seen.insert(id)
                     list.items.append(Disagreement(
                         id: id, code: code, codePath: layers.paths[code] ?? "", transcript: layer.id, transcriptName: layer.slug,
                         start: cluster.start, end: cluster.end, firstLine: text.line(at: cluster.start),
@@ -103,12 +108,32 @@ extension Agreement {
                 }
             }
         }
+        list.changedDecisions = decisions.keys.filter { !seen.contains($0) }.count
         return list
     }
 
-    /// The first eight hex digits of the SHA-256 of what makes the disagreement this one.
+    /// The first sixteen hex digits of the SHA-256 of what makes the disagreement this one: 64 bits, so
+    /// two passages of one project do not share a number.
     static func disagreementID(code: UUID, transcript: UUID, span: Span, coders: [String]) -> String {
         let key = [code.uuidString, transcript.uuidString, String(span.start), String(span.end)] + coders.sorted()
-        return String(SHA256Digest.hex(Data(key.joined(separator: "\u{1F}").utf8)).prefix(8))
+        return String(SHA256Digest.hex(Data(key.joined(separator: "\u{1F}").utf8)).prefix(16))
+    }
+
+    /// The passages one code's marks make (overlapping marks of any coder joined), each with every
+    /// coder's marks in it; each mark lies in exactly one passage, found by binary search.
+    static func passages(_ marks: [[CodingLayers.Mark]]) -> [(Span, [[CodingLayers.Mark]])] {
+        let clusters = marks.flatMap { $0.map(\.span) }.clustered()
+        var inside = Array(repeating: Array(repeating: [CodingLayers.Mark](), count: marks.count), count: clusters.count)
+        for (coder, own) in marks.enumerated() {
+            for mark in own where mark.span.start < mark.span.end {
+                var low = 0, high = clusters.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if clusters[mid].end <= mark.span.start { low = mid + 1 } else { high = mid }
+                }
+                if low < clusters.count { inside[low][coder].append(mark) }
+            }
+        }
+        return Array(zip(clusters, inside))
     }
 }

@@ -31,5 +31,10 @@ extension Agreement {
                 t.column("value", .text).notNull()
             }
         }
+        migrator.registerMigration("agree.recordAgreedAdoptions") { db in
+            // Agreed passages adopted for the consensus coder are recorded as decisions too, so a later
+            // decision on a passage that changed can take their codings back.
+            try db.alter(table: "agreeDecision") { t in t.add(column: "agreed", .boolean).notNull().defaults(to: false) }
+        }
     }
 }

@@ -76,7 +76,7 @@ public struct WebError: Error, Sendable, HTTPResponseError {
     static func status(of error: AgreementError) -> HTTPResponse.Status {
         switch error {
         case .unknownCoder, .unknownDisagreement: .notFound
-        case .needsTwoCoders, .notCompared, .consensusCoderCompared, .noTables, .oneTablePerCSV: .unprocessableContent
+        case .needsTwoCoders, .notCompared, .consensusCoderCompared, .consensusCoderInUse, .noTables, .oneTablePerCSV: .unprocessableContent
         }
     }
 

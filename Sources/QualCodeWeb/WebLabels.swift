@@ -438,6 +438,7 @@ extension LabelSet {
         ("uiAgreementDownloadDisagreements", nb: "Uenigheter (CSV)", en: "Disagreements (CSV)"),
         ("uiDisagreements", nb: "Uenigheter", en: "Disagreements"),
         ("uiDisagreementsCount", nb: "{1} {1:uenighet|uenigheter}, {2} avgjort; {3} {3:passasje|passasjer} kodet likt", en: "{1} {1:disagreement|disagreements}, {2} decided; {3} {3:passage|passages} coded the same"),
+        ("uiDisagreementsChanged", nb: "{1} {1:avgjørelse|avgjørelser} gjelder passasjer som er kodet om siden", en: "{1} {1:decision|decisions} concern passages coded differently since"),
         ("uiDisagreementsNone", nb: "Koderne er enige om alle passasjene.", en: "The coders agree on every passage."),
         ("uiDisagreementKind_presence", nb: "kodet / ikke kodet", en: "coded / not coded"),
         ("uiDisagreementKind_boundaries", nb: "ulike grenser", en: "different boundaries"),

@@ -81,6 +81,8 @@ import TestSupport
         let coders = ["anne", "berit", "cato"]
         let report = try study.agreement.agreement(AgreementScope(coders: coders))
         #expect(report.notCodedBy == ["cato": ["intervju-ola"]])
+        let notes = Agreement.statisticsTable(report).notes.map(Inline.plainText)
+        #expect(notes.contains("cato kodet ikke intervju-ola; beslutningene til cato mangler der: prosent enighet og α teller de andre kodernes beslutninger."))
         #expect(report.codes.allSatisfy { $0.figures.cohenKappa == nil })
         let datasets = try ["Belastning", "Tillit"].map { try study.characterDecisions(code: $0, coders: coders, in: ["Ola", "Siv"]) }
         let expected = try oracle(datasets, in: study.folder)

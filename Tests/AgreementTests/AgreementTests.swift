@@ -100,3 +100,14 @@ import Testing
                           "Ola: «Ja.»", "Og så"])
     }
 }
+
+/// How the tables write the figures.
+@Suite struct FigureTextTests {
+    @Test func aShareJustShortOfAllGetsASecondDecimalAndMinusZeroIsZero() {
+        let nb = TableNumberFormat(.nb), en = TableNumberFormat(.en)
+        #expect(Agreement.percentText(99.96, nb) == "99,96\u{00A0}%" && Agreement.percentText(100, nb) == "100,0\u{00A0}%")
+        #expect(Agreement.percentText(85, en) == "85.0%")
+        #expect(Agreement.coefficientText(-0.0004, nb) == "0,00" && Agreement.coefficientText(-0.02, en) == "-0.02")
+        #expect(Agreement.coefficientText(0.3181818, nb) == "0,32")
+    }
+}

@@ -49,15 +49,53 @@ import TestSupport
         konsensus = try study.consensusTexts("Tillit")
         #expect(konsensus.isEmpty)
         #expect(try study.agreement.disagreements(scope).items[4].decision?.adopted == [])
-        // Both sides: both passages.
+        // Both sides: the stretch their passages cover together, coded once.
         try study.agreement.decide([tillitSiv.id], in: scope, adopt: ["anne", "berit"])
         konsensus = try study.consensusTexts("Tillit")
-        #expect(konsensus.count == 2)
+        #expect(konsensus == ["jeg stoler på henne. Hun ringer alltid tilbake."])
         let logged = try study.store.events(last: try study.store.eventCount() - eventsBefore)
         #expect(logged.filter { $0.action == "agree.consensus" }.count == 3)
         // The log names who decided, not the consensus coder the codings are for.
         #expect(logged.allSatisfy { $0.actor == "eva" })
         #expect(logged.contains { $0.action == "coding.add" })
+    }
+
+    @Test func aDecisionOnAPassageThatChangedIsTakenBackByTheNextOne() throws {
+        var study = try AgreementStudy()
+        defer { study.remove() }
+        let scope = AgreementScope(coders: ["anne", "berit"])
+        let first = try study.agreement.disagreements(scope).items[4]
+        #expect(first.id.count == 16)
+        try study.agreement.decide([first.id], in: scope, adopt: ["berit"])
+        #expect(try study.consensusTexts("Tillit") == ["jeg stoler på henne."])
+        // berit widens her passage: it is another passage now, and the old decision is reported as changed.
+        try study.code("berit", "Siv", "Eh, jeg stoler på henne.", "Tillit")
+        var list = try study.agreement.disagreements(scope)
+        #expect(list.changedDecisions == 1 && !list.items.map(\.id).contains(first.id))
+        let changed = try #require(list.items.first { $0.codePath == "Tillit" && $0.transcriptName == "intervju-siv" })
+        // Deciding the new passage takes back the old decision's coding, even under another consensus name.
+        try study.agreement.decide([changed.id], in: scope, adopt: [], as: "team")
+        #expect(try study.consensusTexts("Tillit").isEmpty && study.consensusTexts("Tillit", coder: "team").isEmpty)
+        list = try study.agreement.disagreements(scope)
+        #expect(list.changedDecisions == 0)
+        #expect(list.items.first { $0.id == changed.id }?.decision?.adopted == [])
+    }
+
+    @Test func theConsensusCoderIsNobodyWhoCodes() throws {
+        var study = try AgreementStudy()
+        defer { study.remove() }
+        try study.code("cato", "Siv", "Hun ringer alltid tilbake.", "Tillit")
+        try study.store.addAccount("lise", role: .coder)
+        let scope = AgreementScope(coders: ["anne", "berit"])
+        let id = try study.agreement.disagreements(scope).items[0].id
+        for name in ["cato", "Lise"] {
+            #expect(throws: AgreementError.consensusCoderInUse(name: name)) { try study.agreement.decide([id], in: scope, adopt: ["anne"], as: name) }
+            #expect(throws: AgreementError.consensusCoderInUse(name: name)) { try study.agreement.adoptAgreed(scope, as: name) }
+        }
+        // The consensus coder's own earlier decisions do not make it «someone who codes».
+        try study.agreement.decide([id], in: scope, adopt: ["anne"])
+        try study.agreement.adoptAgreed(scope)
+        try study.agreement.decide([id], in: scope, adopt: ["berit"])
     }
 
     @Test func adoptingAgreedPassagesCompletesTheConsensusCoding() throws {

@@ -37,7 +37,7 @@ import Testing
         let listed = try cli.run(["agree", "disagreements", "--coders", "anne,berit"])
         #expect(listed.status == 0 && listed.stdout.contains("2 disagreement(s), 0 decided"))
         #expect(listed.stdout.contains("(different boundaries)") && listed.stdout.contains("(not coded)"))
-        let id = String(listed.stdout.split(separator: "\n").first { $0.contains("Tillit") }!.prefix(8))
+        let id = String(listed.stdout.split(separator: "\n").first { $0.contains("Tillit") }!.split(separator: " ")[0])
 
         let decided = try cli.run(["consensus", id, "--coders", "anne,berit", "--adopt", "berit", "--note", "Hele svaret"])
         #expect(decided.status == 0 && decided.stdout.contains("\(id): berit adopted; 1 coding(s) for konsensus."), "\(decided.stderr)")

@@ -64,6 +64,12 @@ import Testing
                 #expect(try await lars.get(uri).status == .forbidden, "\(uri)")
             }
             #expect(try await owner.get("/api/agreement?coders=lars,mona").status == .ok)
+            #expect((try lars.json(try await lars.get("/api/agreement/coders"))["coders"] as? [Any])?.isEmpty == true)
+            #expect(try await owner.post("/api/agreement/blind", json: #"{"on": false}"#).status == .ok)
+            let named = try await lars.post("/api/agreement/consensus", json: """
+                {"scope": {"coders": ["lars", "mona"]}, "disagreements": ["00000000"], "adopt": [], "consensusCoder": "mona"}
+                """)
+            #expect(named.status == .forbidden)
         }
     }
 
@@ -90,9 +96,10 @@ import Testing
             }
             let posts: [(String, String, HTTPResponse.Status)] = [
                 ("/api/agreement/consensus", #"{"scope": {"coders": ["lars", "mona"]}, "disagreements": ["00000000"], "adopt": ["lars"]}"#, .notFound),
-                ("/api/agreement/consensus", #"{"scope": {"coders": ["lars", "mona"]}, "disagreements": [], "adopt": ["nora"]}"#, .unprocessableContent),
+                ("/api/agreement/consensus", #"{"scope": {"coders": ["lars", "mona"]}, "disagreements": ["00000000"], "adopt": ["nora"]}"#, .unprocessableContent),
+                ("/api/agreement/consensus", #"{"scope": {"coders": ["lars", "mona"]}, "disagreements": [], "adopt": []}"#, .badRequest),
                 ("/api/agreement/consensus", #"{"scope": {"coders": ["lars", "mona"]}, "adopt": ["lars"]}"#, .badRequest),
-                ("/api/agreement/consensus", #"{"scope": {"coders": ["lars", "mona"]}, "disagreements": [], "adopt": [], "consensusCoder": "lars"}"#, .unprocessableContent),
+                ("/api/agreement/consensus", #"{"scope": {"coders": ["lars", "mona"]}, "disagreements": ["00000000"], "adopt": [], "consensusCoder": "lars"}"#, .unprocessableContent),
                 ("/api/agreement/agreed", #"{"scope": {"coders": ["lars"]}}"#, .unprocessableContent),
                 ("/api/agreement/blind", #"{"on": "yes"}"#, .badRequest),
                 ("/api/agreement/blind", "[", .badRequest),

@@ -24,7 +24,7 @@ extension Agreement {
         if target.format == .csv, unique.count > 1 { throw AgreementError.oneTablePerCSV }
         let tables: [(AgreementTableKind, Table)] = try store.pool.read { db in
             let layers = try CodingLayers.read(db, scope)
-            let decisions = try ConsensusDecision.all(db)
+            let decisions = try ConsensusDecision.all(db, coders: layers.coders)
             return unique.map { kind in
                 switch kind {
                 case .statistics: (kind, Self.statisticsTable(Self.report(layers, unit: scope.unit), language: language))

@@ -24,9 +24,9 @@ extension Agreement {
         func row(_ label: String, _ f: Reliability) -> [String] {
             var cells = [label, number.integer(f.pairable)]
             cells += two ? [f.both, f.firstOnly, f.secondOnly, f.neither].map(number.integer) : [number.integer(f.unanimous)]
-            cells.append(f.percentAgreement.map { number.decimal($0 * 100) + (language == .nb ? "\u{00A0}%" : "%") } ?? "–")
-            if two { cells.append(f.cohenKappa.map { number.decimal($0, fractionDigits: 2) } ?? "–") }
-            cells.append(f.krippendorffAlpha.map { number.decimal($0, fractionDigits: 2) } ?? "–")
+            cells.append(f.percentAgreement.map { percentText($0 * 100, number) } ?? "–")
+            if two { cells.append(f.cohenKappa.map { coefficientText($0, number) } ?? "–") }
+            cells.append(f.krippendorffAlpha.map { coefficientText($0, number) } ?? "–")
             return cells
         }
         var rows = report.codes.map { row($0.path, $0.figures) }
@@ -67,9 +67,23 @@ extension Agreement {
         if list.items.isEmpty { notes.insert(words[.agreeNoDisagreements], at: 0) }
         if list.agreed > 0 { notes.append(words(.agreeAgreedCount, list.agreed)) }
         if !list.notCodedByAll.isEmpty { notes.append(words(.agreeLeftOut, list.notCodedByAll.joined(separator: ", "))) }
+        if list.changedDecisions > 0 { notes.append(words(.agreeChangedDecisions, list.changedDecisions)) }
         var table = Table(caption: words(.agreeDisagreementsCaption, coderList(list.coders, language)), header: header, rows: rows, notes: notes)
         table.landscape = true
         return table
+    }
+
+    /// A percentage with one decimal, or two where one would round a disagreement up to 100 %.
+    static func percentText(_ value: Double, _ number: TableNumberFormat) -> String {
+        var text = number.decimal(value, fractionDigits: 1)
+        if value < 100, text == number.decimal(100, fractionDigits: 1) { text = number.decimal(value, fractionDigits: 2) }
+        return text + (number.language == .nb ? "\u{00A0}%" : "%")
+    }
+
+    /// κ or α with two decimals; a value that rounds to zero from below is 0,00, not −0,00.
+    static func coefficientText(_ value: Double, _ number: TableNumberFormat) -> String {
+        let text = number.decimal(value, fractionDigits: 2)
+        return text.hasPrefix("-") && text.dropFirst().allSatisfy { $0 == "0" || $0 == "," || $0 == "." } ? String(text.dropFirst()) : text
     }
 
     static func unitWords(_ unit: AgreementUnit, _ words: Labels) -> String {

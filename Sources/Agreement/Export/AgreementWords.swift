@@ -42,6 +42,7 @@ extension LabelKey {
     static let agreeAgreedCount: LabelKey = "agreeAgreedCount"
     static let agreeNoDisagreements: LabelKey = "agreeNoDisagreements"
     static let agreeLines: LabelKey = "agreeLines"
+    static let agreeChangedDecisions: LabelKey = "agreeChangedDecisions"
 }
 
 extension LabelSet {
@@ -82,8 +83,8 @@ extension LabelSet {
         (.agreeUndefined, nb: "– : ikke definert (ingen variasjon: alle beslutningene er like).", en: "– : not defined (no variation: every decision is the same)."),
         (.agreePooledNote, nb: "Samlet: alle beslutninger (enhet × kode) talt sammen.", en: "Pooled: every decision (unit × code) counted together."),
         (.agreeLeftOut, nb: "Utelatt fordi færre enn to av koderne kodet dem: {1}.", en: "Left out because fewer than two of the coders coded them: {1}."),
-        (.agreeNotCodedBy, nb: "{1} kodet ikke {2}; beslutningene mangler der (α regner med de andres, κ og prosent utelater enhetene).",
-         en: "{1} did not code {2}; the decisions are missing there (α counts the others', κ and percent leave those units out)."),
+        (.agreeNotCodedBy, nb: "{1} kodet ikke {2}; beslutningene til {1} mangler der: prosent enighet og α teller de andre kodernes beslutninger.",
+         en: "{1} did not code {2}; the decisions of {1} are missing there: percent agreement and α count the other coders' decisions."),
         (.agreeNoCodes, nb: "Koderne har ikke brukt noen koder i disse transkripsjonene.", en: "The coders have used no codes in these transcripts."),
         (.agreeKindPresence, nb: "kodet / ikke kodet", en: "coded / not coded"),
         (.agreeKindBoundaries, nb: "ulike grenser", en: "different boundaries"),
@@ -96,5 +97,7 @@ extension LabelSet {
         (.agreeAgreedCount, nb: "{1} passasjer kodet likt av alle er ikke med.", en: "{1} passages coded the same by all are not listed."),
         (.agreeNoDisagreements, nb: "Koderne er enige om alle passasjene.", en: "The coders agree on every passage."),
         (.agreeLines, nb: "linje {1}", en: "line {1}"),
+        (.agreeChangedDecisions, nb: "{1} avgjørelser gjelder passasjer som er kodet om siden; konsensuskodingene deres står til passasjen avgjøres på nytt.",
+         en: "{1} decisions concern passages coded differently since; their consensus codings stand until the passage is decided again."),
     ]))
 }

@@ -143,6 +143,11 @@ extension ProjectStore {
         }
     }
 
+    /// Whether someone may log in to the served project under this name (compared as logins compare it).
+    package static func isAccount(_ db: Database, name: String) throws -> Bool {
+        try Int.fetchOne(db, sql: "SELECT 1 FROM account WHERE folded = ?", arguments: [folded(name)]) != nil
+    }
+
     /// The transcript's stored text (scalar offsets index it), or nil when there is no such transcript.
     package static func transcriptText(_ db: Database, id: UUID) throws -> String? {
         try String.fetchOne(db, sql: "SELECT text FROM transcript WHERE id = ?", arguments: [id])

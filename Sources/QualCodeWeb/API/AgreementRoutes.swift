@@ -93,8 +93,10 @@ struct AgreementRoutes {
             return try JSON.response(try await app.read { store in
                 let agreement = Agreement(store)
                 let blind = try agreement.isBlindCoding()
-                return Overview(coders: try agreement.coders(), blind: blind, consensusCoder: Agreement.defaultConsensusCoder,
-                                mayCompare: !blind || session.role != .coder)
+                let mayCompare = !blind || session.role != .coder
+                // While blind, a coder learns nothing of the others' work here either, not even how much.
+                return Overview(coders: mayCompare ? try agreement.coders() : [], blind: blind, consensusCoder: Agreement.defaultConsensusCoder,
+                                mayCompare: mayCompare)
             })
         }
         group.get("agreement") { request, context in
@@ -120,6 +122,8 @@ struct AgreementRoutes {
         group.post("agreement/consensus") { request, context in
             let session = try context.requireWriter()
             let decision = try await JSON.decode(Decision.self, from: request, context: context)
+            guard !decision.disagreements.isEmpty else { throw WebError(.badRequest, "name at least one disagreement to decide; nothing was changed") }
+            try Self.requireConsensusCoder(decision.consensusCoder, session)
             let decided = try await app.act(as: session) { store in
                 try Self.requireMayCompare(store, session)
                 return try Agreement(store).decide(decision.disagreements, in: decision.scope.scope, adopt: decision.adopt,
@@ -131,6 +135,7 @@ struct AgreementRoutes {
         group.post("agreement/agreed") { request, context in
             let session = try context.requireWriter()
             let agreed = try await JSON.decode(AgreedRequest.self, from: request, context: context)
+            try Self.requireConsensusCoder(agreed.consensusCoder, session)
             let adoption = try await app.act(as: session) { store in
                 try Self.requireMayCompare(store, session)
                 return try Agreement(store).adoptAgreed(agreed.scope.scope, as: agreed.consensusCoder ?? Agreement.defaultConsensusCoder)
@@ -177,6 +182,13 @@ struct AgreementRoutes {
         let unit = try ExportRoutes.Choices.choice("unit", query.get("unit"), default: AgreementUnit.characters)
         let language = try ExportRoutes.Choices.choice("language", query.get("language"), default: DocumentLanguage.nb)
         return (AgreementScope(coders: coders, codes: try ids("codes"), transcripts: try ids("transcripts"), unit: unit), language)
+    }
+
+    /// Only the owner names another consensus coder than the usual one: codings in a name of one's
+    /// choosing are the owner's to make.
+    static func requireConsensusCoder(_ name: String?, _ session: WebSession) throws {
+        guard let name, name != Agreement.defaultConsensusCoder, session.role != .owner else { return }
+        throw WebError(.forbidden, "only the owner names the consensus coder; leave it out for «\(Agreement.defaultConsensusCoder)»")
     }
 
     /// Under blind coding coders do not compare: the figures and passages would show a coder the

@@ -7,9 +7,14 @@ let overview = null;
 let chosen = null;      // the coders compared, in the order chosen
 let unit = "characters";
 
-const number = (value, digits) => value === null || value === undefined ? "–"
-  : value.toFixed(digits).replace(".", state.language === "nb" ? "," : ".");
-const percent = (value) => value === null || value === undefined ? "–" : `${number(value, 1)}${state.language === "nb" ? "\u00a0%" : "%"}`;
+// As the Word table writes them: −0,00 is 0,00, and a share just short of 100 % gets a second decimal.
+const number = (value, digits) => {
+  if (value === null || value === undefined) return "–";
+  const text = value.toFixed(digits);
+  return (/^-0\.0*$/.test(text) ? text.slice(1) : text).replace(".", state.language === "nb" ? "," : ".");
+};
+const percent = (value) => value === null || value === undefined ? "–"
+  : `${number(value, value < 100 && value.toFixed(1) === "100.0" ? 2 : 1)}${state.language === "nb" ? "\u00a0%" : "%"}`;
 
 function query(extra = {}) {
   const params = new URLSearchParams({ coders: chosen.join(","), unit, language: state.language, ...extra });
@@ -87,7 +92,8 @@ function disagreements(list, main) {
   const writer = state.session.role !== "reader";
   const decided = list.items.filter((item) => item.decision).length;
   const head = el("div", { class: "section-head" }, el("h2", { text: t("uiDisagreements") }),
-    el("span", { class: "muted", id: "disagreements-count", text: t("uiDisagreementsCount", list.items.length, decided, list.agreed) }),
+    el("span", { class: "muted", id: "disagreements-count", text: t("uiDisagreementsCount", list.items.length, decided, list.agreed)
+      + (list.changedDecisions ? ` · ${t("uiDisagreementsChanged", list.changedDecisions)}` : "") }),
     writer && list.agreed ? el("button", { type: "button", id: "agreement-adopt-agreed", text: t("uiAgreementAdoptAgreed"), onclick: async () => {
       try {
         const done = await api("POST", "/api/agreement/agreed", { scope: { coders: chosen, unit } });

@@ -35,8 +35,8 @@ extension AgreeCommand {
             commandName: "stats",
             abstract: "Percent agreement, Cohen's κ and Krippendorff's α per code and pooled.",
             discussion: """
-                Without -o or --format, prints a table. With them, writes the table with its unit and \
-                formulas named under it (docx, wordxml, html or csv).
+                Without -o or --format, prints a table. With them, writes it as docx, wordxml or html \
+                with its unit and formulas named under it, or as csv (the table alone).
 
                 For example:
                   qualcode agree stats --coders anne,berit --unit segments
@@ -101,6 +101,9 @@ extension AgreeCommand {
                 }
                 let decided = list.items.filter { $0.decision != nil }.count
                 Output.line("\(list.items.count) disagreement(s), \(decided) decided; \(list.agreed) passage(s) coded the same by all.")
+                if list.changedDecisions > 0 {
+                    Output.note("\(list.changedDecisions) decision(s) concern passages coded differently since: decide them again by their new numbers.")
+                }
                 if !list.notCodedByAll.isEmpty {
                     Output.note("Not listed (not every coder coded them): \(list.notCodedByAll.joined(separator: ", ")).")
                 }

@@ -9,17 +9,18 @@ struct ConsensusCommand: ParsableCommand {
         commandName: "consensus",
         abstract: "Settle disagreements: adopt one coder's passage, both, or none, as the consensus coding.",
         discussion: """
-            The decision is made as codings of a consensus coder («konsensus», or --as), on the adopted \
-            coders' own passages, so the coders' codings, and the agreement worked out from them, stay as \
-            they were. Deciding a passage again replaces the earlier decision. --agreed adopts every \
+            The decision is made as codings of a consensus coder («konsensus», or --as: a name nobody \
+            codes under), on the adopted coders' passages (both: the stretch they cover together), so the \
+            coders' codings, and the agreement worked out from them, stay as they were. Deciding a \
+            passage again, or deciding one whose codings changed since, replaces the earlier decision. --agreed adopts every \
             passage all coders coded the same, so the consensus coding is complete. Every decision is \
             in the event log and in `agree disagreements`.
 
             For example:
-              qualcode consensus 3f2a91c0 --coders anne,berit --adopt anne
-              qualcode consensus 3f2a91c0 --coders anne,berit --adopt both \\
+              qualcode consensus 3f2a91c0d4e5f607 --coders anne,berit --adopt anne
+              qualcode consensus 3f2a91c0d4e5f607 --coders anne,berit --adopt both \\
                   --note "Begge leser tillit her"
-              qualcode consensus 77b0e1d2 --coders anne,berit --adopt none
+              qualcode consensus 77b0e1d2a9c8f6e5 --coders anne,berit --adopt none
               qualcode consensus --agreed --coders anne,berit
             """)
     @OptionGroup var project: ProjectOptions
@@ -28,7 +29,7 @@ struct ConsensusCommand: ParsableCommand {
     @Argument(help: "The disagreements' numbers, as `agree disagreements` lists them.")
     var disagreements: [String] = []
 
-    @Option(help: ArgumentHelp("Whose passage to adopt: a coder, several separated by commas, both (all compared coders) or none.",
+    @Option(help: ArgumentHelp("Whose passage to adopt: a coder, several separated by commas, both (or all: every compared coder) or none.",
                                valueName: "side"))
     var adopt: String?
 
