@@ -64,6 +64,7 @@ import Testing
             (["consensus", "abcdef12", "--coders", "anne,berit"], "--adopt"),
             (["consensus", "abcdef12", "--coders", "anne,berit", "--adopt", "anne"], "no disagreement abcdef12"),
             (["consensus", "--agreed", "--coders", "anne,berit", "--as", "anne"], "name of their own"),
+            (["code", "intervju-siv", "--quote", "Hun ringer", "--code", "Tillit", "--coder", "ond\nnavn"], "coder"),
         ] {
             let result = try cli.run(arguments)
             #expect(result.status != 0, "\(arguments)")

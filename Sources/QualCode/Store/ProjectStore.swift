@@ -44,6 +44,8 @@ public struct ProjectStore: Sendable {
                               extensions: [SchemaExtension] = []) throws -> ProjectStore {
         guard !FileManager.default.fileExists(atPath: url.path) else { throw StoreError.projectExists(path: url.path) }
         let title = try NameRules.checked(title, what: "project title")
+        // The coder goes onto every coding and into exports (a CSV column): a name, not a line break or escape.
+        let coder = try NameRules.checked(coder, what: "coder")
         do {
             let pool = try DatabasePool(path: url.path, configuration: configuration())
             try pool.write { db in try db.execute(sql: "PRAGMA application_id = \(Migrations.applicationID)") }
@@ -73,6 +75,7 @@ public struct ProjectStore: Sendable {
     public static func open(at url: URL, coder: String, extensions: [SchemaExtension] = [],
                             busyTimeout: TimeInterval = 10) throws -> ProjectStore {
         let path = url.path
+        let coder = try NameRules.checked(coder, what: "coder")
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
             throw StoreError.projectNotFound(path: path)
