@@ -189,6 +189,28 @@ import Testing
         #expect(try anne.integrityCheck() == "ok")
     }
 
+    @Test func aTranscriptEditedInTheCopyComesInBesideOurs() throws {
+        let folder = try TemporaryFolder()
+        let (anne, transcript) = try Self.annesProject(folder)
+        let berit = try Self.copy(anne, to: folder.file("berit.qualcode"), as: "berit")
+        // Berit corrects a word: the same transcript (the same id), another text, so offsets may differ.
+        _ = try berit.replaceText(in: transcript, find: "Lederen min", with: "Avdelingslederen min")
+        _ = try berit.code(transcript, .quote("Avdelingslederen min", occurrence: nil), codes: ["Tid"])
+
+        let report = try anne.merge(from: berit.url)
+
+        #expect(report.count(.transcript) == MergeCount(kind: .transcript, new: 1, matched: 0))
+        #expect(report.conflicts.map { "\($0.what) \($0.aspect.id) \($0.ours) | \($0.theirs) | \($0.outcome)" } == [
+            "eva text \(Self.interview.unicodeScalars.count) characters | \(Self.interview.unicodeScalars.count + 9) characters | cameInAs(\"eva-2\")",
+        ])
+        // Theirs came in whole beside ours, with its codings (Anne's first one too, on its copy of the text).
+        #expect(try anne.transcripts().map(\.name) == ["eva", "eva-2"])
+        #expect(try anne.transcript(transcript).text == Self.interview)
+        let texts = try anne.retrieve(code: try anne.resolve.code("Tid")).map(\.segment.text)
+        #expect(texts == ["Avdelingslederen min"])
+        #expect(try anne.integrityCheck() == "ok")
+    }
+
     @Test func theBackupIsTheProjectAsItWasBeforeTheMerge() throws {
         let folder = try TemporaryFolder()
         let (anne, transcript) = try Self.annesProject(folder)

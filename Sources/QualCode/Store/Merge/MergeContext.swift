@@ -53,7 +53,9 @@ package final class MergeContext {
 
     /// Their id when no row of `table` here has it (the record keeps its id across copies), else a new one.
     package func freeID(_ id: UUID, in table: String, column: String = "id") throws -> UUID {
-        let taken = try Bool.fetchOne(ours, sql: "SELECT EXISTS (SELECT 1 FROM \"\(table)\" WHERE \"\(column)\" = ?)", arguments: [id]) ?? false
+        // A cached statement: a merge asks this once per coding it brings in.
+        let statement = try ours.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM \"\(table)\" WHERE \"\(column)\" = ?)")
+        let taken = try Bool.fetchOne(statement, arguments: [id]) ?? false
         return taken ? UUID.timeOrdered() : id
     }
 
