@@ -74,3 +74,34 @@ import TestSupport
         #expect(try ours.integrityCheck() == "ok")
     }
 }
+
+extension CondensationMergeTests {
+    /// The demo project as version 0.1 wrote it (see the core's migration tests).
+    static let landed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("QualCodeTests/Fixtures/landed-0.1.qualcode")
+
+    @Test func aCopyWrittenByAnOlderVersionIsReadNotMigratedInPlace() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stc-merge-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let old = folder.appendingPathComponent("gammel.qualcode")
+        try FileManager.default.copyItem(at: Self.landed, to: old)
+        let bytes = try Data(contentsOf: old)
+        let ours = try ProjectStore.create(at: folder.appendingPathComponent("ny.qualcode"), title: "Ny", coder: "anne",
+                                           extensions: [Condensation.schema])
+
+        let report = try ours.merge(from: old)
+
+        #expect(report.count(.coding).new == 111)
+        #expect(report.count(.code).new == 22)
+        #expect(report.count(.group).new > 0)
+        #expect(try Data(contentsOf: old) == bytes)
+        #expect(!FileManager.default.fileExists(atPath: old.path + "-wal"))
+        #expect(try ours.counts().codings == 111)
+        #expect(try ours.integrityCheck() == "ok")
+        #expect(try ours.merge(from: old).broughtInAnything == false)
+        // The core alone does not know condensation's tables: it refuses rather than leave them behind.
+        let core = try ProjectStore.create(at: folder.appendingPathComponent("kjerne.qualcode"), title: "Kjerne", coder: "anne")
+        #expect(throws: StoreError.mergeRefused(path: old.path, reason: .missingModules(["stc"]))) { try core.merge(from: old) }
+    }
+}

@@ -249,6 +249,11 @@ import Testing
         try FileManager.default.createDirectory(at: folder.file("carl"), withIntermediateDirectories: true)
         let roundabout = folder.url.appendingPathComponent("carl/../studie.qualcode")
         #expect(throws: StoreError.mergeRefused(path: roundabout.path, reason: .sameFile)) { try anne.merge(from: roundabout) }
+        // And by a hard link.
+        let link = folder.file("lenke.qualcode")
+        try FileManager.default.linkItem(at: anne.url, to: link)
+        #expect(throws: StoreError.mergeRefused(path: link.path, reason: .sameFile)) { try anne.merge(from: link) }
+        try FileManager.default.removeItem(at: link)
 
         // A copy cut short: the first pages only.
         let whole = try Data(contentsOf: anne.url)
