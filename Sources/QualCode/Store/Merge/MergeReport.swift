@@ -2,7 +2,7 @@ import Foundation
 
 /// What merging another copy of the project brought in: per kind of record how many came in new and
 /// how many were found here already, the conflicts (ours kept), and the backup made first.
-public struct MergeReport: Hashable, Sendable {
+public struct MergeReport: Hashable, Sendable, Codable {
     /// The other file's name (never its content).
     public var other: String
     /// The consistent copy of our file made before the merge; nil when nothing new came in (no change,
@@ -29,7 +29,7 @@ public struct MergeReport: Hashable, Sendable {
 }
 
 /// How many records of one kind came in new, and how many of the other copy's we had already.
-public struct MergeCount: Hashable, Sendable {
+public struct MergeCount: Hashable, Sendable, Codable {
     public var kind: MergeKind
     public var new: Int
     public var matched: Int
@@ -43,7 +43,7 @@ public struct MergeCount: Hashable, Sendable {
 
 /// A kind of record a merge carries, with its name in both report languages. The core's are static
 /// members; a module adds its own, its id prefixed with the module's name (`stc.group`).
-public struct MergeKind: Hashable, Sendable {
+public struct MergeKind: Hashable, Sendable, Codable {
     public var id: String
     /// Plural nouns for the count table: «codings», «kodinger».
     public var english: String
@@ -69,7 +69,7 @@ public struct MergeKind: Hashable, Sendable {
 
 /// One place where the two copies disagree. Ours is kept, or theirs comes in under another name; the
 /// report says which.
-public struct MergeConflict: Hashable, Sendable {
+public struct MergeConflict: Hashable, Sendable, Codable {
     public var kind: MergeKind
     /// The record as a person knows it: a code's path, a transcript's short name, «eva: rolle».
     public var what: String
@@ -89,7 +89,7 @@ public struct MergeConflict: Hashable, Sendable {
 }
 
 /// What about a record differs between the copies, in both report languages.
-public struct MergeAspect: Hashable, Sendable {
+public struct MergeAspect: Hashable, Sendable, Codable {
     public var id: String
     public var english: String
     public var norwegian: String
@@ -114,7 +114,7 @@ public struct MergeAspect: Hashable, Sendable {
 }
 
 /// How a conflict was settled.
-public enum MergeOutcome: Hashable, Sendable {
+public enum MergeOutcome: Hashable, Sendable, Codable {
     /// Ours stays as it is; theirs is not taken.
     case keptOurs
     /// Theirs came in too, under this name.
