@@ -20,7 +20,7 @@ extension ProjectStore {
         let source = try MergeSource(url: other, into: self)
         defer { source.close() }
         let backup = try Self.backupURL(for: url)
-        var report = MergeReport(other: other.lastPathComponent)
+        var report = MergeReport(other: other.lastPathComponent, modulesNotCarried: extensions.filter { $0.merge == nil }.map(\.name))
         var committed = false
         do {
             try source.store.pool.read { theirs in

@@ -45,6 +45,9 @@ struct MergeCommand: ParsableCommand {
         }
         if !report.broughtInAnything { Output.line("Nothing new in \(report.other); the project is unchanged.") }
         if let backup = report.backup { Output.line("Backup made first: \(backup.path)") }
+        if !report.modulesNotCarried.isEmpty {
+            Output.line("Not brought in: the tables of \(report.modulesNotCarried.joined(separator: ", ")), which cannot be merged yet.")
+        }
         if report.conflicts.isEmpty {
             Output.line("No conflicts.")
         } else {

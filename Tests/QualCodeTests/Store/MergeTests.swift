@@ -287,6 +287,24 @@ import Testing
         #expect(try String(contentsOf: text, encoding: .utf8) == "Eva: dette er ikke et prosjekt, eh.\n")
     }
 
+    @Test func aModuleThatCannotMergeIsNamedInTheReport() throws {
+        let folder = try TemporaryFolder()
+        let module = SchemaExtension(name: "demo") { migrator in
+            migrator.registerMigration("demo.createNotes") { db in try db.execute(sql: "CREATE TABLE demoNote (id INTEGER PRIMARY KEY)") }
+        }
+        let ours = try ProjectStore.create(at: folder.file("studie.qualcode"), title: "Med modul", coder: "anne", extensions: [module])
+        _ = try ours.addCode("Tillit")
+        let theirs = try ProjectStore.create(at: folder.file("berit.qualcode"), title: "Med modul", coder: "berit", extensions: [module])
+        _ = try theirs.addCode("Trygghet")
+        let report = try ours.merge(from: theirs.url)
+        #expect(report.modulesNotCarried == ["demo"])
+        #expect(report.count(.code).new == 1)
+        let words = report.document(language: .en).blocks.compactMap { block -> String? in
+            if case let .paragraph(inlines) = block { return Inline.plainText(inlines) } else { return nil }
+        }
+        #expect(words.contains("Not brought in: the tables of demo, which cannot be merged yet."))
+    }
+
     @Test func theReportReadsBackFromWord() throws {
         let folder = try TemporaryFolder()
         let (anne, _) = try Self.annesProject(folder)

@@ -20,6 +20,7 @@ extension LabelKey {
     static let mergeCountsNote: LabelKey = "mergeCountsNote"
     static let mergeNoConflicts: LabelKey = "mergeNoConflicts"
     static let mergeConflictsNote: LabelKey = "mergeConflictsNote"
+    static let mergeModulesNotCarried: LabelKey = "mergeModulesNotCarried"
 }
 
 extension LabelSet {
@@ -47,6 +48,8 @@ extension LabelSet {
         (.mergeNoConflicts, nb: "Kopiene var ikke uenige om noe.", en: "The copies disagreed on nothing."),
         (.mergeConflictsNote, nb: "Der kopiene er uenige, er vår versjon beholdt; rett opp for hånd om deres skal gjelde.",
          en: "Where the copies disagree, ours was kept; change it by hand where theirs should stand."),
+        (.mergeModulesNotCarried, nb: "Ikke hentet inn: tabellene til {1}, som ikke kan slås sammen ennå.",
+         en: "Not brought in: the tables of {1}, which cannot be merged yet."),
     ]))
 }
 
@@ -84,6 +87,7 @@ extension MergeReport {
         let words = LabelSet.merge.labels(for: language)
         var blocks: [Block] = [.paragraph([.text(words(.mergeIntro, other))])]
         blocks.append(.paragraph([.text(backup.map { words(.mergeBackup, $0.lastPathComponent) } ?? words[.mergeNoBackup])]))
+        if !modulesNotCarried.isEmpty { blocks.append(.paragraph([.text(words(.mergeModulesNotCarried, modulesNotCarried.joined(separator: ", ")))])) }
         blocks.append(.table(countTable(language: language)))
         blocks.append(.table(conflictTable(language: language)))
         return Document(title: words[.mergeTitle], language: language, blocks: blocks, labels: words)

@@ -11,12 +11,17 @@ public struct MergeReport: Hashable, Sendable, Codable {
     /// Per kind, in the order the merge went through them (core records first, then each module's).
     public var counts: [MergeCount]
     public var conflicts: [MergeConflict]
+    /// The modules this project was opened with that have no way to carry their tables in a merge:
+    /// what the other copy holds in them stayed behind.
+    public var modulesNotCarried: [String]
 
-    public init(other: String, backup: URL? = nil, counts: [MergeCount] = [], conflicts: [MergeConflict] = []) {
+    public init(other: String, backup: URL? = nil, counts: [MergeCount] = [], conflicts: [MergeConflict] = [],
+                modulesNotCarried: [String] = []) {
         self.other = other
         self.backup = backup
         self.counts = counts
         self.conflicts = conflicts
+        self.modulesNotCarried = modulesNotCarried
     }
 
     /// Whether anything came in: false when the other copy held nothing we lack (a second merge).
