@@ -4,7 +4,7 @@ import QualCode
 
 extension Agreement {
     /// The tables agreement adds to a project file (names start with `agree`).
-    public static let schema = SchemaExtension(name: "agree", register: registerMigrations)
+    public static let schema = SchemaExtension(name: "agree", register: registerMigrations, segmentDependents: nil, merge: merge)
 
     @Sendable static func registerMigrations(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("agree.createConsensus") { db in

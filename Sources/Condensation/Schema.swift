@@ -6,7 +6,7 @@ extension Condensation {
     /// The tables condensation adds to a project file. Front ends open and create projects through
     /// QualCodeKit's `ProjectModules`, which lists it; the core alone takes it as
     /// `ProjectStore.open(at:coder:extensions: [Condensation.schema])`.
-    public static let schema = SchemaExtension(name: "stc", register: registerMigrations, segmentDependents: dependents)
+    public static let schema = SchemaExtension(name: "stc", register: registerMigrations, segmentDependents: dependents, merge: merge)
 
     /// What condensation holds on segments a deletion would remove (a transcript's): the meaning units
     /// among them, golden quotes (the subgroup's slot is left empty, `ON DELETE SET NULL`) and

@@ -4,7 +4,7 @@ import QualCode
 
 extension WorkMapping {
     /// The tables work mapping adds to a project file (names start with `map`).
-    public static let schema = SchemaExtension(name: "map", register: registerMigrations)
+    public static let schema = SchemaExtension(name: "map", register: registerMigrations, segmentDependents: nil, merge: merge)
 
     @Sendable static func registerMigrations(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("map.createWorkMap") { db in

@@ -30,7 +30,7 @@ struct QualCodeCommand: ParsableCommand {
         version: "0.1.0",
         groupedSubcommands: [
             CommandGroup(name: "Project", subcommands: [InitCommand.self, ProjectCommand.self, ParticipantCommand.self, ImportCommand.self,
-                                                         TranscriptCommand.self, ShowCommand.self, MemoCommand.self, LogCommand.self]),
+                                                         TranscriptCommand.self, ShowCommand.self, MemoCommand.self, LogCommand.self, MergeCommand.self]),
             CommandGroup(name: "Coding", subcommands: [CodeCommand.self, UncodeCommand.self, RecodeCommand.self, CodesCommand.self, UnitsCommand.self]),
             CommandGroup(name: "Finding", subcommands: [SearchCommand.self, RetrieveCommand.self]),
             CommandGroup(name: "Analysis", subcommands: [StcCommand.self, MapCommand.self, AgreeCommand.self, ConsensusCommand.self]),

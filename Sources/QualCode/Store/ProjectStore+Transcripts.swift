@@ -206,7 +206,7 @@ extension ProjectStore {
         return trimmed.isEmpty ? "transkripsjon" : trimmed
     }
 
-    private static func uniqueSlug(_ db: Database, _ base: String) throws -> String {
+    static func uniqueSlug(_ db: Database, _ base: String) throws -> String {
         let taken = Set(try String.fetchAll(db, sql: "SELECT slug FROM transcript"))
         if !taken.contains(base) { return base }
         var n = 2

@@ -12,6 +12,8 @@ public struct SchemaExtension: Sendable {
     /// What the module's tables hold on segments a deletion would remove (a transcript's), so the
     /// deletion's report lists it; the module's foreign keys decide what happens to those rows.
     let segmentDependents: SegmentDependents?
+    /// How a merge carries the module's tables from another copy of the project.
+    let merge: MergeHook?
 
     /// - Parameter register: registers the module's migrations, in order; a shipped migration is never
     ///   edited, a change is a new one appended.
@@ -19,12 +21,14 @@ public struct SchemaExtension: Sendable {
         self.init(name: name, register: register, segmentDependents: nil)
     }
 
-    /// A module whose tables refer to segments, with the count of what it holds on a set of them.
+    /// A module whose tables refer to segments, with the count of what it holds on a set of them, and
+    /// the hook that carries its tables when another copy is merged in.
     package init(name: String, register: @escaping @Sendable (inout DatabaseMigrator) -> Void,
-                 segmentDependents: SegmentDependents?) {
+                 segmentDependents: SegmentDependents?, merge: MergeHook? = nil) {
         self.name = name
         self.register = register
         self.segmentDependents = segmentDependents
+        self.merge = merge
     }
 
     /// The core's migrations followed by each extension's.

@@ -76,6 +76,8 @@ public enum StoreError: Error, Sendable, Equatable {
     case passwordLinkInvalid
     /// The change would leave the project's accounts without an owner.
     case lastOwner(name: String)
+    /// A merge that would not start; `path` is the other file.
+    case mergeRefused(path: String, reason: MergeRefusal)
 }
 
 /// The kinds of record a typed id names.
@@ -248,6 +250,13 @@ extension StoreError: CustomStringConvertible, LocalizedError {
             return "this password link is unknown, used already or expired; ask the project's owner for a new one."
         case let .lastOwner(name):
             return "\(name) is the project's last owner; make someone else owner first. Nothing was changed."
+        case let .mergeRefused(path, reason):
+            switch reason {
+            case .sameFile:
+                return "\(path) is this project's own file; a project cannot be merged with itself. Nothing was changed."
+            case let .missingModules(modules):
+                return "\(path) holds tables of \(modules.map { "\"\($0)\"" }.joined(separator: ", ")), which this project was not opened with; nothing was merged or changed."
+            }
         }
     }
 

@@ -1,0 +1,77 @@
+import Foundation
+import GRDB
+
+/// One merge under way: our database (inside the merge's write transaction), theirs (a read-only
+/// snapshot), what their records became here, and the counts and conflicts so far.
+///
+/// The core fills the id maps first (participants, transcripts, codes, segments, codings, memos);
+/// each module's hook then carries its own tables, naming core records through these maps.
+package final class MergeContext {
+    package let ours: Database
+    package let theirs: Database
+    /// Who merges: the author of records the merge itself makes.
+    package let coder: String
+    /// Their id → ours, for every record of theirs that came in or was found here.
+    package var participants: [UUID: UUID] = [:]
+    package var attributes: [UUID: UUID] = [:]
+    package var transcripts: [UUID: UUID] = [:]
+    package var codes: [UUID: UUID] = [:]
+    package var segments: [UUID: UUID] = [:]
+    package var codings: [UUID: UUID] = [:]
+    package var memos: [UUID: UUID] = [:]
+
+    private var counts: [MergeCount] = []
+    private var countIndex: [MergeKind: Int] = [:]
+    package private(set) var conflicts: [MergeConflict] = []
+
+    init(ours: Database, theirs: Database, coder: String) {
+        self.ours = ours
+        self.theirs = theirs
+        self.coder = coder
+    }
+
+    /// Lists `kinds` in the report in this order, with zeros until something is counted.
+    package func declare(_ kinds: MergeKind...) {
+        for kind in kinds { _ = index(kind) }
+    }
+
+    /// One (or `count`) of theirs came in new.
+    package func added(_ kind: MergeKind, _ count: Int = 1) { counts[index(kind)].new += count }
+
+    /// One (or `count`) of theirs was here already.
+    package func matched(_ kind: MergeKind, _ count: Int = 1) { counts[index(kind)].matched += count }
+
+    package func conflict(_ kind: MergeKind, _ what: String, _ aspect: MergeAspect, ours: String, theirs: String,
+                          outcome: MergeOutcome = .keptOurs) {
+        conflicts.append(MergeConflict(kind: kind, what: what, aspect: aspect, ours: ours, theirs: theirs, outcome: outcome))
+    }
+
+    /// A conflict when both copies hold a value for `aspect` and the values differ (ours is kept).
+    package func compare(_ kind: MergeKind, _ what: String, _ aspect: MergeAspect, ours: String?, theirs: String?) {
+        if let ours, let theirs, ours != theirs { conflict(kind, what, aspect, ours: ours, theirs: theirs) }
+    }
+
+    /// Their id when no row of `table` here has it (the record keeps its id across copies), else a new one.
+    package func freeID(_ id: UUID, in table: String, column: String = "id") throws -> UUID {
+        // A cached statement: a merge asks this once per coding it brings in.
+        let statement = try ours.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM \"\(table)\" WHERE \"\(column)\" = ?)")
+        let taken = try Bool.fetchOne(statement, arguments: [id]) ?? false
+        return taken ? UUID.timeOrdered() : id
+    }
+
+    var report: [MergeCount] { counts }
+
+    private func index(_ kind: MergeKind) -> Int {
+        if let i = countIndex[kind] { return i }
+        counts.append(MergeCount(kind: kind))
+        countIndex[kind] = counts.count - 1
+        return counts.count - 1
+    }
+}
+
+extension SchemaExtension {
+    /// Carries a module's own tables from the other copy (`context.theirs`) into ours, through the id
+    /// maps the core filled, counting what came in and what was here already. It runs inside the
+    /// merge's one transaction; matching must make a second merge of the same file bring in nothing.
+    package typealias MergeHook = @Sendable (MergeContext) throws -> Void
+}

@@ -1,0 +1,10 @@
+import Foundation
+
+/// Why a merge would not start (besides the other file not being a project, or being newer, which the
+/// store's own errors say). Nothing was changed and no backup was left behind.
+public enum MergeRefusal: Sendable, Hashable {
+    /// The other file is our own project file.
+    case sameFile
+    /// The other project holds tables of modules this project was not opened with.
+    case missingModules([String])
+}

@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import QualCode
+
+/// `qualcode merge OTHER`: brings another copy of the project into this one.
+struct MergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Bring another copy of the project into this one, without duplicates.",
+        discussion: """
+            For double coding: each coder codes a copy of the project file, and one \
+            merges the others' copies in. Transcripts are matched by their text, codes \
+            by id and then path, codings kept per coder; memos, edited quotes, \
+            condensation, the work map and consensus decisions come along. Where the \
+            copies disagree, ours is kept and the conflict is listed. A backup of the \
+            project is made beside it first; merging the same copy again changes nothing.
+
+            For example:
+              qualcode merge berit.qualcode
+              qualcode merge berit.qualcode -o sammenslaing.docx
+              qualcode merge berit.qualcode -o konflikter.csv --table conflicts
+            """)
+    @OptionGroup var project: ProjectOptions
+
+    @Argument(help: ArgumentHelp("The other copy of the project.", valueName: "other"))
+    var other: String
+
+    @OptionGroup var out: DocumentOutputOptions
+
+    @Option(help: "The table a CSV report holds: counts or conflicts.")
+    var table: MergeReportTable = .counts
+
+    func validate() throws {
+        if out.output != nil, out.format != .csv, table != .counts {
+            throw ValidationError("--table picks the table of a CSV report; a document holds both.")
+        }
+    }
+
+    func run() throws {
+        if out.output != nil { try out.checkDestination(project: project) }
+        let store = try project.openStore()
+        let report = try store.merge(from: URL(fileURLWithPath: other))
+        for count in report.counts where count.new > 0 || count.matched > 0 {
+            Output.line("\(count.kind.english): \(count.new) new, \(count.matched) already here")
+        }
+        if !report.broughtInAnything { Output.line("Nothing new in \(report.other); the project is unchanged.") }
+        if let backup = report.backup { Output.line("Backup made first: \(backup.path)") }
+        if !report.modulesNotCarried.isEmpty {
+            Output.line("Not brought in: the tables of \(report.modulesNotCarried.joined(separator: ", ")), which cannot be merged yet.")
+        }
+        if report.conflicts.isEmpty {
+            Output.line("No conflicts.")
+        } else {
+            Output.line("\(report.conflicts.count) conflict(s), ours kept:")
+            for conflict in report.conflicts {
+                let outcome = switch conflict.outcome {
+                case .keptOurs: ""
+                case let .cameInAs(name): " (theirs came in as \(name))"
+                }
+                Output.line("  \(conflict.kind.english) \(conflict.what), \(conflict.aspect.english): ours \(Self.shown(conflict.ours)), theirs \(Self.shown(conflict.theirs))\(outcome)")
+            }
+        }
+        if out.output != nil {
+            try report.export(language: out.locale, to: try out.target(), csvTable: table)
+            out.wrote { "Wrote the merge report to \($0)." }
+        }
+    }
+
+    /// A value on one line, quoted and cut short.
+    private static func shown(_ value: String) -> String {
+        let line = value.replacingOccurrences(of: "\n", with: " ")
+        return "«" + (line.count > 60 ? String(line.prefix(59)) + "…" : line) + "»"
+    }
+}
+
+extension MergeReportTable: ExpressibleByArgument {}
