@@ -24,6 +24,8 @@ public enum ExchangeError: Error, Sendable, Equatable {
     case missingSource(file: String, source: String, path: String)
     /// A text source names a place that may not be read (outside the package, an absolute path inside one).
     case unsafeSourcePath(file: String, source: String, path: String)
+    /// The file's codes are nested `depth` levels deep, more than a project allows (`limit`).
+    case codesTooDeep(file: String, depth: Int, limit: Int)
     /// A file given as Taguette's project export that is not one.
     case notTaguette(file: String, reason: String)
     /// A new project's file already exists; it is left as it is.
@@ -55,6 +57,8 @@ public enum ExchangeError: Error, Sendable, Equatable {
             return "\(file): the text of source \"\(source)\" (\(path)) is not there; nothing was imported."
         case let .unsafeSourcePath(file, source, path):
             return "\(file): source \"\(source)\" points outside the package (\(path)); it is refused for safety."
+        case let .codesTooDeep(file, depth, limit):
+            return "\(file): its codes are nested \(depth) levels deep, and a project allows at most \(limit); nothing was imported."
         case let .notTaguette(file, reason):
             return "\(file) is not a Taguette project export (\(reason))."
         case let .destinationExists(path):

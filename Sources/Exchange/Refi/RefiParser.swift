@@ -30,6 +30,9 @@ enum RefiParser {
         let finished = parser.parse()
         if let problem = collector.problem { throw problem.error(file: file) }
         if let failure = collector.failure { throw .malformedXML(file: file, line: failure.line, reason: failure.reason) }
+        if collector.deepestCode > NameRules.maximumCodeDepth {
+            throw .codesTooDeep(file: file, depth: collector.deepestCode, limit: NameRules.maximumCodeDepth)
+        }
         guard finished, collector.rootClosed else {
             if collector.rootName == nil { throw .notRefi(file: file, expected: root, found: "no element") }
             throw .malformedXML(file: file, line: parser.lineNumber, reason: "the file ends before <\(root)> is closed")
@@ -61,6 +64,10 @@ private final class Collector: NSObject, XMLParserDelegate {
 
     private var path: [String] = []
     private var codes: [RefiCode] = []
+    /// Codes open below the deepest level a project allows: counted, not kept (the file is refused).
+    private var codesTooDeep = 0
+    /// How many levels the deepest code is down the tree.
+    private(set) var deepestCode = 0
     private var source: RefiTextSource?
     private var selection: RefiSelection?
     private var coding: RefiCoding?
@@ -126,6 +133,11 @@ private final class Collector: NSObject, XMLParserDelegate {
             guard let guid = guid() else { return }
             project.users.append(RefiUser(guid: guid, name: attributes["name"]))
         case "Code" where parent == "Codes" || parent == "Code":
+            deepestCode = max(deepestCode, codes.count + codesTooDeep + 1)
+            if codes.count >= NameRules.maximumCodeDepth {
+                codesTooDeep += 1
+                return
+            }
             guard let guid = guid() else { return }
             codes.append(RefiCode(guid: guid, name: attributes["name"] ?? "", isCodable: attributes["isCodable"] != "false",
                                   color: attributes["color"]))
@@ -208,6 +220,8 @@ private final class Collector: NSObject, XMLParserDelegate {
         }
         let captured = text
         switch name {
+        case "Code" where codesTooDeep > 0 && (parent == "Codes" || parent == "Code"):
+            codesTooDeep -= 1
         case "Code" where !codes.isEmpty && (parent == "Codes" || parent == "Code"):
             let code = codes.removeLast()
             if codes.isEmpty { project.codes.append(code) } else { codes[codes.count - 1].children.append(code) }

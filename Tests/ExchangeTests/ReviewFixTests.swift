@@ -1,0 +1,43 @@
+import Foundation
+import GRDB
+import QualCode
+import QualCodeKit
+import Testing
+@testable import Exchange
+
+/// Files a reviewer made to break the importers and exporter: each gets one clear error or a safe result.
+@Suite struct ReviewFixTests {
+    /// Codes nested `levels` deep, as a codebook or as a project's codebook.
+    static func nested(_ levels: Int, root: String) -> String {
+        let open = (0..<levels).map { "<Code guid=\"\(UUID().uuidString)\" name=\"Nivå \($0)\" isCodable=\"true\">" }.joined()
+        let codes = "<Codes>" + open + String(repeating: "</Code>", count: levels) + "</Codes>"
+        return root == "CodeBook"
+            ? "<?xml version=\"1.0\"?><CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\">\(codes)</CodeBook>"
+            : "<?xml version=\"1.0\"?><Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"Dyp\"><CodeBook>\(codes)</CodeBook></Project>"
+    }
+
+    @Test func aCodeTreeDeeperThanTheLimitIsRefused() throws {
+        let folder = try Study.folder()
+        let limit = NameRules.maximumCodeDepth
+        for levels in [limit + 1, 5_000] {
+            let file = folder.appendingPathComponent("dyp\(levels).qde")
+            try Data(Self.nested(levels, root: "Project").utf8).write(to: file)
+            let target = folder.appendingPathComponent("dyp\(levels).qualcode")
+            #expect(throws: ExchangeError.codesTooDeep(file: file.lastPathComponent, depth: levels, limit: limit)) {
+                try Exchange.importRefiProject(from: file, to: target, coder: "anne", extensions: ProjectModules.all)
+            }
+            for suffix in ["", "-wal", "-shm"] { #expect(!FileManager.default.fileExists(atPath: target.path + suffix)) }
+        }
+        let store = try Study.project(in: folder)
+        let before = try Study.records(store).codes
+        let codebook = folder.appendingPathComponent("dyp.qdc")
+        try Data(Self.nested(5_000, root: "CodeBook").utf8).write(to: codebook)
+        #expect(throws: ExchangeError.codesTooDeep(file: "dyp.qdc", depth: 5_000, limit: limit)) { try Exchange(store).importRefiCodebook(from: codebook) }
+        #expect(try Study.records(store).codes == before)
+        #expect(ExchangeError.codesTooDeep(file: "dyp.qdc", depth: 5_000, limit: limit).description.contains("5000 levels"))
+
+        let deepest = folder.appendingPathComponent("dypest.qdc")
+        try Data(Self.nested(limit, root: "CodeBook").utf8).write(to: deepest)
+        #expect(try Exchange(store).importRefiCodebook(from: deepest).added.count == limit)
+    }
+}
