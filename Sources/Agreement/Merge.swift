@@ -33,11 +33,12 @@ extension Agreement {
             }
             let codings = ConsensusDecision.decodeList(row["codings"]).compactMap(UUID.init(uuidString:)).compactMap { context.codings[$0]?.uuidString }
             try ours.execute(sql: """
-                INSERT INTO agreeDecision (disagreement, codeId, transcriptId, start, "end", coders, adopted, consensusCoder, codings, note, decidedBy, decidedAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [key, code, transcript, start, end, row["coders"] as String, adopted, row["consensusCoder"] as String,
-                                 ConsensusDecision.encodeList(codings), row["note"] as String?, row["decidedBy"] as String,
-                                 row["decidedAt"] as DatabaseValue])
+                INSERT INTO agreeDecision (disagreement, codeId, transcriptId, start, "end", coders, adopted, consensusCoder, codings, note,
+                                           decidedBy, decidedAt, agreed)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [key, code, transcript, start, end, ConsensusDecision.encodeList(coders.sorted()), adopted,
+                                 row["consensusCoder"] as String, ConsensusDecision.encodeList(codings), row["note"] as String?,
+                                 row["decidedBy"] as String, row["decidedAt"] as DatabaseValue, row["agreed"] as Bool])
             context.added(.consensusDecision)
         }
         for row in try Row.fetchAll(theirs, sql: "SELECT key, value FROM agreeSetting ORDER BY rowid") {
