@@ -5,7 +5,7 @@ import QualCode
 extension Exchange {
     /// The table the exchange module adds: the GUIDs other tools gave records, where they were not our
     /// own lower-case UUIDs (upper case, braces, `c001`), so an export gives them back as they came in.
-    public static let schema = SchemaExtension(name: "exchange", register: registerMigrations)
+    public static let schema = SchemaExtension(name: "exchange", register: registerMigrations, segmentDependents: nil, merge: merge)
 
     @Sendable static func registerMigrations(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("exchange.createGUIDs") { db in
