@@ -41,3 +41,38 @@ import Testing
         #expect(try Exchange(store).importRefiCodebook(from: deepest).added.count == limit)
     }
 }
+
+extension ReviewFixTests {
+    /// Taguette's export with one value changed: a column of another kind, or NULL where an id belongs.
+    @Test(arguments: [
+        ("UPDATE highlights SET start_offset = 'abc' WHERE id = 1", "highlights.start_offset holds text where a whole number belongs"),
+        ("UPDATE highlights SET document_id = 'en' WHERE id = 2", "highlights.document_id holds text where a whole number belongs"),
+        ("UPDATE highlights SET document_id = NULL WHERE id = 2", "highlights.document_id is empty (NULL) in a row"),
+        ("INSERT INTO highlight_tags VALUES (NULL, 1)", "highlight_tags.highlight_id is empty (NULL) in a row"),
+        ("UPDATE documents SET contents = x'C3FFFE' WHERE id = 1", "documents.contents holds binary data where text belongs"),
+        ("UPDATE highlight_tags SET tag_id = 'to' WHERE highlight_id = 4", "highlight_tags.tag_id holds text where a whole number belongs"),
+    ])
+    func aTaguetteValueOfTheWrongKindIsRefused(change: String, reason: String) throws {
+        let folder = try Study.folder()
+        let source = folder.appendingPathComponent("taguette.sqlite3")
+        try TaguetteTests.export(at: source)
+        try DatabaseQueue(path: source.path).write { db in try db.execute(sql: change) }
+        let target = folder.appendingPathComponent("fra-taguette.qualcode")
+        #expect(throws: ExchangeError.notTaguette(file: "taguette.sqlite3", reason: reason)) {
+            try Exchange.importTaguette(from: source, to: target, coder: "anne", extensions: ProjectModules.all)
+        }
+        for suffix in ["", "-wal", "-shm"] { #expect(!FileManager.default.fileExists(atPath: target.path + suffix)) }
+    }
+
+    @Test func aTaguetteBlobOfTextAndANullOffsetStillImport() throws {
+        let folder = try Study.folder()
+        let source = folder.appendingPathComponent("taguette.sqlite3")
+        try TaguetteTests.export(at: source)
+        try DatabaseQueue(path: source.path).write { db in
+            try db.execute(sql: "UPDATE documents SET contents = CAST(contents AS BLOB), name = NULL, description = NULL WHERE id = 1")
+            try db.execute(sql: "UPDATE highlights SET end_offset = NULL WHERE id = 4")
+        }
+        let report = try Exchange.importTaguette(from: source, to: folder.appendingPathComponent("ny.qualcode"), coder: "anne", extensions: ProjectModules.all)
+        #expect(report.transcripts == 1 && report.sources.first?.placed == 3)
+    }
+}

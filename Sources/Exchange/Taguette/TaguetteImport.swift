@@ -44,23 +44,55 @@ enum TaguetteReader {
         }
     }
 
+    /// A column's value, nil for NULL; a value of another kind (text where a number belongs) is refused
+    /// rather than trapped on.
+    private static func value<T: DatabaseValueConvertible>(_ row: Row, _ column: String, table: String, file: String) throws -> T? {
+        let value: DatabaseValue = row[column]
+        if value.isNull { return nil }
+        guard let typed = T.fromDatabaseValue(value) else {
+            let kind = switch value.storage {
+            case .int64: "a whole number"
+            case .double: "a decimal number"
+            case .string: "text"
+            case .blob: "binary data"
+            case .null: "nothing"
+            }
+            let wanted = T.self == String.self ? "text" : "a whole number"
+            throw ExchangeError.notTaguette(file: file, reason: "\(table).\(column) holds \(kind) where \(wanted) belongs")
+        }
+        return typed
+    }
+
+    /// A column's value that must be there.
+    private static func required<T: DatabaseValueConvertible>(_ row: Row, _ column: String, table: String, file: String) throws -> T {
+        guard let typed: T = try value(row, column, table: table, file: file) else {
+            throw ExchangeError.notTaguette(file: file, reason: "\(table).\(column) is empty (NULL) in a row")
+        }
+        return typed
+    }
+
+    /// A column's value where a missing or odd one only loses a detail (who made a highlight, when).
+    private static func lenient<T: DatabaseValueConvertible>(_ row: Row, _ column: String) -> T? {
+        T.fromDatabaseValue(row[column] as DatabaseValue)
+    }
+
     private static func guid(_ kind: String, _ id: Int64) -> String { RefiGUID.written(RefiGUID.named("taguette-" + kind, String(id))) }
 
     private static func project(_ db: Database, file: String) throws -> RefiProject {
         var project = RefiProject()
         project.origin = "Taguette"
         if try db.tableExists("projects"), let row = try Row.fetchOne(db, sql: "SELECT name, description FROM projects ORDER BY id LIMIT 1") {
-            project.name = row["name"] ?? ""
-            project.description = (row["description"] as String?).flatMap { $0.isEmpty ? nil : $0 }
+            project.name = try value(row, "name", table: "projects", file: file) ?? ""
+            project.description = (try value(row, "description", table: "projects", file: file) as String?).flatMap { $0.isEmpty ? nil : $0 }
         }
         // Who made each highlight, and when, from the log of commands.
         var made: [Int64: (user: String, date: Date?)] = [:]
         if try db.tableExists("commands") {
             for row in try Row.fetchAll(db, sql: "SELECT user_login, date, payload FROM commands WHERE payload LIKE '%highlight_add%'") {
-                guard let payload: String = row["payload"],
+                guard let payload: String = lenient(row, "payload"),
                       let json = try? JSONSerialization.jsonObject(with: Data(payload.utf8)) as? [String: Any],
                       json["type"] as? String == "highlight_add", let id = (json["id"] as? NSNumber)?.int64Value,
-                      let user: String = row["user_login"] else { continue }
+                      let user: String = lenient(row, "user_login") else { continue }
                 made[id] = (user, parseDate(row["date"]))
             }
         }
@@ -68,37 +100,43 @@ enum TaguetteReader {
         func userGUID(_ login: String) -> String { RefiGUID.written(RefiGUID.named("taguette-user", login)) }
 
         for row in try Row.fetchAll(db, sql: "SELECT id, path, description FROM tags ORDER BY path") {
-            let description: String? = row["description"]
-            project.codes.append(RefiCode(guid: guid("tag", row["id"]), name: row["path"] ?? "", color: nil,
+            let description: String? = try value(row, "description", table: "tags", file: file)
+            let id: Int64 = try required(row, "id", table: "tags", file: file)
+            project.codes.append(RefiCode(guid: guid("tag", id), name: try value(row, "path", table: "tags", file: file) ?? "", color: nil,
                                           description: description?.isEmpty == false ? description : nil))
         }
         var tagsOf: [Int64: [Int64]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT highlight_id, tag_id FROM highlight_tags ORDER BY tag_id") {
-            tagsOf[row["highlight_id"], default: []].append(row["tag_id"])
+            let highlight: Int64 = try required(row, "highlight_id", table: "highlight_tags", file: file)
+            tagsOf[highlight, default: []].append(try required(row, "tag_id", table: "highlight_tags", file: file))
         }
         var highlights: [Int64: [RefiSelection]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT id, document_id, start_offset, end_offset, snippet FROM highlights ORDER BY id") {
-            let id: Int64 = row["id"]
+            let id: Int64 = try required(row, "id", table: "highlights", file: file)
             let who = made[id]
             let codings = (tagsOf[id] ?? []).map { tag in
                 RefiCoding(guid: RefiGUID.written(RefiGUID.named("taguette-highlight-tag", "\(id)-\(tag)")), code: guid("tag", tag),
                            creatingUser: who.map { userGUID($0.user) }, created: who?.date)
             }
-            let snippet: String? = row["snippet"]
-            highlights[row["document_id"], default: []].append(RefiSelection(
-                guid: guid("highlight", id), name: snippet.map(TaguetteHTML.text), start: row["start_offset"] ?? 0, end: row["end_offset"] ?? 0,
+            let snippet: String? = try value(row, "snippet", table: "highlights", file: file)
+            let document: Int64 = try required(row, "document_id", table: "highlights", file: file)
+            let start: Int = try value(row, "start_offset", table: "highlights", file: file) ?? 0
+            let end: Int = try value(row, "end_offset", table: "highlights", file: file) ?? 0
+            highlights[document, default: []].append(RefiSelection(
+                guid: guid("highlight", id), name: snippet.map(TaguetteHTML.text), start: start, end: end,
                 creatingUser: who.map { userGUID($0.user) }, created: who?.date, codings: codings))
         }
         for row in try Row.fetchAll(db, sql: "SELECT id, name, description, contents, created FROM documents ORDER BY id") {
-            let id: Int64 = row["id"]
-            let html: String = row["contents"] ?? ""
+            let id: Int64 = try required(row, "id", table: "documents", file: file)
+            let html: String = try value(row, "contents", table: "documents", file: file) ?? ""
+            let name: String? = try value(row, "name", table: "documents", file: file)
             guard html.utf8.count <= TranscriptReader.maxTextSize else {
-                throw ImportError.textTooLarge(file: "\(file): \(row["name"] as String? ?? "document \(id)")", bytes: html.utf8.count,
+                throw ImportError.textTooLarge(file: "\(file): \(name ?? "document \(id)")", bytes: html.utf8.count,
                                                limit: TranscriptReader.maxTextSize)
             }
-            var source = RefiTextSource(guid: guid("document", id), name: row["name"], content: TaguetteHTML.text(html),
+            var source = RefiTextSource(guid: guid("document", id), name: name, content: TaguetteHTML.text(html),
                                         created: parseDate(row["created"]), selections: highlights[id] ?? [])
-            if let description: String = row["description"], !description.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if let description: String = try value(row, "description", table: "documents", file: file), !description.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 let note = guid("document-description", id)
                 project.notes.append(RefiNote(guid: note, name: "Beskrivelse", content: description))
                 source.noteRefs.append(note)
