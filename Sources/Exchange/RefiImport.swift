@@ -54,6 +54,8 @@ struct ProjectImporter {
     var report = RefiImportReport(path: "")
     private var guids = GUIDTable()
     private var usedIds: Set<UUID> = []
+    /// The GUIDs met so far, as ``RefiGUID/key(_:)`` gives them.
+    private var seenGUIDs: Set<String> = []
     private var users: [String: String] = [:]
     private var codes: [String: UUID] = [:]
     private var variables: [String: Attribute] = [:]
@@ -71,12 +73,21 @@ struct ProjectImporter {
     private var project: RefiProject { package.project }
 
     /// The GUID's own UUID when it is one not used yet, else a new id; a GUID that is not what we would
-    /// write for that id is kept.
+    /// write for that id is kept, unless the file used it before or it is not safe to write back (both
+    /// reported): the record then goes out under our own id.
     private mutating func recordId(_ kind: GUIDKind, _ guid: String) -> UUID {
         var id = RefiGUID.uuid(guid) ?? .timeOrdered()
-        if usedIds.contains(id) { id = .timeOrdered() }
+        let repeated = !seenGUIDs.insert(RefiGUID.key(guid)).inserted
+        if repeated || usedIds.contains(id) { id = .timeOrdered() }
         usedIds.insert(id)
-        guids.keep(kind, key: RefiGUID.written(id), guid: guid, ours: RefiGUID.written(id))
+        let shown = "\(kind.rawValue) \"\(guid.escapingControlCharacters().truncated())\""
+        if repeated {
+            report.guidsNotKept.append("\(shown): used before in the file")
+        } else if !RefiGUID.isSafe(guid) {
+            report.guidsNotKept.append("\(shown): not a GUID that can be written back")
+        } else {
+            guids.keep(kind, key: RefiGUID.written(id), guid: guid, ours: RefiGUID.written(id))
+        }
         return id
     }
 

@@ -23,6 +23,9 @@ public struct RefiImportReport: Sendable, Hashable, Codable {
     /// Names that had to change to be stored: a «/» (which separates levels of a code path), a name
     /// two siblings share, a blank or unusable name; each as `old → new`.
     public var renamed: [String] = []
+    /// GUIDs not kept for a later export (the record goes out under our own id): one the file used
+    /// before, or one that is not safe to write back; each as `kind "guid": why`.
+    public var guidsNotKept: [String] = []
     /// Codings whose code is not in the codebook.
     public var codingsWithoutCode = 0
     /// Codings of the same code by the same coder on the same passage, kept once.

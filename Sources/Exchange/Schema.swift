@@ -46,9 +46,9 @@ struct GUIDTable: Sendable {
         guids[Self.slot(GUIDKind.user.rawValue, name)] ?? RefiGUID.written(RefiGUID.named("user", name))
     }
 
-    /// Keeps `guid` for the record when it is not what we would write anyway.
+    /// Keeps `guid` for the record when it is not what we would write anyway, and is safe to write.
     mutating func keep(_ kind: GUIDKind, key: String, guid: String, ours: String) {
-        if guid != ours { guids[Self.slot(kind.rawValue, key)] = guid }
+        if guid != ours && RefiGUID.isSafe(guid) { guids[Self.slot(kind.rawValue, key)] = guid }
     }
 
     func save(_ db: Database) throws {

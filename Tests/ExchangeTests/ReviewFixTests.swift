@@ -76,3 +76,50 @@ extension ReviewFixTests {
         #expect(report.transcripts == 1 && report.sources.first?.placed == 3)
     }
 }
+
+extension ReviewFixTests {
+    static let hostileGUIDs = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <Project xmlns="urn:QDA-XML:project:1.0" name="GUID-er">
+        <CodeBook><Codes>
+          <Code guid="k-1" name="Tillit" isCodable="true"/>
+          <Code guid="k-1" name="Ledelse" isCodable="true"/>
+        </Codes></CodeBook>
+        <Sources>
+          <TextSource guid="../../../../tmp/x/PWNED" name="Siv" plainTextPath="internal://siv.txt"/>
+          <TextSource guid="A1B2C3D4-0000-4000-8000-000000000001" name="Ola" plainTextPath="internal://ola.txt"/>
+          <TextSource guid="{a1b2c3d4-0000-4000-8000-000000000001}" name="Kari" plainTextPath="internal://kari.txt"/>
+        </Sources>
+        </Project>
+        """
+
+    @Test func aGUIDThatIsNoGUIDNeverNamesAFileAndARepeatedOneIsNotKept() throws {
+        let folder = try Study.folder()
+        let texts = ["siv": "Siv: Vi får en henvisning fra veilederen.", "ola": "Ola: Jeg ringer tilbake samme dag.", "kari": "Kari: Det tar tid, eh, mye tid."]
+        let file = try Study.package([("project.qde", Data(Self.hostileGUIDs.utf8))] + texts.map { ("sources/\($0.key).txt", Data($0.value.utf8)) },
+                                     at: folder.appendingPathComponent("guid.qdpx"))
+        let first = folder.appendingPathComponent("guid.qualcode")
+        let report = try Exchange.importRefiProject(from: file, to: first, coder: "anne", extensions: ProjectModules.all)
+        #expect(report.guidsNotKept == ["code \"k-1\": used before in the file", "source \"../../../../tmp/x/PWNED\": not a GUID that can be written back",
+                                        "source \"{a1b2c3d4-0000-4000-8000-000000000001}\": used before in the file"])
+
+        let export = try Exchange(try ProjectModules.open(at: first, coder: "anne")).refiProject()
+        let entries = try Study.entries(export.data)
+        #expect(entries.keys.allSatisfy { !$0.contains("..") })
+        #expect(entries.keys.filter { $0.hasPrefix("sources/") }.count == 3)
+        let qde = String(decoding: try #require(entries["project.qde"]), as: UTF8.self)
+        #expect(!qde.contains("PWNED"))
+        #expect(qde.components(separatedBy: "guid=\"k-1\"").count == 2)
+        #expect(qde.components(separatedBy: "A1B2C3D4-0000-4000-8000-000000000001").count == 2)
+
+        let again = folder.appendingPathComponent("igjen.qdpx")
+        try export.data.write(to: again)
+        let second = folder.appendingPathComponent("igjen.qualcode")
+        let back = try Exchange.importRefiProject(from: again, to: second, coder: "anne", extensions: ProjectModules.all)
+        #expect(back.guidsNotKept.isEmpty)
+        let records = try Study.records(try ProjectModules.open(at: second, coder: "anne"))
+        #expect(Dictionary(uniqueKeysWithValues: records.transcripts.map { ($0.title, $0.text) })
+                == ["Siv": texts["siv"]!, "Ola": texts["ola"]!, "Kari": texts["kari"]!])
+        #expect(Set(records.codes.map(\.name)) == ["Tillit", "Ledelse"])
+    }
+}

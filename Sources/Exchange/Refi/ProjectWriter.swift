@@ -34,8 +34,9 @@ struct ProjectWriter {
         Set(records.codings.map(\.coder) + records.segments.map(\.createdBy) + records.memos.map(\.author)).sorted()
     }
 
-    /// The name a transcript's text has in the package's `sources/` folder.
-    func sourceFileName(_ transcript: Transcript) -> String { guids.guid(.source, transcript.id) + ".txt" }
+    /// The name a transcript's text has in the package's `sources/` folder: always our own id, never a
+    /// GUID another tool wrote.
+    func sourceFileName(_ transcript: Transcript) -> String { RefiGUID.written(transcript.id) + ".txt" }
 
     func memos(_ kind: MemoTarget.Kind, _ id: UUID?) -> [Memo] { memos[kind]?[id] ?? [] }
 

@@ -15,6 +15,19 @@ enum RefiGUID {
         uuid(guid).map(written) ?? guid.trimmingCharacters(in: .whitespaces)
     }
 
+    /// Whether a GUID another tool wrote may be written back as it is: up to 100 ASCII letters, digits,
+    /// hyphens, underscores and braces (no slashes, dots, spaces or control characters, which a reader
+    /// could take for a path or a line).
+    static func isSafe(_ guid: String) -> Bool {
+        (1...100).contains(guid.utf8.count) && guid.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "{"), UInt8(ascii: "}"): true
+            default: false
+            }
+        }
+    }
+
     /// How we write our own ids: lower case, no braces (either is valid REFI-QDA).
     static func written(_ id: UUID) -> String { id.uuidString.lowercased() }
 

@@ -117,7 +117,7 @@ extension RefiCommand {
                 Output.line("Codebook \(url.lastPathComponent): \(report.added.count) new, \(report.existing.count) already in the project.")
                 for path in report.added { Output.line("  new: \(path)") }
                 for path in report.existing { Output.line("  existing: \(path)") }
-                for change in report.renamed { Output.line("  renamed: \(change)") }
+                for change in report.renamed { Output.line("  renamed: \(change.escapingControlCharacters())") }
                 return
             }
             let coder = ProjectLocator.coder(explicit: project.coder)
@@ -143,7 +143,7 @@ extension RefiCommand {
                 Output.line("  \(s.transcript): \(s.placed) selections placed by \(s.convention.description)\(ends)\(agree)\(found)"
                             + (s.unplaced.isEmpty ? "" : "; \(s.unplaced.count) not placed:"))
                 for u in s.unplaced {
-                    Output.line("    \(u.guid) [\(u.start)–\(u.end)]\(u.name.map { " \"\($0.truncated())\"" } ?? ""): \(u.reason.description)")
+                    Output.line("    \(u.guid.escapingControlCharacters()) [\(u.start)–\(u.end)]\(u.name.map { " \"\($0.escapingControlCharacters().truncated())\"" } ?? ""): \(u.reason.description)")
                 }
             }
             for (kind, count) in r.otherSources.sorted(by: { $0.key < $1.key }) { Output.line("Not imported: \(count) \(kind) (only text sources are).") }
@@ -152,7 +152,8 @@ extension RefiCommand {
             if r.duplicateCodings > 0 { Output.line("Kept once: \(r.duplicateCodings) codings repeated by the same coder on the same passage.") }
             if r.notesLeftOut > 0 { Output.line("Not imported: \(r.notesLeftOut) notes without text or longer than a memo may be.") }
             for value in r.valuesLeftOut { Output.line("Not imported (does not fit its type): \(value)") }
-            for change in r.renamed { Output.line("Renamed: \(change)") }
+            for change in r.renamed { Output.line("Renamed: \(change.escapingControlCharacters())") }
+            for guid in r.guidsNotKept { Output.line("GUID not kept (written anew on export): \(guid)") }
         }
     }
 }
