@@ -104,6 +104,24 @@ struct ProjectImporter {
         return checked
     }
 
+    /// A transcript's title as the name rules allow it: control and format characters (line breaks,
+    /// direction changes) become spaces and a long one is cut short; nil when nothing usable is left.
+    private func titled(_ raw: String?) -> String? {
+        guard let raw else { return nil }
+        var scalars = String.UnicodeScalarView()
+        for scalar in raw.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .control, .format, .lineSeparator, .paragraphSeparator: scalars.append(" ")
+            default: scalars.append(scalar)
+            }
+        }
+        var name = String(scalars).trimmingCharacters(in: .whitespacesAndNewlines)
+        if name.count > NameRules.maximumLength {
+            name = String(name.prefix(NameRules.maximumLength - 1)).trimmingCharacters(in: .whitespaces) + "…"
+        }
+        return try? NameRules.checked(name, what: "title")
+    }
+
     private func user(_ guid: String?) -> String {
         guid.flatMap { users[RefiGUID.key($0)] } ?? coder
     }
@@ -210,8 +228,12 @@ struct ProjectImporter {
 
     /// One text source with its selections and codings; returns the transcript's short name.
     private mutating func insert(_ source: RefiTextSource, number: Int, _ db: Database, store: ProjectStore) throws -> String {
-        let title = source.name?.trimmingCharacters(in: .whitespacesAndNewlines).nonEmpty
-            ?? source.plainTextPath.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent } ?? "Kilde \(number)"
+        let title = titled(source.name)
+            ?? titled(source.plainTextPath.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }) ?? "Kilde \(number)"
+        if let name = source.name, name.trimmingCharacters(in: .whitespacesAndNewlines).nonEmpty != nil,
+           title != name.trimmingCharacters(in: .whitespacesAndNewlines) {
+            report.renamed.append("\"\(name.escapingControlCharacters().truncated())\" → \"\(title.truncated())\"")
+        }
         let data: Data
         let raw: String
         if let path = source.plainTextPath, source.content == nil {

@@ -123,3 +123,25 @@ extension ReviewFixTests {
         #expect(Set(records.codes.map(\.name)) == ["Tillit", "Ledelse"])
     }
 }
+
+extension ReviewFixTests {
+    @Test func aTranscriptTitleIsHeldToTheNameRules() throws {
+        let folder = try Study.folder()
+        let long = "Intervju med Siv\n\u{9B}om tillit " + String(repeating: "og tid ", count: 700)
+        let qde = HostileInputTests.minimal.replacingOccurrences(of: "name=\"Siv\"", with: "name=\"\(long.replacingOccurrences(of: "\n", with: "&#10;"))\"")
+        let file = try Study.package([("project.qde", Data(qde.utf8)), ("sources/siv.txt", HostileInputTests.siv)], at: folder.appendingPathComponent("lang.qdpx"))
+        let target = folder.appendingPathComponent("lang.qualcode")
+        let report = try Exchange.importRefiProject(from: file, to: target, coder: "anne", extensions: ProjectModules.all)
+        let transcript = try #require(try Study.records(try ProjectModules.open(at: target, coder: "anne")).transcripts.first)
+        #expect(transcript.title.hasPrefix("Intervju med Siv om tillit og tid"))
+        #expect(transcript.title.count <= NameRules.maximumLength && transcript.title.hasSuffix("…") && NameRules.problem(in: transcript.title) == nil)
+        #expect(transcript.slug.count <= NameRules.maximumLength)
+        #expect(report.renamed.count == 1 && report.renamed.allSatisfy { !$0.contains("\n") })
+
+        let blank = HostileInputTests.minimal.replacingOccurrences(of: "name=\"Siv\"", with: "name=\"&#10;\u{200B}\"")
+        let other = try Study.package([("project.qde", Data(blank.utf8)), ("sources/siv.txt", HostileInputTests.siv)], at: folder.appendingPathComponent("blank.qdpx"))
+        let second = folder.appendingPathComponent("blank.qualcode")
+        _ = try Exchange.importRefiProject(from: other, to: second, coder: "anne", extensions: ProjectModules.all)
+        #expect(try Study.records(try ProjectModules.open(at: second, coder: "anne")).transcripts.first?.title == "siv")
+    }
+}
