@@ -21,6 +21,8 @@ public struct RefiExportSummary: Sendable, Hashable, Codable {
     public var users = 0
     /// Segments whose text an edit removed: they have no place in the text, so they and their codings are left out.
     public var orphanedSegmentsLeftOut = 0
+    /// Memos on those segments: written as notes on the segment's transcript rather than lost.
+    public var orphanedSegmentMemosOnTranscript = 0
     /// English labels of codes: REFI-QDA has no place for them.
     public var englishLabelsLeftOut = 0
     /// Steps, actions, actors, texts and disjunctures of the work map, as vertices of a graph.
@@ -62,7 +64,9 @@ extension Exchange {
             orphanedSegmentsLeftOut: records.segments.count - exported.count,
             englishLabelsLeftOut: records.codes.filter { $0.englishLabel != nil }.count,
             mapNodes: graph.vertices.count, mapLinks: graph.links.count, condensationNotes: condensation.notes.count)
-        return RefiExport(data: data, summary: summary)
+        var counted = summary
+        counted.orphanedSegmentMemosOnTranscript = writer.orphanedSegmentMemos
+        return RefiExport(data: data, summary: counted)
     }
 
     /// The code tree as a REFI-QDA codebook (`.qdc`): names, nesting, colours and definitions.

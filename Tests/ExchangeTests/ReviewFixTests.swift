@@ -145,3 +145,24 @@ extension ReviewFixTests {
         #expect(try Study.records(try ProjectModules.open(at: second, coder: "anne")).transcripts.first?.title == "siv")
     }
 }
+
+extension ReviewFixTests {
+    @Test func aMemoOnALeftOutSegmentGoesWithItsTranscript() throws {
+        let folder = try Study.folder()
+        let store = try Study.project(in: folder)
+        let eva = try store.resolve.transcript("intervju-eva")
+        _ = try store.replaceText(in: eva, find: "(latter) tillit er alt, skjønner du.", with: "")
+        let records = try Study.records(store)
+        let orphan = try #require(records.segments.first { $0.isOrphaned })
+        let memo = try #require(records.memos.first { $0.targetKind == .segment && $0.targetId == orphan.id })
+
+        let export = try Exchange(store).refiProject()
+        #expect(export.summary.orphanedSegmentsLeftOut == 1 && export.summary.orphanedSegmentMemosOnTranscript == 1)
+        let package = folder.appendingPathComponent("studie.qdpx")
+        try export.data.write(to: package)
+        let copy = folder.appendingPathComponent("kopi.qualcode")
+        _ = try Exchange.importRefiProject(from: package, to: copy, coder: "anne", extensions: ProjectModules.all)
+        let back = try #require(try Study.records(try ProjectModules.open(at: copy, coder: "anne")).memos.first { $0.id == memo.id })
+        #expect(back.targetKind == .transcript && back.targetId == eva)
+    }
+}

@@ -17,6 +17,8 @@ struct ProjectWriter {
     private let segments: [Transcript.ID: [Segment]]
     private let codings: [Segment.ID: [Coding]]
     private let memos: [MemoTarget.Kind: [UUID?: [Memo]]]
+    /// Memos on left-out (orphaned) segments, written as notes on their transcript.
+    let orphanedSegmentMemos: Int
 
     init(_ records: ExchangeRecords, guids: GUIDTable, graph: WorkMapGraph? = nil, condensation: CondensationNotes? = nil) {
         self.records = records
@@ -26,7 +28,20 @@ struct ProjectWriter {
         children = Dictionary(grouping: records.codes, by: \.parentId).mapValues { $0.sorted { ($0.name.lowercased(), $0.name) < ($1.name.lowercased(), $1.name) } }
         segments = Dictionary(grouping: records.segments.filter { !$0.isOrphaned }, by: \.transcriptId)
         codings = Dictionary(grouping: records.codings, by: \.segmentId)
-        memos = Dictionary(grouping: records.memos, by: \.targetKind).mapValues { Dictionary(grouping: $0, by: \.targetId) }
+        // A memo on a segment that is left out (its text was removed) goes with the segment's transcript.
+        let orphans = Dictionary(records.segments.filter(\.isOrphaned).map { ($0.id, $0.transcriptId) }, uniquingKeysWith: { first, _ in first })
+        var grouped: [MemoTarget.Kind: [UUID?: [Memo]]] = [:]
+        var moved = 0
+        for memo in records.memos {
+            if memo.targetKind == .segment, let segment = memo.targetId, let transcript = orphans[segment] {
+                grouped[.transcript, default: [:]][transcript, default: []].append(memo)
+                moved += 1
+            } else {
+                grouped[memo.targetKind, default: [:]][memo.targetId, default: []].append(memo)
+            }
+        }
+        memos = grouped
+        orphanedSegmentMemos = moved
     }
 
     /// Everyone who coded, marked a segment or wrote a memo, by name.

@@ -71,6 +71,9 @@ extension RefiCommand {
                 if s.mapNodes > 0 { Output.line("The work map: a graph of \(s.mapNodes) nodes and \(s.mapLinks) links.") }
                 if s.orphanedSegmentsLeftOut > 0 {
                     Output.line("Left out: \(s.orphanedSegmentsLeftOut) segments whose text was removed by an edit.")
+                    if s.orphanedSegmentMemosOnTranscript > 0 {
+                        Output.line("Moved: \(s.orphanedSegmentMemosOnTranscript) memos on those segments, written as notes on their transcript.")
+                    }
                 }
             }
             if s.englishLabelsLeftOut > 0 { Output.line("Left out: \(s.englishLabelsLeftOut) English labels of codes (REFI-QDA has no place for them).") }
