@@ -43,7 +43,7 @@ private struct CodebookMerger {
     mutating func merge(_ refi: RefiCode, parent: UUID?, path: [String], _ db: Database) throws {
         let raw = refi.name.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "/", with: "∕")
         let name = (try? NameRules.checked(raw, what: "code")) ?? "Kode"
-        if name != refi.name { report.renamed.append("\"\(refi.name)\" → \"\(name)\"") }
+        if name != refi.name { report.renamed.append("\"\(refi.name.escapingControlCharacters())\" → \"\(name)\"") }
         let here = path + [name]
         let code: Code
         if let existing = byParent[parent]?.first(where: { $0.name.lowercased() == name.lowercased() }) {

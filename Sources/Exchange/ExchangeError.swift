@@ -26,6 +26,8 @@ public enum ExchangeError: Error, Sendable, Equatable {
     case unsafeSourcePath(file: String, source: String, path: String)
     /// The file's codes are nested `depth` levels deep, more than a project allows (`limit`).
     case codesTooDeep(file: String, depth: Int, limit: Int)
+    /// A source's or note's text in a package that is not UTF-8 (invalid at byte `offset`).
+    case notUTF8(file: String, offset: Int)
     /// A file given as Taguette's project export that is not one.
     case notTaguette(file: String, reason: String)
     /// A new project's file already exists; it is left as it is.
@@ -59,6 +61,8 @@ public enum ExchangeError: Error, Sendable, Equatable {
             return "\(file): source \"\(source)\" points outside the package (\(path)); it is refused for safety."
         case let .codesTooDeep(file, depth, limit):
             return "\(file): its codes are nested \(depth) levels deep, and a project allows at most \(limit); nothing was imported."
+        case let .notUTF8(file, offset):
+            return "\(file): the text is not UTF-8 (invalid at byte \(offset)), which a REFI-QDA source must be; save it as UTF-8 and import again. Nothing was imported."
         case let .notTaguette(file, reason):
             return "\(file) is not a Taguette project export (\(reason))."
         case let .destinationExists(path):

@@ -100,7 +100,7 @@ struct ProjectImporter {
         var n = 2
         while taken.contains(checked.lowercased()) { checked = "\(base) (\(n))"; n += 1 }
         taken.insert(checked.lowercased())
-        if checked != raw { report.renamed.append("\(raw.map { "\"\($0)\"" } ?? "(no name)") → \"\(checked)\"") }
+        if checked != raw { report.renamed.append("\(raw.map { "\"\($0.escapingControlCharacters())\"" } ?? "(no name)") → \"\(checked)\"") }
         return checked
     }
 
@@ -120,6 +120,15 @@ struct ProjectImporter {
             name = String(name.prefix(NameRules.maximumLength - 1)).trimmingCharacters(in: .whitespaces) + "…"
         }
         return try? NameRules.checked(name, what: "title")
+    }
+
+    /// A source's or note's text; one that is not UTF-8 is refused in words for this importer (it has
+    /// no choice of encoding to offer).
+    private static func decode(_ data: Data, file: String) throws -> String {
+        do { return try ExchangeInput.decode(data, file: file) } catch let error {
+            guard case let .invalidUTF8(_, offset) = error else { throw error }
+            throw ExchangeError.notUTF8(file: file, offset: offset)
+        }
     }
 
     private func user(_ guid: String?) -> String {
@@ -238,7 +247,7 @@ struct ProjectImporter {
         let raw: String
         if let path = source.plainTextPath, source.content == nil {
             data = try package.sourceData(path, source: title)
-            raw = try ExchangeInput.decode(data, file: "\(file): \(path)")
+            raw = try Self.decode(data, file: "\(file): \(path)")
         } else {
             raw = source.content ?? ""
             data = Data(raw.utf8)
@@ -310,7 +319,7 @@ struct ProjectImporter {
         for note in project.notes {
             var text = note.content
             if text == nil, let path = note.plainTextPath {
-                text = try ExchangeInput.decode(try package.sourceData(path, source: note.name ?? "note"), file: "\(file): \(path)")
+                text = try Self.decode(try package.sourceData(path, source: note.name ?? "note"), file: "\(file): \(path)")
             }
             let body = (text ?? "").replacingOccurrences(of: "\r\n", with: "\n")
             guard body.unicodeScalars.contains(where: { !$0.properties.isWhitespace }), body.unicodeScalars.count <= Memo.maximumLength else {

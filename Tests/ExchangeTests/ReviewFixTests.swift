@@ -166,3 +166,29 @@ extension ReviewFixTests {
         #expect(back.targetKind == .transcript && back.targetId == eva)
     }
 }
+
+extension ReviewFixTests {
+    @Test func aSourceThatIsNotUTF8IsNamedInTheImportersWords() throws {
+        let folder = try Study.folder()
+        let latin1 = try #require("Siv: Vi får en henvisning fra veilederen, og så ringer jeg.".data(using: .isoLatin1))
+        let file = try Study.package([("project.qde", Data(HostileInputTests.minimal.utf8)), ("sources/siv.txt", latin1)], at: folder.appendingPathComponent("latin.qdpx"))
+        let target = folder.appendingPathComponent("latin.qualcode")
+        #expect(throws: ExchangeError.notUTF8(file: "latin.qdpx: internal://siv.txt", offset: 9)) {
+            try Exchange.importRefiProject(from: file, to: target, coder: "anne", extensions: ProjectModules.all)
+        }
+        #expect(!FileManager.default.fileExists(atPath: target.path))
+        #expect(!ExchangeError.notUTF8(file: "latin.qdpx", offset: 17).description.contains("--"))
+    }
+
+    @Test func aRenamedLineHoldsNoLineBreak() throws {
+        let folder = try Study.folder()
+        let store = try Study.project(in: folder)
+        let codebook = folder.appendingPathComponent("falsk.qdc")
+        try Data("""
+            <?xml version="1.0"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>
+            <Code guid="k-1" name="a&#10;  new: Falsk/Sti" isCodable="true"/></Codes></CodeBook>
+            """.utf8).write(to: codebook)
+        let report = try Exchange(store).importRefiCodebook(from: codebook)
+        #expect(report.renamed.count == 1 && report.renamed.allSatisfy { !$0.contains("\n") })
+    }
+}
