@@ -192,3 +192,35 @@ extension ReviewFixTests {
         #expect(report.renamed.count == 1 && report.renamed.allSatisfy { !$0.contains("\n") })
     }
 }
+
+extension ReviewFixTests {
+    /// 2,000 quotes whose positions are all shifted, in a long text: each is looked for near where it was
+    /// said to be, not by a walk over the whole text (which took minutes).
+    @Test func shiftedQuotesInALongTextArePlacedQuickly() throws {
+        var lines: [String] = []
+        for n in 0..<12_000 { lines.append("Eva \(n): Vi snakket om tillit nummer \(n), eh, og det tok tid.") }
+        let raw = lines.joined(separator: "\n")
+        var text = SourceText(raw: raw)
+        let scalars = Array(raw.unicodeScalars)
+        var selections: [RefiSelection] = []
+        var offset = 0
+        for (n, line) in lines.enumerated() {
+            let length = line.unicodeScalars.count
+            if n % 6 == 0 {
+                let quote = "tillit nummer \(n),"
+                let start = offset + String(line[..<line.range(of: quote)!.lowerBound]).unicodeScalars.count
+                selections.append(RefiSelection(guid: UUID().uuidString, name: quote, start: start + 7, end: start + 7 + quote.unicodeScalars.count,
+                                                creatingUser: nil, created: nil))
+            }
+            offset += length + 1
+        }
+        #expect(selections.count == 2_000 && scalars.count > 600_000)
+        let clock = ContinuousClock()
+        var placement: Placement?
+        let took = clock.measure { placement = Placement(selections, in: &text, origin: nil, conventions: [.codePoints]) }
+        let placed = try #require(placement).placed
+        #expect(placed.count == 2_000 && placed.allSatisfy(\.reanchored))
+        #expect(placed.allSatisfy { String(String.UnicodeScalarView(scalars[$0.start..<$0.end])) == $0.selection.name })
+        #expect(took < .seconds(20))
+    }
+}

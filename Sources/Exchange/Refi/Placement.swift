@@ -52,6 +52,7 @@ struct Placement {
         let exclusive = spans.prefix(order.count)
         conventionsAgree = exclusive.count > 1 && !endInclusive && exclusive.allSatisfy { $0 == exclusive.first! }
         let chosen = spans[winner]
+        var index: [UInt64: [Int]]?
         for (selection, span) in zip(selections, chosen) {
             var placedSpan = span
             var reanchored = false
@@ -60,7 +61,7 @@ struct Placement {
             // text: a label («Tillit») or a quote cut short («Oh, that was…») would move it wrongly.
             if let quote = Self.quote(selection.name), Self.isQuote(quote, of: selection),
                placedSpan.map({ Self.quote(text.slice($0.lowerBound, $0.upperBound)) != quote }) ?? true,
-               let found = Self.find(selection.name!, in: text, near: placedSpan?.lowerBound ?? min(selection.start, text.count)) {
+               let found = Self.find(selection.name!, in: text, near: placedSpan?.lowerBound ?? min(selection.start, text.count), index: &index) {
                 placedSpan = found
                 reanchored = true
             }
@@ -97,21 +98,38 @@ struct Placement {
         return words.isEmpty ? nil : words.joined(separator: " ")
     }
 
-    /// The occurrence of `quote` nearest to `near`, if the stored text holds it (line ends as LF).
-    private static func find(_ quote: String, in text: SourceText, near: Int) -> Range<Int>? {
+    /// The occurrence of `quote` nearest to `near`, if the stored text holds it (line ends as LF); of two
+    /// as near, the earlier. Only the places where the quote's first two characters stand are tried
+    /// (`index`, made once per text), nearest first.
+    private static func find(_ quote: String, in text: SourceText, near: Int, index: inout [UInt64: [Int]]?) -> Range<Int>? {
         let needle = Array(SourceText(raw: quote).scalars)
-        guard !needle.isEmpty, needle.count <= text.count else { return nil }
-        var best: Int?
         let scalars = text.scalars
-        var i = 0
-        while i + needle.count <= scalars.count {
-            if scalars[i] == needle[0] && Array(scalars[i..<(i + needle.count)]) == needle {
-                if best == nil || abs(i - near) < abs(best! - near) { best = i }
-            }
-            i += 1
+        guard needle.count >= 2, needle.count <= scalars.count else { return nil }
+        if index == nil {
+            var made: [UInt64: [Int]] = [:]
+            for i in 0..<(scalars.count - 1) { made[pair(scalars[i], scalars[i + 1]), default: []].append(i) }
+            index = made
         }
-        return best.map { $0..<($0 + needle.count) }
+        guard let starts = index?[pair(needle[0], needle[1])] else { return nil }
+        func matches(_ i: Int) -> Bool {
+            guard i + needle.count <= scalars.count else { return false }
+            for k in 2..<needle.count where scalars[i + k] != needle[k] { return false }
+            return true
+        }
+        // The first start at or after `near`; then outwards, the nearer side first.
+        var low = 0, high = starts.count
+        while low < high { let mid = (low + high) / 2; if starts[mid] < near { low = mid + 1 } else { high = mid } }
+        var before = low - 1, after = low
+        while before >= 0 || after < starts.count {
+            let takeBefore = after >= starts.count || (before >= 0 && near - starts[before] <= starts[after] - near)
+            let i = takeBefore ? starts[before] : starts[after]
+            if takeBefore { before -= 1 } else { after += 1 }
+            if matches(i) { return i..<(i + needle.count) }
+        }
+        return nil
     }
+
+    private static func pair(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt64 { UInt64(a.value) << 32 | UInt64(b.value) }
 }
 
 /// A selection that could not be placed in its source's text; imports list every one.
