@@ -97,7 +97,9 @@ class AgreementPageTests(BrowserTest):
         ident = card.get_attribute("data-id")
         card.find_element(By.CSS_SELECTOR, "input.note").send_keys("Slitsomt er belastning")
         card.find_element(By.CSS_SELECTOR, 'button[data-adopt="mona"]').click()
-        WebDriverWait(driver, 10).until(lambda d: "decided" in d.find_element(By.ID, f"disagreement-{ident}").get_attribute("class"))
+        # The list is drawn again after the decision: read the new card afresh each time (no stale element).
+        WebDriverWait(driver, 10).until(lambda d: d.execute_script(
+            "const c = document.getElementById(arguments[0]); return !!c && c.classList.contains('decided')", f"disagreement-{ident}"))
         self.assertIn("Avgjort: mona valgt: Slitsomt er belastning", driver.find_element(By.ID, f"disagreement-{ident}").text)
         listed = qualcode(srv.project, "agree", "disagreements", "--coders", "lars,mona")
         self.assertIn("decided: mona adopted (anne): Slitsomt er belastning", listed)

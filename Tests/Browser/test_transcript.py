@@ -22,7 +22,7 @@ class BrowserTests(BrowserTest):
         driver.save_screenshot(str(SHOTS / "start.png"))
         # Logging out ends the session: the page is the login page again and the API refuses.
         driver.find_element(By.ID, "logout").click()
-        WebDriverWait(driver, 5).until(lambda d: "?token=" in d.find_element(By.TAG_NAME, "body").text)
+        WebDriverWait(driver, 5).until(lambda d: "?token=" in (d.execute_script("return document.body ? document.body.innerText : ''") or ""))
         status = driver.execute_script("return fetch('/api/session').then(r => r.status)")
         self.assertEqual(status, 401)
 
