@@ -128,6 +128,32 @@ import Testing
         #expect(try berit.merge(from: anne.url).broughtInAnything == false)
     }
 
+    @Test func aTextImportedTwiceKeepsEachTranscriptsCodings() throws {
+        let folder = try TemporaryFolder()
+        let (anne, first) = try Self.annesProject(folder)
+        // The same file imported again on purpose: two transcripts, one text.
+        var options = ImportOptions()
+        options.allowDuplicate = true
+        let second = try anne.importTranscripts([try folder.write("eva-igjen.txt", Self.interview)], options: options)[0].id
+        _ = try anne.code(second, .quote("Tid er det vi har minst av", occurrence: nil), codes: ["Tid"])
+        let berit = try Self.copy(anne, to: folder.file("berit.qualcode"), as: "berit")
+        let before = try Self.contents(anne)
+
+        let report = try anne.merge(from: berit.url)
+
+        // An unchanged copy: each transcript found as itself, nothing moved onto the other.
+        #expect(!report.broughtInAnything)
+        #expect(report.count(.transcript) == MergeCount(kind: .transcript, new: 0, matched: 2))
+        #expect(try Self.contents(anne) == before)
+        _ = try berit.code(second, .quote("Lederen min", occurrence: nil), codes: ["Tid"])
+        #expect(try anne.merge(from: berit.url).count(.coding) == MergeCount(kind: .coding, new: 1, matched: 2))
+        let places = try anne.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT s.transcriptId, s.text FROM coding k JOIN segment s ON s.id = k.segmentId ORDER BY s.start")
+                .map { "\($0["transcriptId"] as UUID == first ? "first" : "second"): \($0["text"] as String)" }
+        }
+        #expect(places == ["first: Tillit er alt", "second: Tid er det vi har minst av", "second: Lederen min"])
+    }
+
     @Test func aProjectMadeOnItsOwnComesInWithItsConflictsReported() throws {
         let folder = try TemporaryFolder()
         let (anne, _) = try Self.annesProject(folder)

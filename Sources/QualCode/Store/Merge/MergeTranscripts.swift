@@ -9,14 +9,19 @@ enum MergeTranscripts {
         let (ours, theirs) = (context.ours, context.theirs)
         context.declare(.transcript)
         var byHash: [String: UUID] = [:]
+        var ourHashes: [UUID: String] = [:]
         var ourSlugs: Set<String> = []
-        for row in try Row.fetchAll(ours, sql: "SELECT id, slug, text FROM transcript") {
-            byHash[hash(row["text"])] = row["id"]
+        for row in try Row.fetchAll(ours, sql: "SELECT id, slug, text FROM transcript ORDER BY rowid") {
+            let id: UUID = row["id"], digest = hash(row["text"])
+            if byHash[digest] == nil { byHash[digest] = id }
+            ourHashes[id] = digest
             ourSlugs.insert(row["slug"])
         }
         for transcript in try Transcript.order(Column.rowID).fetchAll(theirs) {
             let digest = hash(transcript.text)
-            if let mine = byHash[digest] {
+            // A text imported twice on purpose is two transcripts here: the one with their id when its
+            // text is the same, so each keeps its own codings; else the first with that text.
+            if let mine = ourHashes[transcript.id] == digest ? transcript.id : byHash[digest] {
                 context.transcripts[transcript.id] = mine
                 context.matched(.transcript)
                 continue
@@ -36,7 +41,8 @@ enum MergeTranscripts {
             }
             try new.insert(ours)
             try carry(context, from: transcript.id, to: new)
-            byHash[digest] = new.id
+            if byHash[digest] == nil { byHash[digest] = new.id }
+            ourHashes[new.id] = digest
             ourSlugs.insert(new.slug)
             context.transcripts[transcript.id] = new.id
             context.added(.transcript)
