@@ -215,6 +215,27 @@ import Testing
         #expect(try anne.integrityCheck() == "ok")
     }
 
+    @Test func aCodeNamedInAnotherLetterCaseIsOurs() throws {
+        let folder = try TemporaryFolder()
+        let (anne, _) = try Self.annesProject(folder)
+        // Carl made «tid» and «relasjoner/tillit» on his own: the same codes as ours by the store's rule.
+        let carl = try ProjectStore.create(at: folder.file("carl.qualcode"), title: "Carls kopi", coder: "carl")
+        let transcript = try carl.importTranscripts([try folder.write("eva.txt", Self.interview)], options: ImportOptions())[0].id
+        _ = try carl.addCode("relasjoner/tillit")
+        _ = try carl.addCode("tid")
+        _ = try carl.code(transcript, .quote("Tid er det vi har minst av", occurrence: nil), codes: ["tid"])
+        _ = try carl.code(transcript, .quote("Lederen min", occurrence: nil), codes: ["relasjoner/tillit"])
+
+        let report = try anne.merge(from: carl.url)
+
+        #expect(report.count(.code) == MergeCount(kind: .code, new: 0, matched: 3))
+        #expect(try anne.pool.read { db in try String.fetchAll(db, sql: "SELECT name FROM code ORDER BY name") } == ["Relasjoner", "Tid", "Tillit"])
+        #expect(try anne.retrieve(code: try anne.resolve.code("Tid")).map(\.segment.text) == ["Tid er det vi har minst av"])
+        #expect(Set(report.conflicts.map { "\($0.what) \($0.aspect.id): \($0.ours) | \($0.theirs)" }) == [
+            "Relasjoner path: Relasjoner | relasjoner", "Relasjoner/Tillit path: Relasjoner/Tillit | relasjoner/tillit", "Tid path: Tid | tid",
+        ])
+    }
+
     @Test func aTranscriptEditedInTheCopyComesInBesideOurs() throws {
         let folder = try TemporaryFolder()
         let (anne, transcript) = try Self.annesProject(folder)

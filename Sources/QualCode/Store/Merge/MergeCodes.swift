@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
 
-/// Codes by id, then by path (names are unique among siblings, so a parent and a name find one code).
+/// Codes by id, then by path (names are unique among siblings in any letter case, so a parent and a
+/// name find one code).
 /// A code both copies hold keeps our name, place, definition and colour; differences are reported.
 /// A new code comes in under the code its parent became here.
 enum MergeCodes {
@@ -58,8 +59,15 @@ enum MergeCodes {
         }
     }
 
+    /// A name's place among its siblings, in lower case: the store refuses «tid» beside «Tid», so theirs
+    /// is ours rather than a second sibling.
     private struct Place: Hashable {
         var parent: UUID?
         var name: String
+
+        init(parent: UUID?, name: String) {
+            self.parent = parent
+            self.name = name.lowercased()
+        }
     }
 }
