@@ -132,6 +132,12 @@ def open_transcript(driver, name="intervju-eva"):
     WebDriverWait(driver, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#transcript .row")))
 
 
+def text_of(driver, element_id):
+    """An element's text read in the page at once: a wait that finds the element and then reads it can meet
+    a redrawn page in between (StaleElementReferenceException); '' while it is not there."""
+    return driver.execute_script("const e = document.getElementById(arguments[0]); return e ? e.innerText : ''", element_id) or ""
+
+
 def select_text(driver, text):
     """Selects the first occurrence of `text` in the transcript as a mouse would: a DOM range over the
     text nodes, whose offsets the browser counts in UTF-16 units."""
@@ -163,7 +169,7 @@ def code_selection(driver, code, exact=False):
     field = WebDriverWait(driver, 5).until(EC.visibility_of_element_located((By.ID, "picker-input")))
     field.send_keys(code)
     field.send_keys(Keys.ENTER)
-    WebDriverWait(driver, 5).until(lambda d: "Kodet med" in d.find_element(By.ID, "toast").text
+    WebDriverWait(driver, 5).until(lambda d: "Kodet med" in text_of(d, "toast")
                                    or "Coded with" in d.find_element(By.ID, "toast").text)
     field.send_keys(Keys.ESCAPE)
 

@@ -7,7 +7,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from harness import (BrowserTest, SHOTS, add_account, click_coded, code_selection, highlight_count, log_in_with_form,
-                     open_transcript, qualcode, select_text, server, units)
+                     open_transcript, qualcode, select_text, server, units, text_of)
 
 
 class AccountTests(BrowserTest):
@@ -36,7 +36,7 @@ class AccountTests(BrowserTest):
         before = len(units())
         select_text(driver, "skjemaene tar tid")
         driver.find_element(By.TAG_NAME, "body").send_keys("c")
-        WebDriverWait(driver, 5).until(lambda d: "ikke endre" in d.find_element(By.ID, "toast").text
+        WebDriverWait(driver, 5).until(lambda d: "ikke endre" in text_of(d, "toast")
                                        or "not change" in d.find_element(By.ID, "toast").text)
         self.assertFalse(driver.find_element(By.ID, "picker").is_displayed())
         # The API refuses too, with the session's own CSRF token.
@@ -62,9 +62,9 @@ class AccountTests(BrowserTest):
         code_selection(berit, "Kartlegging")
         WebDriverWait(lars, 2.5).until(lambda d: highlight_count(d, "Kartlegging") == 1)
         self.assertTrue(click_coded(berit, "mer rapportering"))
-        WebDriverWait(berit, 5).until(lambda d: "lars" in d.find_element(By.ID, "popover").text)
+        WebDriverWait(berit, 5).until(lambda d: "lars" in text_of(d, "popover"))
         self.assertTrue(click_coded(lars, "Kartleggingen"))
-        WebDriverWait(lars, 5).until(lambda d: "berit" in d.find_element(By.ID, "popover").text)
+        WebDriverWait(lars, 5).until(lambda d: "berit" in text_of(d, "popover"))
         # The API says the same: each coding under the name of the account that made it.
         view = lars.execute_async_script("""
             const done = arguments[arguments.length - 1];

@@ -7,7 +7,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from harness import SHOTS, browser, log_in, qualcode, server
+from harness import SHOTS, browser, log_in, qualcode, server, text_of
 
 
 def groups_of(srv, text):
@@ -49,7 +49,7 @@ class BoardTests(unittest.TestCase):
             menu = WebDriverWait(driver, 5).until(lambda d: d.find_element(By.CSS_SELECTOR, ".move-menu select"))
             Select(menu).select_by_visible_text("Styring/Skjemaer")
             menu.send_keys(Keys.ENTER)
-            WebDriverWait(driver, 5).until(lambda d: "Skjemaer" in d.find_element(By.ID, "toast").text)
+            WebDriverWait(driver, 5).until(lambda d: "Skjemaer" in text_of(d, "toast"))
             self.assertIn(["Skjemaer"], [sorted(c) for c in groups_of(srv, "skjemaene tar tid")] or [[]])
             # Dragging: the page's own drag events, as the browser fires them for a mouse drag.
             driver.execute_script("""
@@ -59,9 +59,11 @@ class BoardTests(unittest.TestCase):
                 card.dispatchEvent(new DragEvent('dragstart', { bubbles: true, dataTransfer: data }));
                 zone.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: data }));
                 zone.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }));""")
-            WebDriverWait(driver, 5).until(lambda d: "Tid" in d.find_element(By.ID, "toast").text)
-            in_tid = [c.text for c in driver.find_elements(By.CSS_SELECTOR, '.zone[data-path="Styring/Tid"] .card')]
-            self.assertTrue(any("Kartleggingen" in x for x in in_tid), in_tid)
+            WebDriverWait(driver, 5).until(lambda d: "Tid" in text_of(d, "toast"))
+            # The toast can come before the board is drawn again: wait for the card in its new place.
+            in_tid = lambda d: d.execute_script(
+                "return [...document.querySelectorAll('.zone[data-path=\"Styring/Tid\"] .card')].map(c => c.innerText)")
+            WebDriverWait(driver, 5).until(lambda d: any("Kartleggingen" in x for x in in_tid(d)), "the card is not under Styring/Tid")
             self.assertNotIn("enheter utenfor subgrupper", driver.find_element(By.CSS_SELECTOR, ".steps").text)
             driver.save_screenshot(str(SHOTS / "board.png"))
         finally:
@@ -80,7 +82,7 @@ class BoardTests(unittest.TestCase):
             if len(options) > 1:
                 Select(driver.find_element(By.ID, "golden")).select_by_index(1)
             driver.find_element(By.CSS_SELECTOR, "#panel .primary").click()
-            WebDriverWait(driver, 5).until(lambda d: d.find_element(By.ID, "toast").text in ("Lagret", "Saved"))
+            WebDriverWait(driver, 5).until(lambda d: text_of(d, "toast") in ("Lagret", "Saved"))
             status = json.loads(qualcode(srv.project, "stc", "group", "--json"))
             sub = [g for g in status if g["path"] == "Styring/Skjemaer"][0]
             self.assertEqual(sub["condensate"], "Jeg bruker mye tid på skjemaer før jeg kan jobbe med det som betyr noe.")

@@ -9,7 +9,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from harness import SHOTS, browser, log_in, qualcode, server, units
+from harness import SHOTS, browser, log_in, qualcode, server, units, text_of
 
 
 def go(driver, hash_):
@@ -137,7 +137,7 @@ class CodePageTests(unittest.TestCase):
         self.assertIsNone(driver.execute_script("return window.__xss"))
         hit.find_element(By.CSS_SELECTOR, ".code-input").send_keys("Ukedag")
         hit.find_elements(By.CSS_SELECTOR, ".hit-code button")[1].click()
-        WebDriverWait(driver, 5).until(lambda d: "Ukedag" in d.find_element(By.ID, "toast").text)
+        WebDriverWait(driver, 5).until(lambda d: "Ukedag" in text_of(d, "toast"))
         self.assertIn("fredager", [u["text"] for u in units() if "Ukedag" in u["codes"]])
         driver.save_screenshot(str(SHOTS / "search.png"))
 

@@ -12,7 +12,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from harness import SHOTS, BrowserTest, click_coded, log_in, open_transcript, qualcode, server, units
+from harness import SHOTS, BrowserTest, click_coded, log_in, open_transcript, qualcode, server, units, text_of
 
 # Blank lines between the turns, as many transcribers write them: not numbered, but text between two lines.
 TEXT = """Intervjuer: Hvordan er en vanlig uke for deg?
@@ -31,7 +31,7 @@ def tor_units():
 
 
 def toast_says(driver, *words):
-    WebDriverWait(driver, 5).until(lambda d: any(w in d.find_element(By.ID, "toast").text for w in words))
+    WebDriverWait(driver, 5).until(lambda d: any(w in text_of(d, "toast") for w in words))
 
 
 def select_in(driver, selector, text, through=None):
@@ -111,7 +111,7 @@ class CodingEditTests(BrowserTest):
         display.clear()
         display.send_keys("Oppfølgingsplanen må bli klar før vi kan snakke om arbeidstrening")
         driver.find_element(By.ID, "quote-save").click()
-        error = WebDriverWait(driver, 5).until(lambda d: d.find_element(By.ID, "quote-error").text)
+        error = WebDriverWait(driver, 5).until(lambda d: text_of(d, "quote-error"))
         self.assertIn("not in the transcript", error)
         display.clear()
         display.send_keys("Oppfølgingsplanen må være klar (…) om arbeidstrening")

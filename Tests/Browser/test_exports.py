@@ -15,7 +15,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from harness import SHOTS, BrowserTest, add_account, log_in, log_in_with_form, qualcode, server
+from harness import SHOTS, BrowserTest, add_account, log_in, log_in_with_form, qualcode, server, text_of
 
 INTERVIEW = """Intervjuer: Hva gjør dere når en deltaker får jobb?
 Kari: Vi følger opp på arbeidsplassen. Det går først og fremst på å bygge trygghet hos arbeidsgiveren på Sørlandet.
@@ -90,7 +90,7 @@ class ExportPageTests(BrowserTest):
         form.find_element(By.NAME, "label").send_keys("({rolle})")
         form.find_element(By.ID, "export-download").click()
         second = wait_for_file(self.downloads, "sitater.docx")
-        WebDriverWait(driver, 5).until(lambda d: "sitater.docx" in d.find_element(By.ID, "toast").text)
+        WebDriverWait(driver, 5).until(lambda d: "sitater.docx" in text_of(d, "toast"))
         texts = [p.text for p in docx.Document(str(second)).paragraphs]
         self.assertIn("(Jobbspesialist)", " ".join(texts))
         self.assertFalse(any("døra står åpen" in t for t in texts))

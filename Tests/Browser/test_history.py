@@ -5,7 +5,7 @@ import unittest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from harness import SHOTS, browser, log_in, qualcode, server
+from harness import SHOTS, browser, log_in, qualcode, server, text_of
 
 
 class HistoryTests(unittest.TestCase):
@@ -38,7 +38,7 @@ class HistoryTests(unittest.TestCase):
             self.assertEqual(undone.get("restored"), "Stans", undone)
             driver.refresh()
             driver.find_element(By.ID, "history-link").click()
-            WebDriverWait(driver, 10).until(lambda d: "angret med u" in d.find_element(By.ID, "history").text)
+            WebDriverWait(driver, 10).until(lambda d: "angret med u" in text_of(d, "history"))
             texts = [r.text for r in driver.find_elements(By.CSS_SELECTOR, "#history li")]
             self.assertTrue(any("byttet kode på koding" in x and "Stans" in x and "Brudd" in x for x in texts), texts[:8])
             self.assertTrue(any("del av kodebytte" in x for x in texts), texts[:8])

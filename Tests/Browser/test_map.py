@@ -25,7 +25,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from harness import QUALCODE, SHOTS, BrowserTest, Server, qualcode, select_text
+from harness import QUALCODE, SHOTS, BrowserTest, Server, qualcode, select_text, text_of
 
 SIV = """Intervjuer: Hvordan begynner det?
 Siv: Vi får en henvisning fra veilederen, og så tar jeg en telefon for å høre om motivasjonen.
@@ -260,7 +260,7 @@ class MapPageTests(BrowserTest):
         first = driver.find_element(By.CSS_SELECTOR, '#picker-list li[aria-selected="true"]').text
         self.assertTrue(first.startswith("Steg: Bli kjent"), first)
         field.send_keys(Keys.ENTER)
-        WebDriverWait(driver, 5).until(lambda d: "Lagt til som belegg for Steg: Bli kjent" in d.find_element(By.ID, "toast").text)
+        WebDriverWait(driver, 5).until(lambda d: "Lagt til som belegg for Steg: Bli kjent" in text_of(d, "toast"))
         field.send_keys(Keys.ESCAPE)
         # The node's code is an ordinary code: the passage is highlighted in the transcript.
         WebDriverWait(driver, 5).until(lambda d: any("Vi tar en prat på kafé" in p.text for p in d.find_elements(By.CSS_SELECTOR, "#transcript .piece.coded")))
@@ -352,7 +352,7 @@ class MapPageTests(BrowserTest):
         self.assertEqual(steps[1:], ["Henvisning", "Bli kjent"])
         quotes = "\n".join(cell.text for row in document.tables[1].rows for cell in row.cells)
         self.assertIn("Vi får en henvisning fra veilederen", quotes)
-        WebDriverWait(driver, 5).until(lambda d: "arbeidskart-tabeller.docx" in d.find_element(By.ID, "toast").text)
+        WebDriverWait(driver, 5).until(lambda d: "arbeidskart-tabeller.docx" in text_of(d, "toast"))
 
         # Two tables as CSV: the server's one line says why, and nothing is downloaded.
         Select(form.find_element(By.NAME, "format")).select_by_value("csv")

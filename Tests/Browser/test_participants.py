@@ -11,7 +11,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from harness import SHOTS, BrowserTest, add_account, log_in, log_in_with_form, qualcode, server
+from harness import SHOTS, BrowserTest, add_account, log_in, log_in_with_form, qualcode, server, text_of
 
 
 def listed():
@@ -72,7 +72,7 @@ class ParticipantPageTests(BrowserTest):
         self.assertTrue(any(t.text == "desimaltall" for t in driver.find_elements(By.CSS_SELECTOR, "#attributes td")))
         # The transcript link opens it.
         hedda.find_element(By.CSS_SELECTOR, "td.linked a").click()
-        WebDriverWait(driver, 5).until(lambda d: "Hedda:" in d.find_element(By.ID, "transcript").text)
+        WebDriverWait(driver, 5).until(lambda d: "Hedda:" in text_of(d, "transcript"))
 
     def test_2_add_rename_and_refusals_from_the_library(self):
         driver = self.new_browser()

@@ -10,7 +10,7 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 from harness import (BrowserTest, SHOTS, click_coded, code_selection, highlight_count, log_in, open_transcript, qualcode,
-                     select_text, server, units)
+                     select_text, server, units, text_of)
 
 
 class BrowserTests(BrowserTest):
@@ -55,7 +55,7 @@ class BrowserTests(BrowserTest):
         for code in ["Tidsbruk", "Skjema"]:
             field.send_keys(code)
             field.send_keys(Keys.ENTER)
-            WebDriverWait(driver, 5).until(lambda d: code in d.find_element(By.ID, "toast").text)
+            WebDriverWait(driver, 5).until(lambda d: code in text_of(d, "toast"))
         field.send_keys(Keys.ESCAPE)
         piece = WebDriverWait(driver, 5).until(lambda d: [p for p in d.find_elements(By.CSS_SELECTOR, ".piece.coded")
                                                           if p.get_attribute("data-codings").count(",") >= 1])
@@ -65,11 +65,11 @@ class BrowserTests(BrowserTest):
         # A recent code by its number: 1 is the latest (Skjema).
         select_text(driver, "Kartleggingen")
         body.send_keys("1")
-        WebDriverWait(driver, 5).until(lambda d: "Skjema" in d.find_element(By.ID, "toast").text)
+        WebDriverWait(driver, 5).until(lambda d: "Skjema" in text_of(d, "toast"))
         self.assertIn("Kartleggingen", [u["text"] for u in units() if "Skjema" in u["codes"]])
         # u undoes it again.
         body.send_keys("u")
-        WebDriverWait(driver, 5).until(lambda d: "Skjema" in d.find_element(By.ID, "toast").text
+        WebDriverWait(driver, 5).until(lambda d: "Skjema" in text_of(d, "toast")
                                        and ("Angret" in d.find_element(By.ID, "toast").text or "Undid" in d.find_element(By.ID, "toast").text))
         self.assertNotIn("Kartleggingen", [u["text"] for u in units()])
         # ? shows every shortcut.
@@ -114,7 +114,7 @@ class BrowserTests(BrowserTest):
         driver.find_element(By.ID, "memo-save").click()
         WebDriverWait(driver, 5).until(lambda d: not d.find_element(By.ID, "memo-dialog").is_displayed())
         WebDriverWait(driver, 5, ignored_exceptions=[StaleElementReferenceException]).until(
-            lambda d: click_coded(d, "rapportering") and "«viktig»" in d.find_element(By.ID, "popover").text)
+            lambda d: click_coded(d, "rapportering") and "«viktig»" in text_of(d, "popover"))
         popover = driver.find_element(By.ID, "popover")
         self.assertIn("<script>window.__xss = 4</script> «viktig»", popover.text)
         self.assertIsNone(driver.execute_script("return window.__xss"))
