@@ -22,6 +22,8 @@ public struct WebApp: Sendable {
     public let behindProxy: Bool
     /// Failed logins, per account and per client address.
     public let throttle: LoginThrottle
+    /// The report of the last merge made here, for its download.
+    let lastMerge = LastMergeReport()
 
     public init(store: ProjectStore, owner: String, loginToken: String = Secret.make(), secureCookies: Bool = false,
                 tokenLogin: Bool = true, behindProxy: Bool = false, throttle: LoginThrottle = LoginThrottle(),
@@ -91,6 +93,7 @@ public struct WebApp: Sendable {
         MapRoutes(app: self).add(to: api)
         AgreementRoutes(app: self).add(to: api)
         ExchangeRoutes(app: self).add(to: api)
+        MergeRoutes(app: self).add(to: api)
         ExportRoutes(app: self).add(to: api)
         api.get("events") { [sessions, store] request, context in
             let id = try context.requireSession().id

@@ -44,4 +44,6 @@ public enum WebLimits {
     public static let jsonBody = 1 << 20
     /// An uploaded transcript (the importers' own limit on text applies inside).
     public static let upload = 64 << 20
+    /// Another copy of the project, uploaded to be merged.
+    public static let projectCopy = 1 << 30
 }

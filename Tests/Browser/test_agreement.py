@@ -8,6 +8,7 @@ module's own, started once for the module.
 """
 import json
 import shutil
+import sqlite3
 import subprocess
 import tempfile
 import time
@@ -21,7 +22,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from harness import QUALCODE, SHOTS, BrowserTest, Server, qualcode
+from harness import QUALCODE, SHOTS, BrowserTest, Server, qualcode, text_of
 
 SIV = """Intervjuer: Hvordan er samarbeidet med veilederen?
 Siv: Eh, jeg stoler på henne. Hun ringer alltid tilbake. (latter)
@@ -83,7 +84,7 @@ class AgreementPageTests(BrowserTest):
             self.assertIn(cell, cli)
         Select(driver.find_element(By.ID, "agreement-unit")).select_by_value("sentences")
         driver.find_element(By.ID, "agreement-compare").click()
-        WebDriverWait(driver, 10).until(lambda d: "Enhet: setninger" in d.find_element(By.ID, "agreement-result").text)
+        WebDriverWait(driver, 10).until(lambda d: "Enhet: setninger" in text_of(d, "agreement-result"))
         self.assertNotEqual(driver.find_elements(By.CSS_SELECTOR, "#agreement-statistics tbody tr td")[0].text, rows[1][1])
         driver.save_screenshot(str(SHOTS / "agreement.png"))
 
@@ -129,7 +130,7 @@ class AgreementPageTests(BrowserTest):
     def test_4_blind_coding_shows_a_coder_only_their_own_codings(self):
         owner = self.open_page()
         owner.find_element(By.ID, "agreement-blind").click()
-        WebDriverWait(owner, 10).until(lambda d: "Blindkoding er på" in d.find_element(By.ID, "agreement-blind-state").text)
+        WebDriverWait(owner, 10).until(lambda d: text_of(d, "agreement-blind-state").startswith("på: koderne ser bare"))
         try:
             lars = self.new_browser()
             lars.get(srv.base + "/login")
@@ -144,8 +145,53 @@ class AgreementPageTests(BrowserTest):
             WebDriverWait(lars, 10).until(EC.presence_of_element_located((By.ID, "agreement-closed")))
         finally:
             owner.find_element(By.ID, "agreement-blind").click()
-            WebDriverWait(owner, 10).until(lambda d: "Blindkoding er av" in d.find_element(By.ID, "agreement-blind-state").text)
+            WebDriverWait(owner, 10).until(lambda d: text_of(d, "agreement-blind-state").startswith("av:"))
         self.assertIn("Blind coding is off.", qualcode(srv.project, "agree", "blind"))
+
+
+    def test_5_the_owner_merges_a_coders_copy_and_downloads_the_report(self):
+        folder = Path(tempfile.mkdtemp(prefix="qualcode-merge-"))
+        try:
+            # Berit's copy of the served project (SQLite's own backup: consistent while the server runs), coded by her.
+            copy = folder / "berit.qualcode"
+            source, target = sqlite3.connect(str(srv.project)), sqlite3.connect(str(copy))
+            source.backup(target)
+            target.close()
+            source.close()
+            qualcode(copy, "code", "intervju-siv", "--quote", "Jeg skriver om kvelden", "--code", "Belastning", coder="berit")
+            driver = self.open_page(downloads=folder)
+            field = driver.find_element(By.ID, "merge-file")
+            driver.execute_script("arguments[0].hidden = false", field)
+            field.send_keys(str(copy))
+            WebDriverWait(driver, 20).until(lambda d: d.execute_script(
+                "const r = document.getElementById('merge-report'); return r ? r.textContent : ''"))
+            report = driver.find_element(By.ID, "merge-report").text
+            self.assertIn("Hentet inn fra berit.qualcode.", report)
+            self.assertIn("Sikkerhetskopi laget først, ved siden av prosjektfilen: ", report)
+            self.assertIn("Ingen konflikter.", report)
+            rows = {r.get_attribute("data-kind"): [c.text for c in r.find_elements(By.CSS_SELECTOR, "th, td")]
+                    for r in driver.find_elements(By.CSS_SELECTOR, "#merge-counts tbody tr")}
+            self.assertEqual(rows["coding"][:2], ["kodinger", "1"])
+            self.assertEqual(rows["transcript"], ["transkripsjoner", "0", "2"])
+            # The page is drawn again with Berit among the coders to compare.
+            self.assertIn("berit", driver.find_element(By.CSS_SELECTOR, "fieldset.coders").text)
+            driver.execute_script("document.getElementById('merge').scrollIntoView()")
+            driver.save_screenshot(str(SHOTS / "merge.png"))
+            self.assertIn("project.merge", qualcode(srv.project, "log"))
+
+            driver.find_element(By.ID, "merge-download-report").click()
+            deadline = time.time() + 15
+            while time.time() < deadline and not list(folder.glob("*.docx")):
+                time.sleep(0.2)
+            files = list(folder.glob("*.docx"))
+            self.assertEqual([f.name for f in files], ["sammenslåing.docx"])
+            document = docx.Document(str(files[0]))
+            text = "\n".join(p.text for p in document.paragraphs)
+            self.assertIn("Hentet inn fra berit.qualcode.", text)
+            self.assertEqual(len(document.tables), 2)
+            self.assertIn("kodinger", [row.cells[0].text for row in document.tables[0].rows])
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 class RefiPageTests(BrowserTest):
@@ -191,8 +237,8 @@ class RefiPageTests(BrowserTest):
             field = driver.find_element(By.ID, "codebook-file")
             driver.execute_script("arguments[0].hidden = false", field)
             field.send_keys(str(qdc))
-            WebDriverWait(driver, 10).until(lambda d: "2 nye koder, 1 fantes fra før" in d.find_element(By.ID, "toast").text)
-            WebDriverWait(driver, 10).until(lambda d: "Veilederen" in d.find_element(By.ID, "code-rows").text)
+            WebDriverWait(driver, 10).until(lambda d: "2 nye koder, 1 fantes fra før" in text_of(d, "toast"))
+            WebDriverWait(driver, 10).until(lambda d: "Veilederen" in text_of(d, "code-rows"))
         finally:
             shutil.rmtree(folder, ignore_errors=True)
 

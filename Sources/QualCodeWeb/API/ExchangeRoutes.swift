@@ -25,22 +25,9 @@ struct ExchangeRoutes {
         }
         group.post("import/refi-codebook") { request, context in
             let session = try context.requireWriter()
-            let query = request.uri.queryParameters
-            guard let given = query.get("file"), let fileName = ImportRoutes.fileName(given) else {
-                throw WebError(.badRequest, "name the uploaded file (file=NAME.qdc, .qdpx or .qde)")
-            }
-            var request = request
-            let body: ByteBuffer
-            do { body = try await request.collectBody(upTo: WebLimits.upload) } catch {
-                throw WebError(.contentTooLarge, "the file is larger than \(WebLimits.upload >> 20) MiB")
-            }
-            // The importer reads a file: the upload goes to a folder of its own, gone when the import is done.
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qualcode-upload-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: folder) }
-            let file = folder.appendingPathComponent(fileName)
-            try Data(body.readableBytesView).write(to: file)
-            let report = try await app.act(as: session) { try Exchange($0).importRefiCodebook(from: file) }
+            let upload = try await Upload.save(request, expected: "NAME.qdc, .qdpx or .qde")
+            defer { upload.remove() }
+            let report = try await upload.use { file in try await app.act(as: session) { try Exchange($0).importRefiCodebook(from: file) } }
             await app.changes.poke()
             return try JSON.response(report)
         }

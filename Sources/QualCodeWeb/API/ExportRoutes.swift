@@ -177,6 +177,7 @@ enum ExportKind: Sendable {
     case analysis(AnalysisExportRequest.Kind)
     case mapFigure, mapTables
     case agreement
+    case merge
 
     /// The label of the file's usual name («sitater», «kodebok»): a download is named in the page's language.
     var stemLabel: LabelKey {
@@ -193,6 +194,7 @@ enum ExportKind: Sendable {
         case .mapFigure: "fileMapFigure"
         case .mapTables: "fileMapTables"
         case .agreement: "fileAgreement"
+        case .merge: "fileMerge"
         }
     }
 

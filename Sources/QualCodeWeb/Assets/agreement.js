@@ -1,11 +1,12 @@
 // Several coders (#/agreement): choose the coders and the unit, see percent agreement, Cohen's κ and
 // Krippendorff's α per code, download the report, and settle the disagreements side by side as a
 // consensus coder's codings. The owner turns blind coding on and off here.
-import { state, $, el, t, api, toast, addRoute } from "./core.js";
+import { state, $, el, t, api, toast, upload, addRoute } from "./core.js";
 
 let overview = null;
 let chosen = null;      // the coders compared, in the order chosen
 let unit = "characters";
+let merged = null;      // the last merge's report, shown until the page is left
 
 // As the Word table writes them: −0,00 is 0,00, and a share just short of 100 % gets a second decimal.
 const number = (value, digits) => {
@@ -27,8 +28,9 @@ async function draw(main) {
   if (!chosen || !chosen.every((name) => names.includes(name))) chosen = names.slice(0, 2);
   const head = el("div", { class: "page-head" }, el("h1", { text: t("uiAgreement") }), el("p", { class: "muted", text: t("uiAgreementIntro") }));
   const blind = blindControl();
-  if (!overview.mayCompare) { main.replaceChildren(head, blind, el("p", { id: "agreement-closed", text: t("uiAgreementBlindClosed") })); return; }
-  if (names.length < 2) { main.replaceChildren(head, blind, el("p", { id: "agreement-empty", text: t("uiAgreementTooFew") })); return; }
+  const merging = mergeSection(main);
+  if (!overview.mayCompare) { main.replaceChildren(head, blind, el("p", { id: "agreement-closed", text: t("uiAgreementBlindClosed") }), merging); return; }
+  if (names.length < 2) { main.replaceChildren(head, blind, el("p", { id: "agreement-empty", text: t("uiAgreementTooFew") }), merging); return; }
   const boxes = el("fieldset", { class: "coders" }, el("legend", { text: t("uiAgreementCoders") }),
     overview.coders.filter((c) => c.name !== overview.consensusCoder).map((c) => el("label", {},
       el("input", { type: "checkbox", value: c.name, checked: chosen.includes(c.name), onchange: (event) => {
@@ -38,18 +40,21 @@ async function draw(main) {
     ["characters", "segments", "sentences"].map((u) => el("option", { value: u, selected: u === unit, text: t(`uiAgreementUnit_${u}`) }))));
   const compare = el("button", { type: "button", id: "agreement-compare", class: "primary", text: t("uiAgreementCompare"), onclick: () => show(main) });
   main.replaceChildren(head, blind, el("form", { class: "agreement-form", onsubmit: (event) => { event.preventDefault(); show(main); } }, boxes, units, compare),
-    el("section", { id: "agreement-result" }));
+    el("section", { id: "agreement-result" }), merging);
   if (chosen.length >= 2) await show(main);
 }
 
 function blindControl() {
-  const words = el("span", { id: "agreement-blind-state", class: "muted", text: t(overview.blind ? "uiAgreementBlindOn" : "uiAgreementBlindOff") });
-  if (state.session.role !== "owner") return el("p", { class: "blind muted" }, words);
+  const owner = state.session.role === "owner";
+  const wording = () => t(owner ? (overview.blind ? "uiAgreementBlindSwitchOn" : "uiAgreementBlindSwitchOff")
+    : (overview.blind ? "uiAgreementBlindOn" : "uiAgreementBlindOff"));
+  const words = el("span", { id: "agreement-blind-state", class: "muted", text: wording() });
+  if (!owner) return el("p", { class: "blind muted" }, words);
   return el("p", { class: "blind" }, el("label", {}, el("input", { type: "checkbox", id: "agreement-blind", checked: overview.blind, onchange: async (event) => {
     try {
       await api("POST", "/api/agreement/blind", { on: event.target.checked });
       overview.blind = event.target.checked;
-      words.textContent = t(overview.blind ? "uiAgreementBlindOn" : "uiAgreementBlindOff");
+      words.textContent = wording();
     } catch (error) { event.target.checked = !event.target.checked; toast(error.message, true); }
   } }), ` ${t("uiAgreementBlind")}`), " · ", words);
 }
@@ -131,6 +136,48 @@ function card(item, coders, writer, main) {
       el("button", { type: "button", class: "adopt", dataset: { adopt: "all" }, text: t("uiDisagreementAdoptAll"), onclick: () => decide(coders) }),
       el("button", { type: "button", class: "adopt", dataset: { adopt: "none" }, text: t("uiDisagreementAdoptNone"), onclick: () => decide([]) }),
       note) : null);
+}
+
+// The owner brings a coder's copy of the project file in (POST /api/merge) and sees what came in.
+function mergeSection(main) {
+  if (state.session.role !== "owner") return null;
+  const input = el("input", { id: "merge-file", type: "file", accept: ".qualcode", hidden: true });
+  const status = el("p", { id: "merge-status", class: "muted", role: "status" });
+  input.addEventListener("change", async () => {
+    const file = input.files[0];
+    if (!file) return;
+    status.textContent = t("uiMergeWorking", file.name);
+    try {
+      merged = await upload("/api/merge", file, { language: state.language });
+      await draw(main);
+      $("merge-report")?.scrollIntoView({ block: "nearest" });
+    } catch (error) { status.textContent = ""; toast(error.message, true); } finally { input.value = ""; }
+  });
+  return el("section", { id: "merge" }, el("h2", { text: t("uiMerge") }), el("p", { class: "muted", text: t("uiMergeIntro") }),
+    el("p", {}, input, el("button", { type: "button", id: "merge-choose", text: t("uiMergeChoose"), onclick: () => input.click() })),
+    status, merged ? mergeReport(merged) : null);
+}
+
+function mergeReport(report) {
+  const download = (id, text, extra) => el("a", { class: "button", id: `merge-download-${id}`, download: "", text,
+    href: `/api/exports/merge?${new URLSearchParams({ language: state.language, ...extra })}` });
+  const changed = report.counts.filter((c) => c.new || c.matched);
+  return el("div", { id: "merge-report" },
+    el("p", { text: t(report.broughtInAnything ? "uiMergeDone" : "uiMergeNothing", report.other) }),
+    report.backup ? el("p", { class: "muted", text: t("uiMergeBackup", report.backup) }) : null,
+    report.modulesNotCarried.length ? el("p", { class: "warning", text: t("uiMergeNotCarried", report.modulesNotCarried.join(", ")) }) : null,
+    changed.length ? el("table", { id: "merge-counts" },
+      el("thead", {}, el("tr", {}, [t("uiMergeKind"), t("uiMergeNew"), t("uiMergeMatched")].map((h) => el("th", { scope: "col", text: h })))),
+      el("tbody", {}, changed.map((c) => el("tr", { dataset: { kind: c.kind } }, el("th", { scope: "row", text: c.name }),
+        el("td", { class: "num", text: String(c.new) }), el("td", { class: "num", text: String(c.matched) }))))) : null,
+    report.conflicts.length ? [el("h3", { text: t("uiMergeConflicts", report.conflicts.length) }), el("table", { id: "merge-conflicts" },
+      el("thead", {}, el("tr", {}, [t("uiMergeKind"), t("uiMergeAspect"), t("uiMergeOurs"), t("uiMergeTheirs")].map((h) => el("th", { scope: "col", text: h })))),
+      el("tbody", {}, report.conflicts.map((c) => el("tr", {}, el("th", { scope: "row", text: `${c.kind}: ${c.what}` }), el("td", { text: c.aspect }),
+        el("td", { text: c.ours }), el("td", { text: c.theirs + (c.cameInAs ? ` (${t("uiMergeCameInAs", c.cameInAs)})` : "") })))))]
+      : el("p", { id: "merge-no-conflicts", text: t("uiMergeNoConflicts") }),
+    el("p", { class: "downloads" }, download("report", t("uiMergeDownloadReport"), { format: "docx" }),
+      download("counts", t("uiMergeDownloadCounts"), { format: "csv", table: "counts" }),
+      download("conflicts", t("uiMergeDownloadConflicts"), { format: "csv", table: "conflicts" })));
 }
 
 addRoute(/^#\/agreement$/, draw);

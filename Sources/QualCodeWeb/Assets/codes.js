@@ -1,7 +1,7 @@
 // The code tree page (#/codes): counts, add, rename, move, merge, delete with a preview first; and a
 // code's retrieval (#/codes/{id}): its segments with the lines around them, a page at a time.
 // Every value from the server goes into the page as text (el/textContent), colours through the CSSOM.
-import { state, el, t, api, toast, colorOf, addRoute, openAction, buttons, scalarOffset, snapSelection, runAction } from "./core.js";
+import { state, el, t, api, toast, upload, colorOf, addRoute, openAction, buttons, scalarOffset, snapSelection, runAction } from "./core.js";
 
 const locale = () => (state.language === "nb" ? "nb-NO" : "en-GB");
 const number = (n) => Number(n).toLocaleString(locale());
@@ -36,12 +36,7 @@ function codebookImport(main) {
     const file = input.files[0];
     if (!file) return;
     try {
-      const response = await fetch(`/api/import/refi-codebook?${new URLSearchParams({ file: file.name })}`, {
-        method: "POST", body: file, credentials: "same-origin",
-        headers: { "Content-Type": "application/octet-stream", "X-CSRF-Token": state.session.csrfToken },
-      });
-      const data = await response.json().catch(() => null);
-      if (!response.ok) { toast(data?.error || `${response.status}`, true); return; }
+      const data = await upload("/api/import/refi-codebook", file);
       toast(t("uiImportedCodebook", data.added.length, data.existing.length));
       await drawTree(main);
     } catch (error) { toast(error.message, true); } finally { input.value = ""; }

@@ -79,6 +79,21 @@ export async function api(method, path, body) {
   if (body !== undefined) headers["Content-Type"] = "application/json";
   if (method !== "GET" && state.session) headers["X-CSRF-Token"] = state.session.csrfToken;
   const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: "same-origin" });
+  return answer(response);
+}
+
+// A file sent as a request's body, its name and the route's options in the query; answers as api() does.
+export async function upload(path, file, options = {}) {
+  const query = new URLSearchParams(options);
+  query.set("file", file.name);
+  const response = await fetch(`${path}?${query}`, {
+    method: "POST", body: file, credentials: "same-origin",
+    headers: { "Accept": "application/json", "Content-Type": "application/octet-stream", "X-CSRF-Token": state.session.csrfToken },
+  });
+  return answer(response);
+}
+
+async function answer(response) {
   const data = response.status === 204 ? null : await response.json().catch(() => null);
   // The session ended (logged out elsewhere, a new password, the server restarted): log in again.
   if (response.status === 401) location.assign("/login");

@@ -1,6 +1,6 @@
 // Importing a transcript by upload: the file as the request body, the command line's options as query
 // parameters; the server runs the same importers and limits.
-import { state, $, el, t, api, toast } from "./core.js";
+import { state, $, el, t, api, toast, upload } from "./core.js";
 
 export async function openImport(afterImport) {
   if (state.session.role === "reader") { toast(t("uiReadOnly"), true); return; }
@@ -26,19 +26,18 @@ function close() { $("import-dialog").hidden = true; }
 async function send(allowDuplicate) {
   const file = $("import-file").files[0];
   if (!file) return false;
-  const query = new URLSearchParams({ file: file.name });
-  for (const option of $("import-participants").selectedOptions) query.append("participant", option.value);
+  const options = [...$("import-participants").selectedOptions].map((option) => ["participant", option.value]);
   for (const [name, id] of [["speakerMap", "import-map"], ["date", "import-date"], ["mode", "import-mode"]]) {
-    if ($(id).value.trim()) query.set(name, $(id).value.trim());
+    if ($(id).value.trim()) options.push([name, $(id).value.trim()]);
   }
-  if (allowDuplicate) query.set("allowDuplicate", "true");
-  const response = await fetch(`/api/transcripts/import?${query}`, {
-    method: "POST", body: file, credentials: "same-origin",
-    headers: { "Content-Type": "application/octet-stream", "X-CSRF-Token": state.session.csrfToken },
-  });
-  const data = await response.json().catch(() => null);
-  if (response.ok) { toast(t("uiImported", data.map((tr) => tr.name).join(", "))); return true; }
-  if (data?.remedy === "allowDuplicate" && confirm(t("uiImportAgain"))) return send(true);
-  $("import-error").textContent = data?.error || `${response.status}`;
-  return false;
+  if (allowDuplicate) options.push(["allowDuplicate", "true"]);
+  try {
+    const data = await upload("/api/transcripts/import", file, options);
+    toast(t("uiImported", data.map((tr) => tr.name).join(", ")));
+    return true;
+  } catch (error) {
+    if (error.remedy === "allowDuplicate" && confirm(t("uiImportAgain"))) return send(true);
+    $("import-error").textContent = error.message;
+    return false;
+  }
 }
