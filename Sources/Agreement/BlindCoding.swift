@@ -25,12 +25,14 @@ extension Agreement {
 }
 
 extension Agreement {
-    /// A transcript page as `viewer` may see it: under blind coding a coder sees only their own codings,
-    /// so double coding stays independent; owners (who open it) and readers see every coding.
+    /// A transcript page as `viewer` may see it: under blind coding a coder sees only their own codings
+    /// and memos, so double coding stays independent; owners (who open it) and readers see every coding.
     public func page(_ page: TranscriptPage, seenBy viewer: String, role: AccountRole) throws -> TranscriptPage {
         guard role == .coder, try isBlindCoding() else { return page }
         var seen = page
         seen.codings.removeAll { $0.coder != viewer }
+        // Another coder's memo on a passage tells how they read it.
+        seen.memos.removeAll { $0.author != viewer }
         return seen
     }
 }

@@ -44,4 +44,48 @@ import Testing
             #expect(try await lars.get("/api/codes/\(code)/segments").status == .ok)
         }
     }
+
+    /// The code tree's counts and the memos are a coder's own while blind: how much and what the others
+    /// coded, and how they read a passage, stay theirs until the owner opens the codings.
+    @Test func aCoderCountsAndReadsOnlyTheirOwnWorkWhileBlind() async throws {
+        let fixture = try WebFixture()
+        let transcript = fixture.transcript
+        var segments: [String: UUID] = [:]
+        for (coder, quote, code) in [("lars", "tillit er alt", "Relasjon/Tillit"), ("mona", "tillit er alt", "Relasjon/Tillit"),
+                                     ("mona", "Uten tillit får jeg ingenting gjort.", "Relasjon/Tillit"),
+                                     ("mona", "mer rapportering på fredager", "Rapportering")] {
+            let span = try fixture.span(of: quote)
+            let result = try fixture.store.acting(as: coder).code(transcript, .offsets(start: span.start, end: span.end), codes: [code])
+            segments[coder + quote] = result.segment.id
+        }
+        let monas = try fixture.store.acting(as: "mona").addMemo(on: MemoTarget(kind: .segment, id: segments["mona" + "tillit er alt"]),
+                                                                 text: "Tillit som forutsetning, ikke som resultat.")
+        _ = try fixture.store.acting(as: "lars").addMemo(on: .project, text: "Lars sitt notat om prosjektet.")
+        try Agreement(fixture.store).setBlindCoding(true)
+        try await fixture.test { browser in
+            var lars = browser, owner = browser
+            try await lars.logIn(as: "lars", role: .coder)
+            try await owner.logIn()
+            func counts(_ who: Browser) async throws -> [String: [Int]] {
+                let tree = try JSONSerialization.jsonObject(with: Data(buffer: try await who.get("/api/codes").body)) as? [[String: Any]] ?? []
+                return Dictionary(uniqueKeysWithValues: tree.map { ($0["path"] as? String ?? "", [$0["codings"] as? Int ?? -1, $0["segmentsWithChildren"] as? Int ?? -1]) })
+            }
+            #expect(try await counts(lars) == ["Relasjon": [0, 1], "Relasjon/Tillit": [1, 1], "Rapportering": [0, 0]])
+            #expect(try await counts(owner) == ["Relasjon": [0, 2], "Relasjon/Tillit": [3, 2], "Rapportering": [1, 1]])
+            func memoTexts(_ who: Browser) async throws -> [String] {
+                let list = try who.json(try await who.get("/api/memos"))
+                return (list["memos"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }
+            }
+            #expect(try await memoTexts(lars) == ["Lars sitt notat om prosjektet."])
+            #expect(try await memoTexts(owner).count == 2)
+            #expect(try await lars.get("/api/memos/\(monas.id)").status == .forbidden)
+            #expect(try await owner.get("/api/memos/\(monas.id)").status == .ok)
+            let page = try lars.json(try await lars.get("/api/transcripts/\(transcript)"))
+            let memos = (page["codings"] as? [[String: Any]] ?? []).flatMap { $0["memos"] as? [String] ?? [] }
+            #expect(memos.isEmpty)
+            try Agreement(fixture.store).setBlindCoding(false)
+            #expect(try await counts(lars) == (try await counts(owner)))
+            #expect(try await memoTexts(lars).count == 2)
+        }
+    }
 }

@@ -51,5 +51,6 @@ extension Memo: FetchableRecord, PersistableRecord {
         public static let targetKind = Column(CodingKeys.targetKind)
         public static let targetId = Column(CodingKeys.targetId)
         public static let createdAt = Column(CodingKeys.createdAt)
+        public static let author = Column(CodingKeys.author)
     }
 }

@@ -60,11 +60,11 @@ extension ProjectStore {
     // MARK: - Reads
 
     /// All codes, depth first, parents before children, siblings by name, with their own and rolled-up
-    /// counts.
-    public func codeTree() throws -> [CodeNode] {
+    /// counts: of everyone's codings, or of `coder`'s only (what a coder sees under blind coding).
+    public func codeTree(countingOnly coder: String? = nil) throws -> [CodeNode] {
         try pool.read { db in
             let index = try CodeIndex(db)
-            let counts = try CodeCounts(db, nested: index.codes.contains { $0.parentId != nil })
+            let counts = try CodeCounts(db, nested: index.codes.contains { $0.parentId != nil }, coder: coder)
             var nodes: [CodeNode] = []
             var seen: Set<UUID> = []
             func add(_ code: Code, depth: Int) {

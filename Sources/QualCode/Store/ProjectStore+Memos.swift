@@ -43,14 +43,18 @@ public struct MemoFilter: Hashable, Sendable {
     public var target: MemoTarget?
     public var kind: MemoTarget.Kind?
     public var containing: String?
+    /// Only the memos this person wrote (a coder's view under blind coding).
+    public var author: String?
     /// Newest first (a page listing them), else oldest first (the order they were written, as the
     /// command line lists them).
     public var newestFirst: Bool
 
-    public init(target: MemoTarget? = nil, kind: MemoTarget.Kind? = nil, containing: String? = nil, newestFirst: Bool = false) {
+    public init(target: MemoTarget? = nil, kind: MemoTarget.Kind? = nil, containing: String? = nil, author: String? = nil,
+                newestFirst: Bool = false) {
         self.target = target
         self.kind = kind
         self.containing = containing
+        self.author = author
         self.newestFirst = newestFirst
     }
 }
@@ -234,6 +238,7 @@ extension ProjectStore {
                 if let id = target.id { request = request.filter(Memo.Columns.targetId == id) }
             }
             if let kind = filter.kind { request = request.filter(Memo.Columns.targetKind == kind.rawValue) }
+            if let author = filter.author { request = request.filter(Memo.Columns.author == author) }
             // The insertion order (rowid) breaks ties between memos written in the same millisecond.
             request = filter.newestFirst ? request.order(Memo.Columns.createdAt.desc, Column.rowID.desc)
                                          : request.order(Memo.Columns.createdAt, Column.rowID)

@@ -47,9 +47,10 @@ struct CodeRoutes {
 
     func add(to group: RouterGroup<WebContext>) {
         group.get("codes") { _, context in
-            _ = try context.requireSession()
+            let session = try context.requireSession()
+            let coder = try await app.onlyOwnWork(of: session)
             // Every code with a colour: one made before codes were given colours gets the palette's for its id.
-            let tree = try await app.read { try $0.codeTree() }.map { code in
+            let tree = try await app.read { try $0.codeTree(countingOnly: coder) }.map { code in
                 var code = code
                 code.color = code.color ?? CodePalette.color(for: code.id)
                 return code
@@ -79,9 +80,10 @@ struct CodeRoutes {
             let session = try context.requireWriter()
             let id = try context.parameters.id("id")
             let move = try await JSON.decode(Move.self, from: request, context: context)
+            let coder = try await app.onlyOwnWork(of: session)
             let node = try await app.act(as: session) { store in
                 try store.moveCode(id, under: move.parent)
-                return try store.codeTree().first { $0.id == id }
+                return try store.codeTree(countingOnly: coder).first { $0.id == id }
             }
             await app.changes.poke()
             return try JSON.response(node)

@@ -26,7 +26,7 @@ struct MemoRoutes {
 
     func add(to group: RouterGroup<WebContext>) {
         group.get("memos") { request, context in
-            _ = try context.requireSession()
+            let session = try context.requireSession()
             let query = request.uri.queryParameters
             let offset = try query.number("offset", default: 0, in: 0...Int.max)
             let limit = try query.number("limit", default: 50, in: 1...200)
@@ -40,13 +40,17 @@ struct MemoRoutes {
             }
             let text = query.get("q") ?? ""
             guard text.count <= 1000 else { throw WebError(.badRequest, "the text to look for is longer than 1,000 characters") }
-            let filter = MemoFilter(kind: kind, containing: text, newestFirst: true)
+            let filter = MemoFilter(kind: kind, containing: text, author: try await app.onlyOwnWork(of: session), newestFirst: true)
             return try JSON.response(try await app.read { try $0.memos(filter, offset: offset, limit: limit) })
         }
         group.get("memos/:id") { _, context in
-            _ = try context.requireSession()
+            let session = try context.requireSession()
             let id = try context.parameters.id("id")
-            return try JSON.response(try await app.read { try $0.memo(id) })
+            let memo = try await app.read { try $0.memo(id) }
+            if let coder = try await app.onlyOwnWork(of: session), memo.author != coder {
+                throw WebError(.forbidden, "blind coding is on: another coder's memo is closed to coders until the owner turns blind coding off")
+            }
+            return try JSON.response(memo)
         }
         group.post("memos") { request, context in
             let session = try context.requireWriter()

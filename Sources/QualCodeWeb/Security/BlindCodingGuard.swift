@@ -16,4 +16,11 @@ extension WebApp {
         guard session.role == .coder, try await read({ try Agreement($0).isBlindCoding() }) else { return }
         throw WebError(.forbidden, "blind coding is on: this shows every coder's codings, so it is closed to coders until the owner turns blind coding off")
     }
+
+    /// The one coder whose work `session` may see: its own user for a coder while blind coding is on
+    /// (the code tree's counts and the memos are then theirs alone), nil when it may see everyone's.
+    func onlyOwnWork(of session: WebSession) async throws -> String? {
+        guard session.role == .coder, try await read({ try Agreement($0).isBlindCoding() }) else { return nil }
+        return session.user
+    }
 }

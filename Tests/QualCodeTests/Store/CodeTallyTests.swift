@@ -106,25 +106,34 @@ import Testing
         #expect(kept == fresh, "\(step)")
         #expect(speakers == definition, "\(step): who said a segment")
         // The roll-up: each code with everything below it, every segment and participant once.
-        let (pairs, spoken) = try store.pool.read { db in
+        let (all, spoken) = try store.pool.read { db in
             (try Row.fetchAll(db, sql: """
-                SELECT k.codeId, k.segmentId FROM coding k JOIN segment s ON s.id = k.segmentId WHERE NOT s.isOrphaned
-                """).map { ($0[0] as UUID, $0[1] as UUID) },
+                SELECT k.codeId, k.segmentId, k.coder FROM coding k JOIN segment s ON s.id = k.segmentId WHERE NOT s.isOrphaned
+                """).map { (code: $0[0] as UUID, segment: $0[1] as UUID, coder: $0[2] as String) },
              Dictionary(grouping: try Row.fetchAll(db, sql: "SELECT segmentId, participantId FROM segmentSpeaker"), by: { $0[0] as UUID })
                 .mapValues { Set($0.map { $0[1] as UUID }) })
         }
-        let tree = try store.codeTree()
-        for node in tree {
-            var below: Set<UUID> = [node.id]
-            var grew = true
-            while grew {
-                let next = below.union(tree.filter { $0.parentId.map(below.contains) ?? false }.map(\.id))
-                grew = next.count > below.count
-                below = next
+        // Everyone's counts, and each coder's alone (a coder's view under blind coding).
+        for coder in [nil] + Set(all.map(\.coder)).sorted().map(Optional.some) {
+            let pairs = all.filter { coder == nil || $0.coder == coder }
+            let tree = try store.codeTree(countingOnly: coder)
+            for node in tree {
+                var below: Set<UUID> = [node.id]
+                var grew = true
+                while grew {
+                    let next = below.union(tree.filter { $0.parentId.map(below.contains) ?? false }.map(\.id))
+                    grew = next.count > below.count
+                    below = next
+                }
+                let segments = Set(pairs.filter { below.contains($0.code) }.map(\.segment))
+                let people = Set(segments.flatMap { spoken[$0] ?? [] })
+                let own = Set(pairs.filter { $0.code == node.id }.map(\.segment))
+                #expect(node.segmentsWithChildren == segments.count && node.participantsWithChildren == people.count,
+                        "\(step), \(coder ?? "everyone"): \(node.path)")
+                #expect(node.segments == own.count && node.codings == pairs.filter { $0.code == node.id }.count,
+                        "\(step), \(coder ?? "everyone"): \(node.path)")
+                #expect(node.participants == Set(own.flatMap { spoken[$0] ?? [] }).count, "\(step), \(coder ?? "everyone"): \(node.path)")
             }
-            let segments = Set(pairs.filter { below.contains($0.0) }.map(\.1))
-            let people = Set(segments.flatMap { spoken[$0] ?? [] })
-            #expect(node.segmentsWithChildren == segments.count && node.participantsWithChildren == people.count, "\(step): \(node.path)")
         }
         // The participant list counts from the same rows.
         let said = Dictionary(grouping: spoken.flatMap { segment, people in people.map { ($0, segment) } }, by: \.0)
