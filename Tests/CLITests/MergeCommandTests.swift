@@ -1,4 +1,5 @@
 import Foundation
+import QualCode
 import Testing
 
 /// `qualcode merge` as two coders use it: each codes a copy, one merges the other's in; the report
@@ -72,5 +73,54 @@ import Testing
         #expect(try cli.run("log", "--project", "studie.qualcode").stdout == before)
         let files = try FileManager.default.contentsOfDirectory(atPath: cli.directory.path)
         #expect(!files.contains { $0.contains("before-merge") })
+    }
+
+    /// kill -9 while the backup is being written: whatever carries the backup's name is the whole project
+    /// as it was, and the project itself is untouched.
+    @Test func killingAMergeLeavesNoHalfBackup() throws {
+        let cli = try CLIRunner()
+        defer { cli.remove() }
+        // Large enough that writing its backup takes a while (about 30 MB).
+        let ours = try ProjectStore.create(at: cli.directory.appendingPathComponent("studie.qualcode"), title: "Stor", coder: "anne")
+        let turn = "Eva: Eh, vi får til mye i teamet, (latter) og tillit er alt for oss som jobber med IPS.\n"
+        var files: [URL] = []
+        for i in 0..<40 {
+            try cli.write("intervju-\(i).txt", "Intervjuer: Fortell om jobben nummer \(i).\n" + String(repeating: turn, count: 3_000))
+            files.append(cli.directory.appendingPathComponent("intervju-\(i).txt"))
+        }
+        let transcripts = try ours.importTranscripts(files, options: ImportOptions())
+        try ours.checkpoint()
+        #expect(try cli.shell("cp studie.qualcode berit.qualcode").status == 0)
+        let berit = try ProjectStore.open(at: cli.directory.appendingPathComponent("berit.qualcode"), coder: "berit")
+        _ = try berit.code(transcripts[0].id, .quote("Fortell om jobben nummer 0", occurrence: nil), codes: ["Jobben"])
+        try berit.checkpoint()
+        let before = try ours.counts()
+
+        let process = Process()
+        process.executableURL = CLIRunner.executable
+        process.arguments = ["merge", "berit.qualcode", "--project", "studie.qualcode"]
+        process.currentDirectoryURL = cli.directory
+        process.environment = cli.environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Killed the moment a file of the backup's shows up.
+        let deadline = Date().addingTimeInterval(60)
+        while process.isRunning, Date() < deadline,
+              !(try FileManager.default.contentsOfDirectory(atPath: cli.directory.path)).contains(where: { $0.contains(".before-merge-") }) {
+            usleep(200)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+
+        #expect(try ours.integrityCheck() == "ok")
+        #expect(try ours.counts() == before)
+        let names = try FileManager.default.contentsOfDirectory(atPath: cli.directory.path)
+        #expect(names.contains { $0.contains(".before-merge-") }, "the merge was killed before it began its backup")
+        for name in names where name.range(of: #"^studie\.qualcode\.before-merge-[0-9]{8}-[0-9]{6}(-[0-9]+)?$"#, options: .regularExpression) != nil {
+            let backup = try ProjectStore.open(at: cli.directory.appendingPathComponent(name), coder: "anne")
+            #expect(try backup.integrityCheck() == "ok", "\(name)")
+            #expect(try backup.counts() == before, "\(name)")
+        }
     }
 }

@@ -20,13 +20,17 @@ extension ProjectStore {
         let source = try MergeSource(url: other, into: self)
         defer { source.close() }
         let backup = try Self.backupURL(for: url)
+        // Written under a name nobody takes for a backup and given the backup's name only when whole:
+        // a merge killed while writing it leaves a `.partial` file, never half a project named as the backup.
+        let partial = Self.partial(backup)
         var report = MergeReport(other: other.lastPathComponent, modulesNotCarried: extensions.filter { $0.merge == nil }.map(\.name))
         var committed = false
         do {
             try source.store.pool.read { theirs in
                 try pool.writeWithoutTransaction { ours in
                     // The backup and the merge under one hold of the write lock: nothing lands between them.
-                    try ours.execute(sql: "VACUUM INTO ?", arguments: [backup.path])
+                    try ours.execute(sql: "VACUUM INTO ?", arguments: [partial.path])
+                    try FileManager.default.moveItem(at: partial, to: backup)
                     try ours.inTransaction {
                         let context = MergeContext(ours: ours, theirs: theirs, coder: coder)
                         try MergeParticipants.merge(context)
@@ -45,6 +49,7 @@ extension ProjectStore {
                 }
             }
         } catch {
+            try? FileManager.default.removeItem(at: partial)
             try? FileManager.default.removeItem(at: backup)
             throw StoreError.interpreting(error, path: url.path) ?? error
         }
@@ -56,7 +61,8 @@ extension ProjectStore {
         return report
     }
 
-    /// `name.qualcode.before-merge-YYYYMMDD-HHMMSS` beside the file (UTC), numbered when taken.
+    /// `name.qualcode.before-merge-YYYYMMDD-HHMMSS` beside the file (UTC), numbered when taken (or a
+    /// killed merge left its `.partial`).
     private static func backupURL(for url: URL) throws -> URL {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
@@ -65,12 +71,15 @@ extension ProjectStore {
         let base = url.path + ".before-merge-" + formatter.string(from: Date())
         var candidate = base
         var n = 2
-        while FileManager.default.fileExists(atPath: candidate) {
+        while FileManager.default.fileExists(atPath: candidate) || FileManager.default.fileExists(atPath: partial(URL(fileURLWithPath: candidate)).path) {
             candidate = "\(base)-\(n)"
             n += 1
         }
         return URL(fileURLWithPath: candidate)
     }
+
+    /// Where the backup is written before it is whole.
+    private static func partial(_ backup: URL) -> URL { URL(fileURLWithPath: backup.path + ".partial") }
 
     private static func payload(_ report: MergeReport, backup: URL) -> [String: LogValue] {
         var new: [String: LogValue] = [:], matched: [String: LogValue] = [:]
