@@ -72,7 +72,7 @@ let package = Package(
         .executableTarget(
             name: "qualcode-bench",
             dependencies: [
-                "QualCode", "QualCodeWeb",
+                "QualCode", "QualCodeWeb", "QualCodeKit", "Agreement",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]

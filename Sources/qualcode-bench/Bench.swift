@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import QualCode
+import QualCodeKit
 
 /// The search queries timed through the library and, rewritten the same way, through raw FTS5.
 let searchQueries = ["veiledning tillit", "\"fag og personal\"", "veiled*"]
@@ -119,7 +120,8 @@ private func storePhases(_ options: Options, urls: [URL], corpus: CorpusStats, p
                          report: inout Report) throws -> StoreOutcome {
     let outcome = StoreOutcome()
     let (store, creation) = try timed {
-        try ProjectStore.create(at: projectURL, title: "Benchmark", researchQuestion: "Hvordan går det?", coder: "bench")
+        // With the modules a project opens with, as `qualcode init` makes it (the agreement tables among them).
+        try ProjectModules.create(at: projectURL, title: "Benchmark", researchQuestion: "Hvordan går det?", coder: "bench")
     }
     report.add("create project", formatDuration(creation))
     if options.participants {
@@ -231,6 +233,7 @@ private func storePhases(_ options: Options, urls: [URL], corpus: CorpusStats, p
 
     let pages = try interactivePhase(options, store: store, directory: directory, report: &report)
     try webPhase(options, store: store, transcripts: pages, report: &report)
+    try teamsPhase(options, store: store, plan: plan, directory: directory, report: &report)
 
     return try searchPhase(options, store: store, outcome: outcome)
 }
