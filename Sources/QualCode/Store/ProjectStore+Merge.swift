@@ -32,7 +32,7 @@ extension ProjectStore {
                     try ours.execute(sql: "VACUUM INTO ?", arguments: [partial.path])
                     try FileManager.default.moveItem(at: partial, to: backup)
                     try ours.inTransaction {
-                        let context = MergeContext(ours: ours, theirs: theirs, coder: coder)
+                        let context = MergeContext(ours: ours, theirs: theirs, coder: coder, otherPath: other.path)
                         try MergeParticipants.merge(context)
                         try MergeTranscripts.merge(context)
                         try MergeCodes.merge(context)

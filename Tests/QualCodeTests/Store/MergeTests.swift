@@ -334,6 +334,32 @@ import Testing
         #expect(try String(contentsOf: text, encoding: .utf8) == "Eva: dette er ikke et prosjekt, eh.\n")
     }
 
+    @Test func aCopyWhoseSpansPointOutsideTheTextIsRefused() throws {
+        let folder = try TemporaryFolder()
+        let (anne, transcript) = try Self.annesProject(folder)
+        try anne.checkpoint()
+        let before = try Self.contents(anne)
+        let length = Self.interview.unicodeScalars.count
+        // Doctored copies: a passage running past the text's end, one starting before it, one whose
+        // stored text is not what its offsets hold.
+        for (name, sql) in [
+            ("forbi.qualcode", "UPDATE segment SET \"end\" = \(length + 500)"),
+            ("foran.qualcode", "UPDATE segment SET start = -3"),
+            ("annen.qualcode", "UPDATE segment SET text = 'Tillit er ALT'"),
+        ] {
+            let copy = try Self.copy(anne, to: folder.file(name), as: "berit")
+            _ = try copy.code(transcript, .quote("Tid er det vi har minst av", occurrence: nil), codes: ["Tid"])
+            try copy.pool.write { db in try db.execute(sql: sql + " WHERE text = 'Tillit er alt'") }
+            try copy.checkpoint()
+            #expect { try anne.merge(from: copy.url) } throws: { error in
+                guard case let StoreError.notAProject(path, reason) = error else { return false }
+                return path == copy.url.path && reason.hasPrefix("damaged: the coded passage ") && reason.contains("\"eva\"")
+            }
+        }
+        #expect(try Self.backups(in: folder).isEmpty)
+        #expect(try Self.contents(anne) == before)
+    }
+
     @Test func aModuleThatCannotMergeIsNamedInTheReport() throws {
         let folder = try TemporaryFolder()
         let module = SchemaExtension(name: "demo") { migrator in

@@ -23,7 +23,9 @@ enum MergeCodings {
             """)
         let lines = try ours.makeStatement(sql: "UPDATE segment SET \(Migrations.segmentLinesAssignment) WHERE id = ?")
         let exists = try ours.makeStatement(sql: "SELECT 1 FROM segment WHERE id = ?")
-        for segment in try Segment.order(Column.rowID).fetchAll(theirs) {
+        let theirSegments = try Segment.order(Column.rowID).fetchAll(theirs)
+        try checkSpans(context, theirSegments)
+        for segment in theirSegments {
             guard let transcript = context.transcripts[segment.transcriptId] else { continue }
             let place = SegmentPlace(transcript: transcript, start: segment.start, end: segment.end)
             if !segment.isOrphaned, let mine = ourPlaces[place] {
@@ -44,6 +46,31 @@ enum MergeCodings {
             if !segment.isOrphaned { ourPlaces[place] = id }
             context.segments[segment.id] = id
             context.added(.segment)
+        }
+    }
+
+    /// Each live segment of theirs must lie within its transcript's text and hold the text found there:
+    /// a doctored or damaged copy would otherwise bring in spans past a text's end, which every later
+    /// edit and listing of the transcript would meet.
+    private static func checkSpans(_ context: MergeContext, _ segments: [Segment]) throws {
+        for (transcriptId, spans) in Dictionary(grouping: segments.filter { !$0.isOrphaned }, by: \.transcriptId) {
+            guard let row = try Row.fetchOne(context.theirs, sql: "SELECT slug, text FROM transcript WHERE id = ?", arguments: [transcriptId]) else { continue }
+            let slug: String = row["slug"], text: String = row["text"]
+            let scalars = text.unicodeScalars
+            // Walked once from the start: spans in order of where they begin.
+            var index = scalars.startIndex, offset = 0
+            for span in spans.sorted(by: { $0.start < $1.start }) {
+                let place = "the coded passage \(span.start)–\(span.end) of transcript \(slug.debugDescription)"
+                guard span.start >= 0, span.start < span.end,
+                      let start = scalars.index(index, offsetBy: span.start - offset, limitedBy: scalars.endIndex),
+                      let end = scalars.index(start, offsetBy: span.end - span.start, limitedBy: scalars.endIndex) else {
+                    throw context.damaged("\(place) lies outside its text")
+                }
+                (index, offset) = (start, span.start)
+                guard String(scalars[start..<end]) == span.text else {
+                    throw context.damaged("\(place) does not hold the text stored for it")
+                }
+            }
         }
     }
 

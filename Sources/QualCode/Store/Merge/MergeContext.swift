@@ -11,6 +11,8 @@ package final class MergeContext {
     package let theirs: Database
     /// Who merges: the author of records the merge itself makes.
     package let coder: String
+    /// The other file as the user named it, for an error about what it holds.
+    package let otherPath: String
     /// Their id → ours, for every record of theirs that came in or was found here.
     package var participants: [UUID: UUID] = [:]
     package var attributes: [UUID: UUID] = [:]
@@ -24,10 +26,16 @@ package final class MergeContext {
     private var countIndex: [MergeKind: Int] = [:]
     package private(set) var conflicts: [MergeConflict] = []
 
-    init(ours: Database, theirs: Database, coder: String) {
+    init(ours: Database, theirs: Database, coder: String, otherPath: String) {
         self.ours = ours
         self.theirs = theirs
         self.coder = coder
+        self.otherPath = otherPath
+    }
+
+    /// The other copy holds something no copy made by QualCode can hold: the merge stops, nothing changed.
+    package func damaged(_ problem: String) -> StoreError {
+        .notAProject(path: otherPath, reason: "damaged: \(problem)")
     }
 
     /// Lists `kinds` in the report in this order, with zeros until something is counted.
