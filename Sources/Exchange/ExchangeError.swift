@@ -30,6 +30,8 @@ public enum ExchangeError: Error, Sendable, Equatable {
     case notUTF8(file: String, offset: Int)
     /// A file given as Taguette's project export that is not one.
     case notTaguette(file: String, reason: String)
+    /// A Taguette export without a document in it: it would make an empty project.
+    case noTaguetteDocuments(file: String)
     /// A new project's file already exists; it is left as it is.
     case destinationExists(path: String)
     /// A codebook is asked of a project without codes (a codebook holds at least one).
@@ -65,6 +67,8 @@ public enum ExchangeError: Error, Sendable, Equatable {
             return "\(file): the text is not UTF-8 (invalid at byte \(offset)), which a REFI-QDA source must be; save it as UTF-8 and import again. Nothing was imported."
         case let .notTaguette(file, reason):
             return "\(file) is not a Taguette project export (\(reason))."
+        case let .noTaguetteDocuments(file):
+            return "\(file) holds no documents, so there is nothing to import; no project was made."
         case let .destinationExists(path):
             return "\(path) already exists; a REFI-QDA project is imported into a new project file, so choose another name."
         case .noCodes:

@@ -121,6 +121,25 @@ import Testing
         #expect(reasons == [.outsideText(length: SourceText(raw: Self.text).count), .splitsCharacter, .empty])
     }
 
+    /// A selection whose position is no whole number of 0 or more (a file written by hand, a tool's
+    /// bug) is listed with what was written; it neither stops the import nor sways the convention.
+    @Test func aSelectionWithABrokenPositionIsListedAndTheRestComeIn() throws {
+        let folder = try Study.folder()
+        var package = try Self.package(in: folder, counting: .utf16, origin: "NVivo", extra: [(-3, 10), (4, -1)])
+        // A position that is not a number at all, written into a copy of the project file.
+        let entries = try Study.entries(try Data(contentsOf: package))
+        let xml = String(decoding: try #require(entries["project.qde"]), as: UTF8.self)
+            .replacingOccurrences(of: "startPosition=\"-3\"", with: "startPosition=\"tolv\"")
+        let source = try #require(entries.first { $0.key.hasPrefix("sources/") })
+        package = try Study.package([("project.qde", Data(xml.utf8)), (source.key, source.value)], at: folder.appendingPathComponent("endret.qdpx"))
+        let (report, texts) = try imported(package, in: folder)
+        #expect(texts == Self.quotes)
+        #expect(report.sources.first?.convention == .utf16 && report.sources.first?.placed == 4)
+        let reasons = report.sources.first?.unplaced.map(\.reason) ?? []
+        #expect(reasons == [.badPosition("startPosition=\"tolv\""), .badPosition("endPosition=\"-1\"")])
+        #expect(reasons.first?.description == "its position startPosition=\"tolv\" is not a whole number of 0 or more")
+    }
+
     /// A quoted selection whose positions are off (a tool that lost a character) is found by its text.
     @Test func aQuotedSelectionIsFoundByItsText() throws {
         let folder = try Study.folder()

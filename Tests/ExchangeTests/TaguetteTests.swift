@@ -87,6 +87,14 @@ import Testing
             try Exchange.importTaguette(from: other, to: folder.appendingPathComponent("b.qualcode"), coder: "anne", extensions: ProjectModules.all)
         }
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("b.qualcode").path))
+        // Taguette's tables without a document in them: refused, not an empty project.
+        let empty = folder.appendingPathComponent("tom.sqlite3")
+        try Self.export(at: empty)
+        try DatabaseQueue(path: empty.path).write { db in try db.execute(sql: "DELETE FROM highlight_tags; DELETE FROM highlights; DELETE FROM documents") }
+        #expect(throws: ExchangeError.noTaguetteDocuments(file: "tom.sqlite3")) {
+            try Exchange.importTaguette(from: empty, to: folder.appendingPathComponent("c.qualcode"), coder: "anne", extensions: ProjectModules.all)
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("c.qualcode").path))
     }
 
     @Test func htmlTextIsWhatTaguetteCounts() {

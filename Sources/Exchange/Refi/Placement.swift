@@ -22,7 +22,10 @@ struct Placement {
     /// Scores each convention over all the source's selections — the quoted text in `name` where it
     /// matches, and starts and ends that fall between words — and places them by the best one; ties go
     /// to the convention the writing tool is known for (`origin`), else to the standard's.
-    init(_ selections: [RefiSelection], in text: inout SourceText, origin: String?, conventions: [OffsetConvention]? = nil) {
+    init(_ all: [RefiSelection], in text: inout SourceText, origin: String?, conventions: [OffsetConvention]? = nil) {
+        // A selection without usable positions has no say in the convention and cannot be placed.
+        let selections = all.filter { $0.badPosition == nil }
+        unplaced = all.compactMap { s in s.badPosition.map { UnplacedSelection(s, reason: .badPosition($0)) } }
         let order = conventions ?? OffsetConvention.preferred(origin: origin)
         // Each counting with exclusive ends (what tools write) and then with the end on the last
         // character (the standard's wording); a tie keeps the earlier.
@@ -160,6 +163,8 @@ public enum UnplacedReason: Sendable, Hashable, Codable {
     case splitsCharacter
     /// It covers only spaces and line ends.
     case onlyWhitespace
+    /// A position that is no whole number of 0 or more, as the file wrote it (`startPosition="-3"`).
+    case badPosition(String)
 
     public var description: String {
         switch self {
@@ -167,6 +172,7 @@ public enum UnplacedReason: Sendable, Hashable, Codable {
         case .empty: "its end is not after its start"
         case .splitsCharacter: "a position falls inside a character"
         case .onlyWhitespace: "it covers only whitespace"
+        case let .badPosition(written): "its position \(written) is not a whole number of 0 or more"
         }
     }
 }

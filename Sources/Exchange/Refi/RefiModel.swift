@@ -72,6 +72,9 @@ struct RefiSelection: Sendable {
     var name: String?
     var start: Int
     var end: Int
+    /// A position attribute that is no whole number of 0 or more, as written (`startPosition="-3"`): the
+    /// selection is listed as not placed, and the rest of the file still comes in.
+    var badPosition: String?
     var creatingUser: String?
     var created: Date?
     var codings: [RefiCoding] = []

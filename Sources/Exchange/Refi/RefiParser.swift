@@ -121,13 +121,6 @@ private final class Collector: NSObject, XMLParserDelegate {
             }
             return guid
         }
-        func position(_ attribute: String) -> Int? {
-            guard let raw = attributes[attribute], let value = Int(raw.trimmingCharacters(in: .whitespaces)), value >= 0 else {
-                stop(parser, .attribute(element: name, attribute: attribute, value: attributes[attribute]))
-                return nil
-            }
-            return value
-        }
         switch name {
         case "User" where parent == "Users":
             guard let guid = guid() else { return }
@@ -165,9 +158,16 @@ private final class Collector: NSObject, XMLParserDelegate {
             project.otherSources[name, default: 0] += 1
             skipping = path.count
         case "PlainTextSelection" where source != nil && parent == "TextSource":
-            guard let guid = guid(), let start = position("startPosition"), let end = position("endPosition") else { return }
-            selection = RefiSelection(guid: guid, name: attributes["name"], start: start, end: end, creatingUser: attributes["creatingUser"],
-                                      created: RefiDate.parse(attributes["creationDateTime"]))
+            guard let guid = guid() else { return }
+            // One selection with a broken position is listed as not placed; it does not stop the import.
+            func lenient(_ attribute: String) -> (Int, String?) {
+                let raw = attributes[attribute]
+                if let raw, let value = Int(raw.trimmingCharacters(in: .whitespaces)), value >= 0 { return (value, nil) }
+                return (0, "\(attribute)=\"\(String((raw ?? "").prefix(40)).escapingControlCharacters())\"")
+            }
+            let (start, badStart) = lenient("startPosition"), (end, badEnd) = lenient("endPosition")
+            selection = RefiSelection(guid: guid, name: attributes["name"], start: start, end: end, badPosition: badStart ?? badEnd,
+                                      creatingUser: attributes["creatingUser"], created: RefiDate.parse(attributes["creationDateTime"]))
         case "Coding" where source != nil:
             guard let guid = guid() else { return }
             coding = RefiCoding(guid: guid, creatingUser: attributes["creatingUser"], created: RefiDate.parse(attributes["creationDateTime"]))

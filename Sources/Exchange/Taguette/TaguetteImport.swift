@@ -16,6 +16,9 @@ extension Exchange {
         guard !FileManager.default.fileExists(atPath: destination.path) else { throw ExchangeError.destinationExists(path: destination.path) }
         let file = url.lastPathComponent
         let project = try TaguetteReader.read(url)
+        // A Taguette file with no documents (a fresh one, or a database of Taguette's other tables) would
+        // make an empty project and look like an import that lost everything.
+        guard !project.sources.isEmpty else { throw ExchangeError.noTaguetteDocuments(file: file) }
         let package = RefiPackage(file: file, project: project, folder: url.deletingLastPathComponent())
         let title = (try? NameRules.checked(project.name, what: "project title")) ?? url.deletingPathExtension().lastPathComponent
         return try importProject(package, title: title, question: project.description, to: destination, coder: coder,
