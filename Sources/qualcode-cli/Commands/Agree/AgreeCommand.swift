@@ -47,17 +47,9 @@ extension AgreeCommand {
         @OptionGroup var out: DocumentOutputOptions
 
         func run() throws {
-            let store = try project.openStore()
-            let agreement = Agreement(store)
-            let scope = try scope.scope(store)
-            if out.output == nil, out.formatOption == nil {
-                let table = Agreement.statisticsTable(try agreement.agreement(scope), language: out.locale)
-                printPlain(table)
-                return
+            try AgreeCommand.show(.statistics, project, scope, out, counted: "rows") { agreement, scope in
+                printPlain(Agreement.statisticsTable(try agreement.agreement(scope), language: out.locale))
             }
-            try out.checkDestination(project: project)
-            let report = try agreement.export([.statistics], scope, language: out.locale, to: try out.target())
-            out.wrote { "Wrote \($0) (\(report.rows[.statistics] ?? 0) rows)" }
         }
     }
 
@@ -79,39 +71,35 @@ extension AgreeCommand {
         @OptionGroup var out: DocumentOutputOptions
 
         func run() throws {
-            let store = try project.openStore()
-            let agreement = Agreement(store)
-            let scope = try scope.scope(store)
-            if out.output == nil, out.formatOption == nil {
-                let list = try agreement.disagreements(scope)
-                for item in list.items {
-                    let lines = item.firstLine == item.lastLine ? "line \(item.firstLine)" : "lines \(item.firstLine)-\(item.lastLine)"
-                    let kind = item.kind == .presence ? "coded / not coded" : "different boundaries"
-                    Output.line("\(item.id)  \(item.codePath)  \(item.transcriptName), \(lines)  (\(kind))")
-                    let width = item.sides.map(\.coder.count).max() ?? 0
-                    for side in item.sides {
-                        let label = side.coder.padding(toLength: width, withPad: " ", startingAt: 0)
-                        let text = side.passages.isEmpty ? "(not coded)" : side.passages.map { "«\($0.text.truncated(to: 200))»" }.joined(separator: " … ")
-                        Output.line("    \(label)  \(text.replacingOccurrences(of: "\n", with: " "))")
-                    }
-                    if let decision = item.decision {
-                        let adopted = decision.adopted.isEmpty ? "none adopted" : "\(decision.adopted.joined(separator: ", ")) adopted"
-                        Output.line("    decided: \(adopted) (\(decision.decidedBy))\(decision.note.map { ": \($0)" } ?? "")")
-                    }
-                }
-                let decided = list.items.filter { $0.decision != nil }.count
-                Output.line("\(list.items.count) disagreement(s), \(decided) decided; \(list.agreed) passage(s) coded the same by all.")
-                if list.changedDecisions > 0 {
-                    Output.note("\(list.changedDecisions) decision(s) concern passages coded differently since: decide them again by their new numbers.")
-                }
-                if !list.notCodedByAll.isEmpty {
-                    Output.note("Not listed (not every coder coded them): \(list.notCodedByAll.joined(separator: ", ")).")
-                }
-                return
+            try AgreeCommand.show(.disagreements, project, scope, out, counted: "disagreements") { agreement, scope in
+                Self.print(try agreement.disagreements(scope))
             }
-            try out.checkDestination(project: project)
-            let report = try agreement.export([.disagreements], scope, language: out.locale, to: try out.target())
-            out.wrote { "Wrote \($0) (\(report.rows[.disagreements] ?? 0) disagreements)" }
+        }
+
+        private static func print(_ list: DisagreementList) {
+            for item in list.items {
+                let lines = item.firstLine == item.lastLine ? "line \(item.firstLine)" : "lines \(item.firstLine)-\(item.lastLine)"
+                let kind = item.kind == .presence ? "coded / not coded" : "different boundaries"
+                Output.line("\(item.id)  \(item.codePath)  \(item.transcriptName), \(lines)  (\(kind))")
+                let width = item.sides.map(\.coder.count).max() ?? 0
+                for side in item.sides {
+                    let label = side.coder.padding(toLength: width, withPad: " ", startingAt: 0)
+                    let text = side.passages.isEmpty ? "(not coded)" : side.passages.map { "«\($0.text.truncated(to: 200))»" }.joined(separator: " … ")
+                    Output.line("    \(label)  \(text.replacingOccurrences(of: "\n", with: " "))")
+                }
+                if let decision = item.decision {
+                    let adopted = decision.adopted.isEmpty ? "none adopted" : "\(decision.adopted.joined(separator: ", ")) adopted"
+                    Output.line("    decided: \(adopted) (\(decision.decidedBy))\(decision.note.map { ": \($0)" } ?? "")")
+                }
+            }
+            let decided = list.items.filter { $0.decision != nil }.count
+            Output.line("\(list.items.count) disagreement(s), \(decided) decided; \(list.agreed) passage(s) coded the same by all.")
+            if list.changedDecisions > 0 {
+                Output.note("\(list.changedDecisions) decision(s) concern passages coded differently since: decide them again by their new numbers.")
+            }
+            if !list.notCodedByAll.isEmpty {
+                Output.note("Not listed (not every coder coded them): \(list.notCodedByAll.joined(separator: ", ")).")
+            }
         }
     }
 
@@ -159,6 +147,21 @@ extension AgreeCommand {
             if let state { try agreement.setBlindCoding(state == .on) }
             Output.line("Blind coding is \(try agreement.isBlindCoding() ? "on: coders see only their own codings" : "off").")
         }
+    }
+}
+
+extension AgreeCommand {
+    /// What `stats` and `disagreements` share: `inTerminal` prints it when neither -o nor --format is
+    /// given; otherwise the one table is written as the file asked for.
+    static func show(_ kind: AgreementTableKind, _ project: ProjectOptions, _ options: AgreementScopeOptions, _ out: DocumentOutputOptions,
+                     counted noun: String, inTerminal: (Agreement, AgreementScope) throws -> Void) throws {
+        let store = try project.openStore()
+        let agreement = Agreement(store)
+        let scope = try options.scope(store)
+        guard out.output != nil || out.formatOption != nil else { return try inTerminal(agreement, scope) }
+        try out.checkDestination(project: project)
+        let report = try agreement.export([kind], scope, language: out.locale, to: try out.target())
+        out.wrote { "Wrote \($0) (\(report.rows[kind] ?? 0) \(noun))" }
     }
 }
 
