@@ -34,7 +34,10 @@ extension Condensation {
             let name: String = row["name"]
             if let mine = try Row.fetchOne(ours, sql: "SELECT note FROM stcTheme WHERE name = ?", arguments: [name]) {
                 context.matched(.theme)
-                context.compare(.theme, name, .note, ours: mine["note"], theirs: row["note"])
+                let note: String? = row["note"]
+                if context.settle(.theme, name, .note, ours: mine["note"], theirs: note) {
+                    try context.fill(.theme, table: "stcTheme", "name", name, ["note": note.databaseValue])
+                }
                 continue
             }
             let position = (try Int.fetchOne(ours, sql: "SELECT MAX(position) FROM stcTheme") ?? 0) + 1
@@ -52,10 +55,18 @@ extension Condensation {
             if let mine = try Row.fetchOne(ours, sql: "SELECT * FROM stcGroup WHERE codeId = ?", arguments: [code]) {
                 context.matched(.group)
                 let what = try ProjectStore.code(ours, id: code).map { try ProjectStore.path(ours, of: $0) } ?? ""
-                context.compare(.group, what, .condensate, ours: mine["condensate"], theirs: row["condensate"])
-                context.compare(.group, what, .goldenQuote, ours: mine["goldenText"], theirs: row["goldenText"])
-                context.compare(.group, what, .heading, ours: mine["heading"], theirs: row["heading"])
-                context.compare(.group, what, .analyticText, ours: mine["analyticText"], theirs: row["analyticText"])
+                // What one copy wrote for a group the other left empty comes in; where both wrote, ours stays.
+                var gaps: [String: DatabaseValue] = [:]
+                for (column, aspect) in [("condensate", MergeAspect.condensate), ("heading", .heading), ("analyticText", .analyticText)] {
+                    let value: String? = row[column]
+                    if context.settle(.group, what, aspect, ours: mine[column], theirs: value) { gaps[column] = value.databaseValue }
+                }
+                // Their golden quote only with the passage it came in as here.
+                if context.settle(.group, what, .goldenQuote, ours: mine["goldenText"], theirs: row["goldenText"]), let golden {
+                    gaps["goldenSegmentId"] = golden.databaseValue
+                    gaps["goldenText"] = goldenText.databaseValue
+                }
+                try context.fill(.group, table: "stcGroup", "codeId", code, gaps)
                 continue
             }
             try ours.execute(sql: """

@@ -107,9 +107,13 @@ private struct MapCarrier {
                 let what = match.compactMap { column -> String? in
                     if case let .string(text) = values[column]!.storage { return text } else { return nil }
                 }.joined(separator: " · ")
+                var gaps: [String: DatabaseValue] = [:]
                 for (column, aspect) in compare.sorted(by: { $0.key < $1.key }) {
-                    context.compare(kind, what, aspect, ours: mine[column], theirs: String.fromDatabaseValue(values[column] ?? .null))
+                    if context.settle(kind, what, aspect, ours: mine[column], theirs: String.fromDatabaseValue(values[column] ?? .null)) {
+                        gaps[column] = values[column]
+                    }
                 }
+                try context.fill(kind, table: table, "id", mine["id"] as UUID, gaps)
                 continue
             }
             let id = try context.freeID(theirID, in: table)

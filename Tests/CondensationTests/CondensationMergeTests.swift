@@ -76,6 +76,50 @@ import TestSupport
 }
 
 extension CondensationMergeTests {
+    /// Two coders share the groups and split the condensing: what one wrote for a group the other left
+    /// empty comes in; where both wrote, ours stays and the conflict is listed.
+    @Test func aCondensateWrittenOnlyInTheCopyComesIn() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stc-merge-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let ours = try ProjectStore.create(at: folder.appendingPathComponent("studie.qualcode"), title: "Metodeveiledere", coder: "anne",
+                                           extensions: [Condensation.schema])
+        let file = folder.appendingPathComponent("siri.txt")
+        try Data(Self.interview.utf8).write(to: file)
+        let transcript = try ours.importTranscripts([file], options: ImportOptions())[0].id
+        let stc = Condensation(ours)
+        _ = try stc.addGroup("Balansekunst")
+        _ = try stc.addSubgroup("Balansekunst", "Egne deltakere")
+        _ = try stc.addSubgroup("Balansekunst", "Deling")
+        let unit = try stc.addUnit(transcript, .quote("det er en balansekunst", occurrence: nil), groups: ["Balansekunst/Egne deltakere"])
+        _ = try stc.addUnit(transcript, .quote("Vi deler alt med hverandre", occurrence: nil), groups: ["Balansekunst/Deling"])
+        try ours.checkpoint()
+        let copyURL = folder.appendingPathComponent("berit.qualcode")
+        try FileManager.default.copyItem(at: ours.url, to: copyURL)
+        let theirs = Condensation(try ProjectStore.open(at: copyURL, coder: "berit", extensions: [Condensation.schema]))
+        try theirs.condense("Balansekunst/Egne deltakere", text: "Jeg må både veilede og følge opp mine egne.", golden: unit.segment.id)
+        try theirs.analyse("Balansekunst/Egne deltakere", heading: "To roller på én gang", text: "Berits analyse.")
+        try theirs.condense("Balansekunst/Deling", text: "Berits kondensat.", golden: Segment.ID?.none)
+        try stc.condense("Balansekunst/Deling", text: "Annes kondensat.", golden: Segment.ID?.none)
+
+        let report = try ours.merge(from: copyURL)
+
+        #expect(report.broughtInAnything)
+        #expect(report.count(.group) == MergeCount(kind: .group, new: 0, matched: 3, filled: 1))
+        let filled = try stc.group("Balansekunst/Egne deltakere")
+        #expect(filled.condensate == "Jeg må både veilede og følge opp mine egne.")
+        #expect(filled.heading == "To roller på én gang")
+        #expect(filled.goldenUnit == unit.segment.id)
+        #expect(try stc.group("Balansekunst/Deling").condensate == "Annes kondensat.")
+        #expect(report.conflicts.map { "\($0.what) \($0.aspect.id): \($0.ours) | \($0.theirs)" }
+            == ["Balansekunst/Deling stc.condensate: Annes kondensat. | Berits kondensat."])
+        #expect(try ours.events(last: 1).first?.payload.contains("\"filled\":{\"stc.group\":1}") == true)
+        // Again: the gap is ours now, so nothing is written.
+        let events = try ours.eventCount()
+        #expect(!(try ours.merge(from: copyURL).broughtInAnything))
+        #expect(try ours.eventCount() == events)
+    }
+
     /// The demo project as version 0.1 wrote it (see the core's migration tests).
     static let landed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("QualCodeTests/Fixtures/landed-0.1.qualcode")

@@ -48,7 +48,7 @@ import Testing
 
         let report = try ours.merge(from: copyURL)
 
-        #expect(report.count(.mapStep) == MergeCount(kind: .mapStep, new: 0, matched: 2))
+        #expect(report.count(.mapStep) == MergeCount(kind: .mapStep, new: 0, matched: 2, filled: 1))
         #expect(report.count(.mapAction).new == 1)
         #expect(report.count(.mapActor).new == 1)
         #expect(report.count(.mapText).new == 1)
@@ -60,10 +60,11 @@ import Testing
         #expect(report.count(.mapSetting).matched == 1)
         #expect(report.count(.coding).new == 1)
         // Kari's step of the same name is the one Ola's action and link now hang on (her step has no
-        // description, so his is no conflict; ours stays empty).
+        // description, so his is no conflict: it fills the gap).
         #expect(report.conflicts.isEmpty)
         #expect(try map.steps().map(\.name) == ["Henvisning", "Kartlegge jobbsøker"])
         let ourStep = try #require(try map.steps().last)
+        #expect(ourStep.description == "Første samtaler.")
         let action = try #require(try ours.pool.read { db in try MapAction.fetchOne(db, sql: "SELECT * FROM mapAction") })
         #expect(action.stepId == ourStep.id)
         let links = try map.links()

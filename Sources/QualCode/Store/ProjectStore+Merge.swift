@@ -82,12 +82,15 @@ extension ProjectStore {
     private static func partial(_ backup: URL) -> URL { URL(fileURLWithPath: backup.path + ".partial") }
 
     private static func payload(_ report: MergeReport, backup: URL) -> [String: LogValue] {
-        var new: [String: LogValue] = [:], matched: [String: LogValue] = [:]
+        var new: [String: LogValue] = [:], matched: [String: LogValue] = [:], filled: [String: LogValue] = [:]
         for count in report.counts {
             new[count.kind.id] = .int(count.new)
             matched[count.kind.id] = .int(count.matched)
+            if count.filled > 0 { filled[count.kind.id] = .int(count.filled) }
         }
-        return ["file": .string(report.other), "backup": .string(backup.lastPathComponent), "new": .object(new),
-                "matched": .object(matched), "conflicts": .int(report.conflicts.count)]
+        var payload: [String: LogValue] = ["file": .string(report.other), "backup": .string(backup.lastPathComponent), "new": .object(new),
+                                           "matched": .object(matched), "conflicts": .int(report.conflicts.count)]
+        if !filled.isEmpty { payload["filled"] = .object(filled) }
+        return payload
     }
 }

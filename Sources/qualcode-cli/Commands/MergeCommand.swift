@@ -41,7 +41,8 @@ struct MergeCommand: ParsableCommand {
         let store = try project.openStore()
         let report = try store.merge(from: URL(fileURLWithPath: other))
         for count in report.counts where count.new > 0 || count.matched > 0 {
-            Output.line("\(count.kind.english): \(count.new) new, \(count.matched) already here")
+            let filled = count.filled > 0 ? ", \(count.filled) filled in from theirs" : ""
+            Output.line("\(count.kind.english): \(count.new) new, \(count.matched) already here\(filled)")
         }
         if !report.broughtInAnything { Output.line("Nothing new in \(report.other); the project is unchanged.") }
         if let backup = report.backup { Output.line("Backup made first: \(backup.path)") }

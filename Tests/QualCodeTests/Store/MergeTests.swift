@@ -236,6 +236,25 @@ import Testing
         ])
     }
 
+    @Test func aDefinitionWrittenOnlyInTheCopyFillsOursAndAnotherIsAConflict() throws {
+        let folder = try TemporaryFolder()
+        let (anne, _) = try Self.annesProject(folder)
+        let berit = try Self.copy(anne, to: folder.file("berit.qualcode"), as: "berit")
+        // «Tid» has no definition here; Berit writes one. Both copies define «Tillit», differently.
+        _ = try berit.updateCode(try berit.resolve.code("Tid"), definition: "Når informanten snakker om tid.")
+        _ = try berit.updateCode(try berit.resolve.code("Relasjoner/Tillit"), definition: "Berits definisjon.")
+
+        let report = try anne.merge(from: berit.url)
+
+        #expect(report.count(.code) == MergeCount(kind: .code, new: 0, matched: 3, filled: 1))
+        #expect(report.broughtInAnything)
+        let tid = try anne.resolve.code("Tid")
+        #expect(try anne.pool.read { db in try Code.fetchOne(db, key: tid)?.definition } == "Når informanten snakker om tid.")
+        #expect(report.conflicts.map { "\($0.what) \($0.aspect.id): \($0.ours) | \($0.theirs)" }
+            == ["Relasjoner/Tillit definition: Tillit mellom veileder og arbeidsgiver. | Berits definisjon."])
+        #expect(!(try anne.merge(from: berit.url).broughtInAnything))
+    }
+
     @Test func aTranscriptEditedInTheCopyComesInBesideOurs() throws {
         let folder = try TemporaryFolder()
         let (anne, transcript) = try Self.annesProject(folder)

@@ -10,6 +10,7 @@ extension LabelKey {
     static let mergeColKind: LabelKey = "mergeColKind"
     static let mergeColNew: LabelKey = "mergeColNew"
     static let mergeColMatched: LabelKey = "mergeColMatched"
+    static let mergeColFilled: LabelKey = "mergeColFilled"
     static let mergeColWhat: LabelKey = "mergeColWhat"
     static let mergeColAspect: LabelKey = "mergeColAspect"
     static let mergeColOurs: LabelKey = "mergeColOurs"
@@ -36,6 +37,7 @@ extension LabelSet {
         (.mergeColKind, nb: "Slag", en: "Kind"),
         (.mergeColNew, nb: "Nye", en: "New"),
         (.mergeColMatched, nb: "Fantes fra før", en: "Already here"),
+        (.mergeColFilled, nb: "Utfylt fra deres", en: "Filled in from theirs"),
         (.mergeColWhat, nb: "Hva", en: "What"),
         (.mergeColAspect, nb: "Forskjell", en: "Difference"),
         (.mergeColOurs, nb: "Vår", en: "Ours"),
@@ -54,13 +56,17 @@ extension LabelSet {
 }
 
 extension MergeReport {
-    /// Kind | new | already here, one row per kind the merge met.
+    /// Kind | new | already here (| filled in, when theirs filled gaps in ours), one row per kind the merge met.
     public func countTable(language: DocumentLanguage = .nb) -> Table {
         let words = LabelSet.merge.labels(for: language)
         let number = TableNumberFormat(language)
-        let rows = counts.map { [language == .nb ? $0.kind.norwegian : $0.kind.english, number.integer($0.new), number.integer($0.matched)] }
-        return Table(caption: words[.mergeCountsCaption], header: [words[.mergeColKind], words[.mergeColNew], words[.mergeColMatched]],
-                     rows: rows, notes: [words[.mergeCountsNote]])
+        let filled = counts.contains { $0.filled > 0 }
+        let rows = counts.map { count in
+            [language == .nb ? count.kind.norwegian : count.kind.english, number.integer(count.new), number.integer(count.matched)]
+                + (filled ? [number.integer(count.filled)] : [])
+        }
+        let header = [words[.mergeColKind], words[.mergeColNew], words[.mergeColMatched]] + (filled ? [words[.mergeColFilled]] : [])
+        return Table(caption: words[.mergeCountsCaption], header: header, rows: rows, notes: [words[.mergeCountsNote]])
     }
 
     /// Kind | what | difference | ours | theirs | outcome, in the order the merge met them.

@@ -43,9 +43,15 @@ enum MergeCodes {
                     context.matched(.code)
                     let ourPath = path(mine, in: ourById)
                     context.compare(.code, ourPath, .path, ours: ourPath, theirs: theirPath)
-                    context.compare(.code, ourPath, .definition, ours: mine.definition, theirs: code.definition)
+                    var gaps: [String: DatabaseValue] = [:]
+                    if context.settle(.code, ourPath, .definition, ours: mine.definition, theirs: code.definition) {
+                        gaps["definition"] = code.definition.databaseValue
+                    }
                     context.compare(.code, ourPath, .color, ours: mine.color, theirs: code.color)
-                    context.compare(.code, ourPath, .englishLabel, ours: mine.englishLabel, theirs: code.englishLabel)
+                    if context.settle(.code, ourPath, .englishLabel, ours: mine.englishLabel, theirs: code.englishLabel) {
+                        gaps["englishLabel"] = code.englishLabel.databaseValue
+                    }
+                    try context.fill(.code, table: "code", "id", mine.id, gaps)
                     continue
                 }
                 var new = code

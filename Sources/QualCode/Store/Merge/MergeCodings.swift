@@ -109,8 +109,10 @@ enum MergeCodings {
             if let mine = try Row.fetchOne(ours, sql: "SELECT form, leadIn FROM quote WHERE segmentId = ?", arguments: [segment]) {
                 context.matched(.quote)
                 let what = "«\(String((row["text"] as String).prefix(60)))»"
-                context.compare(.quote, what, .form, ours: mine["form"], theirs: form)
-                context.compare(.quote, what, .leadIn, ours: mine["leadIn"], theirs: leadIn)
+                var gaps: [String: DatabaseValue] = [:]
+                if context.settle(.quote, what, .form, ours: mine["form"], theirs: form) { gaps["form"] = form.databaseValue }
+                if context.settle(.quote, what, .leadIn, ours: mine["leadIn"], theirs: leadIn) { gaps["leadIn"] = leadIn.databaseValue }
+                try context.fill(.quote, table: "quote", "segmentId", segment, gaps)
                 continue
             }
             try ours.execute(sql: "INSERT INTO quote (segmentId, form, leadIn, updatedBy, updatedAt) VALUES (?, ?, ?, ?, ?)",

@@ -49,6 +49,9 @@ package final class MergeContext {
     /// One (or `count`) of theirs was here already.
     package func matched(_ kind: MergeKind, _ count: Int = 1) { counts[index(kind)].matched += count }
 
+    /// One of ours, found for one of theirs, had gaps theirs filled.
+    package func filled(_ kind: MergeKind) { counts[index(kind)].filled += 1 }
+
     package func conflict(_ kind: MergeKind, _ what: String, _ aspect: MergeAspect, ours: String, theirs: String,
                           outcome: MergeOutcome = .keptOurs) {
         conflicts.append(MergeConflict(kind: kind, what: what, aspect: aspect, ours: ours, theirs: theirs, outcome: outcome))
@@ -57,6 +60,26 @@ package final class MergeContext {
     /// A conflict when both copies hold a value for `aspect` and the values differ (ours is kept).
     package func compare(_ kind: MergeKind, _ what: String, _ aspect: MergeAspect, ours: String?, theirs: String?) {
         if let ours, let theirs, ours != theirs { conflict(kind, what, aspect, ours: ours, theirs: theirs) }
+    }
+
+    /// True when ours holds nothing for `aspect` and theirs does: theirs is to fill the gap, since
+    /// nothing of ours is overwritten (Berit's condensate of a group Anne left empty must not be lost).
+    /// Otherwise as ``compare(_:_:_:ours:theirs:)``.
+    package func settle(_ kind: MergeKind, _ what: String, _ aspect: MergeAspect, ours: String?, theirs: String?) -> Bool {
+        if ours?.isEmpty ?? true { return !(theirs?.isEmpty ?? true) }
+        compare(kind, what, aspect, ours: ours, theirs: theirs)
+        return false
+    }
+
+    /// Writes the gaps ``settle(_:_:_:ours:theirs:)`` found in our row of `table` whose `keyColumn` is
+    /// `key`, and counts the record as filled; nothing when there are none.
+    package func fill(_ kind: MergeKind, table: String, _ keyColumn: String, _ key: some DatabaseValueConvertible,
+                      _ gaps: [String: DatabaseValue]) throws {
+        guard !gaps.isEmpty else { return }
+        let columns = gaps.keys.sorted()
+        try ours.execute(sql: "UPDATE \"\(table)\" SET \(columns.map { "\"\($0)\" = ?" }.joined(separator: ", ")) WHERE \"\(keyColumn)\" = ?",
+                         arguments: StatementArguments(columns.map { gaps[$0]! } + [key.databaseValue]))
+        filled(kind)
     }
 
     /// Their id when no row of `table` here has it (the record keeps its id across copies), else a new one.

@@ -12,7 +12,9 @@ enum MergeParticipants {
             if let mine = ourParticipants[participant.pseudonym.lowercased()] {
                 context.participants[participant.id] = mine.id
                 context.matched(.participant)
-                context.compare(.participant, participant.pseudonym, .label, ours: mine.label, theirs: participant.label)
+                if context.settle(.participant, participant.pseudonym, .label, ours: mine.label, theirs: participant.label) {
+                    try context.fill(.participant, table: "participant", "id", mine.id, ["label": participant.label.databaseValue])
+                }
                 continue
             }
             var new = participant
@@ -31,7 +33,9 @@ enum MergeParticipants {
                 attributeTypes[mine.id] = mine
                 context.matched(.attribute)
                 context.compare(.attribute, attribute.name, .type, ours: mine.type.rawValue, theirs: attribute.type.rawValue)
-                context.compare(.attribute, attribute.name, .label, ours: mine.label, theirs: attribute.label)
+                if context.settle(.attribute, attribute.name, .label, ours: mine.label, theirs: attribute.label) {
+                    try context.fill(.attribute, table: "attribute", "id", mine.id, ["label": attribute.label.databaseValue])
+                }
                 continue
             }
             var new = attribute

@@ -25,7 +25,7 @@ public struct MergeReport: Hashable, Sendable, Codable {
     }
 
     /// Whether anything came in: false when the other copy held nothing we lack (a second merge).
-    public var broughtInAnything: Bool { counts.contains { $0.new > 0 } }
+    public var broughtInAnything: Bool { counts.contains { $0.new > 0 || $0.filled > 0 } }
 
     /// The count of one kind (zeros when the merge did not meet it).
     public func count(_ kind: MergeKind) -> MergeCount {
@@ -38,11 +38,15 @@ public struct MergeCount: Hashable, Sendable, Codable {
     public var kind: MergeKind
     public var new: Int
     public var matched: Int
+    /// Of those we had, how many held nothing where theirs held something (a definition, a condensate),
+    /// which theirs filled in.
+    public var filled: Int
 
-    public init(kind: MergeKind, new: Int = 0, matched: Int = 0) {
+    public init(kind: MergeKind, new: Int = 0, matched: Int = 0, filled: Int = 0) {
         self.kind = kind
         self.new = new
         self.matched = matched
+        self.filled = filled
     }
 }
 
