@@ -63,12 +63,15 @@ import Testing
         for (arguments, message) in [
             (["merge", "notater.txt"], "notater.txt is not a QualCode project (not an SQLite database)"),
             (["merge", "studie.qualcode"], "is this project's own file"),
-            (["merge", "finnes-ikke.qualcode"], "finnes-ikke.qualcode: no such project file"),
+            (["merge", "finnes-ikke.qualcode"], "finnes-ikke.qualcode: no such project file to merge; nothing was merged or changed."),
+            (["merge", "."], ": no such project file to merge; nothing was merged or changed."),
         ] {
             let result = try cli.run(arguments + ["--project", "studie.qualcode"])
             #expect(result.status != 0, "\(arguments)")
             #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
             #expect(result.stderr.trimmingCharacters(in: .newlines).components(separatedBy: "\n").count == 1, "\(result.stderr)")
+            // The other file is only read; nothing suggests making it.
+            #expect(!result.stderr.contains("qualcode init"), "\(arguments): \(result.stderr)")
         }
         #expect(try cli.run("log", "--project", "studie.qualcode").stdout == before)
         let files = try FileManager.default.contentsOfDirectory(atPath: cli.directory.path)

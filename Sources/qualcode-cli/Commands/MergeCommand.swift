@@ -39,7 +39,14 @@ struct MergeCommand: ParsableCommand {
     func run() throws {
         if out.output != nil { try out.checkDestination(project: project) }
         let store = try project.openStore()
-        let report = try store.merge(from: URL(fileURLWithPath: other))
+        let otherURL = URL(fileURLWithPath: other)
+        let report: MergeReport
+        do {
+            report = try store.merge(from: otherURL)
+        } catch let StoreError.projectNotFound(path) where path == otherURL.path {
+            // The other copy is only read: «create one with qualcode init» is no remedy for it.
+            throw WordedError(description: "\(path): no such project file to merge; nothing was merged or changed.")
+        }
         for count in report.counts where count.new > 0 || count.matched > 0 {
             let filled = count.filled > 0 ? ", \(count.filled) filled in from theirs" : ""
             Output.line("\(count.kind.english): \(count.new) new, \(count.matched) already here\(filled)")
