@@ -215,6 +215,23 @@ import Testing
         #expect(try anne.integrityCheck() == "ok")
     }
 
+    @Test func twoSegmentsAnEditPutOnOnePlaceKeepTheirOwnCodings() throws {
+        let folder = try TemporaryFolder()
+        let (anne, transcript) = try Self.annesProject(folder)
+        _ = try anne.code(transcript, .quote("Tid er det vi har minst av", occurrence: nil), codes: ["Tid"])
+        _ = try anne.code(transcript, .quote("Tid er det vi har minst av (latter)", occurrence: nil), codes: ["Relasjoner/Tillit"])
+        // The edit takes away the end of the longer one: both now stand on the same passage.
+        _ = try anne.replaceText(in: transcript, find: " (latter)", with: "")
+        let berit = try Self.copy(anne, to: folder.file("berit.qualcode"), as: "berit")
+        let before = try Self.contents(anne)
+
+        let report = try anne.merge(from: berit.url)
+
+        #expect(!report.broughtInAnything)
+        #expect(report.count(.coding) == MergeCount(kind: .coding, new: 0, matched: 3))
+        #expect(try Self.contents(anne) == before)
+    }
+
     @Test func aCodeNamedInAnotherLetterCaseIsOurs() throws {
         let folder = try TemporaryFolder()
         let (anne, _) = try Self.annesProject(folder)

@@ -15,8 +15,11 @@ enum MergeCodings {
         let (ours, theirs) = (context.ours, context.theirs)
         context.declare(.segment)
         var ourPlaces: [SegmentPlace: UUID] = [:]
-        for row in try Row.fetchAll(ours, sql: "SELECT id, transcriptId, start, \"end\" FROM segment WHERE NOT isOrphaned") {
-            ourPlaces[SegmentPlace(transcript: row["transcriptId"], start: row["start"], end: row["end"])] = row["id"]
+        var ourPlaceOf: [UUID: SegmentPlace] = [:]
+        for row in try Row.fetchAll(ours, sql: "SELECT id, transcriptId, start, \"end\" FROM segment WHERE NOT isOrphaned ORDER BY rowid") {
+            let id: UUID = row["id"], place = SegmentPlace(transcript: row["transcriptId"], start: row["start"], end: row["end"])
+            if ourPlaces[place] == nil { ourPlaces[place] = id }
+            ourPlaceOf[id] = place
         }
         let insert = try ours.makeStatement(sql: """
             INSERT INTO segment (id, transcriptId, start, "end", text, isOrphaned, createdBy, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -28,7 +31,9 @@ enum MergeCodings {
         for segment in theirSegments {
             guard let transcript = context.transcripts[segment.transcriptId] else { continue }
             let place = SegmentPlace(transcript: transcript, start: segment.start, end: segment.end)
-            if !segment.isOrphaned, let mine = ourPlaces[place] {
+            // Two segments an edit shrank onto one place are still two here: the one with their id when it
+            // stands there, so each keeps its own codings; else the first at that place.
+            if !segment.isOrphaned, let mine = ourPlaceOf[segment.id] == place ? segment.id : ourPlaces[place] {
                 context.segments[segment.id] = mine
                 context.matched(.segment)
                 continue
@@ -43,7 +48,10 @@ enum MergeCodings {
             try insert.execute(arguments: [id, transcript, segment.start, segment.end, segment.text, segment.isOrphaned,
                                            segment.createdBy, segment.createdAt])
             try lines.execute(arguments: [id])
-            if !segment.isOrphaned { ourPlaces[place] = id }
+            if !segment.isOrphaned {
+                if ourPlaces[place] == nil { ourPlaces[place] = id }
+                ourPlaceOf[id] = place
+            }
             context.segments[segment.id] = id
             context.added(.segment)
         }
