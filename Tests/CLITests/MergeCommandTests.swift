@@ -53,6 +53,10 @@ import Testing
         #expect(again.status == 0)
         #expect(again.stdout.contains("Nothing new in berit.qualcode; the project is unchanged.\n"), "\(again.stdout)")
         #expect(!again.stdout.contains("Backup made first"))
+        // A file name with a line break in it stays on its line.
+        #expect(try cli.shell("cp berit.qualcode 'berit\nkopi.qualcode'").status == 0)
+        let named = try cli.run("merge", "berit\nkopi.qualcode", "--project", "studie.qualcode")
+        #expect(named.stdout.contains("Nothing new in berit\\u{A}kopi.qualcode; the project is unchanged.\n"), "\(named.stdout)")
     }
 
     @Test func badInputIsRefusedOnOneLineWithNothingChanged() throws {

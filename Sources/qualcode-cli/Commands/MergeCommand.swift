@@ -51,8 +51,8 @@ struct MergeCommand: ParsableCommand {
             let filled = count.filled > 0 ? ", \(count.filled) filled in from theirs" : ""
             Output.line("\(count.kind.english): \(count.new) new, \(count.matched) already here\(filled)")
         }
-        if !report.broughtInAnything { Output.line("Nothing new in \(report.other); the project is unchanged.") }
-        if let backup = report.backup { Output.line("Backup made first: \(backup.path)") }
+        if !report.broughtInAnything { Output.line("Nothing new in \(Self.oneLine(report.other)); the project is unchanged.") }
+        if let backup = report.backup { Output.line("Backup made first: \(Self.oneLine(backup.path))") }
         if !report.modulesNotCarried.isEmpty {
             Output.line("Not brought in: the tables of \(report.modulesNotCarried.joined(separator: ", ")), which cannot be merged yet.")
         }
@@ -65,7 +65,7 @@ struct MergeCommand: ParsableCommand {
                 case .keptOurs: ""
                 case let .cameInAs(name): " (theirs came in as \(name))"
                 }
-                Output.line("  \(conflict.kind.english) \(conflict.what), \(conflict.aspect.english): ours \(Self.shown(conflict.ours)), theirs \(Self.shown(conflict.theirs))\(outcome)")
+                Output.line("  \(conflict.kind.english) \(Self.oneLine(conflict.what)), \(conflict.aspect.english): ours \(Self.shown(conflict.ours)), theirs \(Self.shown(conflict.theirs))\(outcome)")
             }
         }
         if out.output != nil {
@@ -73,6 +73,9 @@ struct MergeCommand: ParsableCommand {
             out.wrote { "Wrote the merge report to \($0)." }
         }
     }
+
+    /// A file name or a quoted passage, which may hold a line break, kept on its line.
+    private static func oneLine(_ text: String) -> String { text.escapingControlCharacters() }
 
     /// A value on one line, quoted and cut short.
     private static func shown(_ value: String) -> String {
