@@ -51,6 +51,14 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // Privacy and research ethics: detectors of identifying details, redaction, the pseudonym key, withdrawal.
+        .target(
+            name: "Privacy",
+            dependencies: [
+                "QualCode", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
         .target(name: "QualCodeKit", dependencies: ["QualCode", "Condensation", "WorkMapping", "Agreement", "Exchange"]),
         // The web UI and its JSON API: thin routes over the library, the page's own files as resources.
         .target(
@@ -106,6 +114,10 @@ let package = Package(
                 "Exchange", "QualCode", "QualCodeKit", "Condensation", "WorkMapping", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
+        ),
+        .testTarget(
+            name: "PrivacyTests",
+            dependencies: ["Privacy", "QualCode", "QualCodeKit", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "WebTests",

@@ -7,7 +7,7 @@ import Testing
     static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Sources")
     /// Every library target: the core, the method modules and the modules' kit; not the front ends.
-    static let libraries = ["QualCode", "Condensation", "WorkMapping", "Agreement", "Exchange", "QualCodeKit"]
+    static let libraries = ["QualCode", "Condensation", "WorkMapping", "Agreement", "Exchange", "Privacy", "QualCodeKit"]
     static let commands = ["qualcode", "init", "project", "participant", "import", "transcript", "transcripts", "show", "memo", "log", "code",
                            "uncode", "codes", "units", "search", "retrieve", "stc", "map", "quotes", "quote", "export"]
 

@@ -1,0 +1,45 @@
+import Foundation
+import QualCode
+
+/// Why a privacy operation was refused; the description is one line naming the input, and nothing was changed.
+public enum PrivacyError: Error, Sendable, Equatable, CustomStringConvertible {
+    case keyNotFound(path: String)
+    case keyExists(path: String)
+    /// The file is no key this version can read.
+    case notAKey(path: String, reason: String)
+    /// The key is encrypted and no passphrase was given.
+    case passphraseNeeded(path: String)
+    case wrongPassphrase(path: String)
+    case passphraseTooShort(minimum: Int)
+    case emptyValue(what: String)
+    case realNameTaken(pseudonym: String)
+    case notInKey(what: String, name: String)
+    case notATermKind(FindingKind)
+
+    public var description: String {
+        switch self {
+        case let .keyNotFound(path):
+            "No pseudonym key at \(shown(path)); make one first (nothing was changed)."
+        case let .keyExists(path):
+            "A pseudonym key already exists at \(shown(path)); it was left as it is."
+        case let .notAKey(path, reason):
+            "\(shown(path)) is not a QualCode pseudonym key (\(reason)); nothing was changed."
+        case let .passphraseNeeded(path):
+            "The pseudonym key \(shown(path)) is encrypted: its passphrase is needed; nothing was changed."
+        case let .wrongPassphrase(path):
+            "The passphrase does not open the pseudonym key \(shown(path)) (or the file was altered); nothing was changed."
+        case let .passphraseTooShort(minimum):
+            "A passphrase must have at least \(minimum) characters; nothing was changed."
+        case let .emptyValue(what):
+            "The \(what) is empty; nothing was changed."
+        case let .realNameTaken(pseudonym):
+            "That real name is already in the key, for \(shown(pseudonym)); nothing was changed."
+        case let .notInKey(what, name):
+            "The key has no \(what) \(shown(name)); nothing was changed."
+        case let .notATermKind(kind):
+            "The dictionary holds names, places and employers, not \(kind.rawValue); nothing was changed."
+        }
+    }
+
+    private func shown(_ value: String) -> String { "\"\(String(value.prefix(200)).escapingControlCharacters())\"" }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import QualCode
+import Testing
+@testable import Privacy
+
+/// The detectors over synthetic Norwegian interview text: national identity numbers only with valid
+/// check digits and a possible date (the numbers here are synthetic: month + 40 or + 80, day + 40),
+/// phone numbers as Norwegians write them, e-mail addresses, dictionary terms and «hen» pronouns.
+@Suite struct DetectorTests {
+    func scan(_ text: String, terms: [PrivacyTerm] = [], pronouns: Bool = false) -> [Finding] {
+        Detectors.scan(ScalarText(text), terms: terms, pronouns: pronouns)
+    }
+
+    @Test(arguments: ["15878510035", "45928520009", "10498520281", "158785 20189"])
+    func aNationalIdentityNumberWithValidCheckDigitsIsFound(number: String) {
+        let found = scan("Intervjuer: Og så?\nEva: Eh, de spurte om fødselsnummeret, \(number), på skjemaet.")
+        #expect(found.map(\.kind) == [.nationalIdentityNumber])
+        #expect(found.first?.text == number && found.first?.line == 2 && found.first?.replacement == "[fødselsnummer]")
+    }
+
+    @Test(arguments: ["15878510036", "15878510045", "31849920025", "158785-10035x", "1587851003512"])
+    func elevenDigitsThatAreNoValidNumberAreNotFound(number: String) {
+        // A wrong check digit, a date that cannot be (31 April), part of a word, too many digits.
+        #expect(scan("Saksnummeret var \(number) (latter).").filter { $0.kind == .nationalIdentityNumber }.isEmpty)
+    }
+
+    @Test func theCheckDigitsAreComputedModulo11() {
+        #expect(NationalIdentityNumber.isValid([1, 5, 8, 7, 8, 5, 1, 0, 0, 3, 5]))
+        #expect(!NationalIdentityNumber.isValid([1, 5, 8, 7, 8, 5, 1, 0, 0, 3]))
+        #expect(NationalIdentityNumber.checkDigit([1, 5, 8, 7, 8, 5, 1, 0, 0], NationalIdentityNumber.firstWeights) == 3)
+    }
+
+    @Test func phoneNumbersAsNorwegiansWriteThem() {
+        let text = """
+            Eva: Ring meg på 912 34 567 eller 41 23 45 67, kontoret har 22334455.
+            Eva: Fra utlandet: +47 912 34 567, eller 0047 41234567.
+            Eva: Det var i 2024 2025, saksnummer 12345678 og 1234 5678, kl. 12.30.
+            """
+        let found = scan(text)
+        #expect(found.map(\.text) == ["912 34 567", "41 23 45 67", "22334455", "+47 912 34 567", "0047 41234567"])
+        #expect(found.allSatisfy { $0.kind == .phoneNumber && $0.replacement == "[telefonnummer]" })
+        #expect(found.map(\.line) == [1, 1, 1, 2, 2])
+    }
+
+    @Test func emailAddressesWithoutTheFullStopAfterThem() {
+        let found = scan("Eva: Skriv til ola.testesen@eksempel.no. Eller per-arne+nav@post.eksempel.com, ikke @eksempel eller a@b.")
+        #expect(found.map(\.text) == ["ola.testesen@eksempel.no", "per-arne+nav@post.eksempel.com"])
+        #expect(found.allSatisfy { $0.kind == .email })
+    }
+
+    @Test func dictionaryTermsIgnoringCaseAtWordBoundaries() {
+        let terms = [PrivacyTerm(text: "Kari", kind: .name), PrivacyTerm(text: "Brødrene Dahl", kind: .employer),
+                     PrivacyTerm(text: "Øst-Finnmark", kind: .place, replacement: "[region]")]
+        let text = "Eva: Karis sjef i BRØDRENE DAHL ringte. Kari likte det, ikke Karianne, i øst-finnmark 😀."
+        let found = scan(text, terms: terms)
+        #expect(found.map(\.text) == ["Kari", "BRØDRENE DAHL", "Kari", "øst-finnmark"])
+        #expect(found.map(\.replacement) == ["[navn]", "[arbeidsgiver]", "[navn]", "[region]"])
+        // Offsets are scalar offsets: the emoji after the last one does not move it.
+        let scalars = ScalarText(text)
+        #expect(found.allSatisfy { scalars.slice($0.start, $0.end) == $0.text })
+    }
+
+    @Test func gendredPronounsOnlyUnderTheHenPolicy() {
+        let text = "Eva: Hun sa at han ringte henne. Hans kollega, hennes sjef. Hanna og hunden."
+        #expect(scan(text).isEmpty)
+        let found = scan(text, pronouns: true)
+        #expect(found.map(\.text) == ["Hun", "han", "henne", "Hans", "hennes"])
+        #expect(found.map(\.replacement) == ["Hen", "hen", "hen", "Hens", "hens"])
+    }
+
+    @Test func overlappingFindingsKeepTheFirstAndLongest() {
+        let terms = [PrivacyTerm(text: "NAV Lillevik", kind: .employer), PrivacyTerm(text: "Lillevik", kind: .place)]
+        let found = scan("Eva: Jeg jobbet på NAV Lillevik, og i Lillevik bor jeg.", terms: terms)
+        #expect(found.map(\.kind) == [.employer, .place])
+        #expect(found.map(\.text) == ["NAV Lillevik", "Lillevik"])
+    }
+}
