@@ -130,4 +130,21 @@ import Testing
             #expect(try backup.counts() == before, "\(name)")
         }
     }
+
+    /// The other copy does not fit in the temporary folder it is read through: the disk is named, not
+    /// the other file blamed.
+    @Test(.enabled(if: TinyDisk.isAvailable)) func aFullTemporaryFolderIsNotBlamedOnTheOtherFile() throws {
+        let cli = try project()
+        defer { cli.remove() }
+        #expect(try cli.shell("cp studie.qualcode berit.qualcode").status == 0)
+        let disk = try TinyDisk(kibibytes: 64)
+        var tiny = cli
+        tiny.environment["TMPDIR"] = disk.url.path
+        let result = try tiny.run("merge", "berit.qualcode", "--project", "studie.qualcode")
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("the disk holding \(disk.url.path) is full; nothing was changed."), "\(result.stderr)")
+        #expect(!result.stderr.contains("not a QualCode project"), "\(result.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: cli.directory.path)
+        #expect(!files.contains { $0.contains("before-merge") })
+    }
 }

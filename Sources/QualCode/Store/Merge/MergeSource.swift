@@ -75,9 +75,21 @@ struct MergeSource {
                 try checkMigrations(db, path: path, known: extensions)
                 try db.execute(sql: "VACUUM INTO ?", arguments: [copy.path])
             }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL && !fits(url, in: copy.deletingLastPathComponent()) {
+            // The copy did not fit in the temporary folder: nothing is wrong with the other file. (A damaged
+            // file can make SQLite say «full» too, when room was not what it lacked.)
+            throw StoreError.diskFull(path: copy.deletingLastPathComponent().deletingLastPathComponent().path)
         } catch let error as DatabaseError {
             throw StoreError.notAProject(path: path, reason: "SQLite could not read it: \(error.message ?? "\(error.resultCode)")")
         }
+    }
+
+    /// Whether `folder`'s disk has room for a copy of `file`.
+    private static func fits(_ file: URL, in folder: URL) -> Bool {
+        let fileManager = FileManager.default
+        guard let size = (try? fileManager.attributesOfItem(atPath: file.path))?[.size] as? NSNumber,
+              let free = (try? fileManager.attributesOfFileSystem(forPath: folder.path))?[.systemFreeSize] as? NSNumber else { return true }
+        return free.int64Value > size.int64Value
     }
 
     /// Refuses a file written by a newer QualCode, or holding tables of a module we lack.
