@@ -73,7 +73,7 @@ let package = Package(
         .executableTarget(
             name: "qualcode-cli",
             dependencies: [
-                "QualCode", "Condensation", "WorkMapping", "Agreement", "Exchange", "QualCodeKit", "QualCodeWeb",
+                "QualCode", "Condensation", "WorkMapping", "Agreement", "Exchange", "QualCodeKit", "QualCodeWeb", "Privacy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -9,7 +9,8 @@ enum ErrorWording {
     /// worded as a flag or command by the wording of the error's domain. Control characters from what
     /// was typed or read (an escape sequence in a name) are shown escaped, never sent to the terminal.
     static func message(for error: Error) -> String? {
-        ((error as? WordedError)?.description ?? storeMessage(for: error) ?? condensationMessage(for: error) ?? exportMessage(for: error))?
+        ((error as? WordedError)?.description ?? storeMessage(for: error) ?? condensationMessage(for: error) ?? exportMessage(for: error)
+            ?? privacyMessage(for: error))?
             .escapingControlCharacters()
     }
 }

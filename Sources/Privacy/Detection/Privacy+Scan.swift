@@ -1,0 +1,31 @@
+import Foundation
+import GRDB
+import QualCode
+
+/// The findings in one transcript.
+public struct TranscriptFindings: Sendable, Hashable, Codable {
+    public var transcript: Transcript.ID
+    /// The transcript's short name, as listings give it.
+    public var name: String
+    public var findings: [Finding]
+}
+
+extension Privacy {
+    /// Runs the detectors over transcripts (all when none is named): numbers, e-mail addresses, the
+    /// key's names (replaced by their pseudonyms) and dictionary terms, and gendered pronouns when
+    /// `pronouns` is set. Only finds; nothing is changed.
+    ///
+    /// - Parameters:
+    ///   - key: the pseudonym key, when the project has one and it is open.
+    ///   - kinds: only these kinds of finding; every kind when empty.
+    public func scan(_ transcripts: [Transcript.ID] = [], key: PseudonymKey? = nil, pronouns: Bool = false,
+                     kinds: Set<FindingKind> = []) throws -> [TranscriptFindings] {
+        let terms = key?.detectorTerms ?? []
+        let chosen = transcripts.isEmpty ? try store.transcripts().map(\.id) : transcripts
+        return try chosen.map { id in
+            let transcript = try store.transcript(id)
+            let found = Detectors.scan(ScalarText(transcript.text), terms: terms, pronouns: pronouns)
+            return TranscriptFindings(transcript: id, name: transcript.slug, findings: kinds.isEmpty ? found : found.filter { kinds.contains($0.kind) })
+        }
+    }
+}

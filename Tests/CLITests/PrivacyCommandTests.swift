@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+
+/// `qualcode key` and `qualcode privacy scan` as a project owner uses them: a sealed key beside the
+/// project, names and terms added, the scan listing what identifies someone with line numbers, and
+/// refusals (no passphrase, a wrong one, a key that is not there) on one line with nothing changed.
+@Suite struct PrivacyCommandTests {
+    func project() throws -> CLIRunner {
+        let cli = try CLIRunner()
+        try cli.write("intervju-eva.txt", """
+            Intervjuer: Hvordan gikk det med jobben?
+            Eva: Tordis her, eh. Ring 912 34 567 eller skriv til tordis.t@eksempel.no. Hun var hos Brødrene Testvik AS.
+            Eva: Skjemaet ville ha fødselsnummeret, 15878510035 (latter), ikke 15878510036.
+            """)
+        for arguments in [["init", "studie.qualcode"], ["participant", "add", "Eva"], ["import", "intervju-eva.txt", "--participant", "Eva"]] {
+            let result = try cli.run(arguments)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+        return cli
+    }
+
+    @Test func aSealedKeyAndTheScan() throws {
+        var cli = try project()
+        defer { cli.remove() }
+        let bare = try cli.run(["privacy", "scan"])
+        #expect(bare.status == 0)
+        #expect(bare.stdout.contains("intervju-eva:2  phone number  «912 34 567» → [telefonnummer]"))
+        #expect(bare.stdout.contains("intervju-eva:2  e-mail address  «tordis.t@eksempel.no» → [e-post]"))
+        #expect(bare.stdout.contains("intervju-eva:3  national identity number  «15878510035» → [fødselsnummer]"))
+        #expect(!bare.stdout.contains("15878510036") && bare.stdout.contains("3 finding(s) in 1 of 1 transcript(s)."))
+        #expect(bare.stderr.contains("No pseudonym key"))
+
+        let made = try cli.shell("printf 'lang nok setning\\n' | $QUALCODE key init --new-passphrase-stdin")
+        #expect(made.status == 0 && made.stdout.contains("sealed with your passphrase"), "\(made.stderr)")
+        let again = try cli.shell("printf 'lang nok setning\\n' | $QUALCODE key init --new-passphrase-stdin")
+        #expect(again.status != 0 && again.stderr.contains("already exists"))
+
+        // Without the passphrase, or with a wrong one: refused, the key unchanged.
+        let key = cli.directory.appendingPathComponent("studie.qualcode-key")
+        let sealed = try Data(contentsOf: key)
+        let none = try cli.run(["key", "add", "Eva", "--real-name", "Tordis Testdatter"])
+        #expect(none.status != 0 && none.stderr.contains("set QUALCODE_KEY_PASSPHRASE or pass --passphrase-stdin"))
+        let wrong = try cli.shell("printf 'feil setning\\n' | $QUALCODE key add Eva --real-name 'Tordis Testdatter' --passphrase-stdin")
+        #expect(wrong.status != 0 && wrong.stderr.contains("does not open"))
+        #expect(try Data(contentsOf: key) == sealed)
+
+        cli.environment["QUALCODE_KEY_PASSPHRASE"] = "lang nok setning"
+        for arguments in [["key", "add", "Eva", "--real-name", "Tordis Testdatter", "--voice", "Tordis T."],
+                          ["key", "term", "add", "Brødrene Testvik AS", "--kind", "employer"]] {
+            let result = try cli.run(arguments)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+        let listed = try cli.run(["key", "list"])
+        #expect(listed.stdout.contains("Eva  Tordis Testdatter  (voices: Tordis T.)") && listed.stdout.contains("employer: Brødrene Testvik AS → [arbeidsgiver]"))
+        let scan = try cli.run(["privacy", "scan", "--pronouns"])
+        #expect(scan.stdout.contains("intervju-eva:2  name  «Tordis» → Eva") && scan.stdout.contains("«Hun» → Hen")
+                && scan.stdout.contains("employer  «Brødrene Testvik AS» → [arbeidsgiver]"))
+        let phones = try cli.run(["privacy", "scan", "intervju-eva", "--kind", "phone-number", "--json"])
+        let json = try JSONSerialization.jsonObject(with: Data(phones.stdout.utf8)) as? [[String: Any]]
+        #expect((json?.first?["findings"] as? [[String: Any]])?.map { $0["text"] as? String } == ["912 34 567"])
+        // The real name is in the key only: not in the project file (the transcript's own «Tordis» aside, the full name nowhere).
+        let projectBytes = try Data(contentsOf: cli.directory.appendingPathComponent("studie.qualcode"))
+        #expect(projectBytes.range(of: Data("Tordis Testdatter".utf8)) == nil)
+        #expect(try Data(contentsOf: key).range(of: Data("Tordis Testdatter".utf8)) == nil)
+
+        let unsealed = try cli.run(["key", "passphrase", "--remove"])
+        let clear = try Data(contentsOf: key)
+        #expect(unsealed.status == 0 && clear.range(of: Data("Tordis Testdatter".utf8)) != nil)
+        let mode = try FileManager.default.attributesOfItem(atPath: key.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+
+    @Test func refusalsOnOneLine() throws {
+        let cli = try project()
+        defer { cli.remove() }
+        let noKey = try cli.run(["key", "list"])
+        #expect(noKey.status != 0 && noKey.stderr.contains("make one with `qualcode key init`"))
+        #expect(try cli.run(["key", "init"]).status == 0)
+        for (arguments, words) in [(["key", "term", "add", "x", "--kind", "pronoun"], "--kind"),
+                                   (["key", "add", "Eva", "--real-name", " "], "real name is empty"),
+                                   (["key", "remove", "Ola"], "no pseudonym \"Ola\""),
+                                   (["privacy", "scan", "finnes-ikke"], "finnes-ikke"),
+                                   (["privacy", "scan", "--kind", "skonummer"], "skonummer")] {
+            let result = try cli.run(arguments)
+            #expect(result.status != 0, "\(arguments)")
+            #expect(result.stderr.contains(words) && result.stderr.split(separator: "\n").count == 1, "\(arguments): \(result.stderr)")
+        }
+    }
+}
