@@ -396,6 +396,17 @@ import Testing
         #expect(try Self.contents(anne) == before)
     }
 
+    @Test func theOtherCopyIsReadThroughAFolderOnlyWeCanOpen() throws {
+        let folder = try TemporaryFolder()
+        let (anne, _) = try Self.annesProject(folder)
+        let berit = try Self.copy(anne, to: folder.file("berit.qualcode"), as: "berit")
+        let source = try MergeSource(url: berit.url, into: anne)
+        defer { source.close() }
+        let snapshotFolder = source.store.url.deletingLastPathComponent()
+        let permissions = try FileManager.default.attributesOfItem(atPath: snapshotFolder.path)[.posixPermissions] as? Int
+        #expect(permissions == 0o700)
+    }
+
     @Test func aModuleThatCannotMergeIsNamedInTheReport() throws {
         let folder = try TemporaryFolder()
         let module = SchemaExtension(name: "demo") { migrator in

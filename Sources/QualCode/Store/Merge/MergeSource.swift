@@ -28,7 +28,8 @@ struct MergeSource {
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qualcode-merge-\(UUID().uuidString)")
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            // Only ours to read: the copy holds the interviews, in a temporary folder other users can list.
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             let snapshot = folder.appendingPathComponent("other.qualcode")
             try Self.snapshot(url, to: snapshot, known: ours.extensions)
             do {
