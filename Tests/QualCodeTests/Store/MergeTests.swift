@@ -232,6 +232,21 @@ import Testing
         #expect(try Self.contents(anne) == before)
     }
 
+    @Test func aParticipantRenamedHereIsNotBroughtBackUnderTheOldName() throws {
+        let folder = try TemporaryFolder()
+        let (anne, _) = try Self.annesProject(folder)
+        let berit = try Self.copy(anne, to: folder.file("berit.qualcode"), as: "berit")
+        let eva = try #require(try anne.participants().first)
+        _ = try anne.renameParticipant(eva.id, to: "Evelyn")
+
+        let report = try anne.merge(from: berit.url)
+
+        #expect(!report.broughtInAnything)
+        #expect(try anne.participants().map(\.pseudonym) == ["Evelyn"])
+        #expect(report.count(.participant) == MergeCount(kind: .participant, new: 0, matched: 1))
+        #expect(report.conflicts.map { "\($0.what) \($0.aspect.id): \($0.ours) | \($0.theirs)" } == ["Evelyn pseudonym: Evelyn | Eva"])
+    }
+
     @Test func aCodeNamedInAnotherLetterCaseIsOurs() throws {
         let folder = try TemporaryFolder()
         let (anne, _) = try Self.annesProject(folder)

@@ -1,17 +1,22 @@
 import Foundation
 import GRDB
 
-/// Participants by pseudonym, attributes by name (both in any letter case, as the store keeps them apart), and their values; a value both copies hold and
-/// that differs keeps ours.
+/// Participants by id, then pseudonym; attributes by id, then name (both in any letter case, as the store
+/// keeps them apart); and their values. A value both copies hold and that differs keeps ours; a
+/// participant or attribute renamed in one copy is still one record, its other name reported.
 enum MergeParticipants {
     static func merge(_ context: MergeContext) throws {
         let (ours, theirs) = (context.ours, context.theirs)
         context.declare(.participant, .attribute, .attributeValue)
         var ourParticipants = Dictionary(try Participant.fetchAll(ours).map { ($0.pseudonym.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+        var participantsById = Dictionary(ourParticipants.values.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for participant in try Participant.order(Column.rowID).fetchAll(theirs) {
-            if let mine = ourParticipants[participant.pseudonym.lowercased()] {
+            // By id first: a participant renamed in one copy must not come back under the old pseudonym.
+            if let mine = participantsById[participant.id] ?? ourParticipants[participant.pseudonym.lowercased()] {
                 context.participants[participant.id] = mine.id
                 context.matched(.participant)
+                let renamed = mine.pseudonym.lowercased() != participant.pseudonym.lowercased()
+                context.compare(.participant, mine.pseudonym, .pseudonym, ours: renamed ? mine.pseudonym : nil, theirs: participant.pseudonym)
                 if context.settle(.participant, participant.pseudonym, .label, ours: mine.label, theirs: participant.label) {
                     try context.fill(.participant, table: "participant", "id", mine.id, ["label": participant.label.databaseValue])
                 }
@@ -21,14 +26,18 @@ enum MergeParticipants {
             new.id = try context.freeID(participant.id, in: "participant")
             try new.insert(ours)
             ourParticipants[new.pseudonym.lowercased()] = new
+            participantsById[new.id] = new
             context.participants[participant.id] = new.id
             context.added(.participant)
         }
 
         var ourAttributes = Dictionary(try Attribute.fetchAll(ours).map { ($0.name.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+        var attributesById = Dictionary(ourAttributes.values.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var attributeTypes: [UUID: Attribute] = [:]
         for attribute in try Attribute.order(Column.rowID).fetchAll(theirs) {
-            if let mine = ourAttributes[attribute.name.lowercased()] {
+            if let mine = attributesById[attribute.id] ?? ourAttributes[attribute.name.lowercased()] {
+                let renamed = mine.name.lowercased() != attribute.name.lowercased()
+                context.compare(.attribute, mine.name, .name, ours: renamed ? mine.name : nil, theirs: attribute.name)
                 context.attributes[attribute.id] = mine.id
                 attributeTypes[mine.id] = mine
                 context.matched(.attribute)
@@ -42,6 +51,7 @@ enum MergeParticipants {
             new.id = try context.freeID(attribute.id, in: "attribute")
             try new.insert(ours)
             ourAttributes[new.name.lowercased()] = new
+            attributesById[new.id] = new
             attributeTypes[new.id] = new
             context.attributes[attribute.id] = new.id
             context.added(.attribute)

@@ -114,6 +114,7 @@ public struct MergeAspect: Hashable, Sendable, Codable {
     public static let color = MergeAspect(id: "color", english: "colour", norwegian: "farge")
     public static let englishLabel = MergeAspect(id: "englishLabel", english: "English label", norwegian: "engelsk navn")
     public static let name = MergeAspect(id: "name", english: "short name", norwegian: "kortnavn")
+    public static let pseudonym = MergeAspect(id: "pseudonym", english: "pseudonym", norwegian: "pseudonym")
     public static let text = MergeAspect(id: "text", english: "text", norwegian: "tekst")
     public static let value = MergeAspect(id: "value", english: "value", norwegian: "verdi")
     public static let type = MergeAspect(id: "type", english: "type", norwegian: "type")
