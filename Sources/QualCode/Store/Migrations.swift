@@ -351,6 +351,20 @@ enum Migrations {
                 t.column("createdAt", .datetime).notNull()
             }
         }
+        migrator.registerMigration("scrubbableEventLog") { db in
+            // Redaction and withdrawal must take the words they remove out of the log too, while the log
+            // keeps that each event happened, who did it and when. A row here, put in and taken out inside
+            // the one transaction that scrubs (``ProjectStore/scrubEventLog(_:_:)``), lets a payload
+            // change; nothing else of an event ever changes, and no event is ever deleted.
+            try db.execute(sql: """
+                CREATE TABLE eventScrubPermit (id INTEGER PRIMARY KEY CHECK (id = 1));
+                DROP TRIGGER eventIsAppendOnlyOnUpdate;
+                CREATE TRIGGER eventIsAppendOnlyOnUpdate BEFORE UPDATE ON event
+                WHEN NOT EXISTS (SELECT 1 FROM eventScrubPermit)
+                  OR NEW.id IS NOT OLD.id OR NEW.at IS NOT OLD.at OR NEW.actor IS NOT OLD.actor OR NEW.action IS NOT OLD.action
+                BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+                """)
+        }
         return migrator
     }
 

@@ -18,6 +18,13 @@ public struct TextEditReport: Hashable, Sendable, Codable {
     public var orphaned: [Change]
 }
 
+/// Why a transcript's text changes: an edit (a typo, a misheard word), logged with what it removed so
+/// it can be undone; or a redaction, which must leave what it removed nowhere.
+public enum TextEditPurpose: Sendable, Hashable {
+    case edit
+    case redaction
+}
+
 extension ProjectStore {
     /// Replaces `find` with `replacement` in a transcript (the only occurrence, the `occurrence`-th, or
     /// with `all` every one), re-anchoring every segment.
@@ -76,13 +83,21 @@ extension ProjectStore {
     }
 
     /// The one function that changes a transcript's text: applies `edits`, re-anchors every segment
-    /// and turn through ``TextRevision/remap(start:end:)``, reindexes the text and logs the edit, all
-    /// in one transaction.
+    /// and turn through ``TextRevision/remap(start:end:substituting:)``, reindexes the text and logs the
+    /// edit, all in one transaction.
     ///
     /// - parameter expectedText: the text the edits were computed against; if the transcript changed
     ///   in between, nothing is written.
-    public func applyEdits(_ edits: [TextEdit], to transcriptId: UUID, expectedText: String) throws -> TextEditReport {
-        try pool.write { db in
+    /// - parameter purpose: ``TextEditPurpose/redaction`` puts replacements in the place of what they
+    ///   replace (coded passages stay coded, on the replacement) and leaves the removed words nowhere:
+    ///   not in the log entry (`transcript.redact` records positions and replacements), not in earlier
+    ///   log entries, orphaned segments or the modules' stored texts, not in freed pages, the search
+    ///   index's old segments or the write-ahead log.
+    public func applyEdits(_ edits: [TextEdit], to transcriptId: UUID, expectedText: String,
+                           purpose: TextEditPurpose = .edit) throws -> TextEditReport {
+        let redacting = purpose == .redaction
+        let report = try pool.write { db in
+            if redacting { try db.execute(sql: "PRAGMA secure_delete = ON") }
             guard var transcript = try Transcript.fetchOne(db, key: transcriptId) else {
                 throw StoreError.notFound(what: "transcript", reference: transcriptId.uuidString, candidates: [])
             }
@@ -95,7 +110,7 @@ extension ProjectStore {
             let new = ScalarText(revision.newText)
             var report = TextEditReport(transcript: transcript.slug, edits: edits.count, unchanged: 0, shifted: 0, changed: [], orphaned: [])
             for var segment in try Segment.all().filter(transcript: transcript.id).fetchAll(db) where !segment.isOrphaned {
-                let mapped = revision.remap(start: segment.start, end: segment.end)
+                let mapped = revision.remap(start: segment.start, end: segment.end, substituting: redacting)
                 let before = segment.text
                 segment.start = mapped.start
                 segment.end = mapped.end
@@ -115,7 +130,7 @@ extension ProjectStore {
             try Turn.filter(Turn.Columns.transcriptId == transcript.id).deleteAll(db)
             var ordinal = 0
             for var turn in turns {
-                let mapped = revision.remap(start: turn.start, end: turn.end)
+                let mapped = revision.remap(start: turn.start, end: turn.end, substituting: redacting)
                 guard mapped.change != .orphaned else { continue }
                 turn.start = mapped.start
                 turn.end = mapped.end
@@ -129,13 +144,32 @@ extension ProjectStore {
             try transcript.update(db)
             try Self.indexPassages(db, transcript)
             try db.execute(sql: "UPDATE segment SET \(Migrations.segmentLinesAssignment) WHERE transcriptId = ?", arguments: [transcript.id])
-            try log(db, "transcript.edit", [
+            guard redacting else {
+                try log(db, "transcript.edit", [
+                    "id": LogValue(transcript.id),
+                    "edits": .array(revision.edits.map { ["start": .int($0.start), "end": .int($0.end), "replacement": .string($0.replacement),
+                                                          "removed": .string(old.slice($0.start, $0.end))] }),
+                    "orphaned": .array(report.orphaned.map { LogValue($0.segment) }),
+                ])
+                return report
+            }
+            var scrubs: [Scrub] = []
+            for edit in revision.edits {
+                let scrub = Scrub(text: old.slice(edit.start, edit.end), replacement: edit.replacement)
+                if !scrubs.contains(scrub) { scrubs.append(scrub) }
+            }
+            try scrubAnchoredTexts(db, transcript: transcript.id, scrubs)
+            for schema in extensions { try schema.scrub?(db, scrubs) }
+            let rewritten = try scrubEventLog(db, scrubs)
+            try log(db, "transcript.redact", [
                 "id": LogValue(transcript.id),
-                "edits": .array(revision.edits.map { ["start": .int($0.start), "end": .int($0.end), "replacement": .string($0.replacement),
-                                                      "removed": .string(old.slice($0.start, $0.end))] }),
-                "orphaned": .array(report.orphaned.map { LogValue($0.segment) }),
+                "edits": .array(revision.edits.map { ["start": .int($0.start), "end": .int($0.end), "replacement": .string($0.replacement)] }),
+                "eventsScrubbed": .int(rewritten),
             ])
+            try Self.eraseFreedContent(db)
             return report
         }
+        if redacting { try truncateWriteAheadLog() }
+        return report
     }
 }

@@ -14,6 +14,8 @@ public struct SchemaExtension: Sendable {
     let segmentDependents: SegmentDependents?
     /// How a merge carries the module's tables from another copy of the project.
     let merge: MergeHook?
+    /// How the module takes redacted words out of the texts it stores (quotes it keeps, snapshots).
+    let scrub: ScrubHook?
 
     /// - Parameter register: registers the module's migrations, in order; a shipped migration is never
     ///   edited, a change is a new one appended.
@@ -24,11 +26,12 @@ public struct SchemaExtension: Sendable {
     /// A module whose tables refer to segments, with the count of what it holds on a set of them, and
     /// the hook that carries its tables when another copy is merged in.
     package init(name: String, register: @escaping @Sendable (inout DatabaseMigrator) -> Void,
-                 segmentDependents: SegmentDependents?, merge: MergeHook? = nil) {
+                 segmentDependents: SegmentDependents?, merge: MergeHook? = nil, scrub: ScrubHook? = nil) {
         self.name = name
         self.register = register
         self.segmentDependents = segmentDependents
         self.merge = merge
+        self.scrub = scrub
     }
 
     /// The core's migrations followed by each extension's.

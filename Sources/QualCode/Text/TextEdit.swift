@@ -84,7 +84,11 @@ public struct TextRevision: Sendable {
     /// Text inserted exactly at a span's start or end stays outside it; text inserted inside grows it.
     /// A span that loses part of its text is clipped to what is left (`changed`); one that loses all of
     /// it is `orphaned`, placed where its text used to be, never moved onto other text.
-    public func remap(start: Int, end: Int) -> RemappedSpan {
+    ///
+    /// - Parameter substituting: the edits put one thing in the place of another (a redaction: a name
+    ///   becomes «[navn]»): a span the edit covers maps onto the replacement, and a span cut by it keeps
+    ///   the replacement, rather than being orphaned or clipped — a coded passage stays coded.
+    public func remap(start: Int, end: Int, substituting: Bool = false) -> RemappedSpan {
         var deltaBeforeStart = 0  // length change of the edits wholly before the span
         var delta = 0             // length change of every edit before the span's end
         var clippedStart: Int?
@@ -102,15 +106,18 @@ public struct TextRevision: Sendable {
             removed += max(0, min(edit.end, end) - max(edit.start, start))
             if edit.start <= start && edit.end >= end {
                 let at = edit.start + delta
+                if substituting, !edit.replacement.isEmpty {
+                    return RemappedSpan(start: at, end: at + edit.replacement.scalarCount, change: .changed)
+                }
                 return RemappedSpan(start: at, end: at, change: .orphaned)
             }
             if edit.start < start {
-                // The span's start was cut: it now begins after the replacement.
-                clippedStart = edit.start + delta + edit.replacement.scalarCount
+                // The span's start was cut: it now begins after the replacement (or, substituting, at it).
+                clippedStart = edit.start + delta + (substituting ? 0 : edit.replacement.scalarCount)
             }
             if edit.end > end {
-                // The span's end was cut: it now ends where the cut began.
-                clippedEnd = edit.start + delta
+                // The span's end was cut: it now ends where the cut began (or, substituting, after the replacement).
+                clippedEnd = edit.start + delta + (substituting ? edit.replacement.scalarCount : 0)
             }
             delta += edit.delta
         }
@@ -119,8 +126,9 @@ public struct TextRevision: Sendable {
         guard touched else {
             return RemappedSpan(start: newStart, end: newEnd, change: delta == 0 ? .unchanged : .shifted)
         }
-        // All of its own text gone, even if by several edits, is orphaned, not "changed" onto new text.
-        if newEnd <= newStart || removed >= end - start { return RemappedSpan(start: newStart, end: newStart, change: .orphaned) }
+        // All of its own text gone, even if by several edits, is orphaned, not "changed" onto new text
+        // (unless substituting: then the replacements stand in for it).
+        if newEnd <= newStart || (removed >= end - start && !substituting) { return RemappedSpan(start: newStart, end: newStart, change: .orphaned) }
         return RemappedSpan(start: newStart, end: newEnd, change: .changed)
     }
 }

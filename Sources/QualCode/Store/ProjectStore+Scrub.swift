@@ -1,0 +1,100 @@
+import Foundation
+import GRDB
+
+/// A word taken out of a project (a name, a number), and what stands in its place (`[navn]`, a pseudonym).
+public struct Scrub: Sendable, Hashable, Codable {
+    public var text: String
+    public var replacement: String
+
+    public init(text: String, replacement: String) {
+        self.text = text
+        self.replacement = replacement
+    }
+}
+
+extension ProjectStore {
+    /// Rewrites past events so that no payload holds any of the scrubbed texts as a word of its own:
+    /// each becomes its replacement. The log keeps that each event happened, who did it and when; only
+    /// the words go. Call it inside the write transaction of the redaction or withdrawal it serves.
+    /// Returns how many events were rewritten.
+    package func scrubEventLog(_ db: Database, _ scrubs: [Scrub]) throws -> Int {
+        let scrubs = Self.ordered(scrubs)
+        guard !scrubs.isEmpty else { return 0 }
+        try db.execute(sql: "INSERT INTO eventScrubPermit (id) VALUES (1)")
+        var rewritten = 0
+        // A text JSON escapes (a quotation mark in it) is looked for in its escaped form too.
+        let needles = Array(Set(scrubs.flatMap { [$0.text, Self.jsonContent($0.text)] }))
+        let condition = needles.map { _ in "instr(payload, ?) > 0" }.joined(separator: " OR ")
+        for row in try Row.fetchAll(db, sql: "SELECT id, payload FROM event WHERE \(condition)", arguments: StatementArguments(needles)) {
+            let payload: String = row["payload"]
+            guard let value = try? JSONSerialization.jsonObject(with: Data(payload.utf8), options: [.fragmentsAllowed]) else { continue }
+            // Written back as JSON of the same shape; a payload whose words all stood inside longer words is left as it is.
+            func written(_ value: Any) throws -> String {
+                String(decoding: try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed]),
+                       as: UTF8.self)
+            }
+            let text = try written(Self.scrubbed(value, scrubs))
+            guard text != (try written(value)) else { continue }
+            try db.execute(sql: "UPDATE event SET payload = ? WHERE id = ?", arguments: [text, row["id"] as Int64])
+            rewritten += 1
+        }
+        try db.execute(sql: "DELETE FROM eventScrubPermit")
+        return rewritten
+    }
+
+    /// Stored texts that keep words after the transcript lost them: the text of its orphaned segments
+    /// (a segment keeps the text an edit removed).
+    package func scrubAnchoredTexts(_ db: Database, transcript: UUID, _ scrubs: [Scrub]) throws {
+        let scrubs = Self.ordered(scrubs)
+        for row in try Row.fetchAll(db, sql: "SELECT id, text FROM segment WHERE transcriptId = ? AND isOrphaned", arguments: [transcript]) {
+            let text: String = row["text"]
+            let scrubbed = Self.scrub(text, scrubs)
+            if scrubbed != text { try db.execute(sql: "UPDATE segment SET text = ? WHERE id = ?", arguments: [scrubbed, row["id"] as UUID]) }
+        }
+    }
+
+    /// `text` with every scrubbed word replaced, longest first (so «Kari Nordmann» goes before «Kari»).
+    package static func scrub(_ text: String, _ scrubs: [Scrub]) -> String {
+        scrubs.reduce(text) { $0.replacingWholeWords($1.text, with: $1.replacement) }
+    }
+
+    private static func ordered(_ scrubs: [Scrub]) -> [Scrub] {
+        scrubs.filter { !$0.text.isEmpty && $0.text != $0.replacement }.sorted { $0.text.count > $1.text.count }
+    }
+
+    private static func scrubbed(_ value: Any, _ scrubs: [Scrub]) -> Any {
+        switch value {
+        case let text as String: return scrub(text, scrubs)
+        case let array as [Any]: return array.map { scrubbed($0, scrubs) }
+        case let object as [String: Any]: return object.mapValues { scrubbed($0, scrubs) }
+        default: return value
+        }
+    }
+
+    /// Makes sure what was scrubbed is not left in the file's free space, the full-text index's old
+    /// segments or the write-ahead log: deleted content is zeroed from here on (secure_delete), the
+    /// index is merged into one segment (FTS5 keeps deleted entries until then), and after the
+    /// transaction the log is checkpointed into the file and truncated.
+    package static func eraseFreedContent(_ db: Database) throws {
+        try db.execute(sql: "INSERT INTO passageFTS(passageFTS) VALUES ('optimize')")
+    }
+
+    /// The write-ahead log copied into the file and cut to nothing, so no old page stays in it.
+    public func truncateWriteAheadLog() throws {
+        try pool.writeWithoutTransaction { db in
+            _ = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+        }
+    }
+
+    static func jsonContent(_ text: String) -> String {
+        var json = ""
+        LogValue.string(text).write(to: &json)
+        return String(json.dropFirst().dropLast())
+    }
+}
+
+extension SchemaExtension {
+    /// Takes the scrubbed words out of the texts a module stores (each replaced by its replacement), in
+    /// the redaction's or withdrawal's transaction.
+    package typealias ScrubHook = @Sendable (Database, [Scrub]) throws -> Void
+}
