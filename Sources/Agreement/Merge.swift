@@ -25,10 +25,16 @@ extension Agreement {
             let coders = ConsensusDecision.decodeList(row["coders"])
             let key = disagreementID(code: code, transcript: transcript, span: Span(start: start, end: end), coders: coders)
             let adopted: String = row["adopted"]
-            if let mine = try String.fetchOne(ours, sql: "SELECT adopted FROM agreeDecision WHERE disagreement = ?", arguments: [key]) {
+            if let mine = try Row.fetchOne(ours, sql: "SELECT adopted, codings FROM agreeDecision WHERE disagreement = ?", arguments: [key]) {
                 context.matched(.consensusDecision)
-                context.compare(.consensusDecision, key, .adopted, ours: ConsensusDecision.decodeList(mine).joined(separator: ", "),
+                context.compare(.consensusDecision, key, .adopted, ours: ConsensusDecision.decodeList(mine["adopted"]).joined(separator: ", "),
                                 theirs: ConsensusDecision.decodeList(adopted).joined(separator: ", "))
+                // Our decision stands, so the consensus codings their other decision made, which came in
+                // with the core's codings, go again: the consensus coder's codings follow the decision kept.
+                let kept = Set(ConsensusDecision.decodeList(mine["codings"]).compactMap(UUID.init(uuidString:)))
+                for their in ConsensusDecision.decodeList(row["codings"]).compactMap(UUID.init(uuidString:)) {
+                    if let here = context.codings[their], !kept.contains(here) { try context.withdrawCoding(here) }
+                }
                 continue
             }
             let codings = ConsensusDecision.decodeList(row["codings"]).compactMap(UUID.init(uuidString:)).compactMap { context.codings[$0]?.uuidString }

@@ -36,4 +36,26 @@ import TestSupport
         #expect(again.count(.consensusDecision).matched == 1)
         #expect(try study.store.eventCount() == events)
     }
+
+    @Test func aDecisionTakenDifferentlyHereKeepsOurConsensusCodings() throws {
+        let study = try AgreementStudy()
+        defer { study.remove() }
+        try study.store.checkpoint()
+        let copyURL = study.folder.appendingPathComponent("møte.qualcode")
+        try FileManager.default.copyItem(at: study.store.url, to: copyURL)
+        let scope = AgreementScope(coders: ["anne", "berit"])
+        // The meeting in the copy adopts Anne's passage; here the same disagreement was settled as «none».
+        let meeting = Agreement(try ProjectModules.open(at: copyURL, coder: "eva"))
+        _ = try meeting.decide([try meeting.disagreements(scope).items[4].id], in: scope, adopt: ["anne"], note: nil)
+        _ = try study.agreement.decide([try study.agreement.disagreements(scope).items[4].id], in: scope, adopt: [], note: nil)
+        let before = try study.consensusTexts("Tillit")
+
+        let report = try study.store.merge(from: copyURL)
+
+        #expect(report.conflicts.map(\.aspect) == [.adopted])
+        #expect(report.count(.coding).new == 0)
+        #expect(try study.consensusTexts("Tillit") == before)
+        #expect(try study.agreement.disagreements(scope).items[4].decision?.adopted == [])
+        #expect(try study.store.integrityCheck() == "ok")
+    }
 }

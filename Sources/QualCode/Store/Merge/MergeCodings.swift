@@ -48,6 +48,7 @@ enum MergeCodings {
             try insert.execute(arguments: [id, transcript, segment.start, segment.end, segment.text, segment.isOrphaned,
                                            segment.createdBy, segment.createdAt])
             try lines.execute(arguments: [id])
+            context.newSegments.insert(id)
             if !segment.isOrphaned {
                 if ourPlaces[place] == nil { ourPlaces[place] = id }
                 ourPlaceOf[id] = place
@@ -100,6 +101,7 @@ enum MergeCodings {
             }
             let id = try context.freeID(coding.id, in: "coding")
             try insert.execute(arguments: [id, segment, code, coding.coder, coding.createdAt])
+            context.newCodings.insert(id)
             ourCodings[key] = id
             context.codings[coding.id] = id
             context.added(.coding)

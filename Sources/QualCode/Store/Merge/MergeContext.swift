@@ -21,6 +21,10 @@ package final class MergeContext {
     package var segments: [UUID: UUID] = [:]
     package var codings: [UUID: UUID] = [:]
     package var memos: [UUID: UUID] = [:]
+    /// The codings and segments this merge inserted (ours ids), so a module can take back one it
+    /// decides against.
+    package var newCodings: Set<UUID> = []
+    package var newSegments: Set<UUID> = []
 
     private var counts: [MergeCount] = []
     private var countIndex: [MergeKind: Int] = [:]
@@ -80,6 +84,23 @@ package final class MergeContext {
         try ours.execute(sql: "UPDATE \"\(table)\" SET \(columns.map { "\"\($0)\" = ?" }.joined(separator: ", ")) WHERE \"\(keyColumn)\" = ?",
                          arguments: StatementArguments(columns.map { gaps[$0]! } + [key.databaseValue]))
         filled(kind)
+    }
+
+    /// Takes back a coding this merge brought in (and its segment, when that came in too and holds no
+    /// other coding): a module whose record here outranks theirs drops what theirs made. A coding that
+    /// was ours already is left alone.
+    package func withdrawCoding(_ id: UUID) throws {
+        guard newCodings.remove(id) != nil else { return }
+        let segment = try UUID.fetchOne(ours, sql: "SELECT segmentId FROM coding WHERE id = ?", arguments: [id])
+        try ours.execute(sql: "DELETE FROM coding WHERE id = ?", arguments: [id])
+        counts[index(.coding)].new -= 1
+        codings = codings.filter { $0.value != id }
+        guard let segment, newSegments.contains(segment),
+              try !(Bool.fetchOne(ours, sql: "SELECT EXISTS (SELECT 1 FROM coding WHERE segmentId = ?)", arguments: [segment]) ?? false) else { return }
+        try ours.execute(sql: "DELETE FROM segment WHERE id = ?", arguments: [segment])
+        newSegments.remove(segment)
+        counts[index(.segment)].new -= 1
+        segments = segments.filter { $0.value != segment }
     }
 
     /// Their id when no row of `table` here has it (the record keeps its id across copies), else a new one.
