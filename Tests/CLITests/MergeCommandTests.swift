@@ -107,7 +107,10 @@ import Testing
         process.executableURL = CLIRunner.executable
         process.arguments = ["merge", "berit.qualcode", "--project", "studie.qualcode"]
         process.currentDirectoryURL = cli.directory
-        process.environment = cli.environment
+        // The killed merge cannot remove its copy of the other project: kept in the test's folder, not /tmp.
+        let temporary = cli.directory.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        process.environment = cli.environment.merging(["TMPDIR": temporary.path]) { _, new in new }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
