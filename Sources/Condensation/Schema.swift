@@ -6,7 +6,18 @@ extension Condensation {
     /// The tables condensation adds to a project file. Front ends open and create projects through
     /// QualCodeKit's `ProjectModules`, which lists it; the core alone takes it as
     /// `ProjectStore.open(at:coder:extensions: [Condensation.schema])`.
-    public static let schema = SchemaExtension(name: "stc", register: registerMigrations, segmentDependents: dependents, merge: merge)
+    public static let schema = SchemaExtension(name: "stc", register: registerMigrations, segmentDependents: dependents, merge: merge,
+                                               scrub: scrub)
+
+    /// Redacted words out of what the condensation keeps of the transcripts' text and the researcher's
+    /// writing about it: golden quotes, condensates, headings, analytic texts, notes, and the snapshots
+    /// (JSON holding every unit's text).
+    @Sendable static func scrub(_ db: Database, _ scrubs: [Scrub]) throws {
+        try ProjectStore.scrubColumns(db, table: "stcGroup", key: "codeId", columns: ["condensate", "heading", "analyticText", "goldenText"], scrubs)
+        try ProjectStore.scrubColumns(db, table: "stcTheme", key: "rowid", columns: ["note"], scrubs)
+        try ProjectStore.scrubColumns(db, table: "stcContradiction", key: "rowid", columns: ["note"], scrubs)
+        try ProjectStore.scrubColumns(db, table: "stcSnapshot", key: "id", columns: ["model"], json: ["model"], scrubs)
+    }
 
     /// What condensation holds on segments a deletion would remove (a transcript's): the meaning units
     /// among them, golden quotes (the subgroup's slot is left empty, `ON DELETE SET NULL`) and

@@ -15,6 +15,8 @@ public enum PrivacyError: Error, Sendable, Equatable, CustomStringConvertible {
     case realNameTaken(pseudonym: String)
     case notInKey(what: String, name: String)
     case notATermKind(FindingKind)
+    /// No finding fits what was asked to be applied; `notFound` are numbers asked for that no scan gives.
+    case nothingToApply(notFound: [String])
 
     public var description: String {
         switch self {
@@ -36,6 +38,9 @@ public enum PrivacyError: Error, Sendable, Equatable, CustomStringConvertible {
             "That real name is already in the key, for \(shown(pseudonym)); nothing was changed."
         case let .notInKey(what, name):
             "The key has no \(what) \(shown(name)); nothing was changed."
+        case let .nothingToApply(notFound):
+            notFound.isEmpty ? "No finding to apply; nothing was changed."
+                : "No finding has the number \(notFound.prefix(5).map(shown).joined(separator: ", ")) (applied already, or the text changed since the scan); nothing was changed."
         case let .notATermKind(kind):
             "The dictionary holds names, places and employers, not \(kind.rawValue); nothing was changed."
         }

@@ -4,7 +4,18 @@ import QualCode
 
 extension WorkMapping {
     /// The tables work mapping adds to a project file (names start with `map`).
-    public static let schema = SchemaExtension(name: "map", register: registerMigrations, segmentDependents: nil, merge: merge)
+    public static let schema = SchemaExtension(name: "map", register: registerMigrations, segmentDependents: nil, merge: merge, scrub: scrub)
+
+    /// Redacted words out of the map's free text: the problematic, notes, descriptions, excerpts and
+    /// where texts came from. Names (of steps, actors, texts) are unique and the researcher's to
+    /// rename; the redaction leaves them as they are.
+    @Sendable static func scrub(_ db: Database, _ scrubs: [Scrub]) throws {
+        for (table, columns) in [("mapProblematic", ["statement"]), ("mapActor", ["role", "institution"]), ("mapStep", ["description"]),
+                                 ("mapText", ["note", "provenance"]), ("mapClause", ["excerpt"]), ("mapDisjuncture", ["note"]),
+                                 ("mapLink", ["note"])] {
+            try ProjectStore.scrubColumns(db, table: table, key: "rowid", columns: columns, scrubs)
+        }
+    }
 
     @Sendable static func registerMigrations(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("map.createWorkMap") { db in

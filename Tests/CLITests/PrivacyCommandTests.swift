@@ -63,6 +63,22 @@ import Testing
         #expect(projectBytes.range(of: Data("Tordis Testdatter".utf8)) == nil)
         #expect(try Data(contentsOf: key).range(of: Data("Tordis Testdatter".utf8)) == nil)
 
+        // Apply the phone number by its number, then every name and employer; the log says a redaction was made.
+        let number = try #require(scan.stdout.split(separator: "\n").first { $0.contains("912 34 567") }?.split(separator: " ").first)
+        let one = try cli.run(["privacy", "apply", String(number)])
+        #expect(one.status == 0 && one.stdout.contains("intervju-eva: 1 redaction(s) (1 phoneNumber)"), "\(one.stderr)")
+        let named = try cli.run(["privacy", "apply", "--all", "--kind", "name", "--kind", "employer"])
+        #expect(named.status == 0 && named.stdout.contains("2 redaction(s) applied."), "\(named.stdout) \(named.stderr)")
+        let shown = try cli.run(["show", "intervju-eva"])
+        #expect(shown.stdout.contains("Eva her, eh. Ring [telefonnummer]") && shown.stdout.contains("hos [arbeidsgiver]."))
+        #expect(try cli.run(["log"]).stdout.contains("transcript.redact"))
+        let twice = try cli.run(["privacy", "apply", String(number)])
+        #expect(twice.status != 0 && twice.stderr.contains("applied already"))
+        let neither = try cli.run(["privacy", "apply"])
+        #expect(neither.status != 0 && neither.stderr.contains("--all"))
+        let redactedBytes = try Data(contentsOf: cli.directory.appendingPathComponent("studie.qualcode"))
+        #expect(redactedBytes.range(of: Data("912 34 567".utf8)) == nil && redactedBytes.range(of: Data("Testvik".utf8)) == nil)
+
         let unsealed = try cli.run(["key", "passphrase", "--remove"])
         let clear = try Data(contentsOf: key)
         #expect(unsealed.status == 0 && clear.range(of: Data("Tordis Testdatter".utf8)) != nil)

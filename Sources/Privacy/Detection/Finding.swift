@@ -19,6 +19,9 @@ public enum FindingKind: String, Sendable, Hashable, Codable, CaseIterable {
 /// One suggestion: a stretch of a text and what it could be replaced with. Offsets are Unicode scalar
 /// offsets, end exclusive, over the stored text, as every offset in a project.
 public struct Finding: Sendable, Hashable, Codable {
+    /// Twelve hex digits from the transcript, kind, place and text: the same finding keeps its number
+    /// from one scan to the next until the text before it changes, so a person can name the ones to apply.
+    public var id: String = ""
     public var kind: FindingKind
     public var start: Int
     public var end: Int

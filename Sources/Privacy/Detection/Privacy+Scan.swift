@@ -24,7 +24,8 @@ extension Privacy {
         let chosen = transcripts.isEmpty ? try store.transcripts().map(\.id) : transcripts
         return try chosen.map { id in
             let transcript = try store.transcript(id)
-            let found = Detectors.scan(ScalarText(transcript.text), terms: terms, pronouns: pronouns)
+            var found = Detectors.scan(ScalarText(transcript.text), terms: terms, pronouns: pronouns)
+            for index in found.indices { found[index].id = Self.number(found[index], in: id) }
             return TranscriptFindings(transcript: id, name: transcript.slug, findings: kinds.isEmpty ? found : found.filter { kinds.contains($0.kind) })
         }
     }

@@ -26,15 +26,7 @@ extension ProjectStore {
         let needles = Array(Set(scrubs.flatMap { [$0.text, Self.jsonContent($0.text)] }))
         let condition = needles.map { _ in "instr(payload, ?) > 0" }.joined(separator: " OR ")
         for row in try Row.fetchAll(db, sql: "SELECT id, payload FROM event WHERE \(condition)", arguments: StatementArguments(needles)) {
-            let payload: String = row["payload"]
-            guard let value = try? JSONSerialization.jsonObject(with: Data(payload.utf8), options: [.fragmentsAllowed]) else { continue }
-            // Written back as JSON of the same shape; a payload whose words all stood inside longer words is left as it is.
-            func written(_ value: Any) throws -> String {
-                String(decoding: try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed]),
-                       as: UTF8.self)
-            }
-            let text = try written(Self.scrubbed(value, scrubs))
-            guard text != (try written(value)) else { continue }
+            guard let text = try Self.scrubJSON(row["payload"], scrubs) else { continue }
             try db.execute(sql: "UPDATE event SET payload = ? WHERE id = ?", arguments: [text, row["id"] as Int64])
             rewritten += 1
         }
@@ -43,13 +35,35 @@ extension ProjectStore {
     }
 
     /// Stored texts that keep words after the transcript lost them: the text of its orphaned segments
-    /// (a segment keeps the text an edit removed).
+    /// (a segment keeps the text an edit removed) and its quotes' edited forms and lead-ins.
     package func scrubAnchoredTexts(_ db: Database, transcript: UUID, _ scrubs: [Scrub]) throws {
         let scrubs = Self.ordered(scrubs)
-        for row in try Row.fetchAll(db, sql: "SELECT id, text FROM segment WHERE transcriptId = ? AND isOrphaned", arguments: [transcript]) {
-            let text: String = row["text"]
-            let scrubbed = Self.scrub(text, scrubs)
-            if scrubbed != text { try db.execute(sql: "UPDATE segment SET text = ? WHERE id = ?", arguments: [scrubbed, row["id"] as UUID]) }
+        guard !scrubs.isEmpty else { return }
+        try Self.scrubColumns(db, table: "segment", key: "id", columns: ["text"], scrubs,
+                              where: "transcriptId = ? AND isOrphaned", [transcript])
+        try Self.scrubColumns(db, table: "quote", key: "segmentId", columns: ["form", "leadIn"], scrubs,
+                              where: "segmentId IN (SELECT id FROM segment WHERE transcriptId = ?)", [transcript])
+    }
+
+    /// Rewrites the text columns of the rows `condition` picks with every scrubbed word replaced; a
+    /// module's scrub hook calls it for its own tables. A column in `json` holds JSON (a snapshot): the
+    /// strings inside it are scrubbed, so an escape before a word cannot hide it.
+    package static func scrubColumns(_ db: Database, table: String, key: String, columns: [String], json: Set<String> = [],
+                                     _ scrubs: [Scrub], where condition: String = "1", _ arguments: StatementArguments = []) throws {
+        let scrubs = ordered(scrubs)
+        guard !scrubs.isEmpty else { return }
+        let list = columns.map { "\"\($0)\"" }.joined(separator: ", ")
+        for row in try Row.fetchAll(db, sql: "SELECT \"\(key)\" AS rowKey, \(list) FROM \"\(table)\" WHERE \(condition)", arguments: arguments) {
+            var changes: [(String, String)] = []
+            for column in columns {
+                guard let text = row[column] as String? else { continue }
+                let scrubbed = json.contains(column) ? (try scrubJSON(text, scrubs) ?? text) : scrub(text, scrubs)
+                if scrubbed != text { changes.append((column, scrubbed)) }
+            }
+            guard !changes.isEmpty else { continue }
+            let assignments = changes.map { "\"\($0.0)\" = ?" }.joined(separator: ", ")
+            try db.execute(sql: "UPDATE \"\(table)\" SET \(assignments) WHERE \"\(key)\" = ?",
+                           arguments: StatementArguments(changes.map(\.1)) + [row["rowKey"] as DatabaseValue])
         }
     }
 
@@ -60,6 +74,18 @@ extension ProjectStore {
 
     private static func ordered(_ scrubs: [Scrub]) -> [Scrub] {
         scrubs.filter { !$0.text.isEmpty && $0.text != $0.replacement }.sorted { $0.text.count > $1.text.count }
+    }
+
+    /// JSON with the scrubbed words replaced in its strings, written back in the same shape; nil when
+    /// no string held one as a word of its own (or the text is not JSON).
+    static func scrubJSON(_ json: String, _ scrubs: [Scrub]) throws -> String? {
+        guard let value = try? JSONSerialization.jsonObject(with: Data(json.utf8), options: [.fragmentsAllowed]) else { return nil }
+        func written(_ value: Any) throws -> String {
+            String(decoding: try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed]),
+                   as: UTF8.self)
+        }
+        let scrubbed = try written(Self.scrubbed(value, scrubs))
+        return scrubbed == (try written(value)) ? nil : scrubbed
     }
 
     private static func scrubbed(_ value: Any, _ scrubs: [Scrub]) -> Any {

@@ -8,7 +8,7 @@ struct PrivacyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "privacy",
         abstract: "Find what could identify someone in the transcripts.",
-        subcommands: [Scan.self])
+        subcommands: [Scan.self, Apply.self])
 }
 
 extension PrivacyCommand {
@@ -16,8 +16,8 @@ extension PrivacyCommand {
         static let configuration = CommandConfiguration(
             abstract: "List national identity numbers, phone numbers, e-mail addresses and the key's names and terms.",
             discussion: """
-                Suggests, never changes: each finding with its transcript, line, kind, text and the \
-                suggested replacement. National identity numbers are found only with valid check \
+                Suggests, never changes: each finding with its number (for `privacy apply`), \
+                transcript, line, kind, text and the suggested replacement. National identity numbers are found only with valid check \
                 digits; names come from the pseudonym key (replaced by the pseudonym) and places and \
                 employers from its dictionary, when the project has a key. --pronouns adds gendered \
                 pronouns (han, hun, ham, henne, hans, hennes) for a project that writes «hen».
@@ -36,21 +36,6 @@ extension PrivacyCommand {
         var kinds: [KindChoice] = []
         @Flag(help: "Also gendered pronouns, for a project that writes «hen».") var pronouns = false
 
-        enum KindChoice: String, ExpressibleByArgument, CaseIterable {
-            case nationalIdentityNumber = "national-id", phoneNumber = "phone-number", email, name, place, employer, pronoun
-            var kind: FindingKind {
-                switch self {
-                case .nationalIdentityNumber: .nationalIdentityNumber
-                case .phoneNumber: .phoneNumber
-                case .email: .email
-                case .name: .name
-                case .place: .place
-                case .employer: .employer
-                case .pronoun: .pronoun
-                }
-            }
-        }
-
         func run() throws {
             let store = try project.openStore()
             let privacy = Privacy(store)
@@ -60,24 +45,86 @@ extension PrivacyCommand {
             if json { return try Output.printJSON(results) }
             for result in results {
                 for finding in result.findings {
-                    Output.line("\(result.name):\(finding.line)  \(Self.words(finding.kind))  «\(finding.text)» → \(finding.replacement)")
+                    Output.line("\(finding.id)  \(result.name):\(finding.line)  \(PrivacyCommand.words(finding.kind))  «\(finding.text)» → \(finding.replacement)")
                 }
             }
             let total = results.reduce(0) { $0 + $1.findings.count }
             Output.line("\(total) finding(s) in \(results.filter { !$0.findings.isEmpty }.count) of \(results.count) transcript(s).")
             if key == nil { Output.note("No pseudonym key: names and the dictionary were not looked for (qualcode key init).") }
         }
+    }
+}
 
-        static func words(_ kind: FindingKind) -> String {
-            switch kind {
-            case .nationalIdentityNumber: "national identity number"
-            case .phoneNumber: "phone number"
-            case .email: "e-mail address"
-            case .name: "name"
-            case .place: "place"
-            case .employer: "employer"
-            case .pronoun: "gendered pronoun"
+extension PrivacyCommand {
+    enum KindChoice: String, ExpressibleByArgument, CaseIterable {
+        case nationalIdentityNumber = "national-id", phoneNumber = "phone-number", email, name, place, employer, pronoun
+        var kind: FindingKind {
+            switch self {
+            case .nationalIdentityNumber: .nationalIdentityNumber
+            case .phoneNumber: .phoneNumber
+            case .email: .email
+            case .name: .name
+            case .place: .place
+            case .employer: .employer
+            case .pronoun: .pronoun
             }
+        }
+    }
+
+    static func words(_ kind: FindingKind) -> String {
+        switch kind {
+        case .nationalIdentityNumber: "national identity number"
+        case .phoneNumber: "phone number"
+        case .email: "e-mail address"
+        case .name: "name"
+        case .place: "place"
+        case .employer: "employer"
+        case .pronoun: "gendered pronoun"
+        }
+    }
+
+    struct Apply: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Apply findings of the scan as redactions: by number, or all of some kinds.",
+            discussion: """
+                Each finding's text is replaced by its suggestion in the transcript; coded passages stay \
+                coded, on the replacement. The words replaced are taken out of the event log's earlier \
+                entries, orphaned segments, edited quotes and the condensation's and work map's texts, \
+                and out of the file's free pages, the search index and the write-ahead log; the log \
+                records that a redaction was made, by whom and when (transcript.redact), not the words.
+
+                For example:
+                  qualcode privacy apply 3f9a0c2b41d7 8e21f0aa93c4
+                  qualcode privacy apply --all --kind phone-number --kind email
+                  qualcode privacy apply --all --transcript intervju-eva
+                """)
+        @OptionGroup var project: ProjectOptions
+        @OptionGroup var secret: PassphraseOptions
+        @Argument(help: "The findings' numbers, as `privacy scan` lists them.") var ids: [String] = []
+        @Flag(help: "Apply every finding (of the kinds and transcripts given).") var all = false
+        @Option(name: .customLong("kind"), help: ArgumentHelp("Only this kind (repeat).", valueName: "kind")) var kinds: [KindChoice] = []
+        @Option(name: .customLong("transcript"), help: ArgumentHelp("Only in this transcript (repeat).", valueName: "transcript"))
+        var transcripts: [String] = []
+        @Flag(help: "Also gendered pronouns, for a project that writes «hen».") var pronouns = false
+
+        func validate() throws {
+            if ids.isEmpty && !all { throw ValidationError("name the findings to apply by number, or pass --all.") }
+            if !ids.isEmpty && all { throw ValidationError("numbers and --all do not go together.") }
+        }
+
+        func run() throws {
+            let store = try project.openStore()
+            let privacy = Privacy(store)
+            let key = privacy.hasKey ? try privacy.key(passphrase: try secret.passphrase()) : nil
+            let choice = RedactionChoice(transcripts: try transcripts.map { try store.resolve.transcript($0) }, kinds: Set(kinds.map(\.kind)),
+                                         ids: Set(ids.map { $0.lowercased() }), pronouns: pronouns || kinds.contains(.pronoun))
+            let report = try privacy.apply(choice, key: key)
+            for transcript in report.transcripts {
+                let kinds = transcript.byKind.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+                Output.line("\(transcript.name): \(transcript.applied) redaction(s) (\(kinds)); \(transcript.segmentsChanged) coded passage(s) now hold a replacement.")
+            }
+            Output.line("\(report.applied) redaction(s) applied.")
+            if !report.notFound.isEmpty { Output.note("Not found (applied already, or the text changed): \(report.notFound.joined(separator: ", ")).") }
         }
     }
 }
