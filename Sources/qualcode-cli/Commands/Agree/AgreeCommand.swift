@@ -72,11 +72,11 @@ extension AgreeCommand {
 
         func run() throws {
             try AgreeCommand.show(.disagreements, project, scope, out, counted: "disagreements") { agreement, scope in
-                Self.print(try agreement.disagreements(scope))
+                Self.list(try agreement.disagreements(scope))
             }
         }
 
-        private static func print(_ list: DisagreementList) {
+        private static func list(_ list: DisagreementList) {
             for item in list.items {
                 let lines = item.firstLine == item.lastLine ? "line \(item.firstLine)" : "lines \(item.firstLine)-\(item.lastLine)"
                 let kind = item.kind == .presence ? "coded / not coded" : "different boundaries"
