@@ -102,4 +102,27 @@ import Testing
             #expect(result.stderr.contains(words) && result.stderr.split(separator: "\n").count == 1, "\(arguments): \(result.stderr)")
         }
     }
+
+    @Test func aTeamsRecordingIsImportedUnderPseudonyms() throws {
+        let cli = try project()
+        defer { cli.remove() }
+        try cli.write("Teams-møte med Sivert Prøvesen.vtt", """
+            WEBVTT
+
+            00:00:01.000 --> 00:00:03.000
+            <v Intervjuer>Hei, Sivert.</v>
+
+            00:00:03.500 --> 00:00:06.000
+            <v Sivert Prøvesen>Hei! Sivert her, eh, fra kontoret.</v>
+            """)
+        for arguments in [["participant", "add", "Ola"], ["key", "init"], ["key", "add", "Ola", "--real-name", "Sivert Prøvesen"]] {
+            let result = try cli.run(arguments)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+        let imported = try cli.run(["import", "Teams-møte med Sivert Prøvesen.vtt", "--pseudonyms"])
+        #expect(imported.status == 0 && imported.stdout.contains("Imported Teams-møte med Ola.vtt as \"teams-møte-med-ola\""), "\(imported.stdout) \(imported.stderr)")
+        #expect(imported.stdout.contains("Ola") && !imported.stdout.contains("Sivert"))
+        let shown = try cli.run(["show", "teams-møte-med-ola"])
+        #expect(shown.stdout.contains("Ola: Hei! Ola her, eh, fra kontoret.") && !shown.stdout.contains("Sivert"))
+    }
 }

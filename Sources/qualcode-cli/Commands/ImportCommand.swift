@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Privacy
 import QualCode
 
 struct ImportCommand: ParsableCommand {
@@ -27,6 +28,7 @@ struct ImportCommand: ParsableCommand {
               qualcode import fokusgruppe.txt --participant Hanne --participant Ivar \\
                 --kind focus-group
               qualcode import intervjuer/*.docx
+              qualcode import "Teams-møte med Tordis.vtt" --pseudonyms
             """
     )
 
@@ -65,6 +67,11 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Print the imported transcripts as JSON.")
     var json = false
 
+    @Flag(help: "Put the pseudonym key's pseudonyms in place of real names and voice tags (file name; text of .vtt/.srt/.txt/.md) before importing.")
+    var pseudonyms = false
+
+    @OptionGroup var secret: PassphraseOptions
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("name at least one file to import.") }
         if let date, AttributeType.date.normalized(date) == nil { throw ValidationError("--date \"\(date)\": expected YYYY-MM-DD.") }
@@ -84,8 +91,16 @@ struct ImportCommand: ParsableCommand {
         options.encoding = encoding?.stringEncoding
         options.allowDuplicate = allowDuplicate
         let showProgress = !json && Output.showsProgress && files.count > 1
-        let imported = try store.importTranscripts(files.map { URL(fileURLWithPath: $0) }, options: options) { done, total, file in
+        let urls = files.map { URL(fileURLWithPath: $0) }
+        let progress: @Sendable (Int, Int, String) -> Void = { done, total, file in
             if showProgress { Output.note("[\(done)/\(total)] \(file)") }
+        }
+        let imported: [TranscriptSummary]
+        if pseudonyms {
+            let privacy = Privacy(store)
+            imported = try privacy.importTranscripts(urls, options: options, key: try privacy.key(passphrase: try secret.passphrase()), progress: progress)
+        } else {
+            imported = try store.importTranscripts(urls, options: options, progress: progress)
         }
         if json { try Output.printJSON(imported); return }
         for t in imported {
