@@ -59,7 +59,7 @@ let package = Package(
                 .product(name: "CryptoExtras", package: "swift-crypto"),
             ]
         ),
-        .target(name: "QualCodeKit", dependencies: ["QualCode", "Condensation", "WorkMapping", "Agreement", "Exchange"]),
+        .target(name: "QualCodeKit", dependencies: ["QualCode", "Condensation", "WorkMapping", "Agreement", "Exchange", "Privacy"]),
         // The web UI and its JSON API: thin routes over the library, the page's own files as resources.
         .target(
             name: "QualCodeWeb",

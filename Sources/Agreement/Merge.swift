@@ -47,15 +47,6 @@ extension Agreement {
                                  row["decidedBy"] as String, row["decidedAt"] as DatabaseValue, row["agreed"] as Bool])
             context.added(.consensusDecision)
         }
-        for row in try Row.fetchAll(theirs, sql: "SELECT key, value FROM agreeSetting ORDER BY rowid") {
-            let key: String = row["key"], value: String = row["value"]
-            if let mine = try String.fetchOne(ours, sql: "SELECT value FROM agreeSetting WHERE key = ?", arguments: [key]) {
-                context.matched(.agreementSetting)
-                context.compare(.agreementSetting, key, .value, ours: mine, theirs: value)
-                continue
-            }
-            try ours.execute(sql: "INSERT INTO agreeSetting (key, value) VALUES (?, ?)", arguments: [key, value])
-            context.added(.agreementSetting)
-        }
+        try context.carrySettings(table: "agreeSetting", kind: .agreementSetting)
     }
 }

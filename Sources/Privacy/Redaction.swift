@@ -8,9 +8,10 @@ public struct RedactionChoice: Sendable, Hashable {
     public var kinds: Set<FindingKind>
     /// The findings' numbers, as a scan gives them; when empty, every finding the other fields allow.
     public var ids: Set<String>
-    public var pronouns: Bool
+    /// Gendered pronouns too; by default when the project's policy is «hen».
+    public var pronouns: Bool?
 
-    public init(transcripts: [Transcript.ID] = [], kinds: Set<FindingKind> = [], ids: Set<String> = [], pronouns: Bool = false) {
+    public init(transcripts: [Transcript.ID] = [], kinds: Set<FindingKind> = [], ids: Set<String> = [], pronouns: Bool? = nil) {
         self.transcripts = transcripts
         self.kinds = kinds
         self.ids = ids

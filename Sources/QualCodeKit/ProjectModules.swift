@@ -2,6 +2,7 @@ import Agreement
 import Condensation
 import Exchange
 import Foundation
+import Privacy
 import QualCode
 import WorkMapping
 
@@ -21,8 +22,9 @@ import WorkMapping
 /// - ``create(at:title:researchQuestion:coder:)``
 public enum ProjectModules {
     /// The modules' tables, in the order their migrations run after the core's: Malterud's condensation,
-    /// institutional-ethnography work mapping, agreement between coders (consensus decisions).
-    public static let all: [SchemaExtension] = [Condensation.schema, WorkMapping.schema, Agreement.schema, Exchange.schema]
+    /// institutional-ethnography work mapping, agreement between coders (consensus decisions), exchange
+    /// with other tools (their GUIDs), privacy (the pronoun policy).
+    public static let all: [SchemaExtension] = [Condensation.schema, WorkMapping.schema, Agreement.schema, Exchange.schema, Privacy.schema]
 
     /// Opens a project with every module's tables (migrating an older file).
     ///

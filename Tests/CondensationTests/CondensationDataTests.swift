@@ -186,7 +186,7 @@ extension CondensationDataTests {
 
 extension CondensationDataTests {
     @Test func aProjectMadeThroughQualCodeKitHasTheCondensationTables() throws {
-        #expect(ProjectModules.all.map(\.name) == ["stc", "map", "agree", "exchange"])
+        #expect(ProjectModules.all.map(\.name) == ["stc", "map", "agree", "exchange", "privacy"])
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kit-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }

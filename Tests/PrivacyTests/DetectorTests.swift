@@ -1,5 +1,6 @@
 import Foundation
 import QualCode
+import QualCodeKit
 import Testing
 @testable import Privacy
 
@@ -73,5 +74,27 @@ import Testing
         let found = scan("Eva: Jeg jobbet på NAV Lillevik, og i Lillevik bor jeg.", terms: terms)
         #expect(found.map(\.kind) == [.employer, .place])
         #expect(found.map(\.text) == ["NAV Lillevik", "Lillevik"])
+    }
+
+    @Test func thePronounPolicyIsTheProjectsAndComesWithAMerge() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qualcode-policy-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let store = try ProjectModules.create(at: folder.appendingPathComponent("studie.qualcode"), title: "Hen", coder: "anne")
+        let file = folder.appendingPathComponent("eva.txt")
+        try Data("Eva: Hun sa det til meg.\n".utf8).write(to: file)
+        _ = try store.importTranscripts([file])
+        let privacy = Privacy(store)
+        #expect(try privacy.pronounPolicy() == .asSpoken && privacy.scan().first?.findings.isEmpty == true)
+        let events = try store.eventCount()
+        try privacy.setPronounPolicy(.hen)
+        try privacy.setPronounPolicy(.hen)
+        #expect(try store.eventCount() == events + 1)
+        #expect(try privacy.scan().first?.findings.map(\.text) == ["Hun"])
+        #expect(try privacy.scan(pronouns: false).first?.findings.isEmpty == true)
+        // A copy made before the policy was set takes it from a merge.
+        let other = try ProjectModules.create(at: folder.appendingPathComponent("kopi.qualcode"), title: "Hen", coder: "berit")
+        let report = try other.merge(from: store.url)
+        #expect(report.count(.privacySetting).new == 1 && report.modulesNotCarried.isEmpty)
+        #expect(try Privacy(other).pronounPolicy() == .hen)
     }
 }

@@ -12,15 +12,17 @@ public struct TranscriptFindings: Sendable, Hashable, Codable {
 
 extension Privacy {
     /// Runs the detectors over transcripts (all when none is named): numbers, e-mail addresses, the
-    /// key's names (replaced by their pseudonyms) and dictionary terms, and gendered pronouns when
-    /// `pronouns` is set. Only finds; nothing is changed.
+    /// key's names (replaced by their pseudonyms) and dictionary terms, and gendered pronouns. Only
+    /// finds; nothing is changed.
     ///
     /// - Parameters:
     ///   - key: the pseudonym key, when the project has one and it is open.
     ///   - kinds: only these kinds of finding; every kind when empty.
-    public func scan(_ transcripts: [Transcript.ID] = [], key: PseudonymKey? = nil, pronouns: Bool = false,
+    ///   - pronouns: whether gendered pronouns are findings; by default, when the project's policy is «hen».
+    public func scan(_ transcripts: [Transcript.ID] = [], key: PseudonymKey? = nil, pronouns: Bool? = nil,
                      kinds: Set<FindingKind> = []) throws -> [TranscriptFindings] {
         let terms = key?.detectorTerms ?? []
+        let pronouns = try pronouns ?? (pronounPolicy() == .hen)
         let chosen = transcripts.isEmpty ? try store.transcripts().map(\.id) : transcripts
         return try chosen.map { id in
             let transcript = try store.transcript(id)

@@ -8,7 +8,7 @@ struct PrivacyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "privacy",
         abstract: "Find what could identify someone in the transcripts.",
-        subcommands: [Scan.self, Apply.self])
+        subcommands: [Scan.self, Apply.self, Policy.self])
 }
 
 extension PrivacyCommand {
@@ -19,8 +19,9 @@ extension PrivacyCommand {
                 Suggests, never changes: each finding with its number (for `privacy apply`), \
                 transcript, line, kind, text and the suggested replacement. National identity numbers are found only with valid check \
                 digits; names come from the pseudonym key (replaced by the pseudonym) and places and \
-                employers from its dictionary, when the project has a key. --pronouns adds gendered \
-                pronouns (han, hun, ham, henne, hans, hennes) for a project that writes «hen».
+                employers from its dictionary, when the project has a key. Gendered pronouns (han, hun, \
+                ham, henne, hans, hennes) are findings when the project writes «hen» (`privacy policy \
+                hen`), or with --pronouns.
 
                 For example:
                   qualcode privacy scan
@@ -41,7 +42,7 @@ extension PrivacyCommand {
             let privacy = Privacy(store)
             let key = privacy.hasKey ? try privacy.key(passphrase: try secret.passphrase()) : nil
             let ids = try transcripts.map { try store.resolve.transcript($0) }
-            let results = try privacy.scan(ids, key: key, pronouns: pronouns || kinds.contains(.pronoun), kinds: Set(kinds.map(\.kind)))
+            let results = try privacy.scan(ids, key: key, pronouns: pronouns || kinds.contains(.pronoun) ? true : nil, kinds: Set(kinds.map(\.kind)))
             if json { return try Output.printJSON(results) }
             for result in results {
                 for finding in result.findings {
@@ -117,7 +118,7 @@ extension PrivacyCommand {
             let privacy = Privacy(store)
             let key = privacy.hasKey ? try privacy.key(passphrase: try secret.passphrase()) : nil
             let choice = RedactionChoice(transcripts: try transcripts.map { try store.resolve.transcript($0) }, kinds: Set(kinds.map(\.kind)),
-                                         ids: Set(ids.map { $0.lowercased() }), pronouns: pronouns || kinds.contains(.pronoun))
+                                         ids: Set(ids.map { $0.lowercased() }), pronouns: pronouns || kinds.contains(.pronoun) ? true : nil)
             let report = try privacy.apply(choice, key: key)
             for transcript in report.transcripts {
                 let kinds = transcript.byKind.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
@@ -127,4 +128,26 @@ extension PrivacyCommand {
             if !report.notFound.isEmpty { Output.note("Not found (applied already, or the text changed): \(report.notFound.joined(separator: ", ")).") }
         }
     }
+
+    struct Policy: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "How the project writes about people: hen (gendered pronouns are findings) or as-spoken.",
+            discussion: """
+                For example:
+                  qualcode privacy policy hen
+                  qualcode privacy policy
+                """)
+        @OptionGroup var project: ProjectOptions
+        @Argument(help: "hen or as-spoken; without it, says which it is.") var policy: PronounPolicy?
+
+        func run() throws {
+            let privacy = Privacy(try project.openStore())
+            if let policy { try privacy.setPronounPolicy(policy) }
+            Output.line(try privacy.pronounPolicy() == .hen
+                        ? "Pronoun policy: hen — gendered pronouns are findings of the scan."
+                        : "Pronoun policy: as spoken — gendered pronouns are not findings (--pronouns asks for them).")
+        }
+    }
 }
+
+extension PronounPolicy: ExpressibleByArgument {}
