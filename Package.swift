@@ -117,7 +117,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PrivacyTests",
-            dependencies: ["Privacy", "QualCode", "QualCodeKit", "Condensation", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Privacy", "QualCode", "QualCodeKit", "Condensation", "WorkMapping", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "WebTests",

@@ -125,4 +125,26 @@ import Testing
         let shown = try cli.run(["show", "teams-møte-med-ola"])
         #expect(shown.stdout.contains("Ola: Hei! Ola her, eh, fra kontoret.") && !shown.stdout.contains("Sivert"))
     }
+
+    @Test func aParticipantWithdrawsAndTheKeyForgetsThem() throws {
+        let cli = try project()
+        defer { cli.remove() }
+        for arguments in [["key", "init"], ["key", "add", "Eva", "--real-name", "Tordis Testdatter"],
+                          ["code", "intervju-eva", "--quote", "Skjemaet ville ha fødselsnummeret", "--code", "Skjema"]] {
+            let result = try cli.run(arguments)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+        let unconfirmed = try cli.run(["participant", "withdraw", "Eva"])
+        #expect(unconfirmed.status != 0 && unconfirmed.stderr.contains("--yes"))
+        let withdrawn = try cli.run(["participant", "withdraw", "Eva", "--yes"])
+        #expect(withdrawn.status == 0, "\(withdrawn.stderr)")
+        #expect(withdrawn.stdout.contains("Removed Eva from the pseudonym key.") && withdrawn.stdout.contains("Withdrew Eva: intervju-eva with"))
+        #expect(try cli.run(["participants"]).stdout.contains("Eva") == false)
+        #expect(try cli.run(["key", "list"]).stdout.contains("Tordis") == false)
+        #expect(try cli.run(["log"]).stdout.contains("participant.withdraw"))
+        let bytes = try Data(contentsOf: cli.directory.appendingPathComponent("studie.qualcode"))
+        #expect(bytes.range(of: Data("Skjemaet ville ha".utf8)) == nil && bytes.range(of: Data("Brødrene Testvik".utf8)) == nil)
+        let again = try cli.run(["participant", "withdraw", "Eva", "--yes"])
+        #expect(again.status != 0 && again.stderr.split(separator: "\n").count == 1)
+    }
 }

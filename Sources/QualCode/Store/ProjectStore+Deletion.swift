@@ -51,7 +51,7 @@ extension ProjectStore {
         }
     }
 
-    private func transcriptDependents(_ db: Database, _ id: Transcript.ID) throws -> DeletionReport {
+    func transcriptDependents(_ db: Database, _ id: Transcript.ID) throws -> DeletionReport {
         guard let name = try String.fetchOne(db, sql: "SELECT slug FROM transcript WHERE id = ?", arguments: [id]) else {
             throw StoreError.missing(.transcript, id)
         }

@@ -60,6 +60,8 @@ public enum StoreError: Error, Sendable, Equatable {
     case editFailed(transcript: String, reason: String)
     /// A deletion refused because work or links hang on the record; the report lists all of it.
     case inUse(DeletionReport)
+    /// A participant to withdraw speaks in transcripts with others (a focus group): those cannot go whole.
+    case sharedTranscripts(participant: String, transcripts: [String])
     /// A change that would leave the record as it is (the same text, the same name).
     case unchanged(RecordKind, name: String)
     /// The record changed after the caller read it to edit it (another coder, another window, an editor
@@ -233,6 +235,9 @@ extension StoreError: CustomStringConvertible, LocalizedError {
             return "\(transcript): the text is unchanged; nothing was saved."
         case let .editFailed(transcript, reason):
             return "\(transcript): \(reason); nothing was changed."
+        case let .sharedTranscripts(participant, transcripts):
+            return "\(participant) speaks in transcripts with others (\(transcripts.map { "\"\($0)\"" }.joined(separator: ", "))); "
+                + "a withdrawal removes whole transcripts, so these must be edited first; nothing was changed."
         case let .inUse(report):
             return "\(report.record.kind.words) \"\(report.record.name)\" is in use (\(Dependent.describe(report.blocking))); "
                 + "deleting it also \(Dependent.effects(report.dependents)); nothing was deleted."

@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
+import Privacy
 import QualCode
 
 struct ParticipantCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "participant",
         abstract: "Add, import, change, rename, delete and list participants.",
-        subcommands: [List.self, Add.self, Set.self, Rename.self, Delete.self, Import.self, Attr.self],
+        subcommands: [List.self, Add.self, Set.self, Rename.self, Delete.self, Withdraw.self, Import.self, Attr.self],
         defaultSubcommand: List.self,
         aliases: ["participants"]
     )
@@ -123,6 +124,53 @@ struct ParticipantCommand: ParsableCommand {
         func run() throws {
             let store = try project.openStore()
             try deletion.run(try store.resolve.participant(pseudonym), preview: store.participantDeletion, delete: store.deleteParticipant)
+        }
+    }
+
+    struct Withdraw: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Withdraw a participant from the study, leaving no trace of their words.",
+            discussion: """
+                Removes the participant's transcripts with everything anchored in them (segments, codings, \
+                quotes, memos, condensation units and golden quotes, work-map evidence), their attribute \
+                values and the participant, in one transaction; their entry in the pseudonym key goes too. \
+                Their words are then nowhere in the project: the event log keeps that the withdrawal \
+                happened, by whom and when, but its entries about them lose their words; snapshots lose \
+                them; deleted content is zeroed, the search index merged, the write-ahead log truncated, \
+                and merge backups beside the project are removed. The report lists what went and the quote \
+                exports already made with their words (files outside the project to delete yourself). \
+                A participant in a transcript with others (a focus group) is refused. This cannot be undone.
+
+                For example:
+                  qualcode participant withdraw Eva --yes
+                """)
+        @OptionGroup var project: ProjectOptions
+        @OptionGroup var secret: PassphraseOptions
+        @Argument(help: "The pseudonym.") var pseudonym: String
+        @Flag(help: "Confirm: the withdrawal cannot be undone.") var yes = false
+
+        func validate() throws {
+            if !yes { throw ValidationError("a withdrawal cannot be undone: pass --yes to confirm.") }
+        }
+
+        func run() throws {
+            let store = try project.openStore()
+            let id = try store.resolve.participant(pseudonym)
+            let privacy = Privacy(store)
+            // The key is read first, so a wrong passphrase stops before anything is removed.
+            let key = privacy.hasKey ? try privacy.key(passphrase: try secret.passphrase()) : nil
+            let report = try store.withdraw(participant: id)
+            if let key, key.people.contains(where: { $0.pseudonym.lowercased() == report.participant.lowercased() }) {
+                try privacy.changeKey(passphrase: try secret.passphrase()) { try $0.removePerson(report.participant) }
+                Output.line("Removed \(report.participant) from the pseudonym key.")
+            }
+            Output.line("Withdrew \(report.participant): \(report.transcripts.isEmpty ? "no transcripts" : report.transcripts.joined(separator: ", "))"
+                        + (report.dependents.isEmpty ? "." : " with \(Dependent.describe(report.dependents))."))
+            Output.line("\(report.eventsScrubbed) event-log entr\(report.eventsScrubbed == 1 ? "y" : "ies") about them lost their words.")
+            for backup in report.backupsRemoved { Output.line("Removed the backup \(backup).") }
+            if !report.exportsMade.isEmpty {
+                Output.note("Quote exports made with their words, outside the project (delete them yourself): \(report.exportsMade.joined(separator: ", ")).")
+            }
         }
     }
 

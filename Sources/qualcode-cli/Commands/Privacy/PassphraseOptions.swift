@@ -8,8 +8,16 @@ struct PassphraseOptions: ParsableArguments {
     @Flag(help: "Read the key's passphrase from the first line of standard input (else QUALCODE_KEY_PASSPHRASE).")
     var passphraseStdin = false
 
-    /// The passphrase given, or nil (a key in the clear needs none). Reads standard input once.
+    /// The passphrase given, or nil (a key in the clear needs none). Reads standard input once; a
+    /// second call gives what the first read.
     func passphrase() throws -> String? {
+        if let read = PassphraseCache.shared.value { return read }
+        let value = try readPassphrase()
+        PassphraseCache.shared.value = value
+        return value
+    }
+
+    private func readPassphrase() throws -> String? {
         if passphraseStdin {
             guard let line = readLine(strippingNewline: true), !line.isEmpty else {
                 throw WordedError(description: "no passphrase on standard input; nothing was changed.")
@@ -36,4 +44,10 @@ struct PassphraseOptions: ParsableArguments {
         guard first == second else { throw WordedError(description: "the two passphrases differ; nothing was changed.") }
         return first
     }
+}
+
+/// What a command read as the key's passphrase, so reading the key twice asks once.
+final class PassphraseCache: @unchecked Sendable {
+    static let shared = PassphraseCache()
+    var value: String??
 }

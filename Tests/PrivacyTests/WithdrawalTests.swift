@@ -1,0 +1,114 @@
+import Condensation
+import Foundation
+import GRDB
+import QualCode
+import QualCodeKit
+import Testing
+import WorkMapping
+@testable import Privacy
+
+/// A participant who withdraws leaves no trace: their transcript and everything made from it go, and
+/// the raw bytes of the project file, its write-ahead log and the backups beside it hold none of their
+/// sentences — coded, quoted and edited as a quote, condensed (unit, golden quote, condensate,
+/// snapshot), used as work-map evidence, or edited in the transcript. The log keeps that it happened.
+@Suite struct WithdrawalTests {
+    static let eva = """
+        Intervjuer: Hvordan var det å begynne?
+        Eva: Vi fikk aldri svar fra fylkeskontoret om tiltaket.
+        Eva: Skjemaet om arbeidsevne tok tre kvelder å fylle ut.
+        Eva: Lederen min sa at målene kom ovenfra, eh, fra direktoratet.
+        Eva: Jeg skrev notatene på bussen hjem hver fredag.
+        Eva: Kaffemaskinen på kontoret var det eneste som virket.
+        """
+    static let ola = """
+        Intervjuer: Hva gjør du en vanlig dag?
+        Ola: Jeg ringer arbeidsgivere og følger opp deltakerne.
+        """
+    static let sentences = ["Vi fikk aldri svar fra fylkeskontoret", "Skjemaet om arbeidsevne tok tre kvelder", "målene kom ovenfra",
+                            "notatene på bussen hjem", "Kaffemaskinen på kontoret", "Kaffetrakteren",
+                            // Words of theirs alone, as the search index keeps its terms (lower case).
+                            "fylkeskontoret", "arbeidsevne", "direktoratet", "bussen", "kaffemaskinen", "kaffetrakteren"]
+
+    static func bytes(_ folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.contains(".qualcode") {
+            files[name] = try Data(contentsOf: folder.appendingPathComponent(name))
+        }
+        return files
+    }
+
+    @Test func aWithdrawnParticipantLeavesNoTrace() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qualcode-withdraw-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let store = try ProjectModules.create(at: folder.appendingPathComponent("studie.qualcode"), title: "Trekking", coder: "anne")
+        let evaID = try store.addParticipant(pseudonym: "Eva").id
+        _ = try store.addParticipant(pseudonym: "Ola")
+        var imported: [Transcript.ID] = []
+        for (name, text, who) in [("intervju-eva.txt", Self.eva, "Eva"), ("intervju-ola.txt", Self.ola, "Ola")] {
+            let file = folder.appendingPathComponent(name)
+            try Data(text.utf8).write(to: file)
+            var options = ImportOptions()
+            options.participants = [who]
+            imported += try store.importTranscripts([file], options: options).map(\.id)
+            try FileManager.default.removeItem(at: file)
+        }
+        let (eva, ola) = (imported[0], imported[1])
+        // Coded; quoted with an edited form; condensed with a golden quote and a snapshot; map evidence; edited.
+        _ = try store.code(eva, .quote("Vi fikk aldri svar fra fylkeskontoret om tiltaket.", occurrence: nil), codes: ["Tillit"])
+        let quoted = try store.code(eva, .quote("Skjemaet om arbeidsevne tok tre kvelder å fylle ut.", occurrence: nil), codes: ["Skjema"]).segment
+        _ = try store.editQuote(segment: quoted.id, QuoteUpdate(form: .display("Skjemaet om arbeidsevne tok tre kvelder (…)"), leadIn: "Eva forteller:"))
+        let stc = Condensation(store)
+        _ = try stc.addGroup("Styring")
+        _ = try stc.addSubgroup("Styring", "Mål")
+        let unit = try stc.addUnit(eva, .quote("Lederen min sa at målene kom ovenfra", occurrence: nil), groups: ["Styring/Mål"])
+        try stc.condense("Styring/Mål", text: "Målene kom ovenfra, sa lederen.", golden: unit.segment.id)
+        _ = try stc.takeSnapshot("før trekking")
+        let map = WorkMapping(store)
+        let step = try map.addStep("Skrive notater")
+        _ = try map.addEvidence(to: .init(.step, step.id), transcript: eva, .quote("Jeg skrev notatene på bussen hjem hver fredag.", occurrence: nil))
+        _ = try store.replaceText(in: eva, find: "Kaffemaskinen", with: "Kaffetrakteren")
+        _ = try store.code(ola, .quote("Jeg ringer arbeidsgivere", occurrence: nil), codes: ["Tillit"])
+        // A merge backup beside the project, holding all of it.
+        try store.checkpoint()
+        let copy = folder.appendingPathComponent("kopi.qualcode")
+        try FileManager.default.copyItem(at: store.url, to: copy)
+        _ = try ProjectModules.open(at: copy, coder: "berit").code(ola, .quote("følger opp deltakerne", occurrence: nil), codes: ["Oppfølging"])
+        #expect(try store.merge(from: copy).backup != nil)
+        try FileManager.default.removeItem(at: copy)
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: copy.path + suffix) }
+        #expect(try Self.bytes(folder).values.contains { $0.range(of: Data("Kaffetrakteren".utf8)) != nil })
+
+        let report = try store.withdraw(participant: evaID)
+        #expect(report.participant == "Eva" && report.transcripts == ["intervju-eva"] && report.backupsRemoved.count == 1)
+        #expect(report.eventsScrubbed > 0 && report.dependents.contains { $0.count > 0 })
+        #expect(try store.participants().map(\.pseudonym) == ["Ola"] && store.transcripts().map(\.id) == [ola])
+        #expect(try store.events(last: 1).first?.action == "participant.withdraw")
+        #expect(try stc.units(group: "Styring/Mål").isEmpty)
+        #expect(try store.integrityCheck() == "ok")
+        let files = try Self.bytes(folder)
+        #expect(Set(files.keys).isSubset(of: ["studie.qualcode", "studie.qualcode-wal", "studie.qualcode-shm"]))
+        for (name, data) in files {
+            for sentence in Self.sentences {
+                #expect(data.range(of: Data(sentence.utf8)) == nil, "«\(sentence)» left in \(name)")
+            }
+        }
+        // Ola's work stays.
+        #expect(try store.transcript(ola).text == Self.ola)
+    }
+
+    @Test func aParticipantInAFocusGroupIsRefusedWithNothingChanged() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qualcode-withdraw-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let store = try ProjectModules.create(at: folder.appendingPathComponent("studie.qualcode"), title: "Gruppe", coder: "anne")
+        let eva = try store.addParticipant(pseudonym: "Eva").id
+        _ = try store.addParticipant(pseudonym: "Ola")
+        let file = folder.appendingPathComponent("fokusgruppe.txt")
+        try Data("Eva: Vi er enige.\nOla: Ikke helt.\n".utf8).write(to: file)
+        var options = ImportOptions()
+        options.participants = ["Eva", "Ola"]
+        _ = try store.importTranscripts([file], options: options)
+        let events = try store.eventCount()
+        #expect(throws: StoreError.sharedTranscripts(participant: "Eva", transcripts: ["fokusgruppe"])) { try store.withdraw(participant: eva) }
+        #expect(try store.eventCount() == events && store.participants().count == 2)
+    }
+}
