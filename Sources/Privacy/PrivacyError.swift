@@ -15,6 +15,7 @@ public enum PrivacyError: Error, Sendable, Equatable, CustomStringConvertible {
     case realNameTaken(pseudonym: String)
     case notInKey(what: String, name: String)
     case notATermKind(FindingKind)
+    case invalidDate(String)
     /// No finding fits what was asked to be applied; `notFound` are numbers asked for that no scan gives.
     case nothingToApply(notFound: [String])
 
@@ -41,6 +42,8 @@ public enum PrivacyError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .nothingToApply(notFound):
             notFound.isEmpty ? "No finding to apply; nothing was changed."
                 : "No finding has the number \(notFound.prefix(5).map(shown).joined(separator: ", ")) (applied already, or the text changed since the scan); nothing was changed."
+        case let .invalidDate(text):
+            "\(shown(text)) is not a date: expected YYYY-MM-DD; nothing was changed."
         case let .notATermKind(kind):
             "The dictionary holds names, places and employers, not \(kind.rawValue); nothing was changed."
         }

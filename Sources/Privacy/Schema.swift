@@ -19,11 +19,13 @@ extension Privacy {
                 t.column("value", .text).notNull()
             }
         }
+        registerEthicsMigrations(&migrator)
     }
 
     @Sendable static func merge(_ context: MergeContext) throws {
         context.declare(.privacySetting)
         try context.carrySettings(table: "privacySetting", kind: .privacySetting)
+        try mergeEthics(context)
     }
 }
 

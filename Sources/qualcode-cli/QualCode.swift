@@ -37,7 +37,7 @@ struct QualCodeCommand: ParsableCommand {
             CommandGroup(name: "Export", subcommands: [QuotesCommand.self, QuoteCommand.self, ExportCommand.self]),
             CommandGroup(name: "Browser", subcommands: [ServeCommand.self, UserCommand.self]),
             CommandGroup(name: "Exchange", subcommands: [RefiCommand.self]),
-            CommandGroup(name: "Privacy", subcommands: [KeyCommand.self, PrivacyCommand.self]),
+            CommandGroup(name: "Privacy", subcommands: [KeyCommand.self, PrivacyCommand.self, EthicsCommand.self]),
         ]
     )
 

@@ -147,4 +147,26 @@ import Testing
         let again = try cli.run(["participant", "withdraw", "Eva", "--yes"])
         #expect(again.status != 0 && again.stderr.split(separator: "\n").count == 1)
     }
+
+    @Test func theEthicsRegister() throws {
+        let cli = try project()
+        defer { cli.remove() }
+        for arguments in [["ethics", "approval", "--body", "Sikt", "--reference", "000004", "--date", "2026-01-15"],
+                          ["ethics", "consent", "Eva", "--date", "2026-02-01", "--form", "skriftlig"],
+                          ["ethics", "plan", "--audio-by", "2000-01-01", "--data-by", "2099-12-31"]] {
+            let result = try cli.run(arguments)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+        let shown = try cli.run(["ethics"])
+        #expect(shown.stdout.contains("Sikt 000004, 2026-01-15") && shown.stdout.contains("Eva: 2026-02-01, skriftlig"))
+        #expect(shown.stderr.contains("Warning: Audio was to be deleted by 2000-01-01; no deletion is logged for Eva."))
+        #expect(try cli.run(["ethics", "audio-deleted", "Eva", "--date", "2000-01-01"]).status == 0)
+        #expect(!(try cli.run(["ethics"])).stderr.contains("Warning"))
+        for (arguments, words) in [(["ethics", "consent", "Eva", "--date", "1.2.2026", "--form", "x"], "YYYY-MM-DD"),
+                                   (["ethics", "consent", "Ingen", "--date", "2026-02-01", "--form", "x"], "Ingen"),
+                                   (["ethics", "plan"], "--audio-by")] {
+            let result = try cli.run(arguments)
+            #expect(result.status != 0 && result.stderr.contains(words) && result.stderr.split(separator: "\n").count == 1, "\(arguments): \(result.stderr)")
+        }
+    }
 }
