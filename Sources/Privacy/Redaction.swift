@@ -37,7 +37,7 @@ public struct RedactionReport: Sendable, Hashable, Codable {
 
 extension Privacy {
     /// Applies chosen findings as redactions, transcript by transcript, through the core's one
-    /// text-changing function (``ProjectStore/applyEdits(_:to:expectedText:purpose:)``): codings
+    /// text-changing function (``ProjectStore/applyEdits(_:to:expectedText:purpose:unscrubbed:)``): codings
     /// survive on the replacements, and the removed words are taken out of the log and the file.
     ///
     /// - Throws: ``PrivacyError/nothingToApply`` when no finding fits the choice (nothing changed).
@@ -51,7 +51,10 @@ extension Privacy {
         for (result, findings) in chosen where !findings.isEmpty {
             let text = try store.transcript(result.transcript).text
             let edits = findings.map { TextEdit(start: $0.start, end: $0.end, replacement: $0.replacement) }
-            let done = try store.applyEdits(edits, to: result.transcript, expectedText: text, purpose: .redaction)
+            // «han» made «hen» identifies no one: the same word elsewhere (a code, a memo, another
+            // interview) is left as it was written.
+            let pronouns = Set(findings.filter { $0.kind == .pronoun }.map { TextEdit(start: $0.start, end: $0.end, replacement: $0.replacement) })
+            let done = try store.applyEdits(edits, to: result.transcript, expectedText: text, purpose: .redaction, unscrubbed: pronouns)
             report.transcripts.append(.init(name: result.name, applied: findings.count,
                                             byKind: Dictionary(grouping: findings, by: \.kind.rawValue).mapValues(\.count),
                                             segmentsChanged: done.changed.count))

@@ -82,4 +82,20 @@ import Testing
         }
         #expect(try store.integrityCheck() == "ok")
     }
+
+    /// A pronoun made «hen» identifies no one: the same word in a code's name, the log and the
+    /// condensation's notes is someone's ordinary writing and stays as it was.
+    @Test func pronounsAreNotScrubbedFromTheRestOfTheProject() throws {
+        let (store, transcript, _) = try Self.project()
+        _ = try store.addCode("Han og hun")
+        let stc = Condensation(store)
+        _ = try stc.addTheme("Omsorg", note: "Han sier hun hjelper")
+        let report = try Privacy(store).apply(RedactionChoice(kinds: [.pronoun], pronouns: true))
+        #expect(report.applied == 1)
+        #expect(try store.transcript(transcript).text.contains("eh, hen ringte"))
+        let payloads = try store.pool.read { db in try String.fetchAll(db, sql: "SELECT payload FROM event WHERE action = 'code.add'") }
+        #expect(payloads.contains { $0.contains("Han og hun") }, "\(payloads)")
+        let note = try store.pool.read { db in try String.fetchOne(db, sql: "SELECT note FROM stcTheme") }
+        #expect(note == "Han sier hun hjelper")
+    }
 }

@@ -93,8 +93,11 @@ extension ProjectStore {
     ///   not in the log entry (`transcript.redact` records positions and replacements), not in earlier
     ///   log entries, orphaned segments or the modules' stored texts, not in freed pages, the search
     ///   index's old segments or the write-ahead log.
+    /// - parameter unscrubbed: edits of a redaction whose removed words identify no one (a gendered
+    ///   pronoun made «hen»): made like the others, but their words are not hunted through the log or
+    ///   the modules' texts, where the same word is someone else's ordinary writing (a code «Han og hun»).
     public func applyEdits(_ edits: [TextEdit], to transcriptId: UUID, expectedText: String,
-                           purpose: TextEditPurpose = .edit) throws -> TextEditReport {
+                           purpose: TextEditPurpose = .edit, unscrubbed: Set<TextEdit> = []) throws -> TextEditReport {
         let redacting = purpose == .redaction
         let report = try pool.write { db in
             if redacting { try db.execute(sql: "PRAGMA secure_delete = ON") }
@@ -154,7 +157,7 @@ extension ProjectStore {
                 return report
             }
             var scrubs: [Scrub] = []
-            for edit in revision.edits {
+            for edit in revision.edits where !unscrubbed.contains(edit) {
                 let scrub = Scrub(text: old.slice(edit.start, edit.end), replacement: edit.replacement)
                 if !scrubs.contains(scrub) { scrubs.append(scrub) }
             }
