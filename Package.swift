@@ -80,7 +80,7 @@ let package = Package(
         .executableTarget(
             name: "qualcode-bench",
             dependencies: [
-                "QualCode", "QualCodeWeb", "QualCodeKit", "Agreement",
+                "QualCode", "QualCodeWeb", "QualCodeKit", "Agreement", "Privacy",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]

@@ -234,6 +234,7 @@ private func storePhases(_ options: Options, urls: [URL], corpus: CorpusStats, p
     let pages = try interactivePhase(options, store: store, directory: directory, report: &report)
     try webPhase(options, store: store, transcripts: pages, report: &report)
     try teamsPhase(options, store: store, plan: plan, directory: directory, report: &report)
+    try privacyPhase(options, store: store, report: &report)
 
     return try searchPhase(options, store: store, outcome: outcome)
 }

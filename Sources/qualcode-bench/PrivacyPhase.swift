@@ -1,0 +1,28 @@
+import Foundation
+import Privacy
+import QualCode
+
+/// Privacy on the whole corpus: a scan of every transcript with a key of 50 names and a dictionary,
+/// redactions applied to one transcript, and one participant withdrawn (with the log scrubbed, the
+/// index merged and the write-ahead log truncated). Runs after the phases it would change the figures of.
+func privacyPhase(_ options: Options, store: ProjectStore, report: inout Report) throws {
+    report.section("Privacy (scan, redact, withdraw)")
+    note("privacy: scanning …")
+    var key = PseudonymKey()
+    for (index, name) in Vocabulary.firstNames.enumerated() {
+        try key.set(.init(pseudonym: "Deltaker \(index + 1)", realName: "\(name) Testesen"))
+    }
+    try key.setTerm(PrivacyTerm(text: "fylkeskontoret", kind: .place))
+    let privacy = Privacy(store)
+    let (scan, scanTime) = try timed { try privacy.scan(key: key, pronouns: true) }
+    let findings = scan.reduce(0) { $0 + $1.findings.count }
+    report.add("scan \(scan.count) transcripts (50 names, pronouns)", formatDuration(scanTime) + ", \(formatCount(findings)) findings")
+    guard let busiest = scan.max(by: { $0.findings.count < $1.findings.count }), !busiest.findings.isEmpty else { return }
+    let (applied, applyTime) = try timed { try privacy.apply(RedactionChoice(transcripts: [busiest.transcript], pronouns: true), key: key) }
+    report.add("apply \(formatCount(applied.applied)) redactions in one transcript (log scrubbed, index merged, WAL truncated)",
+               formatDuration(applyTime))
+    guard let participant = try store.participants().first(where: { $0.transcripts > 0 }) else { return }
+    let (withdrawn, withdrawTime) = try timed { try store.withdraw(participant: participant.id) }
+    report.add("withdraw one participant (\(withdrawn.transcripts.count) transcript, \(formatCount(withdrawn.eventsScrubbed)) log entries scrubbed)",
+               formatDuration(withdrawTime))
+}
