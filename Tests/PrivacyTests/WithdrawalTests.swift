@@ -111,4 +111,39 @@ import WorkMapping
         #expect(throws: StoreError.sharedTranscripts(participant: "Eva", transcripts: ["fokusgruppe"])) { try store.withdraw(participant: eva) }
         #expect(try store.eventCount() == events && store.participants().count == 2)
     }
+
+    /// A short passage of theirs («Oslo», «Ja.») is everybody's word: another participant's golden
+    /// quote and condensate that hold it are left as they were, while a golden quote of theirs goes.
+    @Test func aWithdrawalLeavesOthersWordsThatShareAShortPassage() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qualcode-withdraw-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let store = try ProjectModules.create(at: folder.appendingPathComponent("studie.qualcode"), title: "Trekking", coder: "anne")
+        let evaID = try store.addParticipant(pseudonym: "Eva").id
+        _ = try store.addParticipant(pseudonym: "Ola")
+        var imported: [Transcript.ID] = []
+        for (name, text, who) in [("eva.txt", "Eva: Ja. Jeg flyttet til Oslo.\n", "Eva"), ("ola.txt", "Ola: Ja. Oslo er fint om våren.\n", "Ola")] {
+            let file = folder.appendingPathComponent(name)
+            try Data(text.utf8).write(to: file)
+            var options = ImportOptions()
+            options.participants = [who]
+            imported += try store.importTranscripts([file], options: options).map(\.id)
+        }
+        let (eva, ola) = (imported[0], imported[1])
+        _ = try store.code(eva, .quote("Oslo", occurrence: nil), codes: ["Sted"])
+        _ = try store.code(eva, .quote("Ja.", occurrence: nil), codes: ["Svar"])
+        let stc = Condensation(store)
+        _ = try stc.addGroup("Byen")
+        _ = try stc.addSubgroup("Byen", "Trivsel")
+        _ = try stc.addSubgroup("Byen", "Flytting")
+        let theirs = try stc.addUnit(eva, .quote("Jeg flyttet til Oslo.", occurrence: nil), groups: ["Byen/Flytting"])
+        try stc.condense("Byen/Flytting", text: "Jeg flyttet.", golden: theirs.segment.id)
+        let unit = try stc.addUnit(ola, .quote("Oslo er fint om våren.", occurrence: nil), groups: ["Byen/Trivsel"])
+        try stc.condense("Byen/Trivsel", text: "Ja. Oslo er fint, syns jeg.", golden: unit.segment.id)
+        _ = try store.withdraw(participant: evaID)
+        let texts = try store.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT condensate, goldenText FROM stcGroup WHERE condensate IS NOT NULL ORDER BY condensate")
+                .map { [$0["condensate"] as String?, $0["goldenText"] as String?] }
+        }
+        #expect(texts == [["Ja. Oslo er fint, syns jeg.", "Oslo er fint om våren."], ["Jeg flyttet.", ProjectStore.withdrawnMark]])
+    }
 }

@@ -5,10 +5,14 @@ import GRDB
 public struct Scrub: Sendable, Hashable, Codable {
     public var text: String
     public var replacement: String
+    /// Whether the text is taken out where it stands as words inside a longer text, or only where a
+    /// stored text is this text whole (a golden quote, a snapshot's unit).
+    public var withinText: Bool
 
-    public init(text: String, replacement: String) {
+    public init(text: String, replacement: String, withinText: Bool = true) {
         self.text = text
         self.replacement = replacement
+        self.withinText = withinText
     }
 }
 
@@ -69,7 +73,9 @@ extension ProjectStore {
 
     /// `text` with every scrubbed word replaced, longest first (so «Kari Nordmann» goes before «Kari»).
     package static func scrub(_ text: String, _ scrubs: [Scrub]) -> String {
-        scrubs.reduce(text) { $0.replacingWholeWords($1.text, with: $1.replacement) }
+        scrubs.reduce(text) { text, scrub in
+            scrub.withinText ? text.replacingWholeWords(scrub.text, with: scrub.replacement) : text == scrub.text ? scrub.replacement : text
+        }
     }
 
     private static func ordered(_ scrubs: [Scrub]) -> [Scrub] {

@@ -63,8 +63,10 @@ extension ProjectStore {
                 SELECT text FROM segment WHERE transcriptId IN (\(placeholders))
                 UNION SELECT form FROM quote WHERE form IS NOT NULL AND segmentId IN (SELECT id FROM segment WHERE transcriptId IN (\(placeholders)))
                 """, arguments: arguments + arguments)
+            // A short passage («Ja», «Oslo») stands in other people's words too (someone else's golden
+            // quote or condensate): it goes only where a stored text is it whole; a longer one is theirs wherever it stands.
             let scrubs = Set(copied.filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty })
-                .map { Scrub(text: $0, replacement: Self.withdrawnMark) }
+                .map { Scrub(text: $0, replacement: Self.withdrawnMark, withinText: $0.wordCount >= Self.passageWords) }
             for schema in extensions { try schema.scrub?(db, scrubs) }
             var about = Set(ids.map(\.uuidString))
             about.insert(id.uuidString)
@@ -92,6 +94,9 @@ extension ProjectStore {
 
     /// What stands where a withdrawn participant's words stood, in the log and the modules' copies.
     public static let withdrawnMark = "[trukket]"
+
+    /// The words a withdrawn passage needs before its text is taken out of longer texts too.
+    static let passageWords = 5
 
     /// Entries whose payload names one of `ids` (the withdrawn transcripts, their segments, the
     /// participant): every string in them that is not an id becomes the withdrawn mark.
