@@ -73,6 +73,20 @@ import Testing
         }
     }
 
+    /// A file asking scrypt for gigabytes (N = 2²⁰, r = 32, p = 4) is refused before any work is done.
+    @Test func aKeyAskingForHostileScryptWorkIsRefusedAtOnce() throws {
+        let url = try Self.folder().appendingPathComponent("studie.qualcode-key")
+        for kdf in ["scrypt$20$32$4", "scrypt$17$8$1", "scrypt$16$8$4"] {
+            let json = #"{"format": "qualcode-key", "version": 1, "sealed": {"kdf": "KDF", "salt": "AAAAAAAAAAAAAAAAAAAAAA==", "box": "AAAA"}}"#
+            try Data(json.replacingOccurrences(of: "KDF", with: kdf).utf8).write(to: url)
+            let started = Date()
+            #expect(throws: PrivacyError.notAKey(path: url.path, reason: "its key derivation \"\(kdf)\" is not one this version uses")) {
+                try KeyFile.read(url, passphrase: "lang nok setning")
+            }
+            #expect(Date().timeIntervalSince(started) < 1)
+        }
+    }
+
     @Test func theKeysRulesForPeopleAndTerms() throws {
         var key = try Self.sample()
         #expect(throws: PrivacyError.realNameTaken(pseudonym: "Eva")) { try key.set(.init(pseudonym: "Kari", realName: "tordis testdatter")) }

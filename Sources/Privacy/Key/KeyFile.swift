@@ -14,6 +14,8 @@ public enum KeyFile {
     public static let minimumPassphraseLength = 8
     /// A key holds names, not documents: a larger file is no key.
     static let maximumSize = 16 << 20
+    /// scrypt's N·r at most 2¹⁹ (64 MiB of memory), twice what ``kdf`` uses.
+    static let maximumScryptBlocks = 1 << 19
 
     /// Where the key of the project at `project` lives.
     public static func url(besides project: URL) -> URL {
@@ -124,8 +126,11 @@ public enum KeyFile {
 
     private static func symmetricKey(_ passphrase: String, salt: [UInt8], kdf: String, path: String) throws -> SymmetricKey {
         let parts = kdf.split(separator: "$")
+        // The file says how hard to work: a hostile one could ask for gigabytes and minutes before the
+        // passphrase is even tried, so no more than twice the memory and four times the work we write with.
         guard parts.count == 4, parts[0] == "scrypt", let logN = Int(parts[1]), (10...20).contains(logN),
-              let r = Int(parts[2]), (1...32).contains(r), let p = Int(parts[3]), (1...4).contains(p), salt.count >= 16 else {
+              let r = Int(parts[2]), (1...32).contains(r), let p = Int(parts[3]), (1...4).contains(p), salt.count >= 16,
+              (1 << logN) * r <= maximumScryptBlocks, (1 << logN) * r * p <= 2 * maximumScryptBlocks else {
             throw PrivacyError.notAKey(path: path, reason: "its key derivation \"\(kdf.prefix(40))\" is not one this version uses")
         }
         return try KDF.Scrypt.deriveKey(from: Array(passphrase.utf8), salt: salt, outputByteCount: 32, rounds: 1 << logN, blockSize: r,
