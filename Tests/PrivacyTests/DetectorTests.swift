@@ -43,6 +43,18 @@ import Testing
         #expect(found.map(\.line) == [1, 1, 1, 2, 2])
     }
 
+    /// The country code written onto the number, and numbers side by side with only a space between.
+    @Test func phoneNumbersWithTheCodeJoinedOrSideBySide() {
+        let text = """
+            Eva: Fra utlandet +4791234567 eller 004741234567.
+            Eva: Begge to: 91234567 41234567, ring 912 34 567 2 ganger, +47 41234567 22334455.
+            Eva: Men 2024 2025 og 12 34 56 78 er ingen.
+            """
+        let found = scan(text)
+        #expect(found.map(\.text) == ["+4791234567", "004741234567", "91234567", "41234567", "912 34 567", "+47 41234567", "22334455"])
+        #expect(found.allSatisfy { $0.kind == .phoneNumber })
+    }
+
     @Test func emailAddressesWithoutTheFullStopAfterThem() {
         let found = scan("Eva: Skriv til ola.testesen@eksempel.no. Eller per-arne+nav@post.eksempel.com, ikke @eksempel eller a@b.")
         #expect(found.map(\.text) == ["ola.testesen@eksempel.no", "per-arne+nav@post.eksempel.com"])

@@ -35,23 +35,41 @@ public enum Detectors {
             let plus = s[i] == "+"
             var j = plus ? i + 1 : i
             var digits: [Int] = [], groups: [Int] = [], group = 0
+            var spans: [Range<Int>] = []  // each group's scalars
             while j < s.count {
                 if let digit = s[j].digitValue { digits.append(digit); group += 1; j += 1; continue }
                 if group > 0, [" ", "\u{00A0}", "-", "."].contains(s[j]), j + 1 < s.count, s[j + 1].isDigit {
                     groups.append(group)
+                    spans.append((j - group)..<j)
                     group = 0
                     j += 1
                     continue
                 }
                 break
             }
-            if group > 0 { groups.append(group) }
+            if group > 0 { groups.append(group); spans.append((j - group)..<j) }
             i = j
             // «12345678kr», «2020a»: part of a word, not a number on its own.
             if j < s.count, s[j].isWordScalar { continue }
-            if let kind = classify(digits, groups: groups, plus: plus) {
-                found.append(Finding(kind: kind, start: start, end: j, line: text.line(at: start), text: text.slice(start, j),
+            func add(_ kind: FindingKind, _ start: Int, _ end: Int) {
+                found.append(Finding(kind: kind, start: start, end: end, line: text.line(at: start), text: text.slice(start, end),
                                      replacement: PrivacyTerm.usualReplacement(for: kind)))
+            }
+            if let kind = classify(digits, groups: groups, plus: plus) { add(kind, start, j); continue }
+            // «91234567 92345678», «ring 91234567 2 ganger»: numbers side by side, each found on its own
+            // (the longest that is one, from the left).
+            var g = 0
+            while g < groups.count {
+                let before = groups[..<g].reduce(0, +)
+                let match = (g + 1...groups.count).reversed().lazy.compactMap { last -> (FindingKind, Int)? in
+                    guard last - g < groups.count else { return nil }
+                    let count = groups[g..<last].reduce(0, +)
+                    return classify(Array(digits[before..<(before + count)]), groups: Array(groups[g..<last]), plus: plus && g == 0)
+                        .map { ($0, last) }
+                }.first
+                guard let (kind, last) = match else { g += 1; continue }
+                add(kind, g == 0 ? start : spans[g].lowerBound, spans[last - 1].upperBound)
+                g = last
             }
         }
         return found
@@ -60,11 +78,12 @@ public enum Detectors {
     private static func classify(_ digits: [Int], groups: [Int], plus: Bool) -> FindingKind? {
         var body = digits[...], bodyGroups = groups[...]
         var countryCode = false
-        if plus || (groups.first == 4 && digits.starts(with: [0, 0, 4, 7])) {
+        if plus || ((groups.first == 4 || groups.first == 12) && digits.starts(with: [0, 0, 4, 7])) {
             let length = plus ? 2 : 4
-            guard groups.first == length, digits.prefix(length).suffix(2) == [4, 7] else { return nil }
+            // «+47 912 34 567», or the code written onto the number: «+4791234567», «004791234567».
+            guard let first = groups.first, first == length || first == length + 8, digits.prefix(length).suffix(2) == [4, 7] else { return nil }
             body = body.dropFirst(length)
-            bodyGroups = bodyGroups.dropFirst()
+            bodyGroups = first == length ? bodyGroups.dropFirst() : [8]
             countryCode = true
         }
         if !countryCode, body.count == 11, [[11], [6, 5]].contains(Array(bodyGroups)), NationalIdentityNumber.isValid(Array(body)) {
