@@ -1,4 +1,5 @@
 import Foundation
+import QualCode
 import Testing
 @testable import Privacy
 
@@ -101,5 +102,17 @@ import Testing
         // The detectors look for the whole real name and each part of it, replaced by the pseudonym.
         let names = key.detectorTerms.filter { $0.kind == .name }
         #expect(Set(names.map(\.text)) == ["Tordis Testdatter-Ny", "Tordis", "Testdatter-Ny"] && names.allSatisfy { $0.replacement == "eva" })
+    }
+
+    /// A first name two people share is no one's pseudonym: «Kari» alone becomes «[navn]», while each
+    /// whole name and each surname still gets its own.
+    @Test func aNameTwoPeopleShareGetsNoOnesPseudonym() throws {
+        var key = PseudonymKey()
+        try key.set(.init(pseudonym: "Eva", realName: "Kari Nordmann"))
+        try key.set(.init(pseudonym: "Ola", realName: "Kari Hansen"))
+        let replacements = Dictionary(key.detectorTerms.map { ($0.text, $0.replacement) }, uniquingKeysWith: { first, _ in first })
+        #expect(replacements == ["Kari": "[navn]", "Kari Nordmann": "Eva", "Nordmann": "Eva", "Kari Hansen": "Ola", "Hansen": "Ola"])
+        let found = Detectors.scan(ScalarText("Kari sa ja, og Kari Hansen nikket."), terms: key.detectorTerms)
+        #expect(found.map(\.replacement) == ["[navn]", "Ola"])
     }
 }

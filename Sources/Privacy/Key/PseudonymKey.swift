@@ -30,16 +30,23 @@ public struct PseudonymKey: Sendable, Hashable, Codable {
 
     /// What the detectors look for: every term, and each person's real name — whole, and each part of
     /// two letters or more («Kari Nordmann», «Kari», «Nordmann») — to be replaced by their pseudonym.
+    ///
+    /// A name two people share («Kari» of «Kari Nordmann» and «Kari Hansen») says neither which one, so
+    /// it becomes «[navn]»: giving it one pseudonym would put the other person's words in that one's mouth.
     public var detectorTerms: [PrivacyTerm] {
-        var terms = self.terms
+        var names: [PrivacyTerm] = []
         for person in people {
             let parts = person.realName.split(whereSeparator: \.isWhitespace).map(String.init).filter { $0.count >= 2 }
             for name in Set([person.realName.trimmingCharacters(in: .whitespaces)] + parts) where !name.isEmpty {
-                terms.append(PrivacyTerm(text: name, kind: .name, replacement: person.pseudonym))
+                names.append(PrivacyTerm(text: name, kind: .name, replacement: person.pseudonym))
             }
-            for voice in person.voices { terms.append(PrivacyTerm(text: voice, kind: .name, replacement: person.pseudonym)) }
+            for voice in person.voices { names.append(PrivacyTerm(text: voice, kind: .name, replacement: person.pseudonym)) }
         }
-        return terms
+        let pseudonyms = Dictionary(grouping: names, by: { $0.text.lowercased() }).mapValues { Set($0.map { $0.replacement.lowercased() }) }
+        for index in names.indices where pseudonyms[names[index].text.lowercased()]!.count > 1 {
+            names[index].replacement = PrivacyTerm.usualReplacement(for: .name)
+        }
+        return terms + names
     }
 }
 
