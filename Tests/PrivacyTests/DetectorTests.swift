@@ -81,6 +81,12 @@ import Testing
         #expect(found.map(\.replacement) == ["Hen", "hen", "hen", "Hens", "hens"])
     }
 
+    /// «Dag» in the key is a name where the text writes «Dag», a word in «hver dag».
+    @Test func aCapitalisedNameIsNotTheWordItAlsoIs() {
+        let found = scan("Eva: Dag ringer hver dag, og Per går per bil.", terms: [PrivacyTerm(text: "Dag", kind: .name), PrivacyTerm(text: "Per", kind: .name)])
+        #expect(found.map(\.text) == ["Dag", "Per"] && found.map(\.start) == [5, 29])
+    }
+
     @Test func overlappingFindingsKeepTheFirstAndLongest() {
         let terms = [PrivacyTerm(text: "NAV Lillevik", kind: .employer), PrivacyTerm(text: "Lillevik", kind: .place)]
         let found = scan("Eva: Jeg jobbet på NAV Lillevik, og i Lillevik bor jeg.", terms: terms)

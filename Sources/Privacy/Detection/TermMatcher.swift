@@ -7,7 +7,9 @@ import QualCode
 /// The text is walked once, word by word: each word is looked up among the terms that start with it
 /// (and, for a genitive, without its «s»), so a key of hundreds of names costs about what one does.
 struct TermMatcher {
-    private typealias Entry = (term: PrivacyTerm, scalars: [Unicode.Scalar])
+    /// `capitalised`: a name written with a capital («Dag», «Per», «Liv») is that name only where the
+    /// text writes it so; in lower case it is a word («hver dag»).
+    private typealias Entry = (term: PrivacyTerm, scalars: [Unicode.Scalar], capitalised: Bool)
     /// Terms by their first word, folded; each list longest first.
     private let byFirstWord: [String: [Entry]]
     /// Terms that do not start with a letter or digit («[x]»), looked for at every place.
@@ -18,9 +20,10 @@ struct TermMatcher {
         for term in terms {
             let scalars = Self.folded(Array(term.text.precomposedStringWithCanonicalMapping.unicodeScalars))
             guard let first = scalars.first else { continue }
-            guard first.isWordScalar else { others.append((term, scalars)); continue }
+            let capitalised = term.kind == .name && term.text.first?.isUppercase == true
+            guard first.isWordScalar else { others.append((term, scalars, capitalised)); continue }
             let word = String(String.UnicodeScalarView(scalars.prefix { $0.isWordScalar }))
-            byFirstWord[word, default: []].append((term, scalars))
+            byFirstWord[word, default: []].append((term, scalars, capitalised))
         }
         self.byFirstWord = byFirstWord.mapValues { $0.sorted { $0.scalars.count > $1.scalars.count } }
         self.others = others.sorted { $0.scalars.count > $1.scalars.count }
@@ -55,7 +58,9 @@ struct TermMatcher {
                 word.removeLast()
                 candidates += byFirstWord[word] ?? []
             }
-            for entry in candidates where matches(entry.scalars, at: i) { add(entry, at: i) }
+            for entry in candidates where matches(entry.scalars, at: i) && (!entry.capitalised || text.scalars[i].properties.isUppercase) {
+                add(entry, at: i)
+            }
             i = j
         }
         for entry in others {

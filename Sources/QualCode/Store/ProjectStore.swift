@@ -152,7 +152,9 @@ public struct ProjectStore: Sendable {
             // only lose the last commits. A 64 MiB page cache keeps a large import's indexes in memory.
             // Reads map the file (up to 1 GiB) instead of copying each page in with a system call: a
             // retrieval reads thousands of scattered pages (segments and their context lines).
-            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824")
+            // Deleted content is zeroed, not left in free pages: interview text a user deletes, edits or
+            // redacts must not linger in the file (Debian builds SQLite so; not every system does).
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824; PRAGMA secure_delete = ON")
         }
         return config
     }
