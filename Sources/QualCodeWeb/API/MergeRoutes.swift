@@ -36,18 +36,17 @@ struct MergeRoutes {
         var modulesNotCarried: [String]
 
         init(_ report: MergeReport, language: DocumentLanguage) {
-            func word(_ english: String, _ norwegian: String) -> String { language == .en ? english : norwegian }
             other = report.other
             backup = report.backup?.lastPathComponent
             broughtInAnything = report.broughtInAnything
-            counts = report.counts.map { Count(kind: $0.kind.id, name: word($0.kind.english, $0.kind.norwegian), new: $0.new, matched: $0.matched) }
+            counts = report.counts.map { Count(kind: $0.kind.id, name: $0.kind.name(in: language), new: $0.new, matched: $0.matched) }
             conflicts = report.conflicts.map { conflict in
                 let cameInAs: String? = switch conflict.outcome {
                 case .keptOurs: nil
                 case let .cameInAs(name): name
                 }
-                return Conflict(kind: word(conflict.kind.english, conflict.kind.norwegian), what: conflict.what,
-                                aspect: word(conflict.aspect.english, conflict.aspect.norwegian), ours: conflict.ours,
+                return Conflict(kind: conflict.kind.name(in: language), what: conflict.what,
+                                aspect: conflict.aspect.name(in: language), ours: conflict.ours,
                                 theirs: conflict.theirs, cameInAs: cameInAs)
             }
             modulesNotCarried = report.modulesNotCarried

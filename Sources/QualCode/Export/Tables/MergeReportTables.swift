@@ -62,7 +62,7 @@ extension MergeReport {
         let number = TableNumberFormat(language)
         let filled = counts.contains { $0.filled > 0 }
         let rows = counts.map { count in
-            [language == .nb ? count.kind.norwegian : count.kind.english, number.integer(count.new), number.integer(count.matched)]
+            [count.kind.name(in: language), number.integer(count.new), number.integer(count.matched)]
                 + (filled ? [number.integer(count.filled)] : [])
         }
         let header = [words[.mergeColKind], words[.mergeColNew], words[.mergeColMatched]] + (filled ? [words[.mergeColFilled]] : [])
@@ -77,8 +77,8 @@ extension MergeReport {
             case .keptOurs: words[.mergeKeptOurs]
             case let .cameInAs(name): words(.mergeCameInAs, name)
             }
-            return [language == .nb ? conflict.kind.norwegian : conflict.kind.english, conflict.what,
-                    language == .nb ? conflict.aspect.norwegian : conflict.aspect.english, conflict.ours, conflict.theirs, outcome]
+            return [conflict.kind.name(in: language), conflict.what,
+                    conflict.aspect.name(in: language), conflict.ours, conflict.theirs, outcome]
         }
         var table = Table(caption: words[.mergeConflictsCaption],
                           header: [words[.mergeColKind], words[.mergeColWhat], words[.mergeColAspect], words[.mergeColOurs],

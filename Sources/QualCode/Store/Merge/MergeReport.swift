@@ -130,3 +130,17 @@ public enum MergeOutcome: Hashable, Sendable, Codable {
     /// Theirs came in too, under this name.
     case cameInAs(String)
 }
+
+/// A merge report's word for something (a kind of record, an aspect in conflict) in both report languages.
+public protocol MergeWording {
+    var english: String { get }
+    var norwegian: String { get }
+}
+
+extension MergeWording {
+    /// The word in the report's language.
+    public func name(in language: DocumentLanguage) -> String { language == .en ? english : norwegian }
+}
+
+extension MergeKind: MergeWording {}
+extension MergeAspect: MergeWording {}
