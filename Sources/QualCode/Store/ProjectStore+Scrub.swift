@@ -86,21 +86,24 @@ extension ProjectStore {
     /// no string held one as a word of its own (or the text is not JSON).
     static func scrubJSON(_ json: String, _ scrubs: [Scrub]) throws -> String? {
         guard let value = try? JSONSerialization.jsonObject(with: Data(json.utf8), options: [.fragmentsAllowed]) else { return nil }
-        func written(_ value: Any) throws -> String {
-            String(decoding: try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed]),
-                   as: UTF8.self)
-        }
-        let scrubbed = try written(Self.scrubbed(value, scrubs))
-        return scrubbed == (try written(value)) ? nil : scrubbed
+        let scrubbed = try writtenJSON(mappingStrings(value) { scrub($0, scrubs) })
+        return scrubbed == (try writtenJSON(value)) ? nil : scrubbed
     }
 
-    private static func scrubbed(_ value: Any, _ scrubs: [Scrub]) -> Any {
+    /// Every string inside parsed JSON put through `transform`, the shape kept.
+    package static func mappingStrings(_ value: Any, _ transform: (String) -> String) -> Any {
         switch value {
-        case let text as String: return scrub(text, scrubs)
-        case let array as [Any]: return array.map { scrubbed($0, scrubs) }
-        case let object as [String: Any]: return object.mapValues { scrubbed($0, scrubs) }
-        default: return value
+        case let text as String: transform(text)
+        case let array as [Any]: array.map { mappingStrings($0, transform) }
+        case let object as [String: Any]: object.mapValues { mappingStrings($0, transform) }
+        default: value
         }
+    }
+
+    /// Parsed JSON written back as the log writes it: keys sorted, slashes unescaped.
+    package static func writtenJSON(_ value: Any) throws -> String {
+        String(decoding: try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed]),
+               as: UTF8.self)
     }
 
     /// Makes sure what was scrubbed is not left in the file's free space, the full-text index's old

@@ -108,9 +108,9 @@ extension ProjectStore {
             let payload: String = row["payload"]
             guard let value = try? JSONSerialization.jsonObject(with: Data(payload.utf8), options: [.fragmentsAllowed]),
                   Self.strings(in: value).contains(where: { ids.contains($0.uppercased()) }) else { continue }
-            let blanked = Self.blanked(value)
-            let data = try JSONSerialization.data(withJSONObject: blanked, options: [.sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed])
-            try db.execute(sql: "UPDATE event SET payload = ? WHERE id = ?", arguments: [String(decoding: data, as: UTF8.self), row["id"] as Int64])
+            // Every string that is not an id becomes the withdrawn mark.
+            let blanked = try Self.writtenJSON(Self.mappingStrings(value) { UUID(uuidString: $0) != nil ? $0 : Self.withdrawnMark })
+            try db.execute(sql: "UPDATE event SET payload = ? WHERE id = ?", arguments: [blanked, row["id"] as Int64])
             rewritten += 1
         }
         try db.execute(sql: "DELETE FROM eventScrubPermit")
@@ -123,15 +123,6 @@ extension ProjectStore {
         case let array as [Any]: array.flatMap { strings(in: $0) }
         case let object as [String: Any]: object.values.flatMap { strings(in: $0) }
         default: []
-        }
-    }
-
-    private static func blanked(_ value: Any) -> Any {
-        switch value {
-        case let text as String: UUID(uuidString: text) != nil ? text : withdrawnMark
-        case let array as [Any]: array.map { blanked($0) }
-        case let object as [String: Any]: object.mapValues { blanked($0) }
-        default: value
         }
     }
 
