@@ -95,6 +95,9 @@ public struct WebApp: Sendable {
         ExchangeRoutes(app: self).add(to: api)
         MergeRoutes(app: self).add(to: api)
         ExportRoutes(app: self).add(to: api)
+        PrivacyRoutes(app: self).add(to: api)
+        EthicsRoutes(app: self).add(to: api)
+        WithdrawalRoutes(app: self).add(to: api)
         api.get("events") { [sessions, store] request, context in
             let id = try context.requireSession().id
             return try await changes.stream(request: request, context: context) {

@@ -7,6 +7,7 @@ import "./history.js";
 import "./board.js";
 import { pickEvidence } from "./map.js";
 import "./agreement.js";
+import { privacyToggle, withPrivacy } from "./privacy.js";
 
 // ---------------------------------------------------------------- start
 async function start() {
@@ -17,6 +18,8 @@ async function start() {
   renderChrome();
   await Promise.all([loadTranscripts(), loadCodes()]);
   window.addEventListener("hashchange", route);
+  // A page that removed transcripts (a withdrawal) asks for the list again.
+  window.addEventListener("qualcode:transcripts", () => loadTranscripts().catch((error) => toast(error.message, true)));
   document.addEventListener("keydown", keepFocusInDialog, true);
   document.addEventListener("mousedown", (event) => { if (event.target.classList?.contains("modal")) event.preventDefault(); });
   document.addEventListener("keydown", onKey);
@@ -43,6 +46,8 @@ function renderChrome() {
   $("import-button").hidden = state.session.role === "reader";
   $("import-button").onclick = () => openImport(loadTranscripts);
   $("codes-heading").textContent = t("uiCodes");
+  // The owner's pages (the ethics register, withdrawal) are not offered to anyone else.
+  for (const node of document.querySelectorAll("[data-owner]")) node.hidden = state.session.role !== "owner";
   for (const node of document.querySelectorAll("[data-label]")) node.textContent = t(node.dataset.label);
 }
 
@@ -135,7 +140,8 @@ function renderTranscript() {
   const head = el("div", { class: "transcript-head" },
     el("h1", { text: view.transcript.title || view.transcript.name }),
     el("div", { class: "meta", text: [view.transcript.name, view.transcript.participants.join(", "),
-      t("uiLineCount", view.lines.length), t("uiCodings", view.codings.length)].filter(Boolean).join(" · ") }));
+      t("uiLineCount", view.lines.length), t("uiCodings", view.codings.length)].filter(Boolean).join(" · ") }),
+    el("div", { class: "transcript-tools" }, privacyToggle()));
   if (view.recording) {
     const player = el(view.recording.isVideo ? "video" : "audio",
       { id: "player", class: "player", controls: true, preload: "metadata", src: `/api/transcripts/${view.transcript.id}/media` });
@@ -145,7 +151,7 @@ function renderTranscript() {
   const fragment = document.createDocumentFragment();
   for (const line of view.lines) fragment.append(renderLine(line));
   body.append(fragment);
-  $("main").replaceChildren(head, body);
+  $("main").replaceChildren(head, withPrivacy(body, refresh));
 }
 
 function renderLine(line) {

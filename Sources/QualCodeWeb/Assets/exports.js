@@ -2,6 +2,8 @@
 // form per export with the command line's options as controls. Download asks for the file — the quote export, which records the quotes' uses, by
 // POST with the CSRF token; the others by GET — and saves what the server sends (fetch → Blob → object
 // URL → <a download>); a refusal shows the server's one line, and its remedy as a button.
+// «Trygg eksport» above the forms asks every export to be a safe one (safe=true): the server refuses it,
+// naming the findings, while the text it would write holds one neither replaced nor dismissed.
 // Every value from the server goes into the page as text (el/textContent), colours through the CSSOM.
 import { state, el, t, api, toast, colorOf, addRoute } from "./core.js";
 
@@ -31,6 +33,9 @@ const kinds = [
     formats: ["csv"], fields: ["snapshot"] },
   { id: "map-figure", group: "uiExportGroupMap", title: "uiExportMapFigure", about: "uiExportMapFigureAbout", path: "/api/exports/map/figure",
     formats: documents, fields: ["lanes"] },
+  // The drawing alone, as the map page's links give it; the server names the file.
+  { id: "map-drawing", group: "uiExportGroupMap", title: "uiExportMapDrawing", about: "uiExportMapDrawingAbout",
+    path: (body) => `/api/map/${body.format}`, formats: ["svg", "png", "dot"], fields: ["lanes"], fixedName: true },
   { id: "map-tables", group: "uiExportGroupMap", title: "uiExportMapTables", about: "uiExportMapTablesAbout", path: "/api/exports/map/tables",
     formats: every, fields: ["tables", "style"] },
   { id: "refi-project", group: "uiExportGroupRefi", title: "uiExportRefiProject", about: "uiExportRefiProjectAbout",
@@ -46,9 +51,12 @@ const mapTables = [["steps", "uiMapTable_steps"], ["texts", "uiMapTable_texts"],
 // The stem of each export's usual file name, as the server names it when the field is left empty.
 const stems = { quotes: "fileQuotes", codebook: "fileCodebook", participants: "fileParticipants", matrix: "fileMatrix", codings: "fileCodings",
   wide: "fileWide", "stc-tables": "fileAnalysisTables", "stc-chapter": "fileAnalysisChapter", "stc-csv": "fileAnalysisCSV",
-  "map-figure": "fileMapFigure", "map-tables": "fileMapTables", "refi-project": "fileRefiProject", "refi-codebook": "fileRefiCodebook" };
+  "map-figure": "fileMapFigure", "map-drawing": "fileWorkMap", "map-tables": "fileMapTables", "refi-project": "fileRefiProject", "refi-codebook": "fileRefiCodebook" };
 
 const canWrite = () => state.session?.role && state.session.role !== "reader";
+
+// Kept while the browser tab is open, whichever export is chosen.
+let safe = sessionStorage.getItem("qualcode.safeExport") === "true";
 
 // ---------------------------------------------------------------- the page
 async function draw(main, match) {
@@ -64,8 +72,14 @@ async function draw(main, match) {
     tabs.append(el("div", { class: "export-group" }, members.length > 1 ? el("span", { class: "export-group-name", text: t(group) }) : null,
       members.map((k) => el("a", { href: `#/exports/${k.id}`, id: `export-tab-${k.id}`, "aria-current": k === kind ? "page" : null, text: t(k.title) }))));
   }
+  const safeBox = el("label", { class: "check safe-export", title: t("uiExportSafeAbout") },
+    el("input", { type: "checkbox", id: "export-safe", checked: safe, onchange: (event) => {
+      safe = event.target.checked;
+      sessionStorage.setItem("qualcode.safeExport", String(safe));
+    } }),
+    el("span", { text: t("uiExportSafe") }), el("span", { class: "hint", text: t("uiExportSafeAbout") }));
   main.replaceChildren(
-    el("div", { class: "page-head" }, el("h1", { text: t("uiExports") }), el("p", { class: "hint", text: t("uiExportsIntro") }), tabs),
+    el("div", { class: "page-head" }, el("h1", { text: t("uiExports") }), el("p", { class: "hint", text: t("uiExportsIntro") }), safeBox, tabs),
     exportForm(kind, { attributes, snapshots }));
 }
 
@@ -122,7 +136,7 @@ function exportForm(kind, project) {
   controls.delimiter = select("delimiter", t("uiExportDelimiter"), [[",", t("uiDelimiter_comma")], [";", t("uiDelimiter_semicolon")], ["\t", t("uiDelimiter_tab")]]);
   controls.name = text("name", t("uiExportName"), t(stems[kind.id]));
   controls.name.input.maxLength = 120;
-  const file = [controls.format, controls.language, controls.delimiter, controls.name];
+  const file = [controls.format, controls.language, controls.delimiter, ...(kind.fixedName ? [] : [controls.name])];
   const nodes = (controls) => controls.map((control) => control.node);
   const whatSet = what.length ? el("fieldset", {}, el("legend", { text: t("uiExportWhat") }), nodes(what)) : null;
   const lookSet = look.length ? el("fieldset", {}, el("legend", { text: t("uiExportLook") }), nodes(look)) : null;
@@ -193,6 +207,7 @@ function choices(controls) {
   if (controls.codes) body.codes = controls.codes.chosen();
   if (controls.attributes) body.attributes = controls.attributes.chosen();
   if (controls.tables) body.tables = controls.tables.chosen();
+  if (safe) body.safe = true;
   return body;
 }
 
@@ -209,7 +224,8 @@ async function download(kind, body) {
   } else {
     const query = new URLSearchParams();
     for (const [name, value] of Object.entries(body)) for (const one of [value].flat()) query.append(name, String(one));
-    response = await fetch(`${kind.path}?${query}`, { credentials: "same-origin" });
+    const path = typeof kind.path === "function" ? kind.path(body) : kind.path;
+    response = await fetch(`${path}?${query}`, { credentials: "same-origin" });
   }
   if (response.status === 401) location.assign("/login");
   if (!response.ok) {
