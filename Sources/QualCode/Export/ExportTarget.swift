@@ -25,6 +25,8 @@ public struct ExportTarget: Sendable {
     public var reference: ReferenceDocument?
     /// Whether CSV starts with a byte-order mark, so Excel opening the file reads æøå.
     public var byteOrderMark: Bool
+    /// What every string must pass before anything is written (a safe export's privacy check); none by default.
+    public var screen: (any ExportScreen)?
 
     public init(path: String, format: ExportFormat, delimiter: Character = ",", reference: ReferenceDocument? = nil) {
         self.init(.file(path), format: format, delimiter: delimiter, reference: reference, byteOrderMark: true)
@@ -72,6 +74,7 @@ public struct ExportTarget: Sendable {
 
     /// Writes a document in the target's format (not CSV), in one step.
     public func write(_ document: Document) throws {
+        try screen?.check(document.visibleTexts)
         try send(document.data(as: format, reference: reference))
     }
 
@@ -79,6 +82,7 @@ public struct ExportTarget: Sendable {
     ///
     /// - Parameter file: another file than the target's (the wide data set's dictionary beside its data).
     public func write(_ table: TextTable, to file: URL? = nil) throws {
+        try screen?.check(table.visibleTexts)
         let data = Data(table.renderCSV(delimiter: delimiter, byteOrderMark: byteOrderMark).utf8)
         if let file { try ExportFile.write(data, to: file) } else { try send(data) }
     }

@@ -36,9 +36,13 @@ public struct MapDrawingRequest: Sendable, Hashable {
 extension WorkMapping {
     /// The map drawn as SVG, PNG or DOT, the bytes of the file.
     ///
-    /// - Throws: ``MapError`` for a PNG size out of range or rsvg-convert missing or failing.
-    public func drawing(_ request: MapDrawingRequest) throws -> Data {
-        switch request.format {
+    /// - Parameter screen: what the drawing's words (its labels, caption and legend) must pass first
+    ///   (a safe export).
+    /// - Throws: ``MapError`` for a PNG size out of range or rsvg-convert missing or failing; what
+    ///   `screen` throws.
+    public func drawing(_ request: MapDrawingRequest, screen: (any ExportScreen)? = nil) throws -> Data {
+        try screen?.check(drawingTexts(lanes: request.lanes, language: request.language))
+        return switch request.format {
         case .svg: Data(try mapSVG(lanes: request.lanes, language: request.language).utf8)
         case .png: try mapPNG(lanes: request.lanes, language: request.language, size: request.size)
         case .dot: Data(try dot(lanes: request.lanes, language: request.language).utf8)
@@ -51,6 +55,15 @@ extension WorkMapping {
     ///   throws, ``ExportError`` for a target that cannot be written. Nothing is written then.
     public func exportMapDocument(lanes: Bool = false, language: DocumentLanguage = .nb, to target: ExportTarget) throws {
         guard target.format != .csv else { throw ExportError.unsupportedFormat(target.format.rawValue, expected: "docx, wordxml or html") }
+        // The drawing's labels are in its image, where the document's own screen does not look.
+        try target.screen?.check(drawingTexts(lanes: lanes, language: language))
         try target.write(try mapDocument(lanes: lanes, language: language))
+    }
+}
+
+extension WorkMapping {
+    /// The words a drawing shows, as its Graphviz source holds them: what a safe export screens.
+    func drawingTexts(lanes: Bool, language: DocumentLanguage) throws -> [String] {
+        try dot(lanes: lanes, language: language).components(separatedBy: "\n")
     }
 }
