@@ -96,18 +96,75 @@ import WorkMapping
         #expect(try store.transcript(ola).text == Self.ola)
     }
 
-    @Test func aParticipantInAFocusGroupIsRefusedWithNothingChanged() throws {
+    static func focusGroup(_ text: String, participants: [String]) throws -> (ProjectStore, Transcript.ID, URL) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qualcode-withdraw-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let store = try ProjectModules.create(at: folder.appendingPathComponent("studie.qualcode"), title: "Gruppe", coder: "anne")
-        let eva = try store.addParticipant(pseudonym: "Eva").id
-        _ = try store.addParticipant(pseudonym: "Ola")
+        for name in participants { _ = try store.addParticipant(pseudonym: name) }
         let file = folder.appendingPathComponent("fokusgruppe.txt")
-        try Data("Eva: Vi er enige.\nOla: Ikke helt.\n".utf8).write(to: file)
+        try Data(text.utf8).write(to: file)
         var options = ImportOptions()
-        options.participants = ["Eva", "Ola"]
-        _ = try store.importTranscripts([file], options: options)
+        options.participants = participants
+        let transcript = try store.importTranscripts([file], options: options)[0].id
+        try FileManager.default.removeItem(at: file)
+        return (store, transcript, folder)
+    }
+
+    /// In a focus group their turns give way to «[trukket]»: the others' words and codings stay (one
+    /// reaching into their turn keeps its place), segments wholly in their turns go with what hangs on
+    /// them, and the raw bytes keep none of their sentences.
+    @Test func aFocusGroupLosesTheirTurnsAndKeepsTheOthers() throws {
+        let text = """
+            Moderator: Hva synes dere om oppfølgingen?
+            Eva: Saksbehandleren ringte meg aldri tilbake etter møtet i mars.
+            Ola: For meg gikk det greit, jeg fikk svar samme uke.
+            Eva: Jeg gruet meg til hvert eneste brev fra kontoret.
+            Ola: Brevene var vanskelige å forstå, det er sant.
+            """
+        let (store, transcript, folder) = try Self.focusGroup(text, participants: ["Eva", "Ola"])
+        let eva = try store.resolve.participant("Eva")
+        _ = try store.code(transcript, .quote("ringte meg aldri tilbake", occurrence: nil), codes: ["Oppfølging"])
+        _ = try store.code(transcript, .quote("jeg fikk svar samme uke", occurrence: nil), codes: ["Oppfølging"])
+        _ = try store.code(transcript, .quote("Brevene var vanskelige å forstå", occurrence: nil), codes: ["Brev"])
+        // From Eva's turn into Ola's: it stays, re-anchored on what is left.
+        _ = try store.code(transcript, .quote("fra kontoret.\nOla: Brevene", occurrence: nil), codes: ["Overgang"])
+        let stc = Condensation(store)
+        _ = try stc.addGroup("Kontakt")
+        _ = try stc.addSubgroup("Kontakt", "Brev")
+        let unit = try stc.addUnit(transcript, .quote("Jeg gruet meg til hvert eneste brev", occurrence: nil), groups: ["Kontakt/Brev"])
+        try stc.condense("Kontakt/Brev", text: "Brevene skremte.", golden: unit.segment.id)
+        _ = try stc.takeSnapshot("før")
+        let preview = try store.withdrawalPreview(participant: eva)
+        #expect(preview.transcripts.isEmpty && preview.focusGroups == ["fokusgruppe"] && preview.turnsWithdrawn == 2)
+        #expect(preview.dependents.first { $0.kind == .segment }?.count == 2)
+
+        let report = try store.withdraw(participant: eva)
+        #expect(report.focusGroups == preview.focusGroups && report.turnsWithdrawn == 2 && report.dependents == preview.dependents)
+        let after = try store.transcript(transcript).text
+        #expect(after == """
+            Moderator: Hva synes dere om oppfølgingen?
+            Eva: [trukket]
+            Ola: For meg gikk det greit, jeg fikk svar samme uke.
+            Eva: [trukket]
+            Ola: Brevene var vanskelige å forstå, det er sant.
+            """)
+        let kept = try store.pool.read { try String.fetchAll($0, sql: "SELECT text FROM segment WHERE transcriptId = ? ORDER BY text", arguments: [transcript]) }
+        #expect(kept == ["Brevene var vanskelige å forstå", "[trukket]\nOla: Brevene", "jeg fikk svar samme uke"])
+        #expect(try store.participants().map(\.pseudonym) == ["Ola"])
+        #expect(try store.integrityCheck() == "ok")
+        for (name, data) in try Self.bytes(folder) {
+            for sentence in ["ringte meg aldri tilbake", "gruet meg til hvert", "møtet i mars", "Saksbehandleren", "gruet"] {
+                #expect(data.range(of: Data(sentence.utf8)) == nil, "«\(sentence)» left in \(name)")
+            }
+        }
+    }
+
+    /// Linked to a shared transcript with no turn of theirs, their words cannot be told from the others'.
+    @Test func aSharedTranscriptWithoutTheirTurnsIsRefusedWithNothingChanged() throws {
+        let (store, _, _) = try Self.focusGroup("Ola: Vi er enige.\nKari: Ikke helt.\n", participants: ["Eva", "Ola"])
+        let eva = try store.resolve.participant("Eva")
         let events = try store.eventCount()
+        #expect(throws: StoreError.sharedTranscripts(participant: "Eva", transcripts: ["fokusgruppe"])) { try store.withdrawalPreview(participant: eva) }
         #expect(throws: StoreError.sharedTranscripts(participant: "Eva", transcripts: ["fokusgruppe"])) { try store.withdraw(participant: eva) }
         #expect(try store.eventCount() == events && store.participants().count == 2)
     }
@@ -145,5 +202,39 @@ import WorkMapping
                 .map { [$0["condensate"] as String?, $0["goldenText"] as String?] }
         }
         #expect(texts == [["Ja. Oslo er fint, syns jeg.", "Oslo er fint om våren."], ["Jeg flyttet.", ProjectStore.withdrawnMark]])
+    }
+
+    /// A copy made before a withdrawal or a redaction still holds the words taken out: a merge refuses
+    /// it, naming what it holds, and changes nothing; a copy made since merges.
+    @Test func aMergeDoesNotBringErasedWordsBack() throws {
+        let text = "Moderator: Hvem var det?\nEva: Det var naboen min i Hamar.\nOla: Jeg husker ikke.\n"
+        let (store, transcript, folder) = try Self.focusGroup(text, participants: ["Eva", "Ola"])
+        let before = folder.appendingPathComponent("før.qualcode")
+        try store.checkpoint()
+        try FileManager.default.copyItem(at: store.url, to: before)
+        _ = try store.withdraw(participant: try store.resolve.participant("Eva"))
+        let events = try store.eventCount()
+        #expect(throws: StoreError.mergeRefused(path: before.path, reason: .holdsErasedWords(participants: ["Eva"], transcripts: ["fokusgruppe"]))) {
+            try store.merge(from: before)
+        }
+        #expect(try store.eventCount() == events && !store.transcript(transcript).text.contains("Hamar"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains("before-merge") }.isEmpty)
+
+        // A redaction likewise; a copy made after it has nothing to refuse.
+        let redacted = folder.appendingPathComponent("etter.qualcode")
+        try store.checkpoint()
+        try FileManager.default.copyItem(at: store.url, to: redacted)
+        _ = try ProjectModules.open(at: redacted, coder: "berit").code(transcript, .quote("Jeg husker ikke.", occurrence: nil), codes: ["Minne"])
+        let old = try store.transcript(transcript).text
+        let start = old.unicodeScalars.count - "ikke.\n".unicodeScalars.count
+        _ = try store.applyEdits([TextEdit(start: start, end: start + 4, replacement: "[nei]")], to: transcript, expectedText: old, purpose: .redaction)
+        #expect(throws: StoreError.mergeRefused(path: redacted.path, reason: .holdsErasedWords(participants: [], transcripts: ["fokusgruppe"]))) {
+            try store.merge(from: redacted)
+        }
+        let since = folder.appendingPathComponent("siden.qualcode")
+        try store.checkpoint()
+        try FileManager.default.copyItem(at: store.url, to: since)
+        _ = try ProjectModules.open(at: since, coder: "berit").code(transcript, .quote("Jeg husker", occurrence: nil), codes: ["Minne"])
+        #expect(try store.merge(from: since).backup != nil)
     }
 }

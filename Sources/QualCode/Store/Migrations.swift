@@ -365,6 +365,16 @@ enum Migrations {
                 BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
                 """)
         }
+        migrator.registerMigration("createErasures") { db in
+            // What a withdrawal or redaction took out, known again without its words: participant and
+            // transcript ids and the SHA-256 of texts as they were, so a merge refuses a copy that
+            // still holds them (``MergeRefusal/holdsErasedWords(participants:transcripts:)``).
+            try db.create(table: "erasure") { t in
+                t.column("kind", .text).notNull()
+                t.column("value", .text).notNull()
+                t.primaryKey(["kind", "value"])
+            }
+        }
         return migrator
     }
 

@@ -59,24 +59,29 @@ extension ProjectStore {
         func count(_ sql: String, _ arguments: StatementArguments) throws -> Int { try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0 }
         let live = try count("SELECT COUNT(*) FROM segment WHERE transcriptId = ? AND NOT isOrphaned", [id])
         let orphaned = try count("SELECT COUNT(*) FROM segment WHERE transcriptId = ? AND isOrphaned", [id])
-        let memos = try count("""
-            SELECT COUNT(*) FROM memo WHERE (targetKind = 'transcript' AND targetId = ?)
-               OR (targetKind = 'segment' AND \(segments.contains("targetId")))
-            """, [id] + segments.arguments)
-        var dependents = [
-            Dependent(.segment, live), Dependent(.orphanedSegment, orphaned),
-            Dependent(.coding, try count("SELECT COUNT(*) FROM coding WHERE \(segments.contains("segmentId"))", segments.arguments), blocks: true),
-            Dependent(.memo, memos, blocks: true),
-            Dependent(.quoteEdit, try count("SELECT COUNT(*) FROM quote WHERE \(segments.contains("segmentId"))", segments.arguments)),
-            Dependent(.quoteUse, try count("SELECT COUNT(*) FROM quoteUse WHERE \(segments.contains("segmentId"))", segments.arguments)),
-            Dependent(.turn, try count("SELECT COUNT(*) FROM turn WHERE transcriptId = ?", [id])),
-        ]
-        for module in extensions { dependents += try module.segmentDependents?(db, segments) ?? [] }
+        let onTranscript = try count("SELECT COUNT(*) FROM memo WHERE targetKind = 'transcript' AND targetId = ?", [id])
+        var dependents = [Dependent(.segment, live), Dependent(.orphanedSegment, orphaned)]
+            + (try anchoredDependents(db, segments, memos: onTranscript))
+        dependents.insert(Dependent(.turn, try count("SELECT COUNT(*) FROM turn WHERE transcriptId = ?", [id])), at: 6)
         let linked = try Row.fetchAll(db, sql: """
             SELECT p.id, p.pseudonym FROM transcriptParticipant tp JOIN participant p ON p.id = tp.participantId
              WHERE tp.transcriptId = ? ORDER BY p.pseudonym
             """, arguments: [id]).map { RecordReference(.participant, $0[0], $0[1]) }
         return DeletionReport(record: RecordReference(.transcript, id, name), dependents: dependents, linked: linked, wasDeleted: false)
+    }
+
+    /// What hangs on `segments`: their codings, the memos on them (besides `memos` on their transcript),
+    /// edited quotes, recorded quote uses, and whatever the modules keep on them.
+    func anchoredDependents(_ db: Database, _ segments: SegmentSet, memos: Int = 0) throws -> [Dependent] {
+        func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql, arguments: segments.arguments) ?? 0 }
+        var dependents = [
+            Dependent(.coding, try count("SELECT COUNT(*) FROM coding WHERE \(segments.contains("segmentId"))"), blocks: true),
+            Dependent(.memo, memos + (try count("SELECT COUNT(*) FROM memo WHERE targetKind = 'segment' AND \(segments.contains("targetId"))")), blocks: true),
+            Dependent(.quoteEdit, try count("SELECT COUNT(*) FROM quote WHERE \(segments.contains("segmentId"))")),
+            Dependent(.quoteUse, try count("SELECT COUNT(*) FROM quoteUse WHERE \(segments.contains("segmentId"))")),
+        ]
+        for module in extensions { dependents += try module.segmentDependents?(db, segments) ?? [] }
+        return dependents
     }
 
     // MARK: - Participants

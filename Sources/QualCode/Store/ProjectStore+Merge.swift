@@ -28,6 +28,7 @@ extension ProjectStore {
         do {
             try source.store.pool.read { theirs in
                 try pool.writeWithoutTransaction { ours in
+                    try refuseErasedWords(theirs, ours: ours, path: other.path)
                     // The backup and the merge under one hold of the write lock: nothing lands between them.
                     try ours.execute(sql: "VACUUM INTO ?", arguments: [partial.path])
                     try FileManager.default.moveItem(at: partial, to: backup)

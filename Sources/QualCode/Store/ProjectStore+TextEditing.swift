@@ -98,81 +98,90 @@ extension ProjectStore {
     ///   the modules' texts, where the same word is someone else's ordinary writing (a code «Han og hun»).
     public func applyEdits(_ edits: [TextEdit], to transcriptId: UUID, expectedText: String,
                            purpose: TextEditPurpose = .edit, unscrubbed: Set<TextEdit> = []) throws -> TextEditReport {
-        let redacting = purpose == .redaction
         let report = try pool.write { db in
-            if redacting { try db.execute(sql: "PRAGMA secure_delete = ON") }
-            guard var transcript = try Transcript.fetchOne(db, key: transcriptId) else {
-                throw StoreError.notFound(what: "transcript", reference: transcriptId.uuidString, candidates: [])
+            try applyEdits(db, edits, to: transcriptId, expectedText: expectedText, purpose: purpose, unscrubbed: unscrubbed)
+        }
+        if purpose == .redaction { try truncateWriteAheadLog() }
+        return report
+    }
+
+    /// ``applyEdits(_:to:expectedText:purpose:unscrubbed:)`` inside a transaction of the caller's (a
+    /// withdrawal replacing a participant's turns in a focus group); the caller truncates the write-ahead
+    /// log after a redaction.
+    func applyEdits(_ db: Database, _ edits: [TextEdit], to transcriptId: UUID, expectedText: String,
+                    purpose: TextEditPurpose, unscrubbed: Set<TextEdit>) throws -> TextEditReport {
+        let redacting = purpose == .redaction
+        if redacting { try db.execute(sql: "PRAGMA secure_delete = ON") }
+        guard var transcript = try Transcript.fetchOne(db, key: transcriptId) else {
+            throw StoreError.notFound(what: "transcript", reference: transcriptId.uuidString, candidates: [])
+        }
+        guard transcript.text == expectedText else { throw StoreError.changedMeanwhile(.transcript, name: transcript.slug) }
+        let old = ScalarText(transcript.text)
+        let revision: TextRevision
+        do { revision = try TextRevision(original: old, edits: edits) } catch let error as TextEditError {
+            throw StoreError.editFailed(transcript: transcript.slug, reason: error.description)
+        }
+        let new = ScalarText(revision.newText)
+        var report = TextEditReport(transcript: transcript.slug, edits: edits.count, unchanged: 0, shifted: 0, changed: [], orphaned: [])
+        for var segment in try Segment.all().filter(transcript: transcript.id).fetchAll(db) where !segment.isOrphaned {
+            let mapped = revision.remap(start: segment.start, end: segment.end, substituting: redacting)
+            let before = segment.text
+            segment.start = mapped.start
+            segment.end = mapped.end
+            switch mapped.change {
+            case .unchanged: report.unchanged += 1
+            case .shifted: report.shifted += 1
+            case .changed:
+                segment.text = new.slice(mapped.start, mapped.end)
+                report.changed.append(.init(segment: segment.id, before: before, after: segment.text))
+            case .orphaned:
+                segment.isOrphaned = true
+                report.orphaned.append(.init(segment: segment.id, before: before, after: nil))
             }
-            guard transcript.text == expectedText else { throw StoreError.changedMeanwhile(.transcript, name: transcript.slug) }
-            let old = ScalarText(transcript.text)
-            let revision: TextRevision
-            do { revision = try TextRevision(original: old, edits: edits) } catch let error as TextEditError {
-                throw StoreError.editFailed(transcript: transcript.slug, reason: error.description)
-            }
-            let new = ScalarText(revision.newText)
-            var report = TextEditReport(transcript: transcript.slug, edits: edits.count, unchanged: 0, shifted: 0, changed: [], orphaned: [])
-            for var segment in try Segment.all().filter(transcript: transcript.id).fetchAll(db) where !segment.isOrphaned {
-                let mapped = revision.remap(start: segment.start, end: segment.end, substituting: redacting)
-                let before = segment.text
-                segment.start = mapped.start
-                segment.end = mapped.end
-                switch mapped.change {
-                case .unchanged: report.unchanged += 1
-                case .shifted: report.shifted += 1
-                case .changed:
-                    segment.text = new.slice(mapped.start, mapped.end)
-                    report.changed.append(.init(segment: segment.id, before: before, after: segment.text))
-                case .orphaned:
-                    segment.isOrphaned = true
-                    report.orphaned.append(.init(segment: segment.id, before: before, after: nil))
-                }
-                if mapped.change != .unchanged { try segment.update(db) }
-            }
-            let turns = try Turn.filter(Turn.Columns.transcriptId == transcript.id).order(Turn.Columns.ordinal).fetchAll(db)
-            try Turn.filter(Turn.Columns.transcriptId == transcript.id).deleteAll(db)
-            var ordinal = 0
-            for var turn in turns {
-                let mapped = revision.remap(start: turn.start, end: turn.end, substituting: redacting)
-                guard mapped.change != .orphaned else { continue }
-                turn.start = mapped.start
-                turn.end = mapped.end
-                turn.ordinal = ordinal
-                ordinal += 1
-                try turn.insert(db)
-            }
-            try Self.refreshSegmentSpeakers(db, transcript: transcript.id)
-            transcript.text = revision.newText
-            transcript.wordCount = revision.newText.wordCount
-            try transcript.update(db)
-            try Self.indexPassages(db, transcript)
-            try db.execute(sql: "UPDATE segment SET \(Migrations.segmentLinesAssignment) WHERE transcriptId = ?", arguments: [transcript.id])
-            guard redacting else {
-                try log(db, "transcript.edit", [
-                    "id": LogValue(transcript.id),
-                    "edits": .array(revision.edits.map { ["start": .int($0.start), "end": .int($0.end), "replacement": .string($0.replacement),
-                                                          "removed": .string(old.slice($0.start, $0.end))] }),
-                    "orphaned": .array(report.orphaned.map { LogValue($0.segment) }),
-                ])
-                return report
-            }
-            var scrubs: [Scrub] = []
-            for edit in revision.edits where !unscrubbed.contains(edit) {
-                let scrub = Scrub(text: old.slice(edit.start, edit.end), replacement: edit.replacement)
-                if !scrubs.contains(scrub) { scrubs.append(scrub) }
-            }
-            try scrubAnchoredTexts(db, transcript: transcript.id, scrubs)
-            for schema in extensions { try schema.scrub?(db, scrubs) }
-            let rewritten = try scrubEventLog(db, scrubs)
-            try log(db, "transcript.redact", [
+            if mapped.change != .unchanged { try segment.update(db) }
+        }
+        let turns = try Turn.filter(Turn.Columns.transcriptId == transcript.id).order(Turn.Columns.ordinal).fetchAll(db)
+        try Turn.filter(Turn.Columns.transcriptId == transcript.id).deleteAll(db)
+        var ordinal = 0
+        for var turn in turns {
+            let mapped = revision.remap(start: turn.start, end: turn.end, substituting: redacting)
+            guard mapped.change != .orphaned else { continue }
+            turn.start = mapped.start
+            turn.end = mapped.end
+            turn.ordinal = ordinal
+            ordinal += 1
+            try turn.insert(db)
+        }
+        try Self.refreshSegmentSpeakers(db, transcript: transcript.id)
+        transcript.text = revision.newText
+        transcript.wordCount = revision.newText.wordCount
+        try transcript.update(db)
+        try Self.indexPassages(db, transcript)
+        try db.execute(sql: "UPDATE segment SET \(Migrations.segmentLinesAssignment) WHERE transcriptId = ?", arguments: [transcript.id])
+        guard redacting else {
+            try log(db, "transcript.edit", [
                 "id": LogValue(transcript.id),
-                "edits": .array(revision.edits.map { ["start": .int($0.start), "end": .int($0.end), "replacement": .string($0.replacement)] }),
-                "eventsScrubbed": .int(rewritten),
+                "edits": .array(revision.edits.map { ["start": .int($0.start), "end": .int($0.end), "replacement": .string($0.replacement),
+                                                      "removed": .string(old.slice($0.start, $0.end))] }),
+                "orphaned": .array(report.orphaned.map { LogValue($0.segment) }),
             ])
-            try Self.eraseFreedContent(db)
             return report
         }
-        if redacting { try truncateWriteAheadLog() }
+        var scrubs: [Scrub] = []
+        for edit in revision.edits where !unscrubbed.contains(edit) {
+            let scrub = Scrub(text: old.slice(edit.start, edit.end), replacement: edit.replacement)
+            if !scrubs.contains(scrub) { scrubs.append(scrub) }
+        }
+        try Erasure.record(db, transcript: transcript.id, text: expectedText)
+        try scrubAnchoredTexts(db, transcript: transcript.id, scrubs)
+        for schema in extensions { try schema.scrub?(db, scrubs) }
+        let rewritten = try scrubEventLog(db, scrubs)
+        try log(db, "transcript.redact", [
+            "id": LogValue(transcript.id),
+            "edits": .array(revision.edits.map { ["start": .int($0.start), "end": .int($0.end), "replacement": .string($0.replacement)] }),
+            "eventsScrubbed": .int(rewritten),
+        ])
+        try Self.eraseFreedContent(db)
         return report
     }
 }

@@ -60,7 +60,7 @@ public enum StoreError: Error, Sendable, Equatable {
     case editFailed(transcript: String, reason: String)
     /// A deletion refused because work or links hang on the record; the report lists all of it.
     case inUse(DeletionReport)
-    /// A participant to withdraw speaks in transcripts with others (a focus group): those cannot go whole.
+    /// A participant to withdraw is in a transcript shared with others (a focus group) where no turn is theirs.
     case sharedTranscripts(participant: String, transcripts: [String])
     /// A change that would leave the record as it is (the same text, the same name).
     case unchanged(RecordKind, name: String)
@@ -236,8 +236,8 @@ extension StoreError: CustomStringConvertible, LocalizedError {
         case let .editFailed(transcript, reason):
             return "\(transcript): \(reason); nothing was changed."
         case let .sharedTranscripts(participant, transcripts):
-            return "\(participant) speaks in transcripts with others (\(transcripts.map { "\"\($0)\"" }.joined(separator: ", "))); "
-                + "a withdrawal removes whole transcripts, so these must be edited first; nothing was changed."
+            return "\(participant) is in transcripts with others where no turn is marked as theirs (\(transcripts.map { "\"\($0)\"" }.joined(separator: ", "))), "
+                + "so their words cannot be told from the others'; give their turns their speaker label first; nothing was changed."
         case let .inUse(report):
             return "\(report.record.kind.words) \"\(report.record.name)\" is in use (\(Dependent.describe(report.blocking))); "
                 + "deleting it also \(Dependent.effects(report.dependents)); nothing was deleted."
@@ -261,6 +261,11 @@ extension StoreError: CustomStringConvertible, LocalizedError {
                 return "\(path) is this project's own file; a project cannot be merged with itself. Nothing was changed."
             case let .missingModules(modules):
                 return "\(path) holds tables of \(modules.map { "\"\($0)\"" }.joined(separator: ", ")), which this project was not opened with; nothing was merged or changed."
+            case let .holdsErasedWords(participants, transcripts):
+                let held = (participants.isEmpty ? [] : ["withdrawn participant(s) " + participants.map { "\"\($0)\"" }.joined(separator: ", ")])
+                    + (transcripts.isEmpty ? [] : ["transcript(s) as they were before a withdrawal or redaction here: " + transcripts.prefix(10).map { "\"\($0)\"" }.joined(separator: ", ")])
+                return "\(path) was made before words were taken out of this project and still holds them (\(held.joined(separator: "; "))); "
+                    + "withdraw and redact the same in it first, or merge a copy made since; nothing was merged or changed."
             }
         }
     }

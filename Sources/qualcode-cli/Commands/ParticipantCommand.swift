@@ -139,38 +139,53 @@ struct ParticipantCommand: ParsableCommand {
                 them; deleted content is zeroed, the search index merged, the write-ahead log truncated, \
                 and merge backups beside the project are removed. The report lists what went and the quote \
                 exports already made with their words (files outside the project to delete yourself). \
-                A participant in a transcript with others (a focus group) is refused. This cannot be undone.
+                In a transcript with others (a focus group), their turns (by speaker label) are replaced \
+                by «[trukket]» as a redaction would, segments wholly within them go, and the others' words \
+                and codings stay; a focus group with no turn of theirs is refused. --preview shows what \
+                would go and changes nothing. This cannot be undone.
 
                 For example:
+                  qualcode participant withdraw Eva --preview
                   qualcode participant withdraw Eva --yes
                 """)
         @OptionGroup var project: ProjectOptions
         @OptionGroup var secret: PassphraseOptions
         @Argument(help: "The pseudonym.") var pseudonym: String
         @Flag(help: "Confirm: the withdrawal cannot be undone.") var yes = false
+        @Flag(help: "Show what would go; change nothing.") var preview = false
 
         func validate() throws {
-            if !yes { throw ValidationError("a withdrawal cannot be undone: pass --yes to confirm.") }
+            if preview && yes { throw ValidationError("--preview changes nothing; leave out --yes.") }
+            if !yes && !preview { throw ValidationError("a withdrawal cannot be undone: pass --yes to confirm (or --preview to look first).") }
         }
 
         func run() throws {
             let store = try project.openStore()
             let id = try store.resolve.participant(pseudonym)
-            let privacy = Privacy(store)
-            // The key is read first, so a wrong passphrase stops before anything is removed.
-            let key = privacy.hasKey ? try privacy.key(passphrase: try secret.passphrase()) : nil
-            let report = try store.withdraw(participant: id)
-            if let key, key.people.contains(where: { $0.pseudonym.lowercased() == report.participant.lowercased() }) {
-                try privacy.changeKey(passphrase: try secret.passphrase()) { try $0.removePerson(report.participant) }
-                Output.line("Removed \(report.participant) from the pseudonym key.")
+            if preview {
+                let report = try store.withdrawalPreview(participant: id)
+                Output.line("Withdrawing \(report.participant) would remove \(Self.what(report)).")
+                if !report.exportsMade.isEmpty { Output.line("Quote exports already made with their words: \(report.exportsMade.joined(separator: ", ")).") }
+                return Output.line("Nothing was changed.")
             }
-            Output.line("Withdrew \(report.participant): \(report.transcripts.isEmpty ? "no transcripts" : report.transcripts.joined(separator: ", "))"
-                        + (report.dependents.isEmpty ? "." : " with \(Dependent.describe(report.dependents))."))
+            let withdrawal = try Privacy(store).withdraw(id, passphrase: try secret.passphrase())
+            let report = withdrawal.report
+            if withdrawal.removedFromKey { Output.line("Removed \(report.participant) from the pseudonym key.") }
+            Output.line("Withdrew \(report.participant): \(Self.what(report)).")
             Output.line("\(report.eventsScrubbed) event-log entr\(report.eventsScrubbed == 1 ? "y" : "ies") about them lost their words.")
             for backup in report.backupsRemoved { Output.line("Removed the backup \(backup).") }
             if !report.exportsMade.isEmpty {
                 Output.note("Quote exports made with their words, outside the project (delete them yourself): \(report.exportsMade.joined(separator: ", ")).")
             }
+        }
+
+        /// The transcripts, focus-group turns and what hung on them, in one phrase.
+        static func what(_ report: WithdrawalReport) -> String {
+            var parts = [report.transcripts.isEmpty ? "no whole transcripts" : report.transcripts.joined(separator: ", ")]
+            if !report.focusGroups.isEmpty {
+                parts.append("\(report.turnsWithdrawn) turn(s) in \(report.focusGroups.joined(separator: ", "))")
+            }
+            return parts.joined(separator: "; ") + (report.dependents.isEmpty ? "" : " with \(Dependent.describe(report.dependents))")
         }
     }
 

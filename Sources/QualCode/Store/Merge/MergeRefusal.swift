@@ -7,4 +7,7 @@ public enum MergeRefusal: Sendable, Hashable {
     case sameFile
     /// The other project holds tables of modules this project was not opened with.
     case missingModules([String])
+    /// The other copy was made before a withdrawal or redaction here and still holds the words it took
+    /// out: these participants (withdrawn here) and transcripts (as they were before).
+    case holdsErasedWords(participants: [String], transcripts: [String])
 }
