@@ -64,7 +64,7 @@ let package = Package(
         .target(
             name: "QualCodeWeb",
             dependencies: [
-                "QualCode", "Condensation", "WorkMapping", "Agreement", "Exchange", "QualCodeKit",
+                "QualCode", "Condensation", "WorkMapping", "Agreement", "Exchange", "QualCodeKit", "Privacy",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
@@ -122,7 +122,7 @@ let package = Package(
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "QualCodeWeb", "QualCode", "QualCodeKit", "WorkMapping", "Agreement", "TestSupport",
+                "QualCodeWeb", "QualCode", "QualCodeKit", "WorkMapping", "Agreement", "Privacy", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),

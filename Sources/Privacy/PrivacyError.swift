@@ -18,6 +18,10 @@ public enum PrivacyError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidDate(String)
     /// No finding fits what was asked to be applied; `notFound` are numbers asked for that no scan gives.
     case nothingToApply(notFound: [String])
+    /// A safe export found what could identify someone, not yet applied or dismissed; nothing was written.
+    case unsafeExport([UnresolvedFinding])
+    /// A safe export needs the project's key open (its names are what it looks for).
+    case keyNeededForSafeExport(path: String)
 
     public var description: String {
         switch self {
@@ -44,9 +48,23 @@ public enum PrivacyError: Error, Sendable, Equatable, CustomStringConvertible {
                 : "No finding has the number \(notFound.prefix(5).map(shown).joined(separator: ", ")) (applied already, or the text changed since the scan); nothing was changed."
         case let .invalidDate(text):
             "\(shown(text)) is not a date: expected YYYY-MM-DD; nothing was changed."
+        case let .unsafeExport(findings):
+            "Not written: the export holds \(findings.count) finding(s) not applied or dismissed: "
+                + findings.prefix(5).map(Self.place).joined(separator: "; ")
+                + (findings.count > 5 ? "; and \(findings.count - 5) more" : "") + "."
+        case let .keyNeededForSafeExport(path):
+            "A safe export looks for the names in the pseudonym key \(shown(path)), and it is not open (its passphrase is needed); nothing was written."
         case let .notATermKind(kind):
             "The dictionary holds names, places and employers, not \(kind.rawValue); nothing was changed."
         }
+    }
+
+    private static func place(_ finding: UnresolvedFinding) -> String {
+        let words = "\(finding.kind.english) «\(String(finding.text.prefix(80)).escapingControlCharacters())»"
+        guard let transcript = finding.transcript, let line = finding.line, let id = finding.id else {
+            return words + " (in the project's own text: a code, memo, note or condensate)"
+        }
+        return words + " (\(id), \(transcript) line \(line))"
     }
 
     private func shown(_ value: String) -> String { "\"\(String(value.prefix(200)).escapingControlCharacters())\"" }

@@ -6,7 +6,8 @@ import QualCode
 public struct RedactionChoice: Sendable, Hashable {
     public var transcripts: [Transcript.ID]
     public var kinds: Set<FindingKind>
-    /// The findings' numbers, as a scan gives them; when empty, every finding the other fields allow.
+    /// The findings' numbers, as a scan gives them; when empty, every finding the other fields allow
+    /// that no one dismissed.
     public var ids: Set<String>
     /// Gendered pronouns too; by default when the project's policy is «hen».
     public var pronouns: Bool?
@@ -43,7 +44,8 @@ extension Privacy {
     /// - Throws: ``PrivacyError/nothingToApply`` when no finding fits the choice (nothing changed).
     public func apply(_ choice: RedactionChoice, key: PseudonymKey? = nil) throws -> RedactionReport {
         let scans = try scan(choice.transcripts, key: key, pronouns: choice.pronouns, kinds: choice.kinds)
-        let chosen = scans.map { result in (result, result.findings.filter { choice.ids.isEmpty || choice.ids.contains($0.id) }) }
+        // A dismissed finding is applied only when named.
+        let chosen = scans.map { result in (result, result.findings.filter { choice.ids.isEmpty ? !$0.dismissed : choice.ids.contains($0.id) }) }
         let found = Set(chosen.flatMap { $0.1.map(\.id) })
         let missing = choice.ids.subtracting(found).sorted()
         guard chosen.contains(where: { !$0.1.isEmpty }) else { throw PrivacyError.nothingToApply(notFound: missing) }

@@ -20,6 +20,7 @@ extension Privacy {
             }
         }
         registerEthicsMigrations(&migrator)
+        registerDismissalMigrations(&migrator)
     }
 
     @Sendable static func merge(_ context: MergeContext) throws {

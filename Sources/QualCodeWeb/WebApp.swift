@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Privacy
 import QualCode
 
 /// The served project: the store every route calls, the sessions of logged-in browsers, the login
@@ -24,10 +25,14 @@ public struct WebApp: Sendable {
     public let throttle: LoginThrottle
     /// The report of the last merge made here, for its download.
     let lastMerge = LastMergeReport()
+    /// What opens the project's pseudonym key when it is sealed, as the server was started with; nil when
+    /// it was not given (names from the key are then not looked for, and a safe export is refused).
+    let keyPassphrase: String?
 
     public init(store: ProjectStore, owner: String, loginToken: String = Secret.make(), secureCookies: Bool = false,
                 tokenLogin: Bool = true, behindProxy: Bool = false, throttle: LoginThrottle = LoginThrottle(),
-                changes: ChangeFeed? = nil) {
+                changes: ChangeFeed? = nil, keyPassphrase: String? = nil) {
+        self.keyPassphrase = keyPassphrase
         self.store = store
         self.owner = owner
         self.loginToken = loginToken
@@ -147,5 +152,29 @@ extension Parameters {
             throw WebError(.badRequest, "\"\(get(name) ?? "")\" is not an id")
         }
         return id
+    }
+}
+
+extension WebApp {
+    /// The project's pseudonym key, read afresh (the command line may change it while the server runs);
+    /// nil when the project has none, or it is sealed and the server has no passphrase for it.
+    func pseudonymKey() throws -> PseudonymKey? {
+        let privacy = Privacy(store)
+        guard privacy.hasKey else { return nil }
+        do { return try privacy.key(passphrase: keyPassphrase) } catch PrivacyError.passphraseNeeded { return nil }
+    }
+
+    /// The privacy screen a safe export passes (``Privacy/safeExportScreen(key:)``).
+    func safeExportScreen() throws -> SafeExportScreen {
+        let privacy = Privacy(store)
+        return try privacy.safeExportScreen(key: try pseudonymKey())
+    }
+
+    /// A safe export of the whole project (or its code tree): ``Privacy/checkWholeProject(key:)``.
+    func checkWholeProject(codebookOnly: Bool = false) throws {
+        let privacy = Privacy(store)
+        let key = try pseudonymKey()
+        if key == nil, privacy.hasKey { throw PrivacyError.keyNeededForSafeExport(path: privacy.keyURL.path) }
+        try codebookOnly ? privacy.checkCodebook(key: key) : privacy.checkWholeProject(key: key)
     }
 }

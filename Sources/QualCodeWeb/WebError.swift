@@ -3,6 +3,7 @@ import Condensation
 import Exchange
 import Foundation
 import Hummingbird
+import Privacy
 import QualCode
 import WorkMapping
 
@@ -44,6 +45,8 @@ public struct WebError: Error, Sendable, HTTPResponseError {
             self.init(.unprocessableContent, error.description)
         case let error as FullTextQueryError:
             self.init(.unprocessableContent, error.description)
+        case let error as PrivacyError:
+            self.init(Self.status(of: error), error.description)
         case is DecodingError:
             self.init(.badRequest, "the request body is not the JSON this route takes")
         case let error as HTTPError:
@@ -77,6 +80,16 @@ public struct WebError: Error, Sendable, HTTPResponseError {
         switch error {
         case .unknownCoder, .unknownDisagreement: .notFound
         case .needsTwoCoders, .notCompared, .consensusCoderCompared, .consensusCoderInUse, .noTables, .oneTablePerCSV: .unprocessableContent
+        }
+    }
+
+    static func status(of error: PrivacyError) -> HTTPResponse.Status {
+        switch error {
+        case .keyNotFound, .notInKey: .notFound
+        case .keyExists, .realNameTaken: .conflict
+        // The server was started without the key's passphrase: the request was fine, the server cannot.
+        case .passphraseNeeded, .wrongPassphrase, .keyNeededForSafeExport: .serviceUnavailable
+        default: .unprocessableContent
         }
     }
 

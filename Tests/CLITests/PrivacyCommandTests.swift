@@ -169,4 +169,83 @@ import Testing
             #expect(result.status != 0 && result.stderr.contains(words) && result.stderr.split(separator: "\n").count == 1, "\(arguments): \(result.stderr)")
         }
     }
+
+    /// A finding dismissed is passed by `--all` and `--safe`; one not dismissed stops every kind of export
+    /// with its number and place, and nothing is written; a dismissal taken back stops it again.
+    @Test func dismissalsAndSafeExports() throws {
+        var cli = try project()
+        defer { cli.remove() }
+        let coded = try cli.run(["code", "intervju-eva", "--code", "Kontakt", "--quote", "Ring 912 34 567"])
+        #expect(coded.status == 0, "\(coded.stderr)")
+        let scan = try cli.run(["privacy", "scan", "--kind", "phone-number"])
+        let number = try #require(scan.stdout.split(separator: " ").first.map(String.init))
+
+        let exports: [[String]] = [["quotes", "--code", "Kontakt", "-o", "sitater.docx"], ["export", "codings", "-o", "kodinger.csv"],
+                                   ["export", "participants", "-o", "deltakere.docx"], ["refi", "export", "-o", "studie.qdpx"]]
+        for export in exports.prefix(2) + [["export", "codebook", "-o", "kodebok.docx"]] {
+            let refused = try cli.run(export + ["--safe"])
+            #expect(refused.status != 0 && refused.stderr.contains("Not written") && refused.stderr.contains("phone number «912 34 567» (\(number), intervju-eva line 2)"),
+                    "\(export): \(refused.stderr)")
+            #expect(refused.stderr.split(separator: "\n").count == 1)
+            #expect(!FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent(export[export.count - 1]).path))
+        }
+        // The participant overview quotes no one: it goes.
+        #expect(try cli.run(exports[2] + ["--safe"]).status == 0)
+        // The whole project holds the other findings too (the e-mail address, the identity number).
+        let whole = try cli.run(exports[3] + ["--safe"])
+        #expect(whole.status != 0 && whole.stderr.contains("e-mail address") && whole.stderr.contains("national identity number"))
+
+        let dismissed = try cli.run(["privacy", "dismiss", number])
+        #expect(dismissed.status == 0 && dismissed.stdout.contains("1 finding(s) dismissed."))
+        #expect(try cli.run(["privacy", "scan", "--kind", "phone-number"]).stdout.contains("0 finding(s) in 0 of 1 transcript(s). 1 dismissed not shown (--dismissed)."))
+        #expect(try cli.run(["privacy", "scan", "--dismissed", "--kind", "phone-number"]).stdout.contains("«912 34 567» → [telefonnummer]  (dismissed)"))
+        for export in exports.prefix(2) {
+            let written = try cli.run(export + ["--safe"])
+            #expect(written.status == 0, "\(export): \(written.stderr)")
+        }
+        // --all passes the dismissed number by; the other findings are applied.
+        let applied = try cli.run(["privacy", "apply", "--all"])
+        #expect(applied.status == 0 && applied.stdout.contains("2 redaction(s) applied."), "\(applied.stdout)")
+        #expect(try cli.run(exports[3] + ["--safe"]).status == 0)
+
+        let restored = try cli.run(["privacy", "restore", number])
+        #expect(restored.status == 0 && restored.stdout.contains("1 finding(s) restored."))
+        let again = try cli.run(["quotes", "--code", "Kontakt", "-o", "igjen.docx", "--safe"])
+        #expect(again.status != 0 && again.stderr.contains("912 34 567"))
+        let unknown = try cli.run(["privacy", "dismiss", "000000000000"])
+        #expect(unknown.status != 0 && unknown.stderr.contains("No finding has the number \"000000000000\""))
+    }
+
+    /// A safe export needs the names in a sealed key: without its passphrase it refuses, naming the key.
+    @Test func aSafeExportNeedsTheKeyOpen() throws {
+        var cli = try project()
+        defer { cli.remove() }
+        #expect(try cli.shell("printf 'lang nok setning\\n' | $QUALCODE key init --new-passphrase-stdin").status == 0)
+        let closed = try cli.run(["export", "codebook", "-o", "kodebok.docx", "--safe"])
+        #expect(closed.status != 0 && closed.stderr.contains("passphrase"), "\(closed.stderr)")
+        cli.environment["QUALCODE_KEY_PASSPHRASE"] = "lang nok setning"
+        #expect(try cli.run(["key", "add", "Eva", "--real-name", "Tordis Testdatter"]).status == 0)
+        #expect(try cli.run(["code", "intervju-eva", "--code", "Navn", "--quote", "Tordis her"]).status == 0)
+        let named = try cli.run(["quotes", "--code", "Navn", "-o", "sitater.docx", "--safe"])
+        #expect(named.status != 0 && named.stderr.contains("name «Tordis»"), "\(named.stderr)")
+    }
+
+    /// In a focus group, --preview says which turns would go; the withdrawal replaces them.
+    @Test func aFocusGroupWithdrawalPreviewedThenDone() throws {
+        var cli = try CLIRunner()
+        defer { cli.remove() }
+        try cli.write("gruppe.txt", "Moderator: Hvordan var det?\nEva: Jeg fikk brev fra Gjøvik.\nOla: Jeg fikk ingenting.\n")
+        for arguments in [["init", "studie.qualcode"], ["participant", "add", "Eva"], ["participant", "add", "Ola"],
+                          ["import", "gruppe.txt", "--participant", "Eva", "--participant", "Ola"]] {
+            let result = try cli.run(arguments)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+        let preview = try cli.run(["participant", "withdraw", "Eva", "--preview"])
+        #expect(preview.status == 0 && preview.stdout.contains("1 turn(s) in gruppe") && preview.stdout.contains("Nothing was changed."), "\(preview.stdout)")
+        #expect(try cli.run(["show", "gruppe"]).stdout.contains("Gjøvik"))
+        let done = try cli.run(["participant", "withdraw", "Eva", "--yes"])
+        #expect(done.status == 0 && done.stdout.contains("Withdrew Eva: no whole transcripts; 1 turn(s) in gruppe"), "\(done.stdout)")
+        let shown = try cli.run(["show", "gruppe"]).stdout
+        #expect(shown.contains("Eva: [trukket]") && shown.contains("Ola: Jeg fikk ingenting.") && !shown.contains("Gjøvik"))
+    }
 }

@@ -16,12 +16,12 @@ import Testing
         Eva: Jeg jobbet hos Brødrene Testvik AS før. Skriv til tordis.t@eksempel.no.
         """
 
-    static func project() throws -> (ProjectStore, Transcript.ID, URL) {
+    static func project(text: String = interview) throws -> (ProjectStore, Transcript.ID, URL) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qualcode-redact-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let store = try ProjectModules.create(at: folder.appendingPathComponent("studie.qualcode"), title: "Personvern", coder: "anne")
         let file = folder.appendingPathComponent("intervju-eva.txt")
-        try Data(interview.utf8).write(to: file)
+        try Data(text.utf8).write(to: file)
         let transcript = try store.importTranscripts([file])[0].id
         return (store, transcript, folder)
     }

@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Privacy
 import QualCode
 import QualCodeWeb
 import TestSupport
@@ -443,6 +444,36 @@ import Testing
             let page = String(buffer: try await browser.get("/").body)
             #expect(page.contains(#"<script src="/assets/exports.js" type="module"></script>"#))
             #expect(page.contains(##"href="#/exports""##))
+        }
+    }
+
+    /// `safe=true` on any export: a finding neither applied nor dismissed refuses the download with one
+    /// line naming it, and nothing is recorded; dismissed, it downloads.
+    @Test func aSafeExportRefusesUnresolvedFindings() async throws {
+        let fixture = try Self.project()
+        let text = try fixture.store.transcript(fixture.transcript).text
+        _ = try fixture.store.applyEdits([TextEdit(start: 0, end: 0, replacement: "Eva: Ring meg på 912 34 567.\n")], to: fixture.transcript, expectedText: text)
+        try fixture.code("Ring meg på 912 34 567", ["Kontakt"])
+        try await fixture.test { browser in
+            var browser = browser
+            try await browser.logIn()
+            for path in ["exports/codings?format=csv&safe=true", "exports/codebook?safe=1", "exports/refi/project?safe=true"] {
+                let refused = try await browser.get("/api/\(path)")
+                #expect(refused.status == .unprocessableContent, "\(path)")
+                let message = try browser.json(refused)["error"] as? String ?? ""
+                #expect(message.hasPrefix("Not written") && message.contains("phone number «912 34 567»") && !message.contains("\n"), "\(path): \(message)")
+            }
+            let quotes = try await browser.post("/api/exports/quotes", json: #"{"codes": ["Kontakt"], "safe": true}"#)
+            #expect(quotes.status == .unprocessableContent)
+            #expect(try fixture.store.quoteExports().isEmpty)
+            #expect(try await browser.get("/api/exports/codings?safe=banana").status == .badRequest)
+            #expect(try await browser.get("/api/map/svg?safe=true").status == .ok)
+
+            let privacy = Privacy(fixture.store)
+            let number = try #require(try privacy.scan([fixture.transcript])[0].findings.first { $0.kind == .phoneNumber }).id
+            try privacy.dismiss([number])
+            #expect(try await browser.get("/api/exports/codings?format=csv&safe=true").status == .ok)
+            #expect(try await browser.post("/api/exports/quotes", json: #"{"codes": ["Kontakt"], "safe": true}"#).status == .ok)
         }
     }
 }

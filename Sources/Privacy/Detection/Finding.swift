@@ -14,6 +14,32 @@ public enum FindingKind: String, Sendable, Hashable, Codable, CaseIterable {
     case employer
     /// A gendered pronoun (han, hun, ham, henne, hans, hennes) where the project writes «hen».
     case pronoun
+
+    /// What the kind is called in English (errors, the command line).
+    public var english: String {
+        switch self {
+        case .nationalIdentityNumber: "national identity number"
+        case .phoneNumber: "phone number"
+        case .email: "e-mail address"
+        case .name: "name"
+        case .place: "place"
+        case .employer: "employer"
+        case .pronoun: "gendered pronoun"
+        }
+    }
+
+    /// What the kind is called in Norwegian (the browser, documents).
+    public var norwegian: String {
+        switch self {
+        case .nationalIdentityNumber: "fødselsnummer"
+        case .phoneNumber: "telefonnummer"
+        case .email: "e-postadresse"
+        case .name: "navn"
+        case .place: "sted"
+        case .employer: "arbeidsgiver"
+        case .pronoun: "kjønnet pronomen"
+        }
+    }
 }
 
 /// One suggestion: a stretch of a text and what it could be replaced with. Offsets are Unicode scalar
@@ -29,6 +55,9 @@ public struct Finding: Sendable, Hashable, Codable {
     public var line: Int
     public var text: String
     public var replacement: String
+    /// Someone decided it identifies no one (``Privacy/dismiss(_:everywhere:)``): a scan still lists it
+    /// when asked, but applying every finding and a safe export pass it by.
+    public var dismissed = false
 
     public init(kind: FindingKind, start: Int, end: Int, line: Int, text: String, replacement: String) {
         self.kind = kind

@@ -13,7 +13,7 @@ public struct TranscriptFindings: Sendable, Hashable, Codable {
 extension Privacy {
     /// Runs the detectors over transcripts (all when none is named): numbers, e-mail addresses, the
     /// key's names (replaced by their pseudonyms) and dictionary terms, and gendered pronouns. Only
-    /// finds; nothing is changed.
+    /// finds; nothing is changed. Findings someone dismissed are listed, marked ``Finding/dismissed``.
     ///
     /// - Parameters:
     ///   - key: the pseudonym key, when the project has one and it is open.
@@ -24,10 +24,13 @@ extension Privacy {
         let terms = key?.detectorTerms ?? []
         let pronouns = try pronouns ?? (pronounPolicy() == .hen)
         let chosen = transcripts.isEmpty ? try store.transcripts().map(\.id) : transcripts
+        let dismissals = try store.pool.read { try storedDismissals($0) }.map(\.1)
         return try chosen.map { id in
             let transcript = try store.transcript(id)
-            var found = Detectors.scan(ScalarText(transcript.text), terms: terms, pronouns: pronouns)
+            let text = ScalarText(transcript.text)
+            var found = Detectors.scan(text, terms: terms, pronouns: pronouns)
             for index in found.indices { found[index].id = Self.number(found[index], in: id) }
+            Self.markDismissed(&found, in: text, by: dismissals)
             return TranscriptFindings(transcript: id, name: transcript.slug, findings: kinds.isEmpty ? found : found.filter { kinds.contains($0.kind) })
         }
     }

@@ -8,6 +8,9 @@ extension Privacy {
     /// Whether the project has a key file yet.
     public var hasKey: Bool { FileManager.default.fileExists(atPath: keyURL.path) }
 
+    /// Whether the key file is sealed with a passphrase.
+    public var keyIsSealed: Bool { get throws { try KeyFile.isEncrypted(keyURL) } }
+
     /// Makes an empty key, sealed when a passphrase is given.
     ///
     /// - Throws: ``PrivacyError/keyExists(path:)``, ``PrivacyError/passphraseTooShort(minimum:)``.

@@ -27,6 +27,8 @@ struct ExportRoutes {
         var language: String?
         var delimiter: String?
         var name: String?
+        /// Refuse to write text holding a privacy finding neither applied nor dismissed (`--safe`).
+        var safe: Bool?
         // The tables.
         var caption: String?
         var landscape: Bool?
@@ -62,7 +64,7 @@ struct ExportRoutes {
             let session = try context.requireWriter()
             try await app.requireSeesEveryonesCodings(session)
             let choices = try await JSON.decode(Choices.self, from: request, context: context)
-            let download = try choices.download(.quotes)
+            let download = try choices.download(.quotes, app: app)
             let options = QuoteOptions(codes: choices.codes ?? [], includeChildren: choices.withChildren ?? false, style: try choices.quoteStyle(),
                                        grouping: try choices.parsed("groupBy", choices.groupBy ?? "code", QuoteGrouping.init(parsing:)),
                                        language: download.language, withQuestion: choices.withQuestion ?? false,
@@ -107,7 +109,7 @@ struct ExportRoutes {
         group.get("exports/wide") { request, context in
             _ = try context.requireSession()
             let choices = try Choices(query: request.uri.queryParameters)
-            let download = try choices.download(.wide)
+            let download = try choices.download(.wide, app: app)
             let options = WideOptions(attributes: choices.attributeColumns, codes: choices.codes ?? [], includeChildren: choices.withChildren ?? false,
                                       values: try choices.choice("values", choices.values, default: WideValues.presence),
                                       presentation: try choices.presentation(download.format, download.language))
@@ -125,7 +127,7 @@ struct ExportRoutes {
             _ = try await app.sessionSeeingEveryonesCodings(context)
             let kind = try ExportRoutes.Choices.choice("kind", context.parameters.get("kind"), default: AnalysisExportRequest.Kind.tables)
             let choices = try Choices(query: request.uri.queryParameters)
-            let download = try choices.download(.analysis(kind))
+            let download = try choices.download(.analysis(kind), app: app)
             let style = kind == .chapter ? try choices.quoteStyle() : try choices.parsed("style", choices.style ?? "thesis", HouseStyle.builtIn(named:))
             let snapshot = choices.snapshot.flatMap { $0.isEmpty ? nil : $0 }
             let analysis = AnalysisExportRequest(kind: kind, snapshot: snapshot, style: style, language: download.language,
@@ -136,7 +138,7 @@ struct ExportRoutes {
         group.get("exports/map/figure") { request, context in
             _ = try await app.sessionSeeingEveryonesCodings(context)
             let choices = try Choices(query: request.uri.queryParameters)
-            let download = try choices.download(.mapFigure)
+            let download = try choices.download(.mapFigure, app: app)
             let lanes = choices.lanes ?? false
             try await app.read { try WorkMapping($0).exportMapDocument(lanes: lanes, language: download.language, to: download.target) }
             return download.response()
@@ -144,7 +146,7 @@ struct ExportRoutes {
         group.get("exports/map/tables") { request, context in
             _ = try await app.sessionSeeingEveryonesCodings(context)
             let choices = try Choices(query: request.uri.queryParameters)
-            let download = try choices.download(.mapTables)
+            let download = try choices.download(.mapTables, app: app)
             let kinds = try (choices.tables ?? []).map { try choices.choice("tables", $0, default: MapTableKind.steps) }
             let tables = MapTablesExportRequest(kinds: kinds.isEmpty ? MapTableKind.allCases : kinds, language: download.language,
                                                 style: try choices.parsed("style", choices.style ?? "thesis", HouseStyle.builtIn(named:)))
@@ -162,7 +164,7 @@ struct ExportRoutes {
                        _ build: @escaping @Sendable (Choices, TablePresentation) throws -> StandardTable) async throws -> Response {
         _ = try await app.sessionSeeingEveryonesCodings(context)
         let choices = try Choices(query: request.uri.queryParameters)
-        let download = try choices.download(kind)
+        let download = try choices.download(kind, app: app)
         let table = try build(choices, try choices.presentation(download.format, download.language))
         let report = try await app.read { try $0.exportTable(table, to: download.target) }
         return download.response(notes: DownloadNotes(tooWide: report.isTooWide ? [1] : []))
@@ -222,7 +224,7 @@ extension ExportRoutes.Choices {
             return values.isEmpty ? nil : values
         }
         self.init(format: query.get("format"), language: query.get("language"), delimiter: query.get("delimiter"), name: query.get("name"),
-                  caption: query.get("caption"), landscape: try flag("landscape"), attributes: list("attributes"), codes: list("codes"),
+                  safe: try flag("safe"), caption: query.get("caption"), landscape: try flag("landscape"), attributes: list("attributes"), codes: list("codes"),
                   withChildren: try flag("withChildren"), columns: query.get("columns"), count: query.get("count"), percent: query.get("percent"),
                   minCell: try number("minCell"), percentMinN: try number("percentMinN"), values: query.get("values"), style: query.get("style"),
                   label: query.get("label"), leadIn: query.get("leadIn"), blockWords: try number("blockWords"),
@@ -236,12 +238,13 @@ extension ExportRoutes.Choices {
 
     /// Where the export goes: a download named by the form (or the export's usual name), in the
     /// format, language and CSV separator chosen.
-    func download(_ kind: ExportKind) throws -> Download {
+    func download(_ kind: ExportKind, app: WebApp) throws -> Download {
         let language = try Self.choice("language", language, default: DocumentLanguage.nb)
         let format = try Self.choice("format", format, default: kind.usualFormat)
         let separator = try parsed("delimiter", delimiter ?? ",", ExportTarget.delimiter(parsing:))
         let stem = try DownloadName.stem(name, format: format) ?? LabelSet.web[kind.stemLabel, language]
-        return Download(stem: stem, format: format, delimiter: separator, language: language)
+        return Download(stem: stem, format: format, delimiter: separator, language: language,
+                        screen: safe == true ? try app.safeExportScreen() : nil)
     }
 
     /// How a standard table is worded and set: the library's presentation for the format, with the
@@ -344,14 +347,17 @@ final class Download: @unchecked Sendable {
     let format: ExportFormat
     let delimiter: Character
     let language: DocumentLanguage
+    /// A safe export's privacy screen, which every string passes before a byte is written.
+    let screen: (any ExportScreen)?
     private let lock = NSLock()
     private var bytes = Data()
 
-    init(stem: String, format: ExportFormat, delimiter: Character, language: DocumentLanguage) {
+    init(stem: String, format: ExportFormat, delimiter: Character, language: DocumentLanguage, screen: (any ExportScreen)? = nil) {
         self.stem = stem
         self.format = format
         self.delimiter = delimiter
         self.language = language
+        self.screen = screen
     }
 
     var fileName: String { "\(stem).\(format.fileExtension)" }
@@ -360,12 +366,16 @@ final class Download: @unchecked Sendable {
     /// with a byte-order mark in CSV so Excel opening the download reads æøå.
     var target: ExportTarget {
         let stream = ExportStream(name: fileName) { [self] data in lock.withLock { bytes.append(data) } }
-        return ExportTarget(stream: stream, format: format, delimiter: delimiter, byteOrderMark: true)
+        var target = ExportTarget(stream: stream, format: format, delimiter: delimiter, byteOrderMark: true)
+        target.screen = screen
+        return target
     }
 
     /// A file target for an export of two files (the wide data set and its dictionary).
     func target(file: URL) -> ExportTarget {
-        ExportTarget(path: file.path, format: format, delimiter: delimiter)
+        var target = ExportTarget(path: file.path, format: format, delimiter: delimiter)
+        target.screen = screen
+        return target
     }
 
     /// The export as an attachment.

@@ -69,7 +69,7 @@ struct MergeRoutes {
             _ = try context.requireOwner()
             let query = request.uri.queryParameters
             let choices = try ExportRoutes.Choices(query: query)
-            let download = try choices.download(.merge)
+            let download = try choices.download(.merge, app: app)
             let table = try ExportRoutes.Choices.choice("table", query.get("table"), default: MergeReportTable.counts)
             guard let report = await app.lastMerge.report else {
                 throw WebError(.notFound, "no copy has been merged since the server started; the merge report is made when one is")

@@ -65,7 +65,7 @@ struct TableOutputOptions: ParsableArguments {
 
     /// Writes one standard table through the library and says what was written.
     func export(_ table: StandardTable, from project: ProjectOptions, counting what: String) throws {
-        let report = try project.openStore().exportTable(table, to: try out.target())
+        let report = try project.openStore().exportTable(table, to: try out.target(project))
         out.wrote { "Wrote \($0) (\(report.rows) \(what))" }
         if report.isTooWide {
             Output.note("Note: the table is too wide for the page even at 8 pt, so some words are broken"
@@ -250,7 +250,7 @@ extension ExportCommand {
             }
             let options = WideOptions(attributes: attributes.isEmpty ? nil : attributes, codes: codes, includeChildren: withChildren,
                                       values: values, presentation: try table.presentation())
-            let report = try project.openStore().exportWideDataSet(options, to: try out.target())
+            let report = try project.openStore().exportWideDataSet(options, to: try out.target(project))
             let size = "\(report.participants) participants, \(report.variables) variables"
             if report.dictionaryLeftOut {
                 Output.note("Note: \(out.file ?? "standard output") carries the data alone; write it with -o FILE to get its data dictionary beside it.")

@@ -69,7 +69,7 @@ struct MergeCommand: ParsableCommand {
             }
         }
         if out.output != nil {
-            try report.export(language: out.locale, to: try out.target(), csvTable: table)
+            try report.export(language: out.locale, to: try out.target(project), csvTable: table)
             out.wrote { "Wrote the merge report to \($0)." }
         }
     }

@@ -71,7 +71,7 @@ struct QuotesCommand: ParsableCommand {
 
         // Quotes printed to standard output are a look at them, not an export to record.
         let request = QuoteExportRequest(options: options, strict: strict, recordsUses: !out.toStandardOutput)
-        let report = try store.exportQuotes(request, to: try out.target())
+        let report = try store.exportQuotes(request, to: try out.target(project))
         if let literal = report.literalLabel { Output.note("Warning: \(ErrorWording.literalLabel(literal))") }
         for warning in report.warnings { Output.note("Warning: \(ErrorWording.warning(warning))") }
         guard report.wasWritten else { throw ChecksFailed(count: report.warnings.count) }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Privacy
 import QualCode
 import QualCodeKit
 import QualCodeWeb
@@ -39,6 +40,7 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "The address to listen on; beyond loopback, only accounts log in.") var host = "127.0.0.1"
     @Flag(help: "Mark cookies Secure (the browser reaches the server over HTTPS).") var secureCookies = false
     @Flag(help: "Trust a reverse proxy's X-Forwarded-Proto and -For; accounts only.") var behindProxy = false
+    @OptionGroup var secret: PassphraseOptions
 
     static let loopback: Swift.Set<String> = ["127.0.0.1", "localhost", "::1"]
 
@@ -57,7 +59,8 @@ struct ServeCommand: ParsableCommand {
             throw WordedError(description: "\(what): serving beyond this machine needs an owner account with a password; "
                 + "add one with `qualcode user add NAME --role owner` and `qualcode user password NAME`.")
         }
-        let app = WebApp(store: store, owner: coder, secureCookies: secureCookies, tokenLogin: local, behindProxy: behindProxy)
+        let app = WebApp(store: store, owner: coder, secureCookies: secureCookies, tokenLogin: local, behindProxy: behindProxy,
+                         keyPassphrase: try keyPassphrase(store))
         let host = host == "localhost" ? "127.0.0.1" : host
         let port = port
         let done = DispatchSemaphore(value: 0)
@@ -74,6 +77,20 @@ struct ServeCommand: ParsableCommand {
         }
         done.wait()
         if let error = failure.get() { throw WordedError(description: "the server stopped: \(error)") }
+    }
+
+    /// The sealed key's passphrase, checked now so a wrong one stops the server before it serves; nil
+    /// when there is no key, it is in the clear, or none was given (then said once).
+    private func keyPassphrase(_ store: ProjectStore) throws -> String? {
+        let privacy = Privacy(store)
+        guard privacy.hasKey, try privacy.keyIsSealed else { return nil }
+        guard let passphrase = try secret.passphrase() else {
+            Output.note("The pseudonym key is sealed and no passphrase was given (QUALCODE_KEY_PASSPHRASE): "
+                        + "the browser's scan will not look for the key's names, and safe exports will be refused.")
+            return nil
+        }
+        _ = try privacy.key(passphrase: passphrase)
+        return passphrase
     }
 
     /// The file named here, else the project the usual options name, else the demo project.

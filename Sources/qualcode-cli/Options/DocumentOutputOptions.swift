@@ -30,6 +30,8 @@ struct DocumentOutputOptions: ParsableArguments {
                                valueName: "file"))
     var referenceDocx: String?
 
+    @OptionGroup var privacy: SafeExportOptions
+
     func validate() throws {
         // A Word package in a file named .csv opens as garbage in Excel: the two must agree.
         if let formatOption, let named = file.flatMap(ExportFormat.init(fileNamed:)), named != formatOption {
@@ -80,18 +82,19 @@ struct DocumentOutputOptions: ParsableArguments {
         try ExportDestination.check(second ?? URL(fileURLWithPath: file), protecting: inputs)
     }
 
-    /// Where the export goes, for the library: `-o` or standard output, `--format`, `--delimiter` and
+    /// Where the export goes, for the library: `-o` or standard output, `--format`, `--delimiter`,
     /// the reference document, read and checked (a reference that cannot be used stops the export
-    /// before anything is written).
+    /// before anything is written), and with `--safe` the privacy screen.
     ///
     /// - Parameter written: the format written when the command has only one (CSV for `stc export csv`).
-    func target(writing written: ExportFormat? = nil) throws -> ExportTarget {
+    func target(_ project: ProjectOptions, writing written: ExportFormat? = nil) throws -> ExportTarget {
         let format = written ?? format
         let separator = try ExportTarget.delimiter(parsing: delimiter)
-        guard let file else {
-            return ExportTarget(stream: .standardOutput, format: format, delimiter: separator, reference: try reference())
-        }
-        return ExportTarget(path: file, format: format, delimiter: separator, reference: try reference())
+        var target = file.map { ExportTarget(path: $0, format: format, delimiter: separator, reference: nil) }
+            ?? ExportTarget(stream: .standardOutput, format: format, delimiter: separator)
+        target.reference = try reference()
+        target.screen = try privacy.screen(project)
+        return target
     }
 
     /// Says what was written (`line` of the file's path), when it went to a file: what goes to standard

@@ -123,7 +123,7 @@ extension AgreeCommand {
             let store = try project.openStore()
             try out.checkDestination(project: project)
             let report = try Agreement(store).export([.statistics, .disagreements], try scope.scope(store), language: out.locale,
-                                                     to: try out.target())
+                                                     to: try out.target(project))
             out.wrote { "Wrote \($0) (\(report.rows[.statistics] ?? 0) rows of statistics, \(report.rows[.disagreements] ?? 0) disagreements)" }
         }
     }
@@ -160,7 +160,7 @@ extension AgreeCommand {
         let scope = try options.scope(store)
         guard out.output != nil || out.formatOption != nil else { return try inTerminal(agreement, scope) }
         try out.checkDestination(project: project)
-        let report = try agreement.export([kind], scope, language: out.locale, to: try out.target())
+        let report = try agreement.export([kind], scope, language: out.locale, to: try out.target(project))
         out.wrote { "Wrote \($0) (\(report.rows[kind] ?? 0) \(noun))" }
     }
 }

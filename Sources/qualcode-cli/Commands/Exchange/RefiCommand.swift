@@ -55,8 +55,10 @@ extension RefiCommand {
         var output: String
         @Flag(help: "Write only the code tree, as a REFI-QDA codebook (.qdc).") var codebook = false
         @Flag(help: "Print what was written as JSON.") var json = false
+        @OptionGroup var privacy: SafeExportOptions
 
         func run() throws {
+            try privacy.checkWholeProject(project, codebookOnly: codebook)
             let exchange = Exchange(try project.openStore())
             let export = try worded { try codebook ? exchange.refiCodebook() : exchange.refiProject() }
             try ExportFile.write(export.data, to: URL(fileURLWithPath: output))

@@ -39,7 +39,7 @@ extension MapCommand {
 
             func run() throws {
                 try out.checkDestination(project: project)
-                try project.openWorkMap().exportMapDocument(lanes: look.lanes, language: out.locale, to: try out.target())
+                try project.openWorkMap().exportMapDocument(lanes: look.lanes, language: out.locale, to: try out.target(project))
                 out.wrote { "Wrote \($0)" }
             }
         }
@@ -63,7 +63,7 @@ extension MapCommand {
                 try out.checkDestination(project: project)
                 let request = MapTablesExportRequest(kinds: table.isEmpty ? MapTableKind.allCases : table, language: out.locale,
                                                      style: try houseStyle.resolve())
-                let report = try project.openWorkMap().exportTables(request, to: try out.target())
+                let report = try project.openWorkMap().exportTables(request, to: try out.target(project))
                 out.wrote { "Wrote \($0)" }
                 if !report.tablesTooWide.isEmpty {
                     Output.note("Note: table \(report.tablesTooWide.map(String.init).joined(separator: ", ")) is too wide for the page even at "
@@ -109,6 +109,7 @@ extension MapCommand.Export {
         var output: String?
         @Option(help: "PNG only: pixels per unit of the drawing (default 2).") var scale: Double?
         @Option(help: "PNG only: the width in pixels (the height follows).") var width: Int?
+        @OptionGroup var privacy: SafeExportOptions
 
         var file: String? { output == "-" ? nil : output }
 
@@ -127,7 +128,8 @@ extension MapCommand.Export {
         func run() throws {
             if let file { try ExportDestination.check(URL(fileURLWithPath: file), protecting: [try? ProjectLocator.locate(explicit: project.project)].compactMap { $0 }) }
             let size: MapRaster.Size = width.map { .width($0) } ?? scale.map { .scale($0) } ?? .standard
-            let data = try project.openWorkMap().drawing(MapDrawingRequest(Kind.format, lanes: look.lanes, language: locale, size: size))
+            let data = try project.openWorkMap().drawing(MapDrawingRequest(Kind.format, lanes: look.lanes, language: locale, size: size),
+                                                         screen: try privacy.screen(project))
             guard let file else {
                 FileHandle.standardOutput.write(data)
                 return

@@ -8,7 +8,7 @@ struct PrivacyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "privacy",
         abstract: "Find what could identify someone in the transcripts.",
-        subcommands: [Scan.self, Apply.self, Policy.self])
+        subcommands: [Scan.self, Apply.self, Dismiss.self, Restore.self, Policy.self])
 }
 
 extension PrivacyCommand {
@@ -36,21 +36,26 @@ extension PrivacyCommand {
                                                                 valueName: "kind"))
         var kinds: [KindChoice] = []
         @Flag(help: "Also gendered pronouns, for a project that writes «hen».") var pronouns = false
+        @Flag(help: "Also the findings someone dismissed (marked so).") var dismissed = false
 
         func run() throws {
             let store = try project.openStore()
             let privacy = Privacy(store)
             let key = privacy.hasKey ? try privacy.key(passphrase: try secret.passphrase()) : nil
             let ids = try transcripts.map { try store.resolve.transcript($0) }
-            let results = try privacy.scan(ids, key: key, pronouns: pronouns || kinds.contains(.pronoun) ? true : nil, kinds: Set(kinds.map(\.kind)))
+            var results = try privacy.scan(ids, key: key, pronouns: pronouns || kinds.contains(.pronoun) ? true : nil, kinds: Set(kinds.map(\.kind)))
+            let hidden = results.reduce(0) { $0 + $1.findings.filter(\.dismissed).count }
+            if !dismissed { for index in results.indices { results[index].findings.removeAll(where: \.dismissed) } }
             if json { return try Output.printJSON(results) }
             for result in results {
                 for finding in result.findings {
-                    Output.line("\(finding.id)  \(result.name):\(finding.line)  \(PrivacyCommand.words(finding.kind))  «\(finding.text)» → \(finding.replacement)")
+                    Output.line("\(finding.id)  \(result.name):\(finding.line)  \(finding.kind.english)  «\(finding.text)» → \(finding.replacement)"
+                                + (finding.dismissed ? "  (dismissed)" : ""))
                 }
             }
             let total = results.reduce(0) { $0 + $1.findings.count }
-            Output.line("\(total) finding(s) in \(results.filter { !$0.findings.isEmpty }.count) of \(results.count) transcript(s).")
+            Output.line("\(total) finding(s) in \(results.filter { !$0.findings.isEmpty }.count) of \(results.count) transcript(s)."
+                        + (!dismissed && hidden > 0 ? " \(hidden) dismissed not shown (--dismissed)." : ""))
             if key == nil { Output.note("No pseudonym key: names and the dictionary were not looked for (qualcode key init).") }
         }
     }
@@ -69,18 +74,6 @@ extension PrivacyCommand {
             case .employer: .employer
             case .pronoun: .pronoun
             }
-        }
-    }
-
-    static func words(_ kind: FindingKind) -> String {
-        switch kind {
-        case .nationalIdentityNumber: "national identity number"
-        case .phoneNumber: "phone number"
-        case .email: "e-mail address"
-        case .name: "name"
-        case .place: "place"
-        case .employer: "employer"
-        case .pronoun: "gendered pronoun"
         }
     }
 
@@ -126,6 +119,53 @@ extension PrivacyCommand {
             }
             Output.line("\(report.applied) redaction(s) applied.")
             if !report.notFound.isEmpty { Output.note("Not found (applied already, or the text changed): \(report.notFound.joined(separator: ", ")).") }
+        }
+    }
+
+    struct Dismiss: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Mark findings as identifying no one, so --all and --safe pass them by.",
+            discussion: """
+                A dismissed finding stays in the text; `privacy scan --dismissed` still lists it and \
+                `privacy restore` takes the decision back. A dismissal holds where the finding stands \
+                (the same words on one side of it), also in an export quoting the passage; with \
+                --everywhere it holds for the same words of that kind wherever they stand. The project keeps fingerprints of \
+                the words, not the words; the event log records who dismissed how many.
+
+                For example:
+                  qualcode privacy dismiss 3f9a0c2b41d7
+                  qualcode privacy dismiss 8e21f0aa93c4 --everywhere
+                """)
+        @OptionGroup var project: ProjectOptions
+        @OptionGroup var secret: PassphraseOptions
+        @Argument(help: "The findings' numbers, as `privacy scan` lists them.") var ids: [String]
+        @Flag(help: "Dismiss the same words of the same kind wherever they stand.") var everywhere = false
+
+        func run() throws {
+            let privacy = Privacy(try project.openStore())
+            let key = privacy.hasKey ? try privacy.key(passphrase: try secret.passphrase()) : nil
+            let count = try privacy.dismiss(Set(ids.map { $0.lowercased() }), everywhere: everywhere, key: key)
+            Output.line("\(count) finding(s) dismissed\(everywhere ? " everywhere" : "").")
+        }
+    }
+
+    struct Restore: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Take back dismissals: the findings are findings again.",
+            discussion: """
+                For example:
+                  qualcode privacy scan --dismissed
+                  qualcode privacy restore 3f9a0c2b41d7
+                """)
+        @OptionGroup var project: ProjectOptions
+        @OptionGroup var secret: PassphraseOptions
+        @Argument(help: "The dismissed findings' numbers, as `privacy scan --dismissed` lists them.") var ids: [String]
+
+        func run() throws {
+            let privacy = Privacy(try project.openStore())
+            let key = privacy.hasKey ? try privacy.key(passphrase: try secret.passphrase()) : nil
+            let count = try privacy.restore(Set(ids.map { $0.lowercased() }), key: key)
+            Output.line("\(count) finding(s) restored.")
         }
     }
 

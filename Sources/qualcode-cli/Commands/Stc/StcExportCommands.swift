@@ -47,7 +47,7 @@ extension StcCommand {
                 try out.checkDestination(project: project)
                 let request = AnalysisExportRequest(kind: .tables, snapshot: snapshot, style: try houseStyle.resolve(), language: out.locale,
                                                     withUnits: withUnits, landscape: landscape)
-                let wide = try project.openCondensation().export(request, to: try out.target()).tablesTooWide
+                let wide = try project.openCondensation().export(request, to: try out.target(project)).tablesTooWide
                 out.wrote { "Wrote \($0)" }
                 if !wide.isEmpty {
                     Output.note("Note: table \(wide.map(String.init).joined(separator: ", ")) is too wide for the page even at 8 pt, so some words "
@@ -70,7 +70,7 @@ extension StcCommand {
             func run() throws {
                 try out.checkDestination(project: project)
                 let request = AnalysisExportRequest(kind: .chapter, snapshot: snapshot, style: try quoteStyle.resolve(), language: out.locale)
-                _ = try project.openCondensation().export(request, to: try out.target())
+                _ = try project.openCondensation().export(request, to: try out.target(project))
                 out.wrote { "Wrote \($0)" }
             }
         }
@@ -83,7 +83,7 @@ extension StcCommand {
             func run() throws {
                 try out.checkDestination(project: project, writing: .csv)
                 let request = AnalysisExportRequest(kind: .csv, snapshot: snapshot, language: out.locale)
-                _ = try project.openCondensation().export(request, to: try out.target(writing: .csv))
+                _ = try project.openCondensation().export(request, to: try out.target(project, writing: .csv))
                 out.wrote { "Wrote \($0)" }
             }
         }

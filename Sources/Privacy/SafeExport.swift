@@ -1,0 +1,90 @@
+import Foundation
+import GRDB
+import QualCode
+
+/// A finding a safe export refused, and where the project has it, so it can be applied or dismissed.
+public struct UnresolvedFinding: Sendable, Hashable, Codable {
+    public var kind: FindingKind
+    public var text: String
+    /// The transcript's short name and line where the scan finds the same words, with the finding's
+    /// number; nil when the words are the project's own (a code, a memo, a condensate) and not a transcript's.
+    public var transcript: String?
+    public var line: Int?
+    public var id: String?
+}
+
+/// The privacy check of a safe export: the detectors run over every string the export would write,
+/// and a finding not dismissed (in the transcript view, or with `privacy dismiss`) stops it before a
+/// byte is written. Applied findings are gone from the text, so they pass by being absent.
+public struct SafeExportScreen: ExportScreen {
+    let privacy: Privacy
+    let key: PseudonymKey?
+    let pronouns: Bool
+    let dismissals: [Dismissal]
+
+    public func check(_ texts: [String]) throws {
+        let joined = texts.joined(separator: "\n\(Dismissal.boundary)\n")
+        let text = ScalarText(joined)
+        var found = Detectors.scan(text, terms: key?.detectorTerms ?? [], pronouns: pronouns)
+        Privacy.markDismissed(&found, in: text, by: dismissals)
+        let open = found.filter { !$0.dismissed }
+        guard !open.isEmpty else { return }
+        throw PrivacyError.unsafeExport(try privacy.locate(open, key: key))
+    }
+}
+
+extension Privacy {
+    /// The screen a safe export passes: the key's names and terms (when the project has a key, it must
+    /// be open), the numbers and addresses, and gendered pronouns under a «hen» policy.
+    ///
+    /// - Throws: ``PrivacyError/keyNeededForSafeExport(path:)`` when the project has a key and none was
+    ///   given: without its names the check would pass what it exists to stop.
+    public func safeExportScreen(key: PseudonymKey?) throws -> SafeExportScreen {
+        if key == nil, hasKey { throw PrivacyError.keyNeededForSafeExport(path: keyURL.path) }
+        return SafeExportScreen(privacy: self, key: key, pronouns: try pronounPolicy() == .hen,
+                                dismissals: try store.pool.read { try storedDismissals($0) }.map(\.1))
+    }
+
+    /// Whether the whole project may leave as it is (a REFI-QDA package, the project file): no transcript
+    /// holds a finding not dismissed, and the project's own words (codes, memos) pass the screen.
+    ///
+    /// - Throws: ``PrivacyError/unsafeExport(_:)`` naming what stands in the way.
+    public func checkWholeProject(key: PseudonymKey?) throws {
+        let screen = try safeExportScreen(key: key)
+        let open = try scan(key: key, pronouns: screen.pronouns).flatMap { result in
+            result.findings.filter { !$0.dismissed }.map {
+                UnresolvedFinding(kind: $0.kind, text: $0.text, transcript: result.name, line: $0.line, id: $0.id)
+            }
+        }
+        guard open.isEmpty else { throw PrivacyError.unsafeExport(open) }
+        try screen.check(try codeTexts() + store.pool.read { try String.fetchAll($0, sql: "SELECT text FROM memo ORDER BY rowid") })
+    }
+
+    /// Whether the code tree may leave (a REFI-QDA codebook): its names and definitions pass the screen.
+    public func checkCodebook(key: PseudonymKey?) throws {
+        try safeExportScreen(key: key).check(try codeTexts())
+    }
+
+    private func codeTexts() throws -> [String] {
+        try store.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT name, definition FROM code ORDER BY rowid").flatMap { [$0["name"], $0["definition"]].compactMap { $0 } }
+        }
+    }
+
+    /// Each finding with the place a scan of the transcripts gives the same kind and words, when one does.
+    func locate(_ findings: [Finding], key: PseudonymKey?) throws -> [UnresolvedFinding] {
+        var places: [String: (String, Finding)] = [:]
+        for result in try scan(key: key, pronouns: findings.contains { $0.kind == .pronoun }) {
+            for finding in result.findings where !finding.dismissed {
+                places[finding.kind.rawValue + "\u{1F}" + finding.text] = places[finding.kind.rawValue + "\u{1F}" + finding.text] ?? (result.name, finding)
+            }
+        }
+        var seen = Set<String>()
+        return findings.compactMap { finding in
+            let key = finding.kind.rawValue + "\u{1F}" + finding.text
+            guard seen.insert(key).inserted else { return nil }
+            let place = places[key]
+            return UnresolvedFinding(kind: finding.kind, text: finding.text, transcript: place?.0, line: place?.1.line, id: place?.1.id)
+        }
+    }
+}
