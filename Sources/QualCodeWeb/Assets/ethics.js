@@ -55,7 +55,7 @@ function consents(main, register) {
   const fields = {
     participant: participantSelect("ethics-consent-participant", participants.find((p) => !given.has(p.pseudonym))?.id),
     date: input("date", "ethics-consent-date", { required: true }),
-    form: input("text", "ethics-consent-form", { placeholder: t("uiEthicsFormExample"), maxlength: 500, required: true }),
+    form: input("text", "ethics-consent-how", { placeholder: t("uiEthicsFormExample"), maxlength: 500, required: true }),
   };
   const rows = participants.map((p) => {
     const consent = given.get(p.pseudonym);

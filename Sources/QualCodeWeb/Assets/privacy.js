@@ -75,8 +75,9 @@ function render() {
     dismissed.length || showDismissed ? el("label", { class: "check" }, el("input", { type: "checkbox", id: "privacy-show-dismissed", checked: showDismissed,
       onchange: (event) => { showDismissed = event.target.checked; render(); } }), el("span", { text: t("uiPrivacyShowDismissed", dismissed.length) })) : null);
   const list = el("ol", { class: "privacy-findings", id: "privacy-findings" }, shown.map(item));
-  panel.replaceChildren(head, ...notes.filter(Boolean), summary, tools, list,
-    canWrite() ? null : el("p", { class: "hint", text: t("uiPrivacyReaderOnly") }));
+  // replaceChildren() would write a null as the text «null»: only the parts there are.
+  panel.replaceChildren(...[head, ...notes, summary, tools, list,
+    canWrite() ? null : el("p", { class: "hint", text: t("uiPrivacyReaderOnly") })].filter(Boolean));
   mark(shown);
 }
 
