@@ -20,7 +20,7 @@ public struct SafeExportScreen: ExportScreen {
     let privacy: Privacy
     let key: PseudonymKey?
     let pronouns: Bool
-    let dismissals: [Dismissal]
+    let dismissals: DismissalIndex
 
     public func check(_ texts: [String]) throws {
         let joined = texts.joined(separator: "\n\(Dismissal.boundary)\n")
@@ -42,7 +42,7 @@ extension Privacy {
     public func safeExportScreen(key: PseudonymKey?) throws -> SafeExportScreen {
         if key == nil, hasKey { throw PrivacyError.keyNeededForSafeExport(path: keyURL.path) }
         return SafeExportScreen(privacy: self, key: key, pronouns: try pronounPolicy() == .hen,
-                                dismissals: try store.pool.read { try storedDismissals($0) }.map(\.1))
+                                dismissals: try dismissalIndex())
     }
 
     /// Whether the whole project may leave as it is (a REFI-QDA package, the project file): no transcript

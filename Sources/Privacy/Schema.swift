@@ -4,6 +4,7 @@ import QualCode
 
 extension MergeKind {
     public static let privacySetting = MergeKind(id: "privacy.setting", english: "privacy settings", norwegian: "personverninnstillinger")
+    public static let privacyDismissal = MergeKind(id: "privacy.dismissal", english: "dismissed findings", norwegian: "avviste funn")
 }
 
 extension Privacy {
@@ -27,6 +28,27 @@ extension Privacy {
         context.declare(.privacySetting)
         try context.carrySettings(table: "privacySetting", kind: .privacySetting)
         try mergeEthics(context)
+        try mergeDismissals(context)
+    }
+
+    /// Dismissals made in their copy, on the transcripts that came in or matched ours; the same decision
+    /// twice is one.
+    static func mergeDismissals(_ context: MergeContext) throws {
+        context.declare(.privacyDismissal)
+        let columns = "kind, textPrint, before, after, everywhere"
+        for row in try Row.fetchAll(context.theirs, sql: "SELECT * FROM privacyDismissal ORDER BY rowid") {
+            guard let transcript = context.transcripts[row["transcriptId"]] else { continue }
+            let values: [DatabaseValue] = ["kind", "textPrint", "before", "after", "everywhere"].map { row[$0] }
+            if try Bool.fetchOne(context.ours, sql: "SELECT 1 FROM privacyDismissal WHERE transcriptId = ? AND (\(columns)) IS (?, ?, ?, ?, ?)",
+                                 arguments: StatementArguments([transcript.databaseValue] + values)) == true {
+                context.matched(.privacyDismissal)
+                continue
+            }
+            try context.ours.execute(sql: "INSERT INTO privacyDismissal (id, transcriptId, \(columns), dismissedBy, dismissedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                     arguments: StatementArguments([UUID().databaseValue, transcript.databaseValue] + values
+                                                                   + [row["dismissedBy"] as DatabaseValue, row["dismissedAt"] as DatabaseValue]))
+            context.added(.privacyDismissal)
+        }
     }
 }
 

@@ -17,6 +17,17 @@ func privacyPhase(_ options: Options, store: ProjectStore, report: inout Report)
     let (scan, scanTime) = try timed { try privacy.scan(key: key, pronouns: true) }
     let findings = scan.reduce(0) { $0 + $1.findings.count }
     report.add("scan \(scan.count) transcripts (50 names, pronouns)", formatDuration(scanTime) + ", \(formatCount(findings)) findings")
+    // A safe export screens every string it would write: the codings table, every coded passage.
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("qualcode-bench-kodinger-\(UUID().uuidString).csv")
+    defer { try? FileManager.default.removeItem(at: file) }
+    var target = ExportTarget(path: file.path, format: .csv)
+    let (_, plainTime) = try timed { try store.exportTable(.codings(CodingsOptions()), to: target) }
+    try privacy.dismiss(Set(scan.flatMap(\.findings).map(\.id)), key: key)
+    target.screen = try privacy.safeExportScreen(key: key)
+    let (rows, safeTime) = try timed { try store.exportTable(.codings(CodingsOptions()), to: target) }
+    report.add("codings table, \(formatCount(rows.rows)) rows: plain / --safe (every finding dismissed first)",
+               formatDuration(plainTime) + " / " + formatDuration(safeTime))
+    try privacy.restore(Set(scan.flatMap(\.findings).map(\.id)), key: key)
     guard let busiest = scan.max(by: { $0.findings.count < $1.findings.count }), !busiest.findings.isEmpty else { return }
     let (applied, applyTime) = try timed { try privacy.apply(RedactionChoice(transcripts: [busiest.transcript], pronouns: true), key: key) }
     report.add("apply \(formatCount(applied.applied)) redactions in one transcript (log scrubbed, index merged, WAL truncated)",

@@ -105,4 +105,21 @@ import Testing
         _ = try store.withdraw(participant: eva)
         #expect(try store.pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM privacyDismissal") } == 0)
     }
+
+    /// A dismissal made in a coder's copy comes in with a merge, once.
+    @Test func aMergeCarriesDismissals() throws {
+        let (store, transcript) = try Self.project()
+        try store.checkpoint()
+        let copy = store.url.deletingLastPathComponent().appendingPathComponent("kopi.qualcode")
+        try FileManager.default.copyItem(at: store.url, to: copy)
+        let theirs = Privacy(try ProjectModules.open(at: copy, coder: "berit"))
+        let number = try Self.findings(theirs, transcript).first { $0.text == "41 22 33 44" }!.id
+        try theirs.dismiss([number])
+        let privacy = Privacy(store)
+        #expect(try !Self.findings(privacy, transcript).first { $0.id == number }!.dismissed)
+        let report = try store.merge(from: copy)
+        #expect(report.counts.first { $0.kind == .privacyDismissal }?.new == 1)
+        #expect(try Self.findings(privacy, transcript).first { $0.id == number }!.dismissed)
+        #expect(try store.merge(from: copy).backup == nil)
+    }
 }

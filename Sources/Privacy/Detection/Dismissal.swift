@@ -16,6 +16,9 @@ struct Dismissal: Sendable, Hashable {
     /// Every finding of this kind and text, wherever it stands.
     var everywhere: Bool
 
+    /// Which dismissals can cover which findings: the same kind and text.
+    var key: String { kind.rawValue + "\u{1F}" + textPrint }
+
     /// The words around a finding counted as its place.
     static let contextWords = 3
     /// Between two strings of an export scanned as one text: no context reaches across it.
@@ -76,6 +79,9 @@ struct Dismissal: Sendable, Hashable {
     }
 }
 
+/// Dismissals by ``Dismissal/key``.
+typealias DismissalIndex = [String: [Dismissal]]
+
 extension Privacy {
     /// Marks findings as identifying no one, by their numbers from a scan: only where they stand, or
     /// (`everywhere`) every finding of the same kind and text in the project and its exports. The event
@@ -122,12 +128,12 @@ extension Privacy {
         let missing = ids.subtracting(chosen.flatMap { $0.1.map(\.id) }).sorted()
         guard missing.isEmpty, !chosen.isEmpty else { throw PrivacyError.nothingToApply(notFound: missing) }
         try store.pool.write { db in
-            let stored = try storedDismissals(db)
+            let stored = Dictionary(grouping: try storedDismissals(db)) { $0.1.key }
             for (result, findings) in chosen {
                 let text = ScalarText(try String.fetchOne(db, sql: "SELECT text FROM transcript WHERE id = ?", arguments: [result.transcript]) ?? "")
                 for finding in findings {
                     let own = Dismissal(finding, in: text, everywhere: false)
-                    for (id, dismissal) in stored where dismissal.covers(own) {
+                    for (id, dismissal) in stored[own.key] ?? [] where dismissal.covers(own) {
                         try db.execute(sql: "DELETE FROM privacyDismissal WHERE id = ?", arguments: [id])
                     }
                 }
@@ -148,12 +154,17 @@ extension Privacy {
     }
 
     /// Marks the findings in `text` that a stored dismissal covers.
-    static func markDismissed(_ findings: inout [Finding], in text: ScalarText, by dismissals: [Dismissal]) {
+    static func markDismissed(_ findings: inout [Finding], in text: ScalarText, by dismissals: DismissalIndex) {
         guard !dismissals.isEmpty else { return }
         for index in findings.indices {
             let own = Dismissal(findings[index], in: text, everywhere: false)
-            findings[index].dismissed = dismissals.contains { $0.covers(own) }
+            findings[index].dismissed = dismissals[own.key]?.contains { $0.covers(own) } ?? false
         }
+    }
+
+    /// The project's dismissals by kind and text, so a finding is checked against its own few.
+    func dismissalIndex() throws -> DismissalIndex {
+        Dictionary(grouping: try store.pool.read { try storedDismissals($0) }.map(\.1), by: \.key)
     }
 
     static func registerDismissalMigrations(_ migrator: inout DatabaseMigrator) {

@@ -24,7 +24,7 @@ extension Privacy {
         let terms = key?.detectorTerms ?? []
         let pronouns = try pronouns ?? (pronounPolicy() == .hen)
         let chosen = transcripts.isEmpty ? try store.transcripts().map(\.id) : transcripts
-        let dismissals = try store.pool.read { try storedDismissals($0) }.map(\.1)
+        let dismissals = try dismissalIndex()
         return try chosen.map { id in
             let transcript = try store.transcript(id)
             let text = ScalarText(transcript.text)
