@@ -33,19 +33,26 @@ extension ProjectStore {
     /// transcript as it was before (by its text anywhere, or by its id with a text other than ours
     /// now), which a merge would otherwise bring back in beside ours.
     ///
+    /// A text this project still holds itself (a transcript imported twice, one of them redacted) is
+    /// nothing the merge could bring back. A transcript changed on either side after the copy was made
+    /// is refused only when the copy has not been through every erasure made here: one made since (or
+    /// where the same was withdrawn and redacted) records them too.
+    ///
     /// - Throws: ``StoreError/mergeRefused(path:reason:)`` with ``MergeRefusal/holdsErasedWords(participants:transcripts:)``.
     func refuseErasedWords(_ theirs: Database, ours: Database, path: String) throws {
         let participants = try Erasure.participant.values(ours)
         let transcripts = try Erasure.transcript.values(ours)
-        let texts = try Erasure.text.values(ours)
         guard !participants.isEmpty || !transcripts.isEmpty else { return }
+        let kept = Set(try String.fetchAll(ours, sql: "SELECT text FROM transcript").map(MergeTranscripts.hash))
+        let texts = try Erasure.text.values(ours)
+        let erasedSince = try theirs.tableExists("erasure") ? texts.subtracting(try Erasure.text.values(theirs)) : texts
         let people = try Row.fetchAll(theirs, sql: "SELECT id, pseudonym FROM participant ORDER BY pseudonym")
             .filter { participants.contains(($0["id"] as UUID).uuidString) }.map { $0["pseudonym"] as String }
         var held: [String] = []
         for row in try Row.fetchAll(theirs, sql: "SELECT id, slug, text FROM transcript ORDER BY slug") {
-            let id: UUID = row["id"], text: String = row["text"]
-            if texts.contains(MergeTranscripts.hash(text)) { held.append(row["slug"]); continue }
-            guard transcripts.contains(id.uuidString) else { continue }
+            let id: UUID = row["id"], text: String = row["text"], digest = MergeTranscripts.hash(text)
+            if texts.contains(digest) && !kept.contains(digest) { held.append(row["slug"]); continue }
+            guard transcripts.contains(id.uuidString), !erasedSince.isEmpty else { continue }
             let mine = try String.fetchOne(ours, sql: "SELECT text FROM transcript WHERE id = ?", arguments: [id])
             if mine != text { held.append(row["slug"]) }
         }
