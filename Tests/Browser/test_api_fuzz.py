@@ -31,6 +31,8 @@ DESTRUCTIVE = [
     "POST /api/codes/{id}/delete",
     "POST /api/participants/{id}/delete",
     "POST /api/memos/{id}/delete",
+    "POST /api/participants/{id}/withdraw",
+    "POST /api/transcripts/{id}/privacy/apply",
 ]
 # What the first phase must have done at least once. The examples phase sends the document's examples of
 # QuoteEdit and CodeUpdate first, so both happen however short the time; fuzzing adds more.
