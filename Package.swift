@@ -117,7 +117,8 @@ let package = Package(
         ),
         .testTarget(
             name: "PrivacyTests",
-            dependencies: ["Privacy", "QualCode", "QualCodeKit", "Condensation", "WorkMapping", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Privacy", "QualCode", "QualCodeKit", "Condensation", "WorkMapping", "Exchange", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
             name: "WebTests",
