@@ -82,14 +82,27 @@ extension ProjectStore {
                 """, arguments: gone.arguments + gone.arguments)
             // A segment reaching into their turn from someone else's keeps its place; the part that was
             // theirs goes from its copies with the turn.
+            var reaching: [(segment: UUID, passage: String)] = []
             for group in plan.focusGroups {
                 let text = ScalarText(try String.fetchOne(db, sql: "SELECT text FROM transcript WHERE id = ?", arguments: [group.id]) ?? "")
-                for row in try Row.fetchAll(db, sql: "SELECT start, \"end\" FROM segment WHERE transcriptId = ? AND NOT isOrphaned", arguments: [group.id]) {
+                for row in try Row.fetchAll(db, sql: "SELECT id, start, \"end\" FROM segment WHERE transcriptId = ? AND NOT isOrphaned", arguments: [group.id]) {
                     for turn in group.turns {
                         let start = max(turn.start, row["start"] as Int), end = min(turn.end, row["end"] as Int)
-                        if start < end { copied.append(text.slice(start, end)) }
+                        guard start < end else { continue }
+                        copied.append(text.slice(start, end))
+                        reaching.append((row["id"], text.slice(start, end)))
                     }
                 }
+            }
+            // Such a segment's edited quote keeps the text it was edited on (its base text), their part
+            // with it: that part is theirs there whatever its length, and may begin or end inside a word.
+            for (segment, passage) in reaching where !passage.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                guard let form = try String.fetchOne(db, sql: "SELECT form FROM quote WHERE segmentId = ? AND form IS NOT NULL", arguments: [segment]),
+                      let value = try? JSONSerialization.jsonObject(with: Data(form.utf8), options: [.fragmentsAllowed]) else { continue }
+                let scrubbed = try Self.writtenJSON(Self.mappingStrings(value) {
+                    $0.replacingOccurrences(of: passage, with: Self.withdrawnMark, options: .literal)
+                })
+                try db.execute(sql: "UPDATE quote SET form = ? WHERE segmentId = ?", arguments: [scrubbed, segment])
             }
             // A short passage («Ja», «Oslo») stands in other people's words too (someone else's golden
             // quote or condensate): it goes only where a stored text is it whole; a longer one is theirs wherever it stands.
@@ -107,11 +120,19 @@ extension ProjectStore {
                 try db.execute(sql: "DELETE FROM segment WHERE id IN (\(databaseQuestionMarks(count: plan.segmentsInTheirTurns.count)))",
                                arguments: StatementArguments(plan.segmentsInTheirTurns))
             }
+            let reachingBefore = try Self.segmentTexts(db, Set(reaching.map(\.segment)))
             for group in plan.focusGroups {
                 let text = try String.fetchOne(db, sql: "SELECT text FROM transcript WHERE id = ?", arguments: [group.id]) ?? ""
                 let edits = group.turns.map { TextEdit(start: $0.start, end: $0.end, replacement: Self.withdrawnMark) }
                 _ = try applyEdits(db, edits, to: group.id, expectedText: text, purpose: .redaction, unscrubbed: [])
             }
+            // The modules' whole copies of such a segment (a golden quote, a snapshot's unit) become its
+            // text as it is now, however few of their words it held.
+            let reachingAfter = try Self.segmentTexts(db, Set(reachingBefore.keys))
+            let segmentScrubs = reachingBefore.compactMap { id, before in
+                reachingAfter[id].map { Scrub(text: before, replacement: $0, withinText: false) }
+            }
+            for schema in extensions { try schema.scrub?(db, segmentScrubs) }
             for transcript in removed {
                 try Erasure.record(db, transcript: transcript, text: try String.fetchOne(db, sql: "SELECT text FROM transcript WHERE id = ?", arguments: [transcript]) ?? "")
             }
@@ -132,6 +153,12 @@ extension ProjectStore {
         try truncateWriteAheadLog()
         report.backupsRemoved = try removeBackups()
         return report
+    }
+
+    private static func segmentTexts(_ db: Database, _ ids: Set<UUID>) throws -> [UUID: String] {
+        guard !ids.isEmpty else { return [:] }
+        return Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, text FROM segment WHERE id IN (\(databaseQuestionMarks(count: ids.count)))",
+                                                                 arguments: StatementArguments(Array(ids))).map { ($0["id"] as UUID, $0["text"] as String) })
     }
 
     private func withdrawalPlan(_ db: Database, _ id: Participant.ID) throws -> WithdrawalPlan {
