@@ -25,10 +25,16 @@ extension Condensation {
     /// core's and counted there.
     @Sendable static func dependents(_ db: Database, _ segments: SegmentSet) throws -> [Dependent] {
         func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql, arguments: segments.arguments) ?? 0 }
+        // The groups whose condensates were written from these units: a person reads them again.
+        let groups = try String.fetchAll(db, sql: """
+            SELECT DISTINCT CASE WHEN p.name IS NULL THEN c.name ELSE p.name || '/' || c.name END AS path
+              FROM coding k JOIN stcGroup g ON g.codeId = k.codeId JOIN code c ON c.id = g.codeId LEFT JOIN code p ON p.id = c.parentId
+             WHERE \(segments.contains("k.segmentId")) ORDER BY path
+            """, arguments: segments.arguments)
         return [
             Dependent(.unit, try count("""
                 SELECT COUNT(DISTINCT k.segmentId) FROM coding k JOIN stcGroup g ON g.codeId = k.codeId WHERE \(segments.contains("k.segmentId"))
-                """)),
+                """), names: groups),
             Dependent(.goldenQuote, try count("SELECT COUNT(*) FROM stcGroup WHERE \(segments.contains("goldenSegmentId"))"), .detached),
             Dependent(.contradiction, try count("SELECT COUNT(*) FROM stcContradiction WHERE \(segments.contains("segmentId"))")),
         ]

@@ -51,12 +51,16 @@ public struct Dependent: Hashable, Sendable, Codable {
     /// Whether it keeps the record from being deleted without force: work a researcher did (codings,
     /// memos) or links that would be lost.
     public var blocksDeletion: Bool
+    /// Where a person must look again, by name, when a module says (the code groups whose condensates
+    /// lost units); empty otherwise.
+    public var names: [String]
 
-    public init(_ kind: DependentKind, _ count: Int, _ effect: Effect = .deleted, blocks: Bool = false) {
+    public init(_ kind: DependentKind, _ count: Int, _ effect: Effect = .deleted, blocks: Bool = false, names: [String] = []) {
         self.kind = kind
         self.count = count
         self.effect = effect
         self.blocksDeletion = blocks
+        self.names = names
     }
 
     /// «3 codings, 1 memo» for the dependents with a count above zero; `effect` keeps one effect's only.

@@ -255,6 +255,7 @@ extension WithdrawalPlan {
     mutating func add(_ dependent: Dependent) {
         if let index = dependents.firstIndex(where: { $0.kind == dependent.kind }) {
             dependents[index].count += dependent.count
+            dependents[index].names = Array(Set(dependents[index].names + dependent.names)).sorted()
         } else {
             dependents.append(dependent)
         }

@@ -71,6 +71,9 @@ function facts(report, done) {
   if (report.focusGroups.length) add("withdraw-focus", t(done ? "uiWithdrawFocusGroupsDone" : "uiWithdrawFocusGroups", report.focusGroups.join(", "), report.turnsWithdrawn));
   const hanging = dependents(report.dependents);
   add("withdraw-dependents", hanging ? t(done ? "uiWithdrawDependentsDone" : "uiWithdrawDependents", hanging) : t("uiWithdrawNoDependents"));
+  // Condensates written from their units: the researcher reads them again.
+  const reread = [...new Set(report.dependents.flatMap((d) => d.names || []))];
+  if (reread.length) add("withdraw-reread", t("uiWithdrawReread", reread.join(", ")));
   if (report.exportsMade.length) {
     list.append(el("li", { id: "withdraw-exports", class: "warning" }, t("uiWithdrawExports"),
       el("ul", {}, report.exportsMade.map((file) => el("li", {}, el("code", { text: file }))))));

@@ -165,6 +165,7 @@ struct ParticipantCommand: ParsableCommand {
             if preview {
                 let report = try store.withdrawalPreview(participant: id)
                 Output.line("Withdrawing \(report.participant) would remove \(Self.what(report)).")
+                Self.lookAgain(report)
                 if !report.exportsMade.isEmpty { Output.line("Quote exports already made with their words: \(report.exportsMade.joined(separator: ", ")).") }
                 return Output.line("Nothing was changed.")
             }
@@ -172,10 +173,18 @@ struct ParticipantCommand: ParsableCommand {
             let report = withdrawal.report
             if withdrawal.removedFromKey { Output.line("Removed \(report.participant) from the pseudonym key.") }
             Output.line("Withdrew \(report.participant): \(Self.what(report)).")
+            Self.lookAgain(report)
             Output.line("\(report.eventsScrubbed) event-log entr\(report.eventsScrubbed == 1 ? "y" : "ies") about them lost their words.")
             for backup in report.backupsRemoved { Output.line("Removed the backup \(backup).") }
             if !report.exportsMade.isEmpty {
                 Output.note("Quote exports made with their words, outside the project (delete them yourself): \(report.exportsMade.joined(separator: ", ")).")
+            }
+        }
+
+        /// The places a module names for a person to read again (condensates that lost units).
+        static func lookAgain(_ report: WithdrawalReport) {
+            for dependent in report.dependents where !dependent.names.isEmpty {
+                Output.line("Written from their \(dependent.kind.plural), to read again: \(dependent.names.joined(separator: ", ")).")
             }
         }
 
