@@ -3,6 +3,7 @@ import GRDB
 import QualCode
 import QualCodeKit
 import Testing
+import WorkMapping
 @testable import Privacy
 
 /// Dismissals and the safe export's screen: a dismissed finding is known again where it stands after
@@ -121,5 +122,19 @@ import Testing
         #expect(report.counts.first { $0.kind == .privacyDismissal }?.new == 1)
         #expect(try Self.findings(privacy, transcript).first { $0.id == number }!.dismissed)
         #expect(try store.merge(from: copy).backup == nil)
+    }
+}
+
+/// A map drawing's labels are wrapped to fit their boxes; the safe export screens the words, not the
+/// wrapped lines, so an address or a name broken over two lines is still found.
+@Suite struct SafeMapDrawingTests {
+    @Test func aLabelBrokenOverLinesIsStillScreened() throws {
+        let (store, _) = try SafeExportTests.project()
+        let map = WorkMapping(store)
+        let step = try map.addStep("Kartlegging")
+        _ = try map.addAction("Skriver til kari.testdatter.saksbehandler@kommunen.example.no om saken", in: step.id)
+        let screen = try Privacy(store).safeExportScreen(key: nil)
+        #expect(throws: PrivacyError.self) { try map.drawing(MapDrawingRequest(.dot), screen: screen) }
+        #expect(throws: PrivacyError.self) { try map.drawing(MapDrawingRequest(.svg), screen: screen) }
     }
 }

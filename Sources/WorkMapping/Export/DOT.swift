@@ -30,6 +30,24 @@ enum DOT {
         return out + "\""
     }
 
+    /// The characters of a line of DOT with ``quoted(_:)``'s escapes undone (`\n` a line break, `\"`
+    /// and `\\` themselves), so its words read as they were written.
+    static func unquoted(_ line: String) -> String {
+        var out = ""
+        var escaped = false
+        for scalar in line.unicodeScalars {
+            if escaped {
+                out.unicodeScalars.append(scalar == "n" ? "\n" : scalar)
+                escaped = false
+            } else if scalar == "\\" {
+                escaped = true
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
     /// A node's id: `n_` and the 32 hex digits of its UUID, the same for the same node in every export.
     static func id(_ uuid: UUID) -> String {
         "n_" + uuid.uuidString.lowercased().replacingOccurrences(of: "-", with: "")

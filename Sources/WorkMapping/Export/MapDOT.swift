@@ -21,7 +21,12 @@ extension WorkMapping {
     /// - Parameter lanes: put each actor in a lane (a cluster) with the actions it performs, as the
     ///   SVG's swim lanes do; an action two actors perform is in the first one's lane.
     public func dot(lanes: Bool = false, language: DocumentLanguage = .nb, palette: MapPalette = .standard) throws -> String {
-        let map = try store.pool.read { db in
+        try dotMap().render(lanes: lanes, words: MapWords(language), language: language, palette: palette)
+    }
+
+    /// The map as the DOT export reads it, in one transaction.
+    func dotMap() throws -> DOTMap {
+        try store.pool.read { db in
             DOTMap(steps: try MapStep.order(Column("position")).fetchAll(db),
                    actions: try MapAction.order(Column("position")).fetchAll(db),
                    texts: try MapText.order(Column("name").collating(.nocase), Column("id")).fetchAll(db),
@@ -30,7 +35,6 @@ extension WorkMapping {
                    links: try MapLink.order(Column.rowID).fetchAll(db),
                    standpoint: try String.fetchOne(db, sql: "SELECT value FROM mapSetting WHERE key = 'standpoint'"))
         }
-        return map.render(lanes: lanes, words: MapWords(language), language: language, palette: palette)
     }
 }
 
@@ -44,13 +48,16 @@ struct DOTMap {
     var links: [MapLink]
     var standpoint: String?
 
-    func render(lanes: Bool, words: MapWords, language: DocumentLanguage, palette: MapPalette) -> String {
+    /// - Parameter wrapped: labels broken into lines as the SVG breaks them; without, each label whole
+    ///   (what a safe export screens: a name or an address broken inside a word is no longer found).
+    func render(lanes: Bool, words: MapWords, language: DocumentLanguage, palette: MapPalette, wrapped: Bool = true) -> String {
         let style = MapStyle.standard
         var out = ["digraph work_map {"]
         func line(_ text: String, indent: Int = 1) { out.append(String(repeating: "    ", count: indent) + text) }
         /// A label broken into lines as the SVG breaks it (the same font metrics and box width).
         func label(_ text: String, _ kind: MapDrawing.Kind) -> String {
-            style.font(for: kind).lines(text, fitting: style.maxBoxWidth - 2 * style.paddingX).joined(separator: "\n")
+            guard wrapped else { return text }
+            return style.font(for: kind).lines(text, fitting: style.maxBoxWidth - 2 * style.paddingX).joined(separator: "\n")
         }
         func node(_ id: UUID, _ text: String, _ kind: MapDrawing.Kind?, shape: String, paint: MapPalette.Paint, extra: [(String, String)] = [],
                   indent: Int = 1) {
@@ -64,7 +71,7 @@ struct DOTMap {
         }
 
         let (caption, note) = WorkMapping.figureCaption(standpoint: standpoint, language: language)
-        let captionLines = TextMetrics(size: 12).lines(caption, fitting: 900) + TextMetrics(size: 12).lines(note, fitting: 900)
+        let captionLines = wrapped ? TextMetrics(size: 12).lines(caption, fitting: 900) + TextMetrics(size: 12).lines(note, fitting: 900) : [caption, note]
         // No «newrank»: with clusters and labelled edges in one rank, Graphviz 2.43 (Debian 12) fails on it.
         line("graph" + DOT.attributes([("charset", "UTF-8"), ("rankdir", "TB"), ("compound", "true"),
                                        ("nodesep", "0.25"), ("ranksep", "0.45"), ("fontname", "DejaVu Sans"), ("fontsize", "11"),

@@ -62,8 +62,11 @@ extension WorkMapping {
 }
 
 extension WorkMapping {
-    /// The words a drawing shows, as its Graphviz source holds them: what a safe export screens.
+    /// The words a drawing shows, as its Graphviz source holds them with each label whole and its
+    /// escapes undone: what a safe export screens. The drawing's own line breaks would split a name or
+    /// an address where nothing finds it.
     func drawingTexts(lanes: Bool, language: DocumentLanguage) throws -> [String] {
-        try dot(lanes: lanes, language: language).components(separatedBy: "\n")
+        try dotMap().render(lanes: lanes, words: MapWords(language), language: language, palette: .standard, wrapped: false)
+            .components(separatedBy: "\n").map(DOT.unquoted)
     }
 }
