@@ -16,7 +16,40 @@ extension Condensation {
         try ProjectStore.scrubColumns(db, table: "stcGroup", key: "codeId", columns: ["condensate", "heading", "analyticText", "goldenText"], scrubs)
         try ProjectStore.scrubColumns(db, table: "stcTheme", key: "rowid", columns: ["note"], scrubs)
         try ProjectStore.scrubColumns(db, table: "stcContradiction", key: "rowid", columns: ["note"], scrubs)
+        // Whole units first: the string-by-string scrub below would replace a unit's text and leave its
+        // display form, made from the same words, unrecognised.
+        try scrubSnapshotUnits(db, scrubs.filter { !$0.withinText })
         try ProjectStore.scrubColumns(db, table: "stcSnapshot", key: "id", columns: ["model"], json: ["model"], scrubs)
+    }
+
+    /// A snapshot's unit whose whole text a scrub replaces (a passage reaching into a withdrawn turn) is
+    /// kept as its text is now: its display form, edits and word count were made from the old words.
+    static func scrubSnapshotUnits(_ db: Database, _ scrubs: [Scrub]) throws {
+        let replacements = Dictionary(scrubs.map { ($0.text, $0.replacement) }, uniquingKeysWith: { first, _ in first })
+        guard !replacements.isEmpty else { return }
+        func mended(_ value: Any) -> Any {
+            switch value {
+            case var object as [String: Any]:
+                if let verbatim = object["verbatim"] as? String, let now = replacements[verbatim] {
+                    object["verbatim"] = now
+                    object["displayed"] = now
+                    if object["edits"] != nil { object["edits"] = "" }
+                    if object["words"] != nil { object["words"] = now.wordCount }
+                    return object
+                }
+                return object.mapValues(mended)
+            case let array as [Any]: return array.map(mended)
+            default: return value
+            }
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT id, model FROM stcSnapshot") {
+            let model: String = row["model"]
+            guard let value = try? JSONSerialization.jsonObject(with: Data(model.utf8), options: [.fragmentsAllowed]) else { continue }
+            let written = try ProjectStore.writtenJSON(mended(value))
+            if written != (try ProjectStore.writtenJSON(value)) {
+                try db.execute(sql: "UPDATE stcSnapshot SET model = ? WHERE id = ?", arguments: [written, row["id"] as DatabaseValue])
+            }
+        }
     }
 
     /// What condensation holds on segments a deletion would remove (a transcript's): the meaning units
