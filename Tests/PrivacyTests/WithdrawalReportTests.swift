@@ -27,4 +27,26 @@ import Testing
         #expect(report.dependents.first { $0.kind == .unit }.map { ($0.count, $0.names) } ?? (0, []) == (1, ["Styring/Mål"]))
         #expect(try stc.units(group: "Styring/Team").count == 1)
     }
+
+    /// A turn over several lines keeps its lines, each withdrawn: every line after it keeps its number.
+    @Test func aTurnOverSeveralLinesKeepsItsLines() throws {
+        let (store, transcript, _) = try WithdrawalTests.focusGroup("""
+            Moderator: Fortell.
+            Eva: Først kom brevet fra Fjellvik.
+
+            Så ringte saksbehandleren igjen.
+            Ola: Hos meg var det stille.
+            """, participants: ["Eva", "Ola"])
+        _ = try store.code(transcript, .quote("Hos meg var det stille.", occurrence: nil), codes: ["Ro"])
+        let before = try store.pool.read { try Int.fetchOne($0, sql: "SELECT firstLine FROM segment") }
+        _ = try store.withdraw(participant: try store.resolve.participant("Eva"))
+        #expect(try store.transcript(transcript).text == """
+            Moderator: Fortell.
+            Eva: [trukket]
+
+            [trukket]
+            Ola: Hos meg var det stille.
+            """)
+        #expect(try store.pool.read { try Int.fetchOne($0, sql: "SELECT firstLine FROM segment") } == before)
+    }
 }

@@ -123,7 +123,8 @@ extension ProjectStore {
             let reachingBefore = try Self.segmentTexts(db, Set(reaching.map(\.segment)))
             for group in plan.focusGroups {
                 let text = try String.fetchOne(db, sql: "SELECT text FROM transcript WHERE id = ?", arguments: [group.id]) ?? ""
-                let edits = group.turns.map { TextEdit(start: $0.start, end: $0.end, replacement: Self.withdrawnMark) }
+                let scalars = ScalarText(text).scalars
+                let edits = group.turns.flatMap { Self.withdrawnLines(scalars, from: $0.start, to: $0.end) }
                 _ = try applyEdits(db, edits, to: group.id, expectedText: text, purpose: .redaction, unscrubbed: [])
             }
             // The modules' whole copies of such a segment (a golden quote, a snapshot's unit) become its
@@ -153,6 +154,22 @@ extension ProjectStore {
         try truncateWriteAheadLog()
         report.backupsRemoved = try removeBackups()
         return report
+    }
+
+    /// A turn's lines each made the withdrawn mark (blank ones left as they are), so a turn over several
+    /// lines keeps its lines and every line after it its number.
+    private static func withdrawnLines(_ s: [Unicode.Scalar], from start: Int, to end: Int) -> [TextEdit] {
+        var edits: [TextEdit] = []
+        var lineStart = start
+        while lineStart < end {
+            var lineEnd = lineStart
+            while lineEnd < end, s[lineEnd] != "\n" { lineEnd += 1 }
+            if s[lineStart..<lineEnd].contains(where: { !$0.properties.isWhitespace }) {
+                edits.append(TextEdit(start: lineStart, end: lineEnd, replacement: withdrawnMark))
+            }
+            lineStart = lineEnd + 1
+        }
+        return edits
     }
 
     private static func segmentTexts(_ db: Database, _ ids: Set<UUID>) throws -> [UUID: String] {
