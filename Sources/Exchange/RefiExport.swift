@@ -39,7 +39,11 @@ extension Exchange {
     /// and codings (positions in Unicode code points, end exclusive), memos as notes, participants as
     /// cases with their attributes as variables, the work map as a graph, condensates and analytic texts as notes on their
     /// group's code. GUIDs are our ids, or the ones an import brought in.
-    public func refiProject() throws -> RefiExport {
+    ///
+    /// - Parameter screen: what every string of `project.qde` (names, descriptions, notes, variables,
+    ///   the map's vertices) must pass first (a safe export); the transcripts' own texts are the caller's
+    ///   to check.
+    public func refiProject(screen: (any ExportScreen)? = nil) throws -> RefiExport {
         let (records, guids, graph, condensation) = try store.pool.read { db in
             (try ProjectStore.exchangeRecords(db), try GUIDTable(db), try WorkMapGraph(db), try CondensationNotes(db))
         }
@@ -50,7 +54,9 @@ extension Exchange {
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
-        try add("project.qde", Data(writer.project().utf8))
+        let project = writer.project()
+        try screen?.check(Self.visibleStrings(ofXML: project))
+        try add("project.qde", Data(project.utf8))
         for transcript in records.transcripts {
             try add("sources/" + writer.sourceFileName(transcript), Data(transcript.text.utf8))
         }
@@ -72,13 +78,48 @@ extension Exchange {
     /// The code tree as a REFI-QDA codebook (`.qdc`): names, nesting, colours and definitions.
     ///
     /// - Throws: ``ExchangeError/noCodes`` when the project has no codes (a codebook must hold one).
-    public func refiCodebook() throws -> RefiExport {
+    ///
+    /// - Parameter screen: what every string of the codebook must pass first (a safe export).
+    public func refiCodebook(screen: (any ExportScreen)? = nil) throws -> RefiExport {
         let (records, guids) = try store.pool.read { db in (try ProjectStore.exchangeRecords(db), try GUIDTable(db)) }
         guard !records.codes.isEmpty else { throw ExchangeError.noCodes }
         let writer = ProjectWriter(records, guids: guids)
         var summary = RefiExportSummary()
         summary.codes = records.codes.count
         summary.englishLabelsLeftOut = records.codes.filter { $0.englishLabel != nil }.count
-        return RefiExport(data: Data(writer.codebook().utf8), summary: summary)
+        let codebook = writer.codebook()
+        try screen?.check(Self.visibleStrings(ofXML: codebook))
+        return RefiExport(data: Data(codebook.utf8), summary: summary)
+    }
+
+    /// The attribute values and text of an XML document we wrote, each its own string with the entities
+    /// undone: what another program shows of it, and what a privacy screen reads.
+    static func visibleStrings(ofXML xml: String) -> [String] {
+        var strings: [String] = []
+        var current = ""
+        var inTag = false, quote: Character?
+        for character in xml {
+            if let open = quote {
+                if character == open { strings.append(current); current = ""; quote = nil } else { current.append(character) }
+            } else if inTag {
+                if character == "\"" || character == "'" { quote = character } else if character == ">" { inTag = false }
+            } else if character == "<" {
+                if !current.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { strings.append(current) }
+                current = ""
+                inTag = true
+            } else {
+                current.append(character)
+            }
+        }
+        return strings.filter { !$0.isEmpty }.map(unescaped)
+    }
+
+    private static func unescaped(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        var result = text
+        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&apos;", "'"), ("&#10;", "\n"), ("&#13;", "\r"), ("&#9;", "\t")] {
+            result = result.replacingOccurrences(of: entity, with: character)
+        }
+        return result.replacingOccurrences(of: "&amp;", with: "&")
     }
 }

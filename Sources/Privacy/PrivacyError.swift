@@ -18,6 +18,8 @@ public enum PrivacyError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidDate(String)
     /// No finding fits what was asked to be applied; `notFound` are numbers asked for that no scan gives.
     case nothingToApply(notFound: [String])
+    /// Numbers asked to be restored that are no dismissed finding.
+    case notDismissed([String])
     /// A safe export found what could identify someone, not yet applied or dismissed; nothing was written.
     case unsafeExport([UnresolvedFinding])
     /// A safe export needs the project's key open (its names are what it looks for).
@@ -48,6 +50,8 @@ public enum PrivacyError: Error, Sendable, Equatable, CustomStringConvertible {
                 : "No finding has the number \(notFound.prefix(5).map(shown).joined(separator: ", ")) (applied already, or the text changed since the scan); nothing was changed."
         case let .invalidDate(text):
             "\(shown(text)) is not a date: expected YYYY-MM-DD; nothing was changed."
+        case let .notDismissed(numbers):
+            "No dismissed finding has the number \(numbers.prefix(5).map(shown).joined(separator: ", ")) (a scan lists dismissed findings when asked); nothing was changed."
         case let .unsafeExport(findings):
             "Not written: the export holds \(findings.count) finding(s) not applied or dismissed: "
                 + findings.prefix(5).map(Self.place).joined(separator: "; ")

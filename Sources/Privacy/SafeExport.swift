@@ -45,11 +45,11 @@ extension Privacy {
                                 dismissals: try dismissalIndex())
     }
 
-    /// Whether the whole project may leave as it is (a REFI-QDA package, the project file): no transcript
-    /// holds a finding not dismissed, and the project's own words (codes, memos) pass the screen.
+    /// Whether the transcripts may leave whole (a REFI-QDA package): none holds a finding not dismissed.
+    /// The package's other strings pass the screen where it is written.
     ///
     /// - Throws: ``PrivacyError/unsafeExport(_:)`` naming what stands in the way.
-    public func checkWholeProject(key: PseudonymKey?) throws {
+    public func checkTranscripts(key: PseudonymKey?) throws {
         let screen = try safeExportScreen(key: key)
         let open = try scan(key: key, pronouns: screen.pronouns).flatMap { result in
             result.findings.filter { !$0.dismissed }.map {
@@ -57,18 +57,6 @@ extension Privacy {
             }
         }
         guard open.isEmpty else { throw PrivacyError.unsafeExport(open) }
-        try screen.check(try codeTexts() + store.pool.read { try String.fetchAll($0, sql: "SELECT text FROM memo ORDER BY rowid") })
-    }
-
-    /// Whether the code tree may leave (a REFI-QDA codebook): its names and definitions pass the screen.
-    public func checkCodebook(key: PseudonymKey?) throws {
-        try safeExportScreen(key: key).check(try codeTexts())
-    }
-
-    private func codeTexts() throws -> [String] {
-        try store.pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT name, definition FROM code ORDER BY rowid").flatMap { [$0["name"], $0["definition"]].compactMap { $0 } }
-        }
     }
 
     /// Each finding with the place a scan of the transcripts gives the same kind and words, when one does.

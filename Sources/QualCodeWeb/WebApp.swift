@@ -170,11 +170,8 @@ extension WebApp {
         return try privacy.safeExportScreen(key: try pseudonymKey())
     }
 
-    /// A safe export of the whole project (or its code tree): ``Privacy/checkWholeProject(key:)``.
-    func checkWholeProject(codebookOnly: Bool = false) throws {
-        let privacy = Privacy(store)
-        let key = try pseudonymKey()
-        if key == nil, privacy.hasKey { throw PrivacyError.keyNeededForSafeExport(path: privacy.keyURL.path) }
-        try codebookOnly ? privacy.checkCodebook(key: key) : privacy.checkWholeProject(key: key)
+    /// A safe export of every transcript whole: ``Privacy/checkTranscripts(key:)``.
+    func checkTranscripts() throws {
+        try Privacy(store).checkTranscripts(key: try pseudonymKey())
     }
 }

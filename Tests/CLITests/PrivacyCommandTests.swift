@@ -248,4 +248,37 @@ import Testing
         let shown = try cli.run(["show", "gruppe"]).stdout
         #expect(shown.contains("Eva: [trukket]") && shown.contains("Ola: Jeg fikk ingenting.") && !shown.contains("Gjøvik"))
     }
+
+    /// A REFI-QDA package's own strings (a participant's attribute, here an e-mail address) and the
+    /// agreement table shown in the terminal pass the same screen as every file.
+    @Test func safeReachesThePackagesOwnStringsAndTheTerminal() throws {
+        var cli = try project()
+        defer { cli.remove() }
+        let applied = try cli.run(["privacy", "apply", "--all"])
+        #expect(applied.status == 0, "\(applied.stderr)")
+        #expect(try cli.run(["refi", "export", "-o", "ren.qdpx", "--safe"]).status == 0)
+        #expect(try cli.run(["participant", "set", "Eva", "--attr", "kontakt=eva.t@eksempel.no"]).status == 0)
+        let refused = try cli.run(["refi", "export", "-o", "studie.qdpx", "--safe"])
+        #expect(refused.status != 0 && refused.stderr.contains("e-mail address «eva.t@eksempel.no» (in the project's own text"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("studie.qdpx").path))
+
+        for (coder, quote) in [("anne", "Skjemaet ville ha"), ("berit", "ring [telefonnummer]")] {
+            #expect(try cli.run(["code", "intervju-eva", "--code", "Skjema", "--quote", quote, "--coder", coder]).status == 0)
+        }
+        #expect(try cli.run(["agree", "disagreements", "--coders", "anne,berit"]).status == 0)
+        try cli.write("ny.txt", "Ola: Ring meg på 412 34 567.\n")
+        #expect(try cli.run(["import", "ny.txt"]).status == 0)
+        #expect(try cli.run(["code", "ny", "--code", "Skjema", "--quote", "Ring meg på 412 34 567.", "--coder", "anne"]).status == 0)
+        #expect(try cli.run(["code", "ny", "--code", "Skjema", "--quote", "Ring meg", "--coder", "berit"]).status == 0)
+        let shown = try cli.run(["agree", "disagreements", "--coders", "anne,berit", "--safe"])
+        #expect(shown.status != 0 && shown.stdout.isEmpty && shown.stderr.contains("412 34 567"), "\(shown.stdout) \(shown.stderr)")
+    }
+
+    @Test func restoringWhatIsNotDismissedSaysSo() throws {
+        var cli = try project()
+        defer { cli.remove() }
+        let number = try #require(try cli.run(["privacy", "scan", "--kind", "email"]).stdout.split(separator: " ").first.map(String.init))
+        let refused = try cli.run(["privacy", "restore", number])
+        #expect(refused.status != 0 && refused.stderr.contains("No dismissed finding has the number \"\(number)\""), "\(refused.stderr)")
+    }
 }

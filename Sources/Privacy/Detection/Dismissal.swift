@@ -120,13 +120,13 @@ extension Privacy {
     /// dismissed findings when asked): they are findings again.
     ///
     /// - Returns: how many findings were restored.
-    /// - Throws: ``PrivacyError/nothingToApply(notFound:)`` when no number is a dismissed finding.
+    /// - Throws: ``PrivacyError/notDismissed(_:)`` when a number is no dismissed finding (nothing is restored).
     @discardableResult
     public func restore(_ ids: Set<String>, in transcripts: [Transcript.ID] = [], key: PseudonymKey? = nil) throws -> Int {
         let results = try scan(transcripts, key: key, pronouns: true)
         let chosen = results.map { result in (result, result.findings.filter { ids.contains($0.id) && $0.dismissed }) }.filter { !$0.1.isEmpty }
         let missing = ids.subtracting(chosen.flatMap { $0.1.map(\.id) }).sorted()
-        guard missing.isEmpty, !chosen.isEmpty else { throw PrivacyError.nothingToApply(notFound: missing) }
+        guard missing.isEmpty, !chosen.isEmpty else { throw PrivacyError.notDismissed(missing) }
         try store.pool.write { db in
             let stored = Dictionary(grouping: try storedDismissals(db)) { $0.1.key }
             for (result, findings) in chosen {

@@ -14,15 +14,17 @@ struct ExchangeRoutes {
             // The package holds every coder's codings.
             _ = try await app.sessionSeeingEveryonesCodings(context)
             let (stem, _) = try Self.file(request.uri.queryParameters, format: "qdpx", usual: "fileRefiProject")
-            if try request.uri.queryParameters.flag("safe") == true { try await app.read { _ in try app.checkWholeProject() } }
-            let export = try await app.read { try Exchange($0).refiProject() }
+            let safe = try request.uri.queryParameters.flag("safe") == true
+            if safe { try await app.read { _ in try app.checkTranscripts() } }
+            let screen = safe ? try app.safeExportScreen() : nil
+            let export = try await app.read { try Exchange($0).refiProject(screen: screen) }
             return Download.attachment(export.data, name: "\(stem).qdpx", type: "application/zip", notes: DownloadNotes())
         }
         group.get("exports/refi/codebook") { request, context in
             _ = try context.requireSession()
             let (stem, _) = try Self.file(request.uri.queryParameters, format: "qdc", usual: "fileRefiCodebook")
-            if try request.uri.queryParameters.flag("safe") == true { try await app.read { _ in try app.checkWholeProject(codebookOnly: true) } }
-            let export = try await app.read { try Exchange($0).refiCodebook() }
+            let screen = try request.uri.queryParameters.flag("safe") == true ? try app.safeExportScreen() : nil
+            let export = try await app.read { try Exchange($0).refiCodebook(screen: screen) }
             return Download.attachment(export.data, name: "\(stem).qdc", type: "application/xml", notes: DownloadNotes())
         }
         group.post("import/refi-codebook") { request, context in

@@ -141,8 +141,11 @@ struct PrivacyRoutes {
     /// A number no current finding has is a 404 (the library's line); other refusals keep their status.
     static func mapped<T>(_ work: () throws -> T) throws -> T {
         do { return try work() } catch let error as PrivacyError {
-            if case let .nothingToApply(notFound) = error, !notFound.isEmpty { throw WebError(.notFound, error.description) }
-            throw error
+            switch error {
+            case let .nothingToApply(notFound) where !notFound.isEmpty: throw WebError(.notFound, error.description)
+            case let .notDismissed(numbers) where !numbers.isEmpty: throw WebError(.notFound, error.description)
+            default: throw error
+            }
         }
     }
 }

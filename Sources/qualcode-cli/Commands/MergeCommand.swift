@@ -38,6 +38,9 @@ struct MergeCommand: ParsableCommand {
 
     func run() throws {
         if out.output != nil { try out.checkDestination(project: project) }
+        // The key is opened before the merge, so a missing passphrase stops it before anything changes;
+        // the report's own text can only be screened once the merge is made.
+        if out.output != nil { _ = try out.privacy.screen(project) }
         let store = try project.openStore()
         let otherURL = URL(fileURLWithPath: other)
         let report: MergeReport

@@ -18,13 +18,12 @@ struct SafeExportOptions: ParsableArguments {
         return try privacy.safeExportScreen(key: try key(privacy))
     }
 
-    /// With --safe, refuses a whole project (every transcript, code and memo), or only its code tree,
-    /// holding an open finding.
-    func checkWholeProject(_ project: ProjectOptions, codebookOnly: Bool = false) throws {
+    /// With --safe, refuses when a transcript holds a finding neither applied nor dismissed (an export
+    /// carrying the transcripts whole).
+    func checkTranscripts(_ project: ProjectOptions) throws {
         guard safe else { return }
         let privacy = Privacy(try project.openStore())
-        let key = try key(privacy)
-        try codebookOnly ? privacy.checkCodebook(key: key) : privacy.checkWholeProject(key: key)
+        try privacy.checkTranscripts(key: try key(privacy))
     }
 
     private func key(_ privacy: Privacy) throws -> PseudonymKey? {

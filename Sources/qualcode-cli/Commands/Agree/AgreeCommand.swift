@@ -158,7 +158,15 @@ extension AgreeCommand {
         let store = try project.openStore()
         let agreement = Agreement(store)
         let scope = try options.scope(store)
-        guard out.output != nil || out.formatOption != nil else { return try inTerminal(agreement, scope) }
+        guard out.output != nil || out.formatOption != nil else {
+            // What the terminal shows passes the same screen as the file would (its output may go to one).
+            if let screen = try out.privacy.screen(project) {
+                var check = ExportTarget(stream: ExportStream(name: "standard output") { _ in }, format: .csv)
+                check.screen = screen
+                _ = try agreement.export([kind], scope, language: out.locale, to: check)
+            }
+            return try inTerminal(agreement, scope)
+        }
         try out.checkDestination(project: project)
         let report = try agreement.export([kind], scope, language: out.locale, to: try out.target(project))
         out.wrote { "Wrote \($0) (\(report.rows[kind] ?? 0) \(noun))" }

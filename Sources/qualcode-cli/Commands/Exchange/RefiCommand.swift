@@ -58,9 +58,11 @@ extension RefiCommand {
         @OptionGroup var privacy: SafeExportOptions
 
         func run() throws {
-            try privacy.checkWholeProject(project, codebookOnly: codebook)
+            // A package carries every transcript whole; a codebook none.
+            if !codebook { try privacy.checkTranscripts(project) }
             let exchange = Exchange(try project.openStore())
-            let export = try worded { try codebook ? exchange.refiCodebook() : exchange.refiProject() }
+            let screen = try privacy.screen(project)
+            let export = try worded { try codebook ? exchange.refiCodebook(screen: screen) : exchange.refiProject(screen: screen) }
             try ExportFile.write(export.data, to: URL(fileURLWithPath: output))
             if json { try Output.printJSON(export.summary); return }
             let s = export.summary
