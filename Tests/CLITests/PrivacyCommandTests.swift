@@ -281,4 +281,16 @@ import Testing
         let refused = try cli.run(["privacy", "restore", number])
         #expect(refused.status != 0 && refused.stderr.contains("No dismissed finding has the number \"\(number)\""), "\(refused.stderr)")
     }
+
+    /// A pseudonym that is part of the real name hides nothing: said when it is added, and never a
+    /// finding of its own (it would be replaced by itself).
+    @Test func aPseudonymThatIsTheRealNameIsWarnedOf() throws {
+        var cli = try project()
+        defer { cli.remove() }
+        #expect(try cli.run(["key", "init"]).status == 0)
+        let added = try cli.run(["key", "add", "Eva", "--real-name", "Eva Testdatter"])
+        #expect(added.status == 0 && added.stderr.contains("Warning: the pseudonym Eva is part of the real name"), "\(added.stderr)")
+        let scan = try cli.run(["privacy", "scan", "--kind", "name"])
+        #expect(!scan.stdout.contains("«Eva»") && scan.stdout.contains("0 finding(s)"), "\(scan.stdout)")
+    }
 }

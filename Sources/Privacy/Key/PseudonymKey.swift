@@ -31,13 +31,18 @@ public struct PseudonymKey: Sendable, Hashable, Codable {
     /// What the detectors look for: every term, and each person's real name — whole, and each part of
     /// two letters or more («Kari Nordmann», «Kari», «Nordmann») — to be replaced by their pseudonym.
     ///
+    /// The pseudonym itself is never one: a pseudonym that is part of the real name hides nothing, which
+    /// ``Person/pseudonymIsPartOfRealName`` tells the owner when the person is added.
+    ///
     /// A name two people share («Kari» of «Kari Nordmann» and «Kari Hansen») says neither which one, so
     /// it becomes «[navn]»: giving it one pseudonym would put the other person's words in that one's mouth.
     public var detectorTerms: [PrivacyTerm] {
         var names: [PrivacyTerm] = []
         for person in people {
             let parts = person.realName.split(whereSeparator: \.isWhitespace).map(String.init).filter { $0.count >= 2 }
-            for name in Set([person.realName.trimmingCharacters(in: .whitespaces)] + parts) where !name.isEmpty {
+            // A part that is the pseudonym itself would be replaced by itself: nothing to find.
+            for name in Set([person.realName.trimmingCharacters(in: .whitespaces)] + parts)
+            where !name.isEmpty && name.lowercased() != person.pseudonym.lowercased() {
                 names.append(PrivacyTerm(text: name, kind: .name, replacement: person.pseudonym))
             }
             for voice in person.voices { names.append(PrivacyTerm(text: voice, kind: .name, replacement: person.pseudonym)) }
@@ -104,5 +109,14 @@ extension PseudonymKey {
             throw PrivacyError.notInKey(what: "term", name: text)
         }
         terms.remove(at: index)
+    }
+}
+
+extension PseudonymKey.Person {
+    /// Whether the pseudonym is the real name or one of its parts («Fatima» for «Fatima Testdatter»):
+    /// then it hides nothing.
+    public var pseudonymIsPartOfRealName: Bool {
+        let pseudonym = self.pseudonym.lowercased()
+        return realName.lowercased() == pseudonym || realName.lowercased().split(whereSeparator: \.isWhitespace).contains { $0 == pseudonym }
     }
 }

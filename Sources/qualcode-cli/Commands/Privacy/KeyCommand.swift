@@ -64,6 +64,9 @@ extension KeyCommand {
                 try key.set(.init(pseudonym: pseudonym, realName: realName, voices: voices))
             }
             Output.line("Key: \(pseudonym) has a real name\(voices.isEmpty ? "" : " and \(voices.count) voice tag(s)").")
+            if PseudonymKey.Person(pseudonym: pseudonym, realName: realName).pseudonymIsPartOfRealName {
+                Output.note("Warning: the pseudonym \(pseudonym) is part of the real name, so it hides nothing; give the participant another (qualcode participant rename).")
+            }
             if try !store.participants().contains(where: { $0.pseudonym.lowercased() == pseudonym.lowercased() }) {
                 Output.note("No participant is called \(pseudonym) in the project yet.")
             }
