@@ -43,7 +43,7 @@ extension Privacy {
     ///
     /// - Throws: ``PrivacyError/nothingToApply`` when no finding fits the choice (nothing changed).
     public func apply(_ choice: RedactionChoice, key: PseudonymKey? = nil) throws -> RedactionReport {
-        let scans = try scan(choice.transcripts, key: key, pronouns: choice.pronouns, kinds: choice.kinds)
+        let scans = try scan(choice.transcripts, key: key, pronouns: choice.pronouns, kinds: choice.kinds, keepingTexts: true)
         // A dismissed finding is applied only when named.
         let chosen = scans.map { result in (result, result.findings.filter { choice.ids.isEmpty ? !$0.dismissed : choice.ids.contains($0.id) }) }
         let found = Set(chosen.flatMap { $0.1.map(\.id) })
@@ -51,7 +51,8 @@ extension Privacy {
         guard chosen.contains(where: { !$0.1.isEmpty }) else { throw PrivacyError.nothingToApply(notFound: missing) }
         var report = RedactionReport(transcripts: [], notFound: missing)
         for (result, findings) in chosen where !findings.isEmpty {
-            let text = try store.transcript(result.transcript).text
+            // The text the places were found in: changed since (another redaction, an edit), nothing is written.
+            let text = result.scannedText ?? ""
             let edits = findings.map { TextEdit(start: $0.start, end: $0.end, replacement: $0.replacement) }
             // «han» made «hen» identifies no one: the same word elsewhere (a code, a memo, another
             // interview) is left as it was written.

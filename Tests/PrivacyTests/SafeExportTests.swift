@@ -137,4 +137,19 @@ import WorkMapping
         #expect(throws: PrivacyError.self) { try map.drawing(MapDrawingRequest(.dot), screen: screen) }
         #expect(throws: PrivacyError.self) { try map.drawing(MapDrawingRequest(.svg), screen: screen) }
     }
+
+    /// A decision made from a scan of a text that changed meanwhile (another browser's redaction) is
+    /// refused: the places and the words around them would be another text's.
+    @Test func aDecisionOnATextThatChangedMeanwhileIsRefused() throws {
+        let (store, transcript) = try SafeExportTests.project()
+        let privacy = Privacy(store)
+        let scanned = try privacy.scan([transcript], key: nil, pronouns: true, kinds: [], keepingTexts: true)[0]
+        let text = try store.transcript(transcript).text
+        _ = try store.applyEdits([TextEdit(start: 0, end: 0, replacement: "Dato: mars\n")], to: transcript, expectedText: text)
+        #expect(throws: StoreError.changedMeanwhile(.transcript, name: "intervju-eva")) {
+            try store.pool.read { try Privacy.unchangedText($0, scanned) }
+        }
+        let again = try privacy.scan([transcript], key: nil, pronouns: true, kinds: [], keepingTexts: true)[0]
+        #expect(try store.pool.read { try Privacy.unchangedText($0, again) } != text)
+    }
 }

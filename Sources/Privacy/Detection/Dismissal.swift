@@ -92,14 +92,14 @@ extension Privacy {
     @discardableResult
     public func dismiss(_ ids: Set<String>, everywhere: Bool = false, in transcripts: [Transcript.ID] = [],
                         key: PseudonymKey? = nil) throws -> Int {
-        let chosen = try scan(transcripts, key: key, pronouns: true).map { result in
+        let chosen = try scan(transcripts, key: key, pronouns: true, kinds: [], keepingTexts: true).map { result in
             (result, result.findings.filter { ids.contains($0.id) })
         }.filter { !$0.1.isEmpty }
         let missing = ids.subtracting(chosen.flatMap { $0.1.map(\.id) }).sorted()
         guard missing.isEmpty, !chosen.isEmpty else { throw PrivacyError.nothingToApply(notFound: missing) }
         try store.pool.write { db in
             for (result, findings) in chosen {
-                let text = ScalarText(try String.fetchOne(db, sql: "SELECT text FROM transcript WHERE id = ?", arguments: [result.transcript]) ?? "")
+                let text = ScalarText(try Self.unchangedText(db, result))
                 for finding in findings {
                     let dismissal = Dismissal(finding, in: text, everywhere: everywhere)
                     try db.execute(sql: """
@@ -123,14 +123,14 @@ extension Privacy {
     /// - Throws: ``PrivacyError/notDismissed(_:)`` when a number is no dismissed finding (nothing is restored).
     @discardableResult
     public func restore(_ ids: Set<String>, in transcripts: [Transcript.ID] = [], key: PseudonymKey? = nil) throws -> Int {
-        let results = try scan(transcripts, key: key, pronouns: true)
+        let results = try scan(transcripts, key: key, pronouns: true, kinds: [], keepingTexts: true)
         let chosen = results.map { result in (result, result.findings.filter { ids.contains($0.id) && $0.dismissed }) }.filter { !$0.1.isEmpty }
         let missing = ids.subtracting(chosen.flatMap { $0.1.map(\.id) }).sorted()
         guard missing.isEmpty, !chosen.isEmpty else { throw PrivacyError.notDismissed(missing) }
         try store.pool.write { db in
             let stored = Dictionary(grouping: try storedDismissals(db)) { $0.1.key }
             for (result, findings) in chosen {
-                let text = ScalarText(try String.fetchOne(db, sql: "SELECT text FROM transcript WHERE id = ?", arguments: [result.transcript]) ?? "")
+                let text = ScalarText(try Self.unchangedText(db, result))
                 for finding in findings {
                     let own = Dismissal(finding, in: text, everywhere: false)
                     for (id, dismissal) in stored[own.key] ?? [] where dismissal.covers(own) {
@@ -141,6 +141,14 @@ extension Privacy {
             }
         }
         return chosen.reduce(0) { $0 + $1.1.count }
+    }
+
+    /// The transcript's text, refused when it is no longer the one the findings were scanned in: their
+    /// places (and the words around them) would be another text's.
+    static func unchangedText(_ db: Database, _ result: TranscriptFindings) throws -> String {
+        let text = try String.fetchOne(db, sql: "SELECT text FROM transcript WHERE id = ?", arguments: [result.transcript])
+        guard let text, text == result.scannedText else { throw StoreError.changedMeanwhile(.transcript, name: result.name) }
+        return text
     }
 
     /// Every dismissal in the project, by row id.

@@ -8,6 +8,11 @@ public struct TranscriptFindings: Sendable, Hashable, Codable {
     /// The transcript's short name, as listings give it.
     public var name: String
     public var findings: [Finding]
+    /// The text the findings' places are in, for a change made from them (the text it expects); kept
+    /// only when asked for.
+    var scannedText: String?
+
+    enum CodingKeys: String, CodingKey { case transcript, name, findings }
 }
 
 extension Privacy {
@@ -21,6 +26,13 @@ extension Privacy {
     ///   - pronouns: whether gendered pronouns are findings; by default, when the project's policy is «hen».
     public func scan(_ transcripts: [Transcript.ID] = [], key: PseudonymKey? = nil, pronouns: Bool? = nil,
                      kinds: Set<FindingKind> = []) throws -> [TranscriptFindings] {
+        try scan(transcripts, key: key, pronouns: pronouns, kinds: kinds, keepingTexts: false)
+    }
+
+    /// The scan, each result with the text it was made on when `keepingTexts` (so a change made from it
+    /// can refuse a text that changed meanwhile).
+    func scan(_ transcripts: [Transcript.ID], key: PseudonymKey?, pronouns: Bool?, kinds: Set<FindingKind>,
+              keepingTexts: Bool) throws -> [TranscriptFindings] {
         let terms = key?.detectorTerms ?? []
         let pronouns = try pronouns ?? (pronounPolicy() == .hen)
         let chosen = transcripts.isEmpty ? try store.transcripts().map(\.id) : transcripts
@@ -31,7 +43,8 @@ extension Privacy {
             var found = Detectors.scan(text, terms: terms, pronouns: pronouns)
             for index in found.indices { found[index].id = Self.number(found[index], in: id) }
             Self.markDismissed(&found, in: text, by: dismissals)
-            return TranscriptFindings(transcript: id, name: transcript.slug, findings: kinds.isEmpty ? found : found.filter { kinds.contains($0.kind) })
+            return TranscriptFindings(transcript: id, name: transcript.slug, findings: kinds.isEmpty ? found : found.filter { kinds.contains($0.kind) },
+                                      scannedText: keepingTexts ? transcript.text : nil)
         }
     }
 }
