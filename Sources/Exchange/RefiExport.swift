@@ -41,8 +41,7 @@ extension Exchange {
     /// group's code. GUIDs are our ids, or the ones an import brought in.
     ///
     /// - Parameter screen: what every string of `project.qde` (names, descriptions, notes, variables,
-    ///   the map's vertices) must pass first (a safe export); the transcripts' own texts are the caller's
-    ///   to check.
+    ///   the map's vertices) and every transcript must pass first (a safe export).
     public func refiProject(screen: (any ExportScreen)? = nil) throws -> RefiExport {
         let (records, guids, graph, condensation) = try store.pool.read { db in
             (try ProjectStore.exchangeRecords(db), try GUIDTable(db), try WorkMapGraph(db), try CondensationNotes(db))
@@ -55,7 +54,8 @@ extension Exchange {
             }
         }
         let project = writer.project()
-        try screen?.check(Self.visibleStrings(ofXML: project))
+        // The strings of project.qde and every transcript whole, as this very package carries them.
+        try screen?.check(Self.visibleStrings(ofXML: project) + records.transcripts.map(\.text))
         try add("project.qde", Data(project.utf8))
         for transcript in records.transcripts {
             try add("sources/" + writer.sourceFileName(transcript), Data(transcript.text.utf8))

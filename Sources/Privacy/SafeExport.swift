@@ -45,20 +45,6 @@ extension Privacy {
                                 dismissals: try dismissalIndex())
     }
 
-    /// Whether the transcripts may leave whole (a REFI-QDA package): none holds a finding not dismissed.
-    /// The package's other strings pass the screen where it is written.
-    ///
-    /// - Throws: ``PrivacyError/unsafeExport(_:)`` naming what stands in the way.
-    public func checkTranscripts(key: PseudonymKey?) throws {
-        let screen = try safeExportScreen(key: key)
-        let open = try scan(key: key, pronouns: screen.pronouns).flatMap { result in
-            result.findings.filter { !$0.dismissed }.map {
-                UnresolvedFinding(kind: $0.kind, text: $0.text, transcript: result.name, line: $0.line, id: $0.id)
-            }
-        }
-        guard open.isEmpty else { throw PrivacyError.unsafeExport(open) }
-    }
-
     /// Each finding with the place a scan of the transcripts gives the same kind and words, when one does.
     func locate(_ findings: [Finding], key: PseudonymKey?) throws -> [UnresolvedFinding] {
         var places: [String: (String, Finding)] = [:]

@@ -170,8 +170,10 @@ extension WebApp {
         return try privacy.safeExportScreen(key: try pseudonymKey())
     }
 
-    /// A safe export of every transcript whole: ``Privacy/checkTranscripts(key:)``.
-    func checkTranscripts() throws {
-        try Privacy(store).checkTranscripts(key: try pseudonymKey())
+    /// The screen when a safe export is asked for, made off the event loop (opening a sealed key runs
+    /// scrypt; the dismissals are read from the file); nil otherwise.
+    func safeExportScreen(if safe: Bool) async throws -> SafeExportScreen? {
+        guard safe else { return nil }
+        return try await read { _ in try safeExportScreen() }
     }
 }

@@ -155,7 +155,7 @@ struct AgreementRoutes {
             let query = request.uri.queryParameters
             let (scope, _) = try Self.scope(query)
             let choices = try ExportRoutes.Choices(query: query)
-            let download = try choices.download(.agreement, app: app)
+            let download = try await choices.download(.agreement, app: app)
             let kinds = try (choices.tables ?? []).map { try ExportRoutes.Choices.choice("tables", $0, default: AgreementTableKind.statistics) }
             try await app.read { store in
                 try Self.requireMayCompare(store, session)

@@ -14,16 +14,14 @@ struct ExchangeRoutes {
             // The package holds every coder's codings.
             _ = try await app.sessionSeeingEveryonesCodings(context)
             let (stem, _) = try Self.file(request.uri.queryParameters, format: "qdpx", usual: "fileRefiProject")
-            let safe = try request.uri.queryParameters.flag("safe") == true
-            if safe { try await app.read { _ in try app.checkTranscripts() } }
-            let screen = safe ? try app.safeExportScreen() : nil
+            let screen = try await app.safeExportScreen(if: request.uri.queryParameters.flag("safe") == true)
             let export = try await app.read { try Exchange($0).refiProject(screen: screen) }
             return Download.attachment(export.data, name: "\(stem).qdpx", type: "application/zip", notes: DownloadNotes())
         }
         group.get("exports/refi/codebook") { request, context in
             _ = try context.requireSession()
             let (stem, _) = try Self.file(request.uri.queryParameters, format: "qdc", usual: "fileRefiCodebook")
-            let screen = try request.uri.queryParameters.flag("safe") == true ? try app.safeExportScreen() : nil
+            let screen = try await app.safeExportScreen(if: request.uri.queryParameters.flag("safe") == true)
             let export = try await app.read { try Exchange($0).refiCodebook(screen: screen) }
             return Download.attachment(export.data, name: "\(stem).qdc", type: "application/xml", notes: DownloadNotes())
         }

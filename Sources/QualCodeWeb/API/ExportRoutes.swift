@@ -64,7 +64,7 @@ struct ExportRoutes {
             let session = try context.requireWriter()
             try await app.requireSeesEveryonesCodings(session)
             let choices = try await JSON.decode(Choices.self, from: request, context: context)
-            let download = try choices.download(.quotes, app: app)
+            let download = try await choices.download(.quotes, app: app)
             let options = QuoteOptions(codes: choices.codes ?? [], includeChildren: choices.withChildren ?? false, style: try choices.quoteStyle(),
                                        grouping: try choices.parsed("groupBy", choices.groupBy ?? "code", QuoteGrouping.init(parsing:)),
                                        language: download.language, withQuestion: choices.withQuestion ?? false,
@@ -109,7 +109,7 @@ struct ExportRoutes {
         group.get("exports/wide") { request, context in
             _ = try context.requireSession()
             let choices = try Choices(query: request.uri.queryParameters)
-            let download = try choices.download(.wide, app: app)
+            let download = try await choices.download(.wide, app: app)
             let options = WideOptions(attributes: choices.attributeColumns, codes: choices.codes ?? [], includeChildren: choices.withChildren ?? false,
                                       values: try choices.choice("values", choices.values, default: WideValues.presence),
                                       presentation: try choices.presentation(download.format, download.language))
@@ -127,7 +127,7 @@ struct ExportRoutes {
             _ = try await app.sessionSeeingEveryonesCodings(context)
             let kind = try ExportRoutes.Choices.choice("kind", context.parameters.get("kind"), default: AnalysisExportRequest.Kind.tables)
             let choices = try Choices(query: request.uri.queryParameters)
-            let download = try choices.download(.analysis(kind), app: app)
+            let download = try await choices.download(.analysis(kind), app: app)
             let style = kind == .chapter ? try choices.quoteStyle() : try choices.parsed("style", choices.style ?? "thesis", HouseStyle.builtIn(named:))
             let snapshot = choices.snapshot.flatMap { $0.isEmpty ? nil : $0 }
             let analysis = AnalysisExportRequest(kind: kind, snapshot: snapshot, style: style, language: download.language,
@@ -138,7 +138,7 @@ struct ExportRoutes {
         group.get("exports/map/figure") { request, context in
             _ = try await app.sessionSeeingEveryonesCodings(context)
             let choices = try Choices(query: request.uri.queryParameters)
-            let download = try choices.download(.mapFigure, app: app)
+            let download = try await choices.download(.mapFigure, app: app)
             let lanes = choices.lanes ?? false
             try await app.read { try WorkMapping($0).exportMapDocument(lanes: lanes, language: download.language, to: download.target) }
             return download.response()
@@ -146,7 +146,7 @@ struct ExportRoutes {
         group.get("exports/map/tables") { request, context in
             _ = try await app.sessionSeeingEveryonesCodings(context)
             let choices = try Choices(query: request.uri.queryParameters)
-            let download = try choices.download(.mapTables, app: app)
+            let download = try await choices.download(.mapTables, app: app)
             let kinds = try (choices.tables ?? []).map { try choices.choice("tables", $0, default: MapTableKind.steps) }
             let tables = MapTablesExportRequest(kinds: kinds.isEmpty ? MapTableKind.allCases : kinds, language: download.language,
                                                 style: try choices.parsed("style", choices.style ?? "thesis", HouseStyle.builtIn(named:)))
@@ -164,7 +164,7 @@ struct ExportRoutes {
                        _ build: @escaping @Sendable (Choices, TablePresentation) throws -> StandardTable) async throws -> Response {
         _ = try await app.sessionSeeingEveryonesCodings(context)
         let choices = try Choices(query: request.uri.queryParameters)
-        let download = try choices.download(kind, app: app)
+        let download = try await choices.download(kind, app: app)
         let table = try build(choices, try choices.presentation(download.format, download.language))
         let report = try await app.read { try $0.exportTable(table, to: download.target) }
         return download.response(notes: DownloadNotes(tooWide: report.isTooWide ? [1] : []))
@@ -238,13 +238,13 @@ extension ExportRoutes.Choices {
 
     /// Where the export goes: a download named by the form (or the export's usual name), in the
     /// format, language and CSV separator chosen.
-    func download(_ kind: ExportKind, app: WebApp) throws -> Download {
+    func download(_ kind: ExportKind, app: WebApp) async throws -> Download {
         let language = try Self.choice("language", language, default: DocumentLanguage.nb)
         let format = try Self.choice("format", format, default: kind.usualFormat)
         let separator = try parsed("delimiter", delimiter ?? ",", ExportTarget.delimiter(parsing:))
         let stem = try DownloadName.stem(name, format: format) ?? LabelSet.web[kind.stemLabel, language]
         return Download(stem: stem, format: format, delimiter: separator, language: language,
-                        screen: safe == true ? try app.safeExportScreen() : nil)
+                        screen: try await app.safeExportScreen(if: safe == true))
     }
 
     /// How a standard table is worded and set: the library's presentation for the format, with the

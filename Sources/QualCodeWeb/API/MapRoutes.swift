@@ -31,7 +31,7 @@ struct MapRoutes {
             group.get("map/\(format.rawValue)") { request, context in
                 _ = try await app.sessionSeeingEveryonesCodings(context)
                 let drawing = try Self.drawingRequest(format, request.uri.queryParameters)
-                let screen = try request.uri.queryParameters.flag("safe") == true ? try app.safeExportScreen() : nil
+                let screen = try await app.safeExportScreen(if: request.uri.queryParameters.flag("safe") == true)
                 let data = try await app.read { try WorkMapping($0).drawing(drawing, screen: screen) }
                 let name = "\(LabelSet.web["fileWorkMap", drawing.language]).\(format.fileExtension)"
                 return Download.attachment(data, name: name, type: format.contentType, notes: DownloadNotes())

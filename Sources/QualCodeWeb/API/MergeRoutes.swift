@@ -69,12 +69,13 @@ struct MergeRoutes {
             _ = try context.requireOwner()
             let query = request.uri.queryParameters
             let choices = try ExportRoutes.Choices(query: query)
-            let download = try choices.download(.merge, app: app)
+            let download = try await choices.download(.merge, app: app)
             let table = try ExportRoutes.Choices.choice("table", query.get("table"), default: MergeReportTable.counts)
             guard let report = await app.lastMerge.report else {
                 throw WebError(.notFound, "no copy has been merged since the server started; the merge report is made when one is")
             }
-            do { try report.export(language: download.language, to: download.target, csvTable: table) } catch { throw WebError(wrapping: error) }
+            // Off the event loop: a safe export's refusal scans the transcripts to say where its findings stand.
+            try await app.read { _ in try report.export(language: download.language, to: download.target, csvTable: table) }
             return download.response()
         }
     }

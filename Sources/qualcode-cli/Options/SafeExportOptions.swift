@@ -18,14 +18,6 @@ struct SafeExportOptions: ParsableArguments {
         return try privacy.safeExportScreen(key: try key(privacy))
     }
 
-    /// With --safe, refuses when a transcript holds a finding neither applied nor dismissed (an export
-    /// carrying the transcripts whole).
-    func checkTranscripts(_ project: ProjectOptions) throws {
-        guard safe else { return }
-        let privacy = Privacy(try project.openStore())
-        try privacy.checkTranscripts(key: try key(privacy))
-    }
-
     private func key(_ privacy: Privacy) throws -> PseudonymKey? {
         privacy.hasKey ? try privacy.key(passphrase: try secret.passphrase()) : nil
     }

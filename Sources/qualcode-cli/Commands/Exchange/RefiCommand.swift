@@ -58,8 +58,6 @@ extension RefiCommand {
         @OptionGroup var privacy: SafeExportOptions
 
         func run() throws {
-            // A package carries every transcript whole; a codebook none.
-            if !codebook { try privacy.checkTranscripts(project) }
             let exchange = Exchange(try project.openStore())
             let screen = try privacy.screen(project)
             let export = try worded { try codebook ? exchange.refiCodebook(screen: screen) : exchange.refiProject(screen: screen) }
