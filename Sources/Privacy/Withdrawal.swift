@@ -7,6 +7,9 @@ public struct ParticipantWithdrawal: Sendable, Hashable, Codable {
     public var report: WithdrawalReport
     /// Whether their real name was taken out of the key.
     public var removedFromKey: Bool
+    /// Why the key could not be changed after the withdrawal was made (it was sealed anew meanwhile, the
+    /// disk refused): their real name is still in it, for the owner to remove.
+    public var keyError: String?
 }
 
 extension Privacy {
@@ -20,7 +23,12 @@ extension Privacy {
         guard let key, key.people.contains(where: { $0.pseudonym.lowercased() == report.participant.lowercased() }) else {
             return ParticipantWithdrawal(report: report, removedFromKey: false)
         }
-        try changeKey(passphrase: passphrase) { try $0.removePerson(report.participant) }
+        // The withdrawal is made: a key that cannot be written now is said, not made a failure of it.
+        do {
+            try changeKey(passphrase: passphrase) { try $0.removePerson(report.participant) }
+        } catch {
+            return ParticipantWithdrawal(report: report, removedFromKey: false, keyError: "\(error)")
+        }
         return ParticipantWithdrawal(report: report, removedFromKey: true)
     }
 }

@@ -604,6 +604,8 @@ extension LabelSet {
          en: "Their turns became «[trukket]» in {1} ({2} {2:turn|turns})"),
         ("uiWithdrawDependents", nb: "Følger med: {1}", en: "Going with them: {1}"),
         ("uiWithdrawDependentsDone", nb: "Fulgte med: {1}", en: "Gone with them: {1}"),
+        ("uiWithdrawKeyFailed", nb: "Trukket, men navnenøkkelen kunne ikke endres, så det virkelige navnet står der fortsatt: {1}",
+         en: "Withdrawn, but the pseudonym key could not be changed, so the real name is still in it: {1}"),
         ("uiWithdrawReread", nb: "Kondensater skrevet fra meningsenhetene deres, å lese på nytt: {1}",
          en: "Condensates written from their meaning units, to read again: {1}"),
         ("uiWithdrawNoDependents", nb: "Ingenting er kodet eller skrevet ut fra ordene deres.", en: "Nothing was coded or written from their words."),

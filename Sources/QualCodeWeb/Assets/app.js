@@ -643,7 +643,16 @@ function listen() {
     const others = changes.filter((c) => c.actor !== state.session.user);
     clearTimeout(refreshTimer);
     refreshTimer = setTimeout(async () => {
-      await refresh();
+      // A withdrawal elsewhere may have taken transcripts, the open one among them.
+      if (changes.some((c) => c.action === "participant.withdraw")) await loadTranscripts();
+      try {
+        await refresh();
+      } catch (error) {
+        state.view = null;
+        $("main").replaceChildren(el("p", { class: "empty", text: t("uiChooseTranscript") }));
+        markCurrent();
+        toast(error.message, true);
+      }
       // The other pages (participants, memos) redraw themselves from this, when they are open.
       window.dispatchEvent(new CustomEvent("qualcode:change", { detail: changes }));
       if (others.length) toast(t("uiLiveChange", others[others.length - 1].actor));

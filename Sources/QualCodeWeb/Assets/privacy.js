@@ -125,7 +125,8 @@ async function applyAll() {
   // A replacement takes the words out of the project for good: asked once for all of them.
   if (!confirm(t("uiPrivacyApplyAllConfirm", active.length))) return;
   try {
-    const result = await api("POST", `/api/transcripts/${state.view.transcript.id}/privacy/apply`, { all: true });
+    // The findings confirmed, by number: one found since (a name added to the key) is not replaced unseen.
+    const result = await api("POST", `/api/transcripts/${state.view.transcript.id}/privacy/apply`, active.length <= 5000 ? { ids: active.map((f) => f.id) } : { all: true });
     toast(t("uiPrivacyApplied", result.applied));
     await after(true);
   } catch (error) { toast(error.message, true); await load(); }

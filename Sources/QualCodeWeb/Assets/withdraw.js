@@ -86,7 +86,8 @@ function outcome(done) {
   const list = facts(report, true);
   list.append(el("li", { text: t("uiWithdrawEvents", report.eventsScrubbed) }));
   if (report.backupsRemoved.length) list.append(el("li", { text: t("uiWithdrawBackups", report.backupsRemoved.join(", ")) }));
-  list.append(el("li", { text: t(done.removedFromKey ? "uiWithdrawKeyRemoved" : "uiWithdrawKeyNone") }));
+  if (done.keyError) list.append(el("li", { class: "warning", id: "withdraw-key-error", text: t("uiWithdrawKeyFailed", done.keyError) }));
+  else list.append(el("li", { text: t(done.removedFromKey ? "uiWithdrawKeyRemoved" : "uiWithdrawKeyNone") }));
   return el("div", { class: "withdraw-report done", id: "withdraw-outcome", role: "status" },
     el("h2", { text: t("uiWithdrawDoneHeading", report.participant) }), list);
 }

@@ -172,6 +172,9 @@ struct ParticipantCommand: ParsableCommand {
             let withdrawal = try Privacy(store).withdraw(id, passphrase: try secret.passphrase())
             let report = withdrawal.report
             if withdrawal.removedFromKey { Output.line("Removed \(report.participant) from the pseudonym key.") }
+            if let problem = withdrawal.keyError {
+                Output.note("Warning: \(report.participant) was withdrawn, but the pseudonym key could not be changed (\(problem)); remove them with `qualcode key remove \(report.participant)`.")
+            }
             Output.line("Withdrew \(report.participant): \(Self.what(report)).")
             Self.lookAgain(report)
             Output.line("\(report.eventsScrubbed) event-log entr\(report.eventsScrubbed == 1 ? "y" : "ies") about them lost their words.")
