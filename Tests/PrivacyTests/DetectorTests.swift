@@ -95,9 +95,7 @@ import Testing
     }
 
     @Test func thePronounPolicyIsTheProjectsAndComesWithAMerge() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qualcode-policy-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let store = try ProjectModules.create(at: folder.appendingPathComponent("studie.qualcode"), title: "Hen", coder: "anne")
+        let (store, folder) = try PrivacyFixture.project(title: "Hen")
         let file = folder.appendingPathComponent("eva.txt")
         try Data("Eva: Hun sa det til meg.\n".utf8).write(to: file)
         _ = try store.importTranscripts([file])

@@ -15,9 +15,7 @@ import ZIPFoundation
     static let realNames = ["Tordis", "Testdatter", "Sivert", "Prøvesen"]
 
     @Test func noExportHoldsARealName() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qualcode-key-exports-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let store = try ProjectModules.create(at: folder.appendingPathComponent("studie.qualcode"), title: "Personvern", coder: "anne")
+        let (store, folder) = try PrivacyFixture.project(title: "Personvern")
         _ = try store.addParticipant(pseudonym: "Eva")
         let file = folder.appendingPathComponent("Teams-møte med Tordis Testdatter.vtt")
         try Data(PseudonymImportTests.vtt.utf8).write(to: file)
@@ -30,11 +28,7 @@ import ZIPFoundation
         try FileManager.default.removeItem(at: file)
 
         _ = try store.code(transcript, .quote("Eva er ikke vant til så mange møter", occurrence: nil), codes: ["Tidsbruk"])
-        let stc = Condensation(store)
-        _ = try stc.addGroup("Arbeidsdag")
-        _ = try stc.addSubgroup("Arbeidsdag", "Møter")
-        let unit = try stc.addUnit(transcript, .quote("Travel, eh.", occurrence: nil), groups: ["Arbeidsdag/Møter"])
-        try stc.condense("Arbeidsdag/Møter", text: "Dagene er travle.", golden: unit.segment.id)
+        let stc = try PrivacyFixture.condense(store, transcript, "Travel, eh.", into: "Arbeidsdag/Møter", text: "Dagene er travle.")
         let map = WorkMapping(store)
         let step = try map.addStep("Møter")
         _ = try map.addEvidence(to: .init(.step, step.id), transcript: transcript, .quote("mange møter", occurrence: nil))

@@ -19,9 +19,7 @@ import Testing
         """
 
     @Test func voiceTagsAndNamesBecomePseudonymsBeforeAnythingIsStored() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qualcode-vtt-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let store = try ProjectModules.create(at: folder.appendingPathComponent("studie.qualcode"), title: "Personvern", coder: "anne")
+        let (store, folder) = try PrivacyFixture.project(title: "Personvern")
         _ = try store.addParticipant(pseudonym: "Eva")
         let file = folder.appendingPathComponent("Teams-møte med Tordis Testdatter.vtt")
         try Data(Self.vtt.utf8).write(to: file)

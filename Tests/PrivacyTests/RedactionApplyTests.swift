@@ -17,9 +17,7 @@ import Testing
         """
 
     static func project(text: String = interview) throws -> (ProjectStore, Transcript.ID, URL) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qualcode-redact-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let store = try ProjectModules.create(at: folder.appendingPathComponent("studie.qualcode"), title: "Personvern", coder: "anne")
+        let (store, folder) = try PrivacyFixture.project(title: "Personvern")
         let file = folder.appendingPathComponent("intervju-eva.txt")
         try Data(text.utf8).write(to: file)
         let transcript = try store.importTranscripts([file])[0].id
@@ -41,11 +39,7 @@ import Testing
 
     @Test func chosenFindingsAreAppliedAndLeaveNoTrace() throws {
         let (store, transcript, _) = try Self.project()
-        let stc = Condensation(store)
-        _ = try stc.addGroup("Hjelp")
-        _ = try stc.addSubgroup("Hjelp", "Kolleger")
-        let unit = try stc.addUnit(transcript, .quote("Tordis er grei", occurrence: nil), groups: ["Hjelp/Kolleger"])
-        try stc.condense("Hjelp/Kolleger", text: "Tordis hjelper Eva med det meste.", golden: unit.segment.id)
+        let stc = try PrivacyFixture.condense(store, transcript, "Tordis er grei", into: "Hjelp/Kolleger", text: "Tordis hjelper Eva med det meste.")
         _ = try stc.takeSnapshot("før")
         let privacy = Privacy(store)
         let key = try Self.key()

@@ -153,11 +153,7 @@ import Testing
         let (store, transcript, folder) = try WithdrawalTests.focusGroup(text, participants: ["Eva", "Ola"])
         let segment = try store.code(transcript, .quote("ventet lenge.\nEva: Zqmorbakk", occurrence: nil), codes: ["Venting"]).segment
         _ = try store.editQuote(segment: segment.id, QuoteUpdate(form: .display("(…) ventet lenge. Eva: Zqmorbakk")))
-        let stc = Condensation(store)
-        _ = try stc.addGroup("Tid")
-        _ = try stc.addSubgroup("Tid", "Venting")
-        let unit = try stc.addUnit(transcript, .quote("lenge.\nEva: Zqmorbakk sa", occurrence: nil), groups: ["Tid/Venting"])
-        try stc.condense("Tid/Venting", text: "Det tok tid.", golden: unit.segment.id)
+        try PrivacyFixture.condense(store, transcript, "lenge.\nEva: Zqmorbakk sa", into: "Tid/Venting", text: "Det tok tid.")
         _ = try store.withdraw(participant: try store.resolve.participant("Eva"))
         for (name, data) in try WithdrawalTests.bytes(folder) {
             #expect(data.range(of: Data("Zqmorbakk".utf8)) == nil, "left in \(name)")

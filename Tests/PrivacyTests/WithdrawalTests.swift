@@ -38,9 +38,7 @@ import WorkMapping
     }
 
     @Test func aWithdrawnParticipantLeavesNoTrace() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qualcode-withdraw-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let store = try ProjectModules.create(at: folder.appendingPathComponent("studie.qualcode"), title: "Trekking", coder: "anne")
+        let (store, folder) = try PrivacyFixture.project(title: "Trekking")
         let evaID = try store.addParticipant(pseudonym: "Eva").id
         _ = try store.addParticipant(pseudonym: "Ola")
         var imported: [Transcript.ID] = []
@@ -57,11 +55,7 @@ import WorkMapping
         _ = try store.code(eva, .quote("Vi fikk aldri svar fra fylkeskontoret om tiltaket.", occurrence: nil), codes: ["Tillit"])
         let quoted = try store.code(eva, .quote("Skjemaet om arbeidsevne tok tre kvelder å fylle ut.", occurrence: nil), codes: ["Skjema"]).segment
         _ = try store.editQuote(segment: quoted.id, QuoteUpdate(form: .display("Skjemaet om arbeidsevne tok tre kvelder (…)"), leadIn: "Eva forteller:"))
-        let stc = Condensation(store)
-        _ = try stc.addGroup("Styring")
-        _ = try stc.addSubgroup("Styring", "Mål")
-        let unit = try stc.addUnit(eva, .quote("Lederen min sa at målene kom ovenfra", occurrence: nil), groups: ["Styring/Mål"])
-        try stc.condense("Styring/Mål", text: "Målene kom ovenfra, sa lederen.", golden: unit.segment.id)
+        let stc = try PrivacyFixture.condense(store, eva, "Lederen min sa at målene kom ovenfra", into: "Styring/Mål", text: "Målene kom ovenfra, sa lederen.")
         _ = try stc.takeSnapshot("før trekking")
         let map = WorkMapping(store)
         let step = try map.addStep("Skrive notater")
@@ -97,9 +91,7 @@ import WorkMapping
     }
 
     static func focusGroup(_ text: String, participants: [String]) throws -> (ProjectStore, Transcript.ID, URL) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qualcode-withdraw-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let store = try ProjectModules.create(at: folder.appendingPathComponent("studie.qualcode"), title: "Gruppe", coder: "anne")
+        let (store, folder) = try PrivacyFixture.project(title: "Gruppe")
         for name in participants { _ = try store.addParticipant(pseudonym: name) }
         let file = folder.appendingPathComponent("fokusgruppe.txt")
         try Data(text.utf8).write(to: file)
@@ -128,11 +120,7 @@ import WorkMapping
         _ = try store.code(transcript, .quote("Brevene var vanskelige å forstå", occurrence: nil), codes: ["Brev"])
         // From Eva's turn into Ola's: it stays, re-anchored on what is left.
         _ = try store.code(transcript, .quote("fra kontoret.\nOla: Brevene", occurrence: nil), codes: ["Overgang"])
-        let stc = Condensation(store)
-        _ = try stc.addGroup("Kontakt")
-        _ = try stc.addSubgroup("Kontakt", "Brev")
-        let unit = try stc.addUnit(transcript, .quote("Jeg gruet meg til hvert eneste brev", occurrence: nil), groups: ["Kontakt/Brev"])
-        try stc.condense("Kontakt/Brev", text: "Brevene skremte.", golden: unit.segment.id)
+        let stc = try PrivacyFixture.condense(store, transcript, "Jeg gruet meg til hvert eneste brev", into: "Kontakt/Brev", text: "Brevene skremte.")
         _ = try stc.takeSnapshot("før")
         let preview = try store.withdrawalPreview(participant: eva)
         #expect(preview.transcripts.isEmpty && preview.focusGroups == ["fokusgruppe"] && preview.turnsWithdrawn == 2)
@@ -172,9 +160,7 @@ import WorkMapping
     /// A short passage of theirs («Oslo», «Ja.») is everybody's word: another participant's golden
     /// quote and condensate that hold it are left as they were, while a golden quote of theirs goes.
     @Test func aWithdrawalLeavesOthersWordsThatShareAShortPassage() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qualcode-withdraw-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let store = try ProjectModules.create(at: folder.appendingPathComponent("studie.qualcode"), title: "Trekking", coder: "anne")
+        let (store, folder) = try PrivacyFixture.project(title: "Trekking")
         let evaID = try store.addParticipant(pseudonym: "Eva").id
         _ = try store.addParticipant(pseudonym: "Ola")
         var imported: [Transcript.ID] = []
