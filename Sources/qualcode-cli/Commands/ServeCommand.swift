@@ -21,6 +21,10 @@ struct ServeCommand: ParsableCommand {
             with a password. Put a TLS reverse proxy (Caddy, nginx) in front, and pass \
             --secure-cookies, or --behind-proxy to trust its X-Forwarded-Proto and -For headers.
 
+            When the project's pseudonym key is sealed, give its passphrase (QUALCODE_KEY_PASSPHRASE or \
+            --passphrase-stdin) for the browser's privacy scan to look for the key's names and for safe \
+            exports; a wrong one stops the server before it serves.
+
             Without a project, the one --project, QUALCODE_PROJECT or the current folder names is \
             served, else the bundled demo project (built by Scripts/demo when it is missing).
 
