@@ -125,6 +125,7 @@ let package = Package(
             dependencies: [
                 "QualCodeWeb", "QualCode", "QualCodeKit", "WorkMapping", "Agreement", "Privacy", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(

@@ -52,7 +52,13 @@ public struct WebError: Error, Sendable, HTTPResponseError {
         case let error as HTTPError:
             self.init(error.status, error.body ?? error.status.reasonPhrase)
         default:
-            self.init(.internalServerError, "the server could not do this: \(error.localizedDescription)")
+            // SQLite's own conditions (the command line holding the write lock, a read-only file, a full
+            // disk) in the store's words and status, as the command line says them.
+            if let interpreted = StoreError.interpreting(error) {
+                self.init(Self.status(of: interpreted), interpreted.description)
+            } else {
+                self.init(.internalServerError, "the server could not do this: \(error.localizedDescription)")
+            }
         }
     }
 
