@@ -15,10 +15,6 @@ struct SafeExportOptions: ParsableArguments {
     func screen(_ project: ProjectOptions) throws -> (any ExportScreen)? {
         guard safe else { return nil }
         let privacy = Privacy(try project.openStore())
-        return try privacy.safeExportScreen(key: try key(privacy))
-    }
-
-    private func key(_ privacy: Privacy) throws -> PseudonymKey? {
-        privacy.hasKey ? try privacy.key(passphrase: try secret.passphrase()) : nil
+        return try privacy.safeExportScreen(key: try secret.key(of: privacy))
     }
 }

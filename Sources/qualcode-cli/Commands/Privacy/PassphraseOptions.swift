@@ -27,6 +27,12 @@ struct PassphraseOptions: ParsableArguments {
         return ProcessInfo.processInfo.environment["QUALCODE_KEY_PASSPHRASE"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    /// The project's pseudonym key, opened with the passphrase given; nil when the project has none (the
+    /// passphrase is then not asked for).
+    func key(of privacy: Privacy) throws -> PseudonymKey? {
+        privacy.hasKey ? try privacy.key(passphrase: try passphrase()) : nil
+    }
+
     /// A new passphrase: the next line of standard input with `fromStandardInput`, else asked twice on
     /// the terminal with echo off.
     static func newPassphrase(fromStandardInput: Bool) throws -> String {

@@ -41,7 +41,7 @@ extension PrivacyCommand {
         func run() throws {
             let store = try project.openStore()
             let privacy = Privacy(store)
-            let key = privacy.hasKey ? try privacy.key(passphrase: try secret.passphrase()) : nil
+            let key = try secret.key(of: privacy)
             let ids = try transcripts.map { try store.resolve.transcript($0) }
             var results = try privacy.scan(ids, key: key, pronouns: pronouns || kinds.contains(.pronoun) ? true : nil, kinds: Set(kinds.map(\.kind)))
             let hidden = results.reduce(0) { $0 + $1.findings.filter(\.dismissed).count }
@@ -109,7 +109,7 @@ extension PrivacyCommand {
         func run() throws {
             let store = try project.openStore()
             let privacy = Privacy(store)
-            let key = privacy.hasKey ? try privacy.key(passphrase: try secret.passphrase()) : nil
+            let key = try secret.key(of: privacy)
             let choice = RedactionChoice(transcripts: try transcripts.map { try store.resolve.transcript($0) }, kinds: Set(kinds.map(\.kind)),
                                          ids: Set(ids.map { $0.lowercased() }), pronouns: pronouns || kinds.contains(.pronoun) ? true : nil)
             let report = try privacy.apply(choice, key: key)
@@ -143,7 +143,7 @@ extension PrivacyCommand {
 
         func run() throws {
             let privacy = Privacy(try project.openStore())
-            let key = privacy.hasKey ? try privacy.key(passphrase: try secret.passphrase()) : nil
+            let key = try secret.key(of: privacy)
             let count = try privacy.dismiss(Set(ids.map { $0.lowercased() }), everywhere: everywhere, key: key)
             Output.line("\(count) finding(s) dismissed\(everywhere ? " everywhere" : "").")
         }
@@ -163,7 +163,7 @@ extension PrivacyCommand {
 
         func run() throws {
             let privacy = Privacy(try project.openStore())
-            let key = privacy.hasKey ? try privacy.key(passphrase: try secret.passphrase()) : nil
+            let key = try secret.key(of: privacy)
             let count = try privacy.restore(Set(ids.map { $0.lowercased() }), key: key)
             Output.line("\(count) finding(s) restored.")
         }
