@@ -30,7 +30,7 @@ private struct WithdrawalPlan {
     /// Transcripts only they speak in (or are linked to), removed whole.
     var removed: [(id: UUID, slug: String)] = []
     /// Focus groups with their turns there, in text order.
-    var focusGroups: [(id: UUID, slug: String, turns: [Turn])] = []
+    var focusGroups: [(id: UUID, slug: String, text: String, turns: [Turn])] = []
     /// Segments in the focus groups lying wholly within their turns: deleted with what hangs on them.
     var segmentsInTheirTurns: [UUID] = []
     var dependents: [Dependent] = []
@@ -84,7 +84,7 @@ extension ProjectStore {
             // theirs goes from its copies with the turn.
             var reaching: [(segment: UUID, passage: String)] = []
             for group in plan.focusGroups {
-                let text = ScalarText(try String.fetchOne(db, sql: "SELECT text FROM transcript WHERE id = ?", arguments: [group.id]) ?? "")
+                let text = ScalarText(group.text)
                 for row in try Row.fetchAll(db, sql: "SELECT id, start, \"end\" FROM segment WHERE transcriptId = ? AND NOT isOrphaned", arguments: [group.id]) {
                     for turn in group.turns {
                         let start = max(turn.start, row["start"] as Int), end = min(turn.end, row["end"] as Int)
@@ -122,10 +122,9 @@ extension ProjectStore {
             }
             let reachingBefore = try Self.segmentTexts(db, Set(reaching.map(\.segment)))
             for group in plan.focusGroups {
-                let text = try String.fetchOne(db, sql: "SELECT text FROM transcript WHERE id = ?", arguments: [group.id]) ?? ""
-                let scalars = ScalarText(text).scalars
+                let scalars = ScalarText(group.text).scalars
                 let edits = group.turns.flatMap { Self.withdrawnLines(scalars, from: $0.start, to: $0.end) }
-                _ = try applyEdits(db, edits, to: group.id, expectedText: text, purpose: .redaction, unscrubbed: [])
+                _ = try applyEdits(db, edits, to: group.id, expectedText: group.text, purpose: .redaction, unscrubbed: [])
             }
             // The modules' whole copies of such a segment (a golden quote, a snapshot's unit) become its
             // text as it is now, however few of their words it held.
@@ -194,7 +193,8 @@ extension ProjectStore {
             let turns = try Turn.filter(Column("transcriptId") == transcript && Column("participantId") == id)
                 .order(Turn.Columns.start).fetchAll(db)
             guard !turns.isEmpty else { unattributed.append(slug); continue }
-            plan.focusGroups.append((transcript, slug, turns))
+            let text = try String.fetchOne(db, sql: "SELECT text FROM transcript WHERE id = ?", arguments: [transcript]) ?? ""
+            plan.focusGroups.append((transcript, slug, text, turns))
             for segment in try Row.fetchAll(db, sql: "SELECT id, start, \"end\" FROM segment WHERE transcriptId = ?", arguments: [transcript]) {
                 let start: Int = segment["start"], end: Int = segment["end"]
                 if turns.contains(where: { $0.start <= start && end <= $0.end }) { plan.segmentsInTheirTurns.append(segment["id"]) }
