@@ -15,13 +15,8 @@ import ZIPFoundation
     static let realNames = ["Tordis", "Testdatter", "Sivert", "Prøvesen"]
 
     @Test func noExportHoldsARealName() throws {
-        let (store, folder) = try PrivacyFixture.project(title: "Personvern")
-        _ = try store.addParticipant(pseudonym: "Eva")
-        let file = folder.appendingPathComponent("Teams-møte med Tordis Testdatter.vtt")
-        try Data(PseudonymImportTests.vtt.utf8).write(to: file)
-        var key = PseudonymKey()
-        try key.set(.init(pseudonym: "Eva", realName: "Tordis Testdatter"))
-        try key.set(.init(pseudonym: "Intervjuer", realName: "Sivert Prøvesen", voices: ["Sivert Prøvesen (Intervjuer)"]))
+        let (store, file, key) = try PseudonymImportTests.recording()
+        let folder = file.deletingLastPathComponent()
         let privacy = Privacy(store)
         try KeyFile.write(key, to: privacy.keyURL, passphrase: nil)
         let transcript = try privacy.importTranscripts([file], options: ImportOptions(), key: key)[0].id

@@ -18,7 +18,8 @@ import Testing
         <v Tordis Testdatter>Travel, eh. Tordis Testdatter er ikke vant til så mange møter (latter).</v>
         """
 
-    @Test func voiceTagsAndNamesBecomePseudonymsBeforeAnythingIsStored() throws {
+    /// A project with Eva, the recording beside it under its real name, and a key naming both speakers.
+    static func recording() throws -> (store: ProjectStore, file: URL, key: PseudonymKey) {
         let (store, folder) = try PrivacyFixture.project(title: "Personvern")
         _ = try store.addParticipant(pseudonym: "Eva")
         let file = folder.appendingPathComponent("Teams-møte med Tordis Testdatter.vtt")
@@ -26,6 +27,11 @@ import Testing
         var key = PseudonymKey()
         try key.set(.init(pseudonym: "Eva", realName: "Tordis Testdatter"))
         try key.set(.init(pseudonym: "Intervjuer", realName: "Sivert Prøvesen", voices: ["Sivert Prøvesen (Intervjuer)"]))
+        return (store, file, key)
+    }
+
+    @Test func voiceTagsAndNamesBecomePseudonymsBeforeAnythingIsStored() throws {
+        let (store, file, key) = try Self.recording()
 
         let imported = try Privacy(store).importTranscripts([file], options: ImportOptions(), key: key)
         let summary = try #require(imported.first)
